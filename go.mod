@@ -1,0 +1,3 @@
+module vault
+
+go 1.26.0

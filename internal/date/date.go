@@ -1,0 +1,112 @@
+// Package date reads the dates and times people type ("2026-10-02", "02.10.2026",
+// RFC 3339) and keeps whether a value is a calendar day or an instant.
+package date
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Value is either a calendar day (Day) or an instant in time. The zero Value
+// means "not recorded".
+type Value struct {
+	t   time.Time
+	day bool
+}
+
+// ErrSyntax is wrapped by every error of Parse.
+var ErrSyntax = errors.New("not a date")
+
+// Layouts accepted for a calendar day and for a local date and time.
+var (
+	dayLayouts  = []string{"2006-01-02", "02.01.2006", "2.1.2006"}
+	timeLayouts = []string{"2006-01-02 15:04", "2006-01-02T15:04", "2006-01-02 15:04:05",
+		"2006-01-02T15:04:05", "02.01.2006 15:04", "2.1.2006 15:04"}
+)
+
+// Parse reads "2026-10-02" or "02.10.2026" as a calendar day, "2026-10-02 14:30"
+// as a time in loc, and RFC 3339 ("2026-10-02T14:30:00+02:00") as an instant.
+// Years outside 1970-2200 are refused as typos.
+func Parse(s string, loc *time.Location) (Value, error) {
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > 40 || !utf8.ValidString(s) {
+		return Value{}, fmt.Errorf("%w: %q (use 2026-10-02, 02.10.2026 or 2026-10-02T14:30:00+02:00)", ErrSyntax, s)
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return checkYear(s, Value{t: t.UTC()})
+	}
+	for _, l := range dayLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return checkYear(s, Value{t: t, day: true})
+		}
+	}
+	for _, l := range timeLayouts {
+		if t, err := time.ParseInLocation(l, s, loc); err == nil {
+			return checkYear(s, Value{t: t.UTC()})
+		}
+	}
+	return Value{}, fmt.Errorf("%w: %q (use 2026-10-02, 02.10.2026 or 2026-10-02T14:30:00+02:00)", ErrSyntax, s)
+}
+
+func checkYear(s string, v Value) (Value, error) {
+	if y := v.t.Year(); y < 1970 || y > 2200 {
+		return Value{}, fmt.Errorf("%w: %q: year %d is out of range", ErrSyntax, s, y)
+	}
+	return v, nil
+}
+
+// Instant returns the Value of an instant, kept to the second in UTC.
+func Instant(t time.Time) Value { return Value{t: t.UTC().Truncate(time.Second)} }
+
+// Day returns the Value of the calendar day of t in t's location.
+func Day(t time.Time) Value {
+	return Value{t: time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), day: true}
+}
+
+// IsZero reports whether no date is recorded.
+func (v Value) IsZero() bool { return v.t.IsZero() }
+
+// IsDay reports whether v is a calendar day rather than an instant.
+func (v Value) IsDay() bool { return v.day }
+
+// Time returns the instant, or midnight UTC of the day.
+func (v Value) Time() time.Time { return v.t }
+
+// String is the stored form: "2026-10-02" for a day, RFC 3339 UTC for an
+// instant, "" for none. Stored forms sort in time order as text.
+func (v Value) String() string {
+	switch {
+	case v.IsZero():
+		return ""
+	case v.day:
+		return v.t.Format("2006-01-02")
+	}
+	return v.t.Format(time.RFC3339)
+}
+
+// Format writes v for people: the day as 2006-01-02, an instant in loc with its time.
+func (v Value) Format(loc *time.Location) string {
+	if v.IsZero() || v.day {
+		return v.String()
+	}
+	return v.t.In(loc).Format("2006-01-02 15:04 MST")
+}
+
+// Stored reads the stored form written by String; "" gives the zero Value.
+func Stored(s string) (Value, error) {
+	switch {
+	case s == "":
+		return Value{}, nil
+	case len(s) == len("2006-01-02"):
+		t, err := time.Parse("2006-01-02", s)
+		return Value{t: t, day: true}, err
+	}
+	t, err := time.Parse(time.RFC3339, s)
+	return Value{t: t.UTC()}, err
+}
+
+// MarshalText writes the stored form, so JSON shows "2026-10-02" or RFC 3339.
+func (v Value) MarshalText() ([]byte, error) { return []byte(v.String()), nil }
