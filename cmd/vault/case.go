@@ -1,0 +1,198 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"vault/internal/money"
+	"vault/store"
+)
+
+func newAddCaseCmd(a *app) *cobra.Command {
+	var c store.Case
+	var orderRefs []string
+	var amount, opened string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "case --kind KIND --order ID [--order ID]... [flags]",
+		Short: "Open a case: a dispute, chargeback, reinstatement, withdrawal or warranty claim",
+		Long: `Open a case that gathers orders and their evidence towards one claim.
+Kinds: ` + strings.Join(store.CaseKinds, ", ") + `.
+Without --amount, the amount claimed is the sum of the orders' totals when they
+share one currency. Prints the new case id (CASE-n) on the first line.`,
+		Example: `  vault add case --kind chargeback --order ORD-1 --receiver "DNB kortreklamasjon" --amount "49,90 NOK"
+  vault add case --kind reinstatement --order ORD-1 --order ORD-2 --receiver AliExpress`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := required(cmd, "kind", "order"); err != nil {
+				return err
+			}
+			if err := oneOf("--kind", c.Kind, store.CaseKinds); err != nil {
+				return err
+			}
+			var err error
+			if amount != "" {
+				if c.Amount, err = money.Parse(amount); err != nil {
+					return usagef("--amount: %w", err)
+				}
+			}
+			if c.Opened, err = a.parseDate("opened", opened); err != nil {
+				return err
+			}
+			v, err := a.open(cmd.Context())
+			if err != nil {
+				return err
+			}
+			if err := a.fillCase(cmd.Context(), v, &c, orderRefs); err != nil {
+				return err
+			}
+			id, err := v.db.AddCase(cmd.Context(), c)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return printJSON(a.stdout, map[string]any{"id": id})
+			}
+			_, err = fmt.Fprintln(a.stdout, id)
+			return err
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&c.Kind, "kind", "", "kind of case: "+strings.Join(store.CaseKinds, ", ")+" (required)")
+	f.StringArrayVar(&orderRefs, "order", nil, "an order of the case (ORD-n or order number; repeatable, required)")
+	f.StringVar(&c.Title, "title", "", "a short title (default from the kind and the first order)")
+	f.StringVar(&amount, "amount", "", "amount claimed, with currency (default: the orders' total)")
+	f.StringVar(&c.Receiver, "receiver", "", "who decides: the marketplace, the bank, ...")
+	f.StringVar(&c.Reference, "reference", "", "the receiver's reference or dispute number")
+	f.StringVar(&opened, "opened", "", "when the case was opened (default now)")
+	f.BoolVar(&asJSON, "json", false, "print the result as JSON")
+	return cmd
+}
+
+// fillCase resolves the order references and fills the defaults that depend on
+// the orders: the title and the amount claimed.
+func (a *app) fillCase(ctx context.Context, v *vault, c *store.Case, refs []string) error {
+	var first store.Order
+	var sum money.Money
+	sameCurrency := true
+	for i, ref := range refs {
+		id, err := v.db.ResolveOrder(ctx, ref)
+		if err != nil {
+			return err
+		}
+		o, err := v.db.Order(ctx, id)
+		if err != nil {
+			return err
+		}
+		if i == 0 {
+			first, sum = o, o.Total
+		} else if o.Total.Currency != sum.Currency {
+			sameCurrency = false
+		} else {
+			sum.Minor += o.Total.Minor
+		}
+		c.Orders = append(c.Orders, id)
+	}
+	if c.Title == "" {
+		c.Title = fmt.Sprintf("%s%s: %s order %s", strings.ToUpper(c.Kind[:1]), c.Kind[1:], first.Marketplace, first.Number)
+		if len(refs) > 1 {
+			c.Title += fmt.Sprintf(" and %d more", len(refs)-1)
+		}
+	}
+	if c.Amount.IsZero() && sameCurrency {
+		c.Amount = sum
+	}
+	return nil
+}
+
+func newListCasesCmd(a *app) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "cases",
+		Short: "List cases",
+		Args:  noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			v, err := a.open(cmd.Context())
+			if err != nil {
+				return err
+			}
+			cases, err := v.db.Cases(cmd.Context())
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return printJSON(a.stdout, nonNil(cases))
+			}
+			rows := [][]string{{"ID", "KIND", "STATUS", "OPENED", "AMOUNT", "ORDERS", "TITLE"}}
+			for _, c := range cases {
+				rows = append(rows, []string{c.ID.String(), c.Kind, c.Status, c.Opened.Format(a.loc), c.Amount.String(),
+					joinIDs(c.Orders), short(c.Title, 40)})
+			}
+			return table(a.stdout, rows)
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
+	return cmd
+}
+
+func newShowCaseCmd(a *app) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "case ID",
+		Short: "Show a case with its orders, evidence and events",
+		Args:  exactArgs(1, "a case id (CASE-n)"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			v, err := a.open(cmd.Context())
+			if err != nil {
+				return err
+			}
+			id, err := v.db.ResolveCase(cmd.Context(), args[0])
+			if err != nil {
+				return err
+			}
+			f, err := v.db.CaseFile(cmd.Context(), id)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				f.Evidence, f.Events = nonNil(f.Evidence), nonNil(f.Events)
+				return printJSON(a.stdout, f)
+			}
+			return a.printCaseFile(f)
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
+	return cmd
+}
+
+func (a *app) printCaseFile(f store.CaseFile) error {
+	c := f.Case
+	err := fields(a.stdout, "Case", c.ID.String(), "Kind", c.Kind, "Status", c.Status, "Title", c.Title,
+		"Receiver", c.Receiver, "Reference", c.Reference, "Amount", c.Amount.String(),
+		"Opened", c.Opened.Format(a.loc), "Closed", c.Closed.Format(a.loc))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(a.stdout, "\nOrders:")
+	for _, o := range f.Orders {
+		fmt.Fprintf(a.stdout, "  %s  %s %s  %s  %s\n", o.ID, o.Marketplace, o.Number, o.Ordered, o.Total)
+	}
+	if len(f.Events) > 0 {
+		fmt.Fprintln(a.stdout, "\nEvents:")
+		for _, e := range f.Events {
+			fmt.Fprintf(a.stdout, "  %s  %s\n", e.At.Format(a.loc), e.Text)
+		}
+	}
+	return a.printEvidenceList(f.Evidence)
+}
+
+func joinIDs[T fmt.Stringer](ids []T) string {
+	s := make([]string, len(ids))
+	for i, id := range ids {
+		s[i] = id.String()
+	}
+	return strings.Join(s, ",")
+}

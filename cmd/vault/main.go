@@ -1,0 +1,18 @@
+// Command vault keeps the evidence of online purchases (orders, messages,
+// screenshots, emails) in a local, tamper-evident store and turns a dispute
+// or chargeback case into one PDF dossier.
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}

@@ -1,0 +1,118 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+)
+
+// usageError is a mistake in how a command was called: exit code 2.
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
+
+// run executes one vault command line and returns the exit code: 0 on
+// success, 1 when the command failed, 2 when it was called wrongly.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv, now: time.Now, loc: time.Local}
+	defer a.close()
+	root := newRootCmd(a)
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	started := false
+	markStarted(root, &started)
+	cmd, err := root.ExecuteContextC(ctx)
+	if err == nil {
+		return 0
+	}
+	fmt.Fprintf(stderr, "vault: %s\n", oneLine(err))
+	var ue usageError
+	if !started || errors.As(err, &ue) {
+		fmt.Fprintf(stderr, "Run '%s --help' for usage.\n", cmd.CommandPath())
+		return 2
+	}
+	return 1
+}
+
+// markStarted wraps every command's RunE so that run can tell a failure of
+// the work (exit 1) from a failure to parse the command line (exit 2).
+func markStarted(c *cobra.Command, started *bool) {
+	if f := c.RunE; f != nil {
+		c.RunE = func(cmd *cobra.Command, args []string) error {
+			*started = true
+			return f(cmd, args)
+		}
+	}
+	for _, sub := range c.Commands() {
+		markStarted(sub, started)
+	}
+}
+
+// oneLine keeps an error message on one line, whatever text it quotes.
+func oneLine(err error) string {
+	return strings.Join(strings.Fields(err.Error()), " ")
+}
+
+func newRootCmd(a *app) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "vault",
+		Short: "Keep the evidence of online purchases and build dispute dossiers",
+		Long: `vault keeps the evidence of online purchases - orders, payment proof, tracking,
+messages with the seller, screenshots and photos - in a local store where every
+file is kept by its SHA-256, so nothing is silently lost or altered. A case
+(dispute, chargeback, reinstatement, withdrawal, warranty) gathers orders and
+evidence and is exported as one PDF dossier for a bank or a marketplace.
+
+The vault lives in --vault DIR, else $VAULT_DIR, else $XDG_DATA_HOME/vault
+(~/.local/share/vault). Start with 'vault init', or try 'vault demo'.`,
+		Example: `  vault init
+  vault add order --marketplace aliexpress --number 8123456789012345 --total "49,90 NOK" --ordered 2026-10-02
+  vault attach file screenshot.png --order 8123456789012345
+  vault add case --kind chargeback --order ORD-1 --receiver "my bank"
+  vault export case CASE-1 --pdf dossier.pdf`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.PersistentFlags().StringVar(&a.vaultFlag, "vault", "", "vault directory (default $VAULT_DIR or $XDG_DATA_HOME/vault)")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.CompletionOptions.DisableDefaultCmd = true
+
+	root.AddCommand(
+		newInitCmd(a),
+		group("add", "Record an order, a message or a case", newAddOrderCmd(a), newAddMessageCmd(a), newAddCaseCmd(a)),
+		group("attach", "Attach files to an order or a case", newAttachFileCmd(a)),
+		group("list", "List orders, cases or evidence", newListOrdersCmd(a), newListCasesCmd(a), newListEvidenceCmd(a)),
+		group("show", "Show one order or case with everything linked to it", newShowOrderCmd(a), newShowCaseCmd(a)),
+		group("export", "Export a case as a PDF dossier", newExportCaseCmd(a)),
+		newDemoCmd(a),
+	)
+	return root
+}
+
+// group is a command that only holds subcommands ("add", "list" ...). Called
+// alone it prints its help; with an unknown subcommand it is a usage error.
+func group(use, short string, subs ...*cobra.Command) *cobra.Command {
+	c := &cobra.Command{
+		Use:   use + " COMMAND",
+		Short: short,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return cmd.Help()
+			}
+			return usagef("unknown command %q for %q", args[0], cmd.CommandPath())
+		},
+	}
+	c.AddCommand(subs...)
+	return c
+}

@@ -1,0 +1,184 @@
+// Package evidence keeps the vault's files: a content-addressed blob store
+// (SHA-256, written atomically and read-only) and media detection.
+package evidence
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// Blobs is a directory of files named by the SHA-256 of their content:
+// DIR/blobs/ab/abcdef..., staged in DIR/tmp so the final rename is atomic.
+type Blobs struct {
+	dir string
+}
+
+// NewBlobs returns the blob store of the vault directory dir.
+func NewBlobs(dir string) *Blobs { return &Blobs{dir: dir} }
+
+// Init creates the blob and staging directories (0700).
+func (b *Blobs) Init() error {
+	for _, d := range []string{b.blobDir(), b.tmpDir()} {
+		if err := os.MkdirAll(d, 0o700); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (b *Blobs) blobDir() string { return filepath.Join(b.dir, "blobs") }
+func (b *Blobs) tmpDir() string  { return filepath.Join(b.dir, "tmp") }
+
+// Path is where the blob with the hex SHA-256 sum lives.
+func (b *Blobs) Path(sum string) string {
+	return filepath.Join(b.blobDir(), sum[:2], sum)
+}
+
+// Stored describes one blob after Put.
+type Stored struct {
+	SHA256 string
+	Size   int64
+	// Head holds up to the first 3072 bytes, enough to detect the media type.
+	Head []byte
+	// Existed is true when the same bytes were already stored.
+	Existed bool
+}
+
+// headSize is how much of the start of a file is kept for media detection.
+const headSize = 3072
+
+// Put streams r into the store: into a temp file while hashing, then fsync,
+// chmod 0400, rename to its content address and fsync the directory. When the
+// same content is already stored the copy is dropped and Existed is set.
+// Memory use does not depend on the size of r.
+func (b *Blobs) Put(r io.Reader) (Stored, error) {
+	tmp, err := os.CreateTemp(b.tmpDir(), "put-*")
+	if err != nil {
+		return Stored{}, fmt.Errorf("stage blob: %w", err)
+	}
+	defer os.Remove(tmp.Name()) // a no-op after the rename
+	st, err := copyHashed(tmp, r)
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return Stored{}, fmt.Errorf("stage blob: %w", err)
+	}
+	dst := b.Path(st.SHA256)
+	if info, err := os.Stat(dst); err == nil && info.Size() == st.Size {
+		st.Existed = true
+		return st, nil
+	}
+	return st, b.commit(tmp.Name(), dst)
+}
+
+// copyHashed copies r to w, returning the SHA-256, the size and the head.
+func copyHashed(w io.Writer, r io.Reader) (Stored, error) {
+	h := sha256.New()
+	head := &headWriter{max: headSize}
+	n, err := io.CopyBuffer(io.MultiWriter(w, h, head), r, make([]byte, 256<<10))
+	if err != nil {
+		return Stored{}, err
+	}
+	return Stored{SHA256: hex.EncodeToString(h.Sum(nil)), Size: n, Head: head.buf}, nil
+}
+
+// commit makes the staged file read-only and moves it to its address durably.
+func (b *Blobs) commit(tmp, dst string) error {
+	if err := os.Chmod(tmp, 0o400); err != nil {
+		return fmt.Errorf("store blob: %w", err)
+	}
+	dir := filepath.Dir(dst)
+	created := false
+	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+		if err := os.Mkdir(dir, 0o700); err != nil && !errors.Is(err, fs.ErrExist) {
+			return fmt.Errorf("store blob: %w", err)
+		}
+		created = true
+	}
+	if err := os.Rename(tmp, dst); err != nil {
+		return fmt.Errorf("store blob: %w", err)
+	}
+	if err := syncDir(dir); err != nil {
+		return fmt.Errorf("store blob: %w", err)
+	}
+	if created {
+		return syncDir(b.blobDir())
+	}
+	return nil
+}
+
+// syncDir makes a rename or create in dir durable.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	err = d.Sync()
+	if cerr := d.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// Open opens a stored blob for reading.
+func (b *Blobs) Open(sum string) (*os.File, error) {
+	if !ValidSum(sum) {
+		return nil, fmt.Errorf("%q is not a SHA-256", sum)
+	}
+	return os.Open(b.Path(sum))
+}
+
+// ValidSum reports whether s is a lower-case hex SHA-256.
+func ValidSum(s string) bool {
+	if len(s) != 64 {
+		return false
+	}
+	for _, c := range s {
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+type headWriter struct {
+	buf []byte
+	max int
+}
+
+func (h *headWriter) Write(p []byte) (int, error) {
+	if room := h.max - len(h.buf); room > 0 {
+		h.buf = append(h.buf, p[:min(room, len(p))]...)
+	}
+	return len(p), nil
+}
+
+// ErrAltered means a stored blob no longer matches its address or size.
+var ErrAltered = errors.New("stored file does not match its SHA-256")
+
+// Check re-reads the blob and confirms its SHA-256 and size.
+func (b *Blobs) Check(sum string, size int64) error {
+	f, err := b.Open(sum)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	st, err := copyHashed(io.Discard, f)
+	if err != nil {
+		return err
+	}
+	if st.SHA256 != sum || st.Size != size {
+		return fmt.Errorf("%s: %w", b.Path(sum), ErrAltered)
+	}
+	return nil
+}

@@ -1,0 +1,83 @@
+// Package export turns a case into a dossier: one PDF that a bank officer or
+// a marketplace agent can read in two minutes and check against the originals.
+package export
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"time"
+
+	"vault/evidence"
+	"vault/store"
+)
+
+// Dossier is everything the PDF shows, as plain data built from the store.
+type Dossier struct {
+	Case      store.Case
+	Orders    []store.Order
+	Events    []store.Event
+	Messages  []store.Evidence // messages and emails, oldest first
+	Exhibits  []Exhibit        // every stored file, numbered E1, E2 ... in time order
+	Generated time.Time
+	Location  *time.Location // where dates are shown
+}
+
+// Exhibit is a stored file of the case with its number in the dossier.
+type Exhibit struct {
+	Label string // "E1"
+	store.Evidence
+}
+
+// New builds the dossier of a case file, generated at the given time.
+func New(f store.CaseFile, generated time.Time, loc *time.Location) Dossier {
+	d := Dossier{Case: f.Case, Orders: f.Orders, Events: f.Events, Generated: generated, Location: loc}
+	ev := slices.Clone(f.Evidence)
+	slices.SortStableFunc(ev, func(a, b store.Evidence) int {
+		return cmp.Or(compareDates(a, b), cmp.Compare(a.ID, b.ID))
+	})
+	for _, e := range ev {
+		if e.Kind == "message" || e.Kind == "email" {
+			d.Messages = append(d.Messages, e)
+		}
+		if e.Blob != nil {
+			d.Exhibits = append(d.Exhibits, Exhibit{Label: fmt.Sprintf("E%d", len(d.Exhibits)+1), Evidence: e})
+		}
+	}
+	return d
+}
+
+// compareDates orders dated evidence by time and undated evidence last.
+func compareDates(a, b store.Evidence) int {
+	az, bz := a.OccurredAt.IsZero(), b.OccurredAt.IsZero()
+	switch {
+	case az && bz:
+		return 0
+	case az:
+		return 1
+	case bz:
+		return -1
+	}
+	return a.OccurredAt.Time().Compare(b.OccurredAt.Time())
+}
+
+// ExhibitOf returns the exhibit label of an evidence id, or "".
+func (d Dossier) ExhibitOf(id store.EvidenceID) string {
+	for _, x := range d.Exhibits {
+		if x.ID == id {
+			return x.Label
+		}
+	}
+	return ""
+}
+
+// Check confirms that every exhibit's stored file still matches the SHA-256
+// the dossier will print, so the manifest never vouches for altered bytes.
+func (d Dossier) Check(blobs *evidence.Blobs) error {
+	for _, x := range d.Exhibits {
+		if err := blobs.Check(x.Blob.SHA256, x.Blob.Size); err != nil {
+			return fmt.Errorf("%s (%s): %w; run 'vault verify'", x.ID, x.FileName, err)
+		}
+	}
+	return nil
+}

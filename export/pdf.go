@@ -1,0 +1,177 @@
+package export
+
+// This file is the only one that imports the PDF library (gofpdf; its
+// maintained fork codeberg.org/go-pdf/fpdf has the same API). The dossier's
+// sections are written against doc's small set of primitives.
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/jung-kurt/gofpdf"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/gomono"
+	"golang.org/x/image/font/gofont/goregular"
+)
+
+// Page geometry in millimetres (A4 portrait).
+const (
+	pageW, pageH = 210.0, 297.0
+	margin       = 18.0
+	footerH      = 12.0
+	contentW     = pageW - 2*margin
+)
+
+// Text styles.
+const (
+	body   = "body"
+	bold   = "bold"
+	mono   = "mono"
+	lineMM = 0.42 // line height per point of font size
+)
+
+// doc is a PDF being written: a thin layer over gofpdf.
+type doc struct {
+	p     *gofpdf.Fpdf
+	text  *coverage
+	mono  *coverage
+	imgNo int
+}
+
+// meta is the document information written into the PDF.
+type meta struct {
+	Title, Subject string
+	Created        time.Time
+}
+
+func newDoc(m meta) (*doc, error) {
+	text, err := newCoverage(goregular.TTF)
+	if err != nil {
+		return nil, err
+	}
+	monoCov, err := newCoverage(gomono.TTF)
+	if err != nil {
+		return nil, err
+	}
+	p := gofpdf.New("P", "mm", "A4", "")
+	p.AddUTF8FontFromBytes(body, "", goregular.TTF)
+	p.AddUTF8FontFromBytes(bold, "", gobold.TTF)
+	p.AddUTF8FontFromBytes(mono, "", gomono.TTF)
+	p.SetMargins(margin, margin, margin)
+	p.SetAutoPageBreak(true, margin+footerH)
+	p.SetTitle(text.clean(m.Title), true)
+	p.SetSubject(text.clean(m.Subject), true)
+	p.SetCreator("vault", true)
+	p.SetProducer("vault", true)
+	p.SetCreationDate(m.Created)
+	p.SetModificationDate(m.Created)
+	p.AliasNbPages("{nb}")
+	d := &doc{p: p, text: text, mono: monoCov}
+	p.SetFooterFunc(d.footer)
+	return d, p.Error()
+}
+
+func (d *doc) footer() {
+	d.p.SetY(-margin - footerH/2)
+	d.p.SetFont(body, "", 8)
+	d.p.SetTextColor(110, 110, 110)
+	d.p.CellFormat(0, 5, fmt.Sprintf("page %d of {nb}", d.p.PageNo()), "", 0, "C", false, 0, "")
+	d.p.SetTextColor(0, 0, 0)
+}
+
+// page starts a new page.
+func (d *doc) page() { d.p.AddPage() }
+
+// heading writes a section title and a bookmark to it at the given outline level.
+func (d *doc) heading(s string, size float64, level int) {
+	s = d.text.clean(s)
+	d.need(size * lineMM * 3)
+	d.p.Bookmark(s, level, -1)
+	d.p.SetFont(bold, "", size)
+	d.p.MultiCell(contentW, size*lineMM*1.2, s, "", "L", false)
+	d.p.Ln(size * lineMM * 0.5)
+}
+
+// para writes wrapped text in a style; long words break where they must.
+func (d *doc) para(style string, size float64, s string) {
+	cov := d.text
+	if style == mono {
+		cov = d.mono
+	}
+	d.p.SetFont(style, "", size)
+	d.p.MultiCell(contentW, size*lineMM, cov.clean(s), "", "L", false)
+}
+
+// field writes "label  value" with the label in bold in a fixed column.
+func (d *doc) field(label, value string) {
+	if value == "" {
+		return
+	}
+	const labelW = 38.0
+	d.p.SetFont(bold, "", 10)
+	x := d.p.GetX()
+	y := d.p.GetY()
+	d.p.CellFormat(labelW, 10*lineMM, d.text.clean(label), "", 0, "L", false, 0, "")
+	d.p.SetXY(x+labelW, y)
+	d.p.SetFont(body, "", 10)
+	d.p.MultiCell(contentW-labelW, 10*lineMM, d.text.clean(value), "", "L", false)
+}
+
+// pages is the number of pages so far.
+func (d *doc) pages() int { return d.p.PageCount() }
+
+// gap adds vertical space.
+func (d *doc) gap(mm float64) { d.p.Ln(mm) }
+
+// need starts a new page when less than mm remain above the footer.
+func (d *doc) need(mm float64) {
+	if d.p.GetY()+mm > pageH-margin-footerH {
+		d.p.AddPage()
+	}
+}
+
+// left returns the height left on the page above the footer.
+func (d *doc) left() float64 { return pageH - margin - footerH - d.p.GetY() }
+
+// image places a prepared picture centred in a box of at most w x h mm below
+// the current position, keeping its aspect ratio, and moves below it.
+func (d *doc) image(pic picture, w, h float64) {
+	d.imgNo++
+	name := fmt.Sprintf("img%d", d.imgNo)
+	d.p.RegisterImageOptionsReader(name, gofpdf.ImageOptions{ImageType: pic.format}, bytes.NewReader(pic.data))
+	scale := min(w/float64(pic.w), h/float64(pic.h))
+	iw, ih := float64(pic.w)*scale, float64(pic.h)*scale
+	x := margin + (contentW-iw)/2
+	y := d.p.GetY()
+	d.p.ImageOptions(name, x, y, iw, ih, false, gofpdf.ImageOptions{ImageType: pic.format}, 0, "")
+	d.p.SetDrawColor(180, 180, 180)
+	d.p.Rect(x, y, iw, ih, "D")
+	d.p.SetY(y + ih + 2)
+}
+
+// output finishes the document and writes it. The library panics on some
+// input it cannot encode; that becomes an error, never a crash.
+func (d *doc) output(w io.Writer) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("render PDF: %v", r)
+		}
+	}()
+	if err := d.p.Error(); err != nil {
+		return fmt.Errorf("render PDF: %w", err)
+	}
+	return d.p.Output(w)
+}
+
+// guard runs a step of the layout, turning a panic of the library into an error.
+func (d *doc) guard(step func()) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("render PDF: %v", r)
+		}
+	}()
+	step()
+	return d.p.Error()
+}

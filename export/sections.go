@@ -1,0 +1,214 @@
+package export
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"vault/evidence"
+)
+
+// Print sizes of exhibits: a page's content box at the dossier's resolution.
+const (
+	exhibitDPI = 150
+	mmPerInch  = 25.4
+)
+
+// Written describes a dossier file after WritePDF.
+type Written struct {
+	Pages int
+	Bytes int64
+}
+
+// WritePDF checks the exhibits against their hashes and writes the dossier
+// to path atomically: a failed export leaves no partial file behind.
+func WritePDF(d Dossier, blobs *evidence.Blobs, path string) (Written, error) {
+	if err := d.Check(blobs); err != nil {
+		return Written{}, err
+	}
+	doc, err := newDoc(meta{
+		Title:   "Evidence dossier: " + d.Case.Title,
+		Subject: fmt.Sprintf("%s case %s", d.Case.Kind, d.Case.ID),
+		Created: d.Generated,
+	})
+	if err != nil {
+		return Written{}, err
+	}
+	steps := []func(){
+		func() { d.cover(doc) },
+		func() { d.orders(doc) },
+		func() { d.messages(doc) },
+		func() { d.exhibits(doc, blobs) },
+		func() { d.manifest(doc) },
+	}
+	for _, step := range steps {
+		if err := doc.guard(step); err != nil {
+			return Written{}, err
+		}
+	}
+	var w Written
+	err = writeAtomic(path, func(out io.Writer) error {
+		cw := &countWriter{w: out}
+		err := doc.output(cw)
+		w = Written{Pages: doc.pages(), Bytes: cw.n}
+		return err
+	})
+	return w, err
+}
+
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+func (d Dossier) cover(doc *doc) {
+	c := d.Case
+	doc.page()
+	doc.gap(30)
+	doc.heading("Evidence dossier", 24, 0)
+	doc.para(bold, 14, c.Title)
+	doc.gap(8)
+	doc.field("Case", fmt.Sprintf("%s (%s, %s)", c.ID, c.Kind, c.Status))
+	doc.field("Amount claimed", c.Amount.String())
+	doc.field("Receiver", c.Receiver)
+	doc.field("Reference", c.Reference)
+	doc.field("Opened", c.Opened.Format(d.Location))
+	var orders []string
+	for _, o := range d.Orders {
+		orders = append(orders, fmt.Sprintf("%s %s (%s)", o.Marketplace, o.Number, o.ID))
+	}
+	doc.field("Orders", strings.Join(orders, "\n"))
+	doc.field("Contents", fmt.Sprintf("%d orders, %d messages, %d exhibits", len(d.Orders), len(d.Messages), len(d.Exhibits)))
+	doc.field("Generated", d.Generated.In(d.Location).Format("2006-01-02 15:04 MST")+" by vault")
+	doc.gap(10)
+	doc.para(body, 9, "Every file in this dossier is identified by its SHA-256 in the manifest at the end. "+
+		"The originals are kept unaltered; anyone holding a copy can check it with sha256sum.")
+	if len(d.Events) > 0 {
+		doc.gap(6)
+		doc.heading("Case events", 12, 1)
+		for _, e := range d.Events {
+			doc.field(e.At.Format(d.Location), e.Text)
+		}
+	}
+}
+
+func (d Dossier) orders(doc *doc) {
+	doc.page()
+	doc.heading("Orders", 16, 0)
+	for _, o := range d.Orders {
+		doc.need(40)
+		doc.heading(fmt.Sprintf("%s order %s", o.Marketplace, o.Number), 12, 1)
+		doc.field("Record", o.ID.String())
+		doc.field("Seller", o.Seller)
+		doc.field("Total", o.Total.String())
+		for _, dt := range o.Dates() {
+			doc.field(strings.ToUpper(dt.Label[:1])+dt.Label[1:], dt.At.Format(d.Location))
+		}
+		doc.field("Payment", o.Payment)
+		doc.field("Tracking", strings.Join(o.Tracking, ", "))
+		doc.field("Items", strings.Join(o.Items, "\n"))
+		doc.field("Note", o.Note)
+		doc.gap(6)
+	}
+}
+
+func (d Dossier) messages(doc *doc) {
+	if len(d.Messages) == 0 {
+		return
+	}
+	doc.page()
+	doc.heading("Communication log", 16, 0)
+	doc.para(body, 9, "Every message as recorded, verbatim, oldest first.")
+	doc.gap(4)
+	for _, m := range d.Messages {
+		doc.need(20)
+		ref := m.ID.String()
+		if x := d.ExhibitOf(m.ID); x != "" {
+			ref += ", exhibit " + x
+		}
+		doc.para(bold, 10, fmt.Sprintf("%s  ·  from %s  ·  %s", m.OccurredAt.Format(d.Location), orUnknown(m.Party), ref))
+		doc.gap(1)
+		doc.para(body, 10, m.Body)
+		doc.gap(5)
+	}
+}
+
+func orUnknown(s string) string {
+	if s == "" {
+		return "unknown"
+	}
+	return s
+}
+
+// exhibits puts every image on a page of its own, scaled to fit under its
+// caption; other files get a caption that points to the manifest.
+func (d Dossier) exhibits(doc *doc, blobs *evidence.Blobs) {
+	if len(d.Exhibits) == 0 {
+		return
+	}
+	doc.page()
+	doc.heading("Exhibits", 16, 0)
+	first := true
+	for _, x := range d.Exhibits {
+		if !evidence.IsImage(x.Blob.MediaType) {
+			doc.need(25)
+			d.caption(doc, x)
+			doc.para(body, 9, "Not shown as an image; the original file is identified in the manifest.")
+			doc.gap(5)
+			continue
+		}
+		if !first || doc.left() < 150 {
+			doc.page()
+		}
+		first = false
+		d.caption(doc, x)
+		boxW, boxH := contentW, doc.left()-2
+		pic, err := preparePicture(func() (io.ReadCloser, error) { return blobs.Open(x.Blob.SHA256) },
+			int(boxW/mmPerInch*exhibitDPI), int(boxH/mmPerInch*exhibitDPI), x.Blob.MediaType == "image/jpeg")
+		if err != nil {
+			doc.para(body, 10, "The image could not be rendered ("+err.Error()+"). The original is identified in the manifest.")
+			continue
+		}
+		doc.image(pic, boxW, boxH)
+	}
+}
+
+func (d Dossier) caption(doc *doc, x Exhibit) {
+	doc.heading(fmt.Sprintf("Exhibit %s: %s", x.Label, x.FileName), 12, 1)
+	line := fmt.Sprintf("%s  ·  %s  ·  %s", x.ID, x.Kind, x.Blob.MediaType)
+	if !x.OccurredAt.IsZero() {
+		line += "  ·  " + x.OccurredAt.Format(d.Location)
+	}
+	doc.para(body, 9, line)
+	if x.Note != "" {
+		doc.para(body, 9, "Note: "+x.Note)
+	}
+	doc.para(mono, 8, "SHA-256 "+x.Blob.SHA256)
+	doc.gap(2)
+}
+
+// manifest lists every file with its size and SHA-256, and how to check them.
+func (d Dossier) manifest(doc *doc) {
+	doc.page()
+	doc.heading("Manifest", 16, 0)
+	doc.para(body, 9, fmt.Sprintf("Generated %s. Each original file of this case, as stored in the vault "+
+		"(content-addressed, read-only). To check a copy of an original: sha256sum FILE, and compare "+
+		"with the hash below.", d.Generated.In(d.Location).Format("2006-01-02 15:04:05 MST")))
+	doc.gap(4)
+	if len(d.Exhibits) == 0 {
+		doc.para(body, 10, "No files are attached to this case.")
+	}
+	for _, x := range d.Exhibits {
+		doc.need(18)
+		doc.para(bold, 9, fmt.Sprintf("%s  %s  %s", x.Label, x.ID, x.FileName))
+		doc.para(body, 9, fmt.Sprintf("%s, %d bytes, %s", x.Blob.MediaType, x.Blob.Size, x.Kind))
+		doc.para(mono, 8, x.Blob.SHA256)
+		doc.gap(3)
+	}
+}

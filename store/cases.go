@@ -1,0 +1,242 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"vault/internal/date"
+	"vault/internal/money"
+)
+
+// CaseKinds are the kinds of case the vault knows.
+var CaseKinds = []string{"dispute", "chargeback", "reinstatement", "withdrawal", "warranty", "other"}
+
+// Case gathers orders and evidence towards one outcome: a dispute won, a
+// chargeback granted, an account reinstated.
+type Case struct {
+	ID        CaseID      `json:"id"`
+	Kind      string      `json:"kind"`
+	Status    string      `json:"status"`
+	Title     string      `json:"title,omitempty"`
+	Receiver  string      `json:"receiver,omitempty"`
+	Reference string      `json:"reference,omitempty"`
+	Amount    money.Money `json:"amount,omitzero"`
+	Opened    date.Value  `json:"opened"`
+	Closed    date.Value  `json:"closed,omitzero"`
+	Orders    []OrderID   `json:"orders"`
+	CreatedAt time.Time   `json:"created_at"`
+}
+
+// Event is one entry of a case's own timeline: opened, a call, a form sent.
+type Event struct {
+	ID   int64      `json:"id"`
+	At   date.Value `json:"at"`
+	Text string     `json:"text"`
+}
+
+// AddCase records c with its orders (at least one) and a first event saying it
+// was opened, in one transaction. Opened defaults to now.
+func (db *DB) AddCase(ctx context.Context, c Case) (CaseID, error) {
+	if len(c.Orders) == 0 {
+		return 0, errors.New("a case needs at least one order")
+	}
+	if c.Opened.IsZero() {
+		c.Opened = date.Instant(db.Now())
+	}
+	var id CaseID
+	err := db.write(ctx, func(tx *sql.Tx) error {
+		if err := checkLinks(ctx, tx, Links{Orders: c.Orders}); err != nil {
+			return err
+		}
+		amount, cur := moneyArgs(c.Amount)
+		now := db.now()
+		res, err := tx.ExecContext(ctx, `INSERT INTO cases (kind, title, receiver, reference, amount_minor, currency,
+			opened_at, created_at) VALUES (?,?,?,?,?,?,?,?)`,
+			c.Kind, c.Title, c.Receiver, c.Reference, amount, cur, c.Opened.String(), now)
+		if err != nil {
+			return fmt.Errorf("insert case: %w", err)
+		}
+		n, err := res.LastInsertId()
+		if err != nil {
+			return err
+		}
+		id = CaseID(n)
+		for _, o := range c.Orders {
+			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO case_orders (case_id, order_id) VALUES (?,?)`, id, o); err != nil {
+				return fmt.Errorf("link order: %w", err)
+			}
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO case_events (case_id, at, text, created_at) VALUES (?,?,?,?)`,
+			id, c.Opened.String(), c.Kind+" case opened", now)
+		return err
+	})
+	return id, err
+}
+
+// Cases returns every case, oldest first.
+func (db *DB) Cases(ctx context.Context) ([]Case, error) {
+	var out []Case
+	err := db.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = queryCases(ctx, tx, "")
+		return err
+	})
+	return out, err
+}
+
+// CaseFile is a case with everything that belongs to it: its orders, the
+// evidence linked to it or to its orders, and its events.
+type CaseFile struct {
+	Case     Case       `json:"case"`
+	Orders   []Order    `json:"orders"`
+	Evidence []Evidence `json:"evidence"`
+	Events   []Event    `json:"events"`
+}
+
+// CaseFile reads a whole case in one consistent snapshot.
+func (db *DB) CaseFile(ctx context.Context, id CaseID) (CaseFile, error) {
+	var f CaseFile
+	err := db.read(ctx, func(tx *sql.Tx) error {
+		cs, err := queryCases(ctx, tx, `WHERE c.id = ?`, id)
+		if err != nil {
+			return err
+		}
+		if len(cs) == 0 {
+			return fmt.Errorf("case %s: %w", id, ErrNotFound)
+		}
+		f.Case = cs[0]
+		if f.Orders, err = queryOrders(ctx, tx, `WHERE o.id IN (SELECT order_id FROM case_orders WHERE case_id = ?)`, id); err != nil {
+			return err
+		}
+		f.Evidence, err = queryEvidence(ctx, tx, `WHERE e.id IN (SELECT evidence_id FROM evidence_cases WHERE case_id = ?)
+			OR e.id IN (SELECT eo.evidence_id FROM evidence_orders eo JOIN case_orders co USING (order_id) WHERE co.case_id = ?)`, id, id)
+		if err != nil {
+			return err
+		}
+		f.Events, err = queryEvents(ctx, tx, id)
+		return err
+	})
+	return f, err
+}
+
+func queryCases(ctx context.Context, tx *sql.Tx, where string, args ...any) ([]Case, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT c.id, c.kind, c.status, c.title, c.receiver, c.reference, c.amount_minor,
+		c.currency, c.opened_at, c.closed_at, c.created_at FROM cases c `+where+` ORDER BY c.id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("query cases: %w", err)
+	}
+	var out []Case
+	index := map[CaseID]int{}
+	for rows.Next() {
+		c, err := scanCase(rows)
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		index[c.ID] = len(out)
+		out = append(out, c)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || len(out) == 0 {
+		return out, err
+	}
+	links, err := tx.QueryContext(ctx, `SELECT case_id, order_id FROM case_orders ORDER BY case_id, order_id`)
+	if err != nil {
+		return nil, err
+	}
+	defer links.Close()
+	for links.Next() {
+		var c CaseID
+		var o OrderID
+		if err := links.Scan(&c, &o); err != nil {
+			return nil, err
+		}
+		if i, ok := index[c]; ok {
+			out[i].Orders = append(out[i].Orders, o)
+		}
+	}
+	return out, links.Err()
+}
+
+func scanCase(rows *sql.Rows) (Case, error) {
+	var c Case
+	var amount sql.NullInt64
+	var cur sql.NullString
+	var opened, closed, created string
+	err := rows.Scan(&c.ID, &c.Kind, &c.Status, &c.Title, &c.Receiver, &c.Reference, &amount, &cur,
+		&opened, &closed, &created)
+	if err != nil {
+		return c, fmt.Errorf("scan case: %w", err)
+	}
+	c.Amount = scanMoney(amount, cur)
+	if c.Opened, err = date.Stored(opened); err != nil {
+		return c, err
+	}
+	if c.Closed, err = date.Stored(closed); err != nil {
+		return c, err
+	}
+	c.CreatedAt, err = time.Parse(time.RFC3339, created)
+	return c, err
+}
+
+func queryEvents(ctx context.Context, tx *sql.Tx, id CaseID) ([]Event, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, at, text FROM case_events WHERE case_id = ? ORDER BY at, id`, id)
+	if err != nil {
+		return nil, fmt.Errorf("query events: %w", err)
+	}
+	defer rows.Close()
+	var out []Event
+	for rows.Next() {
+		var e Event
+		var at string
+		if err := rows.Scan(&e.ID, &at, &e.Text); err != nil {
+			return nil, err
+		}
+		if e.At, err = date.Stored(at); err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// ResolveCase checks that a case id exists.
+func (db *DB) ResolveCase(ctx context.Context, ref string) (CaseID, error) {
+	id, err := ParseCaseID(ref)
+	if err != nil {
+		return 0, err
+	}
+	err = db.read(ctx, func(tx *sql.Tx) error { return exists(ctx, tx, "cases", int64(id), id.String()) })
+	return id, err
+}
+
+// OrderFile is an order with its evidence and the cases it is part of.
+type OrderFile struct {
+	Order    Order      `json:"order"`
+	Evidence []Evidence `json:"evidence"`
+	Cases    []Case     `json:"cases"`
+}
+
+// OrderFile reads an order with everything linked to it in one snapshot.
+func (db *DB) OrderFile(ctx context.Context, id OrderID) (OrderFile, error) {
+	var f OrderFile
+	err := db.read(ctx, func(tx *sql.Tx) error {
+		os, err := queryOrders(ctx, tx, `WHERE o.id = ?`, id)
+		if err != nil {
+			return err
+		}
+		if len(os) == 0 {
+			return fmt.Errorf("order %s: %w", id, ErrNotFound)
+		}
+		f.Order = os[0]
+		if f.Evidence, err = queryEvidence(ctx, tx, `WHERE e.id IN (SELECT evidence_id FROM evidence_orders WHERE order_id = ?)`, id); err != nil {
+			return err
+		}
+		f.Cases, err = queryCases(ctx, tx, `WHERE c.id IN (SELECT case_id FROM case_orders WHERE order_id = ?)`, id)
+		return err
+	})
+	return f, err
+}

@@ -1,0 +1,272 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"vault/internal/date"
+)
+
+// Evidence kinds, sources and parties accepted by the schema.
+var (
+	EvidenceKinds = []string{"confirmation", "receipt", "message", "email", "screenshot", "photo",
+		"video", "tracking", "statement", "listing", "other"}
+	Parties = []string{"seller", "me", "marketplace", "carrier", "bank"}
+)
+
+// Evidence is one piece of documentation: a file, a message or an email.
+type Evidence struct {
+	ID         EvidenceID `json:"id"`
+	Kind       string     `json:"kind"`
+	Source     string     `json:"source"` // file, email or typed
+	OccurredAt date.Value `json:"occurred_at,omitzero"`
+	Party      string     `json:"party,omitempty"`
+	Title      string     `json:"title,omitempty"`
+	Body       string     `json:"body,omitempty"`
+	Note       string     `json:"note,omitempty"`
+	Blob       *Blob      `json:"blob,omitempty"`
+	FileName   string     `json:"file_name,omitempty"`
+	Parent     EvidenceID `json:"parent,omitzero"`
+	Orders     []OrderID  `json:"orders,omitempty"`
+	Cases      []CaseID   `json:"cases,omitempty"`
+	CreatedAt  time.Time  `json:"created_at"`
+}
+
+// Blob describes stored bytes: their SHA-256 (hex), size and media type.
+type Blob struct {
+	SHA256    string `json:"sha256"`
+	Size      int64  `json:"size"`
+	MediaType string `json:"media_type"`
+}
+
+// Links names the orders and cases new evidence belongs to.
+type Links struct {
+	Orders []OrderID
+	Cases  []CaseID
+}
+
+// Added reports what AddEvidence did with one item.
+type Added struct {
+	ID EvidenceID `json:"id"`
+	// Duplicate is true when the same bytes were already recorded as ID;
+	// the existing record gained the new links instead of a new row.
+	Duplicate bool `json:"duplicate,omitempty"`
+}
+
+// AddEvidence records items and links each to every order and case in links,
+// all in one transaction: either every item lands or none. Blobs must already
+// be stored. An item whose blob was already recorded (as a message when the
+// item is a message, as a file otherwise) is not recorded twice.
+func (db *DB) AddEvidence(ctx context.Context, items []Evidence, links Links) ([]Added, error) {
+	var out []Added
+	err := db.write(ctx, func(tx *sql.Tx) error {
+		if err := checkLinks(ctx, tx, links); err != nil {
+			return err
+		}
+		for _, e := range items {
+			a, err := addEvidence(ctx, tx, e, db.now())
+			if err != nil {
+				return err
+			}
+			if err := link(ctx, tx, a.ID, links); err != nil {
+				return err
+			}
+			out = append(out, a)
+		}
+		return nil
+	})
+	return out, err
+}
+
+func addEvidence(ctx context.Context, tx *sql.Tx, e Evidence, now string) (Added, error) {
+	if e.Blob != nil {
+		var id EvidenceID
+		err := tx.QueryRowContext(ctx, `SELECT id FROM evidence WHERE sha256 = ? AND parent_id IS NULL
+			AND (kind = 'message') = (? = 'message') ORDER BY id LIMIT 1`, e.Blob.SHA256, e.Kind).Scan(&id)
+		if err == nil {
+			return Added{ID: id, Duplicate: true}, nil
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return Added{}, err
+		}
+	}
+	var sum, size, parent any
+	if e.Blob != nil {
+		sum, size = e.Blob.SHA256, e.Blob.Size
+	}
+	if e.Parent != 0 {
+		parent = e.Parent
+	}
+	mediaType := ""
+	if e.Blob != nil {
+		mediaType = e.Blob.MediaType
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO evidence (kind, source, occurred_at, party, title, body, note,
+		sha256, size, media_type, file_name, parent_id, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		e.Kind, e.Source, e.OccurredAt.String(), e.Party, e.Title, e.Body, e.Note, sum, size, mediaType,
+		e.FileName, parent, now)
+	if err != nil {
+		return Added{}, fmt.Errorf("insert evidence: %w", err)
+	}
+	n, err := res.LastInsertId()
+	return Added{ID: EvidenceID(n)}, err
+}
+
+func checkLinks(ctx context.Context, tx *sql.Tx, links Links) error {
+	if len(links.Orders)+len(links.Cases) == 0 {
+		return errors.New("evidence needs an order or a case to belong to")
+	}
+	for _, id := range links.Orders {
+		if err := exists(ctx, tx, "orders", int64(id), id.String()); err != nil {
+			return err
+		}
+	}
+	for _, id := range links.Cases {
+		if err := exists(ctx, tx, "cases", int64(id), id.String()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func exists(ctx context.Context, tx *sql.Tx, table string, id int64, name string) error {
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM `+table+` WHERE id = ?`, id).Scan(&n); err != nil {
+		return err
+	}
+	if n == 0 {
+		return fmt.Errorf("%s: %w", name, ErrNotFound)
+	}
+	return nil
+}
+
+func link(ctx context.Context, tx *sql.Tx, id EvidenceID, links Links) error {
+	for _, o := range links.Orders {
+		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO evidence_orders (evidence_id, order_id) VALUES (?,?)`, id, o); err != nil {
+			return fmt.Errorf("link evidence: %w", err)
+		}
+	}
+	for _, c := range links.Cases {
+		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO evidence_cases (evidence_id, case_id) VALUES (?,?)`, id, c); err != nil {
+			return fmt.Errorf("link evidence: %w", err)
+		}
+	}
+	return nil
+}
+
+// EvidenceFilter narrows ListEvidence; zero fields match everything.
+type EvidenceFilter struct {
+	Order OrderID
+	Case  CaseID
+	Kind  string
+}
+
+// ListEvidence returns the evidence matching f, in time order (undated last, by id).
+// Filtering by case includes the evidence of the case's orders.
+func (db *DB) ListEvidence(ctx context.Context, f EvidenceFilter) ([]Evidence, error) {
+	var where []string
+	var args []any
+	if f.Order != 0 {
+		where = append(where, `e.id IN (SELECT evidence_id FROM evidence_orders WHERE order_id = ?)`)
+		args = append(args, f.Order)
+	}
+	if f.Case != 0 {
+		where = append(where, `(e.id IN (SELECT evidence_id FROM evidence_cases WHERE case_id = ?)
+			OR e.id IN (SELECT eo.evidence_id FROM evidence_orders eo JOIN case_orders co USING (order_id) WHERE co.case_id = ?))`)
+		args = append(args, f.Case, f.Case)
+	}
+	if f.Kind != "" {
+		where = append(where, `e.kind = ?`)
+		args = append(args, f.Kind)
+	}
+	clause := ""
+	if len(where) > 0 {
+		clause = "WHERE " + strings.Join(where, " AND ")
+	}
+	var out []Evidence
+	err := db.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = queryEvidence(ctx, tx, clause, args...)
+		return err
+	})
+	return out, err
+}
+
+const evidenceColumns = `e.id, e.kind, e.source, e.occurred_at, e.party, e.title, e.body, e.note, e.sha256, e.size,
+	e.media_type, e.file_name, e.parent_id, e.created_at`
+
+func queryEvidence(ctx context.Context, tx *sql.Tx, where string, args ...any) ([]Evidence, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT `+evidenceColumns+` FROM evidence e `+where+`
+		ORDER BY e.occurred_at = '', e.occurred_at, e.id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("query evidence: %w", err)
+	}
+	var out []Evidence
+	index := map[EvidenceID]int{}
+	for rows.Next() {
+		e, err := scanEvidence(rows)
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		index[e.ID] = len(out)
+		out = append(out, e)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || len(out) == 0 {
+		return out, err
+	}
+	return out, loadEvidenceLinks(ctx, tx, out, index)
+}
+
+// loadEvidenceLinks fills Orders and Cases of the listed evidence.
+func loadEvidenceLinks(ctx context.Context, tx *sql.Tx, out []Evidence, index map[EvidenceID]int) error {
+	rows, err := tx.QueryContext(ctx, `SELECT evidence_id, 'o', order_id FROM evidence_orders
+		UNION ALL SELECT evidence_id, 'c', case_id FROM evidence_cases ORDER BY 1, 2, 3`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id EvidenceID
+		var kind string
+		var other int64
+		if err := rows.Scan(&id, &kind, &other); err != nil {
+			return err
+		}
+		i, ok := index[id]
+		switch {
+		case !ok:
+		case kind == "o":
+			out[i].Orders = append(out[i].Orders, OrderID(other))
+		default:
+			out[i].Cases = append(out[i].Cases, CaseID(other))
+		}
+	}
+	return rows.Err()
+}
+
+func scanEvidence(rows *sql.Rows) (Evidence, error) {
+	var e Evidence
+	var occurred, created, mediaType string
+	var sum sql.NullString
+	var size, parent sql.NullInt64
+	err := rows.Scan(&e.ID, &e.Kind, &e.Source, &occurred, &e.Party, &e.Title, &e.Body, &e.Note, &sum, &size,
+		&mediaType, &e.FileName, &parent, &created)
+	if err != nil {
+		return e, fmt.Errorf("scan evidence: %w", err)
+	}
+	if sum.Valid {
+		e.Blob = &Blob{SHA256: sum.String, Size: size.Int64, MediaType: mediaType}
+	}
+	e.Parent = EvidenceID(parent.Int64)
+	if e.OccurredAt, err = date.Stored(occurred); err != nil {
+		return e, fmt.Errorf("evidence %s: bad stored date %q", e.ID, occurred)
+	}
+	e.CreatedAt, err = time.Parse(time.RFC3339, created)
+	return e, err
+}

@@ -1,0 +1,270 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"vault/internal/date"
+	"vault/internal/money"
+)
+
+// Order is one purchase: who sold what, when, for how much, paid how.
+type Order struct {
+	ID          OrderID     `json:"id"`
+	Marketplace string      `json:"marketplace"`
+	Number      string      `json:"number"`
+	Seller      string      `json:"seller,omitempty"`
+	Items       []string    `json:"items,omitempty"`
+	Total       money.Money `json:"total,omitzero"`
+	Ordered     date.Value  `json:"ordered,omitzero"`
+	Paid        date.Value  `json:"paid,omitzero"`
+	Shipped     date.Value  `json:"shipped,omitzero"`
+	Expected    date.Value  `json:"expected,omitzero"`
+	Delivered   date.Value  `json:"delivered,omitzero"`
+	Payment     string      `json:"payment,omitempty"`
+	Tracking    []string    `json:"tracking,omitempty"`
+	Note        string      `json:"note,omitempty"`
+	CreatedAt   time.Time   `json:"created_at"`
+}
+
+// Dates returns the order's recorded dates with their labels, in the order a
+// purchase happens; unrecorded ones are left out.
+func (o Order) Dates() []Dated {
+	var out []Dated
+	for _, d := range []Dated{{"ordered", o.Ordered}, {"paid", o.Paid}, {"shipped", o.Shipped},
+		{"expected", o.Expected}, {"delivered", o.Delivered}} {
+		if !d.At.IsZero() {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// Dated is a labelled date.
+type Dated struct {
+	Label string
+	At    date.Value
+}
+
+// NormalizeMarketplace is the stored form of a marketplace name: "AliExpress" -> "aliexpress".
+func NormalizeMarketplace(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+
+// AddOrder records o and returns its id. An order with the same marketplace and
+// number is refused with ErrExists.
+func (db *DB) AddOrder(ctx context.Context, o Order) (OrderID, error) {
+	o.Marketplace = NormalizeMarketplace(o.Marketplace)
+	o.Number = strings.TrimSpace(o.Number)
+	if o.Marketplace == "" || o.Number == "" {
+		return 0, errors.New("an order needs a marketplace and a number")
+	}
+	var id OrderID
+	err := db.write(ctx, func(tx *sql.Tx) error {
+		var old OrderID
+		err := tx.QueryRowContext(ctx, `SELECT id FROM orders WHERE marketplace = ? AND number = ?`, o.Marketplace, o.Number).Scan(&old)
+		if err == nil {
+			return fmt.Errorf("order %s %s is already recorded as %s: %w", o.Marketplace, o.Number, old, ErrExists)
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		id, err = insertOrder(ctx, tx, o, db.now())
+		return err
+	})
+	return id, err
+}
+
+func insertOrder(ctx context.Context, tx *sql.Tx, o Order, now string) (OrderID, error) {
+	total, cur := moneyArgs(o.Total)
+	res, err := tx.ExecContext(ctx, `INSERT INTO orders (marketplace, number, seller, total_minor, currency,
+		ordered_at, paid_at, shipped_at, expected_at, delivered_at, payment, note, created_at)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		o.Marketplace, o.Number, o.Seller, total, cur, o.Ordered.String(), o.Paid.String(),
+		o.Shipped.String(), o.Expected.String(), o.Delivered.String(), o.Payment, o.Note, now)
+	if err != nil {
+		return 0, fmt.Errorf("insert order: %w", err)
+	}
+	n, err := res.LastInsertId()
+	if err != nil {
+		return 0, err
+	}
+	id := OrderID(n)
+	for i, item := range o.Items {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO order_items (order_id, position, text) VALUES (?,?,?)`, id, i+1, item); err != nil {
+			return 0, fmt.Errorf("insert item: %w", err)
+		}
+	}
+	for _, t := range o.Tracking {
+		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO order_tracking (order_id, number) VALUES (?,?)`, id, t); err != nil {
+			return 0, fmt.Errorf("insert tracking: %w", err)
+		}
+	}
+	return id, nil
+}
+
+// ResolveOrder finds an order by its id ("ORD-3") or by its order number.
+// A number recorded on several marketplaces is ErrAmbiguous.
+func (db *DB) ResolveOrder(ctx context.Context, ref string) (OrderID, error) {
+	ref = strings.TrimSpace(ref)
+	var id OrderID
+	err := db.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		id, err = resolveOrder(ctx, tx, ref)
+		return err
+	})
+	return id, err
+}
+
+func resolveOrder(ctx context.Context, tx *sql.Tx, ref string) (OrderID, error) {
+	if id, ok := parseOrderID(ref); ok {
+		err := tx.QueryRowContext(ctx, `SELECT id FROM orders WHERE id = ?`, id).Scan(&id)
+		if errors.Is(err, sql.ErrNoRows) {
+			return 0, fmt.Errorf("order %s: %w", ref, ErrNotFound)
+		}
+		return id, err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id, marketplace FROM orders WHERE number = ? ORDER BY id`, ref)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	var ids []string
+	var id OrderID
+	for rows.Next() {
+		var m string
+		if err := rows.Scan(&id, &m); err != nil {
+			return 0, err
+		}
+		ids = append(ids, id.String()+" ("+m+")")
+	}
+	switch {
+	case rows.Err() != nil:
+		return 0, rows.Err()
+	case len(ids) == 0:
+		return 0, fmt.Errorf("order %q: %w (use an id like ORD-1 or a recorded order number)", ref, ErrNotFound)
+	case len(ids) > 1:
+		return 0, fmt.Errorf("order number %q is %s: %w; use the id", ref, strings.Join(ids, " and "), ErrAmbiguous)
+	}
+	return id, nil
+}
+
+// Order returns one order with its items and tracking numbers.
+func (db *DB) Order(ctx context.Context, id OrderID) (Order, error) {
+	var o Order
+	err := db.read(ctx, func(tx *sql.Tx) error {
+		os, err := queryOrders(ctx, tx, `WHERE o.id = ?`, id)
+		if err != nil {
+			return err
+		}
+		if len(os) == 0 {
+			return fmt.Errorf("order %s: %w", id, ErrNotFound)
+		}
+		o = os[0]
+		return nil
+	})
+	return o, err
+}
+
+// Orders returns every order, oldest record first.
+func (db *DB) Orders(ctx context.Context) ([]Order, error) {
+	var os []Order
+	err := db.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		os, err = queryOrders(ctx, tx, "")
+		return err
+	})
+	return os, err
+}
+
+const orderColumns = `o.id, o.marketplace, o.number, o.seller, o.total_minor, o.currency, o.ordered_at, o.paid_at,
+	o.shipped_at, o.expected_at, o.delivered_at, o.payment, o.note, o.created_at`
+
+// queryOrders loads the orders matching where (a clause on alias o) with their
+// items and tracking numbers, in three queries whatever the number of orders.
+func queryOrders(ctx context.Context, tx *sql.Tx, where string, args ...any) ([]Order, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT `+orderColumns+` FROM orders o `+where+` ORDER BY o.id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("query orders: %w", err)
+	}
+	var orders []Order
+	index := map[OrderID]int{}
+	for rows.Next() {
+		o, err := scanOrder(rows)
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		index[o.ID] = len(orders)
+		orders = append(orders, o)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || len(orders) == 0 {
+		return orders, err
+	}
+	sub := `SELECT o.id FROM orders o ` + where
+	err = eachRow(ctx, tx, `SELECT order_id, text FROM order_items WHERE order_id IN (`+sub+`) ORDER BY order_id, position`, args,
+		func(id OrderID, s string) { o := &orders[index[id]]; o.Items = append(o.Items, s) })
+	if err != nil {
+		return nil, err
+	}
+	err = eachRow(ctx, tx, `SELECT order_id, number FROM order_tracking WHERE order_id IN (`+sub+`) ORDER BY order_id, rowid`, args,
+		func(id OrderID, s string) { o := &orders[index[id]]; o.Tracking = append(o.Tracking, s) })
+	return orders, err
+}
+
+// eachRow runs a query of (order id, text) pairs and calls fn for each.
+func eachRow(ctx context.Context, tx *sql.Tx, query string, args []any, fn func(OrderID, string)) error {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id OrderID
+		var s string
+		if err := rows.Scan(&id, &s); err != nil {
+			return err
+		}
+		fn(id, s)
+	}
+	return rows.Err()
+}
+
+func scanOrder(rows *sql.Rows) (Order, error) {
+	var o Order
+	var total sql.NullInt64
+	var cur sql.NullString
+	var dates [5]string
+	var created string
+	err := rows.Scan(&o.ID, &o.Marketplace, &o.Number, &o.Seller, &total, &cur, &dates[0], &dates[1],
+		&dates[2], &dates[3], &dates[4], &o.Payment, &o.Note, &created)
+	if err != nil {
+		return o, fmt.Errorf("scan order: %w", err)
+	}
+	o.Total = scanMoney(total, cur)
+	targets := []*date.Value{&o.Ordered, &o.Paid, &o.Shipped, &o.Expected, &o.Delivered}
+	for i, s := range dates {
+		if *targets[i], err = date.Stored(s); err != nil {
+			return o, fmt.Errorf("order %s: bad stored date %q", o.ID, s)
+		}
+	}
+	o.CreatedAt, err = time.Parse(time.RFC3339, created)
+	return o, err
+}
+
+func moneyArgs(m money.Money) (any, any) {
+	if m.IsZero() {
+		return nil, nil
+	}
+	return m.Minor, m.Currency
+}
+
+func scanMoney(minor sql.NullInt64, cur sql.NullString) money.Money {
+	if !minor.Valid {
+		return money.Money{}
+	}
+	return money.Money{Minor: minor.Int64, Currency: cur.String}
+}

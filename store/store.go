@@ -1,0 +1,151 @@
+// Package store is the one owner of the vault's SQL. A *DB wraps one SQLite
+// file; every exported method is one whole transaction.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
+
+	"vault/migrations"
+)
+
+// DB is an open vault database.
+type DB struct {
+	db *sql.DB
+	// Now is the clock used for created_at stamps; tests may replace it.
+	Now func() time.Time
+}
+
+// ErrNoDatabase is returned by Open when the file does not exist.
+var ErrNoDatabase = errors.New("no database")
+
+// Create makes a new database file at path with mode 0600 and applies every
+// migration. It fails if the file exists.
+func Create(ctx context.Context, path string) (*DB, error) {
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+	if err != nil {
+		return nil, fmt.Errorf("create database: %w", err)
+	}
+	if err := f.Close(); err != nil {
+		return nil, fmt.Errorf("create database: %w", err)
+	}
+	return Open(ctx, path)
+}
+
+// Open opens an existing database and applies pending migrations.
+func Open(ctx context.Context, path string) (*DB, error) {
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%s: %w", path, ErrNoDatabase)
+	}
+	sqldb, err := sql.Open("sqlite", dsn(path))
+	if err != nil {
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	db := &DB{db: sqldb, Now: time.Now}
+	if err := db.migrate(ctx); err != nil {
+		sqldb.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// dsn sets WAL, foreign keys, a busy timeout and immediate write transactions,
+// so that two vault processes writing at once both succeed.
+func dsn(path string) string {
+	u := url.URL{Scheme: "file", Opaque: url.PathEscape(path)}
+	q := url.Values{}
+	for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "foreign_keys(1)", "synchronous(NORMAL)"} {
+		q.Add("_pragma", p)
+	}
+	q.Set("_txlock", "immediate")
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+// Close closes the database.
+func (db *DB) Close() error { return db.db.Close() }
+
+// now is the creation stamp for new rows.
+func (db *DB) now() string { return db.Now().UTC().Format(time.RFC3339) }
+
+// write runs fn in one immediate transaction, committing if fn returns nil.
+func (db *DB) write(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// read runs fn in one read-only transaction: a consistent snapshot that does
+// not take the write lock.
+func (db *DB) read(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := db.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	defer tx.Rollback()
+	return fn(tx)
+}
+
+// migrate applies the migrations newer than PRAGMA user_version, each in its
+// own transaction. The version is read again inside the transaction, so two
+// processes opening an old vault at once do not apply a step twice.
+func (db *DB) migrate(ctx context.Context) error {
+	all, err := migrations.All()
+	if err != nil {
+		return err
+	}
+	var version int
+	if err := db.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return fmt.Errorf("open database: %w", err)
+	}
+	if version > len(all) {
+		return fmt.Errorf("database schema version %d is newer than this vault binary knows (%d): upgrade vault", version, len(all))
+	}
+	for _, m := range all[version:] {
+		if err := db.apply(ctx, m); err != nil {
+			return fmt.Errorf("migration %s: %w", m.Name, err)
+		}
+	}
+	return nil
+}
+
+func (db *DB) apply(ctx context.Context, m migrations.Migration) error {
+	return db.write(ctx, func(tx *sql.Tx) error {
+		var version int
+		if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+			return err
+		}
+		if version >= m.Version {
+			return nil
+		}
+		if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.Version))
+		return err
+	})
+}
+
+// Version returns the schema version (the number of applied migrations).
+func (db *DB) Version(ctx context.Context) (int, error) {
+	var v int
+	err := db.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v)
+	return v, err
+}
