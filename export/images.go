@@ -9,8 +9,8 @@ import (
 	"image/png"
 	"io"
 
-	_ "image/gif" // decoders for the formats phones and browsers save
 	_ "golang.org/x/image/webp"
+	_ "image/gif" // decoders for the formats phones and browsers save
 
 	"golang.org/x/image/draw"
 )

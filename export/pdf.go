@@ -84,11 +84,16 @@ func (d *doc) footer() {
 // page starts a new page.
 func (d *doc) page() { d.p.AddPage() }
 
-// heading writes a section title and a bookmark to it at the given outline level.
-func (d *doc) heading(s string, size float64, level int) {
+// heading writes a title, with a bookmark to it when mark is set.
+// Bookmarks are kept flat: gofpdf (and its fork) writes /Count 0 on outline
+// items that have children, which the PDF spec forbids and strict validators
+// reject; a flat outline is valid and still lists every section and exhibit.
+func (d *doc) heading(s string, size float64, mark bool) {
 	s = d.text.clean(s)
 	d.need(size * lineMM * 3)
-	d.p.Bookmark(s, level, -1)
+	if mark {
+		d.p.Bookmark(s, 0, -1)
+	}
 	d.p.SetFont(bold, "", size)
 	d.p.MultiCell(contentW, size*lineMM*1.2, s, "", "L", false)
 	d.p.Ln(size * lineMM * 0.5)

@@ -71,7 +71,7 @@ func (d Dossier) cover(doc *doc) {
 	c := d.Case
 	doc.page()
 	doc.gap(30)
-	doc.heading("Evidence dossier", 24, 0)
+	doc.heading("Evidence dossier", 24, true)
 	doc.para(bold, 14, c.Title)
 	doc.gap(8)
 	doc.field("Case", fmt.Sprintf("%s (%s, %s)", c.ID, c.Kind, c.Status))
@@ -91,7 +91,7 @@ func (d Dossier) cover(doc *doc) {
 		"The originals are kept unaltered; anyone holding a copy can check it with sha256sum.")
 	if len(d.Events) > 0 {
 		doc.gap(6)
-		doc.heading("Case events", 12, 1)
+		doc.heading("Case events", 12, false)
 		for _, e := range d.Events {
 			doc.field(e.At.Format(d.Location), e.Text)
 		}
@@ -100,10 +100,10 @@ func (d Dossier) cover(doc *doc) {
 
 func (d Dossier) orders(doc *doc) {
 	doc.page()
-	doc.heading("Orders", 16, 0)
+	doc.heading("Orders", 16, true)
 	for _, o := range d.Orders {
 		doc.need(40)
-		doc.heading(fmt.Sprintf("%s order %s", o.Marketplace, o.Number), 12, 1)
+		doc.heading(fmt.Sprintf("%s order %s", o.Marketplace, o.Number), 12, false)
 		doc.field("Record", o.ID.String())
 		doc.field("Seller", o.Seller)
 		doc.field("Total", o.Total.String())
@@ -123,7 +123,7 @@ func (d Dossier) messages(doc *doc) {
 		return
 	}
 	doc.page()
-	doc.heading("Communication log", 16, 0)
+	doc.heading("Communication log", 16, true)
 	doc.para(body, 9, "Every message as recorded, verbatim, oldest first.")
 	doc.gap(4)
 	for _, m := range d.Messages {
@@ -153,7 +153,7 @@ func (d Dossier) exhibits(doc *doc, blobs *evidence.Blobs) {
 		return
 	}
 	doc.page()
-	doc.heading("Exhibits", 16, 0)
+	doc.heading("Exhibits", 16, true)
 	first := true
 	for _, x := range d.Exhibits {
 		if !evidence.IsImage(x.Blob.MediaType) {
@@ -180,7 +180,7 @@ func (d Dossier) exhibits(doc *doc, blobs *evidence.Blobs) {
 }
 
 func (d Dossier) caption(doc *doc, x Exhibit) {
-	doc.heading(fmt.Sprintf("Exhibit %s: %s", x.Label, x.FileName), 12, 1)
+	doc.heading(fmt.Sprintf("Exhibit %s: %s", x.Label, x.FileName), 12, true)
 	line := fmt.Sprintf("%s  ·  %s  ·  %s", x.ID, x.Kind, x.Blob.MediaType)
 	if !x.OccurredAt.IsZero() {
 		line += "  ·  " + x.OccurredAt.Format(d.Location)
@@ -196,7 +196,7 @@ func (d Dossier) caption(doc *doc, x Exhibit) {
 // manifest lists every file with its size and SHA-256, and how to check them.
 func (d Dossier) manifest(doc *doc) {
 	doc.page()
-	doc.heading("Manifest", 16, 0)
+	doc.heading("Manifest", 16, true)
 	doc.para(body, 9, fmt.Sprintf("Generated %s. Each original file of this case, as stored in the vault "+
 		"(content-addressed, read-only). To check a copy of an original: sha256sum FILE, and compare "+
 		"with the hash below.", d.Generated.In(d.Location).Format("2006-01-02 15:04:05 MST")))

@@ -54,7 +54,7 @@ share one currency. Prints the new case id (CASE-n) on the first line.`,
 				return err
 			}
 			if asJSON {
-				return printJSON(a.stdout, map[string]any{"id": id})
+				return printJSONLine(a.stdout, map[string]any{"id": id})
 			}
 			_, err = fmt.Fprintln(a.stdout, id)
 			return err

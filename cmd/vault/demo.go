@@ -32,6 +32,9 @@ the dossier PDF.`,
 			} else if err := os.MkdirAll(dir, 0o700); err != nil {
 				return err
 			}
+			if dir, err = filepath.Abs(dir); err != nil {
+				return err
+			}
 			return a.demo(cmd.Context(), dir)
 		},
 	}

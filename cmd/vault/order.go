@@ -52,7 +52,7 @@ Prints the new order's id (ORD-n) on the first line.`,
 				return err
 			}
 			if asJSON {
-				return printJSON(a.stdout, map[string]any{"id": id})
+				return printJSONLine(a.stdout, map[string]any{"id": id})
 			}
 			_, err = fmt.Fprintln(a.stdout, id)
 			return err

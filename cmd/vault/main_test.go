@@ -1,0 +1,143 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"image"
+	"image/color"
+	"image/jpeg"
+	"image/png"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+
+	"vault/internal/pdftest"
+)
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){"vault": main})
+}
+
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir: "testdata/script",
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("VAULT_DIR", env.WorkDir+"/vault")
+			env.Setenv("TZ", "UTC")
+			return nil
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"mkimage": cmdMkimage,
+			"pdftext": cmdPdftext,
+			"perm":    cmdPerm,
+		},
+	})
+}
+
+// mkimage FILE png|jpeg W H writes a generated image of that size.
+func cmdMkimage(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 4 {
+		ts.Fatalf("usage: mkimage FILE png|jpeg W H")
+	}
+	w, err1 := strconv.Atoi(args[2])
+	h, err2 := strconv.Atoi(args[3])
+	if err1 != nil || err2 != nil {
+		ts.Fatalf("bad size")
+	}
+	var buf bytes.Buffer
+	img := testImage(w, h)
+	var err error
+	if args[1] == "jpeg" {
+		err = jpeg.Encode(&buf, img, nil)
+	} else {
+		err = png.Encode(&buf, img)
+	}
+	ts.Check(err)
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), buf.Bytes(), 0o644))
+}
+
+// testImage draws stripes and a gradient, so encoders cannot shrink it to nothing.
+func testImage(w, h int) image.Image {
+	img := image.NewNRGBA(image.Rect(0, 0, w, h))
+	for y := range h {
+		for x := range w {
+			img.Set(x, y, color.NRGBA{uint8(x * 255 / max(w, 1)), uint8((y / 8 % 2) * 200), uint8(y * 255 / max(h, 1)), 255})
+		}
+	}
+	return img
+}
+
+// pdftext FILE validates the PDF strictly and prints its page count,
+// bookmarks and text, for stdout assertions.
+func cmdPdftext(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 1 {
+		ts.Fatalf("usage: pdftext FILE")
+	}
+	info, err := pdftest.Read(ts.MkAbs(args[0]))
+	if neg {
+		if err == nil {
+			ts.Fatalf("%s is a valid PDF", args[0])
+		}
+		return
+	}
+	ts.Check(err)
+	fmt.Fprintf(ts.Stdout(), "pages: %d\nbookmarks: %s\n%s\n", info.Pages, strings.Join(info.Bookmarks, " | "), info.Text)
+}
+
+// perm MODE FILE... checks the permission bits of each file.
+func cmdPerm(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: perm MODE FILE...")
+	}
+	want, err := strconv.ParseUint(args[0], 8, 32)
+	ts.Check(err)
+	for _, f := range args[1:] {
+		info, err := os.Stat(ts.MkAbs(f))
+		ts.Check(err)
+		if got := info.Mode().Perm(); uint64(got) != want {
+			ts.Fatalf("%s: mode %o, want %o", f, got, want)
+		}
+	}
+}
+
+// TestExitCodes checks what a shell sees: 0 for success, 1 for a failed
+// command, 2 for a command called wrongly, and always one "vault: " line.
+func TestExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("VAULT_DIR", dir+"/v")
+	tests := []struct {
+		args []string
+		code int
+		err  string
+	}{
+		{[]string{"list", "orders"}, 1, "vault: no vault at " + dir + "/v (run 'vault init')"},
+		{[]string{"init"}, 0, ""},
+		{[]string{"init"}, 1, "vault: a vault already exists at"},
+		{[]string{"bogus"}, 2, `vault: unknown command "bogus" for "vault"`},
+		{[]string{"add", "bogus"}, 2, `vault: unknown command "bogus" for "vault add"`},
+		{[]string{"add", "order", "--number", "1"}, 2, "vault: vault add order needs --marketplace"},
+		{[]string{"add", "order", "--marketplace", "x", "--number", "1", "--total", "12.345 USD"}, 2, "3 decimals, but the currency has 2"},
+		{[]string{"add", "order", "--bogus"}, 2, "unknown flag: --bogus"},
+		{[]string{"add", "order", "--marketplace", "x", "--number", "1"}, 0, ""},
+		{[]string{"add", "order", "--marketplace", "X", "--number", "1"}, 1, "vault: order x 1 is already recorded as ORD-1"},
+		{[]string{"show", "order", "ORD-9"}, 1, "vault: order ORD-9: not found"},
+		{[]string{"show", "order"}, 2, "needs an order id"},
+		{[]string{"list", "orders"}, 0, ""},
+		{[]string{"--help"}, 0, ""},
+	}
+	for _, tt := range tests {
+		var out, errOut bytes.Buffer
+		code := run(context.Background(), tt.args, strings.NewReader(""), &out, &errOut)
+		if code != tt.code || !strings.Contains(errOut.String(), tt.err) {
+			t.Errorf("vault %s: exit %d, stderr %q; want exit %d, stderr containing %q",
+				strings.Join(tt.args, " "), code, errOut.String(), tt.code, tt.err)
+		}
+		if strings.Contains(errOut.String(), "goroutine ") || strings.Contains(errOut.String(), "panic") {
+			t.Errorf("vault %s: stack trace on stderr: %s", strings.Join(tt.args, " "), errOut.String())
+		}
+	}
+}
