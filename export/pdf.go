@@ -65,6 +65,7 @@ func newDoc(m meta) (*doc, error) {
 	p.SetSubject(text.clean(m.Subject), true)
 	p.SetCreator("vault", true)
 	p.SetProducer("vault", true)
+	p.SetCatalogSort(true) // fonts and images in a fixed order: byte-identical output
 	p.SetCreationDate(m.Created)
 	p.SetModificationDate(m.Created)
 	p.AliasNbPages("{nb}")

@@ -1,0 +1,142 @@
+package evidence
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"io"
+	"os"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+func newBlobs(t *testing.T) *Blobs {
+	t.Helper()
+	b := NewBlobs(t.TempDir())
+	if err := b.Init(); err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestPut(t *testing.T) {
+	b := newBlobs(t)
+	data := []byte("Kvittering: 49,90 NOK, blåbær")
+	sum := sha256.Sum256(data)
+	want := hex.EncodeToString(sum[:])
+
+	st, err := b.Put(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.SHA256 != want || st.Size != int64(len(data)) || st.Existed || !bytes.Equal(st.Head, data) {
+		t.Fatalf("Put = %+v, want sum %s", st, want)
+	}
+	got, err := os.ReadFile(b.Path(want))
+	if err != nil || !bytes.Equal(got, data) {
+		t.Fatalf("stored bytes %q, %v", got, err)
+	}
+	info, _ := os.Stat(b.Path(want))
+	if info.Mode().Perm() != 0o400 {
+		t.Errorf("blob mode %o, want 0400", info.Mode().Perm())
+	}
+	again, err := b.Put(bytes.NewReader(data))
+	if err != nil || !again.Existed || again.SHA256 != want {
+		t.Errorf("second Put = %+v, %v; want Existed", again, err)
+	}
+	if left, _ := os.ReadDir(b.tmpDir()); len(left) != 0 {
+		t.Errorf("staging dir not empty: %v", left)
+	}
+	if err := b.Check(want, int64(len(data))); err != nil {
+		t.Errorf("Check of an intact blob: %v", err)
+	}
+}
+
+// failingReader returns data, then an error, like a file on a failing disk.
+type failingReader struct{ n int }
+
+func (f *failingReader) Read(p []byte) (int, error) {
+	if f.n <= 0 {
+		return 0, errors.New("input/output error")
+	}
+	n := min(len(p), f.n)
+	f.n -= n
+	return n, nil
+}
+
+func TestPutFailureLeavesNothing(t *testing.T) {
+	b := newBlobs(t)
+	if _, err := b.Put(&failingReader{n: 100_000}); err == nil {
+		t.Fatal("Put of a failing reader succeeded")
+	}
+	for _, d := range []string{b.tmpDir(), b.blobDir()} {
+		if left, _ := os.ReadDir(d); len(left) != 0 {
+			t.Errorf("%s not empty after a failed Put: %v", d, left)
+		}
+	}
+}
+
+// TestPutStreams checks that memory does not grow with the size of the input.
+func TestPutStreams(t *testing.T) {
+	b := newBlobs(t)
+	const size = 64 << 20
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	st, err := b.Put(io.LimitReader(zeros{}, size))
+	runtime.ReadMemStats(&after)
+	if err != nil || st.Size != size {
+		t.Fatalf("Put = %+v, %v", st, err)
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 4<<20 {
+		t.Errorf("Put of %d MB allocated %d bytes: not streaming", size>>20, alloc)
+	}
+}
+
+type zeros struct{}
+
+func (zeros) Read(p []byte) (int, error) { clear(p); return len(p), nil }
+
+func TestCheckFindsAlteredBlob(t *testing.T) {
+	b := newBlobs(t)
+	st, err := b.Put(strings.NewReader("original bytes"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := b.Path(st.SHA256)
+	os.Chmod(path, 0o600)
+	if err := os.WriteFile(path, []byte("original bytez"), 0o400); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Check(st.SHA256, st.Size); !errors.Is(err, ErrAltered) {
+		t.Errorf("Check of a flipped byte = %v, want ErrAltered", err)
+	}
+	os.Remove(path)
+	if err := b.Check(st.SHA256, st.Size); err == nil {
+		t.Error("Check of a deleted blob succeeded")
+	}
+	if _, err := b.Open("../../etc/passwd"); err == nil {
+		t.Error("Open accepted a path for a hash")
+	}
+}
+
+func TestMediaType(t *testing.T) {
+	tests := []struct {
+		head []byte
+		want string
+	}{
+		{[]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "image/png"},
+		{[]byte("\xff\xd8\xff\xe0\x00\x10JFIF"), "image/jpeg"},
+		{[]byte("%PDF-1.7\n"), "application/pdf"},
+		{[]byte("Hei, blåbær"), "text/plain; charset=utf-8"},
+		{[]byte{0, 1, 2, 3, 0xfe}, "application/octet-stream"},
+		{nil, "text/plain; charset=utf-8"},
+	}
+	for _, tt := range tests {
+		if got := MediaType(tt.head); got != tt.want {
+			t.Errorf("MediaType(%q) = %q, want %q", tt.head, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,155 @@
+package export
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"image"
+	"image/jpeg"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"vault/evidence"
+	"vault/internal/date"
+	"vault/internal/money"
+	"vault/internal/pdftest"
+	"vault/store"
+)
+
+var generated = time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
+
+// newCase builds a real vault in a temp dir with one order, messages, a
+// photo and a screenshot, and returns its case file and blobs.
+func newCase(t *testing.T, messages ...string) (store.CaseFile, *evidence.Blobs) {
+	t.Helper()
+	ctx := context.Background()
+	dir := t.TempDir()
+	db, err := store.Create(ctx, filepath.Join(dir, "vault.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	blobs := evidence.NewBlobs(dir)
+	if err := blobs.Init(); err != nil {
+		t.Fatal(err)
+	}
+	o, err := db.AddOrder(ctx, store.Order{Marketplace: "aliexpress", Number: "8123456789012345", Seller: "Blåbær Shop",
+		Total: money.Money{Minor: 4990, Currency: "NOK"}, Items: []string{"Lader"}, Tracking: []string{"LP001CN"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var items []store.Evidence
+	for i, m := range messages {
+		items = append(items, store.Evidence{Kind: "message", Source: "typed", Party: "seller", Body: m,
+			OccurredAt: date.Instant(generated.Add(time.Duration(i-len(messages)) * time.Hour))})
+	}
+	var photo, shot bytes.Buffer
+	jpeg.Encode(&photo, image.NewYCbCr(image.Rect(0, 0, 1600, 1200), image.YCbCrSubsampleRatio420), nil)
+	shot.Write(encodePNG(t, image.NewRGBA(image.Rect(0, 0, 1170, 2532))))
+	for _, file := range []struct {
+		name string
+		data []byte
+	}{{"order.png", shot.Bytes()}, {"parcel.jpg", photo.Bytes()}} {
+		name := file.name
+		st, err := blobs.Put(bytes.NewReader(file.data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		items = append(items, store.Evidence{Kind: "photo", Source: "file", Title: name, FileName: name,
+			Blob: &store.Blob{SHA256: st.SHA256, Size: st.Size, MediaType: evidence.MediaType(st.Head)}})
+	}
+	if _, err := db.AddEvidence(ctx, items, store.Links{Orders: []store.OrderID{o}}); err != nil {
+		t.Fatal(err)
+	}
+	c, err := db.AddCase(ctx, store.Case{Kind: "chargeback", Title: "Never arrived", Orders: []store.OrderID{o}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := db.CaseFile(ctx, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f, blobs
+}
+
+func TestWritePDFLongText(t *testing.T) {
+	var long strings.Builder
+	for i := range 5000 {
+		fmt.Fprintf(&long, "line %04d of a very long chat log\n", i)
+	}
+	url := "https://example.com/track?" + strings.Repeat("abcdefghij", 300)
+	f, blobs := newCase(t, long.String(), url, "Hei! æøå ÆØÅ")
+	d := New(f, generated, time.UTC)
+	path := filepath.Join(t.TempDir(), "dossier.pdf")
+	w, err := WritePDF(d, blobs, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := pdftest.Read(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Pages != w.Pages || info.Pages < 90 {
+		t.Errorf("%d pages (reported %d): a 5,000-line message must paginate", info.Pages, w.Pages)
+	}
+	if st, _ := os.Stat(path); st.Size() != w.Bytes {
+		t.Errorf("reported %d bytes, file has %d", w.Bytes, st.Size())
+	}
+	text := strings.Join(strings.Fields(info.Text), "")
+	text = regexp.MustCompile(`page\d+of\d+`).ReplaceAllStringFunc(text, func(s string) string {
+		if s == fmt.Sprintf("page%dof%d", info.Pages, info.Pages) {
+			return s // the last footer is asserted below
+		}
+		return ""
+	})
+	for _, want := range []string{"line0000of", "line4999of", "8123456789012345", "BlåbærShop", "Hei!æøåÆØÅ",
+		strings.Repeat("abcdefghij", 5), d.Exhibits[0].Blob.SHA256, d.Exhibits[1].Blob.SHA256,
+		fmt.Sprintf("page%dof%d", info.Pages, info.Pages)} {
+		if !strings.Contains(text, want) {
+			t.Errorf("PDF text lacks %q", want)
+		}
+	}
+	// The whole URL is printed, wrapped but never cut.
+	if strings.Count(text, "abcdefghij") < 300 {
+		t.Errorf("long URL cut: %d of 300 parts", strings.Count(text, "abcdefghij"))
+	}
+	for _, want := range []string{"Exhibit E1: order.png", "Exhibit E2: parcel.jpg", "Manifest"} {
+		if !strings.Contains(strings.Join(info.Bookmarks, "|"), want) {
+			t.Errorf("bookmarks %q lack %q", info.Bookmarks, want)
+		}
+	}
+}
+
+func TestWritePDFIsDeterministic(t *testing.T) {
+	f, blobs := newCase(t, "one message")
+	dir := t.TempDir()
+	var outs [2][]byte
+	for i := range outs {
+		path := filepath.Join(dir, fmt.Sprintf("d%d.pdf", i))
+		if _, err := WritePDF(New(f, generated, time.UTC), blobs, path); err != nil {
+			t.Fatal(err)
+		}
+		outs[i], _ = os.ReadFile(path)
+	}
+	if !bytes.Equal(outs[0], outs[1]) {
+		t.Error("two exports of the same case at the same time differ")
+	}
+}
+
+// TestWritePDFScreenshotSize pins the size of a phone screenshot's page, so a
+// change that bloats exhibits shows up here.
+func TestWritePDFScreenshotSize(t *testing.T) {
+	f, blobs := newCase(t)
+	path := filepath.Join(t.TempDir(), "d.pdf")
+	w, err := WritePDF(New(f, generated, time.UTC), blobs, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w.Pages != 5 || w.Bytes > 400<<10 {
+		t.Errorf("dossier with a photo and a screenshot: %d pages, %d bytes; want 5 pages under 400 KiB", w.Pages, w.Bytes)
+	}
+}

@@ -1,0 +1,110 @@
+package export
+
+import (
+	"bytes"
+	"encoding/binary"
+	"hash/crc32"
+	"image"
+	"image/color"
+	"image/color/palette"
+	"image/gif"
+	"image/jpeg"
+	"image/png"
+	"io"
+	"strings"
+	"testing"
+)
+
+func opener(data []byte) func() (io.ReadCloser, error) {
+	return func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(data)), nil }
+}
+
+func encodePNG(t *testing.T, img image.Image) []byte {
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestPreparePicture(t *testing.T) {
+	rgba16 := image.NewRGBA64(image.Rect(0, 0, 300, 200))
+	grayAlpha := image.NewNRGBA(image.Rect(0, 0, 120, 80)) // transparent: must come out white
+	paletted := image.NewPaletted(image.Rect(0, 0, 64, 64), palette.Plan9)
+	gray16 := image.NewGray16(image.Rect(0, 0, 50, 50))
+	for x := range 300 {
+		rgba16.Set(x, x%200, color.RGBA64{0xffff, 0, 0, 0xffff})
+	}
+	var jpg, gf bytes.Buffer
+	jpeg.Encode(&jpg, image.NewYCbCr(image.Rect(0, 0, 2000, 1000), image.YCbCrSubsampleRatio420), nil)
+	gif.Encode(&gf, paletted, nil)
+	tests := []struct {
+		name       string
+		data       []byte
+		photo      bool
+		format     string
+		w, h       int
+		maxW, maxH int
+	}{
+		{"16-bit RGBA PNG", encodePNG(t, rgba16), false, "PNG", 300, 200, 1000, 1000},
+		{"grey+alpha PNG", encodePNG(t, grayAlpha), false, "PNG", 120, 80, 1000, 1000},
+		{"palette PNG", encodePNG(t, paletted), false, "PNG", 64, 64, 1000, 1000},
+		{"16-bit grey PNG", encodePNG(t, gray16), false, "PNG", 50, 50, 1000, 1000},
+		{"GIF", gf.Bytes(), false, "PNG", 64, 64, 1000, 1000},
+		{"JPEG photo scaled down", jpg.Bytes(), true, "JPG", 800, 400, 800, 800},
+		{"tall screenshot scaled to height", encodePNG(t, image.NewRGBA(image.Rect(0, 0, 1170, 2532))), false, "PNG", 462, 1000, 1000, 1000},
+	}
+	for _, tt := range tests {
+		pic, err := preparePicture(opener(tt.data), tt.maxW, tt.maxH, tt.photo)
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		if pic.format != tt.format || pic.w != tt.w || pic.h != tt.h {
+			t.Errorf("%s: got %s %dx%d, want %s %dx%d", tt.name, pic.format, pic.w, pic.h, tt.format, tt.w, tt.h)
+		}
+		// What the PDF receives must be an opaque 8-bit image.
+		img, _, err := image.Decode(bytes.NewReader(pic.data))
+		if err != nil {
+			t.Errorf("%s: prepared image does not decode: %v", tt.name, err)
+			continue
+		}
+		if r, g, b, a := img.At(0, 0).RGBA(); a != 0xffff || (tt.name == "grey+alpha PNG" && (r&g&b)>>8 != 0xff) {
+			t.Errorf("%s: pixel (0,0) = %v %v %v %v, want opaque (white where transparent)", tt.name, r, g, b, a)
+		}
+	}
+}
+
+// pngHeader writes a PNG signature and IHDR claiming w x h pixels and nothing more.
+func pngHeader(w, h uint32) []byte {
+	ihdr := make([]byte, 13)
+	binary.BigEndian.PutUint32(ihdr[0:], w)
+	binary.BigEndian.PutUint32(ihdr[4:], h)
+	ihdr[8], ihdr[9] = 8, 6 // 8-bit RGBA
+	chunk := append([]byte("IHDR"), ihdr...)
+	var buf bytes.Buffer
+	buf.WriteString("\x89PNG\r\n\x1a\n")
+	binary.Write(&buf, binary.BigEndian, uint32(13))
+	buf.Write(chunk)
+	binary.Write(&buf, binary.BigEndian, crc32.ChecksumIEEE(chunk))
+	return buf.Bytes()
+}
+
+func TestPreparePictureRefuses(t *testing.T) {
+	good := encodePNG(t, image.NewRGBA(image.Rect(0, 0, 100, 100)))
+	tests := []struct {
+		name, data, want string
+	}{
+		{"bomb 100000x100000", string(pngHeader(100_000, 100_000)), "over the 50 megapixel limit"},
+		{"truncated PNG", string(good[:len(good)/2]), "decode image"},
+		{"bad CRC", string(good[:30]) + "XXXX" + string(good[34:]), "decode image"},
+		{"empty", "", "decode image"},
+		{"text", "not an image at all", "decode image"},
+	}
+	for _, tt := range tests {
+		_, err := preparePicture(opener([]byte(tt.data)), 100, 100, false)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: err = %v, want %q", tt.name, err, tt.want)
+		}
+	}
+}
