@@ -78,13 +78,7 @@ func (db *DB) AddCase(ctx context.Context, c Case) (CaseID, error) {
 
 // Cases returns every case, oldest first.
 func (db *DB) Cases(ctx context.Context) ([]Case, error) {
-	var out []Case
-	err := db.read(ctx, func(tx *sql.Tx) error {
-		var err error
-		out, err = queryCases(ctx, tx, "")
-		return err
-	})
-	return out, err
+	return readValue(ctx, db, func(tx *sql.Tx) ([]Case, error) { return queryCases(ctx, tx, "") })
 }
 
 // CaseFile is a case with everything that belongs to it: its orders, the
@@ -123,42 +117,19 @@ func (db *DB) CaseFile(ctx context.Context, id CaseID) (CaseFile, error) {
 }
 
 func queryCases(ctx context.Context, tx *sql.Tx, where string, args ...any) ([]Case, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT c.id, c.kind, c.status, c.title, c.receiver, c.reference, c.amount_minor,
-		c.currency, c.opened_at, c.closed_at, c.created_at FROM cases c `+where+` ORDER BY c.id`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("query cases: %w", err)
-	}
-	var out []Case
-	index := map[CaseID]int{}
-	for rows.Next() {
-		c, err := scanCase(rows)
-		if err != nil {
-			rows.Close()
-			return nil, err
-		}
-		index[c.ID] = len(out)
-		out = append(out, c)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil || len(out) == 0 {
+	out, index, err := scanAll(ctx, tx, `SELECT c.id, c.kind, c.status, c.title, c.receiver, c.reference, c.amount_minor,
+		c.currency, c.opened_at, c.closed_at, c.created_at FROM cases c `+where+` ORDER BY c.id`, args,
+		scanCase, func(c Case) CaseID { return c.ID })
+	if err != nil || len(out) == 0 {
 		return out, err
 	}
-	links, err := tx.QueryContext(ctx, `SELECT case_id, order_id FROM case_orders ORDER BY case_id, order_id`)
-	if err != nil {
-		return nil, err
-	}
-	defer links.Close()
-	for links.Next() {
-		var c CaseID
-		var o OrderID
-		if err := links.Scan(&c, &o); err != nil {
-			return nil, err
-		}
-		if i, ok := index[c]; ok {
-			out[i].Orders = append(out[i].Orders, o)
-		}
-	}
-	return out, links.Err()
+	err = eachPair(ctx, tx, `SELECT case_id, order_id FROM case_orders ORDER BY case_id, order_id`, nil,
+		func(c CaseID, o OrderID) {
+			if i, ok := index[c]; ok {
+				out[i].Orders = append(out[i].Orders, o)
+			}
+		})
+	return out, err
 }
 
 func scanCase(rows *sql.Rows) (Case, error) {
@@ -224,14 +195,10 @@ type OrderFile struct {
 func (db *DB) OrderFile(ctx context.Context, id OrderID) (OrderFile, error) {
 	var f OrderFile
 	err := db.read(ctx, func(tx *sql.Tx) error {
-		os, err := queryOrders(ctx, tx, `WHERE o.id = ?`, id)
-		if err != nil {
+		var err error
+		if f.Order, err = orderByID(ctx, tx, id); err != nil {
 			return err
 		}
-		if len(os) == 0 {
-			return fmt.Errorf("order %s: %w", id, ErrNotFound)
-		}
-		f.Order = os[0]
 		if f.Evidence, err = queryEvidence(ctx, tx, `WHERE e.id IN (SELECT evidence_id FROM evidence_orders WHERE order_id = ?)`, id); err != nil {
 			return err
 		}

@@ -187,67 +187,35 @@ func (db *DB) ListEvidence(ctx context.Context, f EvidenceFilter) ([]Evidence, e
 	if len(where) > 0 {
 		clause = "WHERE " + strings.Join(where, " AND ")
 	}
-	var out []Evidence
-	err := db.read(ctx, func(tx *sql.Tx) error {
-		var err error
-		out, err = queryEvidence(ctx, tx, clause, args...)
-		return err
-	})
-	return out, err
+	return readValue(ctx, db, func(tx *sql.Tx) ([]Evidence, error) { return queryEvidence(ctx, tx, clause, args...) })
 }
 
 const evidenceColumns = `e.id, e.kind, e.source, e.occurred_at, e.party, e.title, e.body, e.note, e.sha256, e.size,
 	e.media_type, e.file_name, e.parent_id, e.created_at`
 
 func queryEvidence(ctx context.Context, tx *sql.Tx, where string, args ...any) ([]Evidence, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT `+evidenceColumns+` FROM evidence e `+where+`
-		ORDER BY e.occurred_at = '', e.occurred_at, e.id`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("query evidence: %w", err)
-	}
-	var out []Evidence
-	index := map[EvidenceID]int{}
-	for rows.Next() {
-		e, err := scanEvidence(rows)
-		if err != nil {
-			rows.Close()
-			return nil, err
-		}
-		index[e.ID] = len(out)
-		out = append(out, e)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil || len(out) == 0 {
+	out, index, err := scanAll(ctx, tx, `SELECT `+evidenceColumns+` FROM evidence e `+where+`
+		ORDER BY e.occurred_at = '', e.occurred_at, e.id`, args,
+		scanEvidence, func(e Evidence) EvidenceID { return e.ID })
+	if err != nil || len(out) == 0 {
 		return out, err
 	}
-	return out, loadEvidenceLinks(ctx, tx, out, index)
-}
-
-// loadEvidenceLinks fills Orders and Cases of the listed evidence.
-func loadEvidenceLinks(ctx context.Context, tx *sql.Tx, out []Evidence, index map[EvidenceID]int) error {
-	rows, err := tx.QueryContext(ctx, `SELECT evidence_id, 'o', order_id FROM evidence_orders
-		UNION ALL SELECT evidence_id, 'c', case_id FROM evidence_cases ORDER BY 1, 2, 3`)
+	err = eachPair(ctx, tx, `SELECT evidence_id, order_id FROM evidence_orders ORDER BY 1, 2`, nil,
+		func(e EvidenceID, o OrderID) {
+			if i, ok := index[e]; ok {
+				out[i].Orders = append(out[i].Orders, o)
+			}
+		})
 	if err != nil {
-		return err
+		return nil, err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var id EvidenceID
-		var kind string
-		var other int64
-		if err := rows.Scan(&id, &kind, &other); err != nil {
-			return err
-		}
-		i, ok := index[id]
-		switch {
-		case !ok:
-		case kind == "o":
-			out[i].Orders = append(out[i].Orders, OrderID(other))
-		default:
-			out[i].Cases = append(out[i].Cases, CaseID(other))
-		}
-	}
-	return rows.Err()
+	err = eachPair(ctx, tx, `SELECT evidence_id, case_id FROM evidence_cases ORDER BY 1, 2`, nil,
+		func(e EvidenceID, c CaseID) {
+			if i, ok := index[e]; ok {
+				out[i].Cases = append(out[i].Cases, c)
+			}
+		})
+	return out, err
 }
 
 func scanEvidence(rows *sql.Rows) (Evidence, error) {

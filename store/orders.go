@@ -108,14 +108,9 @@ func insertOrder(ctx context.Context, tx *sql.Tx, o Order, now string) (OrderID,
 // ResolveOrder finds an order by its id ("ORD-3") or by its order number.
 // A number recorded on several marketplaces is ErrAmbiguous.
 func (db *DB) ResolveOrder(ctx context.Context, ref string) (OrderID, error) {
-	ref = strings.TrimSpace(ref)
-	var id OrderID
-	err := db.read(ctx, func(tx *sql.Tx) error {
-		var err error
-		id, err = resolveOrder(ctx, tx, ref)
-		return err
+	return readValue(ctx, db, func(tx *sql.Tx) (OrderID, error) {
+		return resolveOrder(ctx, tx, strings.TrimSpace(ref))
 	})
-	return id, err
 }
 
 func resolveOrder(ctx context.Context, tx *sql.Tx, ref string) (OrderID, error) {
@@ -153,30 +148,23 @@ func resolveOrder(ctx context.Context, tx *sql.Tx, ref string) (OrderID, error) 
 
 // Order returns one order with its items and tracking numbers.
 func (db *DB) Order(ctx context.Context, id OrderID) (Order, error) {
-	var o Order
-	err := db.read(ctx, func(tx *sql.Tx) error {
-		os, err := queryOrders(ctx, tx, `WHERE o.id = ?`, id)
-		if err != nil {
-			return err
-		}
-		if len(os) == 0 {
-			return fmt.Errorf("order %s: %w", id, ErrNotFound)
-		}
-		o = os[0]
-		return nil
-	})
-	return o, err
+	return readValue(ctx, db, func(tx *sql.Tx) (Order, error) { return orderByID(ctx, tx, id) })
+}
+
+func orderByID(ctx context.Context, tx *sql.Tx, id OrderID) (Order, error) {
+	os, err := queryOrders(ctx, tx, `WHERE o.id = ?`, id)
+	if err != nil {
+		return Order{}, err
+	}
+	if len(os) == 0 {
+		return Order{}, fmt.Errorf("order %s: %w", id, ErrNotFound)
+	}
+	return os[0], nil
 }
 
 // Orders returns every order, oldest record first.
 func (db *DB) Orders(ctx context.Context) ([]Order, error) {
-	var os []Order
-	err := db.read(ctx, func(tx *sql.Tx) error {
-		var err error
-		os, err = queryOrders(ctx, tx, "")
-		return err
-	})
-	return os, err
+	return readValue(ctx, db, func(tx *sql.Tx) ([]Order, error) { return queryOrders(ctx, tx, "") })
 }
 
 const orderColumns = `o.id, o.marketplace, o.number, o.seller, o.total_minor, o.currency, o.ordered_at, o.paid_at,
@@ -185,52 +173,20 @@ const orderColumns = `o.id, o.marketplace, o.number, o.seller, o.total_minor, o.
 // queryOrders loads the orders matching where (a clause on alias o) with their
 // items and tracking numbers, in three queries whatever the number of orders.
 func queryOrders(ctx context.Context, tx *sql.Tx, where string, args ...any) ([]Order, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT `+orderColumns+` FROM orders o `+where+` ORDER BY o.id`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("query orders: %w", err)
-	}
-	var orders []Order
-	index := map[OrderID]int{}
-	for rows.Next() {
-		o, err := scanOrder(rows)
-		if err != nil {
-			rows.Close()
-			return nil, err
-		}
-		index[o.ID] = len(orders)
-		orders = append(orders, o)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil || len(orders) == 0 {
+	orders, index, err := scanAll(ctx, tx, `SELECT `+orderColumns+` FROM orders o `+where+` ORDER BY o.id`, args,
+		scanOrder, func(o Order) OrderID { return o.ID })
+	if err != nil || len(orders) == 0 {
 		return orders, err
 	}
 	sub := `SELECT o.id FROM orders o ` + where
-	err = eachRow(ctx, tx, `SELECT order_id, text FROM order_items WHERE order_id IN (`+sub+`) ORDER BY order_id, position`, args,
+	err = eachPair(ctx, tx, `SELECT order_id, text FROM order_items WHERE order_id IN (`+sub+`) ORDER BY order_id, position`, args,
 		func(id OrderID, s string) { o := &orders[index[id]]; o.Items = append(o.Items, s) })
 	if err != nil {
 		return nil, err
 	}
-	err = eachRow(ctx, tx, `SELECT order_id, number FROM order_tracking WHERE order_id IN (`+sub+`) ORDER BY order_id, rowid`, args,
+	err = eachPair(ctx, tx, `SELECT order_id, number FROM order_tracking WHERE order_id IN (`+sub+`) ORDER BY order_id, rowid`, args,
 		func(id OrderID, s string) { o := &orders[index[id]]; o.Tracking = append(o.Tracking, s) })
 	return orders, err
-}
-
-// eachRow runs a query of (order id, text) pairs and calls fn for each.
-func eachRow(ctx context.Context, tx *sql.Tx, query string, args []any, fn func(OrderID, string)) error {
-	rows, err := tx.QueryContext(ctx, query, args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id OrderID
-		var s string
-		if err := rows.Scan(&id, &s); err != nil {
-			return err
-		}
-		fn(id, s)
-	}
-	return rows.Err()
 }
 
 func scanOrder(rows *sql.Rows) (Order, error) {

@@ -103,6 +103,17 @@ func (db *DB) read(ctx context.Context, fn func(*sql.Tx) error) error {
 	return fn(tx)
 }
 
+// readValue runs fn in a read transaction and returns what it returns.
+func readValue[T any](ctx context.Context, db *DB, fn func(*sql.Tx) (T, error)) (T, error) {
+	var v T
+	err := db.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		v, err = fn(tx)
+		return err
+	})
+	return v, err
+}
+
 // migrate applies the migrations newer than PRAGMA user_version, each in its
 // own transaction. The version is read again inside the transaction, so two
 // processes opening an old vault at once do not apply a step twice.

@@ -53,11 +53,7 @@ share one currency. Prints the new case id (CASE-n) on the first line.`,
 			if err != nil {
 				return err
 			}
-			if asJSON {
-				return printJSONLine(a.stdout, map[string]any{"id": id})
-			}
-			_, err = fmt.Fprintln(a.stdout, id)
-			return err
+			return a.printID(id, asJSON)
 		},
 	}
 	f := cmd.Flags()
@@ -109,63 +105,31 @@ func (a *app) fillCase(ctx context.Context, v *vault, c *store.Case, refs []stri
 }
 
 func newListCasesCmd(a *app) *cobra.Command {
-	var asJSON bool
-	cmd := &cobra.Command{
-		Use:   "cases",
-		Short: "List cases",
-		Args:  noArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			v, err := a.open(cmd.Context())
-			if err != nil {
-				return err
-			}
-			cases, err := v.db.Cases(cmd.Context())
-			if err != nil {
-				return err
-			}
-			if asJSON {
-				return printJSON(a.stdout, nonNil(cases))
-			}
-			rows := [][]string{{"ID", "KIND", "STATUS", "OPENED", "AMOUNT", "ORDERS", "TITLE"}}
-			for _, c := range cases {
-				rows = append(rows, []string{c.ID.String(), c.Kind, c.Status, c.Opened.Format(a.loc), c.Amount.String(),
-					joinIDs(c.Orders), short(c.Title, 40)})
-			}
-			return table(a.stdout, rows)
-		},
-	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
-	return cmd
+	cmd := &cobra.Command{Use: "cases", Short: "List cases", Args: noArgs}
+	return viewCmd(a, cmd, func(ctx context.Context, v *vault, _ []string) ([]store.Case, error) {
+		cases, err := v.db.Cases(ctx)
+		return nonNil(cases), err
+	}, func(cases []store.Case) error {
+		rows := [][]string{{"ID", "KIND", "STATUS", "OPENED", "AMOUNT", "ORDERS", "TITLE"}}
+		for _, c := range cases {
+			rows = append(rows, []string{c.ID.String(), c.Kind, c.Status, c.Opened.Format(a.loc), c.Amount.String(),
+				joinIDs(c.Orders), short(c.Title, 40)})
+		}
+		return table(a.stdout, rows)
+	})
 }
 
 func newShowCaseCmd(a *app) *cobra.Command {
-	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "case ID",
 		Short: "Show a case with its orders, evidence and events",
 		Args:  exactArgs(1, "a case id (CASE-n)"),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			v, err := a.open(cmd.Context())
-			if err != nil {
-				return err
-			}
-			id, err := v.db.ResolveCase(cmd.Context(), args[0])
-			if err != nil {
-				return err
-			}
-			f, err := v.db.CaseFile(cmd.Context(), id)
-			if err != nil {
-				return err
-			}
-			if asJSON {
-				f.Evidence, f.Events = nonNil(f.Evidence), nonNil(f.Events)
-				return printJSON(a.stdout, f)
-			}
-			return a.printCaseFile(f)
-		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
-	return cmd
+	return viewCmd(a, cmd, func(ctx context.Context, v *vault, args []string) (store.CaseFile, error) {
+		f, err := caseFile(ctx, v, args[0])
+		f.Evidence, f.Events = nonNil(f.Evidence), nonNil(f.Events)
+		return f, err
+	}, a.printCaseFile)
 }
 
 func (a *app) printCaseFile(f store.CaseFile) error {

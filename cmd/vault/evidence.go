@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -11,48 +12,37 @@ import (
 
 func newListEvidenceCmd(a *app) *cobra.Command {
 	var orderRef, caseRef, kind string
-	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "evidence [--order ID] [--case ID] [--kind K]",
 		Short: "List evidence: files, messages, emails",
 		Args:  noArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			var f store.EvidenceFilter
-			if kind != "" {
-				if err := oneOf("--kind", kind, store.EvidenceKinds); err != nil {
-					return err
-				}
-				f.Kind = kind
-			}
-			v, err := a.open(cmd.Context())
-			if err != nil {
-				return err
-			}
-			if orderRef != "" {
-				if f.Order, err = v.db.ResolveOrder(cmd.Context(), orderRef); err != nil {
-					return err
-				}
-			}
-			if caseRef != "" {
-				if f.Case, err = v.db.ResolveCase(cmd.Context(), caseRef); err != nil {
-					return err
-				}
-			}
-			list, err := v.db.ListEvidence(cmd.Context(), f)
-			if err != nil {
-				return err
-			}
-			if asJSON {
-				return printJSON(a.stdout, nonNil(list))
-			}
-			return a.printEvidenceTable(list)
-		},
 	}
+	viewCmd(a, cmd, func(ctx context.Context, v *vault, _ []string) ([]store.Evidence, error) {
+		var f store.EvidenceFilter
+		var err error
+		if kind != "" {
+			if err := oneOf("--kind", kind, store.EvidenceKinds); err != nil {
+				return nil, err
+			}
+			f.Kind = kind
+		}
+		if orderRef != "" {
+			if f.Order, err = v.db.ResolveOrder(ctx, orderRef); err != nil {
+				return nil, err
+			}
+		}
+		if caseRef != "" {
+			if f.Case, err = v.db.ResolveCase(ctx, caseRef); err != nil {
+				return nil, err
+			}
+		}
+		list, err := v.db.ListEvidence(ctx, f)
+		return nonNil(list), err
+	}, a.printEvidenceTable)
 	fl := cmd.Flags()
 	fl.StringVar(&orderRef, "order", "", "only evidence of this order")
 	fl.StringVar(&caseRef, "case", "", "only evidence of this case (and its orders)")
 	fl.StringVar(&kind, "kind", "", "only this kind: "+strings.Join(store.EvidenceKinds, ", "))
-	fl.BoolVar(&asJSON, "json", false, "print as JSON")
 	return cmd
 }
 

@@ -29,11 +29,7 @@ leaves a broken file behind.`,
 			if err != nil {
 				return err
 			}
-			id, err := v.db.ResolveCase(cmd.Context(), args[0])
-			if err != nil {
-				return err
-			}
-			f, err := v.db.CaseFile(cmd.Context(), id)
+			f, err := caseFile(cmd.Context(), v, args[0])
 			if err != nil {
 				return err
 			}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -51,11 +52,7 @@ Prints the new order's id (ORD-n) on the first line.`,
 			if err != nil {
 				return err
 			}
-			if asJSON {
-				return printJSONLine(a.stdout, map[string]any{"id": id})
-			}
-			_, err = fmt.Fprintln(a.stdout, id)
-			return err
+			return a.printID(id, asJSON)
 		},
 	}
 	f := cmd.Flags()
@@ -89,62 +86,34 @@ func (a *app) parseDate(flag, s string) (date.Value, error) {
 }
 
 func newListOrdersCmd(a *app) *cobra.Command {
-	var asJSON bool
-	cmd := &cobra.Command{
-		Use:   "orders",
-		Short: "List recorded orders",
-		Args:  noArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			v, err := a.open(cmd.Context())
-			if err != nil {
-				return err
-			}
-			orders, err := v.db.Orders(cmd.Context())
-			if err != nil {
-				return err
-			}
-			if asJSON {
-				return printJSON(a.stdout, nonNil(orders))
-			}
-			rows := [][]string{{"ID", "MARKETPLACE", "NUMBER", "ORDERED", "TOTAL", "SELLER"}}
-			for _, o := range orders {
-				rows = append(rows, []string{o.ID.String(), o.Marketplace, o.Number, o.Ordered.String(), o.Total.String(), short(o.Seller, 30)})
-			}
-			return table(a.stdout, rows)
-		},
-	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
-	return cmd
+	cmd := &cobra.Command{Use: "orders", Short: "List recorded orders", Args: noArgs}
+	return viewCmd(a, cmd, func(ctx context.Context, v *vault, _ []string) ([]store.Order, error) {
+		orders, err := v.db.Orders(ctx)
+		return nonNil(orders), err
+	}, func(orders []store.Order) error {
+		rows := [][]string{{"ID", "MARKETPLACE", "NUMBER", "ORDERED", "TOTAL", "SELLER"}}
+		for _, o := range orders {
+			rows = append(rows, []string{o.ID.String(), o.Marketplace, o.Number, o.Ordered.String(), o.Total.String(), short(o.Seller, 30)})
+		}
+		return table(a.stdout, rows)
+	})
 }
 
 func newShowOrderCmd(a *app) *cobra.Command {
-	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "order ID|ORDERNO",
 		Short: "Show an order with its evidence and cases",
 		Args:  exactArgs(1, "an order id (ORD-n) or order number"),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			v, err := a.open(cmd.Context())
-			if err != nil {
-				return err
-			}
-			id, err := v.db.ResolveOrder(cmd.Context(), args[0])
-			if err != nil {
-				return err
-			}
-			f, err := v.db.OrderFile(cmd.Context(), id)
-			if err != nil {
-				return err
-			}
-			if asJSON {
-				f.Evidence, f.Cases = nonNil(f.Evidence), nonNil(f.Cases)
-				return printJSON(a.stdout, f)
-			}
-			return a.printOrderFile(f)
-		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
-	return cmd
+	return viewCmd(a, cmd, func(ctx context.Context, v *vault, args []string) (store.OrderFile, error) {
+		id, err := v.db.ResolveOrder(ctx, args[0])
+		if err != nil {
+			return store.OrderFile{}, err
+		}
+		f, err := v.db.OrderFile(ctx, id)
+		f.Evidence, f.Cases = nonNil(f.Evidence), nonNil(f.Cases)
+		return f, err
+	}, a.printOrderFile)
 }
 
 func (a *app) printOrderFile(f store.OrderFile) error {

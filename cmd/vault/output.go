@@ -24,6 +24,15 @@ func printJSONLine(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
+// printID prints a new record's id alone on a line, or {"id":...} with --json.
+func (a *app) printID(id fmt.Stringer, asJSON bool) error {
+	if asJSON {
+		return printJSONLine(a.stdout, map[string]string{"id": id.String()})
+	}
+	_, err := fmt.Fprintln(a.stdout, id)
+	return err
+}
+
 // table writes aligned columns; the first row is the header.
 func table(w io.Writer, rows [][]string) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
