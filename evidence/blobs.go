@@ -53,16 +53,31 @@ type Stored struct {
 // headSize is how much of the start of a file is kept for media detection.
 const headSize = 3072
 
-// Put streams r into the store: into a temp file while hashing, then fsync,
-// chmod 0400, rename to its content address and fsync the directory. When the
-// same content is already stored the copy is dropped and Existed is set.
-// Memory use does not depend on the size of r.
+// Put streams r into the store and commits it; see Stage and Commit.
 func (b *Blobs) Put(r io.Reader) (Stored, error) {
+	st, err := b.Stage(r)
+	if err != nil {
+		return Stored{}, err
+	}
+	return st.Commit()
+}
+
+// Staged is content written to tmp/ and synced, not yet in the store. It can
+// be read back (to check an image decodes, say) and then committed or
+// discarded, so that refused content never enters the store.
+type Staged struct {
+	Stored
+	b   *Blobs
+	tmp string
+}
+
+// Stage streams r into a temp file while hashing it, and syncs it. Memory use
+// does not depend on the size of r.
+func (b *Blobs) Stage(r io.Reader) (*Staged, error) {
 	tmp, err := os.CreateTemp(b.tmpDir(), "put-*")
 	if err != nil {
-		return Stored{}, fmt.Errorf("stage blob: %w", err)
+		return nil, fmt.Errorf("stage blob: %w", err)
 	}
-	defer os.Remove(tmp.Name()) // a no-op after the rename
 	st, err := copyHashed(tmp, r)
 	if err == nil {
 		err = tmp.Sync()
@@ -71,14 +86,29 @@ func (b *Blobs) Put(r io.Reader) (Stored, error) {
 		err = cerr
 	}
 	if err != nil {
-		return Stored{}, fmt.Errorf("stage blob: %w", err)
+		os.Remove(tmp.Name())
+		return nil, fmt.Errorf("stage blob: %w", err)
 	}
-	dst := b.Path(st.SHA256)
-	if info, err := os.Stat(dst); err == nil && info.Size() == st.Size {
-		st.Existed = true
-		return st, nil
+	return &Staged{Stored: st, b: b, tmp: tmp.Name()}, nil
+}
+
+// Open reads the staged content.
+func (s *Staged) Open() (io.ReadCloser, error) { return os.Open(s.tmp) }
+
+// Discard removes the staged content.
+func (s *Staged) Discard() { os.Remove(s.tmp) }
+
+// Commit makes the staged file read-only and renames it to its content
+// address, then syncs the directory. When the same content is already stored
+// the copy is dropped and Existed is set.
+func (s *Staged) Commit() (Stored, error) {
+	defer os.Remove(s.tmp) // a no-op after the rename
+	dst := s.b.Path(s.SHA256)
+	if info, err := os.Stat(dst); err == nil && info.Size() == s.Size {
+		s.Existed = true
+		return s.Stored, nil
 	}
-	return st, b.commit(tmp.Name(), dst)
+	return s.Stored, s.b.commit(s.tmp, dst)
 }
 
 // copyHashed copies r to w, returning the SHA-256, the size and the head.

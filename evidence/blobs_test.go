@@ -132,11 +132,45 @@ func TestMediaType(t *testing.T) {
 		{[]byte("%PDF-1.7\n"), "application/pdf"},
 		{[]byte("Hei, blåbær"), "text/plain; charset=utf-8"},
 		{[]byte{0, 1, 2, 3, 0xfe}, "application/octet-stream"},
-		{nil, "text/plain; charset=utf-8"},
+		{nil, "text/plain"},
 	}
 	for _, tt := range tests {
 		if got := MediaType(tt.head); got != tt.want {
 			t.Errorf("MediaType(%q) = %q, want %q", tt.head, got, tt.want)
+		}
+	}
+}
+
+func TestDetect(t *testing.T) {
+	png := []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00")
+	jpg := []byte("\xff\xd8\xff\xe0\x00\x10JFIF\x00")
+	tests := []struct {
+		head  []byte
+		name  string
+		typ   string
+		lies  bool
+		class string
+		kind  string
+	}{
+		{png, "shot.png", "image/png", false, "image", "screenshot"},
+		{png, "shot.PNG", "image/png", false, "image", "screenshot"},
+		{png, "shot.jpg", "image/png", true, "image", "screenshot"},
+		{jpg, "photo.jpeg", "image/jpeg", false, "image", "photo"},
+		{jpg, "photo", "image/jpeg", false, "image", "photo"},
+		{[]byte("%PDF-1.7\n"), "receipt.png", "application/pdf", true, "pdf", "other"},
+		{[]byte("%PDF-1.7\n"), "kvittering æøå.pdf", "application/pdf", false, "pdf", "other"},
+		{[]byte("Hei, blåbær"), "notes.txt", "text/plain; charset=utf-8", false, "text", "other"},
+		{[]byte("Hei"), "notes.md", "text/plain; charset=utf-8", false, "text", "other"},
+		{[]byte("\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic"), "IMG_0001.HEIC", "image/heic", false, "heic", "photo"},
+		{[]byte("\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom"), "unboxing.mp4", "video/mp4", false, "video", "video"},
+		{[]byte("From: a@b.no\r\nTo: c@d.no\r\nSubject: x\r\nMessage-ID: <1@b>\r\n\r\nhi"), "mail.eml", "message/rfc822", false, "email", "email"},
+		{[]byte{0x00, 0x01, 0xfe}, "../../etc/passwd", "application/octet-stream", false, "other", "other"},
+	}
+	for _, tt := range tests {
+		m := Detect(tt.head, tt.name)
+		if m.Type != tt.typ || (m.Warning != "") != tt.lies || Class(m.Type) != tt.class || KindFor(m.Type) != tt.kind {
+			t.Errorf("Detect(%q) = %+v class %s kind %s; want %s lies=%v class %s kind %s",
+				tt.name, m, Class(m.Type), KindFor(m.Type), tt.typ, tt.lies, tt.class, tt.kind)
 		}
 	}
 }

@@ -1,23 +1,91 @@
 package evidence
 
 import (
-	"net/http"
+	"mime"
+	"path/filepath"
 	"strings"
+
+	"github.com/gabriel-vasile/mimetype"
 )
 
-// MediaType detects the media type of content from its first bytes, never
-// from a file name. Unrecognised content is application/octet-stream.
-func MediaType(head []byte) string {
-	t := http.DetectContentType(head)
-	if i := strings.IndexByte(t, ';'); i >= 0 && !strings.HasPrefix(t, "text/") {
-		t = t[:i]
-	}
-	return t
+// Media is what the content of a file is, detected from its bytes.
+type Media struct {
+	Type string // e.g. "image/png", "text/plain; charset=utf-8"
+	// Warning is set when the file name's extension claims another type.
+	Warning string
 }
 
-// IsImage reports whether the media type is an image the exporter can render.
+// Detect names the media type of content from its first bytes (the Head of a
+// Stored blob), never from the file name; name is only checked against it.
+func Detect(head []byte, name string) Media {
+	m := mimetype.Detect(head)
+	media := Media{Type: m.String()}
+	ext := strings.ToLower(filepath.Ext(name))
+	claimed, _, _ := mime.ParseMediaType(mime.TypeByExtension(ext))
+	if ext != "" && ext != m.Extension() && claimed != "" && !matches(m, claimed) {
+		media.Warning = "named " + ext + " but the content is " + m.String()
+	}
+	return media
+}
+
+// matches reports whether the detected type is the claimed one, an alias of
+// it or a more specific type of it (the system's table may say image/heif
+// where detection says image/heic: the extension check above covers that). A claim that detection cannot confirm
+// (text formats, unknown types) is not called a lie.
+func matches(m *mimetype.MIME, claimed string) bool {
+	if strings.HasPrefix(claimed, "text/") || mimetype.Lookup(claimed) == nil {
+		return true
+	}
+	for ; m != nil; m = m.Parent() {
+		if m.Is(claimed) {
+			return true
+		}
+	}
+	return false
+}
+
+// MediaType detects the media type of content from its first bytes.
+func MediaType(head []byte) string { return mimetype.Detect(head).String() }
+
+// Class groups media types into what the vault does with them.
+func Class(mediaType string) string {
+	t, _, _ := strings.Cut(mediaType, ";")
+	switch {
+	case t == "image/heic" || t == "image/heif":
+		return "heic"
+	case IsImage(t):
+		return "image"
+	case t == "application/pdf":
+		return "pdf"
+	case t == "message/rfc822":
+		return "email"
+	case strings.HasPrefix(t, "video/"):
+		return "video"
+	case strings.HasPrefix(t, "text/"):
+		return "text"
+	}
+	return "other"
+}
+
+// KindFor is the evidence kind a file gets when none is given: screenshots
+// for PNG, GIF and WebP, photos for JPEG and HEIC, video, email, else other.
+func KindFor(mediaType string) string {
+	switch t, _, _ := strings.Cut(mediaType, ";"); {
+	case t == "image/jpeg", Class(t) == "heic":
+		return "photo"
+	case Class(t) == "image":
+		return "screenshot"
+	case Class(t) == "video":
+		return "video"
+	case Class(t) == "email":
+		return "email"
+	}
+	return "other"
+}
+
+// IsImage reports whether the media type is an image the vault can decode and render.
 func IsImage(mediaType string) bool {
-	switch mediaType {
+	switch t, _, _ := strings.Cut(mediaType, ";"); t {
 	case "image/png", "image/jpeg", "image/gif", "image/webp":
 		return true
 	}

@@ -9,15 +9,10 @@ import (
 	"image/png"
 	"io"
 
-	_ "golang.org/x/image/webp"
-	_ "image/gif" // decoders for the formats phones and browsers save
-
 	"golang.org/x/image/draw"
-)
 
-// maxPixels refuses decompression bombs: a 100,000 x 100,000 PNG header costs
-// 40 GB to decode. 50 megapixels is beyond any phone camera's default.
-const maxPixels = 50_000_000
+	"vault/evidence"
+)
 
 // picture is an image ready for the PDF: 8-bit, opaque, sized for print.
 type picture struct {
@@ -26,19 +21,11 @@ type picture struct {
 	w, h   int    // pixels
 }
 
-// preparePicture decodes an image (PNG of any depth or interlacing, JPEG, GIF,
-// WebP), flattens transparency on white, scales it down to fit maxW x maxH
-// pixels and re-encodes it: photos as JPEG, screenshots as PNG so that text
-// stays sharp. open is called twice: once for the header, once to decode.
+// preparePicture decodes an image (see evidence.DecodeImage), flattens
+// transparency on white, scales it down to fit maxW x maxH pixels and
+// re-encodes it: photos as JPEG, screenshots as PNG so that text stays sharp.
 func preparePicture(open func() (io.ReadCloser, error), maxW, maxH int, photo bool) (picture, error) {
-	cfg, err := decodeWith(open, image.DecodeConfig)
-	if err != nil {
-		return picture{}, err
-	}
-	if cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width*cfg.Height > maxPixels {
-		return picture{}, fmt.Errorf("image is %dx%d pixels, over the %d megapixel limit", cfg.Width, cfg.Height, maxPixels/1_000_000)
-	}
-	img, err := decodeWith(open, image.Decode)
+	img, err := evidence.DecodeImage(open)
 	if err != nil {
 		return picture{}, err
 	}
@@ -56,21 +43,6 @@ func preparePicture(open func() (io.ReadCloser, error), maxW, maxH int, photo bo
 	}
 	b := flat.Bounds()
 	return picture{data: buf.Bytes(), format: format, w: b.Dx(), h: b.Dy()}, nil
-}
-
-// decodeWith opens the image and applies one of image.DecodeConfig/image.Decode.
-func decodeWith[T any](open func() (io.ReadCloser, error), decode func(io.Reader) (T, string, error)) (T, error) {
-	var zero T
-	r, err := open()
-	if err != nil {
-		return zero, err
-	}
-	defer r.Close()
-	v, _, err := decode(r)
-	if err != nil {
-		return zero, fmt.Errorf("decode image: %w", err)
-	}
-	return v, nil
 }
 
 // fit draws img onto a white RGBA canvas no larger than maxW x maxH, keeping

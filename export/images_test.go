@@ -96,10 +96,10 @@ func TestPreparePictureRefuses(t *testing.T) {
 		name, data, want string
 	}{
 		{"bomb 100000x100000", string(pngHeader(100_000, 100_000)), "over the 50 megapixel limit"},
-		{"truncated PNG", string(good[:len(good)/2]), "decode image"},
-		{"bad CRC", string(good[:30]) + "XXXX" + string(good[34:]), "decode image"},
-		{"empty", "", "decode image"},
-		{"text", "not an image at all", "decode image"},
+		{"truncated PNG", string(good[:len(good)/2]), "bad image"},
+		{"bad CRC", string(good[:30]) + "XXXX" + string(good[34:]), "bad image"},
+		{"empty", "", "bad image"},
+		{"text", "not an image at all", "bad image"},
 	}
 	for _, tt := range tests {
 		_, err := preparePicture(opener([]byte(tt.data)), 100, 100, false)

@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
+	"hash/crc32"
 	"fmt"
 	"image"
 	"image/color"
@@ -38,10 +40,13 @@ func TestScripts(t *testing.T) {
 	})
 }
 
-// mkimage FILE png|jpeg W H writes a generated image of that size.
+// mkimage FILE FORMAT W H writes a generated image of that size. FORMAT is
+// png, jpeg, truncated (half a PNG), badcrc (a PNG with a flipped byte),
+// bomb (a PNG header claiming W x H pixels, and nothing else) or heic (an
+// HEIF container header, as iPhones write).
 func cmdMkimage(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) != 4 {
-		ts.Fatalf("usage: mkimage FILE png|jpeg W H")
+		ts.Fatalf("usage: mkimage FILE png|jpeg|truncated|badcrc|bomb|heic W H")
 	}
 	w, err1 := strconv.Atoi(args[2])
 	h, err2 := strconv.Atoi(args[3])
@@ -49,15 +54,42 @@ func cmdMkimage(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("bad size")
 	}
 	var buf bytes.Buffer
-	img := testImage(w, h)
 	var err error
-	if args[1] == "jpeg" {
-		err = jpeg.Encode(&buf, img, nil)
-	} else {
-		err = png.Encode(&buf, img)
+	switch args[1] {
+	case "jpeg":
+		err = jpeg.Encode(&buf, testImage(w, h), nil)
+	case "bomb":
+		buf.Write(pngHeader(uint32(w), uint32(h)))
+	case "heic":
+		buf.WriteString("\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic")
+		buf.Write(make([]byte, 64))
+	default:
+		err = png.Encode(&buf, testImage(w, h))
 	}
 	ts.Check(err)
-	ts.Check(os.WriteFile(ts.MkAbs(args[0]), buf.Bytes(), 0o644))
+	data := buf.Bytes()
+	switch args[1] {
+	case "truncated":
+		data = data[:len(data)/2]
+	case "badcrc":
+		data[len(data)/2] ^= 0xff
+	}
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), data, 0o644))
+}
+
+// pngHeader is a PNG signature and an IHDR chunk claiming w x h pixels.
+func pngHeader(w, h uint32) []byte {
+	ihdr := make([]byte, 13)
+	binary.BigEndian.PutUint32(ihdr[0:], w)
+	binary.BigEndian.PutUint32(ihdr[4:], h)
+	ihdr[8], ihdr[9] = 8, 6
+	chunk := append([]byte("IHDR"), ihdr...)
+	var buf bytes.Buffer
+	buf.WriteString("\x89PNG\r\n\x1a\n")
+	binary.Write(&buf, binary.BigEndian, uint32(13))
+	buf.Write(chunk)
+	binary.Write(&buf, binary.BigEndian, crc32.ChecksumIEEE(chunk))
+	return buf.Bytes()
 }
 
 // testImage draws stripes and a gradient, so encoders cannot shrink it to nothing.

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -78,7 +79,7 @@ Prints the new evidence id (EV-n) on the first line.`,
 func (a *app) messageFromFile(v *vault, e store.Evidence, path string) (store.Evidence, error) {
 	f, err := openRegular(path)
 	if err != nil {
-		return e, err
+		return e, fmt.Errorf("%s: %w", path, err)
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, maxMessageFile+1))
@@ -110,21 +111,21 @@ func firstLine(s string) string {
 }
 
 // openRegular opens path for reading if it is a regular, non-empty file, with
-// an error that says what it is otherwise.
+// an error that says what it is otherwise (without the path, which callers name).
 func openRegular(path string) (*os.File, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, unwrapPath(err))
+		return nil, unwrapPath(err)
 	}
 	info, err := f.Stat()
 	switch {
 	case err != nil:
 	case info.IsDir():
-		err = fmt.Errorf("%s: is a directory, not a file", path)
+		err = errors.New("is a directory, not a file")
 	case !info.Mode().IsRegular():
-		err = fmt.Errorf("%s: not a regular file", path)
+		err = errors.New("not a regular file")
 	case info.Size() == 0:
-		err = fmt.Errorf("%s: the file is empty", path)
+		err = errors.New("the file is empty")
 	}
 	if err != nil {
 		f.Close()
@@ -136,7 +137,8 @@ func openRegular(path string) (*os.File, error) {
 // unwrapPath drops the operation and path from an *os.PathError, which the
 // caller already names.
 func unwrapPath(err error) error {
-	if pe, ok := err.(*os.PathError); ok {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
 		return pe.Err
 	}
 	return err
@@ -145,20 +147,9 @@ func unwrapPath(err error) error {
 // addEvidence records items linked to the named orders and cases, then prints
 // one id per line (or one JSON object per line), noting duplicates on stderr.
 func (a *app) addEvidence(ctx context.Context, v *vault, items []store.Evidence, orderRefs, caseRefs []string, asJSON bool) error {
-	var links store.Links
-	for _, ref := range orderRefs {
-		id, err := v.db.ResolveOrder(ctx, ref)
-		if err != nil {
-			return err
-		}
-		links.Orders = append(links.Orders, id)
-	}
-	for _, ref := range caseRefs {
-		id, err := v.db.ResolveCase(ctx, ref)
-		if err != nil {
-			return err
-		}
-		links.Cases = append(links.Cases, id)
+	links, err := resolveLinks(ctx, v, orderRefs, caseRefs)
+	if err != nil {
+		return err
 	}
 	added, err := v.db.AddEvidence(ctx, items, links)
 	if err != nil {
