@@ -1,0 +1,106 @@
+package evidence
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"net/mail"
+	"strings"
+	"time"
+
+	"github.com/jhillyerd/enmime/v2"
+)
+
+// Email is what the vault keeps of a parsed message, besides its raw bytes.
+type Email struct {
+	MessageID   string // without angle brackets; "" when the message has none
+	From        string
+	To          string
+	Subject     string
+	Date        time.Time // zero when missing or unreadable
+	Text        string    // the text part, or the HTML part turned into text
+	Attachments []Attachment
+}
+
+// Attachment is a file carried by an email (attached or inline).
+type Attachment struct {
+	Name string // safe to use as a file name
+	Data []byte
+}
+
+// ErrNotEmail means the bytes have none of the headers of a message.
+var ErrNotEmail = errors.New("not an email")
+
+// ParseEmail reads one RFC 5322 message: headers incl. RFC 2047 encoded words,
+// quoted-printable and base64 bodies, and charsets such as ISO-8859-1/15,
+// windows-1252, KOI8-R, GB2312 and Shift_JIS, all turned into UTF-8.
+func ParseEmail(raw []byte) (Email, error) {
+	env, err := enmime.ReadEnvelope(bytes.NewReader(raw))
+	if err != nil {
+		return Email{}, fmt.Errorf("%w: %v", ErrNotEmail, err)
+	}
+	e := Email{
+		MessageID: clean(strings.Trim(strings.TrimSpace(env.GetHeader("Message-Id")), "<>")),
+		From:      clean(addresses(env, "From")),
+		To:        clean(addresses(env, "To")),
+		Subject:   clean(strings.TrimSpace(env.GetHeader("Subject"))),
+		Text:      clean(strings.TrimSpace(env.Text)),
+	}
+	if e.MessageID == "" && e.From == "" && e.Subject == "" && env.GetHeader("Date") == "" {
+		return Email{}, fmt.Errorf("%w: no From, Date, Subject or Message-ID header", ErrNotEmail)
+	}
+	if d, err := env.Date(); err == nil && d.Year() >= 1970 && d.Year() <= 2200 {
+		e.Date = d.UTC()
+	}
+	for _, parts := range [][]*enmime.Part{env.Attachments, env.Inlines, env.OtherParts} {
+		for _, p := range parts {
+			if len(p.Content) > 0 {
+				e.Attachments = append(e.Attachments, Attachment{Name: SafeName(p.FileName, "attachment"), Data: p.Content})
+			}
+		}
+	}
+	return e, nil
+}
+
+// clean keeps text valid UTF-8: a part with a wrong or missing charset can
+// carry bytes that are not; they become U+FFFD (the raw message keeps them).
+func clean(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
+
+// addresses renders an address header as "Name <addr>, ...", or as the raw
+// (decoded) header when it does not parse.
+func addresses(env *enmime.Envelope, key string) string {
+	list, err := env.AddressList(key)
+	if err != nil || len(list) == 0 {
+		return strings.TrimSpace(env.GetHeader(key))
+	}
+	out := make([]string, len(list))
+	for i, a := range list {
+		out[i] = (&mail.Address{Name: a.Name, Address: a.Address}).String()
+		if a.Name != "" {
+			out[i] = a.Name + " <" + a.Address + ">" // keep UTF-8 names readable, not re-encoded
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+// Party guesses who sent a message from the sender's domain: a marketplace,
+// a carrier, or unknown ("").
+func Party(from string) string {
+	at := strings.LastIndexByte(from, '@')
+	if at < 0 {
+		return ""
+	}
+	domain := strings.ToLower(strings.TrimRight(from[at+1:], "> "))
+	for party, names := range map[string][]string{
+		"marketplace": {"aliexpress", "alibaba", "temu", "amazon", "ebay", "wish.com", "shein", "etsy", "finn.no"},
+		"carrier":     {"posten", "bring", "postnord", "dhl", "ups.com", "fedex", "gls", "cainiao", "instabox", "helthjem"},
+		"bank":        {"paypal", "klarna", "vipps", "dnb", "nordea", "sparebank"},
+	} {
+		for _, n := range names {
+			if strings.Contains(domain, n) {
+				return party
+			}
+		}
+	}
+	return ""
+}

@@ -1,0 +1,241 @@
+package evidence
+
+import (
+	"bytes"
+	"encoding/base64"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+func fixture(t *testing.T, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", "email", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+func TestParseEmail(t *testing.T) {
+	tests := []struct {
+		file, id, from, subject, text string
+		date                          string
+		attachments                   []string
+	}{
+		{"aliexpress-confirmation.eml", "20261002143000.8123456789012345@notice.aliexpress.com",
+			"AliExpress <transaction@notice.aliexpress.com>", "✅ Order 8123456789012345 confirmed",
+			"Total: NOK 349,00", "2026-10-02T06:30:00Z", nil},
+		{"seller-latin1.eml", "qp-latin1@butikk-ost.example", "Butikk Øst <salg@butikk-ost.example>",
+			"Re: Bestilling 8123456789012345 - blåbær", "Pakken med blåbærsyltetøy er sendt.", "2026-10-05T07:15:00Z", nil},
+		{"windows-1252.eml", "cp1252@example.de", "Shop <shop@example.de>", "Refund approved",
+			"The refund of 49,90 € was “approved” – see you.", "2026-10-06T08:00:00Z", nil},
+		{"koi8-r.eml", "koi8r@example.ru", "Продавец <seller@example.ru>", "Заказ отправлен",
+			"Здравствуйте! Ваш заказ отправлен.", "2026-10-07T08:00:00Z", nil},
+		{"gb2312.eml", "gb2312@example.cn", "卖家 <seller@example.cn>", "包裹已发货",
+			"您好，您的包裹已发货，请耐心等待。", "2026-10-08T04:00:00Z", nil},
+		{"shift_jis.eml", "sjis@example.jp", "ショップ <shop@example.jp>", "発送のお知らせ",
+			"ご注文の商品を発送しました。", "2026-10-09T04:00:00Z", nil},
+		{"html-only.eml", "html-only@posten.no", "Carrier <noreply@posten.no>", "Parcel delayed",
+			"Your parcel is delayed", "2026-10-10T06:00:00Z", nil},
+		{"attachments.eml", "attach@example.com", "Seller <seller@example.com>", "Photos and receipt",
+			"See attached.", "2026-10-11T09:00:00Z", []string{"photo.png", "passwd", "kvittering blåbær.txt"}},
+		{"rtl-emoji.eml", "rtl@example.com", "Seller <s@example.com>", "📦 הזמנה שלך – طلبك 🚚",
+			"שלום — مرحبا", "2026-10-12T09:00:00Z", nil},
+	}
+	for _, tt := range tests {
+		e, err := ParseEmail(fixture(t, tt.file))
+		if err != nil {
+			t.Errorf("%s: %v", tt.file, err)
+			continue
+		}
+		var names []string
+		for _, a := range e.Attachments {
+			names = append(names, a.Name)
+		}
+		if e.MessageID != tt.id || e.From != tt.from || e.Subject != tt.subject || !strings.Contains(e.Text, tt.text) ||
+			e.Date.Format(time.RFC3339) != tt.date || strings.Join(names, "|") != strings.Join(tt.attachments, "|") {
+			t.Errorf("%s:\n got id=%q from=%q subject=%q date=%s attachments=%q\n text=%q", tt.file,
+				e.MessageID, e.From, e.Subject, e.Date.Format(time.RFC3339), names, e.Text)
+		}
+	}
+}
+
+func TestParseEmailRefuses(t *testing.T) {
+	for _, raw := range [][]byte{fixture(t, "no-headers.eml"), nil, []byte("\x00\x01\x02"), []byte("\r\n\r\n")} {
+		if e, err := ParseEmail(raw); !errors.Is(err, ErrNotEmail) {
+			t.Errorf("ParseEmail(%q) = %+v, %v; want ErrNotEmail", raw, e, err)
+		}
+	}
+}
+
+func TestParseEmailLargeAttachment(t *testing.T) {
+	data := bytes.Repeat([]byte("0123456789abcdef"), 10<<20/16)
+	var raw bytes.Buffer
+	raw.WriteString("From: a@example.com\r\nSubject: big\r\nMessage-ID: <big@x>\r\nMIME-Version: 1.0\r\n" +
+		"Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nhi\r\n--b\r\n" +
+		"Content-Type: application/octet-stream\r\nContent-Disposition: attachment; filename=big.bin\r\n" +
+		"Content-Transfer-Encoding: base64\r\n\r\n")
+	enc := base64.StdEncoding.EncodeToString(data)
+	for len(enc) > 76 {
+		raw.WriteString(enc[:76] + "\r\n")
+		enc = enc[76:]
+	}
+	raw.WriteString(enc + "\r\n--b--\r\n")
+	e, err := ParseEmail(raw.Bytes())
+	if err != nil || len(e.Attachments) != 1 || !bytes.Equal(e.Attachments[0].Data, data) {
+		t.Fatalf("10 MB attachment: %v, %d attachments", err, len(e.Attachments))
+	}
+}
+
+func TestMbox(t *testing.T) {
+	m := NewMbox(bytes.NewReader(fixture(t, "three.mbox")))
+	var got []string
+	for {
+		raw, err := m.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		e, err := ParseEmail(raw)
+		switch {
+		case err != nil:
+			got = append(got, "broken")
+		default:
+			got = append(got, e.Subject)
+			if e.Subject == "Second" && !strings.Contains(e.Text, "\nFrom here on, all is well.\n>From a nested quote.") {
+				t.Errorf("mboxrd quoting not undone: %q", e.Text)
+			}
+		}
+	}
+	if want := "Re: Bestilling 8123456789012345 - blåbær|broken|Second"; strings.Join(got, "|") != want {
+		t.Errorf("messages %q, want %q", got, want)
+	}
+	// The first message comes back byte for byte as it went in.
+	first, _ := NewMbox(bytes.NewReader(fixture(t, "three.mbox"))).Next()
+	if want := bytes.ReplaceAll(fixture(t, "seller-latin1.eml"), []byte("\r\n"), []byte("\n")); !bytes.Equal(first, append(want, '\n')) {
+		t.Errorf("first message changed:\n%q\nwant\n%q", first, want)
+	}
+}
+
+func TestMboxEdges(t *testing.T) {
+	if _, err := NewMbox(strings.NewReader("")).Next(); err != io.EOF {
+		t.Errorf("empty mbox: %v, want io.EOF", err)
+	}
+	if _, err := NewMbox(strings.NewReader("Subject: x\n\nnot an mbox")).Next(); err == nil || err == io.EOF {
+		t.Errorf("eml read as mbox: %v", err)
+	}
+	// A body line starting with "From " that is not after a blank line is content.
+	m := NewMbox(strings.NewReader("From a\nSubject: x\n\nline\nFrom the seller, hello\n"))
+	raw, err := m.Next()
+	if err != nil || !strings.Contains(string(raw), "From the seller, hello") {
+		t.Errorf("unquoted From line split the message: %q, %v", raw, err)
+	}
+	if _, err := m.Next(); err != io.EOF {
+		t.Errorf("after the last message: %v", err)
+	}
+}
+
+func FuzzMbox(f *testing.F) {
+	f.Add([]byte("From a\nSubject: x\n\nbody\n\nFrom b\nSubject: y\n\n>From z\n"))
+	f.Add([]byte("From \n\n\nFrom \n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m := NewMbox(bytes.NewReader(data))
+		total := 0
+		for i := 0; ; i++ {
+			raw, err := m.Next()
+			if err == io.EOF {
+				break
+			}
+			if err != nil && i > 0 {
+				t.Fatalf("error after the first message: %v", err)
+			}
+			if err != nil {
+				break
+			}
+			total += len(raw)
+			if i > len(data) {
+				t.Fatal("more messages than bytes")
+			}
+		}
+		if total > len(data) {
+			t.Fatalf("%d bytes of messages from %d bytes", total, len(data))
+		}
+	})
+}
+
+func FuzzParseEmail(f *testing.F) {
+	for _, name := range []string{"aliexpress-confirmation.eml", "attachments.eml", "shift_jis.eml", "no-headers.eml"} {
+		data, _ := os.ReadFile(filepath.Join("testdata", "email", name))
+		f.Add(data)
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		e, err := ParseEmail(raw)
+		if err != nil {
+			return
+		}
+		for _, s := range []string{e.From, e.To, e.Subject, e.Text, e.MessageID} {
+			if !utf8.ValidString(s) {
+				t.Fatalf("invalid UTF-8 from ParseEmail: %q", s)
+			}
+		}
+		for _, a := range e.Attachments {
+			if a.Name != SafeName(a.Name, "attachment") {
+				t.Fatalf("unsafe attachment name %q", a.Name)
+			}
+		}
+	})
+}
+
+func TestSafeName(t *testing.T) {
+	long := strings.Repeat("æ", 200) + ".pdf"
+	tests := []struct{ in, want string }{
+		{"receipt.pdf", "receipt.pdf"},
+		{"../../etc/passwd", "passwd"},
+		{`..\..\windows\system32\cmd.exe`, "cmd.exe"},
+		{"/absolute/path.png", "path.png"},
+		{"a\x00b.png", "a_b.png"},
+		{"evil\u202egnp.exe", "evil_gnp.exe"},
+		{"CON", "_CON"},
+		{"nul.txt", "_nul.txt"},
+		{"com1.log", "_com1.log"},
+		{"company.txt", "company.txt"},
+		{"what?.png", "what_.png"},
+		{".hidden", "hidden"},
+		{"...", "attachment"},
+		{"", "attachment"},
+		{"\xff\xfe.txt", "_.txt"},
+		{"kvittering blåbær.txt", "kvittering blåbær.txt"},
+		{"请等待.png", "请等待.png"},
+		{"📦.jpg", "📦.jpg"},
+		{long, strings.Repeat("æ", 73) + ".pdf"},
+	}
+	for _, tt := range tests {
+		if got := SafeName(tt.in, "attachment"); got != tt.want {
+			t.Errorf("SafeName(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func FuzzSafeName(f *testing.F) {
+	for _, s := range []string{"../../etc/passwd", "CON", "a\x00b", strings.Repeat("æ", 200)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n := SafeName(s, "attachment")
+		if n == "" || len(n) > maxName+16 || !utf8.ValidString(n) || strings.ContainsAny(n, "/\\\x00") ||
+			n == "." || n == ".." || strings.HasPrefix(n, ".") {
+			t.Fatalf("SafeName(%q) = %q", s, n)
+		}
+		if SafeName(n, "attachment") != n {
+			t.Fatalf("SafeName not stable: %q -> %q -> %q", s, n, SafeName(n, "attachment"))
+		}
+	})
+}

@@ -1,0 +1,101 @@
+package evidence
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+)
+
+// MaxMessage bounds one message of an mbox: it is held in memory to parse.
+const MaxMessage = 64 << 20
+
+// ErrTooLarge is returned for a message over MaxMessage; Next can go on.
+var ErrTooLarge = errors.New("message too large")
+
+// Mbox splits an mbox stream (mboxrd or mboxo: "From " lines separate
+// messages) into raw messages, one in memory at a time.
+type Mbox struct {
+	r             *bufio.Reader
+	started, done bool
+	n             int // messages returned so far
+}
+
+// IsMbox reports whether content that starts with head is an mbox.
+func IsMbox(head []byte) bool { return bytes.HasPrefix(head, []byte("From ")) }
+
+// NewMbox reads an mbox from r.
+func NewMbox(r io.Reader) *Mbox { return &Mbox{r: bufio.NewReaderSize(r, 64<<10)} }
+
+// Next returns the next message without its "From " line, with mboxrd quoting
+// (">From ", ">>From " ...) undone. A "From " line separates messages only
+// after a blank line. Next returns io.EOF after the last message, and
+// ErrTooLarge for a message it skipped; the one after can still be read.
+func (m *Mbox) Next() ([]byte, error) {
+	if m.done {
+		return nil, io.EOF
+	}
+	if !m.started {
+		line, err := m.r.ReadBytes('\n')
+		if !IsMbox(line) {
+			m.done = true
+			if len(line) == 0 && err == io.EOF {
+				return nil, io.EOF
+			}
+			return nil, errors.New("not an mbox: the first line does not start with \"From \"")
+		}
+		m.started = true
+	}
+	m.n++
+	var msg bytes.Buffer
+	prevBlank, tooLarge := false, false
+	for {
+		line, err := m.r.ReadBytes('\n')
+		if IsMbox(line) && prevBlank {
+			break // the separator of the next message, consumed
+		}
+		prevBlank = len(bytes.TrimRight(line, "\r\n")) == 0
+		if !tooLarge && msg.Len()+len(line) > MaxMessage {
+			tooLarge = true
+			msg = bytes.Buffer{}
+		}
+		if !tooLarge {
+			msg.Write(unquoteFrom(line))
+		}
+		if err != nil {
+			m.done = true
+			if err != io.EOF {
+				return nil, err
+			}
+			break
+		}
+	}
+	if tooLarge {
+		return nil, fmt.Errorf("message %d: %w (over %d MB)", m.n, ErrTooLarge, MaxMessage>>20)
+	}
+	// The blank line before the next separator belongs to the mbox, not the message.
+	return trimFinalNewline(msg.Bytes()), nil
+}
+
+// unquoteFrom undoes mboxrd quoting: ">From " -> "From ", ">>From " -> ">From ".
+func unquoteFrom(line []byte) []byte {
+	i := 0
+	for i < len(line) && line[i] == '>' {
+		i++
+	}
+	if i > 0 && bytes.HasPrefix(line[i:], []byte("From ")) {
+		return line[1:]
+	}
+	return line
+}
+
+func trimFinalNewline(b []byte) []byte {
+	switch {
+	case bytes.HasSuffix(b, []byte("\r\n\r\n")):
+		return b[:len(b)-2]
+	case bytes.HasSuffix(b, []byte("\n\n")):
+		return b[:len(b)-1]
+	}
+	return b
+}
