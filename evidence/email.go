@@ -37,7 +37,8 @@ var ErrNotEmail = errors.New("not an email")
 func ParseEmail(raw []byte) (Email, error) {
 	env, err := enmime.ReadEnvelope(bytes.NewReader(raw))
 	if err != nil {
-		return Email{}, fmt.Errorf("%w: %v", ErrNotEmail, err)
+		// enmime's message quotes the offending bytes; they are not for a terminal.
+		return Email{}, fmt.Errorf("%w: the headers cannot be read", ErrNotEmail)
 	}
 	e := Email{
 		MessageID: clean(strings.Trim(strings.TrimSpace(env.GetHeader("Message-Id")), "<>")),

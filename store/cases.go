@@ -48,7 +48,7 @@ func (db *DB) AddCase(ctx context.Context, c Case) (CaseID, error) {
 	}
 	var id CaseID
 	err := db.write(ctx, func(tx *sql.Tx) error {
-		if err := checkLinks(ctx, tx, Links{Orders: c.Orders}); err != nil {
+		if err := checkLinks(ctx, tx, Links{Orders: c.Orders}, false); err != nil {
 			return err
 		}
 		amount, cur := moneyArgs(c.Amount)

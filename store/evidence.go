@@ -31,6 +31,9 @@ type Evidence struct {
 	Blob       *Blob      `json:"blob,omitempty"`
 	FileName   string     `json:"file_name,omitempty"`
 	Parent     EvidenceID `json:"parent,omitzero"`
+	MessageID  string     `json:"message_id,omitempty"` // emails only
+	From       string     `json:"from,omitempty"`
+	To         string     `json:"to,omitempty"`
 	Orders     []OrderID  `json:"orders,omitempty"`
 	Cases      []CaseID   `json:"cases,omitempty"`
 	CreatedAt  time.Time  `json:"created_at"`
@@ -64,7 +67,7 @@ type Added struct {
 func (db *DB) AddEvidence(ctx context.Context, items []Evidence, links Links) ([]Added, error) {
 	var out []Added
 	err := db.write(ctx, func(tx *sql.Tx) error {
-		if err := checkLinks(ctx, tx, links); err != nil {
+		if err := checkLinks(ctx, tx, links, false); err != nil {
 			return err
 		}
 		for _, e := range items {
@@ -94,30 +97,36 @@ func addEvidence(ctx context.Context, tx *sql.Tx, e Evidence, now string) (Added
 			return Added{}, err
 		}
 	}
-	var sum, size, parent any
+	var sum, size, parent, messageID any
+	mediaType := ""
 	if e.Blob != nil {
-		sum, size = e.Blob.SHA256, e.Blob.Size
+		sum, size, mediaType = e.Blob.SHA256, e.Blob.Size, e.Blob.MediaType
 	}
 	if e.Parent != 0 {
 		parent = e.Parent
 	}
-	mediaType := ""
-	if e.Blob != nil {
-		mediaType = e.Blob.MediaType
+	if e.MessageID != "" {
+		messageID = e.MessageID
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO evidence (kind, source, occurred_at, party, title, body, note,
-		sha256, size, media_type, file_name, parent_id, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		sha256, size, media_type, file_name, parent_id, message_id, sender, recipients, created_at)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		e.Kind, e.Source, e.OccurredAt.String(), e.Party, e.Title, e.Body, e.Note, sum, size, mediaType,
-		e.FileName, parent, now)
+		e.FileName, parent, messageID, e.From, e.To, now)
 	if err != nil {
 		return Added{}, fmt.Errorf("insert evidence: %w", err)
 	}
 	n, err := res.LastInsertId()
-	return Added{ID: EvidenceID(n)}, err
+	if err != nil {
+		return Added{}, err
+	}
+	return Added{ID: EvidenceID(n)}, indexEvidence(ctx, tx, EvidenceID(n))
 }
 
-func checkLinks(ctx context.Context, tx *sql.Tx, links Links) error {
-	if len(links.Orders)+len(links.Cases) == 0 {
+// checkLinks confirms that every linked order and case exists; unless
+// optional, at least one must be named.
+func checkLinks(ctx context.Context, tx *sql.Tx, links Links, optional bool) error {
+	if !optional && len(links.Orders)+len(links.Cases) == 0 {
 		return errors.New("evidence needs an order or a case to belong to")
 	}
 	for _, id := range links.Orders {
@@ -191,7 +200,7 @@ func (db *DB) ListEvidence(ctx context.Context, f EvidenceFilter) ([]Evidence, e
 }
 
 const evidenceColumns = `e.id, e.kind, e.source, e.occurred_at, e.party, e.title, e.body, e.note, e.sha256, e.size,
-	e.media_type, e.file_name, e.parent_id, e.created_at`
+	e.media_type, e.file_name, e.parent_id, coalesce(e.message_id, ''), e.sender, e.recipients, e.created_at`
 
 func queryEvidence(ctx context.Context, tx *sql.Tx, where string, args ...any) ([]Evidence, error) {
 	out, index, err := scanAll(ctx, tx, `SELECT `+evidenceColumns+` FROM evidence e `+where+`
@@ -224,7 +233,7 @@ func scanEvidence(rows *sql.Rows) (Evidence, error) {
 	var sum sql.NullString
 	var size, parent sql.NullInt64
 	err := rows.Scan(&e.ID, &e.Kind, &e.Source, &occurred, &e.Party, &e.Title, &e.Body, &e.Note, &sum, &size,
-		&mediaType, &e.FileName, &parent, &created)
+		&mediaType, &e.FileName, &parent, &e.MessageID, &e.From, &e.To, &created)
 	if err != nil {
 		return e, fmt.Errorf("scan evidence: %w", err)
 	}

@@ -102,7 +102,7 @@ func insertOrder(ctx context.Context, tx *sql.Tx, o Order, now string) (OrderID,
 			return 0, fmt.Errorf("insert tracking: %w", err)
 		}
 	}
-	return id, nil
+	return id, indexOrder(ctx, tx, id)
 }
 
 // ResolveOrder finds an order by its id ("ORD-3") or by its order number.

@@ -11,6 +11,7 @@ import (
 	"image/jpeg"
 	"image/png"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -30,7 +31,9 @@ func TestScripts(t *testing.T) {
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("VAULT_DIR", env.WorkDir+"/vault")
 			env.Setenv("TZ", "UTC")
-			return nil
+			fixtures, err := filepath.Abs("../../evidence/testdata/email")
+			env.Setenv("EMAILS", fixtures)
+			return err
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"mkimage": cmdMkimage,

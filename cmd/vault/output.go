@@ -72,3 +72,11 @@ func oneOf(what, s string, valid []string) error {
 	}
 	return usagef("unknown %s %q (valid: %s)", what, s, strings.Join(valid, ", "))
 }
+
+// plural writes "1 message", "2 messages".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}

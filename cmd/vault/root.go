@@ -94,6 +94,8 @@ The vault lives in --vault DIR, else $VAULT_DIR, else $XDG_DATA_HOME/vault
 		group("attach", "Attach files to an order or a case", newAttachFileCmd(a)),
 		group("list", "List orders, cases or evidence", newListOrdersCmd(a), newListCasesCmd(a), newListEvidenceCmd(a)),
 		group("show", "Show one order or case with everything linked to it", newShowOrderCmd(a), newShowCaseCmd(a)),
+		group("import", "Import emails", newImportEmailCmd(a)),
+		newSearchCmd(a),
 		group("export", "Export a case as a PDF dossier", newExportCaseCmd(a)),
 		newDemoCmd(a),
 	)

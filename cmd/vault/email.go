@@ -1,0 +1,206 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"vault/evidence"
+	"vault/internal/date"
+	"vault/store"
+)
+
+func newImportEmailCmd(a *app) *cobra.Command {
+	var orderRefs, caseRefs []string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "email FILE... [--order ID] [--case ID]",
+		Short: "Import emails from .eml files, mbox files or standard input",
+		Long: `Import emails: .eml files, mbox files (mboxrd or mboxo, as Thunderbird, Gmail's
+Takeout and mail servers write them) and '-' for standard input. Each message
+is kept byte for byte (so its DKIM signature and Received headers stay
+provable) with its sender, recipients, date, subject and text; an HTML-only
+message is also kept as text. Attachments are stored as evidence of their own
+under the email. Charsets and encodings are converted to UTF-8.
+
+A message whose subject or text holds the number of a recorded order is
+linked to that order; --order and --case link every message as well. A
+message already imported (same Message-ID or same bytes) is not stored
+again. A malformed message is reported and skipped, and the rest go on; the
+command then exits 1. Each message is recorded in a transaction of its own,
+so an interrupted import keeps what it finished and can simply be run again.`,
+		Example: `  vault import email confirmation.eml
+  vault import email ~/Downloads/Takeout/Mail/AliExpress.mbox
+  vault import email - --order ORD-1 < message.eml`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usagef("%s needs at least one file (or - for standard input)", cmd.CommandPath())
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, files []string) error {
+			v, err := a.open(cmd.Context())
+			if err != nil {
+				return err
+			}
+			links, err := resolveLinks(cmd.Context(), v, orderRefs, caseRefs)
+			if err != nil {
+				return err
+			}
+			imp := &importer{a: a, v: v, links: links, asJSON: asJSON}
+			for _, f := range files {
+				if err := imp.file(cmd.Context(), f); err != nil {
+					imp.refuse(f, err)
+				}
+			}
+			return imp.summary()
+		},
+	}
+	f := cmd.Flags()
+	f.StringArrayVar(&orderRefs, "order", nil, "link every message to this order too (repeatable)")
+	f.StringArrayVar(&caseRefs, "case", nil, "link every message to this case too (repeatable)")
+	f.BoolVar(&asJSON, "json", false, "print one JSON object per message")
+	return cmd
+}
+
+// importer imports messages one by one and keeps the tally.
+type importer struct {
+	a                        *app
+	v                        *vault
+	links                    store.Links
+	asJSON                   bool
+	added, dup, refused, all int
+}
+
+// file imports an .eml file, an mbox file, or standard input ("-").
+func (imp *importer) file(ctx context.Context, path string) error {
+	var r io.Reader = imp.a.stdin
+	if path != "-" {
+		f, err := openRegular(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		r = f
+	}
+	br := bufio.NewReaderSize(r, 64<<10)
+	head, _ := br.Peek(5)
+	if !evidence.IsMbox(head) {
+		raw, err := io.ReadAll(io.LimitReader(br, evidence.MaxMessage+1))
+		if err == nil && len(raw) > evidence.MaxMessage {
+			err = evidence.ErrTooLarge
+		}
+		if err != nil {
+			return err
+		}
+		imp.message(ctx, path, filepath.Base(path), raw)
+		return nil
+	}
+	mbox := evidence.NewMbox(br)
+	for n := 1; ; n++ {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		raw, err := mbox.Next()
+		label := fmt.Sprintf("%s message %d", path, n)
+		switch {
+		case err == io.EOF:
+			return nil
+		case errors.Is(err, evidence.ErrTooLarge):
+			imp.refuse(label, err)
+		case err != nil:
+			return err
+		default:
+			imp.message(ctx, label, "", raw)
+		}
+	}
+}
+
+// message parses, stores and records one raw message, and reports it.
+func (imp *importer) message(ctx context.Context, label, fileName string, raw []byte) {
+	imp.all++
+	m, err := evidence.ParseEmail(raw)
+	if err == nil {
+		var e store.Email
+		if e, err = imp.store(m, fileName, raw); err == nil {
+			var added store.EmailAdded
+			if added, err = imp.v.db.AddEmail(ctx, e, imp.links); err == nil {
+				imp.report(label, added)
+				return
+			}
+		}
+	}
+	imp.all--
+	imp.refuse(label, err)
+}
+
+// store writes the raw message and its attachments to the blob store.
+func (imp *importer) store(m evidence.Email, fileName string, raw []byte) (store.Email, error) {
+	st, err := imp.v.blobs.Put(bytes.NewReader(raw))
+	if err != nil {
+		return store.Email{}, err
+	}
+	msg := store.Evidence{Kind: "email", Source: "email", Party: evidence.Party(m.From),
+		Title: orDefault(m.Subject, "(no subject)"), Body: m.Text, FileName: fileName,
+		MessageID: m.MessageID, From: m.From, To: m.To,
+		Blob: &store.Blob{SHA256: st.SHA256, Size: st.Size, MediaType: "message/rfc822"}}
+	if !m.Date.IsZero() {
+		msg.OccurredAt = date.Instant(m.Date)
+	}
+	e := store.Email{Message: msg}
+	for _, att := range m.Attachments {
+		st, err := imp.v.blobs.Put(bytes.NewReader(att.Data))
+		if err != nil {
+			return store.Email{}, err
+		}
+		media := evidence.Detect(st.Head, att.Name)
+		e.Attachments = append(e.Attachments, store.Evidence{Kind: evidence.KindFor(media.Type), Source: "email",
+			OccurredAt: msg.OccurredAt, Party: msg.Party, Title: att.Name, FileName: att.Name,
+			Blob: &store.Blob{SHA256: st.SHA256, Size: st.Size, MediaType: media.Type}})
+	}
+	return e, nil
+}
+
+func (imp *importer) report(label string, added store.EmailAdded) {
+	a := imp.a
+	if added.Duplicate {
+		imp.dup++
+		fmt.Fprintf(a.stderr, "vault: %s: already imported as %s\n", label, added.ID)
+	} else {
+		imp.added++
+	}
+	if len(added.Matched) > 0 {
+		fmt.Fprintf(a.stderr, "vault: %s: %s linked to %s (order number found in the mail)\n", label, added.ID, joinIDs(added.Matched))
+	}
+	if imp.asJSON {
+		printJSONLine(a.stdout, struct {
+			Source string `json:"source"`
+			store.EmailAdded
+		}{label, added})
+		return
+	}
+	fmt.Fprintln(a.stdout, added.ID)
+}
+
+func (imp *importer) refuse(label string, err error) {
+	imp.all++
+	imp.refused++
+	fmt.Fprintf(imp.a.stderr, "vault: %s: skipped: %s\n", label, oneLine(err))
+	if imp.asJSON {
+		printJSONLine(imp.a.stdout, map[string]string{"source": label, "error": oneLine(err)})
+	}
+}
+
+func (imp *importer) summary() error {
+	fmt.Fprintf(imp.a.stderr, "vault: %s: %d imported, %d duplicate, %d skipped\n", plural(imp.all, "message"), imp.added, imp.dup, imp.refused)
+	if imp.refused > 0 {
+		return fmt.Errorf("%d of %d messages skipped", imp.refused, imp.all)
+	}
+	return nil
+}

@@ -1,0 +1,53 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"vault/store"
+)
+
+func newSearchCmd(a *app) *cobra.Command {
+	var limit int
+	cmd := &cobra.Command{
+		Use:   "search TEXT...",
+		Short: "Search orders, messages, emails and notes",
+		Long: `Search order numbers, sellers, items, tracking numbers, notes, messages and
+emails (subjects, bodies, senders, attachment names). Every word must match;
+case does not matter. Whole words come first, best match first; matches inside
+longer words ("blåbær" in "blåbærsyltetøy", part of an order number, Chinese
+or Japanese text) fill the rest. The text is searched as typed: quotes, '*'
+and words like OR have no special meaning.`,
+		Example: `  vault search 8123456789012345
+  vault search refund blåbær
+  vault search 包裹 --json`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usagef("%s needs something to search for", cmd.CommandPath())
+			}
+			return nil
+		},
+	}
+	viewCmd(a, cmd, func(ctx context.Context, v *vault, args []string) (store.Results, error) {
+		res, err := v.db.Search(ctx, strings.Join(args, " "), limit)
+		res.Hits = nonNil(res.Hits)
+		return res, err
+	}, func(res store.Results) error {
+		if res.Unranked {
+			fmt.Fprintf(a.stderr, "vault: more than %d matches; the newest are shown (add words to narrow)\n", store.RankLimit)
+		}
+		if len(res.Hits) == 0 {
+			return fmt.Errorf("no matches")
+		}
+		rows := [][]string{{"ID", "TITLE", "MATCH"}}
+		for _, h := range res.Hits {
+			rows = append(rows, []string{h.Ref, short(h.Title, 40), short(h.Snippet, 80)})
+		}
+		return table(a.stdout, rows)
+	})
+	cmd.Flags().IntVarP(&limit, "limit", "n", 20, "show at most this many matches")
+	return cmd
+}

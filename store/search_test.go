@@ -1,0 +1,158 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestAddEmail(t *testing.T) {
+	ctx := context.Background()
+	db, _ := newDB(t)
+	ali, _ := db.AddOrder(ctx, Order{Marketplace: "aliexpress", Number: "8123456789012345"})
+	amz, _ := db.AddOrder(ctx, Order{Marketplace: "amazon", Number: "123-1234567-1234567"})
+	db.AddOrder(ctx, Order{Marketplace: "ebay", Number: "12-12345-12345"})
+	msg := Evidence{Kind: "email", Source: "email", MessageID: "abc@x", Title: "Order 8123456789012345 shipped",
+		Body: "Also about 123-1234567-1234567.\nNot 81234567890123456 nor x12-12345-12345y.", From: "a@x", To: "b@y",
+		Blob: &Blob{SHA256: strings.Repeat("a", 64), Size: 10, MediaType: "message/rfc822"}}
+	att := Evidence{Kind: "photo", Source: "email", Title: "p.jpg", FileName: "p.jpg",
+		Blob: &Blob{SHA256: strings.Repeat("b", 64), Size: 5, MediaType: "image/jpeg"}}
+	got, err := db.AddEmail(ctx, Email{Message: msg, Attachments: []Evidence{att}}, Links{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := EmailAdded{ID: 1, Attachments: []EvidenceID{2}, Matched: []OrderID{ali, amz}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("AddEmail (-want +got):\n%s", diff)
+	}
+	// The same Message-ID again (other bytes): a duplicate, nothing new stored.
+	msg.Blob = &Blob{SHA256: strings.Repeat("c", 64), Size: 11, MediaType: "message/rfc822"}
+	again, err := db.AddEmail(ctx, Email{Message: msg, Attachments: []Evidence{att}}, Links{})
+	if err != nil || !again.Duplicate || again.ID != 1 || len(again.Attachments) != 0 {
+		t.Errorf("second AddEmail = %+v, %v", again, err)
+	}
+	list, _ := db.ListEvidence(ctx, EvidenceFilter{Order: ali})
+	if len(list) != 2 || list[1].Parent != 1 || list[0].From != "a@x" || list[0].MessageID != "abc@x" {
+		t.Errorf("evidence of the order: %+v", list)
+	}
+	if _, err := db.AddEmail(ctx, Email{Message: Evidence{Kind: "email", Source: "email", MessageID: "z"}}, Links{Orders: []OrderID{99}}); err == nil {
+		t.Error("a link to a missing order was accepted")
+	}
+}
+
+func TestSearch(t *testing.T) {
+	ctx := context.Background()
+	db, _ := newDB(t)
+	o, _ := db.AddOrder(ctx, Order{Marketplace: "aliexpress", Number: "8123456789012345", Seller: "Blåbær Butikk",
+		Items: []string{"USB-C lader"}, Tracking: []string{"LP00123456789CN"}})
+	for _, body := range []string{"Pakken med blåbærsyltetøy er sendt", "Ваш заказ отправлен", "您的包裹已发货，请耐心等待",
+		"refund of 49,90 € approved", "the word OR and a \"quote\" and a * star", "50% off_sale"} {
+		db.AddEvidence(ctx, []Evidence{{Kind: "message", Source: "typed", Title: "msg", Body: body}}, Links{Orders: []OrderID{o}})
+	}
+	tests := []struct {
+		query string
+		want  []string
+	}{
+		{"blåbær", []string{"EV-1", "ORD-1"}},
+		{"BLÅBÆR", []string{"EV-1", "ORD-1"}},
+		{"lader usb-c", []string{"ORD-1"}},
+		{"LP00123456789CN", []string{"ORD-1"}},
+		{"23456789012", []string{"ORD-1"}},
+		{"ЗАКАЗ", []string{"EV-2"}},
+		{"包裹已", []string{"EV-3"}},
+		{"等待", []string{"EV-3"}},
+		{"€", []string{"EV-4"}},
+		{`"foo OR`, nil},
+		{`OR`, []string{"EV-5"}},
+		{`*`, []string{"EV-5"}},
+		{`"quote"`, []string{"EV-5"}},
+		{"50%", []string{"EV-6"}},
+		{"f_s", []string{"EV-6"}},
+		{"o_f", nil}, // "_" is no wildcard: "off" must not match
+		{"nothing here", nil},
+		{"blåbær sendt", []string{"EV-1"}},
+	}
+	for _, tt := range tests {
+		res, err := db.Search(ctx, tt.query, 10)
+		if err != nil {
+			t.Errorf("Search(%q): %v", tt.query, err)
+			continue
+		}
+		var refs []string
+		for _, h := range res.Hits {
+			refs = append(refs, h.Ref)
+		}
+		slices.Sort(refs) // the order is bm25's; here only the set matters
+		if !cmp.Equal(refs, tt.want) {
+			t.Errorf("Search(%q) = %q, want %q", tt.query, refs, tt.want)
+		}
+	}
+	if res, _ := db.Search(ctx, "syltetøy", 10); len(res.Hits) != 1 || !strings.Contains(res.Hits[0].Snippet, "[syltetøy]") || res.Unranked {
+		t.Errorf("snippet: %+v", res)
+	}
+	if _, err := db.Search(ctx, "   ", 10); err == nil {
+		t.Error("an empty query was accepted")
+	}
+}
+
+func FuzzSearchTerms(f *testing.F) {
+	for _, s := range []string{`"foo OR`, "*", "a b c", `"" "`, "NEAR(a b)", "æøå 请"} {
+		f.Add(s)
+	}
+	db, _ := newDB(&testing.T{})
+	f.Fuzz(func(t *testing.T, q string) {
+		if strings.TrimSpace(q) == "" {
+			return
+		}
+		if _, err := db.Search(context.Background(), q, 5); err != nil && !strings.Contains(err.Error(), "nothing to search") {
+			t.Fatalf("Search(%q): %v", q, err)
+		}
+	})
+}
+
+// BenchmarkSearch100k searches 100,000 messages (issue 4: under 20 ms) with
+// random order numbers, as a real mailbox has them.
+func BenchmarkSearch100k(b *testing.B) {
+	benchSearch(b, func(i int) int64 { return 8000000000000000 + rand.New(rand.NewPCG(uint64(i), 1)).Int64N(1e15) }, "8123456789012345")
+}
+
+// BenchmarkSearch100kSharedPrefix is the worst case for the substring index:
+// every message holds a number sharing 11 digits with the one searched for.
+func BenchmarkSearch100kSharedPrefix(b *testing.B) {
+	benchSearch(b, func(i int) int64 { return 8123456789000000 + int64(i) }, "8123456789012345")
+}
+
+func benchSearch(b *testing.B, number func(int) int64, exact string) {
+	ctx := context.Background()
+	db, _ := newDB(&testing.T{})
+	o, _ := db.AddOrder(ctx, Order{Marketplace: "m", Number: "1"})
+	words := strings.Fields("parcel tracking refund seller order delayed customs broken charger cable screen blåbær заказ 包裹")
+	const n = 100_000
+	for start := 0; start < n; start += 5000 {
+		var batch []Evidence
+		for i := start; i < start+5000; i++ {
+			body := fmt.Sprintf("message %d about the %s and %s, order %d", i, words[i%len(words)], words[(i/7)%len(words)], number(i))
+			if i == 12345 {
+				body += " " + exact
+			}
+			batch = append(batch, Evidence{Kind: "message", Source: "typed", Title: "m", Body: body})
+		}
+		if _, err := db.AddEvidence(ctx, batch, Links{Orders: []OrderID{o}}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for _, q := range []string{exact, "blåbær charger", "refund", "包裹", "syltetøy"} {
+		b.Run(q, func(b *testing.B) {
+			for range b.N {
+				if _, err := db.Search(ctx, q, 20); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
