@@ -159,7 +159,7 @@ func (d Dossier) exhibits(doc *doc, blobs *evidence.Blobs) {
 		if !evidence.IsImage(x.Blob.MediaType) {
 			doc.need(25)
 			d.caption(doc, x)
-			doc.para(body, 9, "Not shown as an image; the original file is identified in the manifest.")
+			doc.para(body, 9, notShown(x.Blob.MediaType))
 			doc.gap(5)
 			continue
 		}
@@ -177,6 +177,18 @@ func (d Dossier) exhibits(doc *doc, blobs *evidence.Blobs) {
 		}
 		doc.image(pic, boxW, boxH)
 	}
+}
+
+// notShown says why an exhibit is listed rather than shown.
+func notShown(mediaType string) string {
+	switch evidence.Class(mediaType) {
+	case "heic":
+		return "An HEIC photo (the iPhone's format), which this dossier cannot render. The original is kept " +
+			"unaltered and identified in the manifest; to show it here, export it from the phone as JPEG and attach that too."
+	case "video":
+		return "A video: it cannot be shown on paper. The original is identified in the manifest."
+	}
+	return "Not shown as an image; the original file is identified in the manifest."
 }
 
 func (d Dossier) caption(doc *doc, x Exhibit) {

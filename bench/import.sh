@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Email import rate: `vault import email` of a generated mbox (messages/s,
+# peak RSS), then the time of `vault search` on the imported vault.
+#
+#   bench/import.sh [MESSAGES]     default: 10000
+#
+# Needs GNU time (/usr/bin/time: apt-get install time).
+set -euo pipefail
+n=${1:-10000}
+cd "$(dirname "$0")/.."
+command -v /usr/bin/time >/dev/null || { echo "missing /usr/bin/time: apt-get install time" >&2; exit 1; }
+work=$(mktemp -d "${TMPDIR:-/tmp}/vault-bench.XXXXXX")
+trap 'chmod -R u+w "$work"; rm -rf "$work"' EXIT
+CGO_ENABLED=0 go build -o "$work/vault" ./cmd/vault
+
+echo "generating an mbox of $n messages"
+awk -v n="$n" 'BEGIN {
+  split("parcel tracking refund seller delayed customs broken charger cable screen blåbær", w, " ")
+  for (i = 1; i <= n; i++) {
+    printf "From seller%d@example.com Mon Oct  5 09:15:00 2026\n", i % 97
+    printf "From: Seller %d <seller%d@example.com>\nTo: buyer@example.no\n", i % 97, i % 97
+    printf "Subject: About order %.0f: %s\nDate: Mon, 05 Oct 2026 09:%02d:00 +0200\n", 8000000000000000 + i * 7919, w[i % 11 + 1], i % 60
+    printf "Message-ID: <%d@example.com>\nContent-Type: text/plain; charset=utf-8\n\n", i
+    for (l = 0; l < 12; l++) printf "Line %d of message %d about the %s and the %s.\n", l, i, w[(i + l) % 11 + 1], w[(i * l) % 11 + 1]
+    printf "\n"
+  }
+}' > "$work/mail.mbox"
+"$work/vault" --vault "$work/v" init >/dev/null
+/usr/bin/time -f "%e %M" -o "$work/time" "$work/vault" --vault "$work/v" import email "$work/mail.mbox" >/dev/null 2>"$work/err" || { tail -3 "$work/err"; exit 1; }
+read -r secs kb < "$work/time"
+echo "imported $n messages ($(du -h "$work/mail.mbox" | cut -f1)) in $secs s: $(echo "$n / $secs" | bc) messages/s, peak RSS $((kb / 1024)) MB"
+for q in refund 8000000000007919 blåbær; do
+  /usr/bin/time -f "%e" -o "$work/time" "$work/vault" --vault "$work/v" search "$q" >/dev/null 2>&1 || true
+  echo "vault search $q: $(cat "$work/time") s (whole process)"
+done
