@@ -4,11 +4,14 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math"
 	"net/mail"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/jhillyerd/enmime/v2"
+	"golang.org/x/text/encoding/charmap"
 )
 
 // Email is what the vault keeps of a parsed message, besides its raw bytes.
@@ -35,7 +38,7 @@ var ErrNotEmail = errors.New("not an email")
 // quoted-printable and base64 bodies, and charsets such as ISO-8859-1/15,
 // windows-1252, KOI8-R, GB2312 and Shift_JIS, all turned into UTF-8.
 func ParseEmail(raw []byte) (Email, error) {
-	env, err := enmime.ReadEnvelope(bytes.NewReader(raw))
+	env, err := parser.ReadEnvelope(bytes.NewReader(withCharset(raw)))
 	if err != nil {
 		// enmime's message quotes the offending bytes; they are not for a terminal.
 		return Email{}, fmt.Errorf("%w: the headers cannot be read", ErrNotEmail)
@@ -63,9 +66,47 @@ func ParseEmail(raw []byte) (Email, error) {
 	return e, nil
 }
 
-// clean keeps text valid UTF-8: a part with a wrong or missing charset can
-// carry bytes that are not; they become U+FFFD (the raw message keeps them).
-func clean(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
+// parser trusts declared charsets and guesses none: its guesser read
+// undeclared UTF-8 as windows-1252 ("€" became "â‚¬"). Undeclared text is
+// decided by withCharset (whole messages) and clean (parts). enmime guesses a
+// part's undeclared charset whatever DisableCharacterDetection says, except
+// for text shorter than MinCharsetDetectRunes: hence the huge minimum.
+var parser = enmime.NewParser(enmime.DisableCharacterDetection(true), enmime.MinCharsetDetectRunes(math.MaxInt))
+
+// withCharset gives a message without a Content-Type header the charset its
+// bytes show, for parsing only: UTF-8 when they are valid UTF-8, else
+// windows-1252 (enmime would apply RFC 822's us-ascii, through a one-byte
+// charset). The stored raw message is not changed.
+func withCharset(raw []byte) []byte {
+	header, body, ok := bytes.Cut(raw, []byte("\n\r\n"))
+	if !ok {
+		header, body, _ = bytes.Cut(raw, []byte("\n\n"))
+	}
+	for _, line := range bytes.Split(header, []byte("\n")) {
+		if len(line) > 13 && bytes.EqualFold(line[:13], []byte("content-type:")) {
+			return raw
+		}
+	}
+	cs := "windows-1252"
+	if utf8.Valid(body) {
+		cs = "utf-8"
+	}
+	return append([]byte("Content-Type: text/plain; charset="+cs+"\r\n"), raw...)
+}
+
+// clean makes text of undeclared charset UTF-8: text that is valid UTF-8 is
+// taken as such (a windows-1252 text almost never is), anything else is read
+// as windows-1252, the superset of ISO-8859-1 that old mailers send. The raw
+// message keeps the original bytes either way.
+func clean(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	if d, err := charmap.Windows1252.NewDecoder().String(s); err == nil {
+		s = d
+	}
+	return strings.ToValidUTF8(s, "\uFFFD")
+}
 
 // addresses renders an address header as "Name <addr>, ...", or as the raw
 // (decoded) header when it does not parse.

@@ -66,6 +66,20 @@ func TestParseEmail(t *testing.T) {
 	}
 }
 
+// TestParseEmailUndeclaredCharset: mail that names no charset is read as
+// UTF-8 when it is valid UTF-8, else as windows-1252.
+func TestParseEmailUndeclaredCharset(t *testing.T) {
+	for body, want := range map[string]string{
+		"Order Total: €15,99 – blåbær":                     "Order Total: €15,99 – blåbær",
+		"Bl\xe5b\xe6r \x80 \x93quoted\x94 \xd8st": "Blåbær € “quoted” Øst",
+	} {
+		e, err := ParseEmail([]byte("From: a@b.no\r\nSubject: Bl\xe5\r\nMessage-ID: <x@b>\r\n\r\n" + body))
+		if err != nil || e.Text != want || e.Subject != "Blå" {
+			t.Errorf("body %q: text %q subject %q, %v; want %q", body, e.Text, e.Subject, err, want)
+		}
+	}
+}
+
 func TestParseEmailRefuses(t *testing.T) {
 	for _, raw := range [][]byte{fixture(t, "no-headers.eml"), nil, []byte("\x00\x01\x02"), []byte("\r\n\r\n")} {
 		if e, err := ParseEmail(raw); !errors.Is(err, ErrNotEmail) {

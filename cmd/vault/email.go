@@ -13,14 +13,15 @@ import (
 
 	"vault/evidence"
 	"vault/internal/date"
+	"vault/internal/money"
 	"vault/store"
 )
 
 func newImportEmailCmd(a *app) *cobra.Command {
 	var orderRefs, caseRefs []string
-	var asJSON bool
+	var asJSON, createOrders bool
 	cmd := &cobra.Command{
-		Use:   "email FILE... [--order ID] [--case ID]",
+		Use:   "email FILE... [--order ID] [--case ID] [--create-orders]",
 		Short: "Import emails from .eml files, mbox files or standard input",
 		Long: `Import emails: .eml files, mbox files (mboxrd or mboxo, as Thunderbird, Gmail's
 Takeout and mail servers write them) and '-' for standard input. Each message
@@ -30,7 +31,9 @@ message is also kept as text. Attachments are stored as evidence of their own
 under the email. Charsets and encodings are converted to UTF-8.
 
 A message whose subject or text holds the number of a recorded order is
-linked to that order; --order and --case link every message as well. A
+linked to that order; --order and --case link every message as well. With
+--create-orders, an order confirmation from AliExpress, Temu, Amazon or eBay
+whose order is not recorded yet creates it (marketplace, number, total, date). A
 message already imported (same Message-ID or same bytes) is not stored
 again. A malformed message is reported and skipped, and the rest go on; the
 command then exits 1. Each message is recorded in a transaction of its own,
@@ -53,7 +56,7 @@ so an interrupted import keeps what it finished and can simply be run again.`,
 			if err != nil {
 				return err
 			}
-			imp := &importer{a: a, v: v, links: links, asJSON: asJSON}
+			imp := &importer{a: a, v: v, links: links, asJSON: asJSON, createOrders: createOrders}
 			for _, f := range files {
 				if err := imp.file(cmd.Context(), f); err != nil {
 					imp.refuse(f, err)
@@ -65,6 +68,7 @@ so an interrupted import keeps what it finished and can simply be run again.`,
 	f := cmd.Flags()
 	f.StringArrayVar(&orderRefs, "order", nil, "link every message to this order too (repeatable)")
 	f.StringArrayVar(&caseRefs, "case", nil, "link every message to this case too (repeatable)")
+	f.BoolVar(&createOrders, "create-orders", false, "create orders from recognised order confirmation mails")
 	f.BoolVar(&asJSON, "json", false, "print one JSON object per message")
 	return cmd
 }
@@ -74,7 +78,7 @@ type importer struct {
 	a                        *app
 	v                        *vault
 	links                    store.Links
-	asJSON                   bool
+	asJSON, createOrders     bool
 	added, dup, refused, all int
 }
 
@@ -126,6 +130,9 @@ func (imp *importer) file(ctx context.Context, path string) error {
 func (imp *importer) message(ctx context.Context, label, fileName string, raw []byte) {
 	imp.all++
 	m, err := evidence.ParseEmail(raw)
+	if c, ok := evidence.RecogniseOrder(m); err == nil && ok && imp.createOrders {
+		err = imp.createOrder(ctx, label, c)
+	}
 	if err == nil {
 		var e store.Email
 		if e, err = imp.store(m, fileName, raw); err == nil {
@@ -165,6 +172,31 @@ func (imp *importer) store(m evidence.Email, fileName string, raw []byte) (store
 			Blob: &store.Blob{SHA256: st.SHA256, Size: st.Size, MediaType: media.Type}})
 	}
 	return e, nil
+}
+
+// createOrder records the order a confirmation describes, unless its number
+// is recorded already. The email is then linked to it by its number.
+func (imp *importer) createOrder(ctx context.Context, label string, c evidence.Confirmation) error {
+	if _, err := imp.v.db.ResolveOrder(ctx, c.Number); !errors.Is(err, store.ErrNotFound) {
+		return nil
+	}
+	o := store.Order{Marketplace: c.Marketplace, Number: c.Number, Note: "created from its confirmation mail"}
+	if !c.Ordered.IsZero() {
+		o.Ordered = date.Day(c.Ordered.In(imp.a.loc))
+	}
+	if c.Total != "" {
+		total, err := money.Parse(c.Total)
+		if err != nil {
+			fmt.Fprintf(imp.a.stderr, "vault: %s: total %q not understood; order recorded without it\n", label, c.Total)
+		}
+		o.Total = total
+	}
+	id, err := imp.v.db.AddOrder(ctx, o)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(imp.a.stderr, "vault: %s: created %s (%s %s %s) from the order confirmation\n", label, id, o.Marketplace, o.Number, o.Total)
+	return nil
 }
 
 func (imp *importer) report(label string, added store.EmailAdded) {
