@@ -70,7 +70,7 @@ func TestParseEmail(t *testing.T) {
 // UTF-8 when it is valid UTF-8, else as windows-1252.
 func TestParseEmailUndeclaredCharset(t *testing.T) {
 	for body, want := range map[string]string{
-		"Order Total: €15,99 – blåbær":                     "Order Total: €15,99 – blåbær",
+		"Order Total: €15,99 – blåbær":            "Order Total: €15,99 – blåbær",
 		"Bl\xe5b\xe6r \x80 \x93quoted\x94 \xd8st": "Blåbær € “quoted” Øst",
 	} {
 		e, err := ParseEmail([]byte("From: a@b.no\r\nSubject: Bl\xe5\r\nMessage-ID: <x@b>\r\n\r\n" + body))
