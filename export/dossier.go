@@ -21,6 +21,7 @@ type Dossier struct {
 	Exhibits  []Exhibit        // every stored file, numbered E1, E2 ... in time order
 	Generated time.Time
 	Location  *time.Location // where dates are shown
+	AuditHead string         // the hash of the last audit entry when generated
 }
 
 // Exhibit is a stored file of the case with its number in the dossier.

@@ -213,6 +213,12 @@ func (d Dossier) manifest(doc *doc) {
 		"(content-addressed, read-only). To check a copy of an original: sha256sum FILE, and compare "+
 		"with the hash below.", d.Generated.In(d.Location).Format("2006-01-02 15:04:05 MST")))
 	doc.gap(4)
+	if d.AuditHead != "" {
+		doc.para(body, 9, "Head of the vault's audit log when this dossier was generated (each entry is chained "+
+			"to the one before by SHA-256, so this hash vouches for the whole record history):")
+		doc.para(mono, 8, d.AuditHead)
+		doc.gap(4)
+	}
 	if len(d.Exhibits) == 0 {
 		doc.para(body, 10, "No files are attached to this case.")
 	}

@@ -71,7 +71,10 @@ func (db *DB) AddCase(ctx context.Context, c Case) (CaseID, error) {
 		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO case_events (case_id, at, text, created_at) VALUES (?,?,?,?)`,
 			id, c.Opened.String(), c.Kind+" case opened", now)
-		return err
+		if err != nil {
+			return err
+		}
+		return audit(ctx, tx, now, "add case", id)
 	})
 	return id, err
 }

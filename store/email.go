@@ -33,6 +33,7 @@ func (db *DB) AddEmail(ctx context.Context, m Email, links Links) (EmailAdded, e
 	var out EmailAdded
 	err := db.write(ctx, func(tx *sql.Tx) error {
 		out = EmailAdded{}
+		now := db.now()
 		if err := checkLinks(ctx, tx, links, true); err != nil {
 			return err
 		}
@@ -41,7 +42,7 @@ func (db *DB) AddEmail(ctx context.Context, m Email, links Links) (EmailAdded, e
 			return err
 		}
 		if !dup {
-			added, err := addEvidence(ctx, tx, m.Message, db.now())
+			added, err := addEvidence(ctx, tx, m.Message, now)
 			if err != nil {
 				return err
 			}
@@ -55,16 +56,19 @@ func (db *DB) AddEmail(ctx context.Context, m Email, links Links) (EmailAdded, e
 		if err := link(ctx, tx, id, all); err != nil {
 			return err
 		}
-		if dup {
-			return nil
+		if err := audit(ctx, tx, now, addAction(dup, "import email"), id); err != nil || dup {
+			return err
 		}
 		for _, a := range m.Attachments {
 			a.Parent = id
-			added, err := addEvidence(ctx, tx, a, db.now())
+			added, err := addEvidence(ctx, tx, a, now)
 			if err != nil {
 				return err
 			}
 			if err := link(ctx, tx, added.ID, all); err != nil {
+				return err
+			}
+			if err := audit(ctx, tx, now, addAction(added.Duplicate, "import email"), added.ID); err != nil {
 				return err
 			}
 			out.Attachments = append(out.Attachments, added.ID)

@@ -70,12 +70,16 @@ func (db *DB) AddEvidence(ctx context.Context, items []Evidence, links Links) ([
 		if err := checkLinks(ctx, tx, links, false); err != nil {
 			return err
 		}
+		now := db.now()
 		for _, e := range items {
-			a, err := addEvidence(ctx, tx, e, db.now())
+			a, err := addEvidence(ctx, tx, e, now)
 			if err != nil {
 				return err
 			}
 			if err := link(ctx, tx, a.ID, links); err != nil {
+				return err
+			}
+			if err := audit(ctx, tx, now, addAction(a.Duplicate, "add evidence"), a.ID); err != nil {
 				return err
 			}
 			out = append(out, a)
@@ -83,6 +87,14 @@ func (db *DB) AddEvidence(ctx context.Context, items []Evidence, links Links) ([
 		return nil
 	})
 	return out, err
+}
+
+// addAction names the audit action of an add that may have found a duplicate.
+func addAction(duplicate bool, action string) string {
+	if duplicate {
+		return "link evidence"
+	}
+	return action
 }
 
 func addEvidence(ctx context.Context, tx *sql.Tx, e Evidence, now string) (Added, error) {

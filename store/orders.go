@@ -71,8 +71,11 @@ func (db *DB) AddOrder(ctx context.Context, o Order) (OrderID, error) {
 		if !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
-		id, err = insertOrder(ctx, tx, o, db.now())
-		return err
+		now := db.now()
+		if id, err = insertOrder(ctx, tx, o, now); err != nil {
+			return err
+		}
+		return audit(ctx, tx, now, "add order", id)
 	})
 	return id, err
 }

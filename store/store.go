@@ -149,9 +149,20 @@ func (db *DB) apply(ctx context.Context, m migrations.Migration) error {
 		if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
 			return err
 		}
+		if hook := afterMigration[m.Version]; hook != nil {
+			if err := hook(ctx, tx, db.now()); err != nil {
+				return err
+			}
+		}
 		_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.Version))
 		return err
 	})
+}
+
+// afterMigration holds the steps of a migration that SQL cannot do, run in
+// its transaction: sealing existing records needs SHA-256.
+var afterMigration = map[int]func(context.Context, *sql.Tx, string) error{
+	3: adoptRecords,
 }
 
 // Version returns the schema version (the number of applied migrations).

@@ -33,7 +33,11 @@ leaves a broken file behind.`,
 			if err != nil {
 				return err
 			}
-			w, err := export.WritePDF(export.New(f, a.now(), a.loc), v.blobs, pdfPath)
+			d := export.New(f, a.now(), a.loc)
+			if d.AuditHead, err = v.db.Head(cmd.Context()); err != nil {
+				return err
+			}
+			w, err := export.WritePDF(d, v.blobs, pdfPath)
 			if err != nil {
 				return err
 			}

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/binary"
 	"fmt"
 	"hash/crc32"
@@ -15,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
@@ -39,6 +41,9 @@ func TestScripts(t *testing.T) {
 			"mkimage": cmdMkimage,
 			"pdftext": cmdPdftext,
 			"perm":    cmdPerm,
+			"sql":     cmdSQL,
+			"flip":    cmdFlip,
+			"age":     cmdAge,
 		},
 	})
 }
@@ -174,5 +179,46 @@ func TestExitCodes(t *testing.T) {
 		if strings.Contains(errOut.String(), "goroutine ") || strings.Contains(errOut.String(), "panic") {
 			t.Errorf("vault %s: stack trace on stderr: %s", strings.Join(tt.args, " "), errOut.String())
 		}
+	}
+}
+
+// sql DB STATEMENT runs SQL on a vault's database behind vault's back, as a
+// tamperer (or a well-meaning sqlite3 user) would.
+func cmdSQL(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: sql DB STATEMENT")
+	}
+	db, err := sql.Open("sqlite", "file:"+ts.MkAbs(args[0])+"?_pragma=foreign_keys(0)")
+	ts.Check(err)
+	defer db.Close()
+	_, err = db.Exec(args[1])
+	if neg != (err != nil) {
+		ts.Fatalf("sql: %v", err)
+	}
+}
+
+// flip FILE changes one byte in the middle of a (read-only) file.
+func cmdFlip(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: flip FILE")
+	}
+	path := ts.MkAbs(args[0])
+	data, err := os.ReadFile(path)
+	ts.Check(err)
+	data[len(data)/2] ^= 0x01
+	ts.Check(os.Chmod(path, 0o600))
+	ts.Check(os.WriteFile(path, data, 0o400))
+}
+
+// age DURATION FILE... sets the files' modification time that far back.
+func cmdAge(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: age DURATION FILE...")
+	}
+	d, err := time.ParseDuration(args[0])
+	ts.Check(err)
+	for _, f := range args[1:] {
+		t := time.Now().Add(-d)
+		ts.Check(os.Chtimes(ts.MkAbs(f), t, t))
 	}
 }

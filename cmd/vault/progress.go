@@ -31,17 +31,22 @@ func (a *app) progress(total int64, what string) *progress {
 
 // Write counts bytes done; wrap a reader with io.TeeReader(r, p).
 func (p *progress) Write(b []byte) (int, error) {
-	p.done += int64(len(b))
+	p.add(int64(len(b)))
+	return len(b), nil
+}
+
+// add counts n bytes done, and shows the bar once the work is long.
+func (p *progress) add(n int64) {
+	p.done += n
 	if p.bar == nil && p.out != nil && time.Since(p.start) > time.Second {
 		p.bar = progressbar.NewOptions64(p.total, progressbar.OptionSetWriter(p.out),
 			progressbar.OptionSetDescription(p.what), progressbar.OptionShowBytes(true),
 			progressbar.OptionClearOnFinish(), progressbar.OptionThrottle(100*time.Millisecond))
-		p.bar.Add64(p.done - int64(len(b)))
+		p.bar.Add64(p.done - n)
 	}
 	if p.bar != nil {
-		p.bar.Add64(int64(len(b)))
+		p.bar.Add64(n)
 	}
-	return len(b), nil
 }
 
 func (p *progress) finish() {

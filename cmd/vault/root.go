@@ -96,6 +96,8 @@ The vault lives in --vault DIR, else $VAULT_DIR, else $XDG_DATA_HOME/vault
 		group("show", "Show one order or case with everything linked to it", newShowOrderCmd(a), newShowCaseCmd(a)),
 		group("import", "Import emails", newImportEmailCmd(a)),
 		newSearchCmd(a),
+		newVerifyCmd(a),
+		newLogCmd(a),
 		group("export", "Export a case as a PDF dossier", newExportCaseCmd(a)),
 		newDemoCmd(a),
 	)

@@ -1,0 +1,92 @@
+package evidence
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"time"
+)
+
+// Inventory is what lies in the blob store's directories.
+type Inventory struct {
+	Blobs map[string]int64 // SHA-256 named by the file -> size, for files that are well named
+	Stray []string         // files in blobs/ that are not named like a blob (paths)
+	Temp  []TempFile       // leftovers of interrupted writes in tmp/
+}
+
+// TempFile is a file in tmp/ with its age.
+type TempFile struct {
+	Path string
+	Age  time.Duration
+}
+
+// Inventory lists blobs/ and tmp/.
+func (b *Blobs) Inventory() (Inventory, error) {
+	inv := Inventory{Blobs: map[string]int64{}}
+	err := filepath.WalkDir(b.blobDir(), func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		if name := d.Name(); ValidSum(name) && path == b.Path(name) && d.Type().IsRegular() {
+			inv.Blobs[name] = info.Size()
+		} else {
+			inv.Stray = append(inv.Stray, path)
+		}
+		return nil
+	})
+	if err != nil {
+		return inv, err
+	}
+	temps, err := os.ReadDir(b.tmpDir())
+	for _, t := range temps {
+		if info, err := t.Info(); err == nil {
+			inv.Temp = append(inv.Temp, TempFile{filepath.Join(b.tmpDir(), t.Name()), time.Since(info.ModTime())})
+		}
+	}
+	return inv, err
+}
+
+// Rehash reads every blob again, on all cores, and returns those whose
+// content no longer matches their name, with the reason. done is called
+// with the bytes of each blob read (for progress); it may be nil.
+func (b *Blobs) Rehash(blobs map[string]int64, done func(int64)) map[string]error {
+	jobs := make(chan string)
+	var mu sync.Mutex
+	bad := map[string]error{}
+	var wg sync.WaitGroup
+	for range runtime.NumCPU() {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for sum := range jobs {
+				err := b.Check(sum, blobs[sum])
+				mu.Lock()
+				if err != nil {
+					bad[sum] = err
+				}
+				if done != nil {
+					done(blobs[sum])
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	for sum := range blobs {
+		jobs <- sum
+	}
+	close(jobs)
+	wg.Wait()
+	return bad
+}
+
+// Remove deletes a blob or temp file of the store (for repairs).
+func (b *Blobs) Remove(path string) error {
+	os.Chmod(path, 0o600)
+	return os.Remove(path)
+}

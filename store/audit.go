@@ -1,0 +1,162 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// genesis is the "previous hash" of the first audit row.
+var genesis = strings.Repeat("0", 64)
+
+// AuditEntry is one row of the audit log.
+type AuditEntry struct {
+	ID      int64     `json:"id"`
+	At      time.Time `json:"at"`
+	Action  string    `json:"action"`
+	Record  string    `json:"record"`  // ORD-n, EV-n, CASE-n
+	Content string    `json:"content"` // SHA-256 of the record's canonical content after the action
+	Prev    string    `json:"prev"`
+	Hash    string    `json:"hash"`
+}
+
+// entryHash is the hash of an audit row: it covers the previous row's hash,
+// so changing or removing any row breaks every hash after it.
+func entryHash(e AuditEntry) string {
+	h := sha256.Sum256([]byte(strings.Join([]string{e.Prev, strconv.FormatInt(e.ID, 10),
+		e.At.UTC().Format(time.RFC3339), e.Action, e.Record, e.Content}, "\n")))
+	return hex.EncodeToString(h[:])
+}
+
+// contentQueries give each kind of record its canonical content as one JSON
+// array: every column, and the rows that belong to it (items, tracking,
+// links, events), in a fixed order.
+var contentQueries = map[string]string{
+	"ORD": `SELECT json_array(o.id, o.marketplace, o.number, o.seller, o.total_minor, o.currency, o.ordered_at,
+		o.paid_at, o.shipped_at, o.expected_at, o.delivered_at, o.payment, o.note, o.created_at,
+		(SELECT json_group_array(text) FROM (SELECT text FROM order_items WHERE order_id = o.id ORDER BY position)),
+		(SELECT json_group_array(number) FROM (SELECT number FROM order_tracking WHERE order_id = o.id ORDER BY number)))
+		FROM orders o WHERE o.id = ?`,
+	"EV": `SELECT json_array(e.id, e.kind, e.source, e.occurred_at, e.party, e.title, e.body, e.note, e.sha256,
+		e.size, e.media_type, e.file_name, e.parent_id, e.message_id, e.sender, e.recipients, e.created_at,
+		(SELECT json_group_array(order_id) FROM (SELECT order_id FROM evidence_orders WHERE evidence_id = e.id ORDER BY 1)),
+		(SELECT json_group_array(case_id) FROM (SELECT case_id FROM evidence_cases WHERE evidence_id = e.id ORDER BY 1)))
+		FROM evidence e WHERE e.id = ?`,
+	"CASE": `SELECT json_array(c.id, c.kind, c.status, c.title, c.receiver, c.reference, c.amount_minor, c.currency,
+		c.opened_at, c.closed_at, c.created_at,
+		(SELECT json_group_array(order_id) FROM (SELECT order_id FROM case_orders WHERE case_id = c.id ORDER BY 1)),
+		(SELECT json_group_array(json_array(id, at, text, created_at)) FROM (SELECT * FROM case_events WHERE case_id = c.id ORDER BY id)))
+		FROM cases c WHERE c.id = ?`,
+}
+
+// contentHash is the SHA-256 of a record's canonical content; ErrNotFound
+// when the record does not exist.
+func contentHash(ctx context.Context, tx *sql.Tx, record string) (string, error) {
+	prefix, num, ok := strings.Cut(record, "-")
+	query, known := contentQueries[prefix]
+	if !ok || !known {
+		return "", fmt.Errorf("audit: unknown record %q", record)
+	}
+	var content string
+	err := tx.QueryRowContext(ctx, query, num).Scan(&content)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("%s: %w", record, ErrNotFound)
+	}
+	if err != nil {
+		return "", fmt.Errorf("audit %s: %w", record, err)
+	}
+	h := sha256.Sum256([]byte(content))
+	return hex.EncodeToString(h[:]), nil
+}
+
+// audit appends one chained row per record, recording its content after action.
+func audit(ctx context.Context, tx *sql.Tx, now string, action string, records ...fmt.Stringer) error {
+	at, err := time.Parse(time.RFC3339, now)
+	if err != nil {
+		return err
+	}
+	for _, r := range records {
+		e := AuditEntry{At: at, Action: action, Record: r.String(), Prev: genesis}
+		if e.Content, err = contentHash(ctx, tx, e.Record); err != nil {
+			return err
+		}
+		err := tx.QueryRowContext(ctx, `SELECT id + 1, hash FROM audit ORDER BY id DESC LIMIT 1`).Scan(&e.ID, &e.Prev)
+		if errors.Is(err, sql.ErrNoRows) {
+			e.ID, err = 1, nil
+		}
+		if err != nil {
+			return fmt.Errorf("audit: %w", err)
+		}
+		e.Hash = entryHash(e)
+		if _, err := tx.ExecContext(ctx, `INSERT INTO audit (id, at, action, record, content, prev, hash) VALUES (?,?,?,?,?,?,?)`,
+			e.ID, now, e.Action, e.Record, e.Content, e.Prev, e.Hash); err != nil {
+			return fmt.Errorf("audit: %w", err)
+		}
+	}
+	return nil
+}
+
+// ref is a record name that is already a string.
+type ref string
+
+func (r ref) String() string { return string(r) }
+
+// adoptRecords seals every record that has no audit row yet: the records of a
+// vault made before the audit log existed.
+func adoptRecords(ctx context.Context, tx *sql.Tx, now string) error {
+	records, _, err := scanAll(ctx, tx, `SELECT 'ORD-' || id FROM orders UNION ALL SELECT 'EV-' || id FROM evidence
+		UNION ALL SELECT 'CASE-' || id FROM cases`, nil, func(r *sql.Rows) (fmt.Stringer, error) {
+		var s string
+		return ref(s), r.Scan(&s)
+	}, func(fmt.Stringer) int { return 0 })
+	if err != nil {
+		return err
+	}
+	var unsealed []fmt.Stringer
+	for _, r := range records {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM audit WHERE record = ?`, r.String()).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			unsealed = append(unsealed, r)
+		}
+	}
+	return audit(ctx, tx, now, "adopt", unsealed...)
+}
+
+// Audit returns the audit log, oldest first.
+func (db *DB) Audit(ctx context.Context) ([]AuditEntry, error) {
+	return readValue(ctx, db, func(tx *sql.Tx) ([]AuditEntry, error) {
+		list, _, err := scanAll(ctx, tx, `SELECT id, at, action, record, content, prev, hash FROM audit ORDER BY id`, nil,
+			scanAudit, func(e AuditEntry) int64 { return e.ID })
+		return list, err
+	})
+}
+
+func scanAudit(r *sql.Rows) (AuditEntry, error) {
+	var e AuditEntry
+	var at string
+	if err := r.Scan(&e.ID, &at, &e.Action, &e.Record, &e.Content, &e.Prev, &e.Hash); err != nil {
+		return e, err
+	}
+	var err error
+	e.At, err = time.Parse(time.RFC3339, at)
+	return e, err
+}
+
+// Head returns the hash of the last audit row: it vouches for the whole log.
+func (db *DB) Head(ctx context.Context) (string, error) {
+	var h string
+	err := db.db.QueryRowContext(ctx, `SELECT hash FROM audit ORDER BY id DESC LIMIT 1`).Scan(&h)
+	if errors.Is(err, sql.ErrNoRows) {
+		return genesis, nil
+	}
+	return h, err
+}

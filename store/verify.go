@@ -1,0 +1,138 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// Problem is one thing wrong in the vault, precise enough to act on.
+type Problem struct {
+	Record string `json:"record,omitempty"` // ORD-n, EV-n, CASE-n, "audit 12", "database"
+	File   string `json:"file,omitempty"`
+	What   string `json:"what"`
+}
+
+// BlobRef is a stored file that a record relies on.
+type BlobRef struct {
+	Record string
+	SHA256 string
+	Size   int64
+}
+
+// Check is what Verify found in the database.
+type Check struct {
+	Problems []Problem `json:"problems"`
+	Records  int       `json:"records"`
+	Audit    int       `json:"audit_entries"`
+	Head     string    `json:"audit_head"`
+	Blobs    []BlobRef `json:"-"`
+}
+
+// Verify checks the database: SQLite's integrity and foreign keys, the audit
+// chain (each row's hash, each link to the row before), and every record
+// against its last audit entry (an edit made outside vault changes its
+// content hash). It returns the blobs the records rely on, for the caller to
+// check on disk. It reads one consistent snapshot.
+func (db *DB) Verify(ctx context.Context) (Check, error) {
+	return readValue(ctx, db, func(tx *sql.Tx) (Check, error) {
+		var c Check
+		for _, step := range []func(context.Context, *sql.Tx, *Check) error{checkSQLite, checkChain, checkRecords, listBlobs} {
+			if err := step(ctx, tx, &c); err != nil {
+				return c, err
+			}
+		}
+		return c, nil
+	})
+}
+
+func checkSQLite(ctx context.Context, tx *sql.Tx, c *Check) error {
+	msgs, _, err := scanAll(ctx, tx, `PRAGMA integrity_check`, nil, scanString, func(string) int { return 0 })
+	if err != nil {
+		return err
+	}
+	for _, m := range msgs {
+		if m != "ok" {
+			c.Problems = append(c.Problems, Problem{Record: "database", What: "integrity check: " + m})
+		}
+	}
+	fks, _, err := scanAll(ctx, tx, `SELECT "table" || ' row ' || rowid || ' refers to a missing ' || parent FROM pragma_foreign_key_check`,
+		nil, scanString, func(string) int { return 0 })
+	for _, m := range fks {
+		c.Problems = append(c.Problems, Problem{Record: "database", What: "foreign key: " + m})
+	}
+	return err
+}
+
+func scanString(r *sql.Rows) (string, error) {
+	var s string
+	return s, r.Scan(&s)
+}
+
+// checkChain recomputes every audit row's hash and its link to the row before.
+func checkChain(ctx context.Context, tx *sql.Tx, c *Check) error {
+	entries, _, err := scanAll(ctx, tx, `SELECT id, at, action, record, content, prev, hash FROM audit ORDER BY id`, nil,
+		scanAudit, func(e AuditEntry) int64 { return e.ID })
+	if err != nil {
+		return err
+	}
+	prev, want := genesis, int64(1)
+	for _, e := range entries {
+		name := fmt.Sprintf("audit %d", e.ID)
+		switch {
+		case e.ID != want:
+			c.Problems = append(c.Problems, Problem{Record: name, What: fmt.Sprintf("audit rows %d to %d are missing", want, e.ID-1)})
+		case e.Prev != prev:
+			c.Problems = append(c.Problems, Problem{Record: name, What: "chain broken: it does not follow the row before"})
+		}
+		if entryHash(e) != e.Hash {
+			c.Problems = append(c.Problems, Problem{Record: name, What: "its hash does not match its content: the row was edited"})
+		}
+		prev, want = e.Hash, e.ID+1
+	}
+	c.Audit, c.Head = len(entries), prev
+	return nil
+}
+
+// checkRecords compares each record's content with its last audit entry.
+func checkRecords(ctx context.Context, tx *sql.Tx, c *Check) error {
+	type rec struct{ name, last string }
+	recs, _, err := scanAll(ctx, tx, `SELECT r, coalesce((SELECT content FROM audit WHERE record = r ORDER BY id DESC LIMIT 1), '')
+		FROM (SELECT 'ORD-' || id AS r FROM orders UNION ALL SELECT 'EV-' || id FROM evidence UNION ALL SELECT 'CASE-' || id FROM cases)`,
+		nil, func(r *sql.Rows) (rec, error) {
+			var x rec
+			return x, r.Scan(&x.name, &x.last)
+		}, func(x rec) string { return x.name })
+	if err != nil {
+		return err
+	}
+	for _, r := range recs {
+		sum, err := contentHash(ctx, tx, r.name)
+		switch {
+		case err != nil:
+			return err
+		case r.last == "":
+			c.Problems = append(c.Problems, Problem{Record: r.name, What: "no audit entry: it was added outside vault"})
+		case r.last != sum:
+			c.Problems = append(c.Problems, Problem{Record: r.name, What: "changed since its last audit entry: edited outside vault"})
+		}
+	}
+	gone, _, err := scanAll(ctx, tx, `SELECT DISTINCT record FROM audit a WHERE NOT EXISTS (
+		SELECT 1 FROM orders WHERE 'ORD-' || id = a.record UNION ALL SELECT 1 FROM evidence WHERE 'EV-' || id = a.record
+		UNION ALL SELECT 1 FROM cases WHERE 'CASE-' || id = a.record)`, nil, scanString, func(s string) string { return s })
+	for _, g := range gone {
+		c.Problems = append(c.Problems, Problem{Record: g, What: "in the audit log but gone from the database: deleted outside vault"})
+	}
+	c.Records = len(recs)
+	return err
+}
+
+func listBlobs(ctx context.Context, tx *sql.Tx, c *Check) error {
+	var err error
+	c.Blobs, _, err = scanAll(ctx, tx, `SELECT 'EV-' || id, sha256, size FROM evidence WHERE sha256 IS NOT NULL ORDER BY id`, nil,
+		func(r *sql.Rows) (BlobRef, error) {
+			var b BlobRef
+			return b, r.Scan(&b.Record, &b.SHA256, &b.Size)
+		}, func(b BlobRef) string { return b.Record })
+	return err
+}
