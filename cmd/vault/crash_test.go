@@ -1,0 +1,169 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"fmt"
+	mrand "math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"vault/internal/pdftest"
+)
+
+// vaultCmd runs vault in-process (as the shell would) and fails the test on a non-zero exit.
+func vaultCmd(t *testing.T, args ...string) string {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	if code := run(context.Background(), args, strings.NewReader(""), &out, &errOut); code != 0 {
+		t.Fatalf("vault %s: exit %d\n%s%s", strings.Join(args, " "), code, out.String(), errOut.String())
+	}
+	return out.String()
+}
+
+// writeRandomFiles writes n files of size bytes of fresh random content into dir.
+func writeRandomFiles(t *testing.T, dir string, n, size int) {
+	t.Helper()
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	for i := range n {
+		data := make([]byte, size)
+		rand.Read(data)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("f%d.bin", i)), data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// writeMbox writes an mbox of n new messages, each with an attachment.
+func writeMbox(t *testing.T, path string, trial, n int) {
+	t.Helper()
+	var b strings.Builder
+	for i := range n {
+		att := make([]byte, 3000)
+		rand.Read(att)
+		fmt.Fprintf(&b, "From x@example.com Mon Oct  5 09:15:00 2026\nFrom: x@example.com\nSubject: trial %d message %d\n"+
+			"Message-ID: <%d.%d@crash>\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n\n--b\n"+
+			"Content-Type: text/plain\n\nhello 8123456789012345\n--b\nContent-Type: application/octet-stream\n"+
+			"Content-Disposition: attachment; filename=a.bin\nContent-Transfer-Encoding: base64\n\n%x\n--b--\n\n",
+			trial, i, trial, i, att)
+	}
+	if err := os.WriteFile(path, []byte(b.String()), 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestCrashSafety kills vault attach, import and export with SIGKILL at
+// random moments; after each kill the vault must verify (no row without its
+// file, no partial file among the blobs, the audit chain whole) and the
+// export target must be absent or a complete PDF. 200 trials, 20 with -short.
+func TestCrashSafety(t *testing.T) {
+	trials := 200
+	if testing.Short() {
+		trials = 20
+	}
+	bin, err := exec.LookPath("vault")
+	if err != nil {
+		t.Skip("no vault binary on PATH (testscript sets it up):", err)
+	}
+	dir := t.TempDir()
+	v := filepath.Join(dir, "v")
+	vaultCmd(t, "--vault", v, "init")
+	vaultCmd(t, "--vault", v, "add", "order", "--marketplace", "aliexpress", "--number", "8123456789012345")
+	vaultCmd(t, "--vault", v, "add", "case", "--kind", "dispute", "--order", "ORD-1")
+	killed := map[string]int{}
+	for i := range trials {
+		in := filepath.Join(dir, fmt.Sprint("in", i))
+		pdf := filepath.Join(dir, fmt.Sprintf("d%d.pdf", i))
+		var args []string
+		switch i % 3 {
+		case 0:
+			writeRandomFiles(t, in, 8, 1<<20)
+			args = []string{"attach", "file", "-r", in, "--order", "ORD-1"}
+		case 1:
+			writeMbox(t, in+".mbox", i, 30)
+			args = []string{"import", "email", in + ".mbox"}
+		default:
+			args = []string{"export", "case", "CASE-1", "--pdf", pdf}
+		}
+		cmd := exec.Command(bin, append([]string{"--vault", v}, args...)...)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(time.Duration(mrand.IntN(120)) * time.Millisecond)
+		cmd.Process.Signal(syscall.SIGKILL)
+		cmd.Wait()
+		if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
+			killed[args[0]]++ // died mid-work, not after finishing
+		}
+		if out := vaultCmd(t, "--vault", v, "verify"); !strings.Contains(out, "ok: nothing lost") {
+			t.Fatalf("trial %d (%s): verify:\n%s", i, args[0], out)
+		}
+		if _, err := os.Stat(pdf); err == nil {
+			if _, err := pdftest.Read(pdf); err != nil {
+				t.Fatalf("trial %d: a partial PDF at the target: %v", i, err)
+			}
+		}
+	}
+	t.Logf("%d trials; killed mid-work: %d attach, %d import, %d export; vault verified after each", trials,
+		killed["attach"], killed["import"], killed["export"])
+}
+
+// TestConcurrentProcesses runs 2, then 8 vault processes at once, each adding
+// orders and attaching files: every write must land, and no "database is
+// locked" may reach the user.
+func TestConcurrentProcesses(t *testing.T) {
+	bin, err := exec.LookPath("vault")
+	if err != nil {
+		t.Skip("no vault binary on PATH:", err)
+	}
+	for _, workers := range []int{2, 8} {
+		dir := t.TempDir()
+		v := filepath.Join(dir, "v")
+		vaultCmd(t, "--vault", v, "init")
+		const each = 6
+		var wg sync.WaitGroup
+		errs := make(chan string, workers*each*2)
+		for w := range workers {
+			in := filepath.Join(dir, fmt.Sprint("in", w))
+			writeRandomFiles(t, in, each, 64<<10)
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := range each {
+					number := fmt.Sprintf("%d-%d", w, i)
+					for _, args := range [][]string{
+						{"add", "order", "--marketplace", "m", "--number", number},
+						{"attach", "file", filepath.Join(in, fmt.Sprintf("f%d.bin", i)), "--order", number},
+					} {
+						out, err := exec.Command(bin, append([]string{"--vault", v}, args...)...).CombinedOutput()
+						if err != nil {
+							errs <- fmt.Sprintf("vault %s: %v: %s", strings.Join(args, " "), err, out)
+						}
+					}
+				}
+			}()
+		}
+		wg.Wait()
+		close(errs)
+		for e := range errs {
+			t.Error(e)
+		}
+		orders := strings.Count(vaultCmd(t, "--vault", v, "list", "orders"), "\nORD-")
+		files := strings.Count(vaultCmd(t, "--vault", v, "list", "evidence"), "\nEV-")
+		if orders != workers*each || files != workers*each {
+			t.Errorf("%d processes: %d orders and %d files landed, want %d of each", workers, orders, files, workers*each)
+		}
+		if out := vaultCmd(t, "--vault", v, "verify"); !strings.Contains(out, "ok: nothing lost") {
+			t.Errorf("%d processes: verify:\n%s", workers, out)
+		}
+	}
+}
