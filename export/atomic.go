@@ -11,7 +11,9 @@ import (
 // it and renames it over path, so path holds either the old content or the
 // whole new one, never a part. The file is 0600: a dossier holds personal data.
 func writeAtomic(path string, write func(io.Writer) error) (err error) {
-	if info, err := os.Stat(path); err == nil && info.IsDir() {
+	if info, err := os.Lstat(path); err == nil && info.Mode()&os.ModeSymlink != 0 {
+		return fmt.Errorf("%s is a symbolic link; not replacing it (write to the file it points to by its own name)", path)
+	} else if err == nil && info.IsDir() {
 		return fmt.Errorf("%s is a directory", path)
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")

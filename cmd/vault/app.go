@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 	"time"
 
 	"vault/evidence"
@@ -63,6 +64,9 @@ func (a *app) open(ctx context.Context) (*vault, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := checkOwnership(dir); err != nil {
+		return nil, err
+	}
 	db, err := store.Open(ctx, filepath.Join(dir, dbName))
 	if errors.Is(err, store.ErrNoDatabase) {
 		return nil, fmt.Errorf("no vault at %s (run 'vault init')", dir)
@@ -100,6 +104,23 @@ func (a *app) create(ctx context.Context, dir string) (*vault, error) {
 	db.Now = a.now
 	a.v = &vault{dir: dir, db: db, blobs: blobs}
 	return a.v, nil
+}
+
+// checkOwnership refuses a vault directory that others could write to or
+// that another user owns: whoever can write it can alter the evidence.
+func checkOwnership(dir string) error {
+	info, err := os.Stat(dir)
+	if err != nil {
+		return nil // a missing vault is reported by the caller
+	}
+	if info.Mode().Perm()&0o022 != 0 {
+		return fmt.Errorf("refusing %s: it is writable by others (mode %04o), so anyone on this machine could "+
+			"alter the evidence; fix it with: chmod 700 %s", dir, info.Mode().Perm(), dir)
+	}
+	if st, ok := info.Sys().(*syscall.Stat_t); ok && int(st.Uid) != os.Getuid() {
+		return fmt.Errorf("refusing %s: it belongs to user %d, not to you (%d); a vault must be your own", dir, st.Uid, os.Getuid())
+	}
+	return nil
 }
 
 func (a *app) close() {
