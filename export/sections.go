@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"vault/evidence"
+	"vault/internal/atomicfile"
 )
 
 // Print sizes of exhibits: a page's content box at the dossier's resolution.
@@ -47,7 +48,7 @@ func WritePDF(d Dossier, blobs *evidence.Blobs, path string) (Written, error) {
 		}
 	}
 	var w Written
-	err = writeAtomic(path, func(out io.Writer) error {
+	err = atomicfile.Write(path, func(out io.Writer) error {
 		cw := &countWriter{w: out}
 		err := doc.output(cw)
 		w = Written{Pages: doc.pages(), Bytes: cw.n}

@@ -98,6 +98,8 @@ The vault lives in --vault DIR, else $VAULT_DIR, else $XDG_DATA_HOME/vault
 		newSearchCmd(a),
 		newVerifyCmd(a),
 		newLogCmd(a),
+		newBackupCmd(a),
+		newRestoreCmd(a),
 		group("export", "Export a case as a PDF dossier", newExportCaseCmd(a)),
 		newDemoCmd(a),
 	)

@@ -1,4 +1,6 @@
-package export
+// Package atomicfile writes a file so that it holds either its old content
+// or the whole new one, never a part: a temp file beside it, synced, renamed.
+package atomicfile
 
 import (
 	"fmt"
@@ -7,10 +9,11 @@ import (
 	"path/filepath"
 )
 
-// writeAtomic writes a file through write into a temp file beside path, syncs
-// it and renames it over path, so path holds either the old content or the
-// whole new one, never a part. The file is 0600: a dossier holds personal data.
-func writeAtomic(path string, write func(io.Writer) error) (err error) {
+// Write writes a file through write into a temp file beside path, syncs it
+// and renames it over path. The file is 0600: what vault writes (dossiers,
+// backups) holds personal data. A symbolic link or a directory at path is
+// refused, never replaced or written through.
+func Write(path string, write func(io.Writer) error) (err error) {
 	if info, err := os.Lstat(path); err == nil && info.Mode()&os.ModeSymlink != 0 {
 		return fmt.Errorf("%s is a symbolic link; not replacing it (write to the file it points to by its own name)", path)
 	} else if err == nil && info.IsDir() {

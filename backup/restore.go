@@ -1,0 +1,137 @@
+package backup
+
+import (
+	"archive/tar"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"vault/evidence"
+)
+
+// ErrBadArchive wraps every reason an archive is refused.
+var ErrBadArchive = errors.New("not a valid vault backup")
+
+// Restore unpacks an archive written by Write into dir, which must be empty
+// or not exist. Only the names Write uses are accepted (vault.db,
+// blobs/xx/<sha256>, manifest.json), so no member can land outside dir; each
+// blob must hash to its name, and every file must match the manifest. The
+// caller then verifies the vault as a whole.
+func Restore(r io.Reader, dir string) (Manifest, error) {
+	if err := emptyDir(dir); err != nil {
+		return Manifest{}, err
+	}
+	blobs := evidence.NewBlobs(dir)
+	if err := blobs.Init(); err != nil {
+		return Manifest{}, err
+	}
+	got := map[string]File{}
+	var m *Manifest
+	tr := tar.NewReader(r)
+	for {
+		hdr, err := tr.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return Manifest{}, fmt.Errorf("%w: %v", ErrBadArchive, err)
+		}
+		if hdr.Typeflag != tar.TypeReg {
+			return Manifest{}, fmt.Errorf("%w: %q is not a regular file", ErrBadArchive, hdr.Name)
+		}
+		switch name := hdr.Name; {
+		case name == "manifest.json":
+			if m, err = readManifest(tr); err != nil {
+				return Manifest{}, err
+			}
+		case name == "vault.db":
+			if got[name], err = writeDB(filepath.Join(dir, "vault.db"), tr); err != nil {
+				return Manifest{}, err
+			}
+		case isBlobName(name):
+			st, err := blobs.Put(tr)
+			if err != nil {
+				return Manifest{}, err
+			}
+			if st.SHA256 != filepath.Base(name) {
+				return Manifest{}, fmt.Errorf("%w: %s does not hash to its name", ErrBadArchive, name)
+			}
+			got[name] = File{Path: name, Size: st.Size, SHA256: st.SHA256}
+		default:
+			return Manifest{}, fmt.Errorf("%w: unexpected member %q", ErrBadArchive, name)
+		}
+	}
+	if m == nil {
+		return Manifest{}, fmt.Errorf("%w: no manifest (the archive is truncated?)", ErrBadArchive)
+	}
+	return *m, checkManifest(*m, got)
+}
+
+func emptyDir(dir string) error {
+	entries, err := os.ReadDir(dir)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return os.MkdirAll(dir, 0o700)
+	case err != nil:
+		return err
+	case len(entries) > 0:
+		return fmt.Errorf("%s is not empty: restore only into a new or empty directory", dir)
+	}
+	return os.Chmod(dir, 0o700)
+}
+
+func isBlobName(name string) bool {
+	parts := strings.Split(name, "/")
+	return len(parts) == 3 && parts[0] == "blobs" && evidence.ValidSum(parts[2]) && parts[1] == parts[2][:2]
+}
+
+func readManifest(r io.Reader) (*Manifest, error) {
+	var m Manifest
+	if err := json.NewDecoder(io.LimitReader(r, 64<<20)).Decode(&m); err != nil {
+		return nil, fmt.Errorf("%w: manifest: %v", ErrBadArchive, err)
+	}
+	if m.Format != Format {
+		return nil, fmt.Errorf("%w: format %q, this vault reads %q", ErrBadArchive, m.Format, Format)
+	}
+	return &m, nil
+}
+
+func writeDB(path string, r io.Reader) (File, error) {
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+	if err != nil {
+		return File{}, err
+	}
+	h := sha256.New()
+	n, err := io.Copy(io.MultiWriter(f, h), r)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return File{Path: "vault.db", Size: n, SHA256: hex.EncodeToString(h.Sum(nil))}, err
+}
+
+// checkManifest requires the files unpacked and the files listed to be the same.
+func checkManifest(m Manifest, got map[string]File) error {
+	for _, f := range m.Files {
+		g, ok := got[f.Path]
+		switch {
+		case !ok:
+			return fmt.Errorf("%w: %s is listed in the manifest but missing", ErrBadArchive, f.Path)
+		case g != f:
+			return fmt.Errorf("%w: %s does not match the manifest (size or SHA-256)", ErrBadArchive, f.Path)
+		}
+		delete(got, f.Path)
+	}
+	for name := range got {
+		return fmt.Errorf("%w: %s is not in the manifest", ErrBadArchive, name)
+	}
+	return nil
+}

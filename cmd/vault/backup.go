@@ -1,0 +1,244 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"filippo.io/age"
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"vault/backup"
+	"vault/internal/atomicfile"
+)
+
+func newBackupCmd(a *app) *cobra.Command {
+	var encrypt bool
+	var recipients []string
+	cmd := &cobra.Command{
+		Use:   "backup FILE [--encrypt | --recipient AGE-KEY...]",
+		Short: "Write the whole vault into one archive file",
+		Long: `Write the vault into one tar archive: a consistent snapshot of the database
+(taken while other vault commands may write), every stored file its records
+refer to, and a manifest with each file's size and SHA-256. 'vault restore'
+reads it back and verifies everything.
+
+--encrypt protects the archive with a passphrase (from $VAULT_PASSPHRASE, or
+asked for on the terminal); --recipient encrypts it to age public keys
+(age1...), so only the holder of the matching identity can restore it. Both
+use age (age-encryption.org).
+
+The vault is a plain directory: keeping the archive (or the directory
+itself) offsite with restic, rclone or a synced folder is the point.`,
+		Example: `  vault backup vault-2026-11-25.tar
+  VAULT_PASSPHRASE=... vault backup --encrypt vault.tar.age
+  vault backup --recipient age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p vault.tar.age`,
+		Args: exactArgs(1, "the archive file to write"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			recips, err := a.recipients(encrypt, recipients)
+			if err != nil {
+				return err
+			}
+			v, err := a.open(cmd.Context())
+			if err != nil {
+				return err
+			}
+			var m backup.Manifest
+			err = atomicfile.Write(args[0], func(w io.Writer) error {
+				out, closeAge, err := encrypted(w, recips)
+				if err != nil {
+					return err
+				}
+				if m, err = backup.Write(cmd.Context(), out, v.db, v.blobs, filepath.Join(v.dir, "tmp"), a.now()); err != nil {
+					return err
+				}
+				return closeAge()
+			})
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(a.stdout, args[0])
+			fmt.Fprintf(a.stderr, "vault: backed up %s (audit head %s)\n", plural(len(m.Files), "file"), m.AuditHead[:16])
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&encrypt, "encrypt", false, "encrypt with a passphrase ($VAULT_PASSPHRASE or asked for)")
+	cmd.Flags().StringArrayVar(&recipients, "recipient", nil, "encrypt to this age public key (repeatable)")
+	return cmd
+}
+
+func newRestoreCmd(a *app) *cobra.Command {
+	var identity string
+	cmd := &cobra.Command{
+		Use:   "restore FILE --vault DIR [--identity FILE]",
+		Short: "Restore a backup archive into a new vault directory",
+		Long: `Restore an archive written by 'vault backup' into DIR (--vault, $VAULT_DIR or
+the default), which must be empty or not exist. Every file is checked against
+its SHA-256 and the manifest, then the whole vault is verified ('vault
+verify') before the restore is declared a success; a restore that does not
+verify is removed again. An encrypted archive needs $VAULT_PASSPHRASE (or a
+terminal to ask on) or --identity with the age identity file.`,
+		Example: `  vault restore vault-2026-11-25.tar --vault ~/vault-restored`,
+		Args:    exactArgs(1, "the archive file to read"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			dir, err := a.dir()
+			if err != nil {
+				return err
+			}
+			f, err := os.Open(args[0])
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			in, err := a.decrypted(f, identity)
+			if err != nil {
+				return err
+			}
+			if err := a.restore(cmd.Context(), in, dir); err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stdout, "restored and verified %s\n", dir)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&identity, "identity", "", "age identity file for an archive encrypted to a public key")
+	return cmd
+}
+
+// restore unpacks into dir and verifies the result; on failure it removes
+// what it wrote, so there is a verified vault or nothing.
+func (a *app) restore(ctx context.Context, in io.Reader, dir string) (err error) {
+	_, statErr := os.Stat(dir)
+	defer func() {
+		if err != nil && errors.Is(statErr, os.ErrNotExist) {
+			os.RemoveAll(dir)
+		}
+	}()
+	if _, err := backup.Restore(in, dir); err != nil {
+		return err
+	}
+	v, err := a.open(ctx)
+	if err != nil {
+		return err
+	}
+	r, err := a.verify(ctx, v)
+	a.close()
+	if err != nil {
+		return err
+	}
+	if !r.OK {
+		a.printVerify(r)
+		return fmt.Errorf("the restored vault does not verify")
+	}
+	return nil
+}
+
+// recipients are the age recipients the backup is encrypted to (none: plain).
+func (a *app) recipients(encrypt bool, keys []string) ([]age.Recipient, error) {
+	if encrypt && len(keys) > 0 {
+		return nil, usagef("use --encrypt (passphrase) or --recipient (keys), not both")
+	}
+	var out []age.Recipient
+	for _, k := range keys {
+		r, err := age.ParseX25519Recipient(k)
+		if err != nil {
+			return nil, usagef("--recipient %q: %v", k, err)
+		}
+		out = append(out, r)
+	}
+	if encrypt {
+		pass, err := a.passphrase(true)
+		if err != nil {
+			return nil, err
+		}
+		r, err := age.NewScryptRecipient(pass)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// encrypted wraps w in age encryption when there are recipients.
+func encrypted(w io.Writer, recips []age.Recipient) (io.Writer, func() error, error) {
+	if len(recips) == 0 {
+		return w, func() error { return nil }, nil
+	}
+	wc, err := age.Encrypt(w, recips...)
+	if err != nil {
+		return nil, nil, err
+	}
+	return wc, wc.Close, nil
+}
+
+// ageHeader starts every age file.
+var ageHeader = []byte("age-encryption.org/v1")
+
+// decrypted reads an archive, decrypting it when it is an age file.
+func (a *app) decrypted(f io.Reader, identityFile string) (io.Reader, error) {
+	br := bufio.NewReader(f)
+	head, _ := br.Peek(len(ageHeader))
+	if !bytes.Equal(head, ageHeader) {
+		return br, nil
+	}
+	var ids []age.Identity
+	if identityFile != "" {
+		idf, err := os.Open(identityFile)
+		if err != nil {
+			return nil, err
+		}
+		defer idf.Close()
+		if ids, err = age.ParseIdentities(idf); err != nil {
+			return nil, fmt.Errorf("%s: %w", identityFile, err)
+		}
+	} else {
+		pass, err := a.passphrase(false)
+		if err != nil {
+			return nil, err
+		}
+		id, err := age.NewScryptIdentity(pass)
+		if err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	r, err := age.Decrypt(br, ids...)
+	if err != nil {
+		return nil, fmt.Errorf("cannot decrypt the archive: %w", err)
+	}
+	return r, nil
+}
+
+// passphrase comes from $VAULT_PASSPHRASE or, on a terminal, from a prompt
+// (asked twice when setting one).
+func (a *app) passphrase(confirm bool) (string, error) {
+	if p := a.getenv("VAULT_PASSPHRASE"); p != "" {
+		return p, nil
+	}
+	in, ok := a.stdin.(*os.File)
+	if !ok || !term.IsTerminal(int(in.Fd())) {
+		return "", errors.New("a passphrase is needed: set VAULT_PASSPHRASE or run in a terminal")
+	}
+	fmt.Fprint(a.stderr, "passphrase: ")
+	p, err := term.ReadPassword(int(in.Fd()))
+	fmt.Fprintln(a.stderr)
+	if err != nil || len(p) == 0 {
+		return "", errors.New("no passphrase given")
+	}
+	if confirm {
+		fmt.Fprint(a.stderr, "again: ")
+		again, _ := term.ReadPassword(int(in.Fd()))
+		fmt.Fprintln(a.stderr)
+		if !bytes.Equal(p, again) {
+			return "", errors.New("the passphrases differ")
+		}
+	}
+	return string(p), nil
+}

@@ -1,0 +1,134 @@
+package main
+
+import (
+	"archive/tar"
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"filippo.io/age"
+)
+
+// TestBackupToRecipient round-trips an archive encrypted to an age key.
+func TestBackupToRecipient(t *testing.T) {
+	id, err := age.GenerateX25519Identity()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	v := filepath.Join(dir, "v")
+	vaultCmd(t, "--vault", v, "init")
+	vaultCmd(t, "--vault", v, "add", "order", "--marketplace", "m", "--number", "1")
+	archive := filepath.Join(dir, "b.age")
+	vaultCmd(t, "--vault", v, "backup", "--recipient", id.Recipient().String(), archive)
+	idFile := filepath.Join(dir, "key.txt")
+	os.WriteFile(idFile, []byte(id.String()+"\n"), 0o600)
+	out := vaultCmd(t, "--vault", filepath.Join(dir, "r"), "restore", archive, "--identity", idFile)
+	if !strings.Contains(out, "restored and verified") {
+		t.Errorf("restore: %s", out)
+	}
+	var errOut bytes.Buffer
+	if code := run(context.Background(), []string{"--vault", filepath.Join(dir, "r2"), "restore", archive}, nil, &bytes.Buffer{}, &errOut); code != 1 {
+		t.Errorf("restore without the identity: exit %d: %s", code, errOut.String())
+	}
+}
+
+// tarOf builds a tar archive of name -> content.
+func tarOf(t *testing.T, members ...[2]string) string {
+	var buf bytes.Buffer
+	tw := tar.NewWriter(&buf)
+	for _, m := range members {
+		tw.WriteHeader(&tar.Header{Name: m[0], Mode: 0o600, Size: int64(len(m[1]))})
+		tw.Write([]byte(m[1]))
+	}
+	tw.Close()
+	path := filepath.Join(t.TempDir(), "evil.tar")
+	os.WriteFile(path, buf.Bytes(), 0o600)
+	return path
+}
+
+// TestRestoreRefusesBadArchives: hostile or damaged archives restore nothing.
+func TestRestoreRefusesBadArchives(t *testing.T) {
+	dir := t.TempDir()
+	v := filepath.Join(dir, "v")
+	vaultCmd(t, "--vault", v, "init")
+	good := filepath.Join(dir, "good.tar")
+	vaultCmd(t, "--vault", v, "add", "order", "--marketplace", "m", "--number", "1")
+	os.WriteFile(filepath.Join(dir, "r.txt"), []byte("receipt"), 0o600)
+	vaultCmd(t, "--vault", v, "attach", "file", filepath.Join(dir, "r.txt"), "--order", "ORD-1")
+	vaultCmd(t, "--vault", v, "backup", good)
+	data, _ := os.ReadFile(good)
+	tampered := bytes.Replace(data, []byte("receipt"), []byte("RECEIPT"), 1)
+	os.WriteFile(filepath.Join(dir, "tampered.tar"), tampered, 0o600)
+	var symlink bytes.Buffer
+	tw := tar.NewWriter(&symlink)
+	tw.WriteHeader(&tar.Header{Name: "vault.db", Typeflag: tar.TypeSymlink, Linkname: "/etc/passwd"})
+	tw.Close()
+	os.WriteFile(filepath.Join(dir, "symlink.tar"), symlink.Bytes(), 0o600)
+	for name, archive := range map[string]string{
+		"path traversal":  tarOf(t, [2]string{"../../escape.txt", "x"}),
+		"absolute path":   tarOf(t, [2]string{"/tmp/escape.txt", "x"}),
+		"no manifest":     tarOf(t, [2]string{"vault.db", "x"}),
+		"a blob misnamed": tarOf(t, [2]string{"blobs/00/" + strings.Repeat("0", 64), "not that"}),
+		"tampered blob":   filepath.Join(dir, "tampered.tar"),
+		"symlink member":  filepath.Join(dir, "symlink.tar"),
+		"truncated":       writeTemp(t, data[:len(data)/2]),
+		"not an archive":  writeTemp(t, []byte("hello")),
+	} {
+		target := filepath.Join(dir, "r-"+strings.ReplaceAll(name, " ", "-"))
+		var errOut bytes.Buffer
+		if code := run(context.Background(), []string{"--vault", target, "restore", archive}, nil, &bytes.Buffer{}, &errOut); code != 1 {
+			t.Errorf("%s: exit %d: %s", name, code, errOut.String())
+		}
+		if _, err := os.Stat(target); err == nil {
+			t.Errorf("%s: a failed restore left %s behind", name, target)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "..", "..", "escape.txt")); err == nil {
+		t.Error("a member escaped the target directory")
+	}
+}
+
+func writeTemp(t *testing.T, data []byte) string {
+	path := filepath.Join(t.TempDir(), "x.tar")
+	os.WriteFile(path, data, 0o600)
+	return path
+}
+
+// TestBackupWhileWriting takes backups while other processes add orders:
+// each archive restores into a vault that verifies.
+func TestBackupWhileWriting(t *testing.T) {
+	bin, err := exec.LookPath("vault")
+	if err != nil {
+		t.Skip("no vault binary on PATH:", err)
+	}
+	dir := t.TempDir()
+	v := filepath.Join(dir, "v")
+	vaultCmd(t, "--vault", v, "init")
+	var wg sync.WaitGroup
+	for w := range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 15 {
+				exec.Command(bin, "--vault", v, "add", "order", "--marketplace", "m", "--number", fmt.Sprintf("%d-%d", w, i)).Run()
+			}
+		}()
+	}
+	for i := range 4 {
+		archive := filepath.Join(dir, fmt.Sprintf("b%d.tar", i))
+		if out, err := exec.Command(bin, "--vault", v, "backup", archive).CombinedOutput(); err != nil {
+			t.Fatalf("backup %d: %v: %s", i, err, out)
+		}
+		if out := vaultCmd(t, "--vault", filepath.Join(dir, fmt.Sprint("r", i)), "restore", archive); !strings.Contains(out, "verified") {
+			t.Errorf("restore %d: %s", i, out)
+		}
+	}
+	wg.Wait()
+}
