@@ -77,22 +77,31 @@ type verifyReport struct {
 }
 
 func (a *app) verify(ctx context.Context, v *vault) (verifyReport, error) {
-	check, err := v.db.Verify(ctx)
-	if err != nil {
-		return verifyReport{}, err
-	}
+	// The database check and the re-hashing of files are independent: run them at once.
+	var check store.Check
+	checked := make(chan error, 1)
+	go func() {
+		var err error
+		check, err = v.db.Verify(ctx)
+		checked <- err
+	}()
 	inv, err := v.blobs.Inventory()
 	if err != nil {
+		<-checked
 		return verifyReport{}, fmt.Errorf("list blobs: %w", err)
 	}
-	r := verifyReport{Records: check.Records, Audit: check.Audit, Head: check.Head, Problems: check.Problems,
-		Blobs: len(inv.Blobs), Orphans: []string{}, Temp: []string{}, old: map[string]bool{}}
+	var total int64
 	for _, size := range inv.Blobs {
-		r.Bytes += size
+		total += size
 	}
-	bar := a.progress(r.Bytes, "verifying")
+	bar := a.progress(total, "verifying")
 	bad := v.blobs.Rehash(inv.Blobs, func(n int64) { bar.add(n) })
 	bar.finish()
+	if err := <-checked; err != nil {
+		return verifyReport{}, err
+	}
+	r := verifyReport{Records: check.Records, Audit: check.Audit, Head: check.Head, Problems: check.Problems,
+		Blobs: len(inv.Blobs), Bytes: total, Orphans: []string{}, Temp: []string{}, old: map[string]bool{}}
 	referenced := map[string]bool{}
 	for _, b := range check.Blobs {
 		referenced[b.SHA256] = true
