@@ -24,6 +24,17 @@ type Written struct {
 // WritePDF checks the exhibits against their hashes and writes the dossier
 // to path atomically: a failed export leaves no partial file behind.
 func WritePDF(d Dossier, blobs *evidence.Blobs, path string) (Written, error) {
+	var w Written
+	err := atomicfile.Write(path, func(out io.Writer) error {
+		var err error
+		w, err = RenderPDF(d, blobs, out)
+		return err
+	})
+	return w, err
+}
+
+// RenderPDF checks the exhibits against their hashes and writes the PDF to out.
+func RenderPDF(d Dossier, blobs *evidence.Blobs, out io.Writer) (Written, error) {
 	if err := d.Check(blobs); err != nil {
 		return Written{}, err
 	}
@@ -47,14 +58,9 @@ func WritePDF(d Dossier, blobs *evidence.Blobs, path string) (Written, error) {
 			return Written{}, err
 		}
 	}
-	var w Written
-	err = atomicfile.Write(path, func(out io.Writer) error {
-		cw := &countWriter{w: out}
-		err := doc.output(cw)
-		w = Written{Pages: doc.pages(), Bytes: cw.n}
-		return err
-	})
-	return w, err
+	cw := &countWriter{w: out}
+	err = doc.output(cw)
+	return Written{Pages: doc.pages(), Bytes: cw.n}, err
 }
 
 type countWriter struct {
@@ -202,7 +208,7 @@ func (d Dossier) caption(doc *doc, x Exhibit) {
 	if x.Note != "" {
 		doc.para(body, 9, "Note: "+x.Note)
 	}
-	doc.para(mono, 8, "SHA-256 "+x.Blob.SHA256)
+	doc.para(body, 8, "SHA-256 "+x.Blob.SHA256)
 	doc.gap(2)
 }
 
@@ -217,7 +223,7 @@ func (d Dossier) manifest(doc *doc) {
 	if d.AuditHead != "" {
 		doc.para(body, 9, "Head of the vault's audit log when this dossier was generated (each entry is chained "+
 			"to the one before by SHA-256, so this hash vouches for the whole record history):")
-		doc.para(mono, 8, d.AuditHead)
+		doc.para(body, 8, d.AuditHead)
 		doc.gap(4)
 	}
 	if len(d.Exhibits) == 0 {
@@ -227,7 +233,7 @@ func (d Dossier) manifest(doc *doc) {
 		doc.need(18)
 		doc.para(bold, 9, fmt.Sprintf("%s  %s  %s", x.Label, x.ID, x.FileName))
 		doc.para(body, 9, fmt.Sprintf("%s, %d bytes, %s", x.Blob.MediaType, x.Blob.Size, x.Kind))
-		doc.para(mono, 8, x.Blob.SHA256)
+		doc.para(body, 8, x.Blob.SHA256)
 		doc.gap(3)
 	}
 }

@@ -34,6 +34,27 @@ func (id CaseID) MarshalText() ([]byte, error) { return []byte(id.String()), nil
 // MarshalText writes the human form, so JSON carries "EV-1".
 func (id EvidenceID) MarshalText() ([]byte, error) { return []byte(id.String()), nil }
 
+// UnmarshalText reads "ORD-1", so vault's own JSON reads back.
+func (id *OrderID) UnmarshalText(b []byte) error {
+	n, err := parseID("ORD", string(b))
+	*id = OrderID(n)
+	return err
+}
+
+// UnmarshalText reads "CASE-1".
+func (id *CaseID) UnmarshalText(b []byte) error {
+	n, err := parseID("CASE", string(b))
+	*id = CaseID(n)
+	return err
+}
+
+// UnmarshalText reads "EV-1".
+func (id *EvidenceID) UnmarshalText(b []byte) error {
+	n, err := parseID("EV", string(b))
+	*id = EvidenceID(n)
+	return err
+}
+
 // ParseCaseID reads "CASE-3" (any case) or a bare "3".
 func ParseCaseID(s string) (CaseID, error) {
 	n, err := parseID("CASE", s)

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -41,4 +42,21 @@ func FuzzParseIDs(f *testing.F) {
 			t.Fatalf("parseOrderID(%q) = %d", s, id)
 		}
 	})
+}
+
+func TestIDsJSONRoundTrip(t *testing.T) {
+	in := struct {
+		O OrderID
+		C CaseID
+		E EvidenceID
+	}{7, 8, 9}
+	data, err := json.Marshal(in)
+	if err != nil || string(data) != `{"O":"ORD-7","C":"CASE-8","E":"EV-9"}` {
+		t.Fatalf("marshal: %s, %v", data, err)
+	}
+	out := in
+	out.O, out.C, out.E = 0, 0, 0
+	if err := json.Unmarshal(data, &out); err != nil || out != in {
+		t.Errorf("round trip: %+v, %v", out, err)
+	}
 }

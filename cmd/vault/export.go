@@ -5,25 +5,32 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"vault/evidence"
 	"vault/export"
 )
 
 func newExportCaseCmd(a *app) *cobra.Command {
-	var pdfPath string
+	var pdfPath, zipPath string
 	cmd := &cobra.Command{
-		Use:   "case ID --pdf FILE",
+		Use:   "case ID (--pdf FILE | --zip FILE)",
 		Short: "Write a case's dossier as one PDF",
 		Long: `Write the dossier of a case as one PDF: a cover with the claim, the orders
 with all their details, every message verbatim in time order, each image on
 its own page with a caption, and a manifest of every file with its size and
 SHA-256. Every file is re-hashed first; an altered file stops the export.
 The PDF is written to a temporary name and renamed, so a failed export never
-leaves a broken file behind.`,
-		Example: `  vault export case CASE-1 --pdf dossier.pdf`,
-		Args:    exactArgs(1, "a case id (CASE-n)"),
+leaves a broken file behind.
+
+--zip writes a bundle: the PDF (dossier.pdf), every original file named by
+its exhibit (E01-order-page.png ...), manifest.json (the case, its orders,
+each exhibit with its SHA-256) and SHA256SUMS, so the receiver can check
+every file with 'sha256sum -c SHA256SUMS' or 'vault verify --dossier'.`,
+		Example: `  vault export case CASE-1 --pdf dossier.pdf
+  vault export case CASE-1 --pdf dossier.pdf --zip dossier.zip`,
+		Args: exactArgs(1, "a case id (CASE-n)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := required(cmd, "pdf"); err != nil {
-				return err
+			if pdfPath == "" && zipPath == "" {
+				return usagef("%s needs --pdf FILE or --zip FILE", cmd.CommandPath())
 			}
 			v, err := a.open(cmd.Context())
 			if err != nil {
@@ -37,15 +44,24 @@ leaves a broken file behind.`,
 			if d.AuditHead, err = v.db.Head(cmd.Context()); err != nil {
 				return err
 			}
-			w, err := export.WritePDF(d, v.blobs, pdfPath)
-			if err != nil {
-				return err
+			for _, out := range []struct {
+				path  string
+				write func(export.Dossier, *evidence.Blobs, string) (export.Written, error)
+			}{{pdfPath, export.WritePDF}, {zipPath, export.WriteZip}} {
+				if out.path == "" {
+					continue
+				}
+				w, err := out.write(d, v.blobs, out.path)
+				if err != nil {
+					return err
+				}
+				fmt.Fprintln(a.stdout, out.path)
+				fmt.Fprintf(a.stderr, "wrote %s: a dossier of %d pages, %s\n", out.path, w.Pages, humanSize(w.Bytes))
 			}
-			fmt.Fprintln(a.stdout, pdfPath)
-			fmt.Fprintf(a.stderr, "wrote %s: %d pages, %s\n", pdfPath, w.Pages, humanSize(w.Bytes))
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&pdfPath, "pdf", "", "where to write the PDF (required)")
+	cmd.Flags().StringVar(&pdfPath, "pdf", "", "where to write the PDF")
+	cmd.Flags().StringVar(&zipPath, "zip", "", "where to write the bundle: PDF, originals, manifest.json, SHA256SUMS")
 	return cmd
 }

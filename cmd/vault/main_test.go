@@ -1,6 +1,7 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"database/sql"
@@ -11,6 +12,7 @@ import (
 	"image/color"
 	"image/jpeg"
 	"image/png"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -44,6 +46,7 @@ func TestScripts(t *testing.T) {
 			"sql":     cmdSQL,
 			"flip":    cmdFlip,
 			"age":     cmdAge,
+			"unzip":   cmdUnzip,
 		},
 	})
 }
@@ -220,5 +223,28 @@ func cmdAge(ts *testscript.TestScript, neg bool, args []string) {
 	for _, f := range args[1:] {
 		t := time.Now().Add(-d)
 		ts.Check(os.Chtimes(ts.MkAbs(f), t, t))
+	}
+}
+
+// unzip ZIP DIR extracts a zip archive (without needing the unzip tool).
+func cmdUnzip(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: unzip ZIP DIR")
+	}
+	zr, err := zip.OpenReader(ts.MkAbs(args[0]))
+	ts.Check(err)
+	defer zr.Close()
+	for _, f := range zr.File {
+		if !filepath.IsLocal(f.Name) {
+			ts.Fatalf("zip entry %q is not local", f.Name)
+		}
+		r, err := f.Open()
+		ts.Check(err)
+		data, err := io.ReadAll(r)
+		r.Close()
+		ts.Check(err)
+		dst := filepath.Join(ts.MkAbs(args[1]), f.Name)
+		ts.Check(os.MkdirAll(filepath.Dir(dst), 0o755))
+		ts.Check(os.WriteFile(dst, data, 0o644))
 	}
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"vault/export"
 	"vault/store"
 )
 
@@ -19,8 +20,9 @@ const repairAge = time.Hour
 
 func newVerifyCmd(a *app) *cobra.Command {
 	var repair, asJSON bool
+	var dossier string
 	cmd := &cobra.Command{
-		Use:   "verify [--repair] [--json]",
+		Use:   "verify [--repair] [--json] | verify --dossier FILE.zip",
 		Short: "Check that nothing in the vault was lost or altered",
 		Long: `Check the whole vault: re-hash every stored file (on all cores) and compare it
 with its name and with the records that rely on it; check the audit log's
@@ -31,9 +33,16 @@ what is wrong) and exits 1.
 
 Files no record refers to (left by an interrupted attach or import) and temp
 files are harmless and listed as cleanup; --repair removes those older than
-an hour. It never removes a file a record refers to.`,
+an hour. It never removes a file a record refers to.
+
+--dossier checks a bundle written by 'vault export --zip' instead, as its
+receiver would, with no vault needed: every file against SHA256SUMS, and
+SHA256SUMS against manifest.json.`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if dossier != "" {
+				return a.verifyDossier(dossier)
+			}
 			v, err := a.open(cmd.Context())
 			if err != nil {
 				return err
@@ -58,7 +67,24 @@ an hour. It never removes a file a record refers to.`,
 	}
 	cmd.Flags().BoolVar(&repair, "repair", false, "remove orphan blobs and temp files older than an hour")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the report as JSON")
+	cmd.Flags().StringVar(&dossier, "dossier", "", "check an exported bundle (.zip) instead of the vault")
 	return cmd
+}
+
+// verifyDossier checks an exported bundle.
+func (a *app) verifyDossier(path string) error {
+	problems, err := export.CheckZip(path)
+	if err != nil {
+		return err
+	}
+	for _, p := range problems {
+		fmt.Fprintf(a.stdout, "  %s\n", p)
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("%s: %s", path, plural(len(problems), "problem"))
+	}
+	fmt.Fprintf(a.stdout, "ok: every file of %s matches SHA256SUMS and manifest.json\n", path)
+	return nil
 }
 
 // verifyReport is the outcome of vault verify.

@@ -110,3 +110,10 @@ func Stored(s string) (Value, error) {
 
 // MarshalText writes the stored form, so JSON shows "2026-10-02" or RFC 3339.
 func (v Value) MarshalText() ([]byte, error) { return []byte(v.String()), nil }
+
+// UnmarshalText reads the stored form, so vault's own JSON reads back.
+func (v *Value) UnmarshalText(b []byte) error {
+	var err error
+	*v, err = Stored(string(b))
+	return err
+}

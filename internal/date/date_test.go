@@ -54,6 +54,11 @@ func TestStoredRoundTrip(t *testing.T) {
 		if err != nil || back != v {
 			t.Errorf("Stored(%q) = %v, %v; want %v", v.String(), back, err, v)
 		}
+		text, _ := v.MarshalText()
+		var u Value
+		if err := u.UnmarshalText(text); err != nil || u != v {
+			t.Errorf("text round trip of %v: %v, %v", v, u, err)
+		}
 	}
 }
 
