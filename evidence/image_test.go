@@ -5,13 +5,14 @@ import (
 	"encoding/base64"
 	"encoding/binary"
 	"errors"
-	"hash/crc32"
 	"image"
 	"image/color"
 	"image/jpeg"
 	"image/png"
 	"io"
 	"testing"
+
+	"vault/internal/testimage"
 )
 
 func opener(data []byte) func() (io.ReadCloser, error) {
@@ -80,20 +81,6 @@ func TestDecodeImage(t *testing.T) {
 	}
 }
 
-func pngWithSize(w, h uint32) []byte {
-	ihdr := make([]byte, 13)
-	binary.BigEndian.PutUint32(ihdr[0:], w)
-	binary.BigEndian.PutUint32(ihdr[4:], h)
-	ihdr[8], ihdr[9] = 8, 6
-	chunk := append([]byte("IHDR"), ihdr...)
-	var buf bytes.Buffer
-	buf.WriteString("\x89PNG\r\n\x1a\n")
-	binary.Write(&buf, binary.BigEndian, uint32(13))
-	buf.Write(chunk)
-	binary.Write(&buf, binary.BigEndian, crc32.ChecksumIEEE(chunk))
-	return buf.Bytes()
-}
-
 func TestDecodeImageRefuses(t *testing.T) {
 	var jpg, pngBuf bytes.Buffer
 	jpeg.Encode(&jpg, image.NewGray(image.Rect(0, 0, 64, 64)), nil)
@@ -101,9 +88,9 @@ func TestDecodeImageRefuses(t *testing.T) {
 	for name, data := range map[string][]byte{
 		"truncated JPEG":         jpg.Bytes()[:len(jpg.Bytes())/2],
 		"JPEG header only":       jpg.Bytes()[:20],
-		"PNG of 0x0 pixels":      pngWithSize(0, 0),
-		"PNG bomb 100000^2":      pngWithSize(100_000, 100_000),
-		"PNG 10000x6000 (60 MP)": pngWithSize(10_000, 6_000),
+		"PNG of 0x0 pixels":      testimage.PNGHeader(0, 0),
+		"PNG bomb 100000^2":      testimage.PNGHeader(100_000, 100_000),
+		"PNG 10000x6000 (60 MP)": testimage.PNGHeader(10_000, 6_000),
 		"PNG without its end":    pngBuf.Bytes()[:len(pngBuf.Bytes())-12],
 		"empty":                  nil,
 		"text":                   []byte("not an image"),
@@ -121,7 +108,7 @@ func FuzzDecodeImage(f *testing.F) {
 	buf.Reset()
 	jpeg.Encode(&buf, image.NewGray(image.Rect(0, 0, 8, 8)), nil)
 	f.Add(buf.Bytes())
-	f.Add(pngWithSize(100_000, 100_000))
+	f.Add(testimage.PNGHeader(100_000, 100_000))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		img, err := DecodeImage(opener(data))
 		if err == nil && img.Bounds().Dx()*img.Bounds().Dy() > MaxPixels {

@@ -2,8 +2,6 @@ package export
 
 import (
 	"bytes"
-	"encoding/binary"
-	"hash/crc32"
 	"image"
 	"image/color"
 	"image/color/palette"
@@ -13,6 +11,8 @@ import (
 	"io"
 	"strings"
 	"testing"
+
+	"vault/internal/testimage"
 )
 
 func opener(data []byte) func() (io.ReadCloser, error) {
@@ -75,27 +75,12 @@ func TestPreparePicture(t *testing.T) {
 	}
 }
 
-// pngHeader writes a PNG signature and IHDR claiming w x h pixels and nothing more.
-func pngHeader(w, h uint32) []byte {
-	ihdr := make([]byte, 13)
-	binary.BigEndian.PutUint32(ihdr[0:], w)
-	binary.BigEndian.PutUint32(ihdr[4:], h)
-	ihdr[8], ihdr[9] = 8, 6 // 8-bit RGBA
-	chunk := append([]byte("IHDR"), ihdr...)
-	var buf bytes.Buffer
-	buf.WriteString("\x89PNG\r\n\x1a\n")
-	binary.Write(&buf, binary.BigEndian, uint32(13))
-	buf.Write(chunk)
-	binary.Write(&buf, binary.BigEndian, crc32.ChecksumIEEE(chunk))
-	return buf.Bytes()
-}
-
 func TestPreparePictureRefuses(t *testing.T) {
 	good := encodePNG(t, image.NewRGBA(image.Rect(0, 0, 100, 100)))
 	tests := []struct {
 		name, data, want string
 	}{
-		{"bomb 100000x100000", string(pngHeader(100_000, 100_000)), "over the 50 megapixel limit"},
+		{"bomb 100000x100000", string(testimage.PNGHeader(100_000, 100_000)), "over the 50 megapixel limit"},
 		{"truncated PNG", string(good[:len(good)/2]), "bad image"},
 		{"bad CRC", string(good[:30]) + "XXXX" + string(good[34:]), "bad image"},
 		{"empty", "", "bad image"},

@@ -61,14 +61,8 @@ func (db *DB) AddEmail(ctx context.Context, m Email, links Links) (EmailAdded, e
 		}
 		for _, a := range m.Attachments {
 			a.Parent = id
-			added, err := addEvidence(ctx, tx, a, now)
+			added, err := addLinked(ctx, tx, a, all, "import email", now)
 			if err != nil {
-				return err
-			}
-			if err := link(ctx, tx, added.ID, all); err != nil {
-				return err
-			}
-			if err := audit(ctx, tx, now, addAction(added.Duplicate, "import email"), added.ID); err != nil {
 				return err
 			}
 			out.Attachments = append(out.Attachments, added.ID)

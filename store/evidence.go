@@ -72,14 +72,8 @@ func (db *DB) AddEvidence(ctx context.Context, items []Evidence, links Links) ([
 		}
 		now := db.now()
 		for _, e := range items {
-			a, err := addEvidence(ctx, tx, e, now)
+			a, err := addLinked(ctx, tx, e, links, "add evidence", now)
 			if err != nil {
-				return err
-			}
-			if err := link(ctx, tx, a.ID, links); err != nil {
-				return err
-			}
-			if err := audit(ctx, tx, now, addAction(a.Duplicate, "add evidence"), a.ID); err != nil {
 				return err
 			}
 			out = append(out, a)
@@ -87,6 +81,19 @@ func (db *DB) AddEvidence(ctx context.Context, items []Evidence, links Links) ([
 		return nil
 	})
 	return out, err
+}
+
+// addLinked records one piece of evidence (or finds its duplicate), links it
+// and appends its audit entry: the step every way in shares.
+func addLinked(ctx context.Context, tx *sql.Tx, e Evidence, links Links, action, now string) (Added, error) {
+	a, err := addEvidence(ctx, tx, e, now)
+	if err != nil {
+		return a, err
+	}
+	if err := link(ctx, tx, a.ID, links); err != nil {
+		return a, err
+	}
+	return a, audit(ctx, tx, now, addAction(a.Duplicate, action), a.ID)
 }
 
 // addAction names the audit action of an add that may have found a duplicate.

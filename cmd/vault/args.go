@@ -28,3 +28,13 @@ func required(cmd *cobra.Command, names ...string) error {
 	}
 	return nil
 }
+
+// atLeastOne requires one or more positional arguments, named by what.
+func atLeastOne(what string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) == 0 {
+			return usagef("%s needs %s", cmd.CommandPath(), what)
+		}
+		return nil
+	}
+}

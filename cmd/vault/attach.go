@@ -37,12 +37,7 @@ links are followed only to files within it.`,
 		Example: `  vault attach file order-page.png --order ORD-1
   vault attach file parcel.jpg label.jpg --order 8123456789012345 --kind photo --note "box crushed"
   vault attach file ~/Pictures/dispute --recursive --case CASE-1`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 {
-				return usagef("%s needs at least one file", cmd.CommandPath())
-			}
-			return nil
-		},
+		Args: atLeastOne("at least one file"),
 		RunE: func(cmd *cobra.Command, paths []string) error {
 			if len(orderRefs)+len(caseRefs) == 0 {
 				return usagef("say what the files belong to: --order ID or --case ID")

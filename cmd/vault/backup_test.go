@@ -104,10 +104,7 @@ func writeTemp(t *testing.T, data []byte) string {
 // TestBackupWhileWriting takes backups while other processes add orders:
 // each archive restores into a vault that verifies.
 func TestBackupWhileWriting(t *testing.T) {
-	bin, err := exec.LookPath("vault")
-	if err != nil {
-		t.Skip("no vault binary on PATH:", err)
-	}
+	bin := vaultBinary(t)
 	dir := t.TempDir()
 	v := filepath.Join(dir, "v")
 	vaultCmd(t, "--vault", v, "init")

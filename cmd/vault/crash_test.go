@@ -28,6 +28,17 @@ func vaultCmd(t *testing.T, args ...string) string {
 	return out.String()
 }
 
+// vaultBinary is the vault command that testscript.Main puts on PATH: real
+// processes to kill and to race.
+func vaultBinary(t *testing.T) string {
+	t.Helper()
+	bin, err := exec.LookPath("vault")
+	if err != nil {
+		t.Skip("no vault binary on PATH (testscript.Main puts it there):", err)
+	}
+	return bin
+}
+
 // writeRandomFiles writes n files of size bytes of fresh random content into dir.
 func writeRandomFiles(t *testing.T, dir string, n, size int) {
 	t.Helper()
@@ -70,10 +81,7 @@ func TestCrashSafety(t *testing.T) {
 	if testing.Short() {
 		trials = 20
 	}
-	bin, err := exec.LookPath("vault")
-	if err != nil {
-		t.Skip("no vault binary on PATH (testscript sets it up):", err)
-	}
+	bin := vaultBinary(t)
 	dir := t.TempDir()
 	v := filepath.Join(dir, "v")
 	vaultCmd(t, "--vault", v, "init")
@@ -121,10 +129,7 @@ func TestCrashSafety(t *testing.T) {
 // orders and attaching files: every write must land, and no "database is
 // locked" may reach the user.
 func TestConcurrentProcesses(t *testing.T) {
-	bin, err := exec.LookPath("vault")
-	if err != nil {
-		t.Skip("no vault binary on PATH:", err)
-	}
+	bin := vaultBinary(t)
 	for _, workers := range []int{2, 8} {
 		dir := t.TempDir()
 		v := filepath.Join(dir, "v")

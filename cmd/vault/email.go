@@ -41,12 +41,7 @@ so an interrupted import keeps what it finished and can simply be run again.`,
 		Example: `  vault import email confirmation.eml
   vault import email ~/Downloads/Takeout/Mail/AliExpress.mbox
   vault import email - --order ORD-1 < message.eml`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 {
-				return usagef("%s needs at least one file (or - for standard input)", cmd.CommandPath())
-			}
-			return nil
-		},
+		Args: atLeastOne("at least one file (or - for standard input)"),
 		RunE: func(cmd *cobra.Command, files []string) error {
 			v, err := a.open(cmd.Context())
 			if err != nil {

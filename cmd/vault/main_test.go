@@ -5,9 +5,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
-	"encoding/binary"
 	"fmt"
-	"hash/crc32"
 	"image"
 	"image/color"
 	"image/jpeg"
@@ -23,6 +21,8 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"vault/internal/pdftest"
+
+	"vault/internal/testimage"
 )
 
 func TestMain(m *testing.M) {
@@ -70,7 +70,7 @@ func cmdMkimage(ts *testscript.TestScript, neg bool, args []string) {
 	case "jpeg":
 		err = jpeg.Encode(&buf, testImage(w, h), nil)
 	case "bomb":
-		buf.Write(pngHeader(uint32(w), uint32(h)))
+		buf.Write(testimage.PNGHeader(uint32(w), uint32(h)))
 	case "heic":
 		buf.WriteString("\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic")
 		buf.Write(make([]byte, 64))
@@ -86,21 +86,6 @@ func cmdMkimage(ts *testscript.TestScript, neg bool, args []string) {
 		data[len(data)/2] ^= 0xff
 	}
 	ts.Check(os.WriteFile(ts.MkAbs(args[0]), data, 0o644))
-}
-
-// pngHeader is a PNG signature and an IHDR chunk claiming w x h pixels.
-func pngHeader(w, h uint32) []byte {
-	ihdr := make([]byte, 13)
-	binary.BigEndian.PutUint32(ihdr[0:], w)
-	binary.BigEndian.PutUint32(ihdr[4:], h)
-	ihdr[8], ihdr[9] = 8, 6
-	chunk := append([]byte("IHDR"), ihdr...)
-	var buf bytes.Buffer
-	buf.WriteString("\x89PNG\r\n\x1a\n")
-	binary.Write(&buf, binary.BigEndian, uint32(13))
-	buf.Write(chunk)
-	binary.Write(&buf, binary.BigEndian, crc32.ChecksumIEEE(chunk))
-	return buf.Bytes()
 }
 
 // testImage draws stripes and a gradient, so encoders cannot shrink it to nothing.

@@ -72,10 +72,7 @@ func TestRefusesUnsafeVaultDir(t *testing.T) {
 // TestFullDisk lowers the file size limit (ulimit -f) so that writing a blob
 // or a dossier fails: a clear error, and the vault still verifies.
 func TestFullDisk(t *testing.T) {
-	bin, err := exec.LookPath("vault")
-	if err != nil {
-		t.Skip("no vault binary on PATH:", err)
-	}
+	bin := vaultBinary(t)
 	dir := t.TempDir()
 	v := filepath.Join(dir, "v")
 	vaultCmd(t, "--vault", v, "init")

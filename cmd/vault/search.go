@@ -24,12 +24,7 @@ and words like OR have no special meaning.`,
 		Example: `  vault search 8123456789012345
   vault search refund blåbær
   vault search 包裹 --json`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 {
-				return usagef("%s needs something to search for", cmd.CommandPath())
-			}
-			return nil
-		},
+		Args: atLeastOne("something to search for"),
 	}
 	viewCmd(a, cmd, func(ctx context.Context, v *vault, args []string) (store.Results, error) {
 		res, err := v.db.Search(ctx, strings.Join(args, " "), limit)
