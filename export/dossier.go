@@ -22,6 +22,7 @@ type Dossier struct {
 	Generated time.Time
 	Location  *time.Location // where dates are shown
 	AuditHead string         // the hash of the last audit entry when generated
+	Redacted  bool           // card numbers in printed text are masked (see Redact)
 }
 
 // Exhibit is a stored file of the case with its number in the dossier.

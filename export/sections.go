@@ -220,6 +220,11 @@ func (d Dossier) manifest(doc *doc) {
 		"(content-addressed, read-only). To check a copy of an original: sha256sum FILE, and compare "+
 		"with the hash below.", d.Generated.In(d.Location).Format("2006-01-02 15:04:05 MST")))
 	doc.gap(4)
+	if d.Redacted {
+		doc.para(body, 9, "Card numbers in the printed text of this dossier are masked to their last four digits. "+
+			"The original files listed below are unaltered.")
+		doc.gap(3)
+	}
 	if d.AuditHead != "" {
 		doc.para(body, 9, "Head of the vault's audit log when this dossier was generated (each entry is chained "+
 			"to the one before by SHA-256, so this hash vouches for the whole record history):")

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -10,7 +11,8 @@ import (
 )
 
 func newExportCaseCmd(a *app) *cobra.Command {
-	var pdfPath, zipPath string
+	var pdfPath, zipPath, now string
+	redact := true
 	cmd := &cobra.Command{
 		Use:   "case ID (--pdf FILE | --zip FILE)",
 		Short: "Write a case's dossier as one PDF",
@@ -40,7 +42,18 @@ every file with 'sha256sum -c SHA256SUMS' or 'vault verify --dossier'.`,
 			if err != nil {
 				return err
 			}
-			d := export.New(f, a.now(), a.loc)
+			generated := a.now()
+			if now != "" {
+				t, err := time.Parse(time.RFC3339, now)
+				if err != nil {
+					return usagef("--now: %q is not an RFC 3339 time like 2026-11-25T12:00:00Z", now)
+				}
+				generated = t
+			}
+			d := export.New(f, generated, a.loc)
+			if redact {
+				d.Redact()
+			}
 			if d.AuditHead, err = v.db.Head(cmd.Context()); err != nil {
 				return err
 			}
@@ -63,5 +76,7 @@ every file with 'sha256sum -c SHA256SUMS' or 'vault verify --dossier'.`,
 	}
 	cmd.Flags().StringVar(&pdfPath, "pdf", "", "where to write the PDF")
 	cmd.Flags().StringVar(&zipPath, "zip", "", "where to write the bundle: PDF, originals, manifest.json, SHA256SUMS")
+	cmd.Flags().BoolVar(&redact, "redact", true, "mask card numbers in printed text to their last 4 digits (originals untouched)")
+	cmd.Flags().StringVar(&now, "now", "", "the generation time (RFC 3339): the same vault and time give identical files")
 	return cmd
 }
