@@ -39,7 +39,10 @@ func FuzzClean(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, r := range c.clean(s) {
-			if r > 0xFFFF || (r != '\n' && r < 0x20) || (r != replacement && !c.has(r)) {
+			if r == '\n' {
+				continue // kept on purpose: the PDF layer breaks lines there
+			}
+			if r > 0xFFFF || r < 0x20 || (r != replacement && !c.has(r)) {
 				t.Fatalf("clean(%q) left %U", s, r)
 			}
 		}
