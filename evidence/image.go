@@ -49,3 +49,14 @@ func DecodeImage(open func() (io.ReadCloser, error)) (image.Image, error) {
 	}
 	return img, nil
 }
+
+// ImageSize reads an image's width and height from its header only.
+func ImageSize(open func() (io.ReadCloser, error)) (int, int, error) {
+	r, err := open()
+	if err != nil {
+		return 0, 0, err
+	}
+	defer r.Close()
+	cfg, _, err := image.DecodeConfig(r)
+	return cfg.Width, cfg.Height, err
+}

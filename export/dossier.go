@@ -23,6 +23,7 @@ type Dossier struct {
 	Location  *time.Location // where dates are shown
 	AuditHead string         // the hash of the last audit entry when generated
 	Redacted  bool           // card numbers in printed text are masked (see Redact)
+	Render    Render         // image resolution and quality; zero means DefaultRender
 }
 
 // Exhibit is a stored file of the case with its number in the dossier.

@@ -153,3 +153,10 @@ func TestWritePDFScreenshotSize(t *testing.T) {
 		t.Errorf("dossier with a photo and a screenshot: %d pages, %d bytes; want 5 pages under 400 KiB", w.Pages, w.Bytes)
 	}
 }
+
+func writeFile(t *testing.T, path string, data []byte) {
+	t.Helper()
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+}

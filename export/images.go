@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"image"
 	"image/color"
@@ -23,8 +24,9 @@ type picture struct {
 
 // preparePicture decodes an image (see evidence.DecodeImage), flattens
 // transparency on white, scales it down to fit maxW x maxH pixels and
-// re-encodes it: photos as JPEG, screenshots as PNG so that text stays sharp.
-func preparePicture(open func() (io.ReadCloser, error), maxW, maxH int, photo bool) (picture, error) {
+// re-encodes it: photos as JPEG, screenshots as PNG so that text stays sharp,
+// unless a JPEG quality is given, which then applies to both.
+func preparePicture(open func() (io.ReadCloser, error), maxW, maxH int, photo bool, quality int) (picture, error) {
 	img, err := evidence.DecodeImage(open)
 	if err != nil {
 		return picture{}, err
@@ -32,9 +34,9 @@ func preparePicture(open func() (io.ReadCloser, error), maxW, maxH int, photo bo
 	flat := fit(img, maxW, maxH)
 	var buf bytes.Buffer
 	format := "PNG"
-	if photo {
+	if photo || quality > 0 {
 		format = "JPG"
-		err = jpeg.Encode(&buf, flat, &jpeg.Options{Quality: 82})
+		err = jpeg.Encode(&buf, flat, &jpeg.Options{Quality: cmp.Or(quality, 82)})
 	} else {
 		err = (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(&buf, flat)
 	}

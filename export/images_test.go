@@ -55,7 +55,7 @@ func TestPreparePicture(t *testing.T) {
 		{"tall screenshot scaled to height", encodePNG(t, image.NewRGBA(image.Rect(0, 0, 1170, 2532))), false, "PNG", 462, 1000, 1000, 1000},
 	}
 	for _, tt := range tests {
-		pic, err := preparePicture(opener(tt.data), tt.maxW, tt.maxH, tt.photo)
+		pic, err := preparePicture(opener(tt.data), tt.maxW, tt.maxH, tt.photo, 0)
 		if err != nil {
 			t.Errorf("%s: %v", tt.name, err)
 			continue
@@ -87,7 +87,7 @@ func TestPreparePictureRefuses(t *testing.T) {
 		{"text", "not an image at all", "bad image"},
 	}
 	for _, tt := range tests {
-		_, err := preparePicture(opener([]byte(tt.data)), 100, 100, false)
+		_, err := preparePicture(opener([]byte(tt.data)), 100, 100, false, 0)
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s: err = %v, want %q", tt.name, err, tt.want)
 		}

@@ -134,18 +134,46 @@ func (d *doc) left() float64 { return pageH - margin - footerH - d.p.GetY() }
 // image places a prepared picture centred in a box of at most w x h mm below
 // the current position, keeping its aspect ratio, and moves below it.
 func (d *doc) image(pic picture, w, h float64) {
+	y := d.p.GetY()
+	ih := d.imageAt(pic, margin, y, w, h)
+	d.p.SetY(y + ih + 2)
+}
+
+// imageAt places a picture centred at the top of the box (x, y, w, h),
+// keeping its aspect ratio and framing it; it returns the height used.
+func (d *doc) imageAt(pic picture, x, y, w, h float64) float64 {
 	d.imgNo++
 	name := fmt.Sprintf("img%d", d.imgNo)
 	d.p.RegisterImageOptionsReader(name, gofpdf.ImageOptions{ImageType: pic.format}, bytes.NewReader(pic.data))
 	scale := min(w/float64(pic.w), h/float64(pic.h))
 	iw, ih := float64(pic.w)*scale, float64(pic.h)*scale
-	x := margin + (contentW-iw)/2
-	y := d.p.GetY()
+	x += (w - iw) / 2
 	d.p.ImageOptions(name, x, y, iw, ih, false, gofpdf.ImageOptions{ImageType: pic.format}, 0, "")
 	d.p.SetDrawColor(180, 180, 180)
 	d.p.Rect(x, y, iw, ih, "D")
-	d.p.SetY(y + ih + 2)
+	return ih
 }
+
+// textAt writes wrapped text in a column of width w at (x, y), with a
+// bookmark when mark is not empty, and returns the height used.
+func (d *doc) textAt(x, y, w float64, style string, size float64, s, mark string) float64 {
+	d.p.SetFont(style, "", size)
+	if mark != "" {
+		d.p.SetY(y)
+		d.p.Bookmark(d.text.clean(mark), 0, y)
+	}
+	lh := size * lineMM
+	lines := d.p.SplitText(d.text.clean(s), w)
+	for i, line := range lines {
+		d.p.SetXY(x, y+float64(i)*lh)
+		d.p.CellFormat(w, lh, line, "", 0, "L", false, 0, "")
+	}
+	return float64(len(lines)) * lh
+}
+
+// top is the y where a page's content starts; bottom where it ends.
+func (d *doc) top() float64    { return margin }
+func (d *doc) bottom() float64 { return pageH - margin - footerH }
 
 // output finishes the document and writes it. The library panics on some
 // input it cannot encode; that becomes an error, never a crash.

@@ -9,16 +9,11 @@ import (
 	"vault/internal/atomicfile"
 )
 
-// Print sizes of exhibits: a page's content box at the dossier's resolution.
-const (
-	exhibitDPI = 150
-	mmPerInch  = 25.4
-)
-
-// Written describes a dossier file after WritePDF.
+// Written describes a dossier after it is rendered.
 type Written struct {
-	Pages int
-	Bytes int64
+	Pages  int
+	Bytes  int64
+	Render Render // the image settings it was rendered with
 }
 
 // WritePDF checks the exhibits against their hashes and writes the dossier
@@ -60,7 +55,7 @@ func RenderPDF(d Dossier, blobs *evidence.Blobs, out io.Writer) (Written, error)
 	}
 	cw := &countWriter{w: out}
 	err = doc.output(cw)
-	return Written{Pages: doc.pages(), Bytes: cw.n}, err
+	return Written{Pages: doc.pages(), Bytes: cw.n, Render: d.Render}, err
 }
 
 type countWriter struct {
@@ -151,65 +146,6 @@ func orUnknown(s string) string {
 		return "unknown"
 	}
 	return s
-}
-
-// exhibits puts every image on a page of its own, scaled to fit under its
-// caption; other files get a caption that points to the manifest.
-func (d Dossier) exhibits(doc *doc, blobs *evidence.Blobs) {
-	if len(d.Exhibits) == 0 {
-		return
-	}
-	doc.page()
-	doc.heading("Exhibits", 16, true)
-	first := true
-	for _, x := range d.Exhibits {
-		if !evidence.IsImage(x.Blob.MediaType) {
-			doc.need(25)
-			d.caption(doc, x)
-			doc.para(body, 9, notShown(x.Blob.MediaType))
-			doc.gap(5)
-			continue
-		}
-		if !first || doc.left() < 150 {
-			doc.page()
-		}
-		first = false
-		d.caption(doc, x)
-		boxW, boxH := contentW, doc.left()-2
-		pic, err := preparePicture(func() (io.ReadCloser, error) { return blobs.Open(x.Blob.SHA256) },
-			int(boxW/mmPerInch*exhibitDPI), int(boxH/mmPerInch*exhibitDPI), x.Blob.MediaType == "image/jpeg")
-		if err != nil {
-			doc.para(body, 10, "The image could not be rendered ("+err.Error()+"). The original is identified in the manifest.")
-			continue
-		}
-		doc.image(pic, boxW, boxH)
-	}
-}
-
-// notShown says why an exhibit is listed rather than shown.
-func notShown(mediaType string) string {
-	switch evidence.Class(mediaType) {
-	case "heic":
-		return "An HEIC photo (the iPhone's format), which this dossier cannot render. The original is kept " +
-			"unaltered and identified in the manifest; to show it here, export it from the phone as JPEG and attach that too."
-	case "video":
-		return "A video: it cannot be shown on paper. The original is identified in the manifest."
-	}
-	return "Not shown as an image; the original file is identified in the manifest."
-}
-
-func (d Dossier) caption(doc *doc, x Exhibit) {
-	doc.heading(fmt.Sprintf("Exhibit %s: %s", x.Label, x.FileName), 12, true)
-	line := fmt.Sprintf("%s  ·  %s  ·  %s", x.ID, x.Kind, x.Blob.MediaType)
-	if !x.OccurredAt.IsZero() {
-		line += "  ·  " + x.OccurredAt.Format(d.Location)
-	}
-	doc.para(body, 9, line)
-	if x.Note != "" {
-		doc.para(body, 9, "Note: "+x.Note)
-	}
-	doc.para(body, 8, "SHA-256 "+x.Blob.SHA256)
-	doc.gap(2)
 }
 
 // manifest lists every file with its size and SHA-256, and how to check them.

@@ -2,17 +2,22 @@ package main
 
 import (
 	"fmt"
+	"io"
+	"path/filepath"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
-	"vault/evidence"
 	"vault/export"
+	"vault/internal/atomicfile"
 )
 
 func newExportCaseCmd(a *app) *cobra.Command {
-	var pdfPath, zipPath, now string
-	redact := true
+	var pdfPath, zipPath, now, profileName, maxSize string
+	var maxPages int
+	var redact bool
 	cmd := &cobra.Command{
 		Use:   "case ID (--pdf FILE | --zip FILE)",
 		Short: "Write a case's dossier as one PDF",
@@ -23,12 +28,23 @@ SHA-256. Every file is re-hashed first; an altered file stops the export.
 The PDF is written to a temporary name and renamed, so a failed export never
 leaves a broken file behind.
 
+Receivers limit uploads: --profile picks theirs (default: at most 2 MB and
+19 pages, which every receiver accepts; visa, mastercard, amex, stripe,
+paypal; none for full quality and no limits). Tall phone screenshots go three
+to a page; to meet a size limit, images are re-encoded at lower quality and
+resolution, and if even that is too large the export stops and says which
+exhibits to drop. --max-size and --max-pages override the profile. Card
+numbers in printed text are masked to their last 4 digits (--redact, on for
+every profile but none); the original files are never changed.
+--now fixes the generation time, so the same vault gives identical files.
+
 --zip writes a bundle: the PDF (dossier.pdf), every original file named by
 its exhibit (E01-order-page.png ...), manifest.json (the case, its orders,
 each exhibit with its SHA-256) and SHA256SUMS, so the receiver can check
 every file with 'sha256sum -c SHA256SUMS' or 'vault verify --dossier'.`,
 		Example: `  vault export case CASE-1 --pdf dossier.pdf
-  vault export case CASE-1 --pdf dossier.pdf --zip dossier.zip`,
+  vault export case CASE-1 --pdf dossier.pdf --zip dossier.zip
+  vault export case CASE-1 --pdf KR2026110042.pdf --profile mastercard`,
 		Args: exactArgs(1, "a case id (CASE-n)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if pdfPath == "" && zipPath == "" {
@@ -50,33 +66,102 @@ every file with 'sha256sum -c SHA256SUMS' or 'vault verify --dossier'.`,
 				}
 				generated = t
 			}
+			profile, err := a.profile(profileName, maxSize, maxPages)
+			if err != nil {
+				return err
+			}
 			d := export.New(f, generated, a.loc)
+			if !cmd.Flags().Changed("redact") {
+				redact = profile.Redact
+			}
 			if redact {
 				d.Redact()
 			}
 			if d.AuditHead, err = v.db.Head(cmd.Context()); err != nil {
 				return err
 			}
-			for _, out := range []struct {
-				path  string
-				write func(export.Dossier, *evidence.Blobs, string) (export.Written, error)
-			}{{pdfPath, export.WritePDF}, {zipPath, export.WriteZip}} {
-				if out.path == "" {
-					continue
-				}
-				w, err := out.write(d, v.blobs, out.path)
-				if err != nil {
+			data, w, err := export.Fit(d, v.blobs, profile)
+			if err != nil {
+				return err
+			}
+			d.Render = w.Render
+			if pdfPath != "" {
+				a.checkFileName(profile, pdfPath)
+				if err := atomicfile.Write(pdfPath, func(out io.Writer) error { _, err := out.Write(data); return err }); err != nil {
 					return err
 				}
-				fmt.Fprintln(a.stdout, out.path)
-				fmt.Fprintf(a.stderr, "wrote %s: a dossier of %d pages, %s\n", out.path, w.Pages, humanSize(w.Bytes))
+				fmt.Fprintln(a.stdout, pdfPath)
 			}
+			if zipPath != "" {
+				if _, err := export.WriteZip(d, v.blobs, zipPath); err != nil {
+					return err
+				}
+				fmt.Fprintln(a.stdout, zipPath)
+			}
+			fmt.Fprintf(a.stderr, "vault: a dossier of %d pages, %s (%s profile; images at %d DPI, %s)\n",
+				w.Pages, humanSize(w.Bytes), profile.Name, w.Render.DPI, quality(w.Render))
 			return nil
 		},
 	}
 	cmd.Flags().StringVar(&pdfPath, "pdf", "", "where to write the PDF")
 	cmd.Flags().StringVar(&zipPath, "zip", "", "where to write the bundle: PDF, originals, manifest.json, SHA256SUMS")
-	cmd.Flags().BoolVar(&redact, "redact", true, "mask card numbers in printed text to their last 4 digits (originals untouched)")
+	cmd.Flags().BoolVar(&redact, "redact", true, "mask card numbers in printed text to their last 4 digits (default: on, off for --profile none)")
+	cmd.Flags().StringVar(&profileName, "profile", "default", "the receiver's limits: "+profileNames())
+	cmd.Flags().StringVar(&maxSize, "max-size", "", "override the size limit, e.g. 5MB")
+	cmd.Flags().IntVar(&maxPages, "max-pages", 0, "override the page limit")
 	cmd.Flags().StringVar(&now, "now", "", "the generation time (RFC 3339): the same vault and time give identical files")
 	return cmd
+}
+
+// profile is the named receiver profile with any overrides.
+func (a *app) profile(name, maxSize string, maxPages int) (export.Profile, error) {
+	p, ok := export.ProfileNamed(name)
+	if !ok {
+		return p, usagef("unknown --profile %q (valid: %s)", name, profileNames())
+	}
+	if maxSize != "" {
+		mb, err := strconv.ParseFloat(strings.TrimSuffix(strings.ToUpper(strings.TrimSpace(maxSize)), "MB"), 64)
+		if err != nil || mb <= 0 {
+			return p, usagef("--max-size %q: give megabytes, like 5MB", maxSize)
+		}
+		p.MaxBytes = int64(mb * export.MB)
+	}
+	if maxPages < 0 {
+		return p, usagef("--max-pages must be positive")
+	}
+	if maxPages > 0 {
+		p.MaxPages = maxPages
+	}
+	return p, nil
+}
+
+func profileNames() string {
+	var names []string
+	for _, p := range export.Profiles {
+		names = append(names, p.Name)
+	}
+	return strings.Join(names, ", ")
+}
+
+// checkFileName warns when Mastercard's upload rule (a name of at most 16
+// ASCII letters or digits) is not met.
+func (a *app) checkFileName(p export.Profile, path string) {
+	if p.Name != "mastercard" {
+		return
+	}
+	stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	ok := len(stem) > 0 && len(stem) <= 16
+	for _, r := range stem {
+		ok = ok && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9')
+	}
+	if !ok {
+		fmt.Fprintf(a.stderr, "vault: warning: Mastercom wants a file name of at most 16 letters or digits; %q is not\n", filepath.Base(path))
+	}
+}
+
+func quality(r export.Render) string {
+	if r.Quality == 0 {
+		return "screenshots lossless"
+	}
+	return fmt.Sprintf("JPEG quality %d", r.Quality)
 }

@@ -1,0 +1,136 @@
+package export
+
+import (
+	"fmt"
+	"io"
+
+	"vault/evidence"
+)
+
+// Render sets how exhibits' images are embedded.
+type Render struct {
+	DPI int // pixels per inch at the printed size
+	// Quality is the JPEG quality of every image; 0 keeps screenshots
+	// lossless (PNG, sharpest text) and photos at 82.
+	Quality int
+}
+
+// DefaultRender is sharp and still compact: 150 DPI, screenshots lossless.
+var DefaultRender = Render{DPI: 150}
+
+const (
+	mmPerInch = 25.4
+	// tall is the height/width ratio from which an image is a phone
+	// screenshot that reads well at a third of the page's width.
+	tall    = 1.6
+	columns = 3
+	gutter  = 6.0 // mm between columns
+)
+
+// exhibits lays out the exhibits: tall screenshots three to a page, other
+// images a page each, other files as a caption pointing to the manifest.
+func (d Dossier) exhibits(doc *doc, blobs *evidence.Blobs) {
+	if len(d.Exhibits) == 0 {
+		return
+	}
+	doc.page()
+	doc.heading("Exhibits", 16, true)
+	fresh := true // the current page holds only the section heading
+	for i := 0; i < len(d.Exhibits); {
+		x := d.Exhibits[i]
+		switch {
+		case !evidence.IsImage(x.Blob.MediaType):
+			doc.need(25)
+			d.caption(doc, x)
+			doc.para(body, 9, notShown(x.Blob.MediaType))
+			doc.gap(5)
+			i++
+		case d.isTall(x, blobs):
+			n := 1
+			for n < columns && i+n < len(d.Exhibits) && d.isTall(d.Exhibits[i+n], blobs) {
+				n++
+			}
+			if !fresh || doc.left() < 150 {
+				doc.page()
+			}
+			d.row(doc, blobs, d.Exhibits[i:i+n])
+			i += n
+		default:
+			if !fresh || doc.left() < 150 {
+				doc.page()
+			}
+			d.caption(doc, x)
+			d.picture(doc, blobs, x, margin, doc.p.GetY(), contentW, doc.left()-2)
+			i++
+		}
+		fresh = false
+	}
+}
+
+// row puts up to three tall screenshots side by side, each under its caption.
+func (d Dossier) row(doc *doc, blobs *evidence.Blobs, xs []Exhibit) {
+	w := (contentW - gutter*(columns-1)) / columns
+	y0 := doc.p.GetY()
+	for i, x := range xs {
+		left := margin + float64(i)*(w+gutter)
+		h := doc.textAt(left, y0, w, bold, 9, fmt.Sprintf("Exhibit %s: %s", x.Label, x.FileName), fmt.Sprintf("Exhibit %s: %s", x.Label, x.FileName))
+		h += doc.textAt(left, y0+h, w, body, 7, d.captionText(x), "")
+		d.picture(doc, blobs, x, left, y0+h+1.5, w, doc.bottom()-(y0+h+1.5)-2)
+	}
+	doc.p.SetY(doc.bottom())
+}
+
+// picture renders one image into a box, or says why it cannot.
+func (d Dossier) picture(doc *doc, blobs *evidence.Blobs, x Exhibit, left, top, w, h float64) {
+	r := d.Render
+	if r.DPI == 0 {
+		r = DefaultRender
+	}
+	pic, err := preparePicture(func() (io.ReadCloser, error) { return blobs.Open(x.Blob.SHA256) },
+		int(w/mmPerInch*float64(r.DPI)), int(h/mmPerInch*float64(r.DPI)), x.Blob.MediaType == "image/jpeg", r.Quality)
+	if err != nil {
+		doc.textAt(left, top, w, body, 9, "The image could not be rendered ("+err.Error()+"). The original is identified in the manifest.", "")
+		return
+	}
+	used := doc.imageAt(pic, left, top, w, h)
+	doc.p.SetY(top + used + 2)
+}
+
+// isTall reports whether an exhibit is a tall image (a phone screenshot).
+func (d Dossier) isTall(x Exhibit, blobs *evidence.Blobs) bool {
+	if !evidence.IsImage(x.Blob.MediaType) {
+		return false
+	}
+	w, h, err := evidence.ImageSize(func() (io.ReadCloser, error) { return blobs.Open(x.Blob.SHA256) })
+	return err == nil && float64(h) >= tall*float64(w)
+}
+
+// notShown says why an exhibit is listed rather than shown.
+func notShown(mediaType string) string {
+	switch evidence.Class(mediaType) {
+	case "heic":
+		return "An HEIC photo (the iPhone's format), which this dossier cannot render. The original is kept " +
+			"unaltered and identified in the manifest; to show it here, export it from the phone as JPEG and attach that too."
+	case "video":
+		return "A video: it cannot be shown on paper. The original is identified in the manifest."
+	}
+	return "Not shown as an image; the original file is identified in the manifest."
+}
+
+func (d Dossier) caption(doc *doc, x Exhibit) {
+	doc.heading(fmt.Sprintf("Exhibit %s: %s", x.Label, x.FileName), 12, true)
+	doc.para(body, 9, d.captionText(x))
+	doc.gap(2)
+}
+
+// captionText is what identifies an exhibit: record, kind, type, date, note, hash.
+func (d Dossier) captionText(x Exhibit) string {
+	s := fmt.Sprintf("%s · %s · %s", x.ID, x.Kind, x.Blob.MediaType)
+	if !x.OccurredAt.IsZero() {
+		s += " · " + x.OccurredAt.Format(d.Location)
+	}
+	if x.Note != "" {
+		s += "\nNote: " + x.Note
+	}
+	return s + "\nSHA-256 " + x.Blob.SHA256
+}

@@ -1,0 +1,115 @@
+package export
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"vault/evidence"
+)
+
+// Profile is what a receiver accepts (docs: domain-rules.md, upload profiles).
+type Profile struct {
+	Name     string
+	MaxBytes int64 // 0: no limit
+	MaxPages int   // 0: no limit
+	DPI      int   // the best resolution worth embedding
+	Redact   bool  // mask card numbers by default
+	About    string
+}
+
+// MB is a receiver's megabyte: the smaller reading, to stay under any limit.
+const MB = 1_000_000
+
+// Profiles are the receivers' upload limits, default first.
+var Profiles = []Profile{
+	{"default", 2 * MB, 19, 150, true, "one PDF of at most 2 MB and 19 pages: accepted by every receiver below"},
+	{"visa", 2 * MB, 100, 200, true, "Visa Resolve Online: 2 MB, 100 pages, 200 DPI"},
+	{"mastercard", 14_500_000, 19, 300, true, "Mastercom: 14.5 MB recommended, pages past 19 are charged, 300 DPI, file name of at most 16 letters or digits"},
+	{"amex", 5 * MB, 20, 200, true, "American Express: 5 MB a file, 20 pages"},
+	{"stripe", 4_500_000, 50, 200, true, "Stripe: about 4.5 MB, under 50 pages"},
+	{"paypal", 10 * MB, 0, 200, true, "PayPal Resolution Centre: under 10 MB a file"},
+	{"none", 0, 0, 300, false, "no limits: full quality, nothing masked"},
+}
+
+// ProfileNamed finds a profile by name.
+func ProfileNamed(name string) (Profile, bool) {
+	i := slices.IndexFunc(Profiles, func(p Profile) bool { return p.Name == name })
+	if i < 0 {
+		return Profile{}, false
+	}
+	return Profiles[i], true
+}
+
+// ladder is the render settings tried to meet a size limit, best first.
+func ladder(dpi int) []Render {
+	out := []Render{{DPI: dpi}, {DPI: dpi, Quality: 85}}
+	for _, r := range []Render{{150, 80}, {150, 70}, {120, 65}, {100, 55}, {90, 45}, {75, 35}} {
+		if r.DPI <= dpi {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// Fit renders the dossier within the profile's limits: the best image
+// settings whose PDF is small enough (a binary search over the ladder,
+// each step smaller). It fails, saying what to drop, when pages are too many
+// or even the smallest rendering is too large.
+func Fit(d Dossier, blobs *evidence.Blobs, p Profile) ([]byte, Written, error) {
+	steps := ladder(p.DPI)
+	render := func(r Render) ([]byte, Written, error) {
+		var buf bytes.Buffer
+		d.Render = r
+		w, err := RenderPDF(d, blobs, &buf)
+		return buf.Bytes(), w, err
+	}
+	data, w, err := render(steps[0])
+	if err != nil {
+		return nil, w, err
+	}
+	if p.MaxPages > 0 && w.Pages > p.MaxPages {
+		return nil, w, fmt.Errorf("the dossier has %d pages; the %s profile allows %d: %s", w.Pages, p.Name, p.MaxPages,
+			"attach fewer exhibits to the case, or choose a profile that allows more (--profile visa: 100) or --max-pages")
+	}
+	if p.MaxBytes == 0 || w.Bytes <= p.MaxBytes {
+		return data, w, nil
+	}
+	lo, hi := 1, len(steps)-1 // steps[0] is too large; find the first that fits
+	var best []byte
+	var bestW Written
+	for lo <= hi {
+		mid := (lo + hi) / 2
+		data, w, err := render(steps[mid])
+		if err != nil {
+			return nil, w, err
+		}
+		if w.Bytes <= p.MaxBytes {
+			best, bestW, hi = data, w, mid-1
+		} else {
+			lo = mid + 1
+		}
+	}
+	if best == nil {
+		return nil, bestW, tooLarge(d, p, steps[len(steps)-1], blobs)
+	}
+	return best, bestW, nil
+}
+
+// tooLarge explains a dossier that no setting brings under the limit.
+func tooLarge(d Dossier, p Profile, smallest Render, blobs *evidence.Blobs) error {
+	var buf bytes.Buffer
+	d.Render = smallest
+	w, _ := RenderPDF(d, blobs, &buf)
+	xs := slices.Clone(d.Exhibits)
+	slices.SortFunc(xs, func(a, b Exhibit) int { return cmp.Compare(b.Blob.Size, a.Blob.Size) })
+	var names []string
+	for _, x := range xs[:min(3, len(xs))] {
+		names = append(names, fmt.Sprintf("%s %s (%.1f MB)", x.Label, x.FileName, float64(x.Blob.Size)/MB))
+	}
+	return fmt.Errorf("even at %d DPI and JPEG quality %d the dossier is %.1f MB; the %s profile allows %.1f MB. "+
+		"Drop exhibits from the case, largest first (%s), or use --profile none, or --max-size",
+		smallest.DPI, smallest.Quality, float64(w.Bytes)/MB, p.Name, float64(p.MaxBytes)/MB, strings.Join(names, ", "))
+}
