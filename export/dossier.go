@@ -14,16 +14,20 @@ import (
 
 // Dossier is everything the PDF shows, as plain data built from the store.
 type Dossier struct {
-	Case      store.Case
-	Orders    []store.Order
-	Events    []store.Event
-	Messages  []store.Evidence // messages and emails, oldest first
-	Exhibits  []Exhibit        // every stored file, numbered E1, E2 ... in time order
-	Generated time.Time
-	Location  *time.Location // where dates are shown
-	AuditHead string         // the hash of the last audit entry when generated
-	Redacted  bool           // card numbers in printed text are masked (see Redact)
-	Render    Render         // image resolution and quality; zero means DefaultRender
+	Case        store.Case
+	Orders      []store.Order
+	Events      []store.Event
+	Messages    []store.Evidence // messages and emails, oldest first
+	Attachments []store.Evidence // files that came with an email (Parent set)
+	Exhibits    []Exhibit        // every stored file, numbered E1, E2 ... in time order
+	Generated   time.Time
+	Location    *time.Location // where dates are shown
+	AuditHead   string         // the hash of the last audit entry when generated
+	Redacted    bool           // card numbers in printed text are masked (see Redact)
+	Render      Render         // image resolution and quality; zero means DefaultRender
+	Entries     []Entry        // the timeline
+	Claimant    string         // who makes the claim, for the cover
+	Statement   string         // the claimant's own text; "" prints a draft
 }
 
 // Exhibit is a stored file of the case with its number in the dossier.
@@ -34,7 +38,7 @@ type Exhibit struct {
 
 // New builds the dossier of a case file, generated at the given time.
 func New(f store.CaseFile, generated time.Time, loc *time.Location) Dossier {
-	d := Dossier{Case: f.Case, Orders: f.Orders, Events: f.Events, Generated: generated, Location: loc}
+	d := Dossier{Case: f.Case, Orders: f.Orders, Events: f.Events, Generated: generated, Location: loc, Entries: Timeline(f)}
 	ev := slices.Clone(f.Evidence)
 	slices.SortStableFunc(ev, func(a, b store.Evidence) int {
 		return cmp.Or(compareDates(a, b), cmp.Compare(a.ID, b.ID))
@@ -42,6 +46,9 @@ func New(f store.CaseFile, generated time.Time, loc *time.Location) Dossier {
 	for _, e := range ev {
 		if e.Kind == "message" || e.Kind == "email" {
 			d.Messages = append(d.Messages, e)
+		}
+		if e.Parent != 0 {
+			d.Attachments = append(d.Attachments, e)
 		}
 		if e.Blob != nil {
 			d.Exhibits = append(d.Exhibits, Exhibit{Label: fmt.Sprintf("E%d", len(d.Exhibits)+1), Evidence: e})

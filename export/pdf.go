@@ -171,6 +171,22 @@ func (d *doc) textAt(x, y, w float64, style string, size float64, s, mark string
 	return float64(len(lines)) * lh
 }
 
+// timelineRow writes "when  what  ref". There are no links to the exhibits:
+// gofpdf writes link annotations inline, where the PDF spec (ISO 32000-1,
+// table 30) wants indirect references and strict validators refuse the
+// file; every exhibit has a bookmark instead.
+func (d *doc) timelineRow(when, what, ref string) {
+	const whenW, refW = 34.0, 14.0
+	y := d.p.GetY()
+	d.p.SetFont(body, "", 9)
+	d.p.CellFormat(whenW, 9*lineMM, d.text.clean(when), "", 0, "L", false, 0, "")
+	d.p.SetXY(margin+contentW-refW, y)
+	d.p.CellFormat(refW, 9*lineMM, ref, "", 0, "R", false, 0, "")
+	d.p.SetXY(margin+whenW, y)
+	d.p.MultiCell(contentW-whenW-refW-2, 9*lineMM, d.text.clean(what), "", "L", false)
+	d.p.Ln(1)
+}
+
 // top is the y where a page's content starts; bottom where it ends.
 func (d *doc) top() float64    { return margin }
 func (d *doc) bottom() float64 { return pageH - margin - footerH }

@@ -77,6 +77,11 @@ func (d *Dossier) Redact() {
 	for i := range d.Events {
 		r(&d.Events[i].Text)
 	}
+	d.Entries = slices.Clone(d.Entries)
+	for i := range d.Entries {
+		r(&d.Entries[i].What)
+	}
+	r(&d.Statement)
 	d.Redacted = true
 }
 

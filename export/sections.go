@@ -1,6 +1,7 @@
 package export
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"strings"
@@ -43,10 +44,13 @@ func RenderPDF(d Dossier, blobs *evidence.Blobs, out io.Writer) (Written, error)
 	}
 	steps := []func(){
 		func() { d.cover(doc) },
+		func() { d.statement(doc) },
+		func() { d.timeline(doc) },
 		func() { d.orders(doc) },
 		func() { d.messages(doc) },
 		func() { d.exhibits(doc, blobs) },
 		func() { d.manifest(doc) },
+		func() { d.nextSteps(doc) },
 	}
 	for _, step := range steps {
 		if err := doc.guard(step); err != nil {
@@ -76,6 +80,7 @@ func (d Dossier) cover(doc *doc) {
 	doc.heading("Evidence dossier", 24, true)
 	doc.para(bold, 14, c.Title)
 	doc.gap(8)
+	doc.field("Claimant", d.Claimant)
 	doc.field("Case", fmt.Sprintf("%s (%s, %s)", c.ID, c.Kind, c.Status))
 	doc.field("Amount claimed", c.Amount.String())
 	doc.field("Receiver", c.Receiver)
@@ -86,6 +91,9 @@ func (d Dossier) cover(doc *doc) {
 		orders = append(orders, fmt.Sprintf("%s %s (%s)", o.Marketplace, o.Number, o.ID))
 	}
 	doc.field("Orders", strings.Join(orders, "\n"))
+	if len(d.Entries) > 0 {
+		doc.field("Period", d.Entries[0].At.Format(d.Location)+" to "+d.Entries[len(d.Entries)-1].At.Format(d.Location))
+	}
 	doc.field("Contents", fmt.Sprintf("%d orders, %d messages, %d exhibits", len(d.Orders), len(d.Messages), len(d.Exhibits)))
 	doc.field("Generated", d.Generated.In(d.Location).Format("2006-01-02 15:04 MST")+" by vault")
 	doc.gap(10)
@@ -134,9 +142,18 @@ func (d Dossier) messages(doc *doc) {
 		if x := d.ExhibitOf(m.ID); x != "" {
 			ref += ", exhibit " + x
 		}
-		doc.para(bold, 10, fmt.Sprintf("%s  ·  from %s  ·  %s", m.OccurredAt.Format(d.Location), orUnknown(m.Party), ref))
+		head := fmt.Sprintf("%s  ·  from %s  ·  %s", m.OccurredAt.Format(d.Location), orUnknown(m.Party), ref)
+		if m.Kind == "email" {
+			head = fmt.Sprintf("%s  ·  email from %s  ·  %s\nSubject: %s", m.OccurredAt.Format(d.Location), orUnknown(m.From), ref, m.Title)
+		}
+		doc.para(bold, 10, head)
 		doc.gap(1)
 		doc.para(body, 10, m.Body)
+		for _, a := range d.Attachments {
+			if a.Parent == m.ID {
+				doc.para(body, 9, fmt.Sprintf("Attachment: %s (%s)", a.FileName, cmp.Or(d.ExhibitOf(a.ID), a.ID.String())))
+			}
+		}
 		doc.gap(5)
 	}
 }

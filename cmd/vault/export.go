@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -15,7 +16,7 @@ import (
 )
 
 func newExportCaseCmd(a *app) *cobra.Command {
-	var pdfPath, zipPath, now, profileName, maxSize string
+	var pdfPath, zipPath, now, profileName, maxSize, claimant, statementFile string
 	var maxPages int
 	var redact bool
 	cmd := &cobra.Command{
@@ -71,6 +72,12 @@ every file with 'sha256sum -c SHA256SUMS' or 'vault verify --dossier'.`,
 				return err
 			}
 			d := export.New(f, generated, a.loc)
+			d.Claimant = claimant
+			if statementFile != "" {
+				if d.Statement, err = readStatement(statementFile); err != nil {
+					return err
+				}
+			}
 			if !cmd.Flags().Changed("redact") {
 				redact = profile.Redact
 			}
@@ -106,6 +113,8 @@ every file with 'sha256sum -c SHA256SUMS' or 'vault verify --dossier'.`,
 	cmd.Flags().StringVar(&pdfPath, "pdf", "", "where to write the PDF")
 	cmd.Flags().StringVar(&zipPath, "zip", "", "where to write the bundle: PDF, originals, manifest.json, SHA256SUMS")
 	cmd.Flags().BoolVar(&redact, "redact", true, "mask card numbers in printed text to their last 4 digits (default: on, off for --profile none)")
+	cmd.Flags().StringVar(&claimant, "name", "", "the claimant's name, for the cover")
+	cmd.Flags().StringVar(&statementFile, "statement", "", "a UTF-8 text file with your own statement (default: a draft from the case)")
 	cmd.Flags().StringVar(&profileName, "profile", "default", "the receiver's limits: "+profileNames())
 	cmd.Flags().StringVar(&maxSize, "max-size", "", "override the size limit, e.g. 5MB")
 	cmd.Flags().IntVar(&maxPages, "max-pages", 0, "override the page limit")
@@ -164,4 +173,23 @@ func quality(r export.Render) string {
 		return "screenshots lossless"
 	}
 	return fmt.Sprintf("JPEG quality %d", r.Quality)
+}
+
+// readStatement reads the claimant's statement: UTF-8 text of reasonable size.
+func readStatement(path string) (string, error) {
+	f, err := openRegular(path)
+	if err != nil {
+		return "", fmt.Errorf("--statement %s: %w", path, err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, 1<<20+1))
+	switch {
+	case err != nil:
+		return "", fmt.Errorf("--statement %s: %w", path, err)
+	case len(data) > 1<<20:
+		return "", fmt.Errorf("--statement %s: over 1 MB; a statement is a page", path)
+	case !utf8.Valid(data):
+		return "", fmt.Errorf("--statement %s: not UTF-8 text", path)
+	}
+	return string(data), nil
 }
