@@ -28,6 +28,9 @@ type Dossier struct {
 	Entries     []Entry        // the timeline
 	Claimant    string         // who makes the claim, for the cover
 	Statement   string         // the claimant's own text; "" prints a draft
+	// AttachPDFs embeds exhibits that are PDFs (receipts, statements) as
+	// document-level attachments: their originals travel inside the dossier.
+	AttachPDFs bool
 }
 
 // Exhibit is a stored file of the case with its number in the dossier.

@@ -191,6 +191,15 @@ func (d *doc) timelineRow(when, what, ref string) {
 func (d *doc) top() float64    { return margin }
 func (d *doc) bottom() float64 { return pageH - margin - footerH }
 
+// attach embeds files in the PDF as document-level attachments.
+func (d *doc) attach(files map[string][]byte, names []string) {
+	var as []gofpdf.Attachment
+	for _, n := range names {
+		as = append(as, gofpdf.Attachment{Content: files[n], Filename: n})
+	}
+	d.p.SetAttachments(as)
+}
+
 // output finishes the document and writes it. The library panics on some
 // input it cannot encode; that becomes an error, never a crash.
 func (d *doc) output(w io.Writer) (err error) {

@@ -57,9 +57,40 @@ func RenderPDF(d Dossier, blobs *evidence.Blobs, out io.Writer) (Written, error)
 			return Written{}, err
 		}
 	}
+	if d.AttachPDFs {
+		if err := d.attachPDFs(doc, blobs); err != nil {
+			return Written{}, err
+		}
+	}
 	cw := &countWriter{w: out}
 	err = doc.output(cw)
 	return Written{Pages: doc.pages(), Bytes: cw.n, Render: d.Render}, err
+}
+
+// attachPDFs embeds the exhibits that are PDFs, named by exhibit.
+func (d Dossier) attachPDFs(doc *doc, blobs *evidence.Blobs) error {
+	files := map[string][]byte{}
+	var names []string
+	for _, x := range d.Exhibits {
+		if evidence.Class(x.Blob.MediaType) != "pdf" {
+			continue
+		}
+		f, err := blobs.Open(x.Blob.SHA256)
+		if err != nil {
+			return err
+		}
+		data, err := io.ReadAll(f)
+		f.Close()
+		if err != nil {
+			return err
+		}
+		name := x.Label + "-" + evidence.SafeName(x.FileName, "document.pdf")
+		files[name], names = data, append(names, name)
+	}
+	if len(names) > 0 {
+		doc.attach(files, names)
+	}
+	return nil
 }
 
 type countWriter struct {
@@ -186,6 +217,10 @@ func (d Dossier) manifest(doc *doc) {
 	}
 	if len(d.Exhibits) == 0 {
 		doc.para(body, 10, "No files are attached to this case.")
+	}
+	if d.AttachPDFs {
+		doc.para(body, 9, "The exhibits that are PDF documents are embedded in this file as attachments, unaltered.")
+		doc.gap(3)
 	}
 	for _, x := range d.Exhibits {
 		doc.need(18)

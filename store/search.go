@@ -70,7 +70,7 @@ const minTrigram = 3
 // number, CJK) fill the remaining places. Any input is safe: terms are quoted
 // for FTS5, so "foo OR", '*' or quotes are searched as text, not as syntax.
 func (db *DB) Search(ctx context.Context, query string, limit int) (Results, error) {
-	if strings.TrimSpace(strings.ToValidUTF8(query, "")) == "" {
+	if strings.TrimSpace(searchable(query)) == "" {
 		return Results{}, errors.New("nothing to search for")
 	}
 	return readValue(ctx, db, func(tx *sql.Tx) (Results, error) {
@@ -135,7 +135,7 @@ func searchIn(ctx context.Context, tx *sql.Tx, table, query string, limit int, r
 func searchWhere(table, query string) (string, []any) {
 	var phrases, where []string
 	var args []any
-	for _, t := range strings.Fields(strings.ToValidUTF8(query, "")) {
+	for _, t := range strings.Fields(searchable(query)) {
 		if table == "words" {
 			if !strings.ContainsFunc(t, isWordRune) {
 				return "", nil
@@ -156,6 +156,17 @@ func searchWhere(table, query string) (string, []any) {
 		args = append([]any{strings.Join(phrases, " AND ")}, args...)
 	}
 	return strings.Join(where, " AND "), args
+}
+
+// searchable drops what cannot be searched for: invalid UTF-8, and control
+// characters (FTS5 reads a query as a C string, so a NUL ends it mid-phrase).
+func searchable(query string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) && !unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, strings.ToValidUTF8(query, ""))
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }

@@ -84,6 +84,7 @@ every file with 'sha256sum -c SHA256SUMS' or 'vault verify --dossier'.`,
 			if redact {
 				d.Redact()
 			}
+			d.AttachPDFs = profile.MaxBytes == 0 // originals cannot shrink: only without a size limit
 			if d.AuditHead, err = v.db.Head(cmd.Context()); err != nil {
 				return err
 			}

@@ -113,7 +113,8 @@ func cmdPdftext(ts *testscript.TestScript, neg bool, args []string) {
 		return
 	}
 	ts.Check(err)
-	fmt.Fprintf(ts.Stdout(), "pages: %d\nbookmarks: %s\n%s\n", info.Pages, strings.Join(info.Bookmarks, " | "), info.Text)
+	fmt.Fprintf(ts.Stdout(), "pages: %d\nbookmarks: %s\nattachments: %s\n%s\n", info.Pages, strings.Join(info.Bookmarks, " | "),
+		strings.Join(info.Attachments, " | "), info.Text)
 }
 
 // perm MODE FILE... checks the permission bits of each file.

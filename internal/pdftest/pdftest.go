@@ -17,9 +17,10 @@ import (
 
 // Info is what a test can assert about a PDF.
 type Info struct {
-	Pages     int
-	Bookmarks []string // titles, depth-first
-	Text      string
+	Pages       int
+	Bookmarks   []string // titles, depth-first
+	Attachments []string // file names of document-level attachments
+	Text        string
 }
 
 // Read validates the PDF at path strictly and returns its pages, bookmarks and text.
@@ -43,6 +44,13 @@ func Read(path string) (Info, error) {
 		return Info{}, fmt.Errorf("bookmarks: %w", err)
 	}
 	info.Bookmarks = flatten(bms)
+	as, err := api.Attachments(bytes.NewReader(data), conf)
+	if err != nil {
+		return Info{}, fmt.Errorf("attachments: %w", err)
+	}
+	for _, a := range as {
+		info.Attachments = append(info.Attachments, a.FileName)
+	}
 	info.Text, err = text(data)
 	return info, err
 }
