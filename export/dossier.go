@@ -31,6 +31,10 @@ type Dossier struct {
 	// AttachPDFs embeds exhibits that are PDFs (receipts, statements) as
 	// document-level attachments: their originals travel inside the dossier.
 	AttachPDFs bool
+	// Part and Parts number the files of a split dossier (0: not split).
+	// Parts after the first hold only a cover, their exhibits and the manifest.
+	Part, Parts int
+	pictures    *pictureCache // prepared images, shared by the renders of one export
 }
 
 // Exhibit is a stored file of the case with its number in the dossier.

@@ -59,6 +59,9 @@ func ladder(dpi int) []Render {
 // each step smaller). It fails, saying what to drop, when pages are too many
 // or even the smallest rendering is too large.
 func Fit(d Dossier, blobs *evidence.Blobs, p Profile) ([]byte, Written, error) {
+	if d.pictures == nil {
+		d.pictures = &pictureCache{m: map[pictureKey]picture{}}
+	}
 	steps := ladder(p.DPI)
 	render := func(r Render) ([]byte, Written, error) {
 		var buf bytes.Buffer

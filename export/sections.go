@@ -44,13 +44,20 @@ func RenderPDF(d Dossier, blobs *evidence.Blobs, out io.Writer) (Written, error)
 	}
 	steps := []func(){
 		func() { d.cover(doc) },
-		func() { d.statement(doc) },
-		func() { d.timeline(doc) },
-		func() { d.orders(doc) },
-		func() { d.messages(doc) },
 		func() { d.exhibits(doc, blobs) },
 		func() { d.manifest(doc) },
-		func() { d.nextSteps(doc) },
+	}
+	if d.Part <= 1 {
+		steps = []func(){
+			func() { d.cover(doc) },
+			func() { d.statement(doc) },
+			func() { d.timeline(doc) },
+			func() { d.orders(doc) },
+			func() { d.messages(doc) },
+			func() { d.exhibits(doc, blobs) },
+			func() { d.manifest(doc) },
+			func() { d.nextSteps(doc) },
+		}
 	}
 	for _, step := range steps {
 		if err := doc.guard(step); err != nil {
@@ -111,6 +118,13 @@ func (d Dossier) cover(doc *doc) {
 	doc.heading("Evidence dossier", 24, true)
 	doc.para(bold, 14, c.Title)
 	doc.gap(8)
+	if d.Parts > 1 {
+		part := fmt.Sprintf("%d of %d", d.Part, d.Parts)
+		if len(d.Exhibits) > 0 {
+			part += fmt.Sprintf(" (exhibits %s to %s)", d.Exhibits[0].Label, d.Exhibits[len(d.Exhibits)-1].Label)
+		}
+		doc.field("Part", part)
+	}
 	doc.field("Claimant", d.Claimant)
 	doc.field("Case", fmt.Sprintf("%s (%s, %s)", c.ID, c.Kind, c.Status))
 	doc.field("Amount claimed", c.Amount.String())

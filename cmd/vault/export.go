@@ -18,7 +18,7 @@ import (
 func newExportCaseCmd(a *app) *cobra.Command {
 	var pdfPath, zipPath, now, profileName, maxSize, claimant, statementFile string
 	var maxPages int
-	var redact bool
+	var redact, split bool
 	cmd := &cobra.Command{
 		Use:   "case ID (--pdf FILE | --zip FILE)",
 		Short: "Write a case's dossier as one PDF",
@@ -88,6 +88,12 @@ every file with 'sha256sum -c SHA256SUMS' or 'vault verify --dossier'.`,
 			if d.AuditHead, err = v.db.Head(cmd.Context()); err != nil {
 				return err
 			}
+			if split {
+				if pdfPath == "" || zipPath != "" {
+					return usagef("--split writes numbered PDFs: give --pdf FILE, without --zip")
+				}
+				return a.writeParts(d, v, profile, pdfPath)
+			}
 			data, w, err := export.Fit(d, v.blobs, profile)
 			if err != nil {
 				return err
@@ -119,6 +125,7 @@ every file with 'sha256sum -c SHA256SUMS' or 'vault verify --dossier'.`,
 	cmd.Flags().StringVar(&profileName, "profile", "default", "the receiver's limits: "+profileNames())
 	cmd.Flags().StringVar(&maxSize, "max-size", "", "override the size limit, e.g. 5MB")
 	cmd.Flags().IntVar(&maxPages, "max-pages", 0, "override the page limit")
+	cmd.Flags().BoolVar(&split, "split", false, "when one file cannot meet the limits, write numbered parts (FILE-1.pdf ...) that each do")
 	cmd.Flags().StringVar(&now, "now", "", "the generation time (RFC 3339): the same vault and time give identical files")
 	return cmd
 }
@@ -193,4 +200,27 @@ func readStatement(path string) (string, error) {
 		return "", fmt.Errorf("--statement %s: not UTF-8 text", path)
 	}
 	return string(data), nil
+}
+
+// writeParts writes a split dossier: FILE-1.pdf, FILE-2.pdf ... each within the profile.
+func (a *app) writeParts(d export.Dossier, v *vault, profile export.Profile, path string) error {
+	parts, err := export.Split(d, v.blobs, profile)
+	if err != nil {
+		return err
+	}
+	ext := filepath.Ext(path)
+	for i, p := range parts {
+		name := strings.TrimSuffix(path, ext) + fmt.Sprintf("-%d", i+1) + ext
+		if len(parts) == 1 {
+			name = path
+		}
+		a.checkFileName(profile, name)
+		if err := atomicfile.Write(name, func(out io.Writer) error { _, err := out.Write(p.Data); return err }); err != nil {
+			return err
+		}
+		fmt.Fprintln(a.stdout, name)
+		fmt.Fprintf(a.stderr, "vault: part %d of %d: %d pages, %s, exhibits %s to %s\n", i+1, len(parts), p.Written.Pages,
+			humanSize(p.Written.Bytes), orDefault(p.First, "-"), orDefault(p.Last, "-"))
+	}
+	return nil
 }

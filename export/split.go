@@ -1,0 +1,106 @@
+package export
+
+import (
+	"fmt"
+	"slices"
+
+	"vault/evidence"
+)
+
+// Part is one file of a split dossier.
+type Part struct {
+	Data    []byte
+	Written Written
+	First   string // label of its first exhibit ("" when it has none)
+	Last    string
+}
+
+// Split writes the dossier as numbered parts that each meet the profile:
+// the first part holds the statement, timeline, orders and messages with as
+// many exhibits as fit; each next part a short cover and the next exhibits.
+// Exhibit numbers stay those of the whole case, so references hold across
+// parts. How many exhibits fit is found by a binary search per part.
+func Split(d Dossier, blobs *evidence.Blobs, p Profile) ([]Part, error) {
+	if d.pictures == nil {
+		d.pictures = &pictureCache{m: map[pictureKey]picture{}}
+	}
+	var parts []Part
+	rest := d.Exhibits
+	for len(parts) == 0 || len(rest) > 0 {
+		c := d
+		c.Part = len(parts) + 1
+		n, part, err := largestFit(c, rest, blobs, p)
+		if err != nil {
+			return nil, err
+		}
+		parts = append(parts, part)
+		rest = rest[n:]
+	}
+	if len(parts) == 1 {
+		return parts, nil
+	}
+	// Render again with the count known: each cover says "part 2 of 3".
+	rest = d.Exhibits
+	for i := range parts {
+		c := d
+		c.Part, c.Parts = i+1, len(parts)
+		n := exhibitsIn(parts[i], rest)
+		c.Exhibits = rest[:n]
+		rest = rest[n:]
+		data, w, err := Fit(c, blobs, p)
+		if err != nil {
+			return nil, fmt.Errorf("part %d: %w", i+1, err)
+		}
+		parts[i].Data, parts[i].Written = data, w
+	}
+	return parts, nil
+}
+
+// largestFit finds how many of xs fit in one part with d's other content.
+func largestFit(d Dossier, xs []Exhibit, blobs *evidence.Blobs, p Profile) (int, Part, error) {
+	try := func(n int) (Part, error) {
+		d.Exhibits = xs[:n]
+		data, w, err := Fit(d, blobs, p)
+		part := Part{Data: data, Written: w}
+		if n > 0 {
+			part.First, part.Last = xs[0].Label, xs[n-1].Label
+		}
+		return part, err
+	}
+	if part, err := try(len(xs)); err == nil {
+		return len(xs), part, nil
+	}
+	lo, hi, best := 1, len(xs)-1, -1
+	var bestPart Part
+	for lo <= hi {
+		mid := (lo + hi) / 2
+		if part, err := try(mid); err == nil {
+			best, bestPart, lo = mid, part, mid+1
+		} else {
+			hi = mid - 1
+		}
+	}
+	if best < 1 {
+		if d.Part == 1 && len(xs) > 0 {
+			// The first part must at least carry the case itself.
+			if part, err := try(0); err == nil {
+				return 0, part, nil
+			}
+		}
+		what := "the case's own pages"
+		if len(xs) > 0 {
+			what = "exhibit " + xs[0].Label
+		}
+		_, err := try(min(1, len(xs)))
+		return 0, Part{}, fmt.Errorf("%s alone does not fit the %s profile: %w", what, p.Name, err)
+	}
+	return best, bestPart, nil
+}
+
+// exhibitsIn counts the exhibits of rest that a part holds.
+func exhibitsIn(p Part, rest []Exhibit) int {
+	if p.Last == "" {
+		return 0
+	}
+	return slices.IndexFunc(rest, func(x Exhibit) bool { return x.Label == p.Last }) + 1
+}
