@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Export of phone screenshots: `vault export case --pdf` (default profile:
-# 2 MB, 19 pages) against `img2pdf` of the same PNGs, alternating rounds;
+# Export of phone screenshots: `vault export case --split --pdf` (default profile:
+# 2 MB, 19 pages a file) against `img2pdf` of the same PNGs, alternating rounds;
 # medians, peak RSS, pages and size.
 #
 #   bench/export.sh [SCREENSHOTS] [ROUNDS]     defaults: 100 3
@@ -23,7 +23,7 @@ v="$work/v"
 run() { /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>"$work/err" || { tail -3 "$work/err" >&2; return 1; }; cat "$work/time"; }
 tv="" ti="" mv="" mi=""
 for r in $(seq 1 "$rounds"); do
-  if out=$(run "$work/vault" --vault "$v" export case CASE-1 --pdf "$work/vault.pdf"); then
+  if out=$(run "$work/vault" --vault "$v" export case CASE-1 --split --pdf "$work/vault.pdf"); then
     tv+="${out% *} "; mv+="${out#* } "
   else
     echo "vault export failed: $(tail -1 "$work/err")"; tv+="0 "
@@ -36,6 +36,6 @@ tv=$(echo "$tv" | median); ti=$(echo "$ti" | median); mv=$(echo "$mv" | median);
 pages() { pdfinfo "$1" 2>/dev/null | awk '/^Pages/ {print $2}'; }
 echo
 printf "%-30s %8s %10s %7s %10s\n" "work ($n screenshots)" "median s" "peak RSS" "pages" "size"
-[ -f "$work/vault.pdf" ] && printf "%-30s %8.2f %7d MB %7s %7d kB\n" "vault export (default)" "$tv" $((mv / 1024)) "$(pages "$work/vault.pdf")" $(( $(stat -c %s "$work/vault.pdf") / 1000 ))
+for f in "$work"/vault*.pdf; do printf "%-30s %8.2f %7d MB %7s %7d kB\n" "vault export: $(basename "$f")" "$tv" $((mv / 1024)) "$(pages "$f")" $(( $(stat -c %s "$f") / 1000 )); done
 printf "%-30s %8.2f %7d MB %7s %7d kB\n" "img2pdf" "$ti" $((mi / 1024)) "$(pages "$work/img2pdf.pdf")" $(( $(stat -c %s "$work/img2pdf.pdf") / 1000 ))
 echo "time ratio vault/img2pdf: $(echo "$tv / $ti" | bc -l | cut -c1-4) (goal <= 1.0); RSS goal < 300 MB"
