@@ -91,6 +91,3 @@ func IsImage(mediaType string) bool {
 	}
 	return false
 }
-
-// IsText reports whether the media type is text.
-func IsText(mediaType string) bool { return strings.HasPrefix(mediaType, "text/plain") }

@@ -7,7 +7,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"path"
@@ -143,9 +142,6 @@ func zipEntry(zw *zip.Writer, name string, at time.Time, write func(io.Writer) e
 	}
 	return BundleFile{Name: name, Size: cw.n, SHA256: hex.EncodeToString(h.Sum(nil))}, nil
 }
-
-// ErrBadBundle wraps every problem CheckZip finds.
-var ErrBadBundle = errors.New("bundle does not check")
 
 // CheckZip checks a bundle as its receiver would: every entry against
 // SHA256SUMS, SHA256SUMS against manifest.json, and nothing missing or extra.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"image"
 	"image/jpeg"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -14,6 +15,7 @@ import (
 	"time"
 
 	"vault/evidence"
+	"vault/internal/atomicfile"
 	"vault/internal/date"
 	"vault/internal/money"
 	"vault/internal/pdftest"
@@ -85,7 +87,7 @@ func TestWritePDFLongText(t *testing.T) {
 	f, blobs := newCase(t, long.String(), url, "Hei! æøå ÆØÅ")
 	d := New(f, generated, time.UTC)
 	path := filepath.Join(t.TempDir(), "dossier.pdf")
-	w, err := WritePDF(d, blobs, path)
+	w, err := writePDF(d, blobs, path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -130,7 +132,7 @@ func TestWritePDFIsDeterministic(t *testing.T) {
 	var outs [2][]byte
 	for i := range outs {
 		path := filepath.Join(dir, fmt.Sprintf("d%d.pdf", i))
-		if _, err := WritePDF(New(f, generated, time.UTC), blobs, path); err != nil {
+		if _, err := writePDF(New(f, generated, time.UTC), blobs, path); err != nil {
 			t.Fatal(err)
 		}
 		outs[i], _ = os.ReadFile(path)
@@ -145,7 +147,7 @@ func TestWritePDFIsDeterministic(t *testing.T) {
 func TestWritePDFScreenshotSize(t *testing.T) {
 	f, blobs := newCase(t)
 	path := filepath.Join(t.TempDir(), "d.pdf")
-	w, err := WritePDF(New(f, generated, time.UTC), blobs, path)
+	w, err := writePDF(New(f, generated, time.UTC), blobs, path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -159,4 +161,15 @@ func writeFile(t *testing.T, path string, data []byte) {
 	if err := os.WriteFile(path, data, 0o600); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// writePDF renders the dossier into a file, as the exporter does.
+func writePDF(d Dossier, blobs *evidence.Blobs, path string) (Written, error) {
+	var w Written
+	err := atomicfile.Write(path, func(out io.Writer) error {
+		var err error
+		w, err = RenderPDF(d, blobs, out)
+		return err
+	})
+	return w, err
 }

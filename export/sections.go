@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"vault/evidence"
-	"vault/internal/atomicfile"
 )
 
 // Written describes a dossier after it is rendered.
@@ -15,18 +14,6 @@ type Written struct {
 	Pages  int
 	Bytes  int64
 	Render Render // the image settings it was rendered with
-}
-
-// WritePDF checks the exhibits against their hashes and writes the dossier
-// to path atomically: a failed export leaves no partial file behind.
-func WritePDF(d Dossier, blobs *evidence.Blobs, path string) (Written, error) {
-	var w Written
-	err := atomicfile.Write(path, func(out io.Writer) error {
-		var err error
-		w, err = RenderPDF(d, blobs, out)
-		return err
-	})
-	return w, err
 }
 
 // RenderPDF checks the exhibits against their hashes and writes the PDF to out.

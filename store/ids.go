@@ -61,12 +61,6 @@ func ParseCaseID(s string) (CaseID, error) {
 	return CaseID(n), err
 }
 
-// ParseEvidenceID reads "EV-40" (any case) or a bare "40".
-func ParseEvidenceID(s string) (EvidenceID, error) {
-	n, err := parseID("EV", s)
-	return EvidenceID(n), err
-}
-
 // parseOrderID reads "ORD-12" (any case) only: a bare number names an order by its order number.
 func parseOrderID(s string) (OrderID, bool) {
 	rest, ok := cutPrefixFold(s, "ORD-")

@@ -35,8 +35,9 @@ func FuzzParseIDs(f *testing.F) {
 				t.Fatalf("round trip of %q: %v, %v", s, back, err)
 			}
 		}
-		if id, err := ParseEvidenceID(s); err == nil && (id <= 0 || !strings.HasPrefix(id.String(), "EV-")) {
-			t.Fatalf("ParseEvidenceID(%q) = %d", s, id)
+		var ev EvidenceID
+		if err := ev.UnmarshalText([]byte(s)); err == nil && (ev <= 0 || !strings.HasPrefix(ev.String(), "EV-")) {
+			t.Fatalf("EvidenceID.UnmarshalText(%q) = %d", s, ev)
 		}
 		if id, ok := parseOrderID(s); ok && id <= 0 {
 			t.Fatalf("parseOrderID(%q) = %d", s, id)
