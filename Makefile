@@ -9,7 +9,7 @@ test:
 # A crasher is written to testdata/fuzz/ of its package: commit it, it then
 # runs as a regression test in every `go test`.
 FUZZTIME ?= 5m
-FUZZ = internal/money:FuzzParse internal/date:FuzzParse export:FuzzClean export:FuzzRedactCards \
+FUZZ = internal/money:FuzzParse internal/date:FuzzParse export:FuzzClean export:FuzzRedactCards export:FuzzRedactContacts \
 	evidence:FuzzParseEmail evidence:FuzzMbox evidence:FuzzSafeName evidence:FuzzDecodeImage \
 	store:FuzzSearchTerms store:FuzzParseIDs
 fuzz:

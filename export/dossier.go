@@ -14,20 +14,21 @@ import (
 
 // Dossier is everything the PDF shows, as plain data built from the store.
 type Dossier struct {
-	Case        store.Case
-	Orders      []store.Order
-	Events      []store.Event
-	Messages    []store.Evidence // messages and emails, oldest first
-	Attachments []store.Evidence // files that came with an email (Parent set)
-	Exhibits    []Exhibit        // every stored file, numbered E1, E2 ... in time order
-	Generated   time.Time
-	Location    *time.Location // where dates are shown
-	AuditHead   string         // the hash of the last audit entry when generated
-	Redacted    bool           // card numbers in printed text are masked (see Redact)
-	Render      Render         // image resolution and quality; zero means DefaultRender
-	Entries     []Entry        // the timeline
-	Claimant    string         // who makes the claim, for the cover
-	Statement   string         // the claimant's own text; "" prints a draft
+	Case             store.Case
+	Orders           []store.Order
+	Events           []store.Event
+	Messages         []store.Evidence // messages and emails, oldest first
+	Attachments      []store.Evidence // files that came with an email (Parent set)
+	Exhibits         []Exhibit        // every stored file, numbered E1, E2 ... in time order
+	Generated        time.Time
+	Location         *time.Location // where dates are shown
+	AuditHead        string         // the hash of the last audit entry when generated
+	Redacted         bool           // card numbers in printed text are masked (see Redact)
+	RedactedContacts bool           // and email addresses and phone numbers
+	Render           Render         // image resolution and quality; zero means DefaultRender
+	Entries          []Entry        // the timeline
+	Claimant         string         // who makes the claim, for the cover
+	Statement        string         // the claimant's own text; "" prints a draft
 	// AttachPDFs embeds exhibits that are PDFs (receipts, statements) as
 	// document-level attachments: their originals travel inside the dossier.
 	AttachPDFs bool

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // cardLike finds runs of 13 to 19 digits, optionally grouped by single
@@ -21,25 +22,34 @@ func RedactCards(s string, keep map[string]bool) string {
 		if keep[m] || keep[digits] || !luhn(digits) || !cardPrefix(digits) {
 			return m
 		}
-		seen, total := 0, len(digits)
-		var b strings.Builder
-		for _, r := range m {
-			if r >= '0' && r <= '9' {
-				seen++
-				if seen <= total-4 {
-					b.WriteRune('•')
-					continue
-				}
-			}
-			b.WriteRune(r)
-		}
-		return b.String()
+		return maskDigits(m, 4)
 	})
 }
 
-// Redact masks card numbers in every text the dossier prints (never in the
-// original files, which the manifest identifies unaltered) and notes it.
-func (d *Dossier) Redact() {
+// maskDigits replaces every digit of s but the last n with "•", keeping the
+// rest (spaces, dashes) as written.
+func maskDigits(s string, n int) string {
+	total := 0
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			total++
+		}
+	}
+	seen := 0
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			if seen++; seen <= total-n {
+				return '•'
+			}
+		}
+		return r
+	}, s)
+}
+
+// Redact masks card numbers (and, with contacts, email addresses and phone
+// numbers) in every text the dossier prints, never in the original files,
+// which the manifest identifies unaltered; the manifest says so.
+func (d *Dossier) Redact(contacts bool) {
 	keep := map[string]bool{d.Case.Reference: true}
 	for _, o := range d.Orders {
 		keep[o.Number] = true
@@ -47,7 +57,12 @@ func (d *Dossier) Redact() {
 			keep[t] = true
 		}
 	}
-	r := func(s *string) { *s = RedactCards(*s, keep) }
+	r := func(s *string) {
+		*s = RedactCards(*s, keep)
+		if contacts {
+			*s = RedactContacts(*s, keep)
+		}
+	}
 	r(&d.Case.Title)
 	r(&d.Case.Receiver)
 	d.Orders = slices.Clone(d.Orders)
@@ -82,7 +97,7 @@ func (d *Dossier) Redact() {
 		r(&d.Entries[i].What)
 	}
 	r(&d.Statement)
-	d.Redacted = true
+	d.Redacted, d.RedactedContacts = true, contacts
 }
 
 // luhn reports whether a string of digits passes the Luhn checksum.
@@ -112,4 +127,36 @@ func cardPrefix(d string) bool {
 		return true
 	}
 	return false
+}
+
+// emailLike and phoneLike find email addresses and phone numbers: 8 to 15
+// digits, optionally after a +, grouped by single spaces only ("+47 22 33 44
+// 55", "912 34 567"), so that dates (2026-10-02, 02.10.2026) are not taken.
+var (
+	emailLike = regexp.MustCompile(`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}`)
+	phoneLike = regexp.MustCompile(`(?:\+|\b)\d(?: ?\d)*\b`) // whole runs: 8-15 digits checked below
+)
+
+// RedactContacts masks email addresses ("s•••@example.com": the first
+// character and the domain stay, so the receiver still sees who the
+// marketplace or the bank was) and phone numbers (all but the last two
+// digits) in printed text. Runs in keep are never masked.
+func RedactContacts(s string, keep map[string]bool) string {
+	s = emailLike.ReplaceAllStringFunc(s, func(m string) string {
+		local, domain, _ := strings.Cut(m, "@")
+		if keep[m] || len(local) == 0 {
+			return m
+		}
+		first, _ := utf8.DecodeRuneInString(local)
+		return string(first) + "•••@" + domain
+	})
+	return phoneLike.ReplaceAllStringFunc(s, func(m string) string {
+		digits := strings.NewReplacer(" ", "", "+", "").Replace(m)
+		// A whole run is a phone number or not: matching part of a longer run
+		// would leave the rest to be masked on a second pass.
+		if keep[m] || keep[digits] || len(digits) < 8 || len(digits) > 15 {
+			return m
+		}
+		return maskDigits(m, 2)
+	})
 }

@@ -47,3 +47,33 @@ func FuzzRedactCards(f *testing.F) {
 		}
 	})
 }
+
+func TestRedactContacts(t *testing.T) {
+	keep := map[string]bool{"8123456789012345": true}
+	tests := []struct{ in, want string }{
+		{"write to seller.wang@shop.example.cn today", "write to s•••@shop.example.cn today"},
+		{"Åse <åse.nordmann@epost.no>", "Åse <å•••@epost.no>"},
+		{"call +47 912 34 567 or 22 33 44 55", "call +•• ••• •• •67 or •• •• •• 55"},
+		{"order 8123456789012345", "order 8123456789012345"},
+		{"tracking LP00123456789CN", "tracking LP00123456789CN"},
+		{"49,90 NOK on 2026-10-02", "49,90 NOK on 2026-10-02"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := RedactContacts(tt.in, keep); got != tt.want {
+			t.Errorf("RedactContacts(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func FuzzRedactContacts(f *testing.F) {
+	for _, s := range []string{"a@b.cn", "+47 22 33 44 55", "2026-10-02", "åse@epost.no 912 34 567"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		once := RedactContacts(s, nil)
+		if twice := RedactContacts(once, nil); twice != once {
+			t.Fatalf("not idempotent: %q -> %q -> %q", s, once, twice)
+		}
+	})
+}

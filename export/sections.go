@@ -206,8 +206,11 @@ func (d Dossier) manifest(doc *doc) {
 		"with the hash below.", d.Generated.In(d.Location).Format("2006-01-02 15:04:05 MST")))
 	doc.gap(4)
 	if d.Redacted {
-		doc.para(body, 9, "Card numbers in the printed text of this dossier are masked to their last four digits. "+
-			"The original files listed below are unaltered.")
+		what := "Card numbers in the printed text of this dossier are masked to their last four digits."
+		if d.RedactedContacts {
+			what += " Email addresses and phone numbers are masked too."
+		}
+		doc.para(body, 9, what+" The original files listed below are unaltered.")
 		doc.gap(3)
 	}
 	if d.AuditHead != "" {

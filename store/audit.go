@@ -37,6 +37,13 @@ func entryHash(e AuditEntry) string {
 // contentQueries give each kind of record its canonical content as one JSON
 // array: every column, and the rows that belong to it (items, tracking,
 // links, events), in a fixed order.
+//
+// These queries are part of the vault's format on disk: every audit row
+// holds a hash of their result. Changing one (say, a migration adds a column
+// and the query selects it) changes the hash of every existing record, and
+// verify would report them all as edited. Keep new data in rows of their own
+// whose content has its own query, or version the queries (a format number in
+// the audit row) before changing one.
 var contentQueries = map[string]string{
 	"ORD": `SELECT json_array(o.id, o.marketplace, o.number, o.seller, o.total_minor, o.currency, o.ordered_at,
 		o.paid_at, o.shipped_at, o.expected_at, o.delivered_at, o.payment, o.note, o.created_at,

@@ -18,7 +18,7 @@ import (
 func newExportCaseCmd(a *app) *cobra.Command {
 	var pdfPath, zipPath, now, profileName, maxSize, claimant, statementFile string
 	var maxPages int
-	var redact, split bool
+	var redact, split, redactContacts bool
 	cmd := &cobra.Command{
 		Use:   "case ID (--pdf FILE | --zip FILE)",
 		Short: "Write a case's dossier as one PDF",
@@ -81,8 +81,8 @@ every file with 'sha256sum -c SHA256SUMS' or 'vault verify --dossier'.`,
 			if !cmd.Flags().Changed("redact") {
 				redact = profile.Redact
 			}
-			if redact {
-				d.Redact()
+			if redact || redactContacts {
+				d.Redact(redactContacts)
 			}
 			d.AttachPDFs = profile.MaxBytes == 0 // originals cannot shrink: only without a size limit
 			if d.AuditHead, err = v.db.Head(cmd.Context()); err != nil {
@@ -125,6 +125,7 @@ every file with 'sha256sum -c SHA256SUMS' or 'vault verify --dossier'.`,
 	cmd.Flags().StringVar(&profileName, "profile", "default", "the receiver's limits: "+profileNames())
 	cmd.Flags().StringVar(&maxSize, "max-size", "", "override the size limit, e.g. 5MB")
 	cmd.Flags().IntVar(&maxPages, "max-pages", 0, "override the page limit")
+	cmd.Flags().BoolVar(&redactContacts, "redact-contacts", false, "also mask email addresses and phone numbers in printed text")
 	cmd.Flags().BoolVar(&split, "split", false, "when one file cannot meet the limits, write numbered parts (FILE-1.pdf ...) that each do")
 	cmd.Flags().StringVar(&now, "now", "", "the generation time (RFC 3339): the same vault and time give identical files")
 	return cmd
