@@ -29,16 +29,7 @@ var generated = time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
 func newCase(t *testing.T, messages ...string) (store.CaseFile, *evidence.Blobs) {
 	t.Helper()
 	ctx := context.Background()
-	dir := t.TempDir()
-	db, err := store.Create(ctx, filepath.Join(dir, "vault.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	blobs := evidence.NewBlobs(dir)
-	if err := blobs.Init(); err != nil {
-		t.Fatal(err)
-	}
+	db, blobs := newVault(t)
 	o, err := db.AddOrder(ctx, store.Order{Marketplace: "aliexpress", Number: "8123456789012345", Seller: "Blåbær Shop",
 		Total: money.Money{Minor: 4990, Currency: "NOK"}, Items: []string{"Lader"}, Tracking: []string{"LP001CN"}})
 	if err != nil {
@@ -172,4 +163,20 @@ func writePDF(d Dossier, blobs *evidence.Blobs, path string) (Written, error) {
 		return err
 	})
 	return w, err
+}
+
+// newVault opens a real store and blob store in a temp dir.
+func newVault(t testing.TB) (*store.DB, *evidence.Blobs) {
+	t.Helper()
+	dir := t.TempDir()
+	db, err := store.Create(context.Background(), filepath.Join(dir, "vault.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	blobs := evidence.NewBlobs(dir)
+	if err := blobs.Init(); err != nil {
+		t.Fatal(err)
+	}
+	return db, blobs
 }

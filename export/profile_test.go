@@ -4,55 +4,24 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"image"
-	"image/color"
-	"image/draw"
-	"image/png"
-	"math/rand/v2"
 	"path/filepath"
 	"testing"
 	"time"
 
 	"vault/evidence"
 	"vault/internal/pdftest"
+	"vault/internal/testimage"
 	"vault/store"
 )
-
-// phoneScreenshot draws a 1170x2532 screenshot: a coloured header, then rows
-// of dark bars of varying length on white, as lines of text look.
-func phoneScreenshot(seed uint64) []byte {
-	r := rand.New(rand.NewPCG(seed, 7))
-	img := image.NewRGBA(image.Rect(0, 0, 1170, 2532))
-	draw.Draw(img, img.Bounds(), image.NewUniform(color.White), image.Point{}, draw.Src)
-	draw.Draw(img, image.Rect(0, 0, 1170, 220), image.NewUniform(color.RGBA{230, 70, 30, 255}), image.Point{}, draw.Src)
-	for y := 300; y < 2450; y += 64 {
-		x := 60
-		for x < 1000 {
-			word := 40 + r.IntN(160)
-			draw.Draw(img, image.Rect(x, y, min(x+word, 1110), y+30), image.NewUniform(color.RGBA{40, 40, 40, 255}), image.Point{}, draw.Src)
-			x += word + 24
-		}
-	}
-	var buf bytes.Buffer
-	png.Encode(&buf, img)
-	return buf.Bytes()
-}
 
 // newScreenshotCase builds a vault whose case holds n phone screenshots.
 func newScreenshotCase(t testing.TB, n int) (store.CaseFile, *evidence.Blobs) {
 	ctx := context.Background()
-	dir := t.TempDir()
-	db, err := store.Create(ctx, filepath.Join(dir, "vault.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	blobs := evidence.NewBlobs(dir)
-	blobs.Init()
+	db, blobs := newVault(t)
 	o, _ := db.AddOrder(ctx, store.Order{Marketplace: "aliexpress", Number: "8123456789012345"})
 	var items []store.Evidence
 	for i := range n {
-		st, err := blobs.Put(bytes.NewReader(phoneScreenshot(uint64(i))))
+		st, err := blobs.Put(bytes.NewReader(testimage.PhoneScreenshot(uint64(i))))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -8,14 +8,11 @@ package main
 import (
 	"flag"
 	"fmt"
-	"image"
-	"image/color"
-	"image/draw"
-	"image/png"
 	"log"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
+
+	"vault/internal/testimage"
 )
 
 func main() {
@@ -33,24 +30,5 @@ func main() {
 }
 
 func write(path string, seed uint64) error {
-	r := rand.New(rand.NewPCG(seed, 7))
-	img := image.NewRGBA(image.Rect(0, 0, 1170, 2532))
-	draw.Draw(img, img.Bounds(), image.NewUniform(color.White), image.Point{}, draw.Src)
-	draw.Draw(img, image.Rect(0, 0, 1170, 220), image.NewUniform(color.RGBA{230, 70, 30, 255}), image.Point{}, draw.Src)
-	for y := 300; y < 2450; y += 64 {
-		for x := 60; x < 1000; {
-			word := 40 + r.IntN(160)
-			draw.Draw(img, image.Rect(x, y, min(x+word, 1110), y+30), image.NewUniform(color.RGBA{40, 40, 40, 255}), image.Point{}, draw.Src)
-			x += word + 24
-		}
-	}
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	if err := png.Encode(f, img); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+	return os.WriteFile(path, testimage.PhoneScreenshot(seed), 0o600)
 }

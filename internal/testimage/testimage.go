@@ -1,11 +1,16 @@
-// Package testimage makes images for tests: real encodings, and the broken
-// ones that ingestion must refuse.
+// Package testimage makes images for tests and benchmarks: realistic
+// screenshots, and the broken images that ingestion must refuse.
 package testimage
 
 import (
 	"bytes"
 	"encoding/binary"
 	"hash/crc32"
+	"image"
+	"image/color"
+	"image/draw"
+	"image/png"
+	"math/rand/v2"
 )
 
 // PNGHeader is a PNG signature and a valid IHDR chunk claiming w x h pixels
@@ -22,5 +27,26 @@ func PNGHeader(w, h uint32) []byte {
 	binary.Write(&buf, binary.BigEndian, uint32(len(ihdr)))
 	buf.Write(chunk)
 	binary.Write(&buf, binary.BigEndian, crc32.ChecksumIEEE(chunk))
+	return buf.Bytes()
+}
+
+// PhoneScreenshot draws a 1170x2532 PNG as a phone screenshot looks: a
+// coloured header, then rows of dark bars of varying length on white, as
+// lines of text do, so it compresses like the real thing. Each seed gives a
+// different image.
+func PhoneScreenshot(seed uint64) []byte {
+	r := rand.New(rand.NewPCG(seed, 7))
+	img := image.NewRGBA(image.Rect(0, 0, 1170, 2532))
+	draw.Draw(img, img.Bounds(), image.NewUniform(color.White), image.Point{}, draw.Src)
+	draw.Draw(img, image.Rect(0, 0, 1170, 220), image.NewUniform(color.RGBA{230, 70, 30, 255}), image.Point{}, draw.Src)
+	for y := 300; y < 2450; y += 64 {
+		for x := 60; x < 1000; {
+			word := 40 + r.IntN(160)
+			draw.Draw(img, image.Rect(x, y, min(x+word, 1110), y+30), image.NewUniform(color.RGBA{40, 40, 40, 255}), image.Point{}, draw.Src)
+			x += word + 24
+		}
+	}
+	var buf bytes.Buffer
+	png.Encode(&buf, img)
 	return buf.Bytes()
 }
