@@ -102,7 +102,7 @@ func (d Dossier) isTall(x Exhibit, blobs *evidence.Blobs) bool {
 	if !evidence.IsImage(x.Blob.MediaType) {
 		return false
 	}
-	w, h, err := evidence.ImageSize(func() (io.ReadCloser, error) { return blobs.Open(x.Blob.SHA256) })
+	w, h, err := d.pictures.size(x.Blob.SHA256, blobs)
 	return err == nil && float64(h) >= tall*float64(w)
 }
 
@@ -148,8 +148,32 @@ type pictureKey struct {
 // fitting a profile or splitting renders the same images again and again
 // (a 60-screenshot split took 79 s without it).
 type pictureCache struct {
-	mu sync.Mutex
-	m  map[pictureKey]picture
+	mu    sync.Mutex
+	m     map[pictureKey]picture
+	sizes map[string][2]int // image width and height by SHA-256, for the layout
+}
+
+func newPictureCache() *pictureCache {
+	return &pictureCache{m: map[pictureKey]picture{}, sizes: map[string][2]int{}}
+}
+
+// size is an image's width and height, read from its header once per export.
+func (c *pictureCache) size(sum string, blobs *evidence.Blobs) (int, int, error) {
+	if c != nil {
+		c.mu.Lock()
+		wh, ok := c.sizes[sum]
+		c.mu.Unlock()
+		if ok {
+			return wh[0], wh[1], nil
+		}
+	}
+	w, h, err := evidence.ImageSize(func() (io.ReadCloser, error) { return blobs.Open(sum) })
+	if err == nil && c != nil {
+		c.mu.Lock()
+		c.sizes[sum] = [2]int{w, h}
+		c.mu.Unlock()
+	}
+	return w, h, err
 }
 
 func (c *pictureCache) get(k pictureKey, blobs *evidence.Blobs) (picture, error) {

@@ -60,7 +60,7 @@ func ladder(dpi int) []Render {
 // or even the smallest rendering is too large.
 func Fit(d Dossier, blobs *evidence.Blobs, p Profile) ([]byte, Written, error) {
 	if d.pictures == nil {
-		d.pictures = &pictureCache{m: map[pictureKey]picture{}}
+		d.pictures = newPictureCache()
 	}
 	steps := ladder(p.DPI)
 	render := func(r Render) ([]byte, Written, error) {

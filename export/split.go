@@ -22,7 +22,7 @@ type Part struct {
 // parts. How many exhibits fit is found by a binary search per part.
 func Split(d Dossier, blobs *evidence.Blobs, p Profile) ([]Part, error) {
 	if d.pictures == nil {
-		d.pictures = &pictureCache{m: map[pictureKey]picture{}}
+		d.pictures = newPictureCache()
 	}
 	var parts []Part
 	rest := d.Exhibits

@@ -51,11 +51,7 @@ links are followed only to files within it.`,
 			if err != nil {
 				return err
 			}
-			v, err := a.open(cmd.Context())
-			if err != nil {
-				return err
-			}
-			links, err := resolveLinks(cmd.Context(), v, orderRefs, caseRefs)
+			v, links, err := a.openLinked(cmd.Context(), orderRefs, caseRefs)
 			if err != nil {
 				return err
 			}
@@ -210,6 +206,16 @@ func (a *app) reportAttach(results []ingested, added []store.Added, asJSON bool)
 		return fmt.Errorf("%d of %d files refused", nRefused, len(results))
 	}
 	return nil
+}
+
+// openLinked opens the vault and resolves the orders and cases named to link to.
+func (a *app) openLinked(ctx context.Context, orderRefs, caseRefs []string) (*vault, store.Links, error) {
+	v, err := a.open(ctx)
+	if err != nil {
+		return nil, store.Links{}, err
+	}
+	links, err := resolveLinks(ctx, v, orderRefs, caseRefs)
+	return v, links, err
 }
 
 // resolveLinks turns order and case references into ids.

@@ -43,11 +43,7 @@ so an interrupted import keeps what it finished and can simply be run again.`,
   vault import email - --order ORD-1 < message.eml`,
 		Args: atLeastOne("at least one file (or - for standard input)"),
 		RunE: func(cmd *cobra.Command, files []string) error {
-			v, err := a.open(cmd.Context())
-			if err != nil {
-				return err
-			}
-			links, err := resolveLinks(cmd.Context(), v, orderRefs, caseRefs)
+			v, links, err := a.openLinked(cmd.Context(), orderRefs, caseRefs)
 			if err != nil {
 				return err
 			}
