@@ -21,6 +21,4 @@ fuzz:
 # Benchmarks against reference tools (see bench/).
 bench:
 	go test ./store ./cmd/vault -run '^$$' -bench .
-	bench/attach.sh
-	bench/import.sh
-	bench/verify.sh
+	bench/run.sh
