@@ -126,7 +126,8 @@ func queryCases(ctx context.Context, tx *sql.Tx, where string, args ...any) ([]C
 	if err != nil || len(out) == 0 {
 		return out, err
 	}
-	err = eachPair(ctx, tx, `SELECT case_id, order_id FROM case_orders ORDER BY case_id, order_id`, nil,
+	err = eachPair(ctx, tx, `SELECT case_id, order_id FROM case_orders WHERE case_id IN (SELECT c.id FROM cases c `+where+`)
+		ORDER BY case_id, order_id`, args,
 		func(c CaseID, o OrderID) {
 			if i, ok := index[c]; ok {
 				out[i].Orders = append(out[i].Orders, o)

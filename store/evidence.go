@@ -228,7 +228,9 @@ func queryEvidence(ctx context.Context, tx *sql.Tx, where string, args ...any) (
 	if err != nil || len(out) == 0 {
 		return out, err
 	}
-	err = eachPair(ctx, tx, `SELECT evidence_id, order_id FROM evidence_orders ORDER BY 1, 2`, nil,
+	// Only the links of the evidence selected, as queryOrders does for its rows.
+	sub := `SELECT e.id FROM evidence e ` + where
+	err = eachPair(ctx, tx, `SELECT evidence_id, order_id FROM evidence_orders WHERE evidence_id IN (`+sub+`) ORDER BY 1, 2`, args,
 		func(e EvidenceID, o OrderID) {
 			if i, ok := index[e]; ok {
 				out[i].Orders = append(out[i].Orders, o)
@@ -237,7 +239,7 @@ func queryEvidence(ctx context.Context, tx *sql.Tx, where string, args ...any) (
 	if err != nil {
 		return nil, err
 	}
-	err = eachPair(ctx, tx, `SELECT evidence_id, case_id FROM evidence_cases ORDER BY 1, 2`, nil,
+	err = eachPair(ctx, tx, `SELECT evidence_id, case_id FROM evidence_cases WHERE evidence_id IN (`+sub+`) ORDER BY 1, 2`, args,
 		func(e EvidenceID, c CaseID) {
 			if i, ok := index[e]; ok {
 				out[i].Cases = append(out[i].Cases, c)
