@@ -9,13 +9,9 @@
 # Needs coreutils and GNU time (/usr/bin/time: apt-get install time).
 set -euo pipefail
 size_mb=${1:-1024} files=${2:-64} rounds=${3:-3}
-cd "$(dirname "$0")/.."
-for tool in sha256sum cp /usr/bin/time; do
-  command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install coreutils time" >&2; exit 1; }
-done
-work=$(mktemp -d "${TMPDIR:-/tmp}/vault-bench.XXXXXX")
-trap 'chmod -R u+w "$work"; rm -rf "$work"' EXIT
-CGO_ENABLED=0 go build -o "$work/vault" ./cmd/vault
+source "$(dirname "$0")/lib.sh"
+need "coreutils time" sha256sum cp /usr/bin/time
+setup
 
 echo "generating $files files, $size_mb MB in all, in $work/in"
 mkdir "$work/in"
@@ -49,7 +45,6 @@ for r in $(seq 1 "$rounds"); do
   done
 done
 
-median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 tv=$(echo "${t[vault]}" | median); tr=$(echo "${t[reference]}" | median); ts=$(echo "${t[reference_sync]}" | median)
 mv=$(echo "${m[vault]}" | median)
 echo

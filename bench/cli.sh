@@ -6,13 +6,9 @@
 #   bench/cli.sh [ORDERS] [RUNS]     defaults: 10000 30
 set -euo pipefail
 n=${1:-10000} runs=${2:-30}
-cd "$(dirname "$0")/.."
-for tool in sqlite3 bc; do
-  command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install sqlite3 bc" >&2; exit 1; }
-done
-work=$(mktemp -d "${TMPDIR:-/tmp}/vault-bench.XXXXXX")
-trap 'chmod -R u+w "$work"; rm -rf "$work"' EXIT
-CGO_ENABLED=0 go build -o "$work/vault" ./cmd/vault
+source "$(dirname "$0")/lib.sh"
+need "sqlite3 bc" sqlite3 bc
+setup
 v="$work/v"
 "$work/vault" --vault "$v" init >/dev/null
 
@@ -25,7 +21,6 @@ awk -v n="$n" 'BEGIN { for (i = 1; i <= n; i++) {
   printf "Total: NOK %d,00\n\n", i % 900 + 10 } }' > "$work/orders.mbox"
 "$work/vault" --vault "$v" import email --create-orders "$work/orders.mbox" >/dev/null 2>&1
 
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 # time_pair A B: alternate A and B $runs times; print both medians in µs.
 time_pair() {
   local ta="" tb="" s e

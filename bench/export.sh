@@ -6,13 +6,9 @@
 #   bench/export.sh [SCREENSHOTS] [ROUNDS]     defaults: 100 3
 set -euo pipefail
 n=${1:-100} rounds=${2:-3}
-cd "$(dirname "$0")/.."
-for tool in img2pdf pdfinfo /usr/bin/time bc; do
-  command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install img2pdf poppler-utils time bc" >&2; exit 1; }
-done
-work=$(mktemp -d "${TMPDIR:-/tmp}/vault-bench.XXXXXX")
-trap 'chmod -R u+w "$work"; rm -rf "$work"' EXIT
-CGO_ENABLED=0 go build -o "$work/vault" ./cmd/vault
+source "$(dirname "$0")/lib.sh"
+need "img2pdf poppler-utils time bc" img2pdf pdfinfo /usr/bin/time bc
+setup
 go run ./bench/gen -n "$n" -dir "$work/shots"
 v="$work/v"
 "$work/vault" --vault "$v" init >/dev/null
@@ -31,7 +27,6 @@ for r in $(seq 1 "$rounds"); do
   out=$(run img2pdf "$work"/shots/*.PNG -o "$work/img2pdf.pdf"); ti+="${out% *} "; mi+="${out#* } "
   echo "round $r  vault ${tv##* }  img2pdf ${out% *}"
 done
-median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 tv=$(echo "$tv" | median); ti=$(echo "$ti" | median); mv=$(echo "$mv" | median); mi=$(echo "$mi" | median)
 pages() { pdfinfo "$1" 2>/dev/null | awk '/^Pages/ {print $2}'; }
 echo

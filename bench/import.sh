@@ -7,11 +7,9 @@
 # Needs GNU time (/usr/bin/time: apt-get install time).
 set -euo pipefail
 n=${1:-10000}
-cd "$(dirname "$0")/.."
-command -v /usr/bin/time >/dev/null || { echo "missing /usr/bin/time: apt-get install time" >&2; exit 1; }
-work=$(mktemp -d "${TMPDIR:-/tmp}/vault-bench.XXXXXX")
-trap 'chmod -R u+w "$work"; rm -rf "$work"' EXIT
-CGO_ENABLED=0 go build -o "$work/vault" ./cmd/vault
+source "$(dirname "$0")/lib.sh"
+need "time bc" /usr/bin/time bc
+setup
 
 echo "generating an mbox of $n messages"
 awk -v n="$n" 'BEGIN {

@@ -5,13 +5,9 @@
 #   bench/verify.sh [FILES] [SIZE_KB] [ROUNDS]     defaults: 10000 32 3
 set -euo pipefail
 files=${1:-10000} size_kb=${2:-32} rounds=${3:-3}
-cd "$(dirname "$0")/.."
-for tool in sha256sum /usr/bin/time bc; do
-  command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install coreutils time bc" >&2; exit 1; }
-done
-work=$(mktemp -d "${TMPDIR:-/tmp}/vault-bench.XXXXXX")
-trap 'chmod -R u+w "$work"; rm -rf "$work"' EXIT
-CGO_ENABLED=0 go build -o "$work/vault" ./cmd/vault
+source "$(dirname "$0")/lib.sh"
+need "coreutils time bc" sha256sum /usr/bin/time bc
+setup
 v="$work/v"
 
 echo "attaching $files files of $size_kb KB"
@@ -30,7 +26,6 @@ for r in $(seq 1 "$rounds"); do
   out=$(cd "$v" && run sha256sum -c --quiet "$work/SHA256SUMS"); ts+="${out% *} "
   echo "round $r  sha256sum -c     ${out% *} s"
 done
-median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 tv=$(echo "$tv" | median); ts=$(echo "$ts" | median); mv=$(echo "$mv" | median)
 mb=$((files * size_kb / 1024))
 echo
