@@ -66,11 +66,11 @@ so an interrupted import keeps what it finished and can simply be run again.`,
 
 // importer imports messages one by one and keeps the tally.
 type importer struct {
-	a                        *app
-	v                        *vault
-	links                    store.Links
-	asJSON, createOrders     bool
-	added, dup, refused, all int
+	a                    *app
+	v                    *vault
+	links                store.Links
+	asJSON, createOrders bool
+	added, dup, refused  int
 }
 
 // file imports an .eml file, an mbox file, or standard input ("-").
@@ -119,23 +119,31 @@ func (imp *importer) file(ctx context.Context, path string) error {
 
 // message parses, stores and records one raw message, and reports it.
 func (imp *importer) message(ctx context.Context, label, fileName string, raw []byte) {
-	imp.all++
-	m, err := evidence.ParseEmail(raw)
-	if c, ok := evidence.RecogniseOrder(m); err == nil && ok && imp.createOrders {
-		err = imp.createOrder(ctx, label, c)
+	added, err := imp.record(ctx, label, fileName, raw)
+	if err != nil {
+		imp.refuse(label, err)
+		return
 	}
-	if err == nil {
-		var e store.Email
-		if e, err = imp.store(m, fileName, raw); err == nil {
-			var added store.EmailAdded
-			if added, err = imp.v.db.AddEmail(ctx, e, imp.links); err == nil {
-				imp.report(label, added)
-				return
-			}
+	imp.report(label, added)
+}
+
+// record parses a raw message, creates its order when asked to, stores its
+// bytes and attachments and records it.
+func (imp *importer) record(ctx context.Context, label, fileName string, raw []byte) (store.EmailAdded, error) {
+	m, err := evidence.ParseEmail(raw)
+	if err != nil {
+		return store.EmailAdded{}, err
+	}
+	if c, ok := evidence.RecogniseOrder(m); ok && imp.createOrders {
+		if err := imp.createOrder(ctx, label, c); err != nil {
+			return store.EmailAdded{}, err
 		}
 	}
-	imp.all--
-	imp.refuse(label, err)
+	e, err := imp.store(m, fileName, raw)
+	if err != nil {
+		return store.EmailAdded{}, err
+	}
+	return imp.v.db.AddEmail(ctx, e, imp.links)
 }
 
 // store writes the raw message and its attachments to the blob store.
@@ -212,7 +220,6 @@ func (imp *importer) report(label string, added store.EmailAdded) {
 }
 
 func (imp *importer) refuse(label string, err error) {
-	imp.all++
 	imp.refused++
 	fmt.Fprintf(imp.a.stderr, "vault: %s: skipped: %s\n", label, oneLine(err))
 	if imp.asJSON {
@@ -221,9 +228,10 @@ func (imp *importer) refuse(label string, err error) {
 }
 
 func (imp *importer) summary() error {
-	fmt.Fprintf(imp.a.stderr, "vault: %s: %d imported, %d duplicate, %d skipped\n", plural(imp.all, "message"), imp.added, imp.dup, imp.refused)
+	all := imp.added + imp.dup + imp.refused
+	fmt.Fprintf(imp.a.stderr, "vault: %s: %d imported, %d duplicate, %d skipped\n", plural(all, "message"), imp.added, imp.dup, imp.refused)
 	if imp.refused > 0 {
-		return fmt.Errorf("%d of %d messages skipped", imp.refused, imp.all)
+		return fmt.Errorf("%d of %d messages skipped", imp.refused, all)
 	}
 	return nil
 }
