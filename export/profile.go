@@ -85,7 +85,7 @@ func Fit(d Dossier, blobs *evidence.Blobs, p Profile) ([]byte, Written, error) {
 	var bestW Written
 	for lo <= hi {
 		mid := (lo + hi) / 2
-		data, w, err := render(steps[mid])
+		data, w, err = render(steps[mid])
 		if err != nil {
 			return nil, w, err
 		}
@@ -96,16 +96,15 @@ func Fit(d Dossier, blobs *evidence.Blobs, p Profile) ([]byte, Written, error) {
 		}
 	}
 	if best == nil {
-		return nil, bestW, tooLarge(d, p, steps[len(steps)-1], blobs)
+		// Nothing fitted, so the search ended on the smallest setting: w.
+		return nil, w, tooLarge(d, p, w)
 	}
 	return best, bestW, nil
 }
 
-// tooLarge explains a dossier that no setting brings under the limit.
-func tooLarge(d Dossier, p Profile, smallest Render, blobs *evidence.Blobs) error {
-	var buf bytes.Buffer
-	d.Render = smallest
-	w, _ := RenderPDF(d, blobs, &buf)
+// tooLarge explains a dossier that no setting brings under the limit; w is
+// its rendering at the smallest setting.
+func tooLarge(d Dossier, p Profile, w Written) error {
 	xs := slices.Clone(d.Exhibits)
 	slices.SortFunc(xs, func(a, b Exhibit) int { return cmp.Compare(b.Blob.Size, a.Blob.Size) })
 	var names []string
@@ -114,5 +113,5 @@ func tooLarge(d Dossier, p Profile, smallest Render, blobs *evidence.Blobs) erro
 	}
 	return fmt.Errorf("even at %d DPI and JPEG quality %d the dossier is %.1f MB; the %s profile allows %.1f MB. "+
 		"Drop exhibits from the case, largest first (%s), or use --profile none, or --max-size",
-		smallest.DPI, smallest.Quality, float64(w.Bytes)/MB, p.Name, float64(p.MaxBytes)/MB, strings.Join(names, ", "))
+		w.Render.DPI, w.Render.Quality, float64(w.Bytes)/MB, p.Name, float64(p.MaxBytes)/MB, strings.Join(names, ", "))
 }

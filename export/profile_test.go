@@ -69,7 +69,8 @@ func TestFitRefuses(t *testing.T) {
 	f, blobs := newScreenshotCase(t, 12)
 	d := New(f, generated, time.UTC)
 	if _, _, err := Fit(d, blobs, Profile{Name: "tiny", MaxBytes: 50_000, DPI: 150}); err == nil ||
-		!bytes.Contains([]byte(err.Error()), []byte("Drop exhibits from the case, largest first (E")) {
+		!bytes.Contains([]byte(err.Error()), []byte("Drop exhibits from the case, largest first (E")) ||
+		!bytes.Contains([]byte(err.Error()), []byte("even at 75 DPI and JPEG quality 35")) {
 		t.Errorf("50 kB limit: %v", err)
 	}
 	if _, _, err := Fit(d, blobs, Profile{Name: "short", MaxPages: 3, DPI: 150}); err == nil ||
