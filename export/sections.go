@@ -174,9 +174,9 @@ func (d Dossier) messages(doc *doc) {
 		if x := d.ExhibitOf(m.ID); x != "" {
 			ref += ", exhibit " + x
 		}
-		head := fmt.Sprintf("%s  ·  from %s  ·  %s", m.OccurredAt.Format(d.Location), orUnknown(m.Party), ref)
+		head := fmt.Sprintf("%s  ·  from %s  ·  %s", m.OccurredAt.Format(d.Location), cmp.Or(m.Party, "unknown"), ref)
 		if m.Kind == "email" {
-			head = fmt.Sprintf("%s  ·  email from %s  ·  %s\nSubject: %s", m.OccurredAt.Format(d.Location), orUnknown(m.From), ref, m.Title)
+			head = fmt.Sprintf("%s  ·  email from %s  ·  %s\nSubject: %s", m.OccurredAt.Format(d.Location), cmp.Or(m.From, "unknown"), ref, m.Title)
 		}
 		doc.para(bold, 10, head)
 		doc.gap(1)
@@ -188,13 +188,6 @@ func (d Dossier) messages(doc *doc) {
 		}
 		doc.gap(5)
 	}
-}
-
-func orUnknown(s string) string {
-	if s == "" {
-		return "unknown"
-	}
-	return s
 }
 
 // manifest lists every file with its size and SHA-256, and how to check them.

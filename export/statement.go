@@ -1,6 +1,7 @@
 package export
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -25,7 +26,7 @@ func (d Dossier) statement(doc *doc) {
 func (d Dossier) DraftStatement() string {
 	var b strings.Builder
 	for _, o := range d.Orders {
-		fmt.Fprintf(&b, "I ordered from %s on %s (order %s)", orDefault(o.Seller, "the seller"), o.Marketplace, o.Number)
+		fmt.Fprintf(&b, "I ordered from %s on %s (order %s)", cmp.Or(o.Seller, "the seller"), o.Marketplace, o.Number)
 		if !o.Ordered.IsZero() {
 			fmt.Fprintf(&b, " on %s", o.Ordered.Format(d.Location))
 		}
@@ -85,13 +86,6 @@ func request(kind string, amount money.Money) string {
 		return "The goods are defective. I ask for them to be repaired or replaced, or for a refund of " + amt + "."
 	}
 	return "I ask for the matter to be resolved."
-}
-
-func orDefault(s, fallback string) string {
-	if s == "" {
-		return fallback
-	}
-	return s
 }
 
 // whereToTurn is the dossier's last page: who decides, by the kind of case

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -59,7 +60,7 @@ links are followed only to files within it.`,
 			var items []store.Evidence
 			for _, r := range results {
 				if r.err == nil {
-					r.item.Kind = orDefault(kind, evidence.KindFor(r.item.Blob.MediaType))
+					r.item.Kind = cmp.Or(kind, evidence.KindFor(r.item.Blob.MediaType))
 					r.item.Note, r.item.OccurredAt = note, when
 					items = append(items, r.item)
 				}
@@ -80,14 +81,6 @@ links are followed only to files within it.`,
 	f.BoolVarP(&recursive, "recursive", "r", false, "attach the files in directories, and in their subdirectories")
 	f.BoolVar(&asJSON, "json", false, "print one JSON object per file")
 	return cmd
-}
-
-// orDefault returns s, or fallback when s is empty.
-func orDefault(s, fallback string) string {
-	if s != "" {
-		return s
-	}
-	return fallback
 }
 
 // ingested is one file after ingestFiles: stored and ready to record, or refused.

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -153,7 +154,7 @@ func (imp *importer) store(m evidence.Email, fileName string, raw []byte) (store
 		return store.Email{}, err
 	}
 	msg := store.Evidence{Kind: "email", Source: "email", Party: evidence.Party(m.From),
-		Title: orDefault(m.Subject, "(no subject)"), Body: m.Text, FileName: fileName,
+		Title: cmp.Or(m.Subject, "(no subject)"), Body: m.Text, FileName: fileName,
 		MessageID: m.MessageID, From: m.From, To: m.To,
 		Blob: &store.Blob{SHA256: st.SHA256, Size: st.Size, MediaType: "message/rfc822"}}
 	if !m.Date.IsZero() {

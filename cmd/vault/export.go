@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -221,7 +222,7 @@ func (a *app) writeParts(d export.Dossier, v *vault, profile export.Profile, pat
 		}
 		fmt.Fprintln(a.stdout, name)
 		fmt.Fprintf(a.stderr, "vault: part %d of %d: %d pages, %s, exhibits %s to %s\n", i+1, len(parts), p.Written.Pages,
-			humanSize(p.Written.Bytes), orDefault(p.First, "-"), orDefault(p.Last, "-"))
+			humanSize(p.Written.Bytes), cmp.Or(p.First, "-"), cmp.Or(p.Last, "-"))
 	}
 	return nil
 }
