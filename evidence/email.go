@@ -133,14 +133,19 @@ func Party(from string) string {
 		return ""
 	}
 	domain := strings.ToLower(strings.TrimRight(from[at+1:], "> "))
-	for party, names := range map[string][]string{
-		"marketplace": {"aliexpress", "alibaba", "temu", "amazon", "ebay", "wish.com", "shein", "etsy", "finn.no"},
-		"carrier":     {"posten", "bring", "postnord", "dhl", "ups.com", "fedex", "gls", "cainiao", "instabox", "helthjem"},
-		"bank":        {"paypal", "klarna", "vipps", "dnb", "nordea", "sparebank"},
+	// An ordered list, not a map: a domain may name two (ebay-paypal...), and
+	// the answer must not depend on map iteration order.
+	for _, p := range []struct {
+		party string
+		names []string
+	}{
+		{"marketplace", []string{"aliexpress", "alibaba", "temu", "amazon", "ebay", "wish.com", "shein", "etsy", "finn.no"}},
+		{"carrier", []string{"posten", "bring", "postnord", "dhl", "ups.com", "fedex", "gls", "cainiao", "instabox", "helthjem"}},
+		{"bank", []string{"paypal", "klarna", "vipps", "dnb", "nordea", "sparebank"}},
 	} {
-		for _, n := range names {
+		for _, n := range p.names {
 			if strings.Contains(domain, n) {
-				return party
+				return p.party
 			}
 		}
 	}

@@ -253,3 +253,20 @@ func FuzzSafeName(f *testing.F) {
 		}
 	})
 }
+
+func TestParty(t *testing.T) {
+	for from, want := range map[string]string{
+		"AliExpress <transaction@notice.aliexpress.com>": "marketplace",
+		"noreply@posten.no":      "carrier",
+		"service@paypal.no":      "bank",
+		"Seller <s@example.com>": "",
+		"no address":             "",
+		"x@ebay-paypal.example":  "marketplace", // names two: marketplaces come first, every time
+	} {
+		for range 20 {
+			if got := Party(from); got != want {
+				t.Fatalf("Party(%q) = %q, want %q", from, got, want)
+			}
+		}
+	}
+}
