@@ -3,9 +3,10 @@ package main
 import (
 	"context"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -143,7 +144,7 @@ func (a *app) verify(ctx context.Context, v *vault) (verifyReport, error) {
 			r.Problems = append(r.Problems, store.Problem{Record: b.Record, File: rel, What: "its file was altered: the content does not match its SHA-256"})
 		}
 	}
-	for sum := range inv.Blobs {
+	for _, sum := range slices.Sorted(maps.Keys(inv.Blobs)) { // a stable report, not map order
 		path := v.blobs.Path(sum)
 		switch {
 		case referenced[sum]:
@@ -161,8 +162,6 @@ func (a *app) verify(ctx context.Context, v *vault) (verifyReport, error) {
 		r.Temp = append(r.Temp, v.rel(t.Path))
 		r.old[v.rel(t.Path)] = t.Age > repairAge
 	}
-	sort.Strings(r.Orphans)
-	sort.Strings(r.Temp)
 	r.OK = len(r.Problems) == 0
 	return r, nil
 }
