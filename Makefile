@@ -11,11 +11,11 @@ test:
 FUZZTIME ?= 5m
 FUZZ = internal/money:FuzzParse internal/date:FuzzParse export:FuzzClean export:FuzzRedactCards export:FuzzRedactContacts \
 	evidence:FuzzParseEmail evidence:FuzzMbox evidence:FuzzSafeName evidence:FuzzDecodeImage \
-	store:FuzzSearchTerms store:FuzzParseIDs
+	store:FuzzSearchTerms store:FuzzParseIDs deadlines:FuzzParse
 fuzz:
 	@for t in $(FUZZ); do \
 		echo "== $$t"; \
-		go test ./$${t%%:*} -run '^$$' -fuzz "^$${t##*:}$$" -fuzztime $(FUZZTIME) || exit 1; \
+		go test ./$${t%%:*} -run '^$$' -fuzz "^$${t##*:}$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s || exit 1; \
 	done
 
 # Benchmarks against reference tools (see bench/).

@@ -1,0 +1,227 @@
+package deadlines
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"vault/internal/date"
+	"vault/internal/money"
+)
+
+// Facts are what the evaluator knows about one order, or one order within a
+// case (CaseKind set, and the "opened" date).
+type Facts struct {
+	Record      string // ORD-n or CASE-n: what a deadline is shown against
+	Marketplace string
+	Payment     string
+	Currency    string
+	CaseKind    string
+	Dates       map[string]date.Value
+}
+
+// Deadline is one window of one rule, computed for one record. A zero Opens
+// means the window is open from now; a zero Closes with Unknown set means the
+// dates to compute it are not recorded (Note says which).
+type Deadline struct {
+	Record    string    `json:"record"`
+	Rule      string    `json:"rule"`
+	Window    string    `json:"window"`
+	Opens     time.Time `json:"opens,omitzero"`
+	Closes    time.Time `json:"closes,omitzero"`
+	Unknown   bool      `json:"unknown,omitempty"`
+	Estimated bool      `json:"estimated"`
+	Note      string    `json:"note,omitempty"`
+	Origin    string    `json:"origin"`
+}
+
+// Evaluate computes the windows of every deadline rule that applies to f, in
+// the calendar of loc: a deadline is a calendar date in the user's zone.
+func Evaluate(rules []Rule, f Facts, loc *time.Location) []Deadline {
+	var out []Deadline
+	for _, r := range rules {
+		if r.Kind != "deadline" || !r.Applies.match(f) {
+			continue
+		}
+		for _, w := range r.Windows {
+			if (len(w.Cases) > 0) != (f.CaseKind != "") || (f.CaseKind != "" && !slices.Contains(w.Cases, f.CaseKind)) {
+				continue
+			}
+			out = append(out, w.evaluate(r, f, loc))
+		}
+	}
+	return out
+}
+
+func (a Applies) match(f Facts) bool {
+	if len(a.Marketplaces) > 0 && !slices.Contains(a.Marketplaces, strings.ToLower(f.Marketplace)) {
+		return false
+	}
+	if len(a.Currencies) > 0 && !slices.Contains(a.Currencies, f.Currency) {
+		return false
+	}
+	if len(a.Payments) == 0 {
+		return true
+	}
+	pay := strings.ToLower(f.Payment)
+	return slices.ContainsFunc(a.Payments, func(p string) bool { return strings.Contains(pay, p) })
+}
+
+// value is a computed date and how it was reached.
+type value struct {
+	day       time.Time
+	ok        bool
+	estimated bool
+	notes     []string
+}
+
+func (w Window) evaluate(r Rule, f Facts, loc *time.Location) Deadline {
+	d := Deadline{Record: f.Record, Rule: r.ID, Window: w.Name, Origin: r.Origin}
+	var notes []string
+	if w.Opens != nil {
+		v := w.Opens.eval(f, loc)
+		d.Opens, d.Estimated, notes = v.day, v.estimated, v.notes
+	}
+	if w.Closes != nil {
+		v := w.Closes.eval(f, loc)
+		if w.Cap != nil {
+			if c := w.Cap.eval(f, loc); c.ok && v.ok && c.day.Before(v.day) {
+				v.day, v.estimated = c.day, c.estimated
+				v.notes = append(v.notes, "capped by "+describe(w.Cap))
+			}
+		}
+		d.Closes, d.Unknown = v.day, !v.ok
+		d.Estimated = d.Estimated || v.estimated
+		notes = append(notes, v.notes...)
+	}
+	slices.Sort(notes)
+	d.Note = strings.Join(slices.Compact(notes), "; ")
+	return d
+}
+
+func (p *Point) eval(f Facts, loc *time.Location) value {
+	var out value
+	for _, t := range p.Of {
+		v := t.eval(f, loc)
+		out.notes = append(out.notes, v.notes...)
+		if !v.ok {
+			continue
+		}
+		better := !out.ok ||
+			p.Pick == "earliest" && v.day.Before(out.day) ||
+			p.Pick == "latest" && v.day.After(out.day)
+		if better {
+			out.day, out.ok, out.estimated = v.day, true, v.estimated
+		}
+		if p.Pick == "" || p.Pick == "first" {
+			break
+		}
+	}
+	return out
+}
+
+func (t Term) eval(f Facts, loc *time.Location) value {
+	names := strings.Split(t.From, "|")
+	for i, name := range names {
+		v := f.Dates[name]
+		if v.IsZero() {
+			continue
+		}
+		out := value{day: t.add(Day(v, loc)), ok: true, estimated: i > 0}
+		if i > 0 {
+			out.notes = []string{fmt.Sprintf("%s not recorded: estimated from %s", names[0], name)}
+		}
+		return out
+	}
+	return value{notes: []string{names[0] + " not recorded"}}
+}
+
+// Day is the calendar day of v in loc, as midnight UTC.
+func Day(v date.Value, loc *time.Location) time.Time {
+	t := v.Time()
+	if !v.IsDay() {
+		t = t.In(loc)
+	}
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+// add moves day by the term's offset. Months and years keep the day of the
+// month, or take the month's last day when it has no such day (31 January + 1
+// month is 28 or 29 February; 29 February + 1 year is 28 February), as
+// statutes count them. Business days skip Saturdays and Sundays.
+func (t Term) add(day time.Time) time.Time {
+	if months := t.Years*12 + t.Months; months != 0 {
+		first := time.Date(day.Year(), day.Month()+time.Month(months), 1, 0, 0, 0, 0, time.UTC)
+		last := first.AddDate(0, 1, -1).Day()
+		day = time.Date(first.Year(), first.Month(), min(day.Day(), last), 0, 0, 0, 0, time.UTC)
+	}
+	day = day.AddDate(0, 0, t.Days)
+	for n := t.BusinessDays; n > 0; {
+		day = day.AddDate(0, 0, 1)
+		if wd := day.Weekday(); wd != time.Saturday && wd != time.Sunday {
+			n--
+		}
+	}
+	return day
+}
+
+// describe writes a point as the rule states it: "paid|ordered+540d".
+func describe(p *Point) string {
+	parts := make([]string, len(p.Of))
+	for i, t := range p.Of {
+		parts[i] = t.From + offset(t)
+	}
+	s := strings.Join(parts, ", ")
+	if p.Pick == "earliest" || p.Pick == "latest" {
+		return p.Pick + "(" + s + ")"
+	}
+	return s
+}
+
+func offset(t Term) string {
+	var s string
+	for _, p := range []struct {
+		n    int
+		unit string
+	}{{t.Years, "y"}, {t.Months, "m"}, {t.Days, "d"}, {t.BusinessDays, "bd"}} {
+		if p.n != 0 {
+			s += fmt.Sprintf("+%d%s", p.n, p.unit)
+		}
+	}
+	return s
+}
+
+// Status says where today stands in d: "open", "not yet open", "missed",
+// "unknown", with the days left until it closes (negative once missed).
+func (d Deadline) Status(today time.Time) (string, int) {
+	left := 0
+	if !d.Closes.IsZero() {
+		left = int(d.Closes.Sub(today).Hours() / 24)
+	}
+	switch {
+	case d.Unknown:
+		return "unknown", 0
+	case !d.Closes.IsZero() && left < 0:
+		return "missed", left
+	case !d.Opens.IsZero() && today.Before(d.Opens):
+		return "not yet open", left
+	}
+	return "open", left
+}
+
+// ChargesNotes returns the import-charge rules that apply to an order of this
+// total: the total is at or above the rule's threshold in the same currency.
+func ChargesNotes(rules []Rule, f Facts, total money.Money) []Rule {
+	var out []Rule
+	for _, r := range rules {
+		if r.Kind != "charges" || !r.Applies.match(f) {
+			continue
+		}
+		above, err := money.Parse(r.Above)
+		if err == nil && above.Currency == total.Currency && total.Minor >= above.Minor {
+			out = append(out, r)
+		}
+	}
+	return out
+}

@@ -1,0 +1,211 @@
+// Package deadlines holds the sourced rules of docs/domain-rules.md as data
+// (rules.json, embedded) and the one small evaluator that turns a rule and an
+// order's dates into windows: when an action opens, when it closes, how many
+// days are left. No deadline logic lives anywhere else.
+package deadlines
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"vault/internal/money"
+)
+
+//go:embed rules.json
+var builtin []byte
+
+// Rule is one sourced rule: what it says, where it comes from, and the
+// windows it opens for an order (or for an order in a case of some kind).
+type Rule struct {
+	ID       string   `json:"id"`
+	Scope    string   `json:"scope"`
+	Kind     string   `json:"kind"` // deadline, info, guard or charges
+	Says     string   `json:"says"`
+	Window   string   `json:"window"` // the window as the source states it
+	Source   string   `json:"source"`
+	Verified string   `json:"verified"`
+	Applies  Applies  `json:"applies,omitzero"`
+	Windows  []Window `json:"windows,omitempty"`
+	Guard    *Guard   `json:"guard,omitempty"`
+	Above    string   `json:"above,omitempty"` // charges: the order total (at least this) from which they may apply
+	Origin   string   `json:"origin,omitempty"`
+}
+
+// Origins of a rule in a vault's rule set.
+const (
+	Builtin    = "builtin"
+	Overridden = "overridden"
+	Added      = "added"
+)
+
+// Applies narrows a rule to orders: all lists empty means every order. Payment
+// names match anywhere in the order's payment method, ignoring case.
+type Applies struct {
+	Marketplaces []string `json:"marketplaces,omitempty"`
+	Payments     []string `json:"payments,omitempty"`
+	Currencies   []string `json:"currencies,omitempty"`
+}
+
+// Window is one period a rule gives: an action may be taken from Opens (nil:
+// from now) to Closes (nil: no end), never later than Cap. Cases limits the
+// window to orders in a case of one of those kinds; its dates may then use
+// "opened".
+type Window struct {
+	Name   string   `json:"name"`
+	Cases  []string `json:"cases,omitempty"`
+	Opens  *Point   `json:"opens,omitempty"`
+	Closes *Point   `json:"closes,omitempty"`
+	Cap    *Point   `json:"cap,omitempty"`
+}
+
+// Point is a date computed from an order's dates: the first term whose date
+// is recorded (pick "first", the default), or the earliest or latest of the
+// terms that are.
+type Point struct {
+	Pick string `json:"pick,omitempty"`
+	Of   []Term `json:"of"`
+}
+
+// Term is a date plus an offset. From names a date, or several separated by
+// "|": the first recorded one is used, and any but the first is an estimate.
+type Term struct {
+	From         string `json:"from"`
+	Days         int    `json:"days,omitempty"`
+	BusinessDays int    `json:"business_days,omitempty"`
+	Months       int    `json:"months,omitempty"`
+	Years        int    `json:"years,omitempty"`
+}
+
+// Guard holds the thresholds of the dispute-frequency warning.
+type Guard struct {
+	MaxShare90d    float64 `json:"max_share_90d"`
+	MaxDisputes30d int     `json:"max_disputes_30d"`
+}
+
+// DateNames are the dates a term can start from: the order's dates, the day
+// its case was opened, and the day the buyer last wrote to the seller.
+var DateNames = []string{"ordered", "paid", "shipped", "expected", "delivered", "opened", "wrote"}
+
+var (
+	kinds  = []string{"deadline", "info", "guard", "charges"}
+	picks  = []string{"", "first", "earliest", "latest"}
+	idForm = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{0,63}$`)
+)
+
+// maxOffset bounds every offset: 100 years of days is no rule, it is a typo.
+const maxOffset = 36500
+
+// BuiltinRules returns the rules shipped with vault.
+func BuiltinRules() []Rule {
+	rules, err := Parse(builtin)
+	if err != nil {
+		panic("deadlines: rules.json: " + err.Error()) // caught by the tests
+	}
+	for i := range rules {
+		rules[i].Origin = Builtin
+	}
+	return rules
+}
+
+// Parse reads a JSON array of rules and checks each one.
+func Parse(b []byte) ([]Rule, error) {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	var rules []Rule
+	if err := dec.Decode(&rules); err != nil {
+		return nil, fmt.Errorf("rules: %w", err)
+	}
+	if dec.More() {
+		return nil, errors.New("rules: trailing data after the array")
+	}
+	seen := map[string]bool{}
+	for _, r := range rules {
+		if err := r.Check(); err != nil {
+			return nil, err
+		}
+		if seen[r.ID] {
+			return nil, fmt.Errorf("rule %s: defined twice", r.ID)
+		}
+		seen[r.ID] = true
+	}
+	return rules, nil
+}
+
+// Check reports the first thing wrong with r.
+func (r Rule) Check() error {
+	if !idForm.MatchString(r.ID) {
+		return fmt.Errorf("rule id %q: use lower-case letters, digits, dots and dashes", r.ID)
+	}
+	fail := func(format string, args ...any) error {
+		return fmt.Errorf("rule %s: "+format, append([]any{r.ID}, args...)...)
+	}
+	if !slices.Contains(kinds, r.Kind) {
+		return fail("kind %q: want one of %s", r.Kind, strings.Join(kinds, ", "))
+	}
+	if r.Says == "" || r.Source == "" {
+		return fail("says what, according to which source? both are required")
+	}
+	if r.Kind == "guard" && (r.Guard == nil || r.Guard.MaxShare90d < 0 || r.Guard.MaxShare90d > 1 || r.Guard.MaxDisputes30d < 0) {
+		return fail("a guard needs max_share_90d between 0 and 1 and max_disputes_30d >= 0")
+	}
+	if r.Kind == "charges" {
+		if _, err := money.Parse(r.Above); err != nil {
+			return fail("above: %v", err)
+		}
+	}
+	for _, w := range r.Windows {
+		if err := w.check(); err != nil {
+			return fail("window %q: %v", w.Name, err)
+		}
+	}
+	return nil
+}
+
+func (w Window) check() error {
+	if w.Name == "" {
+		return errors.New("a window needs a name")
+	}
+	if w.Opens == nil && w.Closes == nil {
+		return errors.New("a window needs opens or closes")
+	}
+	for _, p := range []*Point{w.Opens, w.Closes, w.Cap} {
+		if p == nil {
+			continue
+		}
+		if err := p.check(len(w.Cases) > 0); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (p *Point) check(inCase bool) error {
+	if !slices.Contains(picks, p.Pick) {
+		return fmt.Errorf("pick %q: want first, earliest or latest", p.Pick)
+	}
+	if len(p.Of) == 0 {
+		return errors.New("a date needs at least one term")
+	}
+	for _, t := range p.Of {
+		for name := range strings.SplitSeq(t.From, "|") {
+			if !slices.Contains(DateNames, name) {
+				return fmt.Errorf("date %q: want one of %s", name, strings.Join(DateNames, ", "))
+			}
+			if name == "opened" && !inCase {
+				return errors.New(`"opened" needs the window to name its case kinds`)
+			}
+		}
+		for _, n := range []int{t.Days, t.BusinessDays, t.Months * 31, t.Years * 366} {
+			if n < 0 || n > maxOffset {
+				return fmt.Errorf("offset of %q: must be between 0 and %d days", t.From, maxOffset)
+			}
+		}
+	}
+	return nil
+}
