@@ -60,7 +60,19 @@ var contentQueries = map[string]string{
 		(SELECT json_group_array(order_id) FROM (SELECT order_id FROM case_orders WHERE case_id = c.id ORDER BY 1)),
 		(SELECT json_group_array(json_array(id, at, text, created_at)) FROM (SELECT * FROM case_events WHERE case_id = c.id ORDER BY id)))
 		FROM cases c WHERE c.id = ?`,
+	"RULE": `SELECT json_array(id, rule, set_at) FROM rules WHERE id = ?`,
+	"CHG": `SELECT json_array(id, order_id, kind, amount_minor, currency, paid_at, note, created_at)
+		FROM order_charges WHERE id = ?`,
+	"CONF": `SELECT json_array(key, value, set_at) FROM config WHERE key = ?`,
+	"STMT": `SELECT json_array(case_id, text, set_at) FROM case_statements WHERE case_id = ?`,
 }
+
+// allRecords names every record that has an audit entry, in the form the
+// audit log uses.
+const allRecords = `SELECT 'ORD-' || id AS r FROM orders UNION ALL SELECT 'EV-' || id FROM evidence
+	UNION ALL SELECT 'CASE-' || id FROM cases UNION ALL SELECT 'RULE-' || id FROM rules
+	UNION ALL SELECT 'CHG-' || id FROM order_charges UNION ALL SELECT 'CONF-' || key FROM config
+	UNION ALL SELECT 'STMT-' || case_id FROM case_statements`
 
 // hasher computes records' content hashes, preparing each kind's query once:
 // verifying 10,000 records would otherwise parse the same SQL 10,000 times.

@@ -91,6 +91,8 @@ type CaseFile struct {
 	Orders   []Order    `json:"orders"`
 	Evidence []Evidence `json:"evidence"`
 	Events   []Event    `json:"events"`
+	// Statement is the claimant's own text for the case, if written.
+	Statement string `json:"statement,omitempty"`
 }
 
 // CaseFile reads a whole case in one consistent snapshot.
@@ -113,7 +115,10 @@ func (db *DB) CaseFile(ctx context.Context, id CaseID) (CaseFile, error) {
 		if err != nil {
 			return err
 		}
-		f.Events, err = queryEvents(ctx, tx, id)
+		if f.Events, err = queryEvents(ctx, tx, id); err != nil {
+			return err
+		}
+		f.Statement, err = queryStatement(ctx, tx, id)
 		return err
 	})
 	return f, err
@@ -193,6 +198,7 @@ type OrderFile struct {
 	Order    Order      `json:"order"`
 	Evidence []Evidence `json:"evidence"`
 	Cases    []Case     `json:"cases"`
+	Charges  []Charge   `json:"charges"`
 }
 
 // OrderFile reads an order with everything linked to it in one snapshot.
@@ -206,7 +212,10 @@ func (db *DB) OrderFile(ctx context.Context, id OrderID) (OrderFile, error) {
 		if f.Evidence, err = queryEvidence(ctx, tx, `WHERE e.id IN (SELECT evidence_id FROM evidence_orders WHERE order_id = ?)`, id); err != nil {
 			return err
 		}
-		f.Cases, err = queryCases(ctx, tx, `WHERE c.id IN (SELECT case_id FROM case_orders WHERE order_id = ?)`, id)
+		if f.Cases, err = queryCases(ctx, tx, `WHERE c.id IN (SELECT case_id FROM case_orders WHERE order_id = ?)`, id); err != nil {
+			return err
+		}
+		f.Charges, err = queryCharges(ctx, tx, id)
 		return err
 	})
 	return f, err

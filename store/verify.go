@@ -98,7 +98,7 @@ func checkChain(ctx context.Context, tx *sql.Tx, c *Check) error {
 func checkRecords(ctx context.Context, tx *sql.Tx, c *Check) error {
 	type rec struct{ name, last string }
 	recs, _, err := scanAll(ctx, tx, `SELECT r, coalesce((SELECT content FROM audit WHERE record = r ORDER BY id DESC LIMIT 1), '')
-		FROM (SELECT 'ORD-' || id AS r FROM orders UNION ALL SELECT 'EV-' || id FROM evidence UNION ALL SELECT 'CASE-' || id FROM cases)`,
+		FROM (`+allRecords+`)`,
 		nil, func(r *sql.Rows) (rec, error) {
 			var x rec
 			return x, r.Scan(&x.name, &x.last)

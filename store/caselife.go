@@ -1,0 +1,151 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+
+	"vault/internal/date"
+)
+
+// CaseStatuses are the states of a case, from draft to closed.
+var CaseStatuses = []string{"draft", "open", "escalated", "won", "lost", "closed"}
+
+// ErrNeedsForce is wrapped by changes that are allowed but look like a
+// mistake: reopening a decided case, an event dated before its orders.
+var ErrNeedsForce = errors.New("confirm with --force if that is right")
+
+// finished are the statuses of a decided case.
+var finished = []string{"won", "lost", "closed"}
+
+// Finished reports whether a case in this status is decided.
+func Finished(status string) bool { return slices.Contains(finished, status) }
+
+// SetCaseStatus moves a case to status at the given time (default now) and
+// records it as an event, with the note. Reopening a decided case, going
+// back to draft or from escalated to open needs force.
+func (db *DB) SetCaseStatus(ctx context.Context, id CaseID, status string, at date.Value, note string, force bool) error {
+	if !slices.Contains(CaseStatuses, status) {
+		return fmt.Errorf("status %q: want one of %v", status, CaseStatuses)
+	}
+	at = db.orNow(at)
+	return db.write(ctx, func(tx *sql.Tx) error {
+		var from string
+		if err := tx.QueryRowContext(ctx, `SELECT status FROM cases WHERE id = ?`, id).Scan(&from); errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("%s: %w", id, ErrNotFound)
+		} else if err != nil {
+			return err
+		}
+		if err := transition(from, status, force); err != nil {
+			return fmt.Errorf("%s: %w", id, err)
+		}
+		if err := checkEventDate(ctx, tx, id, at, force); err != nil {
+			return err
+		}
+		closed := ""
+		if Finished(status) {
+			closed = at.String()
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE cases SET status = ?, closed_at = ? WHERE id = ?`, status, closed, id); err != nil {
+			return fmt.Errorf("set status: %w", err)
+		}
+		text := fmt.Sprintf("status %s -> %s", from, status)
+		if note != "" {
+			text += ": " + note
+		}
+		return db.event(ctx, tx, id, at, text, "set status")
+	})
+}
+
+func transition(from, to string, force bool) error {
+	switch {
+	case from == to:
+		return fmt.Errorf("the case is already %s", to)
+	case force:
+		return nil
+	case Finished(from) && to != "closed":
+		return fmt.Errorf("the case was %s; reopening it as %s: %w", from, to, ErrNeedsForce)
+	case to == "draft" || from == "escalated" && to == "open":
+		return fmt.Errorf("moving back from %s to %s: %w", from, to, ErrNeedsForce)
+	}
+	return nil
+}
+
+// AddEvent records something that happened in a case: a phone call, a form sent.
+func (db *DB) AddEvent(ctx context.Context, id CaseID, at date.Value, text string, force bool) error {
+	if text == "" {
+		return errors.New("an event needs a text")
+	}
+	at = db.orNow(at)
+	return db.write(ctx, func(tx *sql.Tx) error {
+		if err := exists(ctx, tx, "cases", int64(id), id.String()); err != nil {
+			return err
+		}
+		if err := checkEventDate(ctx, tx, id, at, force); err != nil {
+			return err
+		}
+		return db.event(ctx, tx, id, at, text, "add event")
+	})
+}
+
+func (db *DB) orNow(at date.Value) date.Value {
+	if at.IsZero() {
+		return date.Instant(db.Now())
+	}
+	return at
+}
+
+func (db *DB) event(ctx context.Context, tx *sql.Tx, id CaseID, at date.Value, text, action string) error {
+	now := db.now()
+	if _, err := tx.ExecContext(ctx, `INSERT INTO case_events (case_id, at, text, created_at) VALUES (?,?,?,?)`,
+		id, at.String(), text, now); err != nil {
+		return fmt.Errorf("add event: %w", err)
+	}
+	return audit(ctx, tx, now, action, id)
+}
+
+// checkEventDate refuses, without force, an event dated before the day the
+// case's first order was placed.
+func checkEventDate(ctx context.Context, tx *sql.Tx, id CaseID, at date.Value, force bool) error {
+	var first string
+	err := tx.QueryRowContext(ctx, `SELECT coalesce(min(substr(o.ordered_at, 1, 10)), '') FROM orders o
+		JOIN case_orders co ON co.order_id = o.id WHERE co.case_id = ? AND o.ordered_at <> ''`, id).Scan(&first)
+	if err != nil {
+		return err
+	}
+	if day := at.String()[:10]; !force && first != "" && day < first {
+		return fmt.Errorf("%s is dated before the case's first order (%s): %w", day, first, ErrNeedsForce)
+	}
+	return nil
+}
+
+// LinkCase adds orders and evidence to a case. Links that exist are kept.
+func (db *DB) LinkCase(ctx context.Context, id CaseID, orders []OrderID, evidence []EvidenceID) error {
+	if len(orders)+len(evidence) == 0 {
+		return errors.New("nothing to link: give an order or evidence")
+	}
+	return db.write(ctx, func(tx *sql.Tx) error {
+		if err := checkLinks(ctx, tx, Links{Orders: orders, Cases: []CaseID{id}}, false); err != nil {
+			return err
+		}
+		now := db.now()
+		for _, o := range orders {
+			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO case_orders (case_id, order_id) VALUES (?,?)`, id, o); err != nil {
+				return fmt.Errorf("link order: %w", err)
+			}
+		}
+		records := []fmt.Stringer{id}
+		for _, e := range evidence {
+			if err := exists(ctx, tx, "evidence", int64(e), e.String()); err != nil {
+				return err
+			}
+			if err := link(ctx, tx, e, Links{Cases: []CaseID{id}}); err != nil {
+				return err
+			}
+			records = append(records, e)
+		}
+		return audit(ctx, tx, now, "link", records...)
+	})
+}
