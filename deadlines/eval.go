@@ -225,3 +225,34 @@ func ChargesNotes(rules []Rule, f Facts, total money.Money) []Rule {
 	}
 	return out
 }
+
+// Describe writes a window as computed: "opens shipped+5d, closes delivered|expected+15d".
+func Describe(w Window) string {
+	var parts []string
+	for _, p := range []struct {
+		what string
+		at   *Point
+	}{{"for cases: " + strings.Join(w.Cases, ", "), nil}, {"opens", w.Opens}, {"closes", w.Closes}, {"at the latest", w.Cap}} {
+		switch {
+		case p.at != nil:
+			parts = append(parts, p.what+" "+describe(p.at))
+		case strings.HasPrefix(p.what, "for") && len(w.Cases) > 0:
+			parts = append(parts, p.what)
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+// Warn says why a new dispute at marketplace would cross the guard's
+// thresholds, counting it: disputes30 and disputes90 include it, orders90 are
+// the orders of the last 90 days. The share only counts from
+// MinDisputes90d disputes: a first dispute is no pattern. "" when it would not.
+func (g Guard) Warn(marketplace string, disputes30, disputes90, orders90 int) string {
+	share := float64(disputes90) / float64(max(orders90, 1))
+	if disputes30 <= g.MaxDisputes30d && (share <= g.MaxShare90d || disputes90 < g.MinDisputes90d) {
+		return ""
+	}
+	return fmt.Sprintf("this would be dispute number %d at %s in 30 days and %d in 90 days, with %d orders in 90 days (%.0f %%). "+
+		"Marketplaces restrict accounts for \"dispute abuse\" above about %d disputes in 30 days or %.0f %% of orders.",
+		disputes30, marketplace, disputes90, orders90, share*100, g.MaxDisputes30d, g.MaxShare90d*100)
+}

@@ -263,3 +263,27 @@ func TestCharges(t *testing.T) {
 		}
 	}
 }
+
+// TestGuard: the aliexpress.abuse heuristic (press reports; this project's
+// thresholds): more than 3 disputes in 30 days, or more than 30 % of the
+// orders of 90 days from the second dispute on.
+func TestGuard(t *testing.T) {
+	r, _ := Find(BuiltinRules(), "aliexpress.abuse")
+	g := *r.Guard
+	for _, tt := range []struct {
+		d30, d90, orders int
+		warn             bool
+	}{
+		{1, 1, 1, false}, // a first dispute is no pattern
+		{2, 2, 10, false},
+		{2, 2, 6, true}, // 33 %
+		{3, 3, 100, false},
+		{4, 4, 100, true}, // a 4th in 30 days
+		{1, 4, 12, true},
+		{1, 3, 10, false}, // exactly 30 %
+	} {
+		if got := g.Warn("aliexpress", tt.d30, tt.d90, tt.orders) != ""; got != tt.warn {
+			t.Errorf("%+v: warn = %v", tt, got)
+		}
+	}
+}

@@ -86,6 +86,7 @@ type Term struct {
 type Guard struct {
 	MaxShare90d    float64 `json:"max_share_90d"`
 	MaxDisputes30d int     `json:"max_disputes_30d"`
+	MinDisputes90d int     `json:"min_disputes_90d"` // the share counts from this many disputes
 }
 
 // DateNames are the dates a term can start from: the order's dates, the day
