@@ -1,0 +1,68 @@
+// Package lang formats dates and amounts for the languages vault writes:
+// English and Norwegian bokmål.
+package lang
+
+import (
+	"fmt"
+	"time"
+
+	"vault/internal/date"
+	"vault/internal/money"
+)
+
+// Lang is a language of the dossier and the letters.
+type Lang string
+
+// The languages vault writes.
+const (
+	EN Lang = "en"
+	NB Lang = "nb"
+)
+
+// Parse reads "en" or "nb" ("no" is taken as bokmål).
+func Parse(s string) (Lang, error) {
+	switch s {
+	case "en", "":
+		return EN, nil
+	case "nb", "no":
+		return NB, nil
+	}
+	return "", fmt.Errorf("language %q: want en or nb", s)
+}
+
+// Day writes a calendar day: 2026-10-02 in English, 02.10.2026 in bokmål.
+func (l Lang) Day(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	if l == NB {
+		return t.Format("02.01.2006")
+	}
+	return t.Format("2006-01-02")
+}
+
+// Date writes a recorded date: the day, and for an instant its time in loc.
+func (l Lang) Date(v date.Value, loc *time.Location) string {
+	switch {
+	case v.IsZero():
+		return ""
+	case v.IsDay():
+		return l.Day(v.Time())
+	case l == NB:
+		return v.Time().In(loc).Format("02.01.2006 kl. 15:04")
+	}
+	return v.Format(loc)
+}
+
+// Money writes an amount: "1234.50 NOK" in English (vault's canonical form),
+// "1 234,50 kr" in bokmål (other currencies keep their code).
+func (l Lang) Money(m money.Money) string {
+	if m.IsZero() || l != NB {
+		return m.String()
+	}
+	unit := m.Currency
+	if unit == "NOK" {
+		unit = "kr"
+	}
+	return money.FormatNumber(m, ',', "\u00a0") + "\u00a0" + unit
+}

@@ -1,0 +1,44 @@
+package lang
+
+import (
+	"testing"
+	"time"
+
+	"vault/internal/date"
+	"vault/internal/money"
+)
+
+func TestFormat(t *testing.T) {
+	m := money.Money{Minor: 123450, Currency: "NOK"}
+	if got := NB.Money(m); got != "1\u00a0234,50\u00a0kr" {
+		t.Errorf("nb money %q", got)
+	}
+	if got := EN.Money(m); got != "1234.50 NOK" {
+		t.Errorf("en money %q", got)
+	}
+	if got := NB.Money(money.Money{Minor: 5, Currency: "EUR"}); got != "0,05\u00a0EUR" {
+		t.Errorf("nb EUR %q", got)
+	}
+	if got := NB.Money(money.Money{Minor: 1500, Currency: "JPY"}); got != "1\u00a0500\u00a0JPY" {
+		t.Errorf("nb JPY %q", got)
+	}
+	d, _ := date.Parse("2026-10-02", time.UTC)
+	if NB.Date(d, time.UTC) != "02.10.2026" || EN.Date(d, time.UTC) != "2026-10-02" {
+		t.Errorf("day: %q %q", NB.Date(d, time.UTC), EN.Date(d, time.UTC))
+	}
+	i, _ := date.Parse("2026-10-02T12:30:00Z", time.UTC)
+	oslo, _ := time.LoadLocation("Europe/Oslo")
+	if got := NB.Date(i, oslo); got != "02.10.2026 kl. 14:30" {
+		t.Errorf("nb instant %q", got)
+	}
+	for _, s := range []string{"", "en", "nb", "no"} {
+		if _, err := Parse(s); err != nil {
+			t.Error(err)
+		}
+	}
+	for _, s := range []string{"de", "NB", "nn", "æøå"} {
+		if _, err := Parse(s); err == nil {
+			t.Errorf("%q accepted", s)
+		}
+	}
+}
