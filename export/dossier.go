@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"vault/evidence"
+	"vault/internal/lang"
 	"vault/store"
 )
 
@@ -21,14 +22,18 @@ type Dossier struct {
 	Attachments      []store.Evidence // files that came with an email (Parent set)
 	Exhibits         []Exhibit        // every stored file, numbered E1, E2 ... in time order
 	Generated        time.Time
-	Location         *time.Location // where dates are shown
-	AuditHead        string         // the hash of the last audit entry when generated
-	Redacted         bool           // card numbers in printed text are masked (see Redact)
-	RedactedContacts bool           // and email addresses and phone numbers
-	Render           Render         // image resolution and quality; zero means DefaultRender
-	Entries          []Entry        // the timeline
-	Claimant         string         // who makes the claim, for the cover
-	Statement        string         // the claimant's own text; "" prints a draft
+	Location         *time.Location  // where dates are shown
+	AuditHead        string          // the hash of the last audit entry when generated
+	Redacted         bool            // card numbers in printed text are masked (see Redact)
+	RedactedContacts bool            // and email addresses and phone numbers
+	Render           Render          // image resolution and quality; zero means DefaultRender
+	Entries          []Entry         // the timeline
+	Claimant         string          // who makes the claim, for the cover
+	Statement        string          // the statement page: the claimant's text or a drafted letter
+	StatementDrafted bool            // the statement is vault's draft, not the claimant's own
+	Overview         *store.Report   // for a reinstatement: the account's orders and disputes
+	Disputes         []store.Dispute // and every dispute with its outcome
+	Lang             lang.Lang       // the language of the fixed text, dates and amounts
 	// AttachPDFs embeds exhibits that are PDFs (receipts, statements) as
 	// document-level attachments: their originals travel inside the dossier.
 	AttachPDFs bool
@@ -46,7 +51,8 @@ type Exhibit struct {
 
 // New builds the dossier of a case file, generated at the given time.
 func New(f store.CaseFile, generated time.Time, loc *time.Location) Dossier {
-	d := Dossier{Case: f.Case, Orders: f.Orders, Events: f.Events, Generated: generated, Location: loc, Entries: Timeline(f)}
+	d := Dossier{Case: f.Case, Orders: f.Orders, Events: f.Events, Generated: generated, Location: loc, Entries: Timeline(f),
+		Statement: f.Statement}
 	ev := slices.Clone(f.Evidence)
 	slices.SortStableFunc(ev, func(a, b store.Evidence) int {
 		return cmp.Or(compareDates(a, b), cmp.Compare(a.ID, b.ID))

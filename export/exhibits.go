@@ -35,7 +35,7 @@ func (d Dossier) exhibits(doc *doc, blobs *evidence.Blobs) {
 		return
 	}
 	doc.page()
-	doc.heading("Exhibits", 16, true)
+	doc.heading(d.t("Exhibits"), 16, true)
 	fresh := true // the current page holds only the section heading
 	for i := 0; i < len(d.Exhibits); {
 		x := d.Exhibits[i]
@@ -43,7 +43,7 @@ func (d Dossier) exhibits(doc *doc, blobs *evidence.Blobs) {
 		case !evidence.IsImage(x.Blob.MediaType):
 			doc.need(25)
 			d.caption(doc, x)
-			doc.para(body, 9, notShown(x.Blob.MediaType))
+			doc.para(body, 9, d.t(notShown(x.Blob.MediaType)))
 			doc.gap(5)
 			i++
 		case d.isTall(x, blobs):
@@ -74,7 +74,8 @@ func (d Dossier) row(doc *doc, blobs *evidence.Blobs, xs []Exhibit) {
 	y0 := doc.p.GetY()
 	for i, x := range xs {
 		left := margin + float64(i)*(w+gutter)
-		h := doc.textAt(left, y0, w, bold, 9, fmt.Sprintf("Exhibit %s: %s", x.Label, x.FileName), fmt.Sprintf("Exhibit %s: %s", x.Label, x.FileName))
+		title := fmt.Sprintf(d.t("Exhibit %s: %s"), x.Label, x.FileName)
+		h := doc.textAt(left, y0, w, bold, 9, title, title)
 		h += doc.textAt(left, y0+h, w, body, 7, d.captionText(x), "")
 		d.picture(doc, blobs, x, left, y0+h+1.5, w, doc.bottom()-(y0+h+1.5)-2)
 	}
@@ -90,7 +91,7 @@ func (d Dossier) picture(doc *doc, blobs *evidence.Blobs, x Exhibit, left, top, 
 	pic, err := d.pictures.get(pictureKey{x.Blob.SHA256, int(w / mmPerInch * float64(r.DPI)), int(h / mmPerInch * float64(r.DPI)),
 		x.Blob.MediaType == "image/jpeg", r.Quality}, blobs)
 	if err != nil {
-		doc.textAt(left, top, w, body, 9, "The image could not be rendered ("+err.Error()+"). The original is identified in the manifest.", "")
+		doc.textAt(left, top, w, body, 9, fmt.Sprintf(d.t("The image could not be rendered (%v). The original is identified in the manifest."), err), "")
 		return
 	}
 	used := doc.imageAt(pic, left, top, w, h)
@@ -119,19 +120,19 @@ func notShown(mediaType string) string {
 }
 
 func (d Dossier) caption(doc *doc, x Exhibit) {
-	doc.heading(fmt.Sprintf("Exhibit %s: %s", x.Label, x.FileName), 12, true)
+	doc.heading(fmt.Sprintf(d.t("Exhibit %s: %s"), x.Label, x.FileName), 12, true)
 	doc.para(body, 9, d.captionText(x))
 	doc.gap(2)
 }
 
 // captionText is what identifies an exhibit: record, kind, type, date, note, hash.
 func (d Dossier) captionText(x Exhibit) string {
-	s := fmt.Sprintf("%s · %s · %s", x.ID, x.Kind, x.Blob.MediaType)
+	s := fmt.Sprintf("%s · %s · %s", x.ID, d.t(x.Kind), x.Blob.MediaType)
 	if !x.OccurredAt.IsZero() {
-		s += " · " + x.OccurredAt.Format(d.Location)
+		s += " · " + d.date(x.OccurredAt)
 	}
 	if x.Note != "" {
-		s += "\nNote: " + x.Note
+		s += "\n" + d.t("Note") + ": " + x.Note
 	}
 	return s + "\nSHA-256 " + x.Blob.SHA256
 }

@@ -137,6 +137,7 @@ func TestWritePDFIsDeterministic(t *testing.T) {
 // change that bloats exhibits shows up here.
 func TestWritePDFScreenshotSize(t *testing.T) {
 	f, blobs := newCase(t)
+	f.Statement = "I ask for a refund."
 	path := filepath.Join(t.TempDir(), "d.pdf")
 	w, err := writePDF(New(f, generated, time.UTC), blobs, path)
 	if err != nil {
@@ -179,4 +180,37 @@ func newVault(t testing.TB) (*store.DB, *evidence.Blobs) {
 		t.Fatal(err)
 	}
 	return db, blobs
+}
+
+// TestBokmal renders the dossier in Norwegian bokmål: fixed text, dates as
+// 02.10.2026 and amounts as 1 234,50 kr.
+func TestBokmal(t *testing.T) {
+	f, blobs := newCase(t, "Hei, pakken kommer snart")
+	f.Orders[0].Total = money.Money{Minor: 123450, Currency: "NOK"}
+	f.Orders[0].Ordered = date.Day(time.Date(2026, 10, 2, 0, 0, 0, 0, time.UTC))
+	f.Case.Amount = f.Orders[0].Total
+	d := New(f, generated, time.UTC)
+	d.Lang = "nb"
+	d.Statement, d.StatementDrafted = "Jeg krever pengene tilbake.", true
+	path := filepath.Join(t.TempDir(), "nb.pdf")
+	if _, err := writePDF(d, blobs, path); err != nil {
+		t.Fatal(err)
+	}
+	info, err := pdftest.Read(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(info.Text), " ")
+	for _, want := range []string{"Dokumentasjon", "Redegjørelse", "Utkast laget av vault", "Tidslinje", "Korrespondanse",
+		"Filoversikt", "Bilag E1", "Hvor du kan henvende deg", "Krevd beløp", "02.10.2026", "bestilt aliexpress-ordre 8123456789012345",
+		"1 234,50 kr", "melding fra selger", "tilbakeføring"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("no %q in the bokmål dossier", want)
+		}
+	}
+	for _, english := range []string{"Evidence dossier", "Timeline", "Communication log", "Where to turn", "Amount claimed"} {
+		if strings.Contains(text, english) {
+			t.Errorf("English %q left in the bokmål dossier", english)
+		}
+	}
 }

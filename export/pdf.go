@@ -34,15 +34,17 @@ const (
 
 // doc is a PDF being written: a thin layer over gofpdf.
 type doc struct {
-	p     *gofpdf.Fpdf
-	text  *coverage
-	imgNo int
+	p      *gofpdf.Fpdf
+	text   *coverage
+	imgNo  int
+	pageOf string // the footer: "page %d of {nb}"
 }
 
 // meta is the document information written into the PDF.
 type meta struct {
 	Title, Subject string
 	Created        time.Time
+	PageOf         string // the footer, with %d for the page and {nb} for the count
 }
 
 func newDoc(m meta) (*doc, error) {
@@ -63,7 +65,7 @@ func newDoc(m meta) (*doc, error) {
 	p.SetCreationDate(m.Created)
 	p.SetModificationDate(m.Created)
 	p.AliasNbPages("{nb}")
-	d := &doc{p: p, text: text}
+	d := &doc{p: p, text: text, pageOf: m.PageOf}
 	p.SetFooterFunc(d.footer)
 	return d, p.Error()
 }
@@ -72,7 +74,7 @@ func (d *doc) footer() {
 	d.p.SetY(-margin - footerH/2)
 	d.p.SetFont(body, "", 8)
 	d.p.SetTextColor(110, 110, 110)
-	d.p.CellFormat(0, 5, fmt.Sprintf("page %d of {nb}", d.p.PageNo()), "", 0, "C", false, 0, "")
+	d.p.CellFormat(0, 5, fmt.Sprintf(d.pageOf, d.p.PageNo()), "", 0, "C", false, 0, "")
 	d.p.SetTextColor(0, 0, 0)
 }
 

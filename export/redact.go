@@ -94,7 +94,16 @@ func (d *Dossier) Redact(contacts bool) {
 	}
 	d.Entries = slices.Clone(d.Entries)
 	for i := range d.Entries {
-		r(&d.Entries[i].What)
+		e := &d.Entries[i]
+		r(&e.What)
+		e.args = slices.Clone(e.args)
+		for j, a := range e.args {
+			if t, ok := a.(title); ok {
+				s := string(t)
+				r(&s)
+				e.args[j] = title(s)
+			}
+		}
 	}
 	r(&d.Statement)
 	d.Redacted, d.RedactedContacts = true, contacts

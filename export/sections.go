@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"vault/evidence"
+	"vault/internal/date"
 )
 
 // Written describes a dossier after it is rendered.
@@ -22,9 +23,10 @@ func RenderPDF(d Dossier, blobs *evidence.Blobs, out io.Writer) (Written, error)
 		return Written{}, err
 	}
 	doc, err := newDoc(meta{
-		Title:   "Evidence dossier: " + d.Case.Title,
-		Subject: fmt.Sprintf("%s case %s", d.Case.Kind, d.Case.ID),
+		Title:   d.t("Evidence dossier") + ": " + d.Case.Title,
+		Subject: fmt.Sprintf("%s %s", d.t(d.Case.Kind), d.Case.ID),
 		Created: d.Generated,
+		PageOf:  d.t("page %d of {nb}"),
 	})
 	if err != nil {
 		return Written{}, err
@@ -38,6 +40,7 @@ func RenderPDF(d Dossier, blobs *evidence.Blobs, out io.Writer) (Written, error)
 		steps = []func(){
 			func() { d.cover(doc) },
 			func() { d.statement(doc) },
+			func() { d.overview(doc) },
 			func() { d.timeline(doc) },
 			func() { d.orders(doc) },
 			func() { d.messages(doc) },
@@ -102,60 +105,60 @@ func (d Dossier) cover(doc *doc) {
 	c := d.Case
 	doc.page()
 	doc.gap(30)
-	doc.heading("Evidence dossier", 24, true)
+	doc.heading(d.t("Evidence dossier"), 24, true)
 	doc.para(bold, 14, c.Title)
 	doc.gap(8)
 	if d.Parts > 1 {
-		part := fmt.Sprintf("%d of %d", d.Part, d.Parts)
+		part := fmt.Sprintf(d.t("%d of %d"), d.Part, d.Parts)
 		if len(d.Exhibits) > 0 {
-			part += fmt.Sprintf(" (exhibits %s to %s)", d.Exhibits[0].Label, d.Exhibits[len(d.Exhibits)-1].Label)
+			part += fmt.Sprintf(d.t(" (exhibits %s to %s)"), d.Exhibits[0].Label, d.Exhibits[len(d.Exhibits)-1].Label)
 		}
-		doc.field("Part", part)
+		doc.field(d.t("Part"), part)
 	}
-	doc.field("Claimant", d.Claimant)
-	doc.field("Case", fmt.Sprintf("%s (%s, %s)", c.ID, c.Kind, c.Status))
-	doc.field("Amount claimed", c.Amount.String())
-	doc.field("Receiver", c.Receiver)
-	doc.field("Reference", c.Reference)
-	doc.field("Opened", c.Opened.Format(d.Location))
+	doc.field(d.t("Claimant"), d.Claimant)
+	doc.field(d.t("Case"), fmt.Sprintf("%s (%s, %s)", c.ID, d.t(c.Kind), d.t(c.Status)))
+	doc.field(d.t("Amount claimed"), d.money(c.Amount))
+	doc.field(d.t("Receiver"), c.Receiver)
+	doc.field(d.t("Reference"), c.Reference)
+	doc.field(d.t("Opened"), d.date(c.Opened))
 	var orders []string
 	for _, o := range d.Orders {
 		orders = append(orders, fmt.Sprintf("%s %s (%s)", o.Marketplace, o.Number, o.ID))
 	}
-	doc.field("Orders", strings.Join(orders, "\n"))
+	doc.field(d.t("Orders"), strings.Join(orders, "\n"))
 	if len(d.Entries) > 0 {
-		doc.field("Period", d.Entries[0].At.Format(d.Location)+" to "+d.Entries[len(d.Entries)-1].At.Format(d.Location))
+		doc.field(d.t("Period"), d.date(d.Entries[0].At)+d.t(" to ")+d.date(d.Entries[len(d.Entries)-1].At))
 	}
-	doc.field("Contents", fmt.Sprintf("%d orders, %d messages, %d exhibits", len(d.Orders), len(d.Messages), len(d.Exhibits)))
-	doc.field("Generated", d.Generated.In(d.Location).Format("2006-01-02 15:04 MST")+" by vault")
+	doc.field(d.t("Contents"), fmt.Sprintf(d.t("%d orders, %d messages, %d exhibits"), len(d.Orders), len(d.Messages), len(d.Exhibits)))
+	doc.field(d.t("Generated"), d.date(date.Instant(d.Generated))+d.t(" by vault"))
 	doc.gap(10)
-	doc.para(body, 9, "Every file in this dossier is identified by its SHA-256 in the manifest at the end. "+
-		"The originals are kept unaltered; anyone holding a copy can check it with sha256sum.")
+	doc.para(body, 9, d.t("Every file in this dossier is identified by its SHA-256 in the manifest at the end. "+
+		"The originals are kept unaltered; anyone holding a copy can check it with sha256sum."))
 	if len(d.Events) > 0 {
 		doc.gap(6)
-		doc.heading("Case events", 12, false)
+		doc.heading(d.t("Case events"), 12, false)
 		for _, e := range d.Events {
-			doc.field(e.At.Format(d.Location), e.Text)
+			doc.field(d.date(e.At), e.Text)
 		}
 	}
 }
 
 func (d Dossier) orders(doc *doc) {
 	doc.page()
-	doc.heading("Orders", 16, true)
+	doc.heading(d.t("Orders"), 16, true)
 	for _, o := range d.Orders {
 		doc.need(40)
-		doc.heading(fmt.Sprintf("%s order %s", o.Marketplace, o.Number), 12, false)
-		doc.field("Record", o.ID.String())
-		doc.field("Seller", o.Seller)
-		doc.field("Total", o.Total.String())
+		doc.heading(fmt.Sprintf(d.t("%s order %s"), o.Marketplace, o.Number), 12, false)
+		doc.field(d.t("Record"), o.ID.String())
+		doc.field(d.t("Seller"), o.Seller)
+		doc.field(d.t("Total"), d.money(o.Total))
 		for _, dt := range o.Dates() {
-			doc.field(strings.ToUpper(dt.Label[:1])+dt.Label[1:], dt.At.Format(d.Location))
+			doc.field(d.t(strings.ToUpper(dt.Label[:1])+dt.Label[1:]), d.date(dt.At))
 		}
-		doc.field("Payment", o.Payment)
-		doc.field("Tracking", strings.Join(o.Tracking, ", "))
-		doc.field("Items", strings.Join(o.Items, "\n"))
-		doc.field("Note", o.Note)
+		doc.field(d.t("Payment"), o.Payment)
+		doc.field(d.t("Tracking"), strings.Join(o.Tracking, ", "))
+		doc.field(d.t("Items"), strings.Join(o.Items, "\n"))
+		doc.field(d.t("Note"), o.Note)
 		doc.gap(6)
 	}
 }
@@ -165,25 +168,25 @@ func (d Dossier) messages(doc *doc) {
 		return
 	}
 	doc.page()
-	doc.heading("Communication log", 16, true)
-	doc.para(body, 9, "Every message as recorded, verbatim, oldest first.")
+	doc.heading(d.t("Communication log"), 16, true)
+	doc.para(body, 9, d.t("Every message as recorded, verbatim, oldest first."))
 	doc.gap(4)
 	for _, m := range d.Messages {
 		doc.need(20)
 		ref := m.ID.String()
 		if x := d.ExhibitOf(m.ID); x != "" {
-			ref += ", exhibit " + x
+			ref += d.t(", exhibit ") + x
 		}
-		head := fmt.Sprintf("%s  ·  from %s  ·  %s", m.OccurredAt.Format(d.Location), cmp.Or(m.Party, "unknown"), ref)
+		head := fmt.Sprintf(d.t("%s  ·  from %s  ·  %s"), d.date(m.OccurredAt), d.t(cmp.Or(m.Party, "unknown")), ref)
 		if m.Kind == "email" {
-			head = fmt.Sprintf("%s  ·  email from %s  ·  %s\nSubject: %s", m.OccurredAt.Format(d.Location), cmp.Or(m.From, "unknown"), ref, m.Title)
+			head = fmt.Sprintf(d.t("%s  ·  email from %s  ·  %s\nSubject: %s"), d.date(m.OccurredAt), cmp.Or(m.From, d.t("unknown")), ref, m.Title)
 		}
 		doc.para(bold, 10, head)
 		doc.gap(1)
 		doc.para(body, 10, m.Body)
 		for _, a := range d.Attachments {
 			if a.Parent == m.ID {
-				doc.para(body, 9, fmt.Sprintf("Attachment: %s (%s)", a.FileName, cmp.Or(d.ExhibitOf(a.ID), a.ID.String())))
+				doc.para(body, 9, fmt.Sprintf(d.t("Attachment: %s (%s)"), a.FileName, cmp.Or(d.ExhibitOf(a.ID), a.ID.String())))
 			}
 		}
 		doc.gap(5)
@@ -193,36 +196,36 @@ func (d Dossier) messages(doc *doc) {
 // manifest lists every file with its size and SHA-256, and how to check them.
 func (d Dossier) manifest(doc *doc) {
 	doc.page()
-	doc.heading("Manifest", 16, true)
-	doc.para(body, 9, fmt.Sprintf("Generated %s. Each original file of this case, as stored in the vault "+
+	doc.heading(d.t("Manifest"), 16, true)
+	doc.para(body, 9, fmt.Sprintf(d.t("Generated %s. Each original file of this case, as stored in the vault "+
 		"(content-addressed, read-only). To check a copy of an original: sha256sum FILE, and compare "+
-		"with the hash below.", d.Generated.In(d.Location).Format("2006-01-02 15:04:05 MST")))
+		"with the hash below."), d.date(date.Instant(d.Generated))))
 	doc.gap(4)
 	if d.Redacted {
-		what := "Card numbers in the printed text of this dossier are masked to their last four digits."
+		what := d.t("Card numbers in the printed text of this dossier are masked to their last four digits.")
 		if d.RedactedContacts {
-			what += " Email addresses and phone numbers are masked too."
+			what += d.t(" Email addresses and phone numbers are masked too.")
 		}
-		doc.para(body, 9, what+" The original files listed below are unaltered.")
+		doc.para(body, 9, what+d.t(" The original files listed below are unaltered."))
 		doc.gap(3)
 	}
 	if d.AuditHead != "" {
-		doc.para(body, 9, "Head of the vault's audit log when this dossier was generated (each entry is chained "+
-			"to the one before by SHA-256, so this hash vouches for the whole record history):")
+		doc.para(body, 9, d.t("Head of the vault's audit log when this dossier was generated (each entry is chained "+
+			"to the one before by SHA-256, so this hash vouches for the whole record history):"))
 		doc.para(body, 8, d.AuditHead)
 		doc.gap(4)
 	}
 	if len(d.Exhibits) == 0 {
-		doc.para(body, 10, "No files are attached to this case.")
+		doc.para(body, 10, d.t("No files are attached to this case."))
 	}
 	if d.AttachPDFs {
-		doc.para(body, 9, "The exhibits that are PDF documents are embedded in this file as attachments, unaltered.")
+		doc.para(body, 9, d.t("The exhibits that are PDF documents are embedded in this file as attachments, unaltered."))
 		doc.gap(3)
 	}
 	for _, x := range d.Exhibits {
 		doc.need(18)
 		doc.para(bold, 9, fmt.Sprintf("%s  %s  %s", x.Label, x.ID, x.FileName))
-		doc.para(body, 9, fmt.Sprintf("%s, %d bytes, %s", x.Blob.MediaType, x.Blob.Size, x.Kind))
+		doc.para(body, 9, fmt.Sprintf(d.t("%s, %d bytes, %s"), x.Blob.MediaType, x.Blob.Size, d.t(x.Kind)))
 		doc.para(body, 8, x.Blob.SHA256)
 		doc.gap(3)
 	}

@@ -1,91 +1,22 @@
 package export
 
 import (
-	"cmp"
-	"fmt"
 	"strings"
-
-	"vault/internal/money"
 )
 
-// statement prints the claimant's own statement, or a draft from the case data.
+// statement prints the claimant's statement: their own text, or the letter
+// vault drafted from the records (StatementDrafted).
 func (d Dossier) statement(doc *doc) {
+	if strings.TrimSpace(d.Statement) == "" {
+		return
+	}
 	doc.page()
-	doc.heading("Statement", 16, true)
-	text := d.Statement
-	if strings.TrimSpace(text) == "" {
-		text = d.DraftStatement()
-		doc.para(body, 8, "Drafted by vault from the recorded facts; the claimant may replace it (--statement FILE).")
+	doc.heading(d.t("Statement"), 16, true)
+	if d.StatementDrafted {
+		doc.para(body, 8, d.t("Drafted by vault from the recorded facts; the claimant may replace it ('vault case statement' or --statement FILE)."))
 		doc.gap(3)
 	}
-	doc.para(body, 10, text)
-}
-
-// DraftStatement writes a plain statement from the case: what was bought,
-// what happened, what was tried, what is asked.
-func (d Dossier) DraftStatement() string {
-	var b strings.Builder
-	for _, o := range d.Orders {
-		fmt.Fprintf(&b, "I ordered from %s on %s (order %s)", cmp.Or(o.Seller, "the seller"), o.Marketplace, o.Number)
-		if !o.Ordered.IsZero() {
-			fmt.Fprintf(&b, " on %s", o.Ordered.Format(d.Location))
-		}
-		if !o.Total.IsZero() {
-			fmt.Fprintf(&b, " for %s", o.Total)
-		}
-		if o.Payment != "" {
-			fmt.Fprintf(&b, ", paid by %s", o.Payment)
-		}
-		b.WriteString(". ")
-		switch {
-		case !o.Delivered.IsZero():
-			fmt.Fprintf(&b, "It was delivered on %s.", o.Delivered.Format(d.Location))
-		case !o.Shipped.IsZero():
-			fmt.Fprintf(&b, "It was shipped on %s and has not been delivered", o.Shipped.Format(d.Location))
-			if !o.Expected.IsZero() {
-				fmt.Fprintf(&b, " (delivery was promised by %s)", o.Expected.Format(d.Location))
-			}
-			b.WriteString(".")
-		}
-		b.WriteString("\n\n")
-	}
-	var mine int
-	for _, m := range d.Messages {
-		if m.Party == "me" {
-			mine++
-		}
-	}
-	if len(d.Messages) > 0 {
-		fmt.Fprintf(&b, "I tried to settle this with the seller first: the communication log holds %d messages, %d of them mine. The matter was not resolved.\n\n",
-			len(d.Messages), mine)
-	}
-	b.WriteString(request(d.Case.Kind, d.Case.Amount))
-	if len(d.Exhibits) > 0 {
-		fmt.Fprintf(&b, "\n\nThe evidence is attached as %d numbered exhibits; each original file is identified by its SHA-256 in the manifest.",
-			len(d.Exhibits))
-	}
-	return b.String()
-}
-
-// request is what the claimant asks for, by the kind of case.
-func request(kind string, amount money.Money) string {
-	amt := "the amount paid"
-	if !amount.IsZero() {
-		amt = amount.String()
-	}
-	switch kind {
-	case "chargeback":
-		return "I ask for a chargeback of " + amt + "."
-	case "dispute":
-		return "I ask for a refund of " + amt + "."
-	case "reinstatement":
-		return "I ask for my account to be reinstated. The disputes I opened were few and justified, as the records show."
-	case "withdrawal":
-		return "I have withdrawn from the purchase within the withdrawal period and ask for a refund of " + amt + "."
-	case "warranty":
-		return "The goods are defective. I ask for them to be repaired or replaced, or for a refund of " + amt + "."
-	}
-	return "I ask for the matter to be resolved."
+	doc.para(body, 10, d.Statement)
 }
 
 // whereToTurn is the dossier's last page: who decides, by the kind of case
@@ -121,10 +52,10 @@ func (d Dossier) nextSteps(doc *doc) {
 		return
 	}
 	doc.page()
-	doc.heading("Where to turn", 16, true)
+	doc.heading(d.t("Where to turn"), 16, true)
 	for _, s := range steps {
-		doc.para(body, 10, "• "+s)
+		doc.para(body, 10, "• "+d.t(s))
 		doc.gap(3)
 	}
-	doc.para(body, 8, "Deadlines and receivers as of the vault's rules (verified 2026-11); check the receiver's current terms.")
+	doc.para(body, 8, d.t("Deadlines and receivers as of the vault's rules (verified 2026-11); check the receiver's current terms."))
 }

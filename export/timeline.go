@@ -8,11 +8,35 @@ import (
 	"vault/store"
 )
 
-// Entry is one dated thing in a case's timeline.
+// Entry is one dated thing in a case's timeline. What is its English text;
+// the dossier writes it in its own language from the format and arguments.
 type Entry struct {
 	At     date.Value `json:"at"`
 	What   string     `json:"what"`
 	Record string     `json:"record"` // ORD-n, EV-n or CASE-n
+	format string
+	args   []any
+}
+
+// NewEntry makes an entry whose text is format filled with args; string
+// arguments that are fixed words (a kind, a party) are translated with it.
+func NewEntry(at date.Value, record, format string, args ...any) Entry {
+	return Entry{At: at, What: fmt.Sprintf(format, args...), Record: record, format: format, args: args}
+}
+
+// entryText writes an entry in the dossier's language.
+func (d Dossier) entryText(e Entry) string {
+	if e.format == "" {
+		return e.What
+	}
+	args := make([]any, len(e.args))
+	for i, a := range e.args {
+		if s, ok := a.(string); ok {
+			a = d.t(s)
+		}
+		args[i] = a
+	}
+	return fmt.Sprintf(d.t(e.format), args...)
 }
 
 // Timeline lists every dated thing of a case file in time order: the orders'
@@ -22,25 +46,28 @@ func Timeline(f store.CaseFile) []Entry {
 	var out []Entry
 	for _, o := range f.Orders {
 		for _, d := range o.Dates() {
-			out = append(out, Entry{d.At, fmt.Sprintf("%s %s order %s", d.Label, o.Marketplace, o.Number), o.ID.String()})
+			out = append(out, NewEntry(d.At, o.ID.String(), "%s %s order %s", d.Label, o.Marketplace, o.Number))
 		}
 	}
 	for _, e := range f.Evidence {
 		if e.OccurredAt.IsZero() || e.Parent != 0 {
 			continue
 		}
-		what := fmt.Sprintf("%s: %s", e.Kind, e.Title)
-		if e.Party != "" {
-			what = fmt.Sprintf("%s from %s: %s", e.Kind, e.Party, e.Title)
+		if e.Party == "" {
+			out = append(out, NewEntry(e.OccurredAt, e.ID.String(), "%s: %s", e.Kind, title(e.Title)))
+			continue
 		}
-		out = append(out, Entry{e.OccurredAt, what, e.ID.String()})
+		out = append(out, NewEntry(e.OccurredAt, e.ID.String(), "%s from %s: %s", e.Kind, e.Party, title(e.Title)))
 	}
 	for _, ev := range f.Events {
-		out = append(out, Entry{ev.At, ev.Text, f.Case.ID.String()})
+		out = append(out, Entry{At: ev.At, What: ev.Text, Record: f.Case.ID.String()})
 	}
 	slices.SortStableFunc(out, func(a, b Entry) int { return a.At.Time().Compare(b.At.Time()) })
 	return out
 }
+
+// title keeps a record's own title from being taken for a fixed word.
+type title string
 
 // timeline prints the timeline, one line each, linked to exhibits.
 func (d Dossier) timeline(doc *doc) {
@@ -49,8 +76,8 @@ func (d Dossier) timeline(doc *doc) {
 		return
 	}
 	doc.page()
-	doc.heading("Timeline", 16, true)
-	doc.para(body, 9, "Every dated record of the case, oldest first, with its exhibit number (E1, E2 ...) or record.")
+	doc.heading(d.t("Timeline"), 16, true)
+	doc.para(body, 9, d.t("Every dated record of the case, oldest first, with its exhibit number (E1, E2 ...) or record."))
 	doc.gap(3)
 	for _, e := range entries {
 		ref := e.Record
@@ -60,6 +87,6 @@ func (d Dossier) timeline(doc *doc) {
 			}
 		}
 		doc.need(10)
-		doc.timelineRow(e.At.Format(d.Location), e.What, ref)
+		doc.timelineRow(d.date(e.At), d.entryText(e), ref)
 	}
 }

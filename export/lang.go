@@ -1,0 +1,159 @@
+package export
+
+import (
+	"vault/internal/date"
+	"vault/internal/money"
+)
+
+// t is the dossier's fixed text in its language: English is the key, and
+// a missing translation falls back to it.
+func (d Dossier) t(s string) string {
+	if nb, ok := bokmal[s]; ok && d.Lang == "nb" {
+		return nb
+	}
+	return s
+}
+
+// date writes a recorded date in the dossier's language and zone.
+func (d Dossier) date(v date.Value) string { return d.Lang.Date(v, d.Location) }
+
+// money writes an amount in the dossier's language.
+func (d Dossier) money(m money.Money) string { return d.Lang.Money(m) }
+
+// bokmal holds the Norwegian bokmål of every fixed text of the dossier
+// (a test checks that none is missing and that the format verbs match).
+var bokmal = map[string]string{
+	// Cover
+	"page %d of {nb}":                     "side %d av {nb}",
+	"Evidence dossier":                    "Dokumentasjon",
+	"%d of %d":                            "%d av %d",
+	" (exhibits %s to %s)":                " (bilag %s til %s)",
+	"Part":                                "Del",
+	"Claimant":                            "Klager",
+	"Case":                                "Sak",
+	"Amount claimed":                      "Krevd beløp",
+	"Receiver":                            "Mottaker",
+	"Reference":                           "Referanse",
+	"Opened":                              "Åpnet",
+	"Orders":                              "Ordrer",
+	"Period":                              "Periode",
+	" to ":                                " til ",
+	"Contents":                            "Innhold",
+	"%d orders, %d messages, %d exhibits": "%d ordrer, %d meldinger, %d bilag",
+	"Generated":                           "Laget",
+	" by vault":                           " av vault",
+	"Every file in this dossier is identified by its SHA-256 in the manifest at the end. The originals are kept unaltered; anyone holding a copy can check it with sha256sum.": "Hver fil i denne dokumentasjonen er identifisert med sin SHA-256 i filoversikten til slutt. Originalene er oppbevart uendret; den som har en kopi, kan kontrollere den med sha256sum.",
+	"Case events": "Hendelser i saken",
+
+	// Statement, overview
+	"Statement": "Redegjørelse",
+	"Drafted by vault from the recorded facts; the claimant may replace it ('vault case statement' or --statement FILE).": "Utkast laget av vault fra de registrerte opplysningene; klageren kan erstatte det ('vault case statement' eller --statement FIL).",
+	"Account overview": "Oversikt over kontoen",
+	"All orders and disputes recorded in the vault for the marketplaces of this case.": "Alle ordrer og tvister som er registrert i vault for markedsplassene i denne saken.",
+	"Disputes and chargebacks":    "Tvister og tilbakeføringer",
+	"%d (%.0f %% of orders)":      "%d (%.0f %% av ordrene)",
+	"Disputes and their outcomes": "Tvister og utfall",
+	"%s: %s about order %s, %s":   "%s: %s om ordre %s, %s",
+
+	// Timeline
+	"Timeline": "Tidslinje",
+	"Every dated record of the case, oldest first, with its exhibit number (E1, E2 ...) or record.": "Alt som er datert i saken, eldst først, med bilagsnummer (E1, E2 ...) eller oppføring.",
+	"%s %s order %s":                       "%s %s-ordre %s",
+	"%s: %s":                               "%s: %s",
+	"%s from %s: %s":                       "%s fra %s: %s",
+	"last day: %s (%s)":                    "siste frist: %s (%s)",
+	"last day: %s (%s), estimated":         "siste frist: %s (%s), anslått",
+	"last day: %s (%s), missed":            "siste frist: %s (%s), oversittet",
+	"last day: %s (%s), estimated, missed": "siste frist: %s (%s), anslått, oversittet",
+
+	// Orders
+	"%s order %s": "%s-ordre %s",
+	"Record":      "Oppføring",
+	"Seller":      "Selger",
+	"Total":       "Totalt",
+	"Payment":     "Betaling",
+	"Tracking":    "Sporing",
+	"Items":       "Varer",
+	"Note":        "Merknad",
+	"Ordered":     "Bestilt",
+	"Paid":        "Betalt",
+	"Shipped":     "Sendt",
+	"Expected":    "Forventet levert",
+	"Delivered":   "Levert",
+	"ordered":     "bestilt",
+	"paid":        "betalt",
+	"shipped":     "sendt",
+	"expected":    "forventet levert",
+	"delivered":   "levert",
+
+	// Communication log
+	"Communication log": "Korrespondanse",
+	"Every message as recorded, verbatim, oldest first.": "Alle meldinger slik de er registrert, ordrett, eldst først.",
+	", exhibit ":            ", bilag ",
+	"%s  ·  from %s  ·  %s": "%s  ·  fra %s  ·  %s",
+	"%s  ·  email from %s  ·  %s\nSubject: %s": "%s  ·  e-post fra %s  ·  %s\nEmne: %s",
+	"unknown":             "ukjent",
+	"Attachment: %s (%s)": "Vedlegg: %s (%s)",
+
+	// Exhibits
+	"Exhibits":       "Bilag",
+	"Exhibit %s: %s": "Bilag %s: %s",
+	"The image could not be rendered (%v). The original is identified in the manifest.":                                                                                                                            "Bildet kunne ikke vises (%v). Originalen er identifisert i filoversikten.",
+	"An HEIC photo (the iPhone's format), which this dossier cannot render. The original is kept unaltered and identified in the manifest; to show it here, export it from the phone as JPEG and attach that too.": "Et HEIC-bilde (iPhones format), som denne dokumentasjonen ikke kan vise. Originalen er oppbevart uendret og identifisert i filoversikten; for å vise det her, eksporter det fra telefonen som JPEG og legg ved det også.",
+	"A video: it cannot be shown on paper. The original is identified in the manifest.":                                                                                                                            "En video: den kan ikke vises på papir. Originalen er identifisert i filoversikten.",
+	"Not shown as an image; the original file is identified in the manifest.":                                                                                                                                      "Vises ikke som bilde; originalfilen er identifisert i filoversikten.",
+
+	// Manifest
+	"Manifest": "Filoversikt",
+	"Generated %s. Each original file of this case, as stored in the vault (content-addressed, read-only). To check a copy of an original: sha256sum FILE, and compare with the hash below.": "Laget %s. Hver originalfil i saken, slik den er lagret i vault (adressert etter innhold, skrivebeskyttet). For å kontrollere en kopi av en original: sha256sum FIL, og sammenlign med hashen nedenfor.",
+	"Card numbers in the printed text of this dossier are masked to their last four digits.":                                                                                                 "Kortnumre i den trykte teksten er maskert til de fire siste sifrene.",
+	" Email addresses and phone numbers are masked too.":                                                                                                                                     " E-postadresser og telefonnumre er også maskert.",
+	" The original files listed below are unaltered.":                                                                                                                                        " Originalfilene nedenfor er uendret.",
+	"Head of the vault's audit log when this dossier was generated (each entry is chained to the one before by SHA-256, so this hash vouches for the whole record history):":                 "Siste hash i vaults revisjonslogg da dokumentasjonen ble laget (hver oppføring er lenket til den forrige med SHA-256, så denne hashen står inne for hele historikken):",
+	"No files are attached to this case.":                                                      "Ingen filer er knyttet til saken.",
+	"The exhibits that are PDF documents are embedded in this file as attachments, unaltered.": "Bilagene som er PDF-dokumenter, er lagt uendret inn i denne filen som vedlegg.",
+	"%s, %d bytes, %s": "%s, %d byte, %s",
+
+	// Where to turn
+	"Where to turn": "Hvor du kan henvende deg",
+	"Deadlines and receivers as of the vault's rules (verified 2026-11); check the receiver's current terms.":                                                                                                                                                                                 "Frister og mottakere etter vaults regler (kontrollert 2026-11); sjekk mottakerens gjeldende vilkår.",
+	"Card issuer (bank): a chargeback or kortreklamasjon with this dossier, once the seller and the marketplace did not resolve it. Visa and Mastercard: within 120 days of the later of the transaction and the expected delivery.":                                                          "Kortutsteder (banken): tilbakeføring (chargeback) eller kortreklamasjon med denne dokumentasjonen, når selgeren og markedsplassen ikke har løst saken. Visa og Mastercard: innen 120 dager fra det seneste av transaksjonen og forventet levering.",
+	"Norway: claim without undue delay; credit cards carry the card issuer's joint liability with the seller (finansavtaleloven § 2-7), BankAxept debit cards do not.":                                                                                                                        "Norge: klag uten ugrunnet opphold; ved kredittkort er kortutstederen solidarisk ansvarlig med selgeren (finansavtaleloven § 2-7), ved BankAxept-debetkort ikke.",
+	"Forbrukerrådet (NO): free advice and mediation for consumers.":                                                                                                                                                                                                                           "Forbrukerrådet: gratis råd og mekling for forbrukere.",
+	"The marketplace's dispute centre: goods not received or not as described, within the marketplace's windows (AliExpress: from shipment + 5 days to completion + 15 days; eBay: 30 days after delivery; PayPal: 180 days from payment).":                                                   "Markedsplassens tvisteløsning: varer som ikke er mottatt eller ikke er som beskrevet, innen markedsplassens frister (AliExpress: fra sending + 5 dager til fullført ordre + 15 dager; eBay: 30 dager etter levering; PayPal: 180 dager fra betaling).",
+	"If the dispute fails: the card issuer (chargeback) with this dossier.":                                                                                                                                                                                                                   "Fører ikke tvisten fram: kortutstederen (tilbakeføring) med denne dokumentasjonen.",
+	"The marketplace's customer service: ask for the reason of the restriction and request reinstatement with this dossier (the orders and disputes with their outcomes show that the disputes were justified).":                                                                              "Markedsplassens kundeservice: spør om grunnen til begrensningen og be om gjenåpning med denne dokumentasjonen (ordrene og tvistene med utfall viser at tvistene var berettiget).",
+	"Forbrukerrådet (NO) or Forbruker Europa / ECC-Net (sellers in the EU/EEA): advice and mediation.":                                                                                                                                                                                        "Forbrukerrådet eller Forbruker Europa / ECC-Net (selgere i EU/EØS): råd og mekling.",
+	"The seller, in writing: the right of withdrawal lasts 14 days from receipt of the goods (EU Directive 2011/83/EU; angrerettloven § 21), 12 months longer when the buyer was not informed of it.":                                                                                         "Selgeren, skriftlig: angreretten gjelder i 14 dager fra varen ble mottatt (direktiv 2011/83/EU; angrerettloven § 21), 12 måneder lenger når kjøperen ikke fikk opplysning om den.",
+	"Forbruker Europa / ECC-Net: for sellers in the EU/EEA, Iceland and Norway.":                                                                                                                                                                                                              "Forbruker Europa / ECC-Net: for selgere i EU/EØS, Island og Norge.",
+	"The seller: reklamasjon within a reasonable time and at most 2 months after the defect was discovered; at most 2 years from delivery, 5 for goods meant to last substantially longer (forbrukerkjøpsloven § 27). EU: the legal guarantee is at least 2 years (Directive (EU) 2019/771).": "Selgeren: reklamasjon innen rimelig tid og senest 2 måneder etter at mangelen ble oppdaget; senest 2 år fra levering, 5 år for varer som er ment å vare vesentlig lenger (forbrukerkjøpsloven § 27). EU: reklamasjonsretten er minst 2 år (direktiv (EU) 2019/771).",
+	"Forbrukerrådet (NO): free advice and mediation.": "Forbrukerrådet: gratis råd og mekling.",
+
+	// Kinds, statuses, parties
+	"dispute": "tvist", "chargeback": "tilbakeføring", "reinstatement": "gjenåpning av konto", "withdrawal": "angrerett",
+	"warranty": "reklamasjon", "other": "annet",
+	"draft": "utkast", "open": "åpen", "escalated": "eskalert", "won": "vunnet", "lost": "tapt", "closed": "avsluttet",
+	"confirmation": "ordrebekreftelse", "receipt": "kvittering", "message": "melding", "email": "e-post",
+	"screenshot": "skjermbilde", "photo": "foto", "video": "video", "tracking": "sporing", "statement": "kontoutskrift",
+	"listing": "annonse",
+	"seller":  "selger", "me": "meg", "marketplace": "markedsplass", "carrier": "transportør", "bank": "bank",
+
+	// Deadline windows (rules.json)
+	"open dispute": "åpne tvist", "escalate": "eskalere", "return": "retur", "A-to-z claim": "A-to-z-krav",
+	"request": "krav", "ask eBay to step in": "be eBay gripe inn", "escalate to claim": "eskalere til krav",
+	"bank claim": "krav mot banken", "seller's time to answer": "selgerens svarfrist", "legal guarantee": "reklamasjonsrett (EU)",
+	"angrerett": "angrerett", "notice after discovery": "reklamasjon etter oppdagelse", "absolute limit": "absolutt frist",
+	"absolute limit, durable goods": "absolutt frist, varige varer", "time bar": "foreldelse",
+}
+
+// translatedWords are the fixed words and formats that reach d.t as values:
+// kinds, statuses, parties, date labels, timeline formats, deadline windows.
+var translatedWords = []string{
+	"%s %s order %s", "%s: %s", "%s from %s: %s", "last day: %s (%s)", "last day: %s (%s), estimated",
+	"last day: %s (%s), missed", "last day: %s (%s), estimated, missed",
+	"ordered", "paid", "shipped", "expected", "delivered", "Ordered", "Paid", "Shipped", "Expected", "Delivered",
+	"dispute", "chargeback", "reinstatement", "withdrawal", "warranty", "other",
+	"draft", "open", "escalated", "won", "lost", "closed",
+	"confirmation", "receipt", "message", "email", "screenshot", "photo", "video", "tracking", "statement", "listing",
+	"seller", "me", "marketplace", "carrier", "bank",
+}
