@@ -15,14 +15,19 @@ func newAddCaseCmd(a *app) *cobra.Command {
 	var c store.Case
 	var orderRefs []string
 	var amount, opened string
-	var asJSON bool
+	var asJSON, force bool
 	cmd := &cobra.Command{
 		Use:   "case --kind KIND --order ID [--order ID]... [flags]",
 		Short: "Open a case: a dispute, chargeback, reinstatement, withdrawal or warranty claim",
 		Long: `Open a case that gathers orders and their evidence towards one claim.
 Kinds: ` + strings.Join(store.CaseKinds, ", ") + `.
 Without --amount, the amount claimed is the sum of the orders' totals when they
-share one currency. Prints the new case id (CASE-n) on the first line.`,
+share one currency. Prints the new case id (CASE-n) on the first line.
+
+Before a dispute, vault counts your disputes at that marketplace: above about
+3 in 30 days or 30 % of the orders of 90 days ('vault rules aliexpress.abuse',
+a heuristic) it warns that the account may be blocked for dispute abuse, and
+on a terminal asks before going on (--force skips the question).`,
 		Example: `  vault add case --kind chargeback --order ORD-1 --receiver "DNB kortreklamasjon" --amount "49,90 NOK"
   vault add case --kind reinstatement --order ORD-1 --order ORD-2 --receiver AliExpress`,
 		Args: noArgs,
@@ -46,8 +51,14 @@ share one currency. Prints the new case id (CASE-n) on the first line.`,
 			if err != nil {
 				return err
 			}
-			if err := a.fillCase(cmd.Context(), v, &c, orderRefs); err != nil {
+			orders, err := a.fillCase(cmd.Context(), v, &c, orderRefs)
+			if err != nil {
 				return err
+			}
+			if c.Kind == "dispute" {
+				if err := a.guardDispute(cmd.Context(), v, c, orders, force); err != nil {
+					return err
+				}
 			}
 			id, err := v.db.AddCase(cmd.Context(), c)
 			if err != nil {
@@ -65,24 +76,27 @@ share one currency. Prints the new case id (CASE-n) on the first line.`,
 	f.StringVar(&c.Reference, "reference", "", "the receiver's reference or dispute number")
 	f.StringVar(&opened, "opened", "", "when the case was opened (default now)")
 	f.BoolVar(&asJSON, "json", false, "print the result as JSON")
+	f.BoolVar(&force, "force", false, "do not ask before a dispute that may look like abuse")
 	return cmd
 }
 
 // fillCase resolves the order references and fills the defaults that depend on
 // the orders: the title and the amount claimed.
-func (a *app) fillCase(ctx context.Context, v *vault, c *store.Case, refs []string) error {
+func (a *app) fillCase(ctx context.Context, v *vault, c *store.Case, refs []string) ([]store.Order, error) {
+	var orders []store.Order
 	var first store.Order
 	var sum money.Money
 	sameCurrency := true
 	for i, ref := range refs {
 		id, err := v.db.ResolveOrder(ctx, ref)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		o, err := v.db.Order(ctx, id)
 		if err != nil {
-			return err
+			return nil, err
 		}
+		orders = append(orders, o)
 		if i == 0 {
 			first, sum = o, o.Total
 		} else if o.Total.Currency != sum.Currency {
@@ -101,7 +115,7 @@ func (a *app) fillCase(ctx context.Context, v *vault, c *store.Case, refs []stri
 	if c.Amount.IsZero() && sameCurrency {
 		c.Amount = sum
 	}
-	return nil
+	return orders, nil
 }
 
 func newListCasesCmd(a *app) *cobra.Command {

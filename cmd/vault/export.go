@@ -2,9 +2,11 @@ package main
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -14,10 +16,13 @@ import (
 
 	"vault/export"
 	"vault/internal/atomicfile"
+	"vault/internal/lang"
+	"vault/letters"
+	"vault/store"
 )
 
 func newExportCaseCmd(a *app) *cobra.Command {
-	var pdfPath, zipPath, now, profileName, maxSize, claimant, statementFile string
+	var pdfPath, zipPath, now, profileName, maxSize, claimant, statementFile, language string
 	var maxPages int
 	var redact, split, redactContacts bool
 	cmd := &cobra.Command{
@@ -73,11 +78,17 @@ every file with 'sha256sum -c SHA256SUMS' or 'vault verify --dossier'.`,
 				return err
 			}
 			d := export.New(f, generated, a.loc)
+			if d.Lang, err = lang.Parse(language); err != nil {
+				return usagef("--lang: %w", err)
+			}
 			d.Claimant = claimant
 			if statementFile != "" {
-				if d.Statement, err = readStatement(statementFile); err != nil {
+				if d.Statement, err = readText("--statement", statementFile, store.MaxStatement); err != nil {
 					return err
 				}
+			}
+			if err := a.fillDossier(cmd.Context(), v, f, &d); err != nil {
+				return err
 			}
 			if !cmd.Flags().Changed("redact") {
 				redact = profile.Redact
@@ -121,8 +132,9 @@ every file with 'sha256sum -c SHA256SUMS' or 'vault verify --dossier'.`,
 	cmd.Flags().StringVar(&pdfPath, "pdf", "", "where to write the PDF")
 	cmd.Flags().StringVar(&zipPath, "zip", "", "where to write the bundle: PDF, originals, manifest.json, SHA256SUMS")
 	cmd.Flags().BoolVar(&redact, "redact", true, "mask card numbers in printed text to their last 4 digits (default: on, off for --profile none)")
-	cmd.Flags().StringVar(&claimant, "name", "", "the claimant's name, for the cover")
-	cmd.Flags().StringVar(&statementFile, "statement", "", "a UTF-8 text file with your own statement (default: a draft from the case)")
+	cmd.Flags().StringVar(&claimant, "name", "", "the claimant's name, for the cover (default: 'vault config set name')")
+	cmd.Flags().StringVar(&statementFile, "statement", "", "a UTF-8 text file with your own statement (default: 'vault case statement', else a drafted letter)")
+	cmd.Flags().StringVar(&language, "lang", "en", "language of the dossier's text, dates and amounts: en or nb (Norwegian bokmål)")
 	cmd.Flags().StringVar(&profileName, "profile", "default", "the receiver's limits: "+profileNames())
 	cmd.Flags().StringVar(&maxSize, "max-size", "", "override the size limit, e.g. 5MB")
 	cmd.Flags().IntVar(&maxPages, "max-pages", 0, "override the page limit")
@@ -130,6 +142,43 @@ every file with 'sha256sum -c SHA256SUMS' or 'vault verify --dossier'.`,
 	cmd.Flags().BoolVar(&split, "split", false, "when one file cannot meet the limits, write numbered parts (FILE-1.pdf ...) that each do")
 	cmd.Flags().StringVar(&now, "now", "", "the generation time (RFC 3339): the same vault and time give identical files")
 	return cmd
+}
+
+// fillDossier adds what the dossier takes from the rest of the vault: the
+// claimant's name, the timeline with its deadlines, the drafted letter when
+// there is no statement, and for a reinstatement the account's overview.
+func (a *app) fillDossier(ctx context.Context, v *vault, f store.CaseFile, d *export.Dossier) error {
+	var err error
+	if d.Entries, err = a.caseTimeline(ctx, v, f); err != nil {
+		return err
+	}
+	facts, err := a.letterFacts(ctx, v, f)
+	if err != nil {
+		return err
+	}
+	d.Claimant = cmp.Or(d.Claimant, facts.Claimant)
+	facts.Claimant, facts.Exhibits = d.Claimant, len(d.Exhibits)
+	if facts.Claimant == "" {
+		fmt.Fprintln(a.stderr, "note: no claimant name on the cover; set it with 'vault config set name \"Your Name\"' or --name")
+	}
+	if strings.TrimSpace(d.Statement) == "" {
+		if d.Statement, err = letters.Write(letters.ForCase(f.Case.Kind), d.Lang, facts); err != nil {
+			return err
+		}
+		d.StatementDrafted = true
+	}
+	if f.Case.Kind == "reinstatement" {
+		d.Disputes = facts.Disputes
+		report, err := v.db.Report(ctx, "", 0)
+		if err != nil {
+			return err
+		}
+		report.Markets = slices.DeleteFunc(report.Markets, func(m store.MarketReport) bool {
+			return !slices.ContainsFunc(f.Orders, func(o store.Order) bool { return o.Marketplace == m.Marketplace })
+		})
+		d.Overview = &report
+	}
+	return nil
 }
 
 // profile is the named receiver profile with any overrides.
@@ -185,21 +234,21 @@ func quality(r export.Render) string {
 	return fmt.Sprintf("JPEG quality %d", r.Quality)
 }
 
-// readStatement reads the claimant's statement: UTF-8 text of reasonable size.
-func readStatement(path string) (string, error) {
+// readText reads a text file given with flag: UTF-8 of at most max bytes.
+func readText(flag, path string, max int) (string, error) {
 	f, err := openRegular(path)
 	if err != nil {
-		return "", fmt.Errorf("--statement %s: %w", path, err)
+		return "", fmt.Errorf("%s %s: %w", flag, path, err)
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, 1<<20+1))
+	data, err := io.ReadAll(io.LimitReader(f, int64(max)+1))
 	switch {
 	case err != nil:
-		return "", fmt.Errorf("--statement %s: %w", path, err)
-	case len(data) > 1<<20:
-		return "", fmt.Errorf("--statement %s: over 1 MB; a statement is a page", path)
+		return "", fmt.Errorf("%s %s: %w", flag, path, err)
+	case len(data) > max:
+		return "", fmt.Errorf("%s %s: over %d kB; a statement is a page or two", flag, path, max/1000)
 	case !utf8.Valid(data):
-		return "", fmt.Errorf("--statement %s: not UTF-8 text", path)
+		return "", fmt.Errorf("%s %s: not UTF-8 text", flag, path)
 	}
 	return string(data), nil
 }

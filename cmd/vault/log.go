@@ -19,6 +19,7 @@ the entry before it. 'vault verify' recomputes the chain; the last hash (the
 head) vouches for the whole log and is printed in every dossier.`,
 		Args: noArgs,
 	}
+	cmd.AddCommand(newLogCaseCmd(a))
 	return viewCmd(a, cmd, func(ctx context.Context, v *vault, _ []string) ([]store.AuditEntry, error) {
 		log, err := v.db.Audit(ctx)
 		return nonNil(log), err

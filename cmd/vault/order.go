@@ -105,18 +105,12 @@ func newShowOrderCmd(a *app) *cobra.Command {
 		Short: "Show an order with its evidence and cases",
 		Args:  exactArgs(1, "an order id (ORD-n) or order number"),
 	}
-	return viewCmd(a, cmd, func(ctx context.Context, v *vault, args []string) (store.OrderFile, error) {
-		id, err := v.db.ResolveOrder(ctx, args[0])
-		if err != nil {
-			return store.OrderFile{}, err
-		}
-		f, err := v.db.OrderFile(ctx, id)
-		f.Evidence, f.Cases = nonNil(f.Evidence), nonNil(f.Cases)
-		return f, err
+	return viewCmd(a, cmd, func(ctx context.Context, v *vault, args []string) (orderView, error) {
+		return a.loadOrderView(ctx, v, args[0])
 	}, a.printOrderFile)
 }
 
-func (a *app) printOrderFile(f store.OrderFile) error {
+func (a *app) printOrderFile(f orderView) error {
 	o := f.Order
 	kv := []string{"Order", o.ID.String(), "Marketplace", o.Marketplace, "Number", o.Number, "Seller", o.Seller,
 		"Total", o.Total.String(), "Payment", o.Payment, "Tracking", strings.Join(o.Tracking, ", ")}
@@ -139,6 +133,7 @@ func (a *app) printOrderFile(f store.OrderFile) error {
 			fmt.Fprintf(a.stdout, "  %s  %s  %s  %s\n", c.ID, c.Kind, c.Status, c.Title)
 		}
 	}
+	a.printCharges(f)
 	return a.printEvidenceList(f.Evidence)
 }
 

@@ -25,6 +25,15 @@ func usagef(format string, args ...any) error { return usageError{fmt.Errorf(for
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv, now: time.Now, loc: time.Local}
 	defer a.close()
+	if s := a.getenv("VAULT_NOW"); s != "" {
+		// A fixed clock, for scripts and tests that need today to stay put.
+		t, err := time.Parse(time.RFC3339, s)
+		if err != nil {
+			fmt.Fprintf(stderr, "vault: VAULT_NOW=%q is not an RFC 3339 time like 2026-11-25T12:00:00Z\n", s)
+			return 2
+		}
+		a.now = func() time.Time { return t }
+	}
 	root := newRootCmd(a)
 	root.SetArgs(args)
 	root.SetIn(stdin)
@@ -75,7 +84,8 @@ file is kept by its SHA-256, so nothing is silently lost or altered. A case
 evidence and is exported as one PDF dossier for a bank or a marketplace.
 
 The vault lives in --vault DIR, else $VAULT_DIR, else $XDG_DATA_HOME/vault
-(~/.local/share/vault). Start with 'vault init', or try 'vault demo'.`,
+(~/.local/share/vault). Start with 'vault init', or try 'vault demo'.
+$VAULT_NOW (RFC 3339) fixes the clock, for scripts that need "today" to stay put.`,
 		Example: `  vault init
   vault add order --marketplace aliexpress --number 8123456789012345 --total "49,90 NOK" --ordered 2026-10-02
   vault attach file screenshot.png --order 8123456789012345
@@ -84,18 +94,38 @@ The vault lives in --vault DIR, else $VAULT_DIR, else $XDG_DATA_HOME/vault
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	var tz string
 	root.PersistentFlags().StringVar(&a.vaultFlag, "vault", "", "vault directory (default $VAULT_DIR or $XDG_DATA_HOME/vault)")
+	root.PersistentFlags().StringVar(&tz, "tz", "", "time zone of dates and deadlines, like Europe/Oslo (default the local zone)")
+	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+		if tz == "" {
+			return nil
+		}
+		loc, err := time.LoadLocation(tz)
+		if err != nil {
+			return usagef("--tz %q: not a time zone like Europe/Oslo or UTC", tz)
+		}
+		a.loc = loc
+		return nil
+	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.CompletionOptions.DisableDefaultCmd = true
 
 	root.AddCommand(
 		newInitCmd(a),
-		group("add", "Record an order, a message or a case", newAddOrderCmd(a), newAddMessageCmd(a), newAddCaseCmd(a)),
+		group("add", "Record an order, a message, a case or an import charge", newAddOrderCmd(a), newAddMessageCmd(a),
+			newAddCaseCmd(a), newAddChargeCmd(a)),
 		group("attach", "Attach files to an order or a case", newAttachFileCmd(a)),
 		group("list", "List orders, cases or evidence", newListOrdersCmd(a), newListCasesCmd(a), newListEvidenceCmd(a)),
 		group("show", "Show one order or case with everything linked to it", newShowOrderCmd(a), newShowCaseCmd(a)),
 		group("import", "Import emails", newImportEmailCmd(a)),
+		newCaseCmd(a),
 		newSearchCmd(a),
+		newDeadlinesCmd(a),
+		newRulesCmd(a),
+		newReportCmd(a),
+		newDraftCmd(a),
+		newConfigCmd(a),
 		newVerifyCmd(a),
 		newLogCmd(a),
 		newBackupCmd(a),

@@ -1,0 +1,66 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"vault/store"
+)
+
+func newConfigCmd(a *app) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "config [--json]",
+		Short: "Show or change the vault's settings (your name for the dossiers)",
+		Long: `Show the vault's settings. 'vault config set KEY VALUE' changes one.
+Settings: ` + settingsHelp() + `.`,
+		Example: `  vault config set name "Kari Nordmann"
+  vault config`,
+		Args: noArgs,
+	}
+	cmd = viewCmd(a, cmd, func(ctx context.Context, v *vault, _ []string) (map[string]string, error) {
+		return v.db.Config(ctx)
+	}, func(c map[string]string) error {
+		var kv []string
+		for _, k := range slices.Sorted(maps.Keys(c)) {
+			kv = append(kv, k, c[k])
+		}
+		if len(kv) == 0 {
+			fmt.Fprintln(a.stdout, "No settings. 'vault config set name \"Your Name\"' sets the name on your dossiers.")
+			return nil
+		}
+		return fields(a.stdout, kv...)
+	})
+	cmd.AddCommand(&cobra.Command{
+		Use:   "set KEY VALUE",
+		Short: "Change a setting",
+		Args:  exactArgs(2, "a setting and its value"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if _, ok := store.ConfigKeys[args[0]]; !ok {
+				return usagef("unknown setting %q; settings: %s", args[0], settingsHelp())
+			}
+			v, err := a.open(cmd.Context())
+			if err != nil {
+				return err
+			}
+			if err := v.db.SetConfig(cmd.Context(), args[0], strings.TrimSpace(args[1])); err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stdout, "%s = %s\n", args[0], strings.TrimSpace(args[1]))
+			return nil
+		},
+	})
+	return cmd
+}
+
+func settingsHelp() string {
+	var s []string
+	for _, k := range slices.Sorted(maps.Keys(store.ConfigKeys)) {
+		s = append(s, k+" ("+store.ConfigKeys[k]+")")
+	}
+	return strings.Join(s, ", ")
+}

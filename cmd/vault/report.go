@@ -1,0 +1,73 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"vault/store"
+)
+
+func newReportCmd(a *app) *cobra.Command {
+	var marketplace string
+	var year int
+	cmd := &cobra.Command{
+		Use:   "report [--marketplace M] [--year Y] [--json]",
+		Short: "Overview of orders, totals, disputes and outcomes per marketplace",
+		Long: `Print an overview of the vault: orders and totals per currency, disputes and
+chargebacks with their outcomes, and the dispute rate, per marketplace. It is
+the page a reinstatement request needs (the dossier of a reinstatement case
+includes it): it shows that disputes were few and justified. --year counts
+orders by the date they were placed.`,
+		Example: `  vault report
+  vault report --marketplace aliexpress --year 2026 --json`,
+		Args: noArgs,
+	}
+	cmd.Flags().StringVar(&marketplace, "marketplace", "", "only this marketplace")
+	cmd.Flags().IntVar(&year, "year", 0, "only orders placed in this year")
+	return viewCmd(a, cmd, func(ctx context.Context, v *vault, _ []string) (store.Report, error) {
+		if year != 0 && (year < 1970 || year > 2200) {
+			return store.Report{}, usagef("--year %d: out of range", year)
+		}
+		r, err := v.db.Report(ctx, marketplace, year)
+		r.Markets = nonNil(r.Markets)
+		return r, err
+	}, func(r store.Report) error {
+		if len(r.Markets) == 0 {
+			fmt.Fprintln(a.stdout, "No orders.")
+			return nil
+		}
+		rows := [][]string{{"MARKETPLACE", "ORDERS", "TOTAL", "DISPUTES", "RATE", "CASES"}}
+		for _, m := range r.Markets {
+			rows = append(rows, []string{m.Marketplace, itoa(int64(m.Orders)), totals(m), itoa(int64(m.Disputes)),
+				fmt.Sprintf("%.0f %%", m.DisputeRate*100), caseCounts(m.Cases)})
+		}
+		return table(a.stdout, rows)
+	})
+}
+
+func totals(m store.MarketReport) string {
+	s := make([]string, len(m.Totals))
+	for i, t := range m.Totals {
+		s[i] = t.String()
+	}
+	return strings.Join(s, " + ")
+}
+
+// caseCounts writes "dispute: 1 won, 1 open; chargeback: 1 lost".
+func caseCounts(cs []store.CaseCount) string {
+	var parts []string
+	var kind string
+	for _, c := range cs {
+		if c.Kind != kind {
+			parts = append(parts, c.Kind+":")
+			kind = c.Kind
+		} else {
+			parts[len(parts)-1] += ","
+		}
+		parts = append(parts, fmt.Sprintf("%d %s", c.Count, c.Status))
+	}
+	return strings.Join(parts, " ")
+}

@@ -1,0 +1,191 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"vault/deadlines"
+	"vault/store"
+)
+
+func newRulesCmd(a *app) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "rules [ID] [--json]",
+		Short: "List the rules behind the deadlines, with their sources",
+		Long: `List the rules the deadlines come from: marketplace dispute windows, card
+scheme chargeback limits, consumer law, import charges. Each says where it
+comes from and when that source was last checked. Rules set in this vault
+('vault rules set') are marked as such. With an ID, show that rule in full.`,
+		Example: `  vault rules
+  vault rules visa.chargeback
+  vault rules set aliexpress.dispute.open --days 20`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 1 {
+				return usagef("%s takes at most one rule id", cmd.CommandPath())
+			}
+			return nil
+		},
+	}
+	cmd = viewCmd(a, cmd, func(ctx context.Context, v *vault, args []string) ([]deadlines.Rule, error) {
+		rules, err := loadRules(ctx, v)
+		if err != nil || len(args) == 0 {
+			return rules, err
+		}
+		r, err := deadlines.Find(rules, args[0])
+		return []deadlines.Rule{r}, err
+	}, func(rules []deadlines.Rule) error {
+		if len(rules) == 1 {
+			return a.printRule(rules[0])
+		}
+		rows := [][]string{{"ID", "KIND", "WINDOW", "SOURCE", "VERIFIED", "ORIGIN"}}
+		for _, r := range rules {
+			rows = append(rows, []string{r.ID, r.Kind, short(r.Window, 50), short(r.Source, 40), r.Verified, r.Origin})
+		}
+		return table(a.stdout, rows)
+	})
+	cmd.AddCommand(newRulesSetCmd(a), newRulesResetCmd(a))
+	return cmd
+}
+
+func (a *app) printRule(r deadlines.Rule) error {
+	err := fields(a.stdout, "Rule", r.ID, "Scope", r.Scope, "Kind", r.Kind, "Says", r.Says, "Window", r.Window,
+		"Source", r.Source, "Verified", r.Verified, "Origin", r.Origin, "Import charges from", r.Above)
+	for _, w := range r.Windows {
+		fmt.Fprintf(a.stdout, "  window %q: %s\n", w.Name, deadlines.Describe(w))
+	}
+	return err
+}
+
+func newRulesSetCmd(a *app) *cobra.Command {
+	var days int
+	var window, file string
+	cmd := &cobra.Command{
+		Use:   "set ID --days N [--window NAME] | set --file RULES.json",
+		Short: "Override a rule in this vault, or add rules of your own",
+		Long: `Override a rule for this vault. --days N makes the rule's window (its first,
+or --window NAME) close N days after the dates it starts from: use it when a
+marketplace changes its policy before vault does. --file reads a JSON array of
+whole rules in the format 'vault rules --json' prints: a rule with a known id
+replaces it, a new id adds a rule. Changes are recorded in the audit log;
+'vault rules reset ID' goes back to the built-in rule.`,
+		Example: `  vault rules set aliexpress.dispute.open --days 20
+  vault rules set ebay.mbg --window request --days 45
+  vault rules set --file my-rules.json`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			byFile := cmd.Flags().Changed("file")
+			if byFile == (len(args) == 1) || len(args) > 1 {
+				return usagef("give a rule id with --days, or --file")
+			}
+			if !byFile && !cmd.Flags().Changed("days") {
+				return usagef("missing --days")
+			}
+			v, err := a.open(cmd.Context())
+			if err != nil {
+				return err
+			}
+			var set []deadlines.Rule
+			if byFile {
+				set, err = readRules(file)
+			} else {
+				set, err = overrideDays(cmd.Context(), v, args[0], window, days)
+			}
+			if err != nil {
+				return err
+			}
+			return a.saveRules(cmd.Context(), v, set)
+		},
+	}
+	f := cmd.Flags()
+	f.IntVar(&days, "days", 0, "days after its start dates that the window closes")
+	f.StringVar(&window, "window", "", "the window to change (default the rule's first)")
+	f.StringVar(&file, "file", "", "a JSON array of rules to set")
+	return cmd
+}
+
+func overrideDays(ctx context.Context, v *vault, id, window string, days int) ([]deadlines.Rule, error) {
+	rules, err := loadRules(ctx, v)
+	if err != nil {
+		return nil, err
+	}
+	r, err := deadlines.Find(rules, id)
+	if err != nil {
+		return nil, err
+	}
+	if r.Origin == deadlines.Overridden {
+		builtin, _ := deadlines.Find(deadlines.BuiltinRules(), id)
+		r = builtin // --days always starts from the source's rule, not from an earlier override
+	}
+	r, err = r.WithDays(window, days)
+	return []deadlines.Rule{r}, err
+}
+
+func readRules(path string) ([]deadlines.Rule, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > 1<<20 {
+		return nil, fmt.Errorf("%s: a rules file of %d bytes is not a rules file", path, len(b))
+	}
+	rules, err := deadlines.Parse(b)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if len(rules) == 0 {
+		return nil, fmt.Errorf("%s: no rules in it", path)
+	}
+	return rules, nil
+}
+
+func (a *app) saveRules(ctx context.Context, v *vault, rules []deadlines.Rule) error {
+	rows := make([]store.RuleRow, len(rules))
+	for i, r := range rules {
+		r.Origin = ""
+		b, err := json.Marshal(r)
+		if err != nil {
+			return err
+		}
+		rows[i] = store.RuleRow{ID: r.ID, JSON: string(b)}
+	}
+	if err := v.db.SetRules(ctx, rows); err != nil {
+		return err
+	}
+	for _, r := range rules {
+		fmt.Fprintf(a.stdout, "set %s: %s\n", r.ID, r.Window)
+	}
+	return nil
+}
+
+func newRulesResetCmd(a *app) *cobra.Command {
+	return &cobra.Command{
+		Use:   "reset ID",
+		Short: "Go back to the built-in rule (or remove a rule you added)",
+		Args:  exactArgs(1, "a rule id"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			v, err := a.open(cmd.Context())
+			if err != nil {
+				return err
+			}
+			rules, err := loadRules(cmd.Context(), v)
+			if err != nil {
+				return err
+			}
+			r, err := deadlines.Find(rules, args[0])
+			if err != nil {
+				return err
+			}
+			if r.Origin == deadlines.Builtin {
+				return fmt.Errorf("%s is not set in this vault", r.ID)
+			}
+			if err := v.db.SetRules(cmd.Context(), []store.RuleRow{{ID: r.ID}}); err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stdout, "reset %s\n", r.ID)
+			return nil
+		},
+	}
+}
