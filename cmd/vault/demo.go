@@ -18,8 +18,8 @@ func newDemoCmd(a *app) *cobra.Command {
 		Use:   "demo [--dir DIR]",
 		Short: "Build a sample vault and its dossier, showing each command",
 		Long: `Build a sample vault in DIR (default: a new temporary directory): two orders,
-messages with the seller, a generated screenshot and a chargeback case, then
-export the case's dossier. Each step is a real vault command, printed as it
+messages with the seller, a generated screenshot and a chargeback case with
+its deadlines and its letter to the bank, then export the case's dossier. Each step is a real vault command, printed as it
 runs, so the output doubles as a walkthrough. The last line is the path of
 the dossier PDF.`,
 		Args: noArgs,
@@ -71,6 +71,7 @@ func (a *app) demo(ctx context.Context, dir string) error {
 func demoScript(shot, pdf string) [][]string {
 	return [][]string{
 		{"init"},
+		{"config", "set", "name", "Kari Nordmann"},
 		{"add", "order", "--marketplace", "aliexpress", "--number", "8123456789012345",
 			"--seller", "Shenzhen Gadget Store", "--item", "USB-C charger 65W, EU plug", "--item", "2 x USB-C cable 1 m",
 			"--total", "349,00 NOK", "--ordered", "2026-09-02", "--paid", "2026-09-02", "--shipped", "2026-09-05",
@@ -89,7 +90,10 @@ func demoScript(shot, pdf string) [][]string {
 			"--note", "Order page: still \"awaiting delivery\""},
 		{"add", "case", "--kind", "chargeback", "--order", "ORD-1", "--receiver", "DNB kortreklamasjon",
 			"--reference", "KR-2026-11-0042", "--opened", "2026-11-17"},
+		{"case", "event", "CASE-1", "--text", "Called DNB: send the chargeback form with the dossier", "--at", "2026-11-17 10:00"},
 		{"list", "evidence", "--case", "CASE-1"},
+		{"deadlines", "--within", "120d"},
+		{"draft", "letter", "chargeback", "--case", "CASE-1", "--lang", "nb"},
 		{"export", "case", "CASE-1", "--pdf", pdf},
 	}
 }
