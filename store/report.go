@@ -48,6 +48,12 @@ type CaseCount struct {
 	Count  int    `json:"count"`
 }
 
+type marketTotal struct {
+	name   string
+	orders int
+	total  money.Money
+}
+
 type marketCount struct {
 	name string
 	CaseCount
@@ -71,27 +77,20 @@ func (db *DB) Report(ctx context.Context, marketplace string, year int) (Report,
 			}
 			return markets[name]
 		}
-		rows, err := tx.QueryContext(ctx, `SELECT o.marketplace, coalesce(o.currency, ''), count(*), coalesce(sum(o.total_minor), 0)
-			FROM orders o`+where+` GROUP BY 1, 2 ORDER BY 1, 2`, args...)
+		totals, _, err := scanAll(ctx, tx, `SELECT o.marketplace, coalesce(o.currency, ''), count(*), coalesce(sum(o.total_minor), 0)
+			FROM orders o`+where+` GROUP BY 1, 2 ORDER BY 1, 2`, args, func(rs *sql.Rows) (marketTotal, error) {
+			var x marketTotal
+			return x, rs.Scan(&x.name, &x.total.Currency, &x.orders, &x.total.Minor)
+		}, func(marketTotal) int { return 0 })
 		if err != nil {
 			return err
 		}
-		defer rows.Close()
-		for rows.Next() {
-			var name string
-			var n int
-			var m money.Money
-			if err := rows.Scan(&name, &m.Currency, &n, &m.Minor); err != nil {
-				return err
+		for _, t := range totals {
+			mr := market(t.name)
+			mr.Orders += t.orders
+			if t.total.Currency != "" {
+				mr.Totals = append(mr.Totals, t.total)
 			}
-			mr := market(name)
-			mr.Orders += n
-			if m.Currency != "" {
-				mr.Totals = append(mr.Totals, m)
-			}
-		}
-		if err := rows.Err(); err != nil {
-			return err
 		}
 		cases, _, err := scanAll(ctx, tx, `SELECT o.marketplace, c.kind, c.status, count(DISTINCT c.id) FROM cases c
 			JOIN case_orders co ON co.case_id = c.id JOIN orders o ON o.id = co.order_id`+where+`
