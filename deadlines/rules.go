@@ -10,7 +10,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -94,9 +93,8 @@ type Guard struct {
 var DateNames = []string{"ordered", "paid", "shipped", "expected", "delivered", "opened", "wrote"}
 
 var (
-	kinds  = []string{"deadline", "info", "guard", "charges"}
-	picks  = []string{"", "first", "earliest", "latest"}
-	idForm = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{0,63}$`)
+	kinds = []string{"deadline", "info", "guard", "charges"}
+	picks = []string{"", "first", "earliest", "latest"}
 )
 
 // maxOffset bounds every offset: 100 years of days is no rule, it is a typo.
@@ -140,7 +138,7 @@ func Parse(b []byte) ([]Rule, error) {
 
 // Check reports the first thing wrong with r.
 func (r Rule) Check() error {
-	if !idForm.MatchString(r.ID) {
+	if !validID(r.ID) {
 		return fmt.Errorf("rule id %q: use lower-case letters, digits, dots and dashes", r.ID)
 	}
 	fail := func(format string, args ...any) error {
@@ -209,4 +207,18 @@ func (p *Point) check(inCase bool) error {
 		}
 	}
 	return nil
+}
+
+// validID reports whether id is 1-64 lower-case letters, digits, dots, dashes
+// and underscores, starting with a letter or digit.
+func validID(id string) bool {
+	if id == "" || len(id) > 64 || id[0] == '.' || id[0] == '-' || id[0] == '_' {
+		return false
+	}
+	for _, c := range []byte(id) {
+		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '.' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	return true
 }

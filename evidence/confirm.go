@@ -3,6 +3,7 @@ package evidence
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -22,20 +23,24 @@ type confirmationRule struct {
 	number      *regexp.Regexp
 }
 
-var confirmationRules = []confirmationRule{
-	{"aliexpress", "aliexpress", regexp.MustCompile(`(?i)order .*(confirmed|placed)|payment (confirmed|received)|thank you for your order`),
-		regexp.MustCompile(`\b[0-9]{16,19}\b`)},
-	{"temu", "temu", regexp.MustCompile(`(?i)order (confirmation|confirmed|placed|received)|thank you for your order`),
-		regexp.MustCompile(`\bPO-[0-9]{3}-[0-9]{8,20}\b`)},
-	{"amazon", "amazon", regexp.MustCompile(`(?i)your amazon.* order|order confirmation|ordered:`),
-		regexp.MustCompile(`\b[0-9]{3}-[0-9]{7}-[0-9]{7}\b`)},
-	{"ebay", "ebay", regexp.MustCompile(`(?i)order confirmed|you paid|your order`),
-		regexp.MustCompile(`\b[0-9]{2}-[0-9]{5}-[0-9]{5}\b`)},
-}
+var confirmationRules = sync.OnceValue(func() []confirmationRule {
+	return []confirmationRule{
+		{"aliexpress", "aliexpress", regexp.MustCompile(`(?i)order .*(confirmed|placed)|payment (confirmed|received)|thank you for your order`),
+			regexp.MustCompile(`\b[0-9]{16,19}\b`)},
+		{"temu", "temu", regexp.MustCompile(`(?i)order (confirmation|confirmed|placed|received)|thank you for your order`),
+			regexp.MustCompile(`\bPO-[0-9]{3}-[0-9]{8,20}\b`)},
+		{"amazon", "amazon", regexp.MustCompile(`(?i)your amazon.* order|order confirmation|ordered:`),
+			regexp.MustCompile(`\b[0-9]{3}-[0-9]{7}-[0-9]{7}\b`)},
+		{"ebay", "ebay", regexp.MustCompile(`(?i)order confirmed|you paid|your order`),
+			regexp.MustCompile(`\b[0-9]{2}-[0-9]{5}-[0-9]{5}\b`)},
+	}
+})
 
 // totalLine finds the amount on a line such as "Total: NOK 349,00",
 // "Order Total: $12.30" or "You paid €15.99".
-var totalLine = regexp.MustCompile(`(?im)^\s*(?:order total|grand total|total|you paid|amount paid)\s*[:：]?\s*(.*\d.*?)\s*$`)
+var totalLine = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?im)^\s*(?:order total|grand total|total|you paid|amount paid)\s*[:：]?\s*(.*\d.*?)\s*$`)
+})
 
 // RecogniseOrder reports the order that a marketplace's confirmation mail
 // describes: the sender's domain names the marketplace, the subject says it
@@ -43,7 +48,7 @@ var totalLine = regexp.MustCompile(`(?im)^\s*(?:order total|grand total|total|yo
 // marketplace's format.
 func RecogniseOrder(e Email) (Confirmation, bool) {
 	domain := strings.ToLower(e.From[strings.LastIndexByte(e.From, '@')+1:])
-	for _, r := range confirmationRules {
+	for _, r := range confirmationRules() {
 		if !strings.Contains(domain, r.domain) || !r.words.MatchString(e.Subject) {
 			continue
 		}
@@ -55,7 +60,7 @@ func RecogniseOrder(e Email) (Confirmation, bool) {
 			return Confirmation{}, false
 		}
 		c := Confirmation{Marketplace: r.marketplace, Number: number, Ordered: e.Date}
-		if m := totalLine.FindStringSubmatch(e.Text); m != nil {
+		if m := totalLine().FindStringSubmatch(e.Text); m != nil {
 			c.Total = m[1]
 		}
 		return c, true

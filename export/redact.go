@@ -4,12 +4,13 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
 // cardLike finds runs of 13 to 19 digits, optionally grouped by single
 // spaces or dashes, as card numbers are written.
-var cardLike = regexp.MustCompile(`\b\d(?:[ -]?\d){12,18}\b`)
+var cardLike = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\b\d(?:[ -]?\d){12,18}\b`) })
 
 // RedactCards masks card numbers in printed text to their last four digits
 // ("4111 1111 1111 1111" -> "•••• •••• •••• 1111"), keeping the grouping. A
@@ -17,7 +18,7 @@ var cardLike = regexp.MustCompile(`\b\d(?:[ -]?\d){12,18}\b`)
 // card scheme's number; runs in keep (the dossier's own order and tracking
 // numbers, which may pass Luhn by chance) are never masked.
 func RedactCards(s string, keep map[string]bool) string {
-	return cardLike.ReplaceAllStringFunc(s, func(m string) string {
+	return cardLike().ReplaceAllStringFunc(s, func(m string) string {
 		digits := strings.NewReplacer(" ", "", "-", "").Replace(m)
 		if keep[m] || keep[digits] || !luhn(digits) || !cardPrefix(digits) {
 			return m
@@ -142,8 +143,8 @@ func cardPrefix(d string) bool {
 // digits, optionally after a +, grouped by single spaces only ("+47 22 33 44
 // 55", "912 34 567"), so that dates (2026-10-02, 02.10.2026) are not taken.
 var (
-	emailLike = regexp.MustCompile(`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}`)
-	phoneLike = regexp.MustCompile(`(?:\+|\b)\d(?: ?\d)*\b`) // whole runs: 8-15 digits checked below
+	emailLike = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}`) })
+	phoneLike = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?:\+|\b)\d(?: ?\d)*\b`) }) // whole runs: 8-15 digits checked below
 )
 
 // RedactContacts masks email addresses ("s•••@example.com": the first
@@ -151,7 +152,7 @@ var (
 // marketplace or the bank was) and phone numbers (all but the last two
 // digits) in printed text. Runs in keep are never masked.
 func RedactContacts(s string, keep map[string]bool) string {
-	s = emailLike.ReplaceAllStringFunc(s, func(m string) string {
+	s = emailLike().ReplaceAllStringFunc(s, func(m string) string {
 		local, domain, _ := strings.Cut(m, "@")
 		if keep[m] || len(local) == 0 {
 			return m
@@ -159,7 +160,7 @@ func RedactContacts(s string, keep map[string]bool) string {
 		first, _ := utf8.DecodeRuneInString(local)
 		return string(first) + "•••@" + domain
 	})
-	return phoneLike.ReplaceAllStringFunc(s, func(m string) string {
+	return phoneLike().ReplaceAllStringFunc(s, func(m string) string {
 		digits := strings.NewReplacer(" ", "", "+", "").Replace(m)
 		// A whole run is a phone number or not: matching part of a longer run
 		// would leave the rest to be masked on a second pass.

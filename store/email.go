@@ -6,6 +6,7 @@ import (
 	"errors"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // Email is an email to record: the message itself (Kind "email", its raw
@@ -88,14 +89,14 @@ func findEmail(ctx context.Context, tx *sql.Tx, e Evidence) (EvidenceID, bool, e
 // orderToken is a word that may be an order number: letters, digits and
 // inner dashes, at least six long (AliExpress 8123456789012345, Amazon
 // 123-1234567-1234567, eBay 12-12345-12345, Temu PO-211-...).
-var orderToken = regexp.MustCompile(`[0-9A-Za-z](?:[0-9A-Za-z-]*[0-9A-Za-z])?`)
+var orderToken = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[0-9A-Za-z](?:[0-9A-Za-z-]*[0-9A-Za-z])?`) })
 
 // matchOrders returns the recorded orders whose number is a word of text.
 // Every word is looked up, whatever the marketplace's format.
 func matchOrders(ctx context.Context, tx *sql.Tx, text string) ([]OrderID, error) {
 	seen := map[string]bool{}
 	var tokens []any
-	for _, t := range orderToken.FindAllString(text, -1) {
+	for _, t := range orderToken().FindAllString(text, -1) {
 		if len(t) >= 6 && len(t) <= 40 && strings.ContainsAny(t, "0123456789") && !seen[t] {
 			seen[t] = true
 			tokens = append(tokens, t)

@@ -86,17 +86,37 @@ func (a *app) parseDate(flag, s string) (date.Value, error) {
 }
 
 func newListOrdersCmd(a *app) *cobra.Command {
-	cmd := &cobra.Command{Use: "orders", Short: "List recorded orders", Args: noArgs}
-	return viewCmd(a, cmd, func(ctx context.Context, v *vault, _ []string) ([]store.Order, error) {
-		orders, err := v.db.Orders(ctx)
-		return nonNil(orders), err
-	}, func(orders []store.Order) error {
-		rows := [][]string{{"ID", "MARKETPLACE", "NUMBER", "ORDERED", "TOTAL", "SELLER"}}
-		for _, o := range orders {
-			rows = append(rows, []string{o.ID.String(), o.Marketplace, o.Number, o.Ordered.String(), o.Total.String(), short(o.Seller, 30)})
-		}
-		return table(a.stdout, rows)
-	})
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "orders [--json]",
+		Short: "List recorded orders",
+		Args:  noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			v, err := a.open(cmd.Context())
+			if err != nil {
+				return err
+			}
+			if asJSON { // every field: what scripts want
+				orders, err := v.db.Orders(cmd.Context())
+				if err != nil {
+					return err
+				}
+				return printJSON(a.stdout, nonNil(orders))
+			}
+			lines, err := v.db.OrderLines(cmd.Context())
+			if err != nil {
+				return err
+			}
+			rows := make([][]string, 0, len(lines)+1)
+			rows = append(rows, []string{"ID", "MARKETPLACE", "NUMBER", "ORDERED", "TOTAL", "SELLER"})
+			for _, o := range lines {
+				rows = append(rows, []string{o.ID.String(), o.Marketplace, o.Number, o.Ordered.String(), o.Total.String(), short(o.Seller, 30)})
+			}
+			return table(a.stdout, rows)
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON, with every field")
+	return cmd
 }
 
 func newShowOrderCmd(a *app) *cobra.Command {
