@@ -3,6 +3,8 @@ package export
 import (
 	"fmt"
 	"io"
+	"runtime"
+	"slices"
 	"sync"
 
 	"vault/evidence"
@@ -152,6 +154,10 @@ type pictureCache struct {
 	mu    sync.Mutex
 	m     map[pictureKey]picture
 	sizes map[string][2]int // image width and height by SHA-256, for the layout
+	// During a dry run (see prefetch), get only records what the layout
+	// asks for and answers with the size the picture will have.
+	dry    bool
+	wanted []pictureKey
 }
 
 func newPictureCache() *pictureCache {
@@ -186,6 +192,14 @@ func (c *pictureCache) get(k pictureKey, blobs *evidence.Blobs) (picture, error)
 			return pic, nil
 		}
 	}
+	if c != nil && c.dry {
+		w, h, err := c.size(k.sum, blobs)
+		c.mu.Lock()
+		c.wanted = append(c.wanted, k)
+		c.mu.Unlock()
+		w, h = fitSize(w, h, k.maxW, k.maxH)
+		return picture{w: w, h: h}, err
+	}
 	pic, err := preparePicture(func() (io.ReadCloser, error) { return blobs.Open(k.sum) }, k.maxW, k.maxH, k.photo, k.quality)
 	if err == nil && c != nil {
 		c.mu.Lock()
@@ -193,4 +207,34 @@ func (c *pictureCache) get(k pictureKey, blobs *evidence.Blobs) (picture, error)
 		c.mu.Unlock()
 	}
 	return pic, err
+}
+
+// prefetch lays the dossier out once without images to learn which pictures
+// it needs, then prepares them on all cores: decoding, scaling and encoding
+// one screenshot is single-threaded work that the page layout waits for.
+func prefetch(d Dossier, blobs *evidence.Blobs) {
+	c := d.pictures
+	if c == nil {
+		return
+	}
+	c.dry, c.wanted = true, nil
+	render(d, blobs, io.Discard)
+	c.dry = false
+	keys := slices.Compact(c.wanted)
+	work := make(chan pictureKey)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(keys)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range work {
+				c.get(k, blobs) // an error shows again when the real layout asks
+			}
+		}()
+	}
+	for _, k := range keys {
+		work <- k
+	}
+	close(work)
+	wg.Wait()
 }

@@ -49,14 +49,19 @@ func preparePicture(open func() (io.ReadCloser, error), maxW, maxH int, photo bo
 	return picture{data: buf.Bytes(), format: format, w: b.Dx(), h: b.Dy()}, nil
 }
 
+// fitSize is the size fit gives an image of w x h pixels.
+func fitSize(w, h, maxW, maxH int) (int, int) {
+	if scale := min(float64(maxW)/float64(w), float64(maxH)/float64(h)); scale < 1 {
+		return max(1, int(float64(w)*scale+0.5)), max(1, int(float64(h)*scale+0.5))
+	}
+	return w, h
+}
+
 // fit draws img onto a white RGBA canvas no larger than maxW x maxH, keeping
 // the aspect ratio. A smaller image keeps its size.
 func fit(img image.Image, maxW, maxH int) *image.RGBA {
 	b := img.Bounds()
-	w, h := b.Dx(), b.Dy()
-	if scale := min(float64(maxW)/float64(w), float64(maxH)/float64(h)); scale < 1 {
-		w, h = max(1, int(float64(w)*scale+0.5)), max(1, int(float64(h)*scale+0.5))
-	}
+	w, h := fitSize(b.Dx(), b.Dy(), maxW, maxH)
 	dst := image.NewRGBA(image.Rect(0, 0, w, h))
 	draw.Draw(dst, dst.Bounds(), image.NewUniform(color.White), image.Point{}, draw.Src)
 	// Catmull-Rom keeps screenshot text readable; it is the costliest part of

@@ -144,6 +144,9 @@ func (d *doc) image(pic picture, w, h float64) {
 // imageAt places a picture centred at the top of the box (x, y, w, h),
 // keeping its aspect ratio and framing it; it returns the height used.
 func (d *doc) imageAt(pic picture, x, y, w, h float64) float64 {
+	if pic.data == nil { // a dry run: only the layout counts
+		return float64(pic.h) * min(w/float64(pic.w), h/float64(pic.h))
+	}
 	d.imgNo++
 	name := fmt.Sprintf("img%d", d.imgNo)
 	d.p.RegisterImageOptionsReader(name, gofpdf.ImageOptions{ImageType: pic.format}, bytes.NewReader(pic.data))

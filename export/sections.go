@@ -22,6 +22,12 @@ func RenderPDF(d Dossier, blobs *evidence.Blobs, out io.Writer) (Written, error)
 	if err := d.Check(blobs); err != nil {
 		return Written{}, err
 	}
+	prefetch(d, blobs)
+	return render(d, blobs, out)
+}
+
+// render lays out and writes the PDF.
+func render(d Dossier, blobs *evidence.Blobs, out io.Writer) (Written, error) {
 	doc, err := newDoc(meta{
 		Title:   d.t("Evidence dossier") + ": " + d.Case.Title,
 		Subject: fmt.Sprintf("%s %s", d.t(d.Case.Kind), d.Case.ID),
