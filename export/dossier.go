@@ -41,6 +41,9 @@ type Dossier struct {
 	// Parts after the first hold only a cover, their exhibits and the manifest.
 	Part, Parts int
 	pictures    *pictureCache // prepared images, shared by the renders of one export
+	// Exhibits' page numbers: found by the dry layout (placed), printed by
+	// the real one (pageOf) where the timeline refers to an exhibit.
+	placed, pageOf map[string]int
 }
 
 // Exhibit is a stored file of the case with its number in the dossier.

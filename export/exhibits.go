@@ -77,6 +77,7 @@ func (d Dossier) row(doc *doc, blobs *evidence.Blobs, xs []Exhibit) {
 	for i, x := range xs {
 		left := margin + float64(i)*(w+gutter)
 		title := fmt.Sprintf(d.t("Exhibit %s: %s"), x.Label, x.FileName)
+		d.place(doc, x)
 		h := doc.textAt(left, y0, w, bold, 9, title, title)
 		h += doc.textAt(left, y0+h, w, body, 7, d.captionText(x), "")
 		d.picture(doc, blobs, x, left, y0+h+1.5, w, doc.bottom()-(y0+h+1.5)-2)
@@ -123,6 +124,7 @@ func notShown(mediaType string) string {
 
 func (d Dossier) caption(doc *doc, x Exhibit) {
 	doc.heading(fmt.Sprintf(d.t("Exhibit %s: %s"), x.Label, x.FileName), 12, true)
+	d.place(doc, x)
 	doc.para(body, 9, d.captionText(x))
 	doc.gap(2)
 }
@@ -209,15 +211,22 @@ func (c *pictureCache) get(k pictureKey, blobs *evidence.Blobs) (picture, error)
 	return pic, err
 }
 
-// prefetch lays the dossier out once without images to learn which pictures
-// it needs, then prepares them on all cores: decoding, scaling and encoding
-// one screenshot is single-threaded work that the page layout waits for.
-func prefetch(d Dossier, blobs *evidence.Blobs) {
-	c := d.pictures
-	if c == nil {
-		return
+// place notes the page an exhibit is shown on, during the dry layout.
+func (d Dossier) place(doc *doc, x Exhibit) {
+	if d.placed != nil {
+		d.placed[x.Label] = doc.p.PageNo()
 	}
+}
+
+// prefetch lays the dossier out once without images to learn which pictures
+// it needs and the page each exhibit lands on (returned), then prepares the
+// pictures on all cores: decoding, scaling and encoding one screenshot is
+// single-threaded work that the page layout waits for. The layout does not
+// depend on the page numbers: they are printed in a column of fixed width.
+func prefetch(d Dossier, blobs *evidence.Blobs) map[string]int {
+	c := d.pictures
 	c.dry, c.wanted = true, nil
+	d.placed = map[string]int{}
 	render(d, blobs, io.Discard)
 	c.dry = false
 	keys := slices.Compact(c.wanted)
@@ -237,4 +246,5 @@ func prefetch(d Dossier, blobs *evidence.Blobs) {
 	}
 	close(work)
 	wg.Wait()
+	return d.placed
 }

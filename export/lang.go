@@ -61,6 +61,7 @@ var bokmal = map[string]string{
 	"%s %s order %s":                       "%s %s-ordre %s",
 	"%s: %s":                               "%s: %s",
 	"%s from %s: %s":                       "%s fra %s: %s",
+	", p. %d":                              ", s. %d",
 	"last day: %s (%s)":                    "siste frist: %s (%s)",
 	"last day: %s (%s), estimated":         "siste frist: %s (%s), anslått",
 	"last day: %s (%s), missed":            "siste frist: %s (%s), oversittet",

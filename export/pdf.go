@@ -179,9 +179,11 @@ func (d *doc) textAt(x, y, w float64, style string, size float64, s, mark string
 // timelineRow writes "when  what  ref". There are no links to the exhibits:
 // gofpdf writes link annotations inline, where the PDF spec (ISO 32000-1,
 // table 30) wants indirect references and strict validators refuse the
-// file; every exhibit has a bookmark instead.
+// file; the reference names the exhibit's page instead ("E3, p. 12"), which
+// also works on paper, and every exhibit has a bookmark. The reference's
+// column has a fixed width, so the page numbers cannot move the layout.
 func (d *doc) timelineRow(when, what, ref string) {
-	const whenW, refW = 34.0, 14.0
+	const whenW, refW = 34.0, 20.0
 	y := d.p.GetY()
 	d.p.SetFont(body, "", 9)
 	d.p.CellFormat(whenW, 9*lineMM, d.text.clean(when), "", 0, "L", false, 0, "")

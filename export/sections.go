@@ -22,7 +22,10 @@ func RenderPDF(d Dossier, blobs *evidence.Blobs, out io.Writer) (Written, error)
 	if err := d.Check(blobs); err != nil {
 		return Written{}, err
 	}
-	prefetch(d, blobs)
+	if d.pictures == nil {
+		d.pictures = newPictureCache()
+	}
+	d.pageOf = prefetch(d, blobs)
 	return render(d, blobs, out)
 }
 

@@ -82,8 +82,12 @@ func (d Dossier) timeline(doc *doc) {
 	for _, e := range entries {
 		ref := e.Record
 		for _, x := range d.Exhibits {
-			if x.ID.String() == e.Record {
-				ref = x.Label
+			if x.ID.String() != e.Record {
+				continue
+			}
+			ref = x.Label
+			if p := d.pageOf[x.Label]; p > 0 {
+				ref += fmt.Sprintf(d.t(", p. %d"), p)
 			}
 		}
 		doc.need(10)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -20,6 +21,9 @@ import (
 	"vault/letters"
 	"vault/store"
 )
+
+// exportMemory is the soft heap limit of an export.
+const exportMemory = 160 << 20
 
 func newExportCaseCmd(a *app) *cobra.Command {
 	var pdfPath, zipPath, now, profileName, maxSize, claimant, statementFile, language string
@@ -56,6 +60,12 @@ every file with 'sha256sum -c SHA256SUMS' or 'vault verify --dossier'.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if pdfPath == "" && zipPath == "" {
 				return usagef("%s needs --pdf FILE or --zip FILE", cmd.CommandPath())
+			}
+			if a.getenv("GOMEMLIMIT") == "" {
+				// Images are decoded on every core; without a soft limit the heap
+				// doubles between collections (276 MB peak for 30 screenshots,
+				// 182 MB with it, 6 % slower).
+				debug.SetMemoryLimit(exportMemory)
 			}
 			v, err := a.open(cmd.Context())
 			if err != nil {
