@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -25,6 +26,12 @@ func usagef(format string, args ...any) error { return usageError{fmt.Errorf(for
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv, now: time.Now, loc: time.Local}
 	defer a.close()
+	if a.getenv("GOGC") == "" {
+		// A command lives for milliseconds to seconds: collecting four times
+		// less often saves 12 % of listing 10,000 orders. Exports cap the heap
+		// with a soft memory limit instead.
+		debug.SetGCPercent(400)
+	}
 	if s := a.getenv("VAULT_NOW"); s != "" {
 		// A fixed clock, for scripts and tests that need today to stay put.
 		t, err := time.Parse(time.RFC3339, s)
