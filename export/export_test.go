@@ -26,7 +26,7 @@ var generated = time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
 
 // newCase builds a real vault in a temp dir with one order, messages, a
 // photo and a screenshot, and returns its case file and blobs.
-func newCase(t *testing.T, messages ...string) (store.CaseFile, *evidence.Blobs) {
+func newCase(t testing.TB, messages ...string) (store.CaseFile, *evidence.Blobs) {
 	t.Helper()
 	ctx := context.Background()
 	db, blobs := newVault(t)

@@ -1,0 +1,40 @@
+package export
+
+import (
+	"bytes"
+	"io"
+	"strings"
+	"testing"
+	"time"
+
+	"vault/internal/testimage"
+)
+
+// BenchmarkPreparePicture decodes, scales (to a third of the page at
+// 150 DPI) and encodes one phone screenshot: the costliest step of an export.
+func BenchmarkPreparePicture(b *testing.B) {
+	shot := testimage.PhoneScreenshot(1)
+	open := func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(shot)), nil }
+	for b.Loop() {
+		if _, err := preparePicture(open, 340, 1200, false, 0); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRenderText emits the pages of a dossier of text only (200
+// messages, about 25 pages): fonts, wrapping, pagination, bookmarks.
+func BenchmarkRenderText(b *testing.B) {
+	var msgs []string
+	for i := range 200 {
+		msgs = append(msgs, strings.Repeat("Hei, pakken er på vei – vennligst vent 30 dager. ", 5+i%7))
+	}
+	f, blobs := newCase(b, msgs...)
+	f.Evidence = nil // no exhibits: text only
+	d := New(f, time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC), time.UTC)
+	for b.Loop() {
+		if _, err := RenderPDF(d, blobs, io.Discard); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
