@@ -60,55 +60,12 @@ func fitSize(w, h, maxW, maxH int) (int, int) {
 func fit(img image.Image, maxW, maxH int) *image.RGBA {
 	b := img.Bounds()
 	w, h := fitSize(b.Dx(), b.Dy(), maxW, maxH)
+	if pix, stride, ok := opaquePixels(img); ok {
+		return scaleOpaque(pix, stride, b.Dx(), b.Dy(), w, h) // see resample.go
+	}
+	// With transparency: Catmull-Rom over white.
 	dst := image.NewRGBA(image.Rect(0, 0, w, h))
 	draw.Draw(dst, dst.Bounds(), image.NewUniform(color.White), image.Point{}, draw.Src)
-	// Catmull-Rom keeps screenshot text readable. It is the costliest part
-	// of an export (pictures are prepared one per core, see prefetch), and
-	// its cost grows with the scale factor: an opaque image is first halved
-	// by averaging 2x2 blocks while it stays at least twice the target size.
-	src, sb := img, b
-	for sb.Dx() >= 2*w && sb.Dy() >= 2*h {
-		half, ok := halve(src)
-		if !ok {
-			break
-		}
-		src, sb = half, half.Bounds()
-	}
-	draw.CatmullRom.Scale(dst, dst.Bounds(), src, sb, draw.Over, nil)
+	draw.CatmullRom.Scale(dst, dst.Bounds(), img, b, draw.Over, nil)
 	return dst
-}
-
-// halve averages each 2x2 block of an opaque RGBA (or NRGBA) image into one
-// pixel; a last odd row or column is dropped. It reports false for other
-// images, which are scaled directly.
-func halve(img image.Image) (*image.RGBA, bool) {
-	var pix []uint8
-	var stride int
-	switch m := img.(type) {
-	case *image.RGBA:
-		pix, stride = m.Pix, m.Stride
-	case *image.NRGBA:
-		pix, stride = m.Pix, m.Stride // opaque NRGBA is RGBA
-	default:
-		return nil, false
-	}
-	if o, ok := img.(interface{ Opaque() bool }); !ok || !o.Opaque() {
-		return nil, false
-	}
-	b := img.Bounds()
-	w, h := b.Dx()/2, b.Dy()/2
-	out := image.NewRGBA(image.Rect(0, 0, w, h))
-	for y := range h {
-		r0 := pix[2*y*stride:]
-		r1 := pix[(2*y+1)*stride:]
-		o := out.Pix[y*out.Stride:]
-		for x := range w {
-			i := 8 * x
-			for c := range 4 {
-				sum := int(r0[i+c]) + int(r0[i+4+c]) + int(r1[i+c]) + int(r1[i+4+c])
-				o[4*x+c] = uint8((sum + 2) / 4)
-			}
-		}
-	}
-	return out, true
 }

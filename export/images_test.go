@@ -97,10 +97,11 @@ func TestPreparePictureRefuses(t *testing.T) {
 	}
 }
 
-// TestFitHalving: halving before Catmull-Rom keeps colours exact and the
-// result close to scaling in one step (text-like stripes included), and is
-// not used for images with transparency.
-func TestFitHalving(t *testing.T) {
+// TestFitOpaque: the fixed-point path for opaque images (halving, then
+// Catmull-Rom) stays close to x/image/draw's Catmull-Rom in one step
+// (text-like stripes included), keeps flat colours exact, and is not used
+// for images with transparency.
+func TestFitOpaque(t *testing.T) {
 	src := image.NewRGBA(image.Rect(0, 0, 1170, 2532))
 	for y := range 2532 {
 		for x := range 1170 {
@@ -134,10 +135,19 @@ func TestFitHalving(t *testing.T) {
 		}
 	}
 
-	if _, ok := halve(image.NewNRGBA(image.Rect(0, 0, 4, 4))); ok {
-		t.Error("a transparent image was halved")
+	for _, img := range []image.Image{image.NewNRGBA(image.Rect(0, 0, 4, 4)), image.NewGray(image.Rect(0, 0, 4, 4)),
+		flat.SubImage(image.Rect(1, 1, 5, 5))} {
+		if _, _, ok := opaquePixels(img); ok {
+			t.Errorf("%T at %v taken for an opaque RGBA image at the origin", img, img.Bounds())
+		}
 	}
-	if _, ok := halve(image.NewGray(image.Rect(0, 0, 4, 4))); ok {
-		t.Error("a gray image was halved (not RGBA)")
+	for _, size := range [][4]int{{7, 5, 3, 2}, {1170, 2532, 1170, 2532}, {3, 3, 1, 1}, {1001, 1, 500, 1}} {
+		src := image.NewRGBA(image.Rect(0, 0, size[0], size[1]))
+		for i := range src.Pix {
+			src.Pix[i] = 255
+		}
+		if out := fit(src, size[2], size[3]); out.Bounds().Dx() != size[2] || out.Bounds().Dy() != size[3] || out.Pix[0] != 255 {
+			t.Errorf("%v: %v, first byte %d", size, out.Bounds(), out.Pix[0])
+		}
 	}
 }
