@@ -40,33 +40,35 @@ func scaleOpaque(pix []uint8, stride, sw, sh, w, h int) *image.RGBA {
 		return out
 	}
 	xs, ys := weights(sw, w), weights(sh, h)
-	// Rows first, into 32-bit sums (Catmull-Rom overshoots, so no clamping
-	// until the end), then columns.
-	tmp := make([]int32, 4*w*sh)
+	// Rows first, into sums kept with 8 fractional bits (Catmull-Rom
+	// overshoots, so no clamping until the end), then columns; both in int32.
+	tmp := make([]int32, 3*w*sh)
 	for y := range sh {
-		row, t := pix[y*stride:], tmp[4*w*y:]
+		row, t := pix[y*stride:], tmp[3*w*y:3*w*(y+1)]
 		for x, tap := range xs {
 			var r, g, b int32
+			p := row[4*tap.first:]
 			for i, wt := range tap.w {
-				p := 4 * (tap.first + i)
-				r += wt * int32(row[p])
-				g += wt * int32(row[p+1])
-				b += wt * int32(row[p+2])
+				px := p[4*i : 4*i+3]
+				r += wt * int32(px[0])
+				g += wt * int32(px[1])
+				b += wt * int32(px[2])
 			}
-			t[4*x], t[4*x+1], t[4*x+2] = r, g, b
+			t[3*x], t[3*x+1], t[3*x+2] = r>>rowShift, g>>rowShift, b>>rowShift
 		}
 	}
+	col := make([]int32, 3*w)
 	for y, tap := range ys {
-		o := out.Pix[y*out.Stride:]
-		for x := range w {
-			var r, g, b int64
-			for i, wt := range tap.w {
-				p := 4*w*(tap.first+i) + 4*x
-				r += int64(wt) * int64(tmp[p])
-				g += int64(wt) * int64(tmp[p+1])
-				b += int64(wt) * int64(tmp[p+2])
+		clear(col)
+		for i, wt := range tap.w {
+			src := tmp[3*w*(tap.first+i) : 3*w*(tap.first+i+1)]
+			for j, v := range src {
+				col[j] += wt * v
 			}
-			o[4*x], o[4*x+1], o[4*x+2], o[4*x+3] = clamp8(r), clamp8(g), clamp8(b), 255
+		}
+		o := out.Pix[y*out.Stride : y*out.Stride+4*w]
+		for x := range w {
+			o[4*x], o[4*x+1], o[4*x+2], o[4*x+3] = clamp8(col[3*x]), clamp8(col[3*x+1]), clamp8(col[3*x+2]), 255
 		}
 	}
 	return out
@@ -78,12 +80,14 @@ func halve(pix []uint8, stride, sw, sh int) ([]uint8, int, int, int) {
 	w, h := sw/2, sh/2
 	out := make([]uint8, 4*w*h)
 	for y := range h {
-		r0, r1, o := pix[2*y*stride:], pix[(2*y+1)*stride:], out[4*w*y:]
-		for x := range w {
-			i := 8 * x
-			for c := range 4 {
-				o[4*x+c] = uint8((int(r0[i+c]) + int(r0[i+4+c]) + int(r1[i+c]) + int(r1[i+4+c]) + 2) / 4)
-			}
+		r0, r1 := pix[2*y*stride:2*y*stride+8*w], pix[(2*y+1)*stride:(2*y+1)*stride+8*w]
+		o := out[4*w*y : 4*w*(y+1)]
+		for x := 0; x < w; x++ {
+			a, b, q := r0[8*x:8*x+8], r1[8*x:8*x+8], o[4*x:4*x+4]
+			q[0] = uint8((uint(a[0]) + uint(a[4]) + uint(b[0]) + uint(b[4]) + 2) >> 2)
+			q[1] = uint8((uint(a[1]) + uint(a[5]) + uint(b[1]) + uint(b[5]) + 2) >> 2)
+			q[2] = uint8((uint(a[2]) + uint(a[6]) + uint(b[2]) + uint(b[6]) + 2) >> 2)
+			q[3] = 255
 		}
 	}
 	return out, 4 * w, w, h
@@ -136,7 +140,13 @@ func catmullRom(x float64) float64 {
 	return 0
 }
 
-func clamp8(v int64) uint8 {
-	v = (v + one*one/2) / (one * one)
+// rowShift drops fractional bits after the row pass, so that the column pass
+// fits in int32: 255 * 1.2 * one >> rowShift * one < 2^31.
+const rowShift = 4
+
+// clamp8 rounds a fixed-point sum of both passes to a byte.
+func clamp8(v int32) uint8 {
+	const unit = one * one >> rowShift
+	v = (v + unit/2) >> 20 // unit is 1 << 20
 	return uint8(min(max(v, 0), 255))
 }
