@@ -53,3 +53,5 @@ printf "%-34s %8.2f %10.0f %14s\n" "vault attach file -r" "$tv" "$(echo "$size_m
 printf "%-34s %8.2f %10.0f %14.2f\n" "sha256sum + cp" "$tr" "$(echo "$size_mb / $tr" | bc -l)" "$(echo "$tr / $tv" | bc -l)"
 printf "%-34s %8.2f %10.0f %14.2f\n" "sha256sum + cp + sync" "$ts" "$(echo "$size_mb / $ts" | bc -l)" "$(echo "$ts / $tv" | bc -l)"
 echo "vault peak RSS: $((mv / 1024)) MB   (throughput ratio vault/reference = reference time / vault time; goal >= 0.9)"
+ratio=$(echo "$tr / $tv" | bc -l)
+summary "attach $size_mb MB in $files files" "$tv s, $((mv / 1024)) MB" "sha256sum + cp $tr s" "$(printf %.2f "$ratio") (throughput)" ">= 0.9" "$(met "$ratio" '>=' 0.9)"

@@ -41,6 +41,8 @@ printf "%-36s %10s %11s %7s\n" "work ($n orders)" "vault µs" "sqlite3 µs" "rat
 for row in "add order|INSERT:add_vault:add_sqlite" "list orders|SELECT:list_vault:list_sqlite" "--help|SELECT 1:help_vault:help_sqlite"; do
   IFS=: read -r what a b <<< "$row"
   read -r ta tb <<< "$(time_pair "$a" "$b")"
-  printf "%-36s %10d %11d %7.2f\n" "${what/|/ vs }" "$ta" "$tb" "$(echo "$ta / $tb" | bc -l)"
+  ratio=$(echo "$ta / $tb" | bc -l)
+  printf "%-36s %10d %11d %7.2f\n" "${what/|/ vs }" "$ta" "$tb" "$ratio"
+  summary "${what%%|*} ($n orders)" "$((ta / 1000)) ms" "sqlite3 ${what#*|} $((tb / 1000)) ms" "$(printf %.2f "$ratio")" "<= 1.5" "$(met "$ratio" '<=' 1.5)"
 done
 echo "goal: ratio <= 1.5 (process start included on both sides)"

@@ -34,3 +34,5 @@ printf "%-30s %8s %10s %7s %10s\n" "work ($n screenshots)" "median s" "peak RSS"
 for f in "$work"/vault*.pdf; do printf "%-30s %8.2f %7d MB %7s %7d kB\n" "vault export: $(basename "$f")" "$tv" $((mv / 1024)) "$(pages "$f")" $(( $(stat -c %s "$f") / 1000 )); done
 printf "%-30s %8.2f %7d MB %7s %7d kB\n" "img2pdf" "$ti" $((mi / 1024)) "$(pages "$work/img2pdf.pdf")" $(( $(stat -c %s "$work/img2pdf.pdf") / 1000 ))
 echo "time ratio vault/img2pdf: $(echo "$tv / $ti" | bc -l | cut -c1-4) (goal <= 1.0); RSS goal < 300 MB"
+ratio=$(echo "$tv / $ti" | bc -l)
+summary "export $n screenshots (--split)" "$tv s, $((mv / 1024)) MB" "img2pdf $ti s" "$(printf %.2f "$ratio")" "<= 1.0, < 300 MB" "$(met "$ratio" '<=' 1.0)"

@@ -27,7 +27,22 @@ awk -v n="$n" 'BEGIN {
 /usr/bin/time -f "%e %M" -o "$work/time" "$work/vault" --vault "$work/v" import email "$work/mail.mbox" >/dev/null 2>"$work/err" || { tail -3 "$work/err"; exit 1; }
 read -r secs kb < "$work/time"
 echo "imported $n messages ($(du -h "$work/mail.mbox" | cut -f1)) in $secs s: $(echo "$n / $secs" | bc) messages/s, peak RSS $((kb / 1024)) MB"
-for q in refund 8000000000007919 blåbær; do
-  /usr/bin/time -f "%e" -o "$work/time" "$work/vault" --vault "$work/v" search "$q" >/dev/null 2>&1 || true
-  echo "vault search $q: $(cat "$work/time") s (whole process)"
-done
+summary "import an mbox of $n messages" "$(echo "$n / $secs" | bc) messages/s, $((kb / 1024)) MB" "-" "-" "report" "-"
+
+# Search: the whole vault process against sqlite3 running the ranked FTS5
+# query on the same database, alternated, medians.
+if command -v sqlite3 >/dev/null; then
+  printf "%-28s %10s %11s %7s\n" "search ($n messages)" "vault ms" "sqlite3 ms" "ratio"
+  for q in refund 8000000000007919 blåbær; do
+    ta="" tb=""
+    for _ in 1 2 3 4 5 6 7; do
+      s=$(date +%s%N); "$work/vault" --vault "$work/v" search "$q" >/dev/null 2>&1 || true; e=$(date +%s%N); ta+="$(( (e - s) / 1000 )) "
+      s=$(date +%s%N); sqlite3 "$work/v/vault.db" "SELECT ref, title FROM words WHERE words MATCH '\"$q\"' ORDER BY rank LIMIT 50" >/dev/null; e=$(date +%s%N); tb+="$(( (e - s) / 1000 )) "
+    done
+    ta=$(echo "$ta" | median); tb=$(echo "$tb" | median); ratio=$(echo "$ta / $tb" | bc -l)
+    printf "%-28s %10.1f %11.1f %7.2f\n" "vault search $q" "$(echo "$ta / 1000" | bc -l)" "$(echo "$tb / 1000" | bc -l)" "$ratio"
+    summary "search '$q' ($n messages)" "$((ta / 1000)) ms" "sqlite3 FTS5 $((tb / 1000)) ms" "$(printf %.2f "$ratio")" "<= 1.5, < 20 ms" "$(met "$ratio" '<=' 1.5)"
+  done
+else
+  echo "missing sqlite3 for the search comparison: apt-get install sqlite3"
+fi

@@ -22,3 +22,13 @@ setup() {
 
 # median: the median of the numbers read, separated by spaces or newlines.
 median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+# summary WORK VAULT REFERENCE RATIO GOAL MET: one row of the combined table
+# that bench/run.sh prints at the end (when it set $BENCH_SUMMARY).
+summary() {
+  [ -n "${BENCH_SUMMARY:-}" ] && printf '%s|%s|%s|%s|%s|%s\n' "$@" >> "$BENCH_SUMMARY"
+  return 0
+}
+
+# met RATIO OP GOAL: "yes" when RATIO OP GOAL holds (OP is <= or >=).
+met() { if [ "$(echo "$1 $2 $3" | bc -l)" = 1 ]; then echo yes; else echo no; fi; }

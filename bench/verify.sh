@@ -33,3 +33,5 @@ printf "%-28s %8s %10s %12s\n" "work ($files files, $mb MB)" "median s" "MB/s" "
 printf "%-28s %8.2f %10.0f %12s\n" "vault verify" "$tv" "$(echo "$mb / $tv" | bc -l)" "1.00"
 printf "%-28s %8.2f %10.0f %12.2f\n" "sha256sum -c" "$ts" "$(echo "$mb / $ts" | bc -l)" "$(echo "$ts / $tv" | bc -l)"
 echo "vault peak RSS: $((mv / 1024)) MB; $(nproc) cores; goal: throughput ratio >= 0.9"
+ratio=$(echo "$ts / $tv" | bc -l)
+summary "verify $files blobs ($mb MB)" "$tv s" "sha256sum -c $ts s" "$(printf %.2f "$ratio") (throughput)" ">= 0.9" "$(met "$ratio" '>=' 0.9)"
