@@ -76,6 +76,7 @@ const allRecords = `SELECT 'ORD-' || id AS r FROM orders UNION ALL SELECT 'EV-' 
 
 // hasher computes records' content hashes, preparing each kind's query once:
 // verifying 10,000 records would otherwise parse the same SQL 10,000 times.
+// The statements close with the transaction.
 type hasher struct {
 	ctx   context.Context
 	tx    *sql.Tx
@@ -97,7 +98,7 @@ func (h *hasher) hash(record string) (string, error) {
 	stmt := h.stmts[prefix]
 	if stmt == nil {
 		var err error
-		if stmt, err = h.tx.PrepareContext(h.ctx, query); err != nil {
+		if stmt, err = prepared(h.ctx, h.tx, query); err != nil {
 			return "", fmt.Errorf("audit: %w", err)
 		}
 		h.stmts[prefix] = stmt
@@ -114,12 +115,6 @@ func (h *hasher) hash(record string) (string, error) {
 	return hex.EncodeToString(sum[:]), nil
 }
 
-func (h *hasher) close() {
-	for _, s := range h.stmts {
-		s.Close()
-	}
-}
-
 // audit appends one chained row per record, recording its content after action.
 func audit(ctx context.Context, tx *sql.Tx, now string, action string, records ...fmt.Stringer) error {
 	at, err := time.Parse(time.RFC3339, now)
@@ -127,13 +122,12 @@ func audit(ctx context.Context, tx *sql.Tx, now string, action string, records .
 		return err
 	}
 	h := newHasher(ctx, tx)
-	defer h.close()
 	for _, r := range records {
 		e := AuditEntry{At: at, Action: action, Record: r.String(), Prev: genesis}
 		if e.Content, err = h.hash(e.Record); err != nil {
 			return err
 		}
-		err := tx.QueryRowContext(ctx, `SELECT id + 1, hash FROM audit ORDER BY id DESC LIMIT 1`).Scan(&e.ID, &e.Prev)
+		err := queryRow(ctx, tx, `SELECT id + 1, hash FROM audit ORDER BY id DESC LIMIT 1`).Scan(&e.ID, &e.Prev)
 		if errors.Is(err, sql.ErrNoRows) {
 			e.ID, err = 1, nil
 		}
@@ -141,7 +135,7 @@ func audit(ctx context.Context, tx *sql.Tx, now string, action string, records .
 			return fmt.Errorf("audit: %w", err)
 		}
 		e.Hash = entryHash(e)
-		if _, err := tx.ExecContext(ctx, `INSERT INTO audit (id, at, action, record, content, prev, hash) VALUES (?,?,?,?,?,?,?)`,
+		if _, err := exec(ctx, tx, `INSERT INTO audit (id, at, action, record, content, prev, hash) VALUES (?,?,?,?,?,?,?)`,
 			e.ID, now, e.Action, e.Record, e.Content, e.Prev, e.Hash); err != nil {
 			return fmt.Errorf("audit: %w", err)
 		}
@@ -168,7 +162,7 @@ func adoptRecords(ctx context.Context, tx *sql.Tx, now string) error {
 	var unsealed []fmt.Stringer
 	for _, r := range records {
 		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM audit WHERE record = ?`, r.String()).Scan(&n); err != nil {
+		if err := queryRow(ctx, tx, `SELECT count(*) FROM audit WHERE record = ?`, r.String()).Scan(&n); err != nil {
 			return err
 		}
 		if n == 0 {

@@ -33,44 +33,118 @@ type EmailAdded struct {
 func (db *DB) AddEmail(ctx context.Context, m Email, links Links) (EmailAdded, error) {
 	var out EmailAdded
 	err := db.write(ctx, func(tx *sql.Tx) error {
-		out = EmailAdded{}
-		now := db.now()
 		if err := checkLinks(ctx, tx, links, true); err != nil {
 			return err
 		}
-		id, dup, err := findEmail(ctx, tx, m.Message)
-		if err != nil {
+		var err error
+		out, err = addEmail(ctx, tx, db.now(), m, links)
+		return err
+	})
+	return out, err
+}
+
+// EmailImport is one message of an import batch: the email and, for a
+// recognised order confirmation, the order to create first (unless its number
+// is recorded already), so that the email is linked to it.
+type EmailImport struct {
+	Email Email
+	Order *Order
+}
+
+// EmailImported is what happened to one message of a batch.
+type EmailImported struct {
+	EmailAdded
+	Created OrderID // the order created from the confirmation, if any
+	Err     error   // the message was not recorded (the rest of the batch was)
+}
+
+// ImportEmails records a batch of emails as AddEmail does, in one
+// transaction: one commit (and one index flush) for the batch instead of
+// two per message. Each message is a savepoint of its own, so one that fails
+// is rolled back alone and reported in its Err.
+func (db *DB) ImportEmails(ctx context.Context, batch []EmailImport, links Links) ([]EmailImported, error) {
+	out := make([]EmailImported, len(batch))
+	err := db.write(ctx, func(tx *sql.Tx) error {
+		if err := checkLinks(ctx, tx, links, true); err != nil {
 			return err
 		}
-		if !dup {
-			added, err := addEvidence(ctx, tx, m.Message, now)
-			if err != nil {
+		now := db.now()
+		for i, item := range batch {
+			if _, err := exec(ctx, tx, `SAVEPOINT message`); err != nil {
 				return err
 			}
-			id, dup = added.ID, added.Duplicate
-		}
-		out.ID, out.Duplicate = id, dup
-		if out.Matched, err = matchOrders(ctx, tx, m.Message.Title+"\n"+m.Message.Body); err != nil {
-			return err
-		}
-		all := Links{Orders: append(append([]OrderID{}, links.Orders...), out.Matched...), Cases: links.Cases}
-		if err := link(ctx, tx, id, all); err != nil {
-			return err
-		}
-		if err := audit(ctx, tx, now, addAction(dup, "import email"), id); err != nil || dup {
-			return err
-		}
-		for _, a := range m.Attachments {
-			a.Parent = id
-			added, err := addLinked(ctx, tx, a, all, "import email", now)
-			if err != nil {
+			out[i] = importOne(ctx, tx, now, item, links)
+			if out[i].Err != nil {
+				out[i].Created = 0 // rolled back with the message
+				if _, err := exec(ctx, tx, `ROLLBACK TO message`); err != nil {
+					return err
+				}
+			}
+			if _, err := exec(ctx, tx, `RELEASE message`); err != nil {
 				return err
 			}
-			out.Attachments = append(out.Attachments, added.ID)
 		}
 		return nil
 	})
 	return out, err
+}
+
+func importOne(ctx context.Context, tx *sql.Tx, now string, item EmailImport, links Links) EmailImported {
+	var r EmailImported
+	if o := item.Order; o != nil {
+		o.Marketplace, o.Number = NormalizeMarketplace(o.Marketplace), strings.TrimSpace(o.Number)
+		var n int
+		if r.Err = queryRow(ctx, tx, `SELECT count(*) FROM orders WHERE number = ?`, o.Number).Scan(&n); r.Err != nil {
+			return r
+		}
+		if n == 0 {
+			if r.Created, r.Err = insertOrder(ctx, tx, *o, now); r.Err != nil {
+				return r
+			}
+			if r.Err = audit(ctx, tx, now, "add order", r.Created); r.Err != nil {
+				return r
+			}
+		}
+	}
+	r.EmailAdded, r.Err = addEmail(ctx, tx, now, item.Email, links)
+	return r
+}
+
+// addEmail records one email inside tx: the message (unless known), its
+// links, its audit entry and its attachments.
+func addEmail(ctx context.Context, tx *sql.Tx, now string, m Email, links Links) (EmailAdded, error) {
+	var out EmailAdded
+	id, dup, err := findEmail(ctx, tx, m.Message)
+	if err != nil {
+		return out, err
+	}
+	if !dup {
+		added, err := addEvidence(ctx, tx, m.Message, now)
+		if err != nil {
+			return out, err
+		}
+		id, dup = added.ID, added.Duplicate
+	}
+	out.ID, out.Duplicate = id, dup
+	if out.Matched, err = matchOrders(ctx, tx, m.Message.Title+"\n"+m.Message.Body); err != nil {
+		return out, err
+	}
+	all := Links{Orders: append(append([]OrderID{}, links.Orders...), out.Matched...), Cases: links.Cases}
+	if err := link(ctx, tx, id, all); err != nil {
+		return out, err
+	}
+	if err := audit(ctx, tx, now, addAction(dup, "import email"), id); err != nil || dup {
+		return out, err
+	}
+	for _, a := range m.Attachments {
+		a.Parent = id
+		added, err := addLinked(ctx, tx, a, all, "import email", now)
+		if err != nil {
+			return out, err
+		}
+		out.Attachments = append(out.Attachments, added.ID)
+	}
+	return out, nil
 }
 
 // findEmail looks for the message by its Message-ID.
@@ -79,7 +153,7 @@ func findEmail(ctx context.Context, tx *sql.Tx, e Evidence) (EvidenceID, bool, e
 		return 0, false, nil
 	}
 	var id EvidenceID
-	err := tx.QueryRowContext(ctx, `SELECT id FROM evidence WHERE message_id = ?`, e.MessageID).Scan(&id)
+	err := queryRow(ctx, tx, `SELECT id FROM evidence WHERE message_id = ?`, e.MessageID).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, false, nil
 	}

@@ -107,7 +107,7 @@ func addAction(duplicate bool, action string) string {
 func addEvidence(ctx context.Context, tx *sql.Tx, e Evidence, now string) (Added, error) {
 	if e.Blob != nil {
 		var id EvidenceID
-		err := tx.QueryRowContext(ctx, `SELECT id FROM evidence WHERE sha256 = ? AND parent_id IS NULL
+		err := queryRow(ctx, tx, `SELECT id FROM evidence WHERE sha256 = ? AND parent_id IS NULL
 			AND (kind = 'message') = (? = 'message') ORDER BY id LIMIT 1`, e.Blob.SHA256, e.Kind).Scan(&id)
 		if err == nil {
 			return Added{ID: id, Duplicate: true}, nil
@@ -127,7 +127,7 @@ func addEvidence(ctx context.Context, tx *sql.Tx, e Evidence, now string) (Added
 	if e.MessageID != "" {
 		messageID = e.MessageID
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO evidence (kind, source, occurred_at, party, title, body, note,
+	res, err := exec(ctx, tx, `INSERT INTO evidence (kind, source, occurred_at, party, title, body, note,
 		sha256, size, media_type, file_name, parent_id, message_id, sender, recipients, created_at)
 		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		e.Kind, e.Source, e.OccurredAt.String(), e.Party, e.Title, e.Body, e.Note, sum, size, mediaType,
@@ -163,7 +163,7 @@ func checkLinks(ctx context.Context, tx *sql.Tx, links Links, optional bool) err
 
 func exists(ctx context.Context, tx *sql.Tx, table string, id int64, name string) error {
 	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM `+table+` WHERE id = ?`, id).Scan(&n); err != nil {
+	if err := queryRow(ctx, tx, `SELECT count(*) FROM `+table+` WHERE id = ?`, id).Scan(&n); err != nil {
 		return err
 	}
 	if n == 0 {
@@ -174,12 +174,12 @@ func exists(ctx context.Context, tx *sql.Tx, table string, id int64, name string
 
 func link(ctx context.Context, tx *sql.Tx, id EvidenceID, links Links) error {
 	for _, o := range links.Orders {
-		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO evidence_orders (evidence_id, order_id) VALUES (?,?)`, id, o); err != nil {
+		if _, err := exec(ctx, tx, `INSERT OR IGNORE INTO evidence_orders (evidence_id, order_id) VALUES (?,?)`, id, o); err != nil {
 			return fmt.Errorf("link evidence: %w", err)
 		}
 	}
 	for _, c := range links.Cases {
-		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO evidence_cases (evidence_id, case_id) VALUES (?,?)`, id, c); err != nil {
+		if _, err := exec(ctx, tx, `INSERT OR IGNORE INTO evidence_cases (evidence_id, case_id) VALUES (?,?)`, id, c); err != nil {
 			return fmt.Errorf("link evidence: %w", err)
 		}
 	}

@@ -64,7 +64,7 @@ func (db *DB) AddOrder(ctx context.Context, o Order) (OrderID, error) {
 	var id OrderID
 	err := db.write(ctx, func(tx *sql.Tx) error {
 		var old OrderID
-		err := tx.QueryRowContext(ctx, `SELECT id FROM orders WHERE marketplace = ? AND number = ?`, o.Marketplace, o.Number).Scan(&old)
+		err := queryRow(ctx, tx, `SELECT id FROM orders WHERE marketplace = ? AND number = ?`, o.Marketplace, o.Number).Scan(&old)
 		if err == nil {
 			return fmt.Errorf("order %s %s is already recorded as %s: %w", o.Marketplace, o.Number, old, ErrExists)
 		}
@@ -82,7 +82,7 @@ func (db *DB) AddOrder(ctx context.Context, o Order) (OrderID, error) {
 
 func insertOrder(ctx context.Context, tx *sql.Tx, o Order, now string) (OrderID, error) {
 	total, cur := moneyArgs(o.Total)
-	res, err := tx.ExecContext(ctx, `INSERT INTO orders (marketplace, number, seller, total_minor, currency,
+	res, err := exec(ctx, tx, `INSERT INTO orders (marketplace, number, seller, total_minor, currency,
 		ordered_at, paid_at, shipped_at, expected_at, delivered_at, payment, note, created_at)
 		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		o.Marketplace, o.Number, o.Seller, total, cur, o.Ordered.String(), o.Paid.String(),
@@ -96,12 +96,12 @@ func insertOrder(ctx context.Context, tx *sql.Tx, o Order, now string) (OrderID,
 	}
 	id := OrderID(n)
 	for i, item := range o.Items {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO order_items (order_id, position, text) VALUES (?,?,?)`, id, i+1, item); err != nil {
+		if _, err := exec(ctx, tx, `INSERT INTO order_items (order_id, position, text) VALUES (?,?,?)`, id, i+1, item); err != nil {
 			return 0, fmt.Errorf("insert item: %w", err)
 		}
 	}
 	for _, t := range o.Tracking {
-		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO order_tracking (order_id, number) VALUES (?,?)`, id, t); err != nil {
+		if _, err := exec(ctx, tx, `INSERT OR IGNORE INTO order_tracking (order_id, number) VALUES (?,?)`, id, t); err != nil {
 			return 0, fmt.Errorf("insert tracking: %w", err)
 		}
 	}
@@ -118,7 +118,7 @@ func (db *DB) ResolveOrder(ctx context.Context, ref string) (OrderID, error) {
 
 func resolveOrder(ctx context.Context, tx *sql.Tx, ref string) (OrderID, error) {
 	if id, ok := parseOrderID(ref); ok {
-		err := tx.QueryRowContext(ctx, `SELECT id FROM orders WHERE id = ?`, id).Scan(&id)
+		err := queryRow(ctx, tx, `SELECT id FROM orders WHERE id = ?`, id).Scan(&id)
 		if errors.Is(err, sql.ErrNoRows) {
 			return 0, fmt.Errorf("order %s: %w", ref, ErrNotFound)
 		}

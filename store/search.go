@@ -35,7 +35,7 @@ func indexEvidence(ctx context.Context, tx *sql.Tx, id EvidenceID) error {
 // index inserts (ref, title, body) into each index, title and body selected by query.
 func index(ctx context.Context, tx *sql.Tx, query, ref string, id int64) error {
 	for _, t := range indexes {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO `+t+` (ref, title, body) SELECT ?, * FROM (`+query+`)`, ref, id); err != nil {
+		if _, err := exec(ctx, tx, `INSERT INTO `+t+` (ref, title, body) SELECT ?, * FROM (`+query+`)`, ref, id); err != nil {
 			return fmt.Errorf("index %s: %w", ref, err)
 		}
 	}
@@ -105,7 +105,7 @@ func searchIn(ctx context.Context, tx *sql.Tx, table, query string, limit int, r
 	var res Results
 	if ranked {
 		var n int
-		err := tx.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT rowid FROM `+table+` WHERE `+where+` LIMIT ?)`,
+		err := queryRow(ctx, tx, `SELECT count(*) FROM (SELECT rowid FROM `+table+` WHERE `+where+` LIMIT ?)`,
 			append(args, RankLimit+1)...).Scan(&n)
 		if err != nil || n == 0 {
 			return Results{}, err

@@ -156,3 +156,46 @@ func benchSearch(b *testing.B, number func(int) int64, exact string) {
 		})
 	}
 }
+
+// TestImportEmails: a batch in one transaction, each message in a savepoint.
+// A message that fails is rolled back alone (with the order it would have
+// created); orders from confirmations are created once, before their mail.
+func TestImportEmails(t *testing.T) {
+	ctx := context.Background()
+	db, _ := newDB(t)
+	mail := func(id, subject string, blob byte) Email {
+		return Email{Message: Evidence{Kind: "email", Source: "email", MessageID: id, Title: subject,
+			Blob: &Blob{SHA256: strings.Repeat(string(blob), 64), Size: 1, MediaType: "message/rfc822"}}}
+	}
+	bad := mail("bad@x", "Order 8100000000000003 confirmed", 'c')
+	bad.Message.Kind = "bogus" // refused by the schema
+	batch := []EmailImport{
+		{Email: mail("1@x", "Order 8100000000000001 confirmed", 'a'), Order: &Order{Marketplace: "AliExpress", Number: "8100000000000001"}},
+		{Email: bad, Order: &Order{Marketplace: "aliexpress", Number: "8100000000000003"}},
+		{Email: mail("2@x", "Your order 8100000000000001 shipped", 'b'), Order: &Order{Marketplace: "aliexpress", Number: "8100000000000001"}},
+		{Email: mail("1@x", "Order 8100000000000001 confirmed", 'a')}, // the first again
+	}
+	got, err := db.ImportEmails(ctx, batch, Links{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got[0].Created != 1 || got[0].Err != nil || len(got[0].Matched) != 1 {
+		t.Errorf("first: %+v", got[0])
+	}
+	if got[1].Err == nil || got[1].Created != 0 {
+		t.Errorf("bad message: %+v", got[1])
+	}
+	if got[2].Created != 0 || got[2].Err != nil || got[2].Matched[0] != 1 {
+		t.Errorf("second confirmation of the same order: %+v", got[2])
+	}
+	if !got[3].Duplicate || got[3].ID != got[0].ID {
+		t.Errorf("repeat: %+v", got[3])
+	}
+	orders, _ := db.Orders(ctx)
+	if len(orders) != 1 {
+		t.Errorf("%d orders: the failed message's order was kept", len(orders))
+	}
+	if check, err := db.Verify(ctx); err != nil || len(check.Problems) > 0 {
+		t.Errorf("verify: %v %+v", err, check.Problems)
+	}
+}

@@ -62,7 +62,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 func dsn(path string) string {
 	u := url.URL{Scheme: "file", Opaque: url.PathEscape(path)}
 	q := url.Values{}
-	for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "foreign_keys(1)", "synchronous(NORMAL)"} {
+	for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "foreign_keys(1)", "synchronous(NORMAL)", "temp_store(2)"} {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")
@@ -82,6 +82,8 @@ func (db *DB) write(ctx context.Context, fn func(*sql.Tx) error) error {
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
+	txStmts.Store(tx, map[string]*sql.Stmt{})
+	defer txStmts.Delete(tx)
 	if err := fn(tx); err != nil {
 		tx.Rollback()
 		return err

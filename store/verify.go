@@ -107,7 +107,6 @@ func checkRecords(ctx context.Context, tx *sql.Tx, c *Check) error {
 		return err
 	}
 	h := newHasher(ctx, tx)
-	defer h.close()
 	for _, r := range recs {
 		sum, err := h.hash(r.name)
 		switch {

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -37,8 +38,9 @@ linked to that order; --order and --case link every message as well. With
 whose order is not recorded yet creates it (marketplace, number, total, date). A
 message already imported (same Message-ID or same bytes) is not stored
 again. A malformed message is reported and skipped, and the rest go on; the
-command then exits 1. Each message is recorded in a transaction of its own,
-so an interrupted import keeps what it finished and can simply be run again.`,
+command then exits 1. Messages are recorded in batches (up to 200, or what one
+second brings), each batch in one transaction: an interrupted import keeps the
+batches it finished and can simply be run again.`,
 		Example: `  vault import email confirmation.eml
   vault import email ~/Downloads/Takeout/Mail/AliExpress.mbox
   vault import email - --order ORD-1 < message.eml`,
@@ -54,6 +56,7 @@ so an interrupted import keeps what it finished and can simply be run again.`,
 					imp.refuse(f, err)
 				}
 			}
+			imp.flush(cmd.Context())
 			return imp.summary()
 		},
 	}
@@ -65,14 +68,24 @@ so an interrupted import keeps what it finished and can simply be run again.`,
 	return cmd
 }
 
-// importer imports messages one by one and keeps the tally.
+// importer parses and stores messages one by one, records them in batches
+// and keeps the tally.
 type importer struct {
 	a                    *app
 	v                    *vault
 	links                store.Links
 	asJSON, createOrders bool
 	added, dup, refused  int
+	batch                []store.EmailImport
+	labels               []string
+	since                time.Time // when the batch's first message came
 }
+
+// A batch is recorded when it holds batchSize messages or is batchTime old.
+const (
+	batchSize = 200
+	batchTime = time.Second
+)
 
 // file imports an .eml file, an mbox file, or standard input ("-").
 func (imp *importer) file(ctx context.Context, path string) error {
@@ -118,33 +131,67 @@ func (imp *importer) file(ctx context.Context, path string) error {
 	}
 }
 
-// message parses, stores and records one raw message, and reports it.
+// message parses and stores one raw message and adds it to the batch.
 func (imp *importer) message(ctx context.Context, label, fileName string, raw []byte) {
-	added, err := imp.record(ctx, label, fileName, raw)
+	item, err := imp.prepare(label, fileName, raw)
 	if err != nil {
 		imp.refuse(label, err)
 		return
 	}
-	imp.report(label, added)
+	if len(imp.batch) == 0 {
+		imp.since = time.Now()
+	}
+	imp.batch, imp.labels = append(imp.batch, item), append(imp.labels, label)
+	if len(imp.batch) >= batchSize || time.Since(imp.since) >= batchTime {
+		imp.flush(ctx)
+	}
 }
 
-// record parses a raw message, creates its order when asked to, stores its
-// bytes and attachments and records it.
-func (imp *importer) record(ctx context.Context, label, fileName string, raw []byte) (store.EmailAdded, error) {
+// prepare parses a raw message, stores its bytes and attachments, and
+// describes the order it confirms when asked to create orders.
+func (imp *importer) prepare(label, fileName string, raw []byte) (store.EmailImport, error) {
 	m, err := evidence.ParseEmail(raw)
 	if err != nil {
-		return store.EmailAdded{}, err
-	}
-	if c, ok := evidence.RecogniseOrder(m); ok && imp.createOrders {
-		if err := imp.createOrder(ctx, label, c); err != nil {
-			return store.EmailAdded{}, err
-		}
+		return store.EmailImport{}, err
 	}
 	e, err := imp.store(m, fileName, raw)
 	if err != nil {
-		return store.EmailAdded{}, err
+		return store.EmailImport{}, err
 	}
-	return imp.v.db.AddEmail(ctx, e, imp.links)
+	item := store.EmailImport{Email: e}
+	if c, ok := evidence.RecogniseOrder(m); ok && imp.createOrders {
+		item.Order = imp.order(label, c)
+	}
+	return item, nil
+}
+
+// flush records the batch and reports each message of it; when the batch
+// cannot be recorded at all, each of its messages is reported skipped.
+func (imp *importer) flush(ctx context.Context) {
+	if len(imp.batch) == 0 {
+		return
+	}
+	results, err := imp.v.db.ImportEmails(ctx, imp.batch, imp.links)
+	batch, labels := imp.batch, imp.labels
+	imp.batch, imp.labels = nil, nil
+	if err != nil {
+		for _, l := range labels {
+			imp.refuse(l, err)
+		}
+		return
+	}
+	for i, r := range results {
+		switch {
+		case r.Err != nil:
+			imp.refuse(labels[i], r.Err)
+			continue
+		case r.Created != 0:
+			o := batch[i].Order
+			fmt.Fprintf(imp.a.stderr, "vault: %s: created %s (%s %s %s) from the order confirmation\n",
+				labels[i], r.Created, o.Marketplace, o.Number, o.Total)
+		}
+		imp.report(labels[i], r.EmailAdded)
+	}
 }
 
 // store writes the raw message and its attachments to the blob store.
@@ -174,13 +221,10 @@ func (imp *importer) store(m evidence.Email, fileName string, raw []byte) (store
 	return e, nil
 }
 
-// createOrder records the order a confirmation describes, unless its number
-// is recorded already. The email is then linked to it by its number.
-func (imp *importer) createOrder(ctx context.Context, label string, c evidence.Confirmation) error {
-	if _, err := imp.v.db.ResolveOrder(ctx, c.Number); !errors.Is(err, store.ErrNotFound) {
-		return nil
-	}
-	o := store.Order{Marketplace: c.Marketplace, Number: c.Number, Note: "created from its confirmation mail"}
+// order is the order a confirmation describes; the batch creates it unless
+// its number is recorded already, and the email is then linked to it.
+func (imp *importer) order(label string, c evidence.Confirmation) *store.Order {
+	o := &store.Order{Marketplace: c.Marketplace, Number: c.Number, Note: "created from its confirmation mail"}
 	if !c.Ordered.IsZero() {
 		o.Ordered = date.Day(c.Ordered.In(imp.a.loc))
 	}
@@ -191,12 +235,7 @@ func (imp *importer) createOrder(ctx context.Context, label string, c evidence.C
 		}
 		o.Total = total
 	}
-	id, err := imp.v.db.AddOrder(ctx, o)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(imp.a.stderr, "vault: %s: created %s (%s %s %s) from the order confirmation\n", label, id, o.Marketplace, o.Number, o.Total)
-	return nil
+	return o
 }
 
 func (imp *importer) report(label string, added store.EmailAdded) {
