@@ -25,133 +25,175 @@ import (
 // exportMemory is the soft heap limit of an export.
 const exportMemory = 160 << 20
 
+// exportOptions are the flags of 'vault export case', and what they say once
+// parsed.
+type exportOptions struct {
+	pdf, zip, now, profile, maxSize, name, statement, lang string
+	maxPages                                               int
+	redact, redactSet, split, redactContacts               bool
+
+	generated time.Time
+	language  lang.Lang
+	limits    export.Profile
+}
+
 func newExportCaseCmd(a *app) *cobra.Command {
-	var pdfPath, zipPath, now, profileName, maxSize, claimant, statementFile, language string
-	var maxPages int
-	var redact, split, redactContacts bool
+	var o exportOptions
 	cmd := &cobra.Command{
 		Use:   "case ID (--pdf FILE | --zip FILE)",
 		Short: "Write a case's dossier as one PDF",
-		Long: `Write the dossier of a case as one PDF: a cover with the claim, the orders
-with all their details, every message verbatim in time order, each image on
-its own page with a caption, and a manifest of every file with its size and
-SHA-256. Every file is re-hashed first; an altered file stops the export.
-The PDF is written to a temporary name and renamed, so a failed export never
-leaves a broken file behind.
+		Long: `Write the dossier of a case as one PDF: a cover with the claim, a statement
+(your own, or the letter vault drafts for the kind of case), the timeline with
+the deadlines that apply and the page of each exhibit, the orders with all
+their details, every message verbatim in time order, the exhibits (phone
+screenshots three to a page) with captions, a manifest of every file with its
+size and SHA-256, and where to turn. A reinstatement case also gets an
+overview of the account's orders and disputes. Every file is re-hashed first;
+an altered file stops the export. The PDF is written to a temporary name and
+renamed, so a failed export never leaves a broken file behind.
 
 Receivers limit uploads: --profile picks theirs (default: at most 2 MB and
 19 pages, which every receiver accepts; visa, mastercard, amex, stripe,
-paypal; none for full quality and no limits). Tall phone screenshots go three
-to a page; to meet a size limit, images are re-encoded at lower quality and
-resolution, and if even that is too large the export stops and says which
-exhibits to drop. --max-size and --max-pages override the profile. Card
-numbers in printed text are masked to their last 4 digits (--redact, on for
-every profile but none); the original files are never changed.
---now fixes the generation time, so the same vault gives identical files.
+paypal; none for full quality and no limits). To meet a size limit, images
+are re-encoded at lower quality and resolution, and if even that is too large
+the export stops and says which exhibits to drop. --max-size and --max-pages
+override the profile. Card numbers in printed text are masked to their last
+4 digits (--redact, on for every profile but none); the original files are
+never changed. --lang nb writes the dossier in Norwegian bokmål. --now fixes
+the generation time, so the same vault gives identical files.
 
 --zip writes a bundle: the PDF (dossier.pdf), every original file named by
 its exhibit (E01-order-page.png ...), manifest.json (the case, its orders,
 each exhibit with its SHA-256) and SHA256SUMS, so the receiver can check
 every file with 'sha256sum -c SHA256SUMS' or 'vault verify --dossier'.`,
 		Example: `  vault export case CASE-1 --pdf dossier.pdf
-  vault export case CASE-1 --pdf dossier.pdf --zip dossier.zip
+  vault export case CASE-1 --pdf dossier.pdf --zip dossier.zip --lang nb
   vault export case CASE-1 --pdf KR2026110042.pdf --profile mastercard`,
 		Args: exactArgs(1, "a case id (CASE-n)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if pdfPath == "" && zipPath == "" {
-				return usagef("%s needs --pdf FILE or --zip FILE", cmd.CommandPath())
-			}
-			if a.getenv("GOMEMLIMIT") == "" {
-				// Images are decoded on every core; without a soft limit the heap
-				// doubles between collections (276 MB peak for 30 screenshots,
-				// 182 MB with it, 6 % slower).
-				debug.SetMemoryLimit(exportMemory)
-			}
-			v, err := a.open(cmd.Context())
-			if err != nil {
-				return err
-			}
-			f, err := caseFile(cmd.Context(), v, args[0])
-			if err != nil {
-				return err
-			}
-			generated := a.now()
-			if now != "" {
-				t, err := time.Parse(time.RFC3339, now)
-				if err != nil {
-					return usagef("--now: %q is not an RFC 3339 time like 2026-11-25T12:00:00Z", now)
-				}
-				generated = t
-			}
-			profile, err := a.profile(profileName, maxSize, maxPages)
-			if err != nil {
-				return err
-			}
-			d := export.New(f, generated, a.loc)
-			if d.Lang, err = lang.Parse(language); err != nil {
-				return usagef("--lang: %w", err)
-			}
-			d.Claimant = claimant
-			if statementFile != "" {
-				if d.Statement, err = readText("--statement", statementFile, store.MaxStatement); err != nil {
-					return err
-				}
-			}
-			if err := a.fillDossier(cmd.Context(), v, f, &d); err != nil {
-				return err
-			}
-			if !cmd.Flags().Changed("redact") {
-				redact = profile.Redact
-			}
-			if redact || redactContacts {
-				d.Redact(redactContacts)
-			}
-			d.AttachPDFs = profile.MaxBytes == 0 // originals cannot shrink: only without a size limit
-			if d.AuditHead, err = v.db.Head(cmd.Context()); err != nil {
-				return err
-			}
-			if split {
-				if pdfPath == "" || zipPath != "" {
-					return usagef("--split writes numbered PDFs: give --pdf FILE, without --zip")
-				}
-				return a.writeParts(d, v, profile, pdfPath)
-			}
-			data, w, err := export.Fit(d, v.blobs, profile)
-			if err != nil {
-				return err
-			}
-			d.Render = w.Render
-			if pdfPath != "" {
-				a.checkFileName(profile, pdfPath)
-				if err := atomicfile.Write(pdfPath, func(out io.Writer) error { _, err := out.Write(data); return err }); err != nil {
-					return err
-				}
-				fmt.Fprintln(a.stdout, pdfPath)
-			}
-			if zipPath != "" {
-				if _, err := export.WriteZip(d, v.blobs, zipPath); err != nil {
-					return err
-				}
-				fmt.Fprintln(a.stdout, zipPath)
-			}
-			fmt.Fprintf(a.stderr, "vault: a dossier of %d pages, %s (%s profile; images at %d DPI, %s)\n",
-				w.Pages, humanSize(w.Bytes), profile.Name, w.Render.DPI, quality(w.Render))
-			return nil
+			o.redactSet = cmd.Flags().Changed("redact")
+			return a.exportCase(cmd.Context(), args[0], o)
 		},
 	}
-	cmd.Flags().StringVar(&pdfPath, "pdf", "", "where to write the PDF")
-	cmd.Flags().StringVar(&zipPath, "zip", "", "where to write the bundle: PDF, originals, manifest.json, SHA256SUMS")
-	cmd.Flags().BoolVar(&redact, "redact", true, "mask card numbers in printed text to their last 4 digits (default: on, off for --profile none)")
-	cmd.Flags().StringVar(&claimant, "name", "", "the claimant's name, for the cover (default: 'vault config set name')")
-	cmd.Flags().StringVar(&statementFile, "statement", "", "a UTF-8 text file with your own statement (default: 'vault case statement', else a drafted letter)")
-	cmd.Flags().StringVar(&language, "lang", "en", "language of the dossier's text, dates and amounts: en or nb (Norwegian bokmål)")
-	cmd.Flags().StringVar(&profileName, "profile", "default", "the receiver's limits: "+profileNames())
-	cmd.Flags().StringVar(&maxSize, "max-size", "", "override the size limit, e.g. 5MB")
-	cmd.Flags().IntVar(&maxPages, "max-pages", 0, "override the page limit")
-	cmd.Flags().BoolVar(&redactContacts, "redact-contacts", false, "also mask email addresses and phone numbers in printed text")
-	cmd.Flags().BoolVar(&split, "split", false, "when one file cannot meet the limits, write numbered parts (FILE-1.pdf ...) that each do")
-	cmd.Flags().StringVar(&now, "now", "", "the generation time (RFC 3339): the same vault and time give identical files")
+	f := cmd.Flags()
+	f.StringVar(&o.pdf, "pdf", "", "where to write the PDF")
+	f.StringVar(&o.zip, "zip", "", "where to write the bundle: PDF, originals, manifest.json, SHA256SUMS")
+	f.BoolVar(&o.redact, "redact", true, "mask card numbers in printed text to their last 4 digits (default: on, off for --profile none)")
+	f.StringVar(&o.name, "name", "", "the claimant's name, for the cover (default: 'vault config set name')")
+	f.StringVar(&o.statement, "statement", "", "a UTF-8 text file with your own statement (default: 'vault case statement', else a drafted letter)")
+	f.StringVar(&o.lang, "lang", "en", "language of the dossier's text, dates and amounts: en or nb (Norwegian bokmål)")
+	f.StringVar(&o.profile, "profile", "default", "the receiver's limits: "+profileNames())
+	f.StringVar(&o.maxSize, "max-size", "", "override the size limit, e.g. 5MB")
+	f.IntVar(&o.maxPages, "max-pages", 0, "override the page limit")
+	f.BoolVar(&o.redactContacts, "redact-contacts", false, "also mask email addresses and phone numbers in printed text")
+	f.BoolVar(&o.split, "split", false, "when one file cannot meet the limits, write numbered parts (FILE-1.pdf ...) that each do")
+	f.StringVar(&o.now, "now", "", "the generation time (RFC 3339): the same vault and time give identical files")
 	return cmd
+}
+
+// exportCase builds the dossier of the case named by ref and writes it as o says.
+func (a *app) exportCase(ctx context.Context, ref string, o exportOptions) error {
+	switch {
+	case o.pdf == "" && o.zip == "":
+		return usagef("vault export case needs --pdf FILE or --zip FILE")
+	case o.split && (o.pdf == "" || o.zip != ""):
+		return usagef("--split writes numbered PDFs: give --pdf FILE, without --zip")
+	}
+	if err := a.parseExport(&o); err != nil {
+		return err
+	}
+	if a.getenv("GOMEMLIMIT") == "" {
+		// Images are decoded on every core; without a soft limit the heap
+		// doubles between collections (276 MB peak for 30 screenshots,
+		// 182 MB with it, 6 % slower).
+		debug.SetMemoryLimit(exportMemory)
+	}
+	v, err := a.open(ctx)
+	if err != nil {
+		return err
+	}
+	d, err := a.dossier(ctx, v, ref, o)
+	if err != nil {
+		return err
+	}
+	if o.split {
+		return a.writeParts(d, v, o.limits, o.pdf)
+	}
+	return a.writeDossier(d, v, o)
+}
+
+// parseExport reads the flags that need reading: the time, the language and
+// the receiver's limits.
+func (a *app) parseExport(o *exportOptions) error {
+	o.generated = a.now()
+	if o.now != "" {
+		t, err := time.Parse(time.RFC3339, o.now)
+		if err != nil {
+			return usagef("--now: %q is not an RFC 3339 time like 2026-11-25T12:00:00Z", o.now)
+		}
+		o.generated = t
+	}
+	var err error
+	if o.language, err = lang.Parse(o.lang); err != nil {
+		return usagef("--lang: %w", err)
+	}
+	o.limits, err = a.profile(o.profile, o.maxSize, o.maxPages)
+	return err
+}
+
+// dossier builds the dossier of a case: its records, the rest of the vault
+// it draws on, the statement, redaction and the audit head.
+func (a *app) dossier(ctx context.Context, v *vault, ref string, o exportOptions) (export.Dossier, error) {
+	f, err := caseFile(ctx, v, ref)
+	if err != nil {
+		return export.Dossier{}, err
+	}
+	d := export.New(f, o.generated, a.loc)
+	d.Lang, d.Claimant = o.language, o.name
+	if o.statement != "" {
+		if d.Statement, err = readText("--statement", o.statement, store.MaxStatement); err != nil {
+			return d, err
+		}
+	}
+	if err := a.fillDossier(ctx, v, f, &d); err != nil {
+		return d, err
+	}
+	redact := o.limits.Redact
+	if o.redactSet {
+		redact = o.redact
+	}
+	if redact || o.redactContacts {
+		d.Redact(o.redactContacts)
+	}
+	d.AttachPDFs = o.limits.MaxBytes == 0 // originals cannot shrink: only without a size limit
+	d.AuditHead, err = v.db.Head(ctx)
+	return d, err
+}
+
+// writeDossier fits the dossier to the profile and writes the PDF and the bundle.
+func (a *app) writeDossier(d export.Dossier, v *vault, o exportOptions) error {
+	profile := o.limits
+	data, w, err := export.Fit(d, v.blobs, profile)
+	if err != nil {
+		return err
+	}
+	d.Render = w.Render
+	if o.pdf != "" {
+		a.checkFileName(profile, o.pdf)
+		if err := atomicfile.Write(o.pdf, func(out io.Writer) error { _, err := out.Write(data); return err }); err != nil {
+			return err
+		}
+		fmt.Fprintln(a.stdout, o.pdf)
+	}
+	if o.zip != "" {
+		if _, err := export.WriteZip(d, v.blobs, o.zip); err != nil {
+			return err
+		}
+		fmt.Fprintln(a.stdout, o.zip)
+	}
+	fmt.Fprintf(a.stderr, "vault: a dossier of %d pages, %s (%s profile; images at %d DPI, %s)\n",
+		w.Pages, humanSize(w.Bytes), profile.Name, w.Render.DPI, quality(w.Render))
+	return nil
 }
 
 // fillDossier adds what the dossier takes from the rest of the vault: the
