@@ -183,7 +183,7 @@ func (d *doc) textAt(x, y, w float64, style string, size float64, s, mark string
 // also works on paper, and every exhibit has a bookmark. The reference's
 // column has a fixed width, so the page numbers cannot move the layout.
 func (d *doc) timelineRow(when, what, ref string) {
-	const whenW, refW = 34.0, 20.0
+	const whenW, refW = 40.0, 20.0
 	y := d.p.GetY()
 	d.p.SetFont(body, "", 9)
 	d.p.CellFormat(whenW, 9*lineMM, d.text.clean(when), "", 0, "L", false, 0, "")

@@ -1,6 +1,7 @@
 package letters
 
 import (
+	"fmt"
 	"strings"
 	"text/template"
 	"time"
@@ -101,7 +102,14 @@ func funcs(l lang.Lang, loc *time.Location) template.FuncMap {
 		"status": word(statusNB),
 		"kind":   word(kindNB),
 		"title":  title,
-		"join":   func(s []string) string { return strings.Join(s, "; ") },
+		"times":  func(n int) string { return times(l, n) },
+		"count": func(n int, one, many string) string {
+			if n == 1 {
+				return "1 " + one
+			}
+			return fmt.Sprintf("%d %s", n, many)
+		},
+		"join": func(s []string) string { return strings.Join(s, "; ") },
 	}
 }
 
@@ -121,3 +129,15 @@ func title(s string) string {
 }
 
 var names = map[string]string{"aliexpress": "AliExpress", "temu": "Temu", "amazon": "Amazon", "ebay": "eBay"}
+
+// times writes how often: "once", "twice", "3 times"; "én gang", "to ganger".
+func times(l lang.Lang, n int) string {
+	words := map[lang.Lang][3]string{lang.EN: {"once", "twice", "%d times"}, lang.NB: {"én gang", "to ganger", "%d ganger"}}[l]
+	switch n {
+	case 1:
+		return words[0]
+	case 2:
+		return words[1]
+	}
+	return fmt.Sprintf(words[2], n)
+}

@@ -201,7 +201,7 @@ func (a *app) writeDossier(d export.Dossier, v *vault, o exportOptions) error {
 // there is no statement, and for a reinstatement the account's overview.
 func (a *app) fillDossier(ctx context.Context, v *vault, f store.CaseFile, d *export.Dossier) error {
 	var err error
-	if d.Entries, err = a.caseTimeline(ctx, v, f); err != nil {
+	if d.Entries, err = a.caseTimeline(ctx, v, f, false); err != nil {
 		return err
 	}
 	facts, err := a.letterFacts(ctx, v, f)
