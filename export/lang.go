@@ -1,14 +1,18 @@
 package export
 
 import (
+	"fmt"
+	"strings"
+
 	"vault/internal/date"
+	"vault/internal/lang"
 	"vault/internal/money"
 )
 
 // t is the dossier's fixed text in its language: English is the key, and
 // a missing translation falls back to it.
 func (d Dossier) t(s string) string {
-	if nb, ok := bokmal[s]; ok && d.Lang == "nb" {
+	if nb, ok := bokmal[s]; ok && d.Lang == lang.NB {
 		return nb
 	}
 	return s
@@ -19,6 +23,29 @@ func (d Dossier) date(v date.Value) string { return d.Lang.Date(v, d.Location) }
 
 // money writes an amount in the dossier's language.
 func (d Dossier) money(m money.Money) string { return d.Lang.Money(m) }
+
+// eventText writes a case event in the dossier's language when vault wrote
+// it ("dispute case opened", "status open -> won: note"); the user's own
+// events stay as they were typed.
+func (d Dossier) eventText(s string) string {
+	if d.Lang != lang.NB {
+		return s
+	}
+	if kind, ok := strings.CutSuffix(s, " case opened"); ok && !strings.Contains(kind, " ") {
+		return fmt.Sprintf(d.t("%s case opened"), d.t(kind))
+	}
+	rest, ok := strings.CutPrefix(s, "status ")
+	from, rest, arrow := strings.Cut(rest, " -> ")
+	if !ok || !arrow || strings.Contains(from, " ") {
+		return s
+	}
+	to, note, _ := strings.Cut(rest, ": ")
+	out := fmt.Sprintf(d.t("status %s -> %s"), d.t(from), d.t(to))
+	if note != "" {
+		out += ": " + note
+	}
+	return out
+}
 
 // bokmal holds the Norwegian bokmål of every fixed text of the dossier
 // (a test checks that none is missing and that the format verbs match).
@@ -44,6 +71,10 @@ var bokmal = map[string]string{
 	" by vault":                           " av vault",
 	"Every file in this dossier is identified by its SHA-256 in the manifest at the end. The originals are kept unaltered; anyone holding a copy can check it with sha256sum.": "Hver fil i denne dokumentasjonen er identifisert med sin SHA-256 i filoversikten til slutt. Originalene er oppbevart uendret; den som har en kopi, kan kontrollere den med sha256sum.",
 	"Case events": "Hendelser i saken",
+
+	// Case events vault writes
+	"%s case opened":  "%s: sak åpnet",
+	"status %s -> %s": "status %s -> %s",
 
 	// Statement, overview
 	"Statement": "Redegjørelse",

@@ -147,7 +147,7 @@ func (d Dossier) cover(doc *doc) {
 		doc.gap(6)
 		doc.heading(d.t("Case events"), 12, false)
 		for _, e := range d.Events {
-			doc.field(d.date(e.At), e.Text)
+			doc.field(d.date(e.At), d.eventText(e.Text))
 		}
 	}
 }

@@ -27,7 +27,7 @@ func NewEntry(at date.Value, record, format string, args ...any) Entry {
 // entryText writes an entry in the dossier's language.
 func (d Dossier) entryText(e Entry) string {
 	if e.format == "" {
-		return e.What
+		return d.eventText(e.What)
 	}
 	args := make([]any, len(e.args))
 	for i, a := range e.args {
