@@ -10,13 +10,16 @@ import (
 
 func newLogCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "log [--json]",
-		Short: "Show the audit log: every write, chained by hashes",
+		Use:   "log [--json] | log case ID",
+		Short: "Show the audit log, or a case's timeline ('vault log case ID')",
 		Long: `Show the audit log, oldest first. Every write (add, attach, import, link)
 appends entries in the same transaction: the time, the action, the record,
 the SHA-256 of the record's content after the write, and a hash that covers
 the entry before it. 'vault verify' recomputes the chain; the last hash (the
-head) vouches for the whole log and is printed in every dossier.`,
+head) vouches for the whole log and is printed in every dossier.
+
+'vault log case ID' shows a case's timeline instead: everything dated in it,
+with the deadlines that apply.`,
 		Args: noArgs,
 	}
 	cmd.AddCommand(newLogCaseCmd(a))
