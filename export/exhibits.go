@@ -218,17 +218,24 @@ func (d Dossier) place(doc *doc, x Exhibit) {
 	}
 }
 
-// prefetch lays the dossier out once without images to learn which pictures
-// it needs and the page each exhibit lands on (returned), then prepares the
-// pictures on all cores: decoding, scaling and encoding one screenshot is
-// single-threaded work that the page layout waits for. The layout does not
-// depend on the page numbers: they are printed in a column of fixed width.
-func prefetch(d Dossier, blobs *evidence.Blobs) map[string]int {
+// layout lays the dossier out without images: it learns which pictures the
+// render needs, the page each exhibit lands on (returned) and the page count,
+// which the real render will have too. The layout does not depend on the
+// exhibits' page numbers: they are printed in a column of fixed width.
+func layout(d Dossier, blobs *evidence.Blobs) (map[string]int, int) {
 	c := d.pictures
 	c.dry, c.wanted = true, nil
 	d.placed = map[string]int{}
-	render(d, blobs, io.Discard)
+	w, _ := render(d, blobs, io.Discard)
 	c.dry = false
+	return d.placed, w.Pages
+}
+
+// prefetch prepares the pictures the last layout asked for on all cores:
+// decoding, scaling and encoding one screenshot is single-threaded work
+// that the page layout would wait for.
+func prefetch(d Dossier, blobs *evidence.Blobs) {
+	c := d.pictures
 	keys := slices.Compact(c.wanted)
 	work := make(chan pictureKey)
 	var wg sync.WaitGroup
@@ -246,5 +253,4 @@ func prefetch(d Dossier, blobs *evidence.Blobs) map[string]int {
 	}
 	close(work)
 	wg.Wait()
-	return d.placed
 }

@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"cmp"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -66,11 +67,11 @@ func Fit(d Dossier, blobs *evidence.Blobs, p Profile) ([]byte, Written, error) {
 	render := func(r Render) ([]byte, Written, error) {
 		var buf bytes.Buffer
 		d.Render = r
-		w, err := RenderPDF(d, blobs, &buf)
+		w, err := renderUpTo(d, blobs, &buf, p.MaxPages)
 		return buf.Bytes(), w, err
 	}
 	data, w, err := render(steps[0])
-	if err != nil {
+	if err != nil && !errors.Is(err, errPages) {
 		return nil, w, err
 	}
 	if p.MaxPages > 0 && w.Pages > p.MaxPages {

@@ -2,6 +2,7 @@ package export
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -19,13 +20,28 @@ type Written struct {
 
 // RenderPDF checks the exhibits against their hashes and writes the PDF to out.
 func RenderPDF(d Dossier, blobs *evidence.Blobs, out io.Writer) (Written, error) {
+	return renderUpTo(d, blobs, out, 0)
+}
+
+// errPages is returned by renderUpTo for a dossier of more than maxPages.
+var errPages = errors.New("too many pages")
+
+// renderUpTo is RenderPDF that stops after the layout when the dossier has
+// more than maxPages pages (0: no limit), without preparing a picture or
+// writing a byte: a split tries many exhibit counts that do not fit.
+func renderUpTo(d Dossier, blobs *evidence.Blobs, out io.Writer, maxPages int) (Written, error) {
 	if err := d.Check(blobs); err != nil {
 		return Written{}, err
 	}
 	if d.pictures == nil {
 		d.pictures = newPictureCache()
 	}
-	d.pageOf = prefetch(d, blobs)
+	var pages int
+	d.pageOf, pages = layout(d, blobs)
+	if maxPages > 0 && pages > maxPages {
+		return Written{Pages: pages}, errPages
+	}
+	prefetch(d, blobs)
 	return render(d, blobs, out)
 }
 
