@@ -160,10 +160,31 @@ type pictureCache struct {
 	// asks for and answers with the size the picture will have.
 	dry    bool
 	wanted []pictureKey
+	// The files re-hashed by this export: a split renders many times.
+	verified map[string]bool
+}
+
+// checked reports whether a file was re-hashed in this export already.
+func (c *pictureCache) checked(sum string) bool {
+	if c == nil {
+		return false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.verified[sum]
+}
+
+func (c *pictureCache) markChecked(sum string) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.verified[sum] = true
 }
 
 func newPictureCache() *pictureCache {
-	return &pictureCache{m: map[pictureKey]picture{}, sizes: map[string][2]int{}}
+	return &pictureCache{m: map[pictureKey]picture{}, sizes: map[string][2]int{}, verified: map[string]bool{}}
 }
 
 // size is an image's width and height, read from its header once per export.
