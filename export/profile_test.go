@@ -78,3 +78,32 @@ func TestFitRefuses(t *testing.T) {
 		t.Errorf("3 page limit: %v", err)
 	}
 }
+
+// TestGuessFit: from a layout of 10 exhibits on pages 3..12 and 3 pages after
+// them (15 pages), a 10-page limit leaves room for the exhibits on the pages
+// up to 7 or 8, as the shorter manifest of fewer exhibits allows.
+func TestGuessFit(t *testing.T) {
+	var xs []Exhibit
+	pages := map[string]int{}
+	for i := range 10 {
+		label := fmt.Sprintf("E%d", i+1)
+		xs = append(xs, Exhibit{Label: label})
+		pages[label] = 3 + i
+	}
+	w := Written{Pages: 15, pages: pages}
+	for _, tt := range []struct {
+		max   int
+		first bool
+		want  int
+	}{
+		{10, true, 6},  // E6 on page 8 + manifest (1) + where to turn (1)
+		{10, false, 6}, // no closing page: the manifest is 3 pages then
+		{20, true, -1}, // it fitted
+		{3, true, 0},   // not even one
+		{0, false, -1}, // no page limit
+	} {
+		if got := guessFit(xs, w, Profile{MaxPages: tt.max}, tt.first); got != tt.want {
+			t.Errorf("max %d first %v: %d, want %d", tt.max, tt.first, got, tt.want)
+		}
+	}
+}

@@ -15,7 +15,8 @@ import (
 type Written struct {
 	Pages  int
 	Bytes  int64
-	Render Render // the image settings it was rendered with
+	Render Render         // the image settings it was rendered with
+	pages  map[string]int // the page of each exhibit (by label)
 }
 
 // RenderPDF checks the exhibits against their hashes and writes the PDF to out.
@@ -39,10 +40,12 @@ func renderUpTo(d Dossier, blobs *evidence.Blobs, out io.Writer, maxPages int) (
 	var pages int
 	d.pageOf, pages = layout(d, blobs)
 	if maxPages > 0 && pages > maxPages {
-		return Written{Pages: pages}, errPages
+		return Written{Pages: pages, pages: d.pageOf}, errPages
 	}
 	prefetch(d, blobs)
-	return render(d, blobs, out)
+	w, err := render(d, blobs, out)
+	w.pages = d.pageOf
+	return w, err
 }
 
 // render lays out and writes the PDF.

@@ -67,18 +67,31 @@ func largestFit(d Dossier, xs []Exhibit, blobs *evidence.Blobs, p Profile) (int,
 		}
 		return part, err
 	}
-	if part, err := try(len(xs)); err == nil {
-		return len(xs), part, nil
+	all, err := try(len(xs))
+	if err == nil {
+		return len(xs), all, nil
 	}
 	lo, hi, best := 1, len(xs)-1, -1
 	var bestPart Part
-	for lo <= hi {
-		mid := (lo + hi) / 2
-		if part, err := try(mid); err == nil {
-			best, bestPart, lo = mid, part, mid+1
+	probe := func(n int) {
+		if part, err := try(n); err == nil {
+			best, bestPart, lo = n, part, n+1
 		} else {
-			hi = mid - 1
+			hi = n - 1
 		}
+	}
+	// Where the layout of all of them says the page limit falls, and its
+	// neighbour, settle most parts in two tries; the search does the rest.
+	if g := guessFit(xs, all.Written, p, d.Part <= 1); g >= lo && g <= hi {
+		probe(g)
+		if best == g && g+1 <= hi {
+			probe(g + 1)
+		} else if best != g && g-1 >= lo {
+			probe(g - 1)
+		}
+	}
+	for lo <= hi {
+		probe((lo + hi) / 2)
 	}
 	if best < 1 {
 		if d.Part == 1 && len(xs) > 0 {
@@ -103,4 +116,30 @@ func exhibitsIn(p Part, rest []Exhibit) int {
 		return 0
 	}
 	return slices.IndexFunc(rest, func(x Exhibit) bool { return x.Label == p.Last }) + 1
+}
+
+// guessFit estimates how many of xs fit the page limit from a layout of all
+// of them (w): the most whose exhibits end early enough to leave room for the
+// manifest, which shrinks with the exhibits it lists, and the closing page of
+// a first part. -1 when w was not too long.
+func guessFit(xs []Exhibit, w Written, p Profile, first bool) int {
+	if p.MaxPages == 0 || w.Pages <= p.MaxPages || len(w.pages) == 0 || len(xs) == 0 {
+		return -1
+	}
+	last := 0
+	for _, pg := range w.pages {
+		last = max(last, pg)
+	}
+	fixed := 0
+	if first {
+		fixed = 1 // where to turn
+	}
+	manifest := max(1, w.Pages-last-fixed)
+	for n := len(xs); n > 0; n-- {
+		tail := fixed + max(1, (manifest*n+len(xs)-1)/len(xs))
+		if w.pages[xs[n-1].Label]+tail <= p.MaxPages {
+			return n
+		}
+	}
+	return 0
 }
