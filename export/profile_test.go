@@ -96,8 +96,8 @@ func TestGuessFit(t *testing.T) {
 		first bool
 		want  int
 	}{
-		{10, true, 6},  // E6 on page 8 + manifest (1) + where to turn (1)
-		{10, false, 6}, // no closing page: the manifest is 3 pages then
+		{10, true, 5},  // E5 on page 7 + manifest (1 of 2) + where to turn
+		{10, false, 6}, // no closing page: E6 on page 8 + manifest (2 of 3)
 		{20, true, -1}, // it fitted
 		{3, true, 0},   // not even one
 		{0, false, -1}, // no page limit
