@@ -34,3 +34,21 @@ func FuzzParseDays(f *testing.F) {
 		}
 	})
 }
+
+// TestConfirm: the guard's question takes yes and y, and nothing else.
+func TestConfirm(t *testing.T) {
+	for in, want := range map[string]bool{"y\n": true, "Yes\n": true, " YES \n": true, "n\n": false, "\n": false, "": false,
+		"ja\n": false, "yes please\n": false} {
+		var errOut strings.Builder
+		a := &app{stdin: strings.NewReader(in), stderr: &errOut}
+		if got := a.confirm("Open the dispute anyway?"); got != want {
+			t.Errorf("%q: %v, want %v", in, got, want)
+		}
+		if errOut.String() != "Open the dispute anyway? [y/N] " {
+			t.Errorf("asked %q", errOut.String())
+		}
+	}
+	if (&app{stdin: strings.NewReader("y\n")}).interactive() {
+		t.Error("a reader taken for a terminal")
+	}
+}
