@@ -20,15 +20,17 @@ import (
 
 func newDeadlinesCmd(a *app) *cobra.Command {
 	var within, icsPath string
-	var asJSON bool
+	var asJSON, all bool
 	cmd := &cobra.Command{
-		Use:   "deadlines [--within 30d] [--ics FILE] [--json]",
+		Use:   "deadlines [--within 30d] [--ics FILE] [--all] [--json]",
 		Short: "List the windows and deadlines of open orders and cases",
 		Long: `List, for every open order and case, each window the rules give (see
 'vault rules'): when it opens, when it closes, the days left, the rule, and
 whether it was computed from recorded dates or estimated (say, from the
 expected delivery because no delivery was recorded). Past windows are shown as
-missed. An order is open until every case it is in is won, lost or closed.
+missed. Windows whose dates are not recorded at all are counted at the end
+(--all lists them, and --json always has them). An order is open until every
+case it is in is won, lost or closed.
 
 A deadline is a calendar date in your time zone (--tz, else the local zone).
 --ics writes the deadlines still ahead as an iCalendar file with a reminder
@@ -61,13 +63,14 @@ A deadline is a calendar date in your time zone (--tz, else the local zone).
 			if asJSON {
 				return printJSON(a.stdout, nonNil(rows))
 			}
-			return a.printDeadlines(rows)
+			return a.printDeadlines(rows, all)
 		},
 	}
 	f := cmd.Flags()
 	f.StringVar(&within, "within", "", "only windows still open that close within this many days (30d, 4w)")
 	f.StringVar(&icsPath, "ics", "", "write an iCalendar file instead of the list")
 	f.BoolVar(&asJSON, "json", false, "print as JSON")
+	f.BoolVar(&all, "all", false, "also list the windows that cannot be computed for want of dates")
 	return cmd
 }
 
@@ -180,9 +183,26 @@ func boolInt(b bool) int {
 	return 0
 }
 
-func (a *app) printDeadlines(rows []deadlineRow) error {
-	if len(rows) == 0 {
+func (a *app) printDeadlines(rows []deadlineRow, all bool) error {
+	unknown := 0
+	if !all {
+		// Unknown rows sort last: count and drop them.
+		for len(rows) > 0 && rows[len(rows)-1].Unknown {
+			rows, unknown = rows[:len(rows)-1], unknown+1
+		}
+	}
+	if len(rows) == 0 && unknown == 0 {
 		fmt.Fprintln(a.stdout, "No deadlines.")
+		return nil
+	}
+	if unknown > 0 {
+		what := fmt.Sprintf("%d more windows need", unknown)
+		if unknown == 1 {
+			what = "1 more window needs"
+		}
+		defer fmt.Fprintf(a.stdout, "%s dates that are not recorded (--all lists them)\n", what)
+	}
+	if len(rows) == 0 {
 		return nil
 	}
 	lines := [][]string{{"RECORD", "RULE", "WINDOW", "OPENS", "CLOSES", "LEFT", "BASIS"}}
