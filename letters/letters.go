@@ -1,16 +1,14 @@
 // Package letters drafts the letters a buyer sends: to the seller first, then
 // to the marketplace, the card issuer, for reinstatement, withdrawal or
 // reklamasjon, in English or Norwegian bokmål, filled from a case's records.
-// The texts are templates in templates/LANG/KIND.txt.
+// Each letter is a function (write.go); its fixed text is English, with the
+// bokmål in bokmal.go. (They were text/template files once: the template
+// package keeps every exported method in the binary, 7 MB of it.)
 package letters
 
 import (
-	"bytes"
-	"embed"
 	"fmt"
-	"slices"
 	"strings"
-	"text/template"
 	"time"
 
 	"vault/internal/lang"
@@ -31,9 +29,6 @@ func ForCase(kind string) string {
 	return "dispute"
 }
 
-//go:embed templates
-var files embed.FS
-
 // Facts are what a letter is drafted from.
 type Facts struct {
 	Claimant string
@@ -44,20 +39,24 @@ type Facts struct {
 	Exhibits int             // the dossier's exhibits, when the letter goes with one
 }
 
+// writers write each kind of letter.
+var writers = map[string]func(*letter){
+	"seller": (*letter).seller, "dispute": (*letter).dispute, "chargeback": (*letter).chargeback,
+	"reinstatement": (*letter).reinstatement, "withdrawal": (*letter).withdrawal, "reklamasjon": (*letter).reklamasjon,
+}
+
 // Write drafts the letter of this kind in language l.
 func Write(kind string, l lang.Lang, f Facts) (string, error) {
-	if !slices.Contains(Kinds, kind) {
+	write, ok := writers[kind]
+	if !ok {
 		return "", fmt.Errorf("letter %q: want one of %s", kind, strings.Join(Kinds, ", "))
 	}
-	t, err := template.New("").Funcs(funcs(l, f.Loc)).ParseFS(files, "templates/"+string(l)+"/*.txt")
-	if err != nil {
-		return "", err
+	if f.Loc == nil {
+		f.Loc = time.UTC
 	}
-	var b bytes.Buffer
-	if err := t.ExecuteTemplate(&b, kind+".txt", newView(f, l)); err != nil {
-		return "", fmt.Errorf("letter %s: %w", kind, err)
-	}
-	return tidy(b.String()), nil
+	w := &letter{v: newView(f, l), l: l}
+	write(w)
+	return tidy(w.b.String()), nil
 }
 
 // tidy drops the blank lines templates leave: at most one empty line in a row.

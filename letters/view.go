@@ -3,7 +3,6 @@ package letters
 import (
 	"fmt"
 	"strings"
-	"text/template"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -75,42 +74,6 @@ func appendNew(list []string, s string) []string {
 		}
 	}
 	return append(list, s)
-}
-
-// statusNB names a case's status in bokmål.
-var statusNB = map[string]string{"draft": "utkast", "open": "åpen", "escalated": "eskalert", "won": "vunnet",
-	"lost": "tapt", "closed": "avsluttet"}
-
-var kindNB = map[string]string{"dispute": "tvist", "chargeback": "tilbakeføring (chargeback)"}
-
-func funcs(l lang.Lang, loc *time.Location) template.FuncMap {
-	if loc == nil {
-		loc = time.UTC
-	}
-	word := func(m map[string]string) func(string) string {
-		return func(s string) string {
-			if w, ok := m[s]; ok && l == lang.NB {
-				return w
-			}
-			return s
-		}
-	}
-	return template.FuncMap{
-		"date":   func(v date.Value) string { return l.Date(v, loc) },
-		"day":    l.Day,
-		"money":  l.Money,
-		"status": word(statusNB),
-		"kind":   word(kindNB),
-		"title":  title,
-		"times":  func(n int) string { return times(l, n) },
-		"count": func(n int, one, many string) string {
-			if n == 1 {
-				return "1 " + one
-			}
-			return fmt.Sprintf("%d %s", n, many)
-		},
-		"join": func(s []string) string { return strings.Join(s, "; ") },
-	}
 }
 
 // title capitalises a marketplace's stored name: "aliexpress" -> "Aliexpress";
