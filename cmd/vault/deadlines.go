@@ -79,7 +79,8 @@ type deadlineRow struct {
 	deadlines.Deadline
 	Status   string `json:"status"`
 	DaysLeft int    `json:"days_left"`
-	About    string `json:"about"` // the order or case, for people
+	OpensIn  int    `json:"opens_in,omitempty"` // days until a window not yet open opens
+	About    string `json:"about"`              // the order or case, for people
 }
 
 // deadlines computes every window of the vault's open orders and cases.
@@ -167,7 +168,11 @@ func (a *app) rows(ds []deadlines.Deadline, about map[string]string) []deadlineR
 		}
 		seen[key] = true
 		status, left := d.Status(today)
-		out = append(out, deadlineRow{Deadline: d, Status: status, DaysLeft: left, About: about[d.Record]})
+		row := deadlineRow{Deadline: d, Status: status, DaysLeft: left, About: about[d.Record]}
+		if status == "not yet open" {
+			row.OpensIn = int(d.Opens.Sub(today).Hours() / 24)
+		}
+		out = append(out, row)
 	}
 	slices.SortStableFunc(out, func(x, y deadlineRow) int {
 		return cmp.Or(cmp.Compare(boolInt(x.Unknown), boolInt(y.Unknown)), x.Closes.Compare(y.Closes),
@@ -243,7 +248,7 @@ func left(r deadlineRow) string {
 	case r.DaysLeft == 0:
 		return "today"
 	case r.Status == "not yet open":
-		return "opens later, " + plural(r.DaysLeft, "day")
+		return fmt.Sprintf("opens in %s, %d left", plural(r.OpensIn, "day"), r.DaysLeft)
 	}
 	return plural(r.DaysLeft, "day")
 }
