@@ -133,14 +133,6 @@ func (d *doc) need(mm float64) {
 // left returns the height left on the page above the footer.
 func (d *doc) left() float64 { return pageH - margin - footerH - d.p.GetY() }
 
-// image places a prepared picture centred in a box of at most w x h mm below
-// the current position, keeping its aspect ratio, and moves below it.
-func (d *doc) image(pic picture, w, h float64) {
-	y := d.p.GetY()
-	ih := d.imageAt(pic, margin, y, w, h)
-	d.p.SetY(y + ih + 2)
-}
-
 // imageAt places a picture centred at the top of the box (x, y, w, h),
 // keeping its aspect ratio and framing it; it returns the height used.
 func (d *doc) imageAt(pic picture, x, y, w, h float64) float64 {
@@ -194,8 +186,7 @@ func (d *doc) timelineRow(when, what, ref string) {
 	d.p.Ln(1)
 }
 
-// top is the y where a page's content starts; bottom where it ends.
-func (d *doc) top() float64    { return margin }
+// bottom is the y where a page's content ends.
 func (d *doc) bottom() float64 { return pageH - margin - footerH }
 
 // attach embeds files in the PDF as document-level attachments.

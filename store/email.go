@@ -16,7 +16,7 @@ type Email struct {
 	Attachments []Evidence
 }
 
-// EmailAdded reports what AddEmail did.
+// EmailAdded reports what was done with one email.
 type EmailAdded struct {
 	ID EvidenceID `json:"id"`
 	// Duplicate is set when the message (same Message-ID or same bytes) was
@@ -25,22 +25,6 @@ type EmailAdded struct {
 	Attachments []EvidenceID `json:"attachments,omitempty"`
 	// Matched lists the orders whose number appears in the subject or text.
 	Matched []OrderID `json:"matched,omitempty"`
-}
-
-// AddEmail records one email with its attachments in one transaction, links
-// it (and them) to links and to every recorded order whose number appears in
-// its subject or text. Links may be empty: an unmatched email is still kept.
-func (db *DB) AddEmail(ctx context.Context, m Email, links Links) (EmailAdded, error) {
-	var out EmailAdded
-	err := db.write(ctx, func(tx *sql.Tx) error {
-		if err := checkLinks(ctx, tx, links, true); err != nil {
-			return err
-		}
-		var err error
-		out, err = addEmail(ctx, tx, db.now(), m, links)
-		return err
-	})
-	return out, err
 }
 
 // EmailImport is one message of an import batch: the email and, for a
@@ -58,9 +42,10 @@ type EmailImported struct {
 	Err     error   // the message was not recorded (the rest of the batch was)
 }
 
-// ImportEmails records a batch of emails as AddEmail does, in one
-// transaction: one commit (and one index flush) for the batch instead of
-// two per message. Each message is a savepoint of its own, so one that fails
+// ImportEmails records a batch of emails with their attachments in one
+// transaction, linking each (and its attachments) to links and to every
+// recorded order whose number appears in its subject or text; an unmatched
+// email is still kept. One commit (and one index flush) serves the batch. Each message is a savepoint of its own, so one that fails
 // is rolled back alone and reported in its Err.
 func (db *DB) ImportEmails(ctx context.Context, batch []EmailImport, links Links) ([]EmailImported, error) {
 	out := make([]EmailImported, len(batch))

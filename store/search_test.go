@@ -11,6 +11,15 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
+// addEmail1 imports one email as a batch of one.
+func addEmail1(ctx context.Context, db *DB, m Email, links Links) (EmailAdded, error) {
+	r, err := db.ImportEmails(ctx, []EmailImport{{Email: m}}, links)
+	if err != nil {
+		return EmailAdded{}, err
+	}
+	return r[0].EmailAdded, r[0].Err
+}
+
 func TestAddEmail(t *testing.T) {
 	ctx := context.Background()
 	db, _ := newDB(t)
@@ -22,7 +31,7 @@ func TestAddEmail(t *testing.T) {
 		Blob: &Blob{SHA256: strings.Repeat("a", 64), Size: 10, MediaType: "message/rfc822"}}
 	att := Evidence{Kind: "photo", Source: "email", Title: "p.jpg", FileName: "p.jpg",
 		Blob: &Blob{SHA256: strings.Repeat("b", 64), Size: 5, MediaType: "image/jpeg"}}
-	got, err := db.AddEmail(ctx, Email{Message: msg, Attachments: []Evidence{att}}, Links{})
+	got, err := addEmail1(ctx, db, Email{Message: msg, Attachments: []Evidence{att}}, Links{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,7 +41,7 @@ func TestAddEmail(t *testing.T) {
 	}
 	// The same Message-ID again (other bytes): a duplicate, nothing new stored.
 	msg.Blob = &Blob{SHA256: strings.Repeat("c", 64), Size: 11, MediaType: "message/rfc822"}
-	again, err := db.AddEmail(ctx, Email{Message: msg, Attachments: []Evidence{att}}, Links{})
+	again, err := addEmail1(ctx, db, Email{Message: msg, Attachments: []Evidence{att}}, Links{})
 	if err != nil || !again.Duplicate || again.ID != 1 || len(again.Attachments) != 0 {
 		t.Errorf("second AddEmail = %+v, %v", again, err)
 	}
@@ -40,7 +49,7 @@ func TestAddEmail(t *testing.T) {
 	if len(list) != 2 || list[1].Parent != 1 || list[0].From != "a@x" || list[0].MessageID != "abc@x" {
 		t.Errorf("evidence of the order: %+v", list)
 	}
-	if _, err := db.AddEmail(ctx, Email{Message: Evidence{Kind: "email", Source: "email", MessageID: "z"}}, Links{Orders: []OrderID{99}}); err == nil {
+	if _, err := addEmail1(ctx, db, Email{Message: Evidence{Kind: "email", Source: "email", MessageID: "z"}}, Links{Orders: []OrderID{99}}); err == nil {
 		t.Error("a link to a missing order was accepted")
 	}
 }
