@@ -20,7 +20,7 @@ func addEmail1(ctx context.Context, db *DB, m Email, links Links) (EmailAdded, e
 	return r[0].EmailAdded, r[0].Err
 }
 
-func TestAddEmail(t *testing.T) {
+func TestImportOneEmail(t *testing.T) {
 	ctx := context.Background()
 	db, _ := newDB(t)
 	ali, _ := db.AddOrder(ctx, Order{Marketplace: "aliexpress", Number: "8123456789012345"})
@@ -37,13 +37,13 @@ func TestAddEmail(t *testing.T) {
 	}
 	want := EmailAdded{ID: 1, Attachments: []EvidenceID{2}, Matched: []OrderID{ali, amz}}
 	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("AddEmail (-want +got):\n%s", diff)
+		t.Errorf("import (-want +got):\n%s", diff)
 	}
 	// The same Message-ID again (other bytes): a duplicate, nothing new stored.
 	msg.Blob = &Blob{SHA256: strings.Repeat("c", 64), Size: 11, MediaType: "message/rfc822"}
 	again, err := addEmail1(ctx, db, Email{Message: msg, Attachments: []Evidence{att}}, Links{})
 	if err != nil || !again.Duplicate || again.ID != 1 || len(again.Attachments) != 0 {
-		t.Errorf("second AddEmail = %+v, %v", again, err)
+		t.Errorf("second import = %+v, %v", again, err)
 	}
 	list, _ := db.ListEvidence(ctx, EvidenceFilter{Order: ali})
 	if len(list) != 2 || list[1].Parent != 1 || list[0].From != "a@x" || list[0].MessageID != "abc@x" {
