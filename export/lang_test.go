@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"vault/internal/lang"
 )
 
 // TestEveryTextTranslated finds every constant given to d.t in the package
@@ -28,21 +30,10 @@ func TestEveryTextTranslated(t *testing.T) {
 			t.Errorf("no bokmål for %q", k)
 			continue
 		}
-		if verbs(k) != verbs(nb) {
-			t.Errorf("%q: verbs %q, bokmål %q has %q", k, verbs(k), nb, verbs(nb))
+		if lang.Verbs(k) != lang.Verbs(nb) {
+			t.Errorf("%q: verbs %q, bokmål %q has %q", k, lang.Verbs(k), nb, lang.Verbs(nb))
 		}
 	}
-}
-
-func verbs(s string) string {
-	var out []string
-	for i := 0; i+1 < len(s); i++ {
-		if s[i] == '%' {
-			out = append(out, s[i:i+2])
-			i++
-		}
-	}
-	return strings.Join(out, "")
 }
 
 func constantKeys(t *testing.T) []string {

@@ -5,11 +5,12 @@ import (
 	"go/parser"
 	"go/token"
 	"strconv"
-	"strings"
 	"testing"
+
+	"vault/internal/lang"
 )
 
-// TestEveryTextTranslated finds every literal given to w.t and w.f in
+// TestEveryTextTranslated finds every literal given to w.t, w.f and w.law in
 // write.go and checks that it has a bokmål translation with the same verbs.
 func TestEveryTextTranslated(t *testing.T) {
 	f, err := parser.ParseFile(token.NewFileSet(), "write.go", nil, 0)
@@ -22,8 +23,18 @@ func TestEveryTextTranslated(t *testing.T) {
 		if !ok || len(call.Args) == 0 {
 			return true
 		}
-		if sel, ok := call.Fun.(*ast.SelectorExpr); ok && (sel.Sel.Name == "t" || sel.Sel.Name == "f") {
-			if lit, ok := call.Args[0].(*ast.BasicLit); ok && lit.Kind == token.STRING {
+		sel, ok := call.Fun.(*ast.SelectorExpr)
+		if !ok {
+			return true
+		}
+		args := call.Args[:1] // t and f: the text or format
+		if sel.Sel.Name == "law" {
+			args = call.Args // both paragraphs
+		} else if sel.Sel.Name != "t" && sel.Sel.Name != "f" {
+			return true
+		}
+		for _, a := range args {
+			if lit, ok := a.(*ast.BasicLit); ok && lit.Kind == token.STRING {
 				s, _ := strconv.Unquote(lit.Value)
 				keys = append(keys, s)
 			}
@@ -38,19 +49,8 @@ func TestEveryTextTranslated(t *testing.T) {
 		nb, ok := bokmal[k]
 		if !ok {
 			t.Errorf("no bokmål for %q", k)
-		} else if verbs(k) != verbs(nb) {
+		} else if lang.Verbs(k) != lang.Verbs(nb) {
 			t.Errorf("%q and %q differ in their verbs", k, nb)
 		}
 	}
-}
-
-func verbs(s string) string {
-	var out []string
-	for i := 0; i+1 < len(s); i++ {
-		if s[i] == '%' {
-			out = append(out, s[i:i+2])
-			i++
-		}
-	}
-	return strings.Join(out, "")
 }

@@ -144,8 +144,7 @@ func (w *letter) sign() {
 
 func (w *letter) seller() {
 	v := w.v
-	w.head(w.f("%s, through %s", or(v.Sellers, w.t("the seller")), w.markets()),
-		w.f("Order %s: please resolve this by %s", v.Numbers, w.l.Day(v.AnswerBy)))
+	w.head(w.toSeller(), w.f("Order %s: please resolve this by %s", v.Numbers, w.l.Day(v.AnswerBy)))
 	w.line(w.t("Dear seller,"))
 	w.line()
 	w.line(w.t("I am writing about this purchase:"))
@@ -228,17 +227,27 @@ func (w *letter) reinstatement() {
 	w.sign()
 }
 
-func (w *letter) withdrawal() {
-	v := w.v
-	w.head(w.f("%s, through %s", or(v.Sellers, w.t("the seller")), w.markets()), w.f("Withdrawal from order %s", v.Numbers))
-	w.line(w.t("I hereby withdraw from my contract for the sale of these goods:"))
-	w.orders()
-	if v.Norway {
-		w.line(w.t("I use my right of withdrawal (angrerett) under angrerettloven § 21: 14 days from receipt of the goods."))
+// toSeller is the receiver of a letter to the seller.
+func (w *letter) toSeller() string {
+	return w.f("%s, through %s", or(w.v.Sellers, w.t("the seller")), w.markets())
+}
+
+// law writes the paragraph of Norwegian law or, for anyone else, EU law.
+func (w *letter) law(norway, eu string) {
+	if w.v.Norway {
+		w.line(w.t(norway))
 	} else {
-		w.line(w.t("I use my right of withdrawal under Directive 2011/83/EU, art. 9: 14 days from receipt of the goods."))
+		w.line(w.t(eu))
 	}
 	w.line()
+}
+
+func (w *letter) withdrawal() {
+	w.head(w.toSeller(), w.f("Withdrawal from order %s", w.v.Numbers))
+	w.line(w.t("I hereby withdraw from my contract for the sale of these goods:"))
+	w.orders()
+	w.law("I use my right of withdrawal (angrerett) under angrerettloven § 21: 14 days from receipt of the goods.",
+		"I use my right of withdrawal under Directive 2011/83/EU, art. 9: 14 days from receipt of the goods.")
 	w.line(w.f("Please refund %s to the means of payment I used, within 14 days of receiving this notice, and tell me where to return the goods.", w.amount()))
 	w.line()
 	w.sign()
@@ -246,15 +255,11 @@ func (w *letter) withdrawal() {
 
 func (w *letter) reklamasjon() {
 	v := w.v
-	w.head(w.f("%s, through %s", or(v.Sellers, w.t("the seller")), w.markets()), w.f("Complaint about defects (reklamasjon): order %s", v.Numbers))
+	w.head(w.toSeller(), w.f("Complaint about defects (reklamasjon): order %s", v.Numbers))
 	w.line(w.t("The goods I bought have a defect:"))
 	w.orders()
-	if v.Norway {
-		w.line(w.t("This is my complaint (reklamasjon) under forbrukerkjøpsloven § 27, made within two months of discovering the defect and within the limits of two years from delivery (five years for goods meant to last substantially longer)."))
-	} else {
-		w.line(w.t("This is my claim under the legal guarantee of at least two years from delivery (Directive (EU) 2019/771)."))
-	}
-	w.line()
+	w.law("This is my complaint (reklamasjon) under forbrukerkjøpsloven § 27, made within two months of discovering the defect and within the limits of two years from delivery (five years for goods meant to last substantially longer).",
+		"This is my claim under the legal guarantee of at least two years from delivery (Directive (EU) 2019/771).")
 	documented := ""
 	if v.Exhibits > 0 {
 		documented = w.t(" The enclosed dossier documents the purchase and the defect.")

@@ -4,6 +4,7 @@ package lang
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"vault/internal/date"
@@ -65,4 +66,17 @@ func (l Lang) Money(m money.Money) string {
 		unit = "kr"
 	}
 	return money.FormatNumber(m, ',', "\u00a0") + "\u00a0" + unit
+}
+
+// Verbs lists the format verbs of s in order ("%s%d"): a translation of a
+// format must have the same.
+func Verbs(s string) string {
+	var b strings.Builder
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] == '%' {
+			b.WriteString(s[i : i+2])
+			i++
+		}
+	}
+	return b.String()
 }

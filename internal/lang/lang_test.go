@@ -42,3 +42,11 @@ func TestFormat(t *testing.T) {
 		}
 	}
 }
+
+func TestVerbs(t *testing.T) {
+	for in, want := range map[string]string{"": "", "%s order %s": "%s%s", "%d (%.0f %% of orders)": "%d%.%%", "100%": "", "æøå %v": "%v"} {
+		if got := Verbs(in); got != want {
+			t.Errorf("Verbs(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
