@@ -39,7 +39,10 @@ func vaultBinary(t *testing.T) string {
 	return bin
 }
 
-// writeRandomFiles writes n files of size bytes of fresh random content into dir.
+// writeRandomFiles writes n files of size bytes of fresh random content into
+// dir. Each starts with a fixed prefix: random bytes that happen to begin
+// like an image (FF D8 FF is a JPEG, one file in 16 million) would be
+// decoded, refused as a broken image, and fail the test by chance.
 func writeRandomFiles(t *testing.T, dir string, n, size int) {
 	t.Helper()
 	if err := os.MkdirAll(dir, 0o700); err != nil {
@@ -48,6 +51,7 @@ func writeRandomFiles(t *testing.T, dir string, n, size int) {
 	for i := range n {
 		data := make([]byte, size)
 		rand.Read(data)
+		copy(data, "random\x00")
 		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("f%d.bin", i)), data, 0o600); err != nil {
 			t.Fatal(err)
 		}
