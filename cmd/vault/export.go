@@ -204,7 +204,8 @@ func (a *app) fillDossier(ctx context.Context, v *vault, f store.CaseFile, d *ex
 	if d.Entries, err = a.caseTimeline(ctx, v, f, false); err != nil {
 		return err
 	}
-	facts, err := a.letterFacts(ctx, v, f)
+	reinstatement := f.Case.Kind == "reinstatement"
+	facts, err := a.letterFacts(ctx, v, f, reinstatement)
 	if err != nil {
 		return err
 	}
@@ -219,7 +220,7 @@ func (a *app) fillDossier(ctx context.Context, v *vault, f store.CaseFile, d *ex
 		}
 		d.StatementDrafted = true
 	}
-	if f.Case.Kind == "reinstatement" {
+	if reinstatement {
 		d.Disputes = facts.Disputes
 		report, err := v.db.Report(ctx, "", 0)
 		if err != nil {

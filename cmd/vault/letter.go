@@ -61,7 +61,7 @@ uses the same letter as its statement page when no statement was written.`,
 			if err != nil {
 				return err
 			}
-			facts, err := a.letterFacts(cmd.Context(), v, f)
+			facts, err := a.letterFacts(cmd.Context(), v, f, kind == "reinstatement")
 			if err != nil {
 				return err
 			}
@@ -102,18 +102,22 @@ func (a *app) letterFile(ctx context.Context, v *vault, caseRef, orderRef string
 }
 
 // letterFacts gathers what a letter needs beyond the case: the claimant's
-// name, today, and the buyer's disputes at the case's marketplaces.
-func (a *app) letterFacts(ctx context.Context, v *vault, f store.CaseFile) (letters.Facts, error) {
+// name, today, and when asked (a reinstatement lists them) the buyer's
+// disputes at the case's marketplaces, which takes reading every order.
+func (a *app) letterFacts(ctx context.Context, v *vault, f store.CaseFile, disputes bool) (letters.Facts, error) {
 	conf, err := v.db.Config(ctx)
 	if err != nil {
 		return letters.Facts{}, err
 	}
-	t, err := v.db.Tracking(ctx)
-	if err != nil {
-		return letters.Facts{}, err
+	facts := letters.Facts{Claimant: conf["name"], Loc: a.loc, File: f, Today: deadlines.Day(date.Instant(a.now()), a.loc)}
+	if disputes {
+		t, err := v.db.Tracking(ctx)
+		if err != nil {
+			return letters.Facts{}, err
+		}
+		facts.Disputes = disputesAt(t, f.Orders)
 	}
-	return letters.Facts{Claimant: conf["name"], Loc: a.loc, File: f, Disputes: disputesAt(t, f.Orders),
-		Today: deadlines.Day(date.Instant(a.now()), a.loc)}, nil
+	return facts, nil
 }
 
 // disputesAt lists the disputes and chargebacks involving the marketplaces of orders.
