@@ -74,37 +74,17 @@ const allRecords = `SELECT 'ORD-' || id AS r FROM orders UNION ALL SELECT 'EV-' 
 	UNION ALL SELECT 'CHG-' || id FROM order_charges UNION ALL SELECT 'CONF-' || key FROM config
 	UNION ALL SELECT 'STMT-' || case_id FROM case_statements`
 
-// hasher computes records' content hashes, preparing each kind's query once:
-// verifying 10,000 records would otherwise parse the same SQL 10,000 times.
-// The statements close with the transaction.
-type hasher struct {
-	ctx   context.Context
-	tx    *sql.Tx
-	stmts map[string]*sql.Stmt
-}
-
-func newHasher(ctx context.Context, tx *sql.Tx) *hasher {
-	return &hasher{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}}
-}
-
-// hash is the SHA-256 of a record's canonical content; ErrNotFound when the
-// record does not exist.
-func (h *hasher) hash(record string) (string, error) {
+// contentHash is the SHA-256 of a record's canonical content; ErrNotFound
+// when the record does not exist. Its query is prepared once per
+// transaction (see prepared): verify hashes 10,000 records in one.
+func contentHash(ctx context.Context, tx *sql.Tx, record string) (string, error) {
 	prefix, num, ok := strings.Cut(record, "-")
 	query, known := contentQueries[prefix]
 	if !ok || !known {
 		return "", fmt.Errorf("audit: unknown record %q", record)
 	}
-	stmt := h.stmts[prefix]
-	if stmt == nil {
-		var err error
-		if stmt, err = prepared(h.ctx, h.tx, query); err != nil {
-			return "", fmt.Errorf("audit: %w", err)
-		}
-		h.stmts[prefix] = stmt
-	}
 	var content string
-	err := stmt.QueryRowContext(h.ctx, num).Scan(&content)
+	err := queryRow(ctx, tx, query, num).Scan(&content)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", fmt.Errorf("%s: %w", record, ErrNotFound)
 	}
@@ -121,10 +101,9 @@ func audit(ctx context.Context, tx *sql.Tx, now string, action string, records .
 	if err != nil {
 		return err
 	}
-	h := newHasher(ctx, tx)
 	for _, r := range records {
 		e := AuditEntry{At: at, Action: action, Record: r.String(), Prev: genesis}
-		if e.Content, err = h.hash(e.Record); err != nil {
+		if e.Content, err = contentHash(ctx, tx, e.Record); err != nil {
 			return err
 		}
 		err := queryRow(ctx, tx, `SELECT id + 1, hash FROM audit ORDER BY id DESC LIMIT 1`).Scan(&e.ID, &e.Prev)

@@ -6,13 +6,14 @@ import (
 	"sync"
 )
 
-// txStmts caches the prepared statements of each write transaction: an import
-// batch runs the same few statements hundreds of times, and preparing one
-// (parsing the SQL) cost as much as running it (24 % of an import).
+// txStmts caches the prepared statements of each transaction: an import batch
+// runs the same few statements hundreds of times, verify one per record, and
+// preparing one (parsing the SQL) cost as much as running it (24 % of an
+// import).
 var txStmts sync.Map // *sql.Tx -> map[string]*sql.Stmt
 
-// prepared returns q prepared in tx, once per write transaction. The
-// statements close with the transaction.
+// prepared returns q prepared in tx, once per transaction of db.read or
+// db.write. The statements close with the transaction.
 func prepared(ctx context.Context, tx *sql.Tx, q string) (*sql.Stmt, error) {
 	v, _ := txStmts.Load(tx)
 	cache, _ := v.(map[string]*sql.Stmt)

@@ -101,6 +101,8 @@ func (db *DB) read(ctx context.Context, fn func(*sql.Tx) error) error {
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
+	txStmts.Store(tx, map[string]*sql.Stmt{})
+	defer txStmts.Delete(tx)
 	defer tx.Rollback()
 	return fn(tx)
 }

@@ -106,9 +106,8 @@ func checkRecords(ctx context.Context, tx *sql.Tx, c *Check) error {
 	if err != nil {
 		return err
 	}
-	h := newHasher(ctx, tx)
 	for _, r := range recs {
-		sum, err := h.hash(r.name)
+		sum, err := contentHash(ctx, tx, r.name)
 		switch {
 		case err != nil:
 			return err
