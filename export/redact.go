@@ -99,10 +99,9 @@ func (d *Dossier) Redact(contacts bool) {
 		r(&e.What)
 		e.args = slices.Clone(e.args)
 		for j, a := range e.args {
-			if t, ok := a.(title); ok {
-				s := string(t)
+			if s, ok := a.(string); ok { // the records' own text; Words are vault's
 				r(&s)
-				e.args[j] = title(s)
+				e.args[j] = s
 			}
 		}
 	}

@@ -18,8 +18,13 @@ type Entry struct {
 	args   []any
 }
 
-// NewEntry makes an entry whose text is format filled with args; string
-// arguments that are fixed words (a kind, a party) are translated with it.
+// Word is an argument of an entry that is one of vault's fixed words (a kind,
+// a party, a date's label, a window's name): the dossier translates it with
+// the entry's format. Other arguments are the records' own text, printed as
+// they are.
+type Word string
+
+// NewEntry makes an entry whose text is format filled with args.
 func NewEntry(at date.Value, record, format string, args ...any) Entry {
 	return Entry{At: at, What: fmt.Sprintf(format, args...), Record: record, format: format, args: args}
 }
@@ -31,8 +36,8 @@ func (d Dossier) entryText(e Entry) string {
 	}
 	args := make([]any, len(e.args))
 	for i, a := range e.args {
-		if s, ok := a.(string); ok {
-			a = d.t(s)
+		if w, ok := a.(Word); ok {
+			a = d.t(string(w))
 		}
 		args[i] = a
 	}
@@ -46,7 +51,7 @@ func Timeline(f store.CaseFile) []Entry {
 	var out []Entry
 	for _, o := range f.Orders {
 		for _, d := range o.Dates() {
-			out = append(out, NewEntry(d.At, o.ID.String(), "%s %s order %s", d.Label, o.Marketplace, o.Number))
+			out = append(out, NewEntry(d.At, o.ID.String(), "%s %s order %s", Word(d.Label), o.Marketplace, o.Number))
 		}
 	}
 	for _, e := range f.Evidence {
@@ -54,10 +59,10 @@ func Timeline(f store.CaseFile) []Entry {
 			continue
 		}
 		if e.Party == "" {
-			out = append(out, NewEntry(e.OccurredAt, e.ID.String(), "%s: %s", e.Kind, title(e.Title)))
+			out = append(out, NewEntry(e.OccurredAt, e.ID.String(), "%s: %s", Word(e.Kind), e.Title))
 			continue
 		}
-		out = append(out, NewEntry(e.OccurredAt, e.ID.String(), "%s from %s: %s", e.Kind, e.Party, title(e.Title)))
+		out = append(out, NewEntry(e.OccurredAt, e.ID.String(), "%s from %s: %s", Word(e.Kind), Word(e.Party), e.Title))
 	}
 	for _, ev := range f.Events {
 		out = append(out, Entry{At: ev.At, What: ev.Text, Record: f.Case.ID.String()})
@@ -65,9 +70,6 @@ func Timeline(f store.CaseFile) []Entry {
 	slices.SortStableFunc(out, func(a, b Entry) int { return a.At.Time().Compare(b.At.Time()) })
 	return out
 }
-
-// title keeps a record's own title from being taken for a fixed word.
-type title string
 
 // timeline prints the timeline, one line each, linked to exhibits.
 func (d Dossier) timeline(doc *doc) {

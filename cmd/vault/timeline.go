@@ -58,14 +58,11 @@ func (a *app) caseTimeline(ctx context.Context, v *vault, f store.CaseFile, miss
 		if d.Status == "missed" {
 			format += ", missed"
 		}
-		entries = append(entries, export.NewEntry(date.Day(d.Closes), d.Record, format, d.Window, rule(d.Rule)))
+		entries = append(entries, export.NewEntry(date.Day(d.Closes), d.Record, format, export.Word(d.Window), d.Rule))
 	}
 	slices.SortStableFunc(entries, func(x, y export.Entry) int { return x.At.Time().Compare(y.At.Time()) })
 	return entries, nil
 }
-
-// rule is a rule id: never translated.
-type rule string
 
 // caseDeadlines evaluates the rules for one case and its orders.
 func (a *app) caseDeadlines(rules []deadlines.Rule, f store.CaseFile) []deadlineRow {
