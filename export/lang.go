@@ -11,12 +11,7 @@ import (
 
 // t is the dossier's fixed text in its language: English is the key, and
 // a missing translation falls back to it.
-func (d Dossier) t(s string) string {
-	if nb, ok := bokmal[s]; ok && d.Lang == lang.NB {
-		return nb
-	}
-	return s
-}
+func (d Dossier) t(s string) string { return bokmal.In(d.Lang, s) }
 
 // date writes a recorded date in the dossier's language and zone.
 func (d Dossier) date(v date.Value) string { return d.Lang.Date(v, d.Location) }
@@ -49,7 +44,7 @@ func (d Dossier) eventText(s string) string {
 
 // bokmal holds the Norwegian bokmål of every fixed text of the dossier
 // (a test checks that none is missing and that the format verbs match).
-var bokmal = map[string]string{
+var bokmal = lang.Dict{
 	// Cover
 	"page %d of {nb}":                     "side %d av {nb}",
 	"Evidence dossier":                    "Dokumentasjon",

@@ -1,8 +1,10 @@
 package letters
 
+import "vault/internal/lang"
+
 // bokmal holds the Norwegian bokmål of every fixed text of the letters (a
 // test checks that none is missing and that the format verbs match).
-var bokmal = map[string]string{
+var bokmal = lang.Dict{
 	// Head, orders, closing
 	"To: ":                           "Til: ",
 	"Subject: ":                      "Emne: ",

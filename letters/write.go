@@ -19,12 +19,7 @@ type letter struct {
 }
 
 // t is a fixed text in the letter's language.
-func (w *letter) t(s string) string {
-	if nb, ok := bokmal[s]; ok && w.l == lang.NB {
-		return nb
-	}
-	return s
-}
+func (w *letter) t(s string) string { return bokmal.In(w.l, s) }
 
 // f fills a fixed format in the letter's language.
 func (w *letter) f(format string, args ...any) string { return fmt.Sprintf(w.t(format), args...) }

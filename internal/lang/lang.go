@@ -68,6 +68,17 @@ func (l Lang) Money(m money.Money) string {
 	return money.FormatNumber(m, ',', "\u00a0") + "\u00a0" + unit
 }
 
+// Dict holds the bokmål of vault's fixed texts, keyed by their English.
+type Dict map[string]string
+
+// In is s in language l: its bokmål when l is bokmål and it has one.
+func (d Dict) In(l Lang, s string) string {
+	if nb, ok := d[s]; ok && l == NB {
+		return nb
+	}
+	return s
+}
+
 // Verbs lists the format verbs of s in order ("%s%d"): a translation of a
 // format must have the same.
 func Verbs(s string) string {

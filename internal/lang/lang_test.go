@@ -50,3 +50,10 @@ func TestVerbs(t *testing.T) {
 		}
 	}
 }
+
+func TestDict(t *testing.T) {
+	d := Dict{"Orders": "Ordrer"}
+	if d.In(NB, "Orders") != "Ordrer" || d.In(EN, "Orders") != "Orders" || d.In(NB, "Total") != "Total" {
+		t.Errorf("%q %q %q", d.In(NB, "Orders"), d.In(EN, "Orders"), d.In(NB, "Total"))
+	}
+}
