@@ -40,7 +40,7 @@ type Dossier struct {
 	// Part and Parts number the files of a split dossier (0: not split).
 	// Parts after the first hold only a cover, their exhibits and the manifest.
 	Part, Parts int
-	pictures    *pictureCache // prepared images, shared by the renders of one export
+	cache       *exportCache // what the renders of one export share: pictures, checks
 	// Exhibits' page numbers: found by the dry layout (placed), printed by
 	// the real one (pageOf) where the timeline refers to an exhibit.
 	placed, pageOf map[string]int
@@ -102,13 +102,13 @@ func (d Dossier) ExhibitOf(id store.EvidenceID) string {
 // the dossier will print, so the manifest never vouches for altered bytes.
 func (d Dossier) Check(blobs *evidence.Blobs) error {
 	for _, x := range d.Exhibits {
-		if d.pictures.checked(x.Blob.SHA256) {
+		if d.cache.checked(x.Blob.SHA256) {
 			continue // by an earlier render of this export
 		}
 		if err := blobs.Check(x.Blob.SHA256, x.Blob.Size); err != nil {
 			return fmt.Errorf("%s (%s): %w; run 'vault verify'", x.ID, x.FileName, err)
 		}
-		d.pictures.markChecked(x.Blob.SHA256)
+		d.cache.markChecked(x.Blob.SHA256)
 	}
 	return nil
 }

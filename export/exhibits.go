@@ -91,7 +91,7 @@ func (d Dossier) picture(doc *doc, blobs *evidence.Blobs, x Exhibit, left, top, 
 	if r.DPI == 0 {
 		r = DefaultRender
 	}
-	pic, err := d.pictures.get(pictureKey{x.Blob.SHA256, int(w / mmPerInch * float64(r.DPI)), int(h / mmPerInch * float64(r.DPI)),
+	pic, err := d.cache.get(pictureKey{x.Blob.SHA256, int(w / mmPerInch * float64(r.DPI)), int(h / mmPerInch * float64(r.DPI)),
 		x.Blob.MediaType == "image/jpeg", r.Quality}, blobs)
 	if err != nil {
 		doc.textAt(left, top, w, body, 9, fmt.Sprintf(d.t("The image could not be rendered (%v). The original is identified in the manifest."), err), "")
@@ -106,7 +106,7 @@ func (d Dossier) isTall(x Exhibit, blobs *evidence.Blobs) bool {
 	if !evidence.IsImage(x.Blob.MediaType) {
 		return false
 	}
-	w, h, err := d.pictures.size(x.Blob.SHA256, blobs)
+	w, h, err := d.cache.size(x.Blob.SHA256, blobs)
 	return err == nil && float64(h) >= tall*float64(w)
 }
 
@@ -149,10 +149,11 @@ type pictureKey struct {
 	quality    int
 }
 
-// pictureCache keeps prepared pictures across the renders of one export:
-// fitting a profile or splitting renders the same images again and again
-// (a 60-screenshot split took 79 s without it).
-type pictureCache struct {
+// exportCache keeps what the renders of one export share: fitting a profile
+// or splitting renders the same images again and again (a 60-screenshot
+// split took 79 s before prepared pictures were kept), and the files
+// re-hashed once need not be again.
+type exportCache struct {
 	mu    sync.Mutex
 	m     map[pictureKey]picture
 	sizes map[string][2]int // image width and height by SHA-256, for the layout
@@ -165,7 +166,7 @@ type pictureCache struct {
 }
 
 // checked reports whether a file was re-hashed in this export already.
-func (c *pictureCache) checked(sum string) bool {
+func (c *exportCache) checked(sum string) bool {
 	if c == nil {
 		return false
 	}
@@ -174,7 +175,7 @@ func (c *pictureCache) checked(sum string) bool {
 	return c.verified[sum]
 }
 
-func (c *pictureCache) markChecked(sum string) {
+func (c *exportCache) markChecked(sum string) {
 	if c == nil {
 		return
 	}
@@ -183,12 +184,12 @@ func (c *pictureCache) markChecked(sum string) {
 	c.verified[sum] = true
 }
 
-func newPictureCache() *pictureCache {
-	return &pictureCache{m: map[pictureKey]picture{}, sizes: map[string][2]int{}, verified: map[string]bool{}}
+func newExportCache() *exportCache {
+	return &exportCache{m: map[pictureKey]picture{}, sizes: map[string][2]int{}, verified: map[string]bool{}}
 }
 
 // size is an image's width and height, read from its header once per export.
-func (c *pictureCache) size(sum string, blobs *evidence.Blobs) (int, int, error) {
+func (c *exportCache) size(sum string, blobs *evidence.Blobs) (int, int, error) {
 	if c != nil {
 		c.mu.Lock()
 		wh, ok := c.sizes[sum]
@@ -206,7 +207,7 @@ func (c *pictureCache) size(sum string, blobs *evidence.Blobs) (int, int, error)
 	return w, h, err
 }
 
-func (c *pictureCache) get(k pictureKey, blobs *evidence.Blobs) (picture, error) {
+func (c *exportCache) get(k pictureKey, blobs *evidence.Blobs) (picture, error) {
 	if c != nil {
 		c.mu.Lock()
 		pic, ok := c.m[k]
@@ -244,7 +245,7 @@ func (d Dossier) place(doc *doc, x Exhibit) {
 // which the real render will have too. The layout does not depend on the
 // exhibits' page numbers: they are printed in a column of fixed width.
 func layout(d Dossier, blobs *evidence.Blobs) (map[string]int, int) {
-	c := d.pictures
+	c := d.cache
 	c.dry, c.wanted = true, nil
 	d.placed = map[string]int{}
 	w, _ := render(d, blobs, io.Discard)
@@ -256,7 +257,7 @@ func layout(d Dossier, blobs *evidence.Blobs) (map[string]int, int) {
 // decoding, scaling and encoding one screenshot is single-threaded work
 // that the page layout would wait for.
 func prefetch(d Dossier, blobs *evidence.Blobs) {
-	c := d.pictures
+	c := d.cache
 	keys := slices.Compact(c.wanted)
 	work := make(chan pictureKey)
 	var wg sync.WaitGroup

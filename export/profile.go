@@ -60,8 +60,8 @@ func ladder(dpi int) []Render {
 // each step smaller). It fails, saying what to drop, when pages are too many
 // or even the smallest rendering is too large.
 func Fit(d Dossier, blobs *evidence.Blobs, p Profile) ([]byte, Written, error) {
-	if d.pictures == nil {
-		d.pictures = newPictureCache()
+	if d.cache == nil {
+		d.cache = newExportCache()
 	}
 	steps := ladder(p.DPI)
 	render := func(r Render) ([]byte, Written, error) {

@@ -31,8 +31,8 @@ var errPages = errors.New("too many pages")
 // more than maxPages pages (0: no limit), without preparing a picture or
 // writing a byte: a split tries many exhibit counts that do not fit.
 func renderUpTo(d Dossier, blobs *evidence.Blobs, out io.Writer, maxPages int) (Written, error) {
-	if d.pictures == nil {
-		d.pictures = newPictureCache()
+	if d.cache == nil {
+		d.cache = newExportCache()
 	}
 	if err := d.Check(blobs); err != nil {
 		return Written{}, err

@@ -21,8 +21,8 @@ type Part struct {
 // Exhibit numbers stay those of the whole case, so references hold across
 // parts. How many exhibits fit is found by a binary search per part.
 func Split(d Dossier, blobs *evidence.Blobs, p Profile) ([]Part, error) {
-	if d.pictures == nil {
-		d.pictures = newPictureCache()
+	if d.cache == nil {
+		d.cache = newExportCache()
 	}
 	var parts []Part
 	rest := d.Exhibits
