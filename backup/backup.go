@@ -71,7 +71,7 @@ func Write(ctx context.Context, w io.Writer, db *store.DB, blobs *evidence.Blobs
 			return m, fmt.Errorf("%s: %w", b.Record, err)
 		}
 		if f.SHA256 != b.SHA256 {
-			return m, fmt.Errorf("%s: %s: %w; run 'vault verify'", b.Record, f.Path, evidence.ErrAltered)
+			return m, fmt.Errorf("%s: %s: %w", b.Record, f.Path, evidence.ErrAltered)
 		}
 		m.Files = append(m.Files, f)
 	}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"vault"
 
 	"vault/internal/date"
 	"vault/internal/money"
@@ -14,10 +15,11 @@ import (
 // case (CaseKind set, and the "opened" date).
 type Facts struct {
 	Record      string // ORD-n or CASE-n: what a deadline is shown against
-	Marketplace string
+	Marketplace vault.Marketplace
 	Payment     string
+	Law         vault.Law // as vault.LawFor decides it
 	Currency    string
-	CaseKind    string
+	CaseKind    vault.CaseKind
 	Dates       map[string]date.Value
 }
 
@@ -55,7 +57,10 @@ func Evaluate(rules []Rule, f Facts, loc *time.Location) []Deadline {
 }
 
 func (a Applies) match(f Facts) bool {
-	if len(a.Marketplaces) > 0 && !slices.Contains(a.Marketplaces, strings.ToLower(f.Marketplace)) {
+	if len(a.Marketplaces) > 0 && !slices.Contains(a.Marketplaces, vault.ParseMarketplace(string(f.Marketplace))) {
+		return false
+	}
+	if len(a.Law) > 0 && !slices.Contains(a.Law, f.Law) {
 		return false
 	}
 	if len(a.Currencies) > 0 && !slices.Contains(a.Currencies, f.Currency) {
@@ -232,7 +237,7 @@ func Describe(w Window) string {
 	for _, p := range []struct {
 		what string
 		at   *Point
-	}{{"for cases: " + strings.Join(w.Cases, ", "), nil}, {"opens", w.Opens}, {"closes", w.Closes}, {"at the latest", w.Cap}} {
+	}{{"for cases: " + strings.Join(vault.Words(w.Cases), ", "), nil}, {"opens", w.Opens}, {"closes", w.Closes}, {"at the latest", w.Cap}} {
 		switch {
 		case p.at != nil:
 			parts = append(parts, p.what+" "+describe(p.at))
@@ -247,7 +252,7 @@ func Describe(w Window) string {
 // thresholds, counting it: disputes30 and disputes90 include it, orders90 are
 // the orders of the last 90 days. The share only counts from
 // MinDisputes90d disputes: a first dispute is no pattern. "" when it would not.
-func (g Guard) Warn(marketplace string, disputes30, disputes90, orders90 int) string {
+func (g Guard) Warn(marketplace vault.Marketplace, disputes30, disputes90, orders90 int) string {
 	share := float64(disputes90) / float64(max(orders90, 1))
 	if disputes30 <= g.MaxDisputes30d && (share <= g.MaxShare90d || disputes90 < g.MinDisputes90d) {
 		return ""

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"vault"
 
 	"vault/internal/date"
 	"vault/internal/money"
@@ -27,13 +28,14 @@ func order(pairs ...string) Facts {
 		k, v, _ := strings.Cut(p, "=")
 		switch k {
 		case "market":
-			f.Marketplace = v
+			f.Marketplace = vault.Marketplace(v)
 		case "pay":
 			f.Payment = v
 		case "cur":
 			f.Currency = v
+			f.Law = vault.LawFor(vault.Order{Total: money.Money{Currency: v}})
 		case "case":
-			f.CaseKind, f.Record = v, "CASE-1"
+			f.CaseKind, f.Record = vault.CaseKind(v), "CASE-1"
 		default:
 			d, err := date.Parse(v, time.UTC)
 			if err != nil {
@@ -255,7 +257,7 @@ func TestCharges(t *testing.T) {
 			t.Fatal(err)
 		}
 		var got string
-		for _, r := range ChargesNotes(BuiltinRules(), Facts{Currency: m.Currency}, m) {
+		for _, r := range ChargesNotes(BuiltinRules(), Facts{Currency: m.Currency, Law: vault.LawFor(vault.Order{Total: m})}, m) {
 			got = r.ID
 		}
 		if got != tt.want {

@@ -1,6 +1,7 @@
 package deadlines
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 )
@@ -22,11 +23,19 @@ func Merge(base, own []Rule) []Rule {
 	return out
 }
 
+// NoRuleError is a rule id that is not in the rule set.
+type NoRuleError struct{ ID string }
+
+func (e *NoRuleError) Error() string { return fmt.Sprintf("no rule %q", e.ID) }
+
+// ErrNoClosing is a window with no closing date to move.
+var ErrNoClosing = errors.New("no closing date to move")
+
 // Find returns the rule with this id.
 func Find(rules []Rule, id string) (Rule, error) {
 	i := slices.IndexFunc(rules, func(r Rule) bool { return r.ID == id })
 	if i < 0 {
-		return Rule{}, fmt.Errorf("no rule %q ('vault rules' lists them)", id)
+		return Rule{}, &NoRuleError{ID: id}
 	}
 	return rules[i], nil
 }
@@ -35,7 +44,7 @@ func Find(rules []Rule, id string) (Rule, error) {
 // days after its starting dates, instead of what the source says.
 func (r Rule) WithDays(window string, days int) (Rule, error) {
 	if days < 0 || days > maxOffset {
-		return r, fmt.Errorf("--days %d: must be between 0 and %d", days, maxOffset)
+		return r, fmt.Errorf("%d days: must be between 0 and %d", days, maxOffset)
 	}
 	i := 0
 	if window != "" {
@@ -46,7 +55,7 @@ func (r Rule) WithDays(window string, days int) (Rule, error) {
 	}
 	w := r.Windows[i]
 	if w.Closes == nil {
-		return r, fmt.Errorf("rule %s, window %q has no closing date to move; use --file with a rule of your own", r.ID, w.Name)
+		return r, fmt.Errorf("rule %s, window %q has %w", r.ID, w.Name, ErrNoClosing)
 	}
 	closes := &Point{Pick: w.Closes.Pick, Of: slices.Clone(w.Closes.Of)}
 	for j, t := range closes.Of {

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"vault"
 
 	"vault/internal/money"
 )
@@ -43,12 +44,15 @@ const (
 	Added      = "added"
 )
 
-// Applies narrows a rule to orders: all lists empty means every order. Payment
-// names match anywhere in the order's payment method, ignoring case.
+// Applies narrows a rule to orders: all lists empty means every order.
+// Payment names match anywhere in the order's payment method, ignoring case.
+// Law is the law that applies to the order, as vault.LawFor decides it;
+// Currencies, the currency paid, serve rules of a vault's own.
 type Applies struct {
-	Marketplaces []string `json:"marketplaces,omitempty"`
-	Payments     []string `json:"payments,omitempty"`
-	Currencies   []string `json:"currencies,omitempty"`
+	Marketplaces []vault.Marketplace `json:"marketplaces,omitempty"`
+	Payments     []string            `json:"payments,omitempty"`
+	Law          []vault.Law         `json:"law,omitempty"`
+	Currencies   []string            `json:"currencies,omitempty"`
 }
 
 // Window is one period a rule gives: an action may be taken from Opens (nil:
@@ -56,11 +60,11 @@ type Applies struct {
 // window to orders in a case of one of those kinds; its dates may then use
 // "opened".
 type Window struct {
-	Name   string   `json:"name"`
-	Cases  []string `json:"cases,omitempty"`
-	Opens  *Point   `json:"opens,omitempty"`
-	Closes *Point   `json:"closes,omitempty"`
-	Cap    *Point   `json:"cap,omitempty"`
+	Name   string           `json:"name"`
+	Cases  []vault.CaseKind `json:"cases,omitempty"`
+	Opens  *Point           `json:"opens,omitempty"`
+	Closes *Point           `json:"closes,omitempty"`
+	Cap    *Point           `json:"cap,omitempty"`
 }
 
 // Point is a date computed from an order's dates: the first term whose date
@@ -158,6 +162,11 @@ func (r Rule) Check() error {
 			return fail("above: %v", err)
 		}
 	}
+	for _, l := range r.Applies.Law {
+		if l != vault.NorwegianLaw && l != vault.EULaw {
+			return fail("law %q: want %q or %q", l, vault.NorwegianLaw, vault.EULaw)
+		}
+	}
 	for _, w := range r.Windows {
 		if err := w.check(); err != nil {
 			return fail("window %q: %v", w.Name, err)
@@ -172,6 +181,11 @@ func (w Window) check() error {
 	}
 	if w.Opens == nil && w.Closes == nil {
 		return errors.New("a window needs opens or closes")
+	}
+	for _, k := range w.Cases {
+		if _, err := vault.ParseCaseKind(string(k)); err != nil {
+			return err
+		}
 	}
 	for _, p := range []*Point{w.Opens, w.Closes, w.Cap} {
 		if p == nil {

@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"vault"
 )
 
 func newBlobs(t *testing.T) *Blobs {
@@ -150,21 +151,21 @@ func TestDetect(t *testing.T) {
 		typ   string
 		lies  bool
 		class string
-		kind  string
+		kind  vault.EvidenceKind
 	}{
-		{png, "shot.png", "image/png", false, "image", "screenshot"},
-		{png, "shot.PNG", "image/png", false, "image", "screenshot"},
-		{png, "shot.jpg", "image/png", true, "image", "screenshot"},
-		{jpg, "photo.jpeg", "image/jpeg", false, "image", "photo"},
-		{jpg, "photo", "image/jpeg", false, "image", "photo"},
-		{[]byte("%PDF-1.7\n"), "receipt.png", "application/pdf", true, "pdf", "other"},
-		{[]byte("%PDF-1.7\n"), "kvittering æøå.pdf", "application/pdf", false, "pdf", "other"},
-		{[]byte("Hei, blåbær"), "notes.txt", "text/plain; charset=utf-8", false, "text", "other"},
-		{[]byte("Hei"), "notes.md", "text/plain; charset=utf-8", false, "text", "other"},
-		{[]byte("\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic"), "IMG_0001.HEIC", "image/heic", false, "heic", "photo"},
-		{[]byte("\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom"), "unboxing.mp4", "video/mp4", false, "video", "video"},
-		{[]byte("From: a@b.no\r\nTo: c@d.no\r\nSubject: x\r\nMessage-ID: <1@b>\r\n\r\nhi"), "mail.eml", "message/rfc822", false, "email", "email"},
-		{[]byte{0x00, 0x01, 0xfe}, "../../etc/passwd", "application/octet-stream", false, "other", "other"},
+		{png, "shot.png", "image/png", false, "image", vault.EvidenceScreenshot},
+		{png, "shot.PNG", "image/png", false, "image", vault.EvidenceScreenshot},
+		{png, "shot.jpg", "image/png", true, "image", vault.EvidenceScreenshot},
+		{jpg, "photo.jpeg", "image/jpeg", false, "image", vault.EvidencePhoto},
+		{jpg, "photo", "image/jpeg", false, "image", vault.EvidencePhoto},
+		{[]byte("%PDF-1.7\n"), "receipt.png", "application/pdf", true, "pdf", vault.EvidenceOther},
+		{[]byte("%PDF-1.7\n"), "kvittering æøå.pdf", "application/pdf", false, "pdf", vault.EvidenceOther},
+		{[]byte("Hei, blåbær"), "notes.txt", "text/plain; charset=utf-8", false, "text", vault.EvidenceOther},
+		{[]byte("Hei"), "notes.md", "text/plain; charset=utf-8", false, "text", vault.EvidenceOther},
+		{[]byte("\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic"), "IMG_0001.HEIC", "image/heic", false, "heic", vault.EvidencePhoto},
+		{[]byte("\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom"), "unboxing.mp4", "video/mp4", false, "video", vault.EvidenceVideo},
+		{[]byte("From: a@b.no\r\nTo: c@d.no\r\nSubject: x\r\nMessage-ID: <1@b>\r\n\r\nhi"), "mail.eml", "message/rfc822", false, "email", vault.EvidenceEmail},
+		{[]byte{0x00, 0x01, 0xfe}, "../../etc/passwd", "application/octet-stream", false, "other", vault.EvidenceOther},
 	}
 	for _, tt := range tests {
 		m := Detect(tt.head, tt.name)

@@ -5,11 +5,12 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"vault"
 )
 
 // Confirmation is an order recognised in a marketplace's confirmation mail.
 type Confirmation struct {
-	Marketplace string
+	Marketplace vault.Marketplace
 	Number      string
 	Total       string // as written in the mail ("NOK 349,00"); "" when not found
 	Ordered     time.Time
@@ -17,21 +18,20 @@ type Confirmation struct {
 
 // confirmationRule recognises one marketplace's order confirmations.
 type confirmationRule struct {
-	marketplace string
-	domain      string         // in the sender's address
-	words       *regexp.Regexp // in the subject: this is a confirmation
+	marketplace vault.Marketplace // whose mail domains the sender's must be
+	words       *regexp.Regexp    // in the subject: this is a confirmation
 	number      *regexp.Regexp
 }
 
 var confirmationRules = sync.OnceValue(func() []confirmationRule {
 	return []confirmationRule{
-		{"aliexpress", "aliexpress", regexp.MustCompile(`(?i)order .*(confirmed|placed)|payment (confirmed|received)|thank you for your order`),
+		{vault.AliExpress, regexp.MustCompile(`(?i)order .*(confirmed|placed)|payment (confirmed|received)|thank you for your order`),
 			regexp.MustCompile(`\b[0-9]{16,19}\b`)},
-		{"temu", "temu", regexp.MustCompile(`(?i)order (confirmation|confirmed|placed|received)|thank you for your order`),
+		{vault.Temu, regexp.MustCompile(`(?i)order (confirmation|confirmed|placed|received)|thank you for your order`),
 			regexp.MustCompile(`\bPO-[0-9]{3}-[0-9]{8,20}\b`)},
-		{"amazon", "amazon", regexp.MustCompile(`(?i)your amazon.* order|order confirmation|ordered:`),
+		{vault.Amazon, regexp.MustCompile(`(?i)your amazon.* order|order confirmation|ordered:`),
 			regexp.MustCompile(`\b[0-9]{3}-[0-9]{7}-[0-9]{7}\b`)},
-		{"ebay", "ebay", regexp.MustCompile(`(?i)order confirmed|you paid|your order`),
+		{vault.EBay, regexp.MustCompile(`(?i)order confirmed|you paid|your order`),
 			regexp.MustCompile(`\b[0-9]{2}-[0-9]{5}-[0-9]{5}\b`)},
 	}
 })
@@ -47,9 +47,9 @@ var totalLine = sync.OnceValue(func() *regexp.Regexp {
 // confirms an order, and the subject or text holds an order number in that
 // marketplace's format.
 func RecogniseOrder(e Email) (Confirmation, bool) {
-	domain := strings.ToLower(e.From[strings.LastIndexByte(e.From, '@')+1:])
+	sender, _ := vault.MarketplaceOfDomain(strings.ToLower(e.From[strings.LastIndexByte(e.From, '@')+1:]))
 	for _, r := range confirmationRules() {
-		if !strings.Contains(domain, r.domain) || !r.words.MatchString(e.Subject) {
+		if sender != r.marketplace || !r.words.MatchString(e.Subject) {
 			continue
 		}
 		number := r.number.FindString(e.Subject)

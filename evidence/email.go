@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+	"vault"
 
 	"github.com/jhillyerd/enmime/v2"
 	"golang.org/x/text/encoding/charmap"
@@ -125,23 +126,25 @@ func addresses(env *enmime.Envelope, key string) string {
 	return strings.Join(out, ", ")
 }
 
-// Party guesses who sent a message from the sender's domain: a marketplace,
-// a carrier, or unknown ("").
-func Party(from string) string {
+// Party guesses who sent a message from the sender's domain: a marketplace
+// the vault knows, a carrier, a bank or payment service, or unknown.
+func Party(from string) vault.Party {
 	at := strings.LastIndexByte(from, '@')
 	if at < 0 {
-		return ""
+		return vault.PartyUnknown
 	}
 	domain := strings.ToLower(strings.TrimRight(from[at+1:], "> "))
-	// An ordered list, not a map: a domain may name two (ebay-paypal...), and
-	// the answer must not depend on map iteration order.
+	if _, ok := vault.MarketplaceOfDomain(domain); ok {
+		return vault.PartyMarketplace
+	}
+	// Ordered lists, not a map: a domain may name two, and the answer must
+	// not depend on map iteration order.
 	for _, p := range []struct {
-		party string
+		party vault.Party
 		names []string
 	}{
-		{"marketplace", []string{"aliexpress", "alibaba", "temu", "amazon", "ebay", "wish.com", "shein", "etsy", "finn.no"}},
-		{"carrier", []string{"posten", "bring", "postnord", "dhl", "ups.com", "fedex", "gls", "cainiao", "instabox", "helthjem"}},
-		{"bank", []string{"paypal", "klarna", "vipps", "dnb", "nordea", "sparebank"}},
+		{vault.PartyCarrier, []string{"posten", "bring", "postnord", "dhl", "ups.com", "fedex", "gls", "cainiao", "instabox", "helthjem"}},
+		{vault.PartyBank, []string{"paypal", "klarna", "vipps", "dnb", "nordea", "sparebank"}},
 	} {
 		for _, n := range p.names {
 			if strings.Contains(domain, n) {
@@ -149,5 +152,5 @@ func Party(from string) string {
 			}
 		}
 	}
-	return ""
+	return vault.PartyUnknown
 }

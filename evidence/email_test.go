@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+	"vault"
 )
 
 func fixture(t *testing.T, name string) []byte {
@@ -255,13 +256,13 @@ func FuzzSafeName(f *testing.F) {
 }
 
 func TestParty(t *testing.T) {
-	for from, want := range map[string]string{
-		"AliExpress <transaction@notice.aliexpress.com>": "marketplace",
-		"noreply@posten.no":      "carrier",
-		"service@paypal.no":      "bank",
-		"Seller <s@example.com>": "",
-		"no address":             "",
-		"x@ebay-paypal.example":  "marketplace", // names two: marketplaces come first, every time
+	for from, want := range map[string]vault.Party{
+		"AliExpress <transaction@notice.aliexpress.com>": vault.PartyMarketplace,
+		"noreply@posten.no":      vault.PartyCarrier,
+		"service@paypal.no":      vault.PartyBank,
+		"Seller <s@example.com>": vault.PartyUnknown,
+		"no address":             vault.PartyUnknown,
+		"x@ebay-paypal.example":  vault.PartyMarketplace, // names two: marketplaces come first, every time
 	} {
 		for range 20 {
 			if got := Party(from); got != want {

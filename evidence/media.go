@@ -4,6 +4,7 @@ import (
 	"mime"
 	"path/filepath"
 	"strings"
+	"vault"
 
 	"github.com/gabriel-vasile/mimetype"
 )
@@ -69,18 +70,18 @@ func Class(mediaType string) string {
 
 // KindFor is the evidence kind a file gets when none is given: screenshots
 // for PNG, GIF and WebP, photos for JPEG and HEIC, video, email, else other.
-func KindFor(mediaType string) string {
+func KindFor(mediaType string) vault.EvidenceKind {
 	switch t, _, _ := strings.Cut(mediaType, ";"); {
 	case t == "image/jpeg", Class(t) == "heic":
-		return "photo"
+		return vault.EvidencePhoto
 	case Class(t) == "image":
-		return "screenshot"
+		return vault.EvidenceScreenshot
 	case Class(t) == "video":
-		return "video"
+		return vault.EvidenceVideo
 	case Class(t) == "email":
-		return "email"
+		return vault.EvidenceEmail
 	}
-	return "other"
+	return vault.EvidenceOther
 }
 
 // IsImage reports whether the media type is an image the vault can decode and render.

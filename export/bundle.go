@@ -14,9 +14,9 @@ import (
 	"strings"
 	"time"
 
+	"vault"
 	"vault/evidence"
 	"vault/internal/atomicfile"
-	"vault/store"
 )
 
 // BundlePDF is the name of the dossier inside a bundle.
@@ -25,8 +25,8 @@ const BundlePDF = "dossier.pdf"
 // BundleManifest is manifest.json in a bundle: what the case is and which
 // file in the bundle is which exhibit.
 type BundleManifest struct {
-	Case      store.Case    `json:"case"`
-	Orders    []store.Order `json:"orders"`
+	Case      vault.Case    `json:"case"`
+	Orders    []vault.Order `json:"orders"`
 	Generated time.Time     `json:"generated"`
 	AuditHead string        `json:"audit_head,omitempty"`
 	PDF       BundleFile    `json:"pdf"`
@@ -37,7 +37,7 @@ type BundleManifest struct {
 type BundleFile struct {
 	Name      string           `json:"name"` // in the zip
 	Exhibit   string           `json:"exhibit,omitempty"`
-	Evidence  store.EvidenceID `json:"evidence,omitzero"`
+	Evidence  vault.EvidenceID `json:"evidence,omitzero"`
 	Original  string           `json:"original_name,omitempty"`
 	MediaType string           `json:"media_type,omitempty"`
 	Size      int64            `json:"size"`
@@ -91,7 +91,7 @@ func WriteZip(d Dossier, blobs *evidence.Blobs, path string) (Written, error) {
 
 // zipExhibit copies an original file into the bundle, checking its hash.
 func zipExhibit(zw *zip.Writer, x Exhibit, blobs *evidence.Blobs, at time.Time) (BundleFile, error) {
-	name := x.Label + "-" + evidence.SafeName(x.FileName, strings.ToLower(x.Kind)+extension(x.Blob.MediaType))
+	name := x.Label + "-" + evidence.SafeName(x.FileName, string(x.Kind)+extension(x.Blob.MediaType))
 	if len(x.Label) == 2 { // E1 -> E01, so names sort in exhibit order
 		name = "E0" + name[1:]
 	}
@@ -105,7 +105,7 @@ func zipExhibit(zw *zip.Writer, x Exhibit, blobs *evidence.Blobs, at time.Time) 
 		return err
 	})
 	if err == nil && f.SHA256 != x.Blob.SHA256 {
-		err = fmt.Errorf("%s (%s): %w; run 'vault verify'", x.ID, x.FileName, evidence.ErrAltered)
+		err = fmt.Errorf("%s (%s): %w", x.ID, x.FileName, evidence.ErrAltered)
 	}
 	f.Exhibit, f.Evidence, f.Original, f.MediaType = x.Label, x.ID, x.FileName, x.Blob.MediaType
 	return f, err

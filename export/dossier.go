@@ -8,32 +8,32 @@ import (
 	"slices"
 	"time"
 
+	"vault"
 	"vault/evidence"
 	"vault/internal/lang"
-	"vault/store"
 )
 
-// Dossier is everything the PDF shows, as plain data built from the store.
+// Dossier is everything the PDF shows, as plain data built from the vault.
 type Dossier struct {
-	Case             store.Case
-	Orders           []store.Order
-	Events           []store.Event
-	Messages         []store.Evidence // messages and emails, oldest first
-	Attachments      []store.Evidence // files that came with an email (Parent set)
+	Case             vault.Case
+	Orders           []vault.Order
+	Events           []vault.Event
+	Messages         []vault.Evidence // messages and emails, oldest first
+	Attachments      []vault.Evidence // files that came with an email (Parent set)
 	Exhibits         []Exhibit        // every stored file, numbered E1, E2 ... in time order
 	Generated        time.Time
-	Location         *time.Location  // where dates are shown
-	AuditHead        string          // the hash of the last audit entry when generated
-	Redacted         bool            // card numbers in printed text are masked (see Redact)
-	RedactedContacts bool            // and email addresses and phone numbers
-	Render           Render          // image resolution and quality; zero means DefaultRender
-	Entries          []Entry         // the timeline
-	Claimant         string          // who makes the claim, for the cover
-	Statement        string          // the statement page: the claimant's text or a drafted letter
-	StatementDrafted bool            // the statement is vault's draft, not the claimant's own
-	Overview         *store.Report   // for a reinstatement: the account's orders and disputes
-	Disputes         []store.Dispute // and every dispute with its outcome
-	Lang             lang.Lang       // the language of the fixed text, dates and amounts
+	Location         *time.Location         // where dates are shown
+	AuditHead        string                 // the hash of the last audit entry when generated
+	Redacted         bool                   // card numbers in printed text are masked (see Redact)
+	RedactedContacts bool                   // and email addresses and phone numbers
+	Render           Render                 // image resolution and quality; zero means DefaultRender
+	Entries          []Entry                // the timeline
+	Claimant         string                 // who makes the claim, for the cover
+	Statement        string                 // the statement page: the claimant's text or a drafted letter
+	StatementDrafted bool                   // the statement is vault's draft, not the claimant's own
+	Overview         *vault.Report          // for a reinstatement: the account's orders and disputes
+	Disputes         []vault.DisputeOutcome // and every dispute with its outcome
+	Lang             lang.Lang              // the language of the fixed text, dates and amounts
 	// AttachPDFs embeds exhibits that are PDFs (receipts, statements) as
 	// document-level attachments: their originals travel inside the dossier.
 	AttachPDFs bool
@@ -49,15 +49,15 @@ type Dossier struct {
 // Exhibit is a stored file of the case with its number in the dossier.
 type Exhibit struct {
 	Label string // "E1"
-	store.Evidence
+	vault.Evidence
 }
 
 // New builds the dossier of a case file, generated at the given time.
-func New(f store.CaseFile, generated time.Time, loc *time.Location) Dossier {
+func New(f vault.CaseFile, generated time.Time, loc *time.Location) Dossier {
 	d := Dossier{Case: f.Case, Orders: f.Orders, Events: f.Events, Generated: generated, Location: loc, Entries: Timeline(f),
 		Statement: f.Statement}
 	ev := slices.Clone(f.Evidence)
-	slices.SortStableFunc(ev, func(a, b store.Evidence) int {
+	slices.SortStableFunc(ev, func(a, b vault.Evidence) int {
 		return cmp.Or(compareDates(a, b), cmp.Compare(a.ID, b.ID))
 	})
 	for _, e := range ev {
@@ -75,7 +75,7 @@ func New(f store.CaseFile, generated time.Time, loc *time.Location) Dossier {
 }
 
 // compareDates orders dated evidence by time and undated evidence last.
-func compareDates(a, b store.Evidence) int {
+func compareDates(a, b vault.Evidence) int {
 	az, bz := a.OccurredAt.IsZero(), b.OccurredAt.IsZero()
 	switch {
 	case az && bz:
@@ -89,7 +89,7 @@ func compareDates(a, b store.Evidence) int {
 }
 
 // ExhibitOf returns the exhibit label of an evidence id, or "".
-func (d Dossier) ExhibitOf(id store.EvidenceID) string {
+func (d Dossier) ExhibitOf(id vault.EvidenceID) string {
 	for _, x := range d.Exhibits {
 		if x.ID == id {
 			return x.Label
@@ -106,7 +106,7 @@ func (d Dossier) Check(blobs *evidence.Blobs) error {
 			continue // by an earlier render of this export
 		}
 		if err := blobs.Check(x.Blob.SHA256, x.Blob.Size); err != nil {
-			return fmt.Errorf("%s (%s): %w; run 'vault verify'", x.ID, x.FileName, err)
+			return fmt.Errorf("%s (%s): %w", x.ID, x.FileName, err)
 		}
 		d.cache.markChecked(x.Blob.SHA256)
 	}

@@ -131,7 +131,7 @@ func (d Dossier) caption(doc *doc, x Exhibit) {
 
 // captionText is what identifies an exhibit: record, kind, type, date, note, hash.
 func (d Dossier) captionText(x Exhibit) string {
-	s := fmt.Sprintf("%s · %s · %s", x.ID, d.t(x.Kind), x.Blob.MediaType)
+	s := fmt.Sprintf("%s · %s · %s", x.ID, x.Kind.Word(d.Lang), x.Blob.MediaType)
 	if !x.OccurredAt.IsZero() {
 		s += " · " + d.date(x.OccurredAt)
 	}

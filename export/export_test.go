@@ -2,7 +2,6 @@ package export
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"image"
 	"image/jpeg"
@@ -14,30 +13,26 @@ import (
 	"testing"
 	"time"
 
+	"vault"
 	"vault/evidence"
 	"vault/internal/atomicfile"
 	"vault/internal/date"
 	"vault/internal/money"
 	"vault/internal/pdftest"
-	"vault/store"
 )
 
 var generated = time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
 
-// newCase builds a real vault in a temp dir with one order, messages, a
-// photo and a screenshot, and returns its case file and blobs.
-func newCase(t testing.TB, messages ...string) (store.CaseFile, *evidence.Blobs) {
+// newCase builds a case file with one order, messages, a photo and a
+// screenshot, whose files are real blobs in a temp dir.
+func newCase(t testing.TB, messages ...string) (vault.CaseFile, *evidence.Blobs) {
 	t.Helper()
-	ctx := context.Background()
-	db, blobs := newVault(t)
-	o, err := db.AddOrder(ctx, store.Order{Marketplace: "aliexpress", Number: "8123456789012345", Seller: "Blåbær Shop",
-		Total: money.Money{Minor: 4990, Currency: "NOK"}, Items: []string{"Lader"}, Tracking: []string{"LP001CN"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var items []store.Evidence
+	blobs := newBlobs(t)
+	o := vault.Order{ID: 1, Marketplace: vault.AliExpress, Number: "8123456789012345", Seller: "Blåbær Shop",
+		Total: money.Money{Minor: 4990, Currency: "NOK"}, Items: []string{"Lader"}, Tracking: []string{"LP001CN"}}
+	var items []vault.Evidence
 	for i, m := range messages {
-		items = append(items, store.Evidence{Kind: "message", Source: "typed", Party: "seller", Body: m,
+		items = append(items, vault.Evidence{Kind: vault.EvidenceMessage, Source: vault.SourceTyped, Party: vault.PartySeller, Body: m,
 			OccurredAt: date.Instant(generated.Add(time.Duration(i-len(messages)) * time.Hour))})
 	}
 	var photo, shot bytes.Buffer
@@ -47,26 +42,30 @@ func newCase(t testing.TB, messages ...string) (store.CaseFile, *evidence.Blobs)
 		name string
 		data []byte
 	}{{"order.png", shot.Bytes()}, {"parcel.jpg", photo.Bytes()}} {
-		name := file.name
-		st, err := blobs.Put(bytes.NewReader(file.data))
-		if err != nil {
-			t.Fatal(err)
-		}
-		items = append(items, store.Evidence{Kind: "photo", Source: "file", Title: name, FileName: name,
-			Blob: &store.Blob{SHA256: st.SHA256, Size: st.Size, MediaType: evidence.MediaType(st.Head)}})
+		items = append(items, vault.Evidence{Kind: vault.EvidencePhoto, Source: vault.SourceFile, Title: file.name,
+			FileName: file.name, Blob: putBlob(t, blobs, file.data)})
 	}
-	if _, err := db.AddEvidence(ctx, items, store.Links{Orders: []store.OrderID{o}}); err != nil {
-		t.Fatal(err)
+	return caseFile(vault.Case{Kind: vault.Chargeback, Title: "Never arrived"}, o, items), blobs
+}
+
+// caseFile is a case of one order holding items, numbered as the store would.
+func caseFile(c vault.Case, o vault.Order, items []vault.Evidence) vault.CaseFile {
+	c.ID, c.Status, c.Orders, c.Opened = 1, vault.StatusOpen, []vault.OrderID{o.ID}, date.Instant(generated)
+	for i := range items {
+		items[i].ID, items[i].Orders = vault.EvidenceID(i+1), []vault.OrderID{o.ID}
 	}
-	c, err := db.AddCase(ctx, store.Case{Kind: "chargeback", Title: "Never arrived", Orders: []store.OrderID{o}})
+	return vault.CaseFile{Case: c, Orders: []vault.Order{o}, Evidence: items,
+		Events: []vault.Event{{ID: 1, At: c.Opened, Text: string(c.Kind) + " case opened"}}}
+}
+
+// putBlob stores data and describes it.
+func putBlob(t testing.TB, blobs *evidence.Blobs, data []byte) *vault.Blob {
+	t.Helper()
+	st, err := blobs.Put(bytes.NewReader(data))
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := db.CaseFile(ctx, c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return f, blobs
+	return &vault.Blob{SHA256: st.SHA256, Size: st.Size, MediaType: evidence.MediaType(st.Head)}
 }
 
 func TestWritePDFLongText(t *testing.T) {
@@ -166,20 +165,14 @@ func writePDF(d Dossier, blobs *evidence.Blobs, path string) (Written, error) {
 	return w, err
 }
 
-// newVault opens a real store and blob store in a temp dir.
-func newVault(t testing.TB) (*store.DB, *evidence.Blobs) {
+// newBlobs is a blob store in a temp dir.
+func newBlobs(t testing.TB) *evidence.Blobs {
 	t.Helper()
-	dir := t.TempDir()
-	db, err := store.Create(context.Background(), filepath.Join(dir, "vault.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	blobs := evidence.NewBlobs(dir)
+	blobs := evidence.NewBlobs(t.TempDir())
 	if err := blobs.Init(); err != nil {
 		t.Fatal(err)
 	}
-	return db, blobs
+	return blobs
 }
 
 // TestBokmal renders the dossier in Norwegian bokmål: fixed text, dates as

@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"strings"
+	"vault"
 
 	"vault/internal/date"
 	"vault/internal/lang"
@@ -26,16 +27,20 @@ func (d Dossier) eventText(s string) string {
 	if d.Lang != lang.NB {
 		return s
 	}
-	if kind, ok := strings.CutSuffix(s, " case opened"); ok && !strings.Contains(kind, " ") {
-		return fmt.Sprintf(d.t("%s case opened"), d.t(kind))
+	if k, ok := strings.CutSuffix(s, " case opened"); ok {
+		if kind, err := vault.ParseCaseKind(k); err == nil {
+			return fmt.Sprintf(d.t("%s case opened"), kind.Word(d.Lang))
+		}
 	}
 	rest, ok := strings.CutPrefix(s, "status ")
-	from, rest, arrow := strings.Cut(rest, " -> ")
-	if !ok || !arrow || strings.Contains(from, " ") {
+	f, rest, arrow := strings.Cut(rest, " -> ")
+	to, note, _ := strings.Cut(rest, ": ")
+	from, err1 := vault.ParseCaseStatus(f)
+	next, err2 := vault.ParseCaseStatus(to)
+	if !ok || !arrow || err1 != nil || err2 != nil {
 		return s
 	}
-	to, note, _ := strings.Cut(rest, ": ")
-	out := fmt.Sprintf(d.t("status %s -> %s"), d.t(from), d.t(to))
+	out := fmt.Sprintf(d.t("status %s -> %s"), from.Word(d.Lang), next.Word(d.Lang))
 	if note != "" {
 		out += ": " + note
 	}
@@ -156,17 +161,8 @@ var bokmal = lang.Dict{
 	"The seller: reklamasjon within a reasonable time and at most 2 months after the defect was discovered; at most 2 years from delivery, 5 for goods meant to last substantially longer (forbrukerkjøpsloven § 27). EU: the legal guarantee is at least 2 years (Directive (EU) 2019/771).": "Selgeren: reklamasjon innen rimelig tid og senest 2 måneder etter at mangelen ble oppdaget; senest 2 år fra levering, 5 år for varer som er ment å vare vesentlig lenger (forbrukerkjøpsloven § 27). EU: reklamasjonsretten er minst 2 år (direktiv (EU) 2019/771).",
 	"Forbrukerrådet (NO): free advice and mediation.": "Forbrukerrådet: gratis råd og mekling.",
 
-	// Kinds, statuses, parties
-	"dispute": "tvist", "chargeback": "tilbakeføring", "reinstatement": "gjenåpning av konto", "withdrawal": "angrerett",
-	"warranty": "reklamasjon", "other": "annet",
-	"draft": "utkast", "open": "åpen", "escalated": "eskalert", "won": "vunnet", "lost": "tapt", "closed": "avsluttet",
-	"confirmation": "ordrebekreftelse", "receipt": "kvittering", "message": "melding", "email": "e-post",
-	"screenshot": "skjermbilde", "photo": "foto", "video": "video", "tracking": "sporing", "statement": "kontoutskrift",
-	"listing": "annonse",
-	"seller":  "selger", "me": "meg", "marketplace": "markedsplass", "carrier": "transportør", "bank": "bank",
-
 	// Deadline windows (rules.json)
-	"open dispute": "åpne tvist", "escalate": "eskalere", "return": "retur", "A-to-z claim": "A-to-z-krav",
+	"open dispute": "åpne tvist", "escalate": "eskalere", "chargeback": "tilbakeføring", "withdrawal": "angrerett", "return": "retur", "A-to-z claim": "A-to-z-krav",
 	"request": "krav", "ask eBay to step in": "be eBay gripe inn", "escalate to claim": "eskalere til krav",
 	"bank claim": "krav mot banken", "seller's time to answer": "selgerens svarfrist", "legal guarantee": "reklamasjonsrett (EU)",
 	"angrerett": "angrerett", "notice after discovery": "reklamasjon etter oppdagelse", "absolute limit": "absolutt frist",
@@ -174,13 +170,9 @@ var bokmal = lang.Dict{
 }
 
 // translatedWords are the fixed words and formats that reach d.t as values:
-// kinds, statuses, parties, date labels, timeline formats, deadline windows.
+// date labels, timeline formats.
 var translatedWords = []string{
 	"%s %s order %s", "%s: %s", "%s from %s: %s", "last day: %s (%s)", "last day: %s (%s), estimated",
 	"last day: %s (%s), missed", "last day: %s (%s), estimated, missed",
 	"ordered", "paid", "shipped", "expected", "delivered", "Ordered", "Paid", "Shipped", "Expected", "Delivered",
-	"dispute", "chargeback", "reinstatement", "withdrawal", "warranty", "other",
-	"draft", "open", "escalated", "won", "lost", "closed",
-	"confirmation", "receipt", "message", "email", "screenshot", "photo", "video", "tracking", "statement", "listing",
-	"seller", "me", "marketplace", "carrier", "bank",
 }

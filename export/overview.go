@@ -18,7 +18,7 @@ func (d Dossier) overview(doc *doc) {
 	doc.gap(4)
 	for _, m := range d.Overview.Markets {
 		doc.need(30)
-		doc.heading(m.Marketplace, 12, false)
+		doc.heading(string(m.Marketplace), 12, false)
 		doc.field(d.t("Orders"), fmt.Sprint(m.Orders))
 		var totals []string
 		for _, t := range m.Totals {
@@ -34,6 +34,6 @@ func (d Dossier) overview(doc *doc) {
 	doc.heading(d.t("Disputes and their outcomes"), 12, false)
 	for _, x := range d.Disputes {
 		doc.need(10)
-		doc.field(d.date(x.Opened), fmt.Sprintf(d.t("%s: %s about order %s, %s"), x.Case, d.t(x.Kind), x.Orders, d.t(x.Status)))
+		doc.field(d.date(x.Opened), fmt.Sprintf(d.t("%s: %s about order %s, %s"), x.Case, x.Kind.Word(d.Lang), x.Orders, x.Status.Word(d.Lang)))
 	}
 }

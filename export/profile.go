@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -75,8 +76,7 @@ func Fit(d Dossier, blobs *evidence.Blobs, p Profile) ([]byte, Written, error) {
 		return nil, w, err
 	}
 	if p.MaxPages > 0 && w.Pages > p.MaxPages {
-		return nil, w, fmt.Errorf("the dossier has %d pages; the %s profile allows %d: %s", w.Pages, p.Name, p.MaxPages,
-			"attach fewer exhibits to the case, or choose a profile that allows more (--profile visa: 100) or --max-pages")
+		return nil, w, &PageLimitError{Pages: w.Pages, Profile: p}
 	}
 	if p.MaxBytes == 0 || w.Bytes <= p.MaxBytes {
 		return data, w, nil
@@ -103,16 +103,54 @@ func Fit(d Dossier, blobs *evidence.Blobs, p Profile) ([]byte, Written, error) {
 	return best, bestW, nil
 }
 
+// PageLimitError is a dossier with more pages than its profile allows.
+type PageLimitError struct {
+	Pages   int
+	Profile Profile
+}
+
+func (e *PageLimitError) Error() string {
+	return fmt.Sprintf("the dossier has %d pages; the %s profile allows %d", e.Pages, e.Profile.Name, e.Profile.MaxPages)
+}
+
+// SizeLimitError is a dossier that no image setting brings under its
+// profile's size limit.
+type SizeLimitError struct {
+	Written Written // its rendering at the smallest setting
+	Profile Profile
+	Largest []string // the largest exhibits, largest first: "E3 parcel.jpg (4.1 MB)"
+}
+
+func (e *SizeLimitError) Error() string {
+	return fmt.Sprintf("even at %d DPI and JPEG quality %d the dossier is %.1f MB; the %s profile allows %.1f MB",
+		e.Written.Render.DPI, e.Written.Render.Quality, float64(e.Written.Bytes)/MB, e.Profile.Name, float64(e.Profile.MaxBytes)/MB)
+}
+
 // tooLarge explains a dossier that no setting brings under the limit; w is
 // its rendering at the smallest setting.
 func tooLarge(d Dossier, p Profile, w Written) error {
 	xs := slices.Clone(d.Exhibits)
 	slices.SortFunc(xs, func(a, b Exhibit) int { return cmp.Compare(b.Blob.Size, a.Blob.Size) })
-	var names []string
+	e := &SizeLimitError{Written: w, Profile: p}
 	for _, x := range xs[:min(3, len(xs))] {
-		names = append(names, fmt.Sprintf("%s %s (%.1f MB)", x.Label, x.FileName, float64(x.Blob.Size)/MB))
+		e.Largest = append(e.Largest, fmt.Sprintf("%s %s (%.1f MB)", x.Label, x.FileName, float64(x.Blob.Size)/MB))
 	}
-	return fmt.Errorf("even at %d DPI and JPEG quality %d the dossier is %.1f MB; the %s profile allows %.1f MB. "+
-		"Drop exhibits from the case, largest first (%s), or use --profile none, or --max-size",
-		w.Render.DPI, w.Render.Quality, float64(w.Bytes)/MB, p.Name, float64(p.MaxBytes)/MB, strings.Join(names, ", "))
+	return e
+}
+
+// FileNameProblem says what is wrong with a file name for the receiver
+// (Mastercom wants at most 16 ASCII letters or digits), or "".
+func (p Profile) FileNameProblem(name string) string {
+	if p.Name != "mastercard" {
+		return ""
+	}
+	stem := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
+	ok := len(stem) > 0 && len(stem) <= 16
+	for _, r := range stem {
+		ok = ok && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9')
+	}
+	if ok {
+		return ""
+	}
+	return fmt.Sprintf("Mastercom wants a file name of at most 16 letters or digits; %q is not", filepath.Base(name))
 }

@@ -2,42 +2,30 @@ package export
 
 import (
 	"bytes"
-	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
+	"vault"
 	"vault/evidence"
 	"vault/internal/pdftest"
 	"vault/internal/testimage"
-	"vault/store"
 )
 
-// newScreenshotCase builds a vault whose case holds n phone screenshots.
-func newScreenshotCase(t testing.TB, n int) (store.CaseFile, *evidence.Blobs) {
-	ctx := context.Background()
-	db, blobs := newVault(t)
-	o, _ := db.AddOrder(ctx, store.Order{Marketplace: "aliexpress", Number: "8123456789012345"})
-	var items []store.Evidence
+// newScreenshotCase builds a case that holds n phone screenshots.
+func newScreenshotCase(t testing.TB, n int) (vault.CaseFile, *evidence.Blobs) {
+	blobs := newBlobs(t)
+	var items []vault.Evidence
 	for i := range n {
-		st, err := blobs.Put(bytes.NewReader(testimage.PhoneScreenshot(uint64(i))))
-		if err != nil {
-			t.Fatal(err)
-		}
 		name := fmt.Sprintf("IMG_%04d.PNG", i)
-		items = append(items, store.Evidence{Kind: "screenshot", Source: "file", Title: name, FileName: name,
-			Blob: &store.Blob{SHA256: st.SHA256, Size: st.Size, MediaType: "image/png"}})
+		items = append(items, vault.Evidence{Kind: vault.EvidenceScreenshot, Source: vault.SourceFile, Title: name, FileName: name,
+			Blob: putBlob(t, blobs, testimage.PhoneScreenshot(uint64(i)))})
 	}
-	if _, err := db.AddEvidence(ctx, items, store.Links{Orders: []store.OrderID{o}}); err != nil {
-		t.Fatal(err)
-	}
-	c, _ := db.AddCase(ctx, store.Case{Kind: "chargeback", Orders: []store.OrderID{o}})
-	f, err := db.CaseFile(ctx, c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return f, blobs
+	o := vault.Order{ID: 1, Marketplace: vault.AliExpress, Number: "8123456789012345"}
+	return caseFile(vault.Case{Kind: vault.Chargeback}, o, items), blobs
 }
 
 // TestFitDefaultProfile: 30 phone screenshots fit the default profile (2 MB,
@@ -68,13 +56,15 @@ func TestFitDefaultProfile(t *testing.T) {
 func TestFitRefuses(t *testing.T) {
 	f, blobs := newScreenshotCase(t, 12)
 	d := New(f, generated, time.UTC)
-	if _, _, err := Fit(d, blobs, Profile{Name: "tiny", MaxBytes: 50_000, DPI: 150}); err == nil ||
-		!bytes.Contains([]byte(err.Error()), []byte("Drop exhibits from the case, largest first (E")) ||
-		!bytes.Contains([]byte(err.Error()), []byte("even at 75 DPI and JPEG quality 35")) {
+	_, _, err := Fit(d, blobs, Profile{Name: "tiny", MaxBytes: 50_000, DPI: 150})
+	var size *SizeLimitError
+	if !errors.As(err, &size) || len(size.Largest) != 3 || !strings.HasPrefix(size.Largest[0], "E") ||
+		!strings.Contains(err.Error(), "even at 75 DPI and JPEG quality 35") {
 		t.Errorf("50 kB limit: %v", err)
 	}
-	if _, _, err := Fit(d, blobs, Profile{Name: "short", MaxPages: 3, DPI: 150}); err == nil ||
-		!bytes.Contains([]byte(err.Error()), []byte("the short profile allows 3")) {
+	_, _, err = Fit(d, blobs, Profile{Name: "short", MaxPages: 3, DPI: 150})
+	var pages *PageLimitError
+	if !errors.As(err, &pages) || pages.Pages <= 3 || !strings.Contains(err.Error(), "the short profile allows 3") {
 		t.Errorf("3 page limit: %v", err)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"vault"
 
 	"vault/evidence"
 	"vault/internal/date"
@@ -52,7 +53,7 @@ func renderUpTo(d Dossier, blobs *evidence.Blobs, out io.Writer, maxPages int) (
 func render(d Dossier, blobs *evidence.Blobs, out io.Writer) (Written, error) {
 	doc, err := newDoc(meta{
 		Title:   d.t("Evidence dossier") + ": " + d.Case.Title,
-		Subject: fmt.Sprintf("%s %s", d.t(d.Case.Kind), d.Case.ID),
+		Subject: fmt.Sprintf("%s %s", d.Case.Kind.Word(d.Lang), d.Case.ID),
 		Created: d.Generated,
 		PageOf:  d.t("page %d of {nb}"),
 	})
@@ -144,7 +145,7 @@ func (d Dossier) cover(doc *doc) {
 		doc.field(d.t("Part"), part)
 	}
 	doc.field(d.t("Claimant"), d.Claimant)
-	doc.field(d.t("Case"), fmt.Sprintf("%s (%s, %s)", c.ID, d.t(c.Kind), d.t(c.Status)))
+	doc.field(d.t("Case"), fmt.Sprintf("%s (%s, %s)", c.ID, c.Kind.Word(d.Lang), c.Status.Word(d.Lang)))
 	doc.field(d.t("Amount claimed"), d.money(c.Amount))
 	doc.field(d.t("Receiver"), c.Receiver)
 	doc.field(d.t("Reference"), c.Reference)
@@ -205,7 +206,11 @@ func (d Dossier) messages(doc *doc) {
 		if x := d.ExhibitOf(m.ID); x != "" {
 			ref += d.t(", exhibit ") + x
 		}
-		head := fmt.Sprintf(d.t("%s  ·  from %s  ·  %s"), d.date(m.OccurredAt), d.t(cmp.Or(m.Party, "unknown")), ref)
+		from := d.t("unknown")
+		if m.Party != vault.PartyUnknown {
+			from = m.Party.Word(d.Lang)
+		}
+		head := fmt.Sprintf(d.t("%s  ·  from %s  ·  %s"), d.date(m.OccurredAt), from, ref)
 		if m.Kind == "email" {
 			head = fmt.Sprintf(d.t("%s  ·  email from %s  ·  %s\nSubject: %s"), d.date(m.OccurredAt), cmp.Or(m.From, d.t("unknown")), ref, m.Title)
 		}
@@ -253,7 +258,7 @@ func (d Dossier) manifest(doc *doc) {
 	for _, x := range d.Exhibits {
 		doc.need(18)
 		doc.para(bold, 9, fmt.Sprintf("%s  %s  %s", x.Label, x.ID, x.FileName))
-		doc.para(body, 9, fmt.Sprintf(d.t("%s, %d bytes, %s"), x.Blob.MediaType, x.Blob.Size, d.t(x.Kind)))
+		doc.para(body, 9, fmt.Sprintf(d.t("%s, %d bytes, %s"), x.Blob.MediaType, x.Blob.Size, x.Kind.Word(d.Lang)))
 		doc.para(body, 8, x.Blob.SHA256)
 		doc.gap(3)
 	}

@@ -4,8 +4,9 @@ import (
 	"fmt"
 	"slices"
 
+	"vault"
 	"vault/internal/date"
-	"vault/store"
+	"vault/internal/lang"
 )
 
 // Entry is one dated thing in a case's timeline. What is its English text;
@@ -18,11 +19,15 @@ type Entry struct {
 	args   []any
 }
 
-// Word is an argument of an entry that is one of vault's fixed words (a kind,
-// a party, a date's label, a window's name): the dossier translates it with
-// the entry's format. Other arguments are the records' own text, printed as
+// Word is an argument of an entry that is one of the dossier's fixed words
+// (a date's label, a window's name): the dossier translates it with the
+// entry's format, as it does the vocabularies of the domain (kinds,
+// parties: see word). Other arguments are the records' own text, printed as
 // they are.
 type Word string
+
+// word is a value that knows its own translation: the domain's vocabularies.
+type word interface{ Word(lang.Lang) string }
 
 // NewEntry makes an entry whose text is format filled with args.
 func NewEntry(at date.Value, record, format string, args ...any) Entry {
@@ -36,8 +41,11 @@ func (d Dossier) entryText(e Entry) string {
 	}
 	args := make([]any, len(e.args))
 	for i, a := range e.args {
-		if w, ok := a.(Word); ok {
+		switch w := a.(type) {
+		case Word:
 			a = d.t(string(w))
+		case word:
+			a = w.Word(d.Lang)
 		}
 		args[i] = a
 	}
@@ -47,7 +55,7 @@ func (d Dossier) entryText(e Entry) string {
 // Timeline lists every dated thing of a case file in time order: the orders'
 // dates, messages, emails and dated files, and the case's own events.
 // Undated evidence is left out (it has no place in time).
-func Timeline(f store.CaseFile) []Entry {
+func Timeline(f vault.CaseFile) []Entry {
 	var out []Entry
 	for _, o := range f.Orders {
 		for _, d := range o.Dates() {
@@ -59,10 +67,10 @@ func Timeline(f store.CaseFile) []Entry {
 			continue
 		}
 		if e.Party == "" {
-			out = append(out, NewEntry(e.OccurredAt, e.ID.String(), "%s: %s", Word(e.Kind), e.Title))
+			out = append(out, NewEntry(e.OccurredAt, e.ID.String(), "%s: %s", e.Kind, e.Title))
 			continue
 		}
-		out = append(out, NewEntry(e.OccurredAt, e.ID.String(), "%s from %s: %s", Word(e.Kind), Word(e.Party), e.Title))
+		out = append(out, NewEntry(e.OccurredAt, e.ID.String(), "%s from %s: %s", e.Kind, e.Party, e.Title))
 	}
 	for _, ev := range f.Events {
 		out = append(out, Entry{At: ev.At, What: ev.Text, Record: f.Case.ID.String()})

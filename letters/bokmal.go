@@ -69,14 +69,6 @@ var bokmal = lang.Dict{
 	"The attached dossier documents the orders, the payments, the correspondence with the sellers and the outcome of each dispute.": "Den vedlagte dokumentasjonen viser ordrene, betalingene, korrespondansen med selgerne og utfallet av hver tvist.",
 	" I will gladly provide anything else you need.": " Jeg gir gjerne flere opplysninger om dere trenger det.",
 	"Thank you for your time.":                       "Takk for at dere tar dere tid.",
-	"dispute":                                        "tvist",
-	"chargeback":                                     "tilbakeføring (chargeback)",
-	"draft":                                          "utkast",
-	"open":                                           "åpen",
-	"escalated":                                      "eskalert",
-	"won":                                            "vunnet",
-	"lost":                                           "tapt",
-	"closed":                                         "avsluttet",
 
 	// Withdrawal
 	"Withdrawal from order %s":                                        "Bruk av angrerett: ordre %s",

@@ -44,7 +44,6 @@ func TestEveryTextTranslated(t *testing.T) {
 	if len(keys) < 50 {
 		t.Fatalf("found only %d texts: the search is broken", len(keys))
 	}
-	keys = append(keys, "dispute", "chargeback", "draft", "open", "escalated", "won", "lost", "closed")
 	for _, k := range keys {
 		nb, ok := bokmal[k]
 		if !ok {

@@ -7,26 +7,48 @@
 package letters
 
 import (
-	"fmt"
 	"strings"
 	"time"
+	"vault"
 
 	"vault/internal/lang"
-	"vault/store"
 )
 
-// Kinds are the letters vault drafts.
-var Kinds = []string{"seller", "dispute", "chargeback", "reinstatement", "withdrawal", "reklamasjon"}
+// Kind is a kind of letter: to whom, about what.
+type Kind string
+
+// The letters vault drafts. Those that go with a kind of case carry its name.
+const (
+	Seller             = Kind(vault.PartySeller) // try the seller first
+	Dispute            = Kind(vault.Dispute)
+	Chargeback         = Kind(vault.Chargeback)
+	Reinstatement      = Kind(vault.Reinstatement)
+	Withdrawal         = Kind(vault.Withdrawal)
+	Reklamasjon   Kind = "reklamasjon" // a defect: the letter of a warranty case
+)
+
+// Kinds are the letters vault drafts, in the order help lists them.
+var Kinds = []Kind{Seller, Dispute, Chargeback, Reinstatement, Withdrawal, Reklamasjon}
+
+// ParseKind reads a kind of letter.
+func ParseKind(s string) (Kind, error) {
+	for _, k := range Kinds {
+		if string(k) == s {
+			return k, nil
+		}
+	}
+	return "", &vault.UnknownError{What: "letter", Value: s, Valid: vault.Words(Kinds)}
+}
 
 // ForCase is the letter that serves as a case's statement in its dossier.
-func ForCase(kind string) string {
+func ForCase(kind vault.CaseKind) Kind {
 	switch kind {
-	case "chargeback", "reinstatement", "withdrawal":
-		return kind
-	case "warranty":
-		return "reklamasjon"
+	case vault.Chargeback, vault.Reinstatement, vault.Withdrawal:
+		return Kind(kind)
+	case vault.Warranty:
+		return Reklamasjon
 	}
-	return "dispute"
+	return Dispute
 }
 
 // Facts are what a letter is drafted from.
@@ -34,22 +56,22 @@ type Facts struct {
 	Claimant string
 	Today    time.Time
 	Loc      *time.Location
-	File     store.CaseFile
-	Disputes []store.Dispute // the buyer's disputes at the marketplaces of the case (reinstatement)
-	Exhibits int             // the dossier's exhibits, when the letter goes with one
+	File     vault.CaseFile
+	Disputes []vault.DisputeOutcome // the buyer's disputes at the marketplaces of the case (reinstatement)
+	Exhibits int                    // the dossier's exhibits, when the letter goes with one
 }
 
 // writers write each kind of letter.
-var writers = map[string]func(*letter){
-	"seller": (*letter).seller, "dispute": (*letter).dispute, "chargeback": (*letter).chargeback,
-	"reinstatement": (*letter).reinstatement, "withdrawal": (*letter).withdrawal, "reklamasjon": (*letter).reklamasjon,
+var writers = map[Kind]func(*letter){
+	Seller: (*letter).seller, Dispute: (*letter).dispute, Chargeback: (*letter).chargeback,
+	Reinstatement: (*letter).reinstatement, Withdrawal: (*letter).withdrawal, Reklamasjon: (*letter).reklamasjon,
 }
 
 // Write drafts the letter of this kind in language l.
-func Write(kind string, l lang.Lang, f Facts) (string, error) {
+func Write(kind Kind, l lang.Lang, f Facts) (string, error) {
 	write, ok := writers[kind]
 	if !ok {
-		return "", fmt.Errorf("letter %q: want one of %s", kind, strings.Join(Kinds, ", "))
+		return "", &vault.UnknownError{What: "letter", Value: string(kind), Valid: vault.Words(Kinds)}
 	}
 	if f.Loc == nil {
 		f.Loc = time.UTC

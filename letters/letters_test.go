@@ -4,11 +4,11 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"vault"
 
 	"vault/internal/date"
 	"vault/internal/lang"
 	"vault/internal/money"
-	"vault/store"
 )
 
 func day(s string) date.Value {
@@ -19,22 +19,22 @@ func day(s string) date.Value {
 	return v
 }
 
-func facts(kind, currency string, delivered bool) Facts {
-	o := store.Order{ID: 1, Marketplace: "aliexpress", Number: "8123456789012345", Seller: "Blåbær Store 蓝莓",
+func facts(kind vault.CaseKind, currency string, delivered bool) Facts {
+	o := vault.Order{ID: 1, Marketplace: vault.AliExpress, Number: "8123456789012345", Seller: "Blåbær Store 蓝莓",
 		Items: []string{"USB-C lader 65 W"}, Total: money.Money{Minor: 123450, Currency: currency},
 		Ordered: day("2026-10-02"), Shipped: day("2026-10-05"), Expected: day("2026-10-30"), Payment: "Visa ****4242"}
 	if delivered {
 		o.Delivered = day("2026-10-20")
 	}
-	f := store.CaseFile{Case: store.Case{ID: 3, Kind: kind, Status: "open", Amount: o.Total, Reference: "DSP-77"},
-		Orders: []store.Order{o},
-		Evidence: []store.Evidence{
-			{ID: 1, Kind: "message", Party: "me", OccurredAt: day("2026-11-01")},
-			{ID: 2, Kind: "message", Party: "seller", OccurredAt: day("2026-11-02")},
+	f := vault.CaseFile{Case: vault.Case{ID: 3, Kind: kind, Status: vault.StatusOpen, Amount: o.Total, Reference: "DSP-77"},
+		Orders: []vault.Order{o},
+		Evidence: []vault.Evidence{
+			{ID: 1, Kind: vault.EvidenceMessage, Party: vault.PartyMe, OccurredAt: day("2026-11-01")},
+			{ID: 2, Kind: vault.EvidenceMessage, Party: vault.PartySeller, OccurredAt: day("2026-11-02")},
 		}}
 	return Facts{Claimant: "Kari Nordmann", Today: time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC), Loc: time.UTC, File: f,
-		Disputes: []store.Dispute{{Case: 2, Kind: "dispute", Marketplace: "aliexpress", Orders: "8100000000000001",
-			Opened: day("2026-06-01"), Status: "won"}}, Exhibits: 4}
+		Disputes: []vault.DisputeOutcome{{Case: 2, Kind: vault.Dispute, Marketplace: vault.AliExpress, Orders: "8100000000000001",
+			Opened: day("2026-06-01"), Status: vault.StatusWon}}, Exhibits: 4}
 }
 
 // TestEveryLetter renders every letter in both languages for every kind of
@@ -42,9 +42,9 @@ func facts(kind, currency string, delivered bool) Facts {
 func TestEveryLetter(t *testing.T) {
 	for _, l := range []lang.Lang{lang.EN, lang.NB} {
 		for _, kind := range Kinds {
-			for _, caseKind := range store.CaseKinds {
+			for _, caseKind := range vault.CaseKinds {
 				for _, cur := range []string{"NOK", "EUR", "USD"} {
-					text, err := Write(kind, l, facts(caseKind, cur, caseKind == "warranty"))
+					text, err := Write(kind, l, facts(caseKind, cur, caseKind == vault.Warranty))
 					if err != nil {
 						t.Fatalf("%s/%s/%s: %v", l, kind, caseKind, err)
 					}
@@ -55,14 +55,14 @@ func TestEveryLetter(t *testing.T) {
 	}
 }
 
-func check(t *testing.T, l lang.Lang, kind, cur, text string) {
+func check(t *testing.T, l lang.Lang, kind Kind, cur, text string) {
 	t.Helper()
 	amount := map[lang.Lang]map[string]string{
 		lang.EN: {"NOK": "1234.50 NOK", "EUR": "1234.50 EUR", "USD": "1234.50 USD"},
 		lang.NB: {"NOK": "1\u00a0234,50\u00a0kr", "EUR": "1\u00a0234,50\u00a0EUR", "USD": "1\u00a0234,50\u00a0USD"},
 	}[l][cur]
 	want := []string{"Kari Nordmann", "8123456789012345", "AliExpress", "Blåbær Store 蓝莓"}
-	if kind != "reinstatement" {
+	if kind != Reinstatement {
 		want = append(want, amount)
 	}
 	if l == lang.NB {
@@ -71,15 +71,15 @@ func check(t *testing.T, l lang.Lang, kind, cur, text string) {
 		want = append(want, "2026-10-02", "2026-11-25")
 	}
 	switch kind {
-	case "seller":
+	case Seller:
 		want = append(want, map[lang.Lang]string{lang.EN: "2026-12-09", lang.NB: "09.12.2026"}[l]) // 14 days
-	case "reinstatement":
+	case Reinstatement:
 		want = append(want, "CASE-2", "8100000000000001", map[lang.Lang]string{lang.EN: "won", lang.NB: "vunnet"}[l])
-	case "withdrawal":
+	case Withdrawal:
 		want = append(want, map[string]string{"NOK": "angrerettloven § 21", "EUR": "2011/83/EU", "USD": "2011/83/EU"}[cur])
-	case "reklamasjon":
+	case Reklamasjon:
 		want = append(want, map[string]string{"NOK": "forbrukerkjøpsloven § 27", "EUR": "2019/771", "USD": "2019/771"}[cur])
-	case "chargeback":
+	case Chargeback:
 		if cur == "NOK" {
 			want = append(want, "finansavtaleloven § 2-7")
 		}
@@ -97,15 +97,15 @@ func check(t *testing.T, l lang.Lang, kind, cur, text string) {
 }
 
 func TestUnknownLetter(t *testing.T) {
-	if _, err := Write("love", lang.EN, facts("dispute", "NOK", false)); err == nil {
+	if _, err := Write("love", lang.EN, facts(vault.Dispute, "NOK", false)); err == nil {
 		t.Error("unknown letter written")
 	}
 }
 
 func TestNoClaimant(t *testing.T) {
-	f := facts("dispute", "NOK", false)
+	f := facts(vault.Dispute, "NOK", false)
 	f.Claimant = ""
-	text, _ := Write("seller", lang.NB, f)
+	text, _ := Write(Seller, lang.NB, f)
 	if !strings.Contains(text, "[ditt navn]") {
 		t.Errorf("no placeholder for the name:\n%s", text)
 	}

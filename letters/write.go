@@ -3,10 +3,10 @@ package letters
 import (
 	"fmt"
 	"strings"
+	"vault"
 
 	"vault/internal/date"
 	"vault/internal/lang"
-	"vault/store"
 )
 
 // letter is one letter being written: the facts as the letters see them,
@@ -36,7 +36,7 @@ func (w *letter) date(v date.Value) string { return w.l.Date(v, w.v.Loc) }
 
 func (w *letter) amount() string { return w.l.Money(w.v.Amount) }
 
-func (w *letter) markets() string { return title(w.v.Marketplaces) }
+func (w *letter) markets() string { return names(w.v.Marketplaces) }
 
 // head is the sender and the date, then the receiver and the subject.
 func (w *letter) head(to, subject string) {
@@ -64,8 +64,8 @@ func (w *letter) orders() {
 	w.line()
 }
 
-func (w *letter) order(o store.Order) string {
-	s := w.f("- %s order %s", title(o.Marketplace), o.Number)
+func (w *letter) order(o vault.Order) string {
+	s := w.f("- %s order %s", o.Marketplace.Name(), o.Number)
 	if o.Seller != "" {
 		s += w.f(" from %s", o.Seller)
 	}
@@ -108,14 +108,14 @@ func (w *letter) problem() string {
 // tried says what the buyer did with the seller.
 func (w *letter) tried() string {
 	v := w.v
-	if v.Wrote == 0 {
+	if v.Letters.Wrote == 0 {
 		return w.t("I asked the seller to resolve the matter; it was not resolved.")
 	}
-	s := w.f("I wrote to the seller %s, first on %s", times(w.l, v.Wrote), w.date(v.FirstWrote))
-	if v.Replies == 1 {
+	s := w.f("I wrote to the seller %s, first on %s", times(w.l, v.Letters.Wrote), w.date(v.Letters.First))
+	if v.Letters.Replies == 1 {
 		s += w.t(", and received 1 answer")
-	} else if v.Replies > 1 {
-		s += w.f(", and received %d answers", v.Replies)
+	} else if v.Letters.Replies > 1 {
+		s += w.f(", and received %d answers", v.Letters.Replies)
 	}
 	return s + w.t("; the matter was not resolved.")
 }
@@ -208,7 +208,7 @@ func (w *letter) reinstatement() {
 	w.line()
 	w.line(w.t("I use the account for ordinary purchases. When something went wrong, I contacted the seller first and opened a dispute only when the seller did not resolve it. These are all my disputes and chargebacks:"))
 	for _, d := range v.Disputes {
-		w.line(w.f("- %s: %s about order %s, opened %s, %s.", d.Case, w.t(d.Kind), d.Orders, w.date(d.Opened), w.t(d.Status)))
+		w.line(w.f("- %s: %s about order %s, opened %s, %s.", d.Case, d.Kind.Word(w.l), d.Orders, w.date(d.Opened), d.Status.Word(w.l)))
 	}
 	if len(v.Disputes) == 0 {
 		w.line(w.t("- none"))

@@ -10,25 +10,15 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"vault"
 )
 
 // genesis is the "previous hash" of the first audit row.
 var genesis = strings.Repeat("0", 64)
 
-// AuditEntry is one row of the audit log.
-type AuditEntry struct {
-	ID      int64     `json:"id"`
-	At      time.Time `json:"at"`
-	Action  string    `json:"action"`
-	Record  string    `json:"record"`  // ORD-n, EV-n, CASE-n
-	Content string    `json:"content"` // SHA-256 of the record's canonical content after the action
-	Prev    string    `json:"prev"`
-	Hash    string    `json:"hash"`
-}
-
 // entryHash is the hash of an audit row: it covers the previous row's hash,
 // so changing or removing any row breaks every hash after it.
-func entryHash(e AuditEntry) string {
+func entryHash(e vault.AuditEntry) string {
 	h := sha256.Sum256([]byte(strings.Join([]string{e.Prev, strconv.FormatInt(e.ID, 10),
 		e.At.UTC().Format(time.RFC3339), e.Action, e.Record, e.Content}, "\n")))
 	return hex.EncodeToString(h[:])
@@ -86,7 +76,7 @@ func contentHash(ctx context.Context, tx *sql.Tx, record string) (string, error)
 	var content string
 	err := queryRow(ctx, tx, query, num).Scan(&content)
 	if errors.Is(err, sql.ErrNoRows) {
-		return "", fmt.Errorf("%s: %w", record, ErrNotFound)
+		return "", fmt.Errorf("%s: %w", record, vault.ErrNotFound)
 	}
 	if err != nil {
 		return "", fmt.Errorf("audit %s: %w", record, err)
@@ -102,7 +92,7 @@ func audit(ctx context.Context, tx *sql.Tx, now string, action string, records .
 		return err
 	}
 	for _, r := range records {
-		e := AuditEntry{At: at, Action: action, Record: r.String(), Prev: genesis}
+		e := vault.AuditEntry{At: at, Action: action, Record: r.String(), Prev: genesis}
 		if e.Content, err = contentHash(ctx, tx, e.Record); err != nil {
 			return err
 		}
@@ -152,16 +142,16 @@ func adoptRecords(ctx context.Context, tx *sql.Tx, now string) error {
 }
 
 // Audit returns the audit log, oldest first.
-func (db *DB) Audit(ctx context.Context) ([]AuditEntry, error) {
-	return readValue(ctx, db, func(tx *sql.Tx) ([]AuditEntry, error) {
+func (db *DB) Audit(ctx context.Context) ([]vault.AuditEntry, error) {
+	return readValue(ctx, db, func(tx *sql.Tx) ([]vault.AuditEntry, error) {
 		list, _, err := scanAll(ctx, tx, `SELECT id, at, action, record, content, prev, hash FROM audit ORDER BY id`, nil,
-			scanAudit, func(e AuditEntry) int64 { return e.ID })
+			scanAudit, func(e vault.AuditEntry) int64 { return e.ID })
 		return list, err
 	})
 }
 
-func scanAudit(r *sql.Rows) (AuditEntry, error) {
-	var e AuditEntry
+func scanAudit(r *sql.Rows) (vault.AuditEntry, error) {
+	var e vault.AuditEntry
 	var at string
 	if err := r.Scan(&e.ID, &at, &e.Action, &e.Record, &e.Content, &e.Prev, &e.Hash); err != nil {
 		return e, err

@@ -5,47 +5,34 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"slices"
+	"vault"
 
 	"vault/internal/date"
 )
 
-// CaseStatuses are the states of a case, from draft to closed.
-var CaseStatuses = []string{"draft", "open", "escalated", "won", "lost", "closed"}
-
-// ErrNeedsForce is wrapped by changes that are allowed but look like a
-// mistake: reopening a decided case, an event dated before its orders.
-var ErrNeedsForce = errors.New("confirm with --force if that is right")
-
-// finished are the statuses of a decided case.
-var finished = []string{"won", "lost", "closed"}
-
-// Finished reports whether a case in this status is decided.
-func Finished(status string) bool { return slices.Contains(finished, status) }
-
 // SetCaseStatus moves a case to status at the given time (default now) and
 // records it as an event, with the note. Reopening a decided case, going
-// back to draft or from escalated to open needs force.
-func (db *DB) SetCaseStatus(ctx context.Context, id CaseID, status string, at date.Value, note string, force bool) error {
-	if !slices.Contains(CaseStatuses, status) {
-		return fmt.Errorf("status %q: want one of %v", status, CaseStatuses)
+// back to draft or from escalated to open needs force (see CaseStatus.MoveTo).
+func (db *DB) SetCaseStatus(ctx context.Context, id vault.CaseID, status vault.CaseStatus, at date.Value, note string, force bool) error {
+	if _, err := vault.ParseCaseStatus(string(status)); err != nil {
+		return err
 	}
 	at = db.orNow(at)
 	return db.write(ctx, func(tx *sql.Tx) error {
-		var from string
+		var from vault.CaseStatus
 		if err := tx.QueryRowContext(ctx, `SELECT status FROM cases WHERE id = ?`, id).Scan(&from); errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("%s: %w", id, ErrNotFound)
+			return fmt.Errorf("%s: %w", id, vault.ErrNotFound)
 		} else if err != nil {
 			return err
 		}
-		if err := transition(from, status, force); err != nil {
+		if err := from.MoveTo(status, force); err != nil {
 			return fmt.Errorf("%s: %w", id, err)
 		}
 		if err := checkEventDate(ctx, tx, id, at, force); err != nil {
 			return err
 		}
 		closed := ""
-		if Finished(status) {
+		if status.Finished() {
 			closed = at.String()
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE cases SET status = ?, closed_at = ? WHERE id = ?`, status, closed, id); err != nil {
@@ -59,22 +46,8 @@ func (db *DB) SetCaseStatus(ctx context.Context, id CaseID, status string, at da
 	})
 }
 
-func transition(from, to string, force bool) error {
-	switch {
-	case from == to:
-		return fmt.Errorf("the case is already %s", to)
-	case force:
-		return nil
-	case Finished(from) && to != "closed":
-		return fmt.Errorf("the case was %s; reopening it as %s: %w", from, to, ErrNeedsForce)
-	case to == "draft" || from == "escalated" && to == "open":
-		return fmt.Errorf("moving back from %s to %s: %w", from, to, ErrNeedsForce)
-	}
-	return nil
-}
-
 // AddEvent records something that happened in a case: a phone call, a form sent.
-func (db *DB) AddEvent(ctx context.Context, id CaseID, at date.Value, text string, force bool) error {
+func (db *DB) AddEvent(ctx context.Context, id vault.CaseID, at date.Value, text string, force bool) error {
 	if text == "" {
 		return errors.New("an event needs a text")
 	}
@@ -97,7 +70,7 @@ func (db *DB) orNow(at date.Value) date.Value {
 	return at
 }
 
-func (db *DB) event(ctx context.Context, tx *sql.Tx, id CaseID, at date.Value, text, action string) error {
+func (db *DB) event(ctx context.Context, tx *sql.Tx, id vault.CaseID, at date.Value, text, action string) error {
 	now := db.now()
 	if _, err := tx.ExecContext(ctx, `INSERT INTO case_events (case_id, at, text, created_at) VALUES (?,?,?,?)`,
 		id, at.String(), text, now); err != nil {
@@ -107,27 +80,28 @@ func (db *DB) event(ctx context.Context, tx *sql.Tx, id CaseID, at date.Value, t
 }
 
 // checkEventDate refuses, without force, an event dated before the day the
-// case's first order was placed.
-func checkEventDate(ctx context.Context, tx *sql.Tx, id CaseID, at date.Value, force bool) error {
+// case's first order was placed (see vault.CheckEventDay).
+func checkEventDate(ctx context.Context, tx *sql.Tx, id vault.CaseID, at date.Value, force bool) error {
 	var first string
 	err := tx.QueryRowContext(ctx, `SELECT coalesce(min(substr(o.ordered_at, 1, 10)), '') FROM orders o
 		JOIN case_orders co ON co.order_id = o.id WHERE co.case_id = ? AND o.ordered_at <> ''`, id).Scan(&first)
 	if err != nil {
 		return err
 	}
-	if day := at.String()[:10]; !force && first != "" && day < first {
-		return fmt.Errorf("%s is dated before the case's first order (%s): %w", day, first, ErrNeedsForce)
+	firstDay, err := date.Stored(first)
+	if err != nil {
+		return err
 	}
-	return nil
+	return vault.CheckEventDay(at, firstDay, force)
 }
 
 // LinkCase adds orders and evidence to a case. Links that exist are kept.
-func (db *DB) LinkCase(ctx context.Context, id CaseID, orders []OrderID, evidence []EvidenceID) error {
+func (db *DB) LinkCase(ctx context.Context, id vault.CaseID, orders []vault.OrderID, evidence []vault.EvidenceID) error {
 	if len(orders)+len(evidence) == 0 {
 		return errors.New("nothing to link: give an order or evidence")
 	}
 	return db.write(ctx, func(tx *sql.Tx) error {
-		if err := checkLinks(ctx, tx, Links{Orders: orders, Cases: []CaseID{id}}, false); err != nil {
+		if err := checkLinks(ctx, tx, vault.Links{Orders: orders, Cases: []vault.CaseID{id}}, false); err != nil {
 			return err
 		}
 		now := db.now()
@@ -141,7 +115,7 @@ func (db *DB) LinkCase(ctx context.Context, id CaseID, orders []OrderID, evidenc
 			if err := exists(ctx, tx, "evidence", int64(e), e.String()); err != nil {
 				return err
 			}
-			if err := link(ctx, tx, e, Links{Cases: []CaseID{id}}); err != nil {
+			if err := link(ctx, tx, e, vault.Links{Cases: []vault.CaseID{id}}); err != nil {
 				return err
 			}
 			records = append(records, e)

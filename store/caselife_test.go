@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"testing"
+	"vault"
 
 	"vault/internal/money"
 )
@@ -14,11 +15,11 @@ import (
 func TestCaseLife(t *testing.T) {
 	db, _ := newDB(t)
 	ctx := context.Background()
-	o, err := db.AddOrder(ctx, Order{Marketplace: "aliexpress", Number: "81", Ordered: day("2026-10-02")})
+	o, err := db.AddOrder(ctx, vault.Order{Marketplace: "aliexpress", Number: "81", Ordered: day("2026-10-02")})
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := db.AddCase(ctx, Case{Kind: "dispute", Orders: []OrderID{o}, Opened: day("2026-11-20")})
+	c, err := db.AddCase(ctx, vault.Case{Kind: "dispute", Orders: []vault.OrderID{o}, Opened: day("2026-11-20")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,7 +31,7 @@ func TestCaseLife(t *testing.T) {
 		}
 	}
 	transitions := []struct {
-		to    string
+		to    vault.CaseStatus
 		force bool
 		ok    bool
 	}{
@@ -57,36 +58,36 @@ func TestCaseLife(t *testing.T) {
 	}
 	verified("status changes")
 
-	if err := db.AddEvent(ctx, c, day("2026-01-01"), "too early", false); !errors.Is(err, ErrNeedsForce) {
+	if err := db.AddEvent(ctx, c, day("2026-01-01"), "too early", false); !errors.As(err, new(*vault.NeedsForceError)) {
 		t.Errorf("an event before the order: %v", err)
 	}
 	if err := db.AddEvent(ctx, c, day("2026-01-01"), "too early, but so", true); err != nil {
 		t.Error(err)
 	}
-	if err := db.AddEvent(ctx, 99, day("2026-11-01"), "x", false); !errors.Is(err, ErrNotFound) {
+	if err := db.AddEvent(ctx, 99, day("2026-11-01"), "x", false); !errors.Is(err, vault.ErrNotFound) {
 		t.Errorf("event of a missing case: %v", err)
 	}
 	verified("events")
 
-	ev, err := db.AddEvidence(ctx, []Evidence{{Kind: "message", Source: "typed", Party: "me", Body: "hi"}}, Links{Orders: []OrderID{o}})
+	ev, err := db.AddEvidence(ctx, []vault.Evidence{{Kind: "message", Source: "typed", Party: "me", Body: "hi"}}, vault.Links{Orders: []vault.OrderID{o}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := db.LinkCase(ctx, c, nil, []EvidenceID{ev[0].ID, 77}); !errors.Is(err, ErrNotFound) {
+	if err := db.LinkCase(ctx, c, nil, []vault.EvidenceID{ev[0].ID, 77}); !errors.Is(err, vault.ErrNotFound) {
 		t.Errorf("linking missing evidence: %v", err)
 	}
 	if f, _ := db.CaseFile(ctx, c); len(f.Evidence) != 1 { // through the order only: the failed link left nothing
 		t.Errorf("%d evidence after a refused link", len(f.Evidence))
 	}
-	if err := db.LinkCase(ctx, c, nil, []EvidenceID{ev[0].ID}); err != nil {
+	if err := db.LinkCase(ctx, c, nil, []vault.EvidenceID{ev[0].ID}); err != nil {
 		t.Error(err)
 	}
 	verified("links")
 
-	if _, err := db.AddCharge(ctx, Charge{Order: o, Kind: "vat", Amount: money.Money{Minor: 30863, Currency: "NOK"}}); err != nil {
+	if _, err := db.AddCharge(ctx, vault.Charge{Order: o, Kind: "vat", Amount: money.Money{Minor: 30863, Currency: "NOK"}}); err != nil {
 		t.Error(err)
 	}
-	if _, err := db.AddCharge(ctx, Charge{Order: o, Kind: "tip", Amount: money.Money{Minor: 1, Currency: "NOK"}}); err == nil {
+	if _, err := db.AddCharge(ctx, vault.Charge{Order: o, Kind: "tip", Amount: money.Money{Minor: 1, Currency: "NOK"}}); err == nil {
 		t.Error("a charge of unknown kind")
 	}
 	if err := db.SetRules(ctx, []RuleRow{{ID: "x.y", JSON: `{"id":"x.y"}`}, {ID: "x.y"}}); err != nil {
@@ -123,21 +124,21 @@ func TestCaseLife(t *testing.T) {
 func TestReportAndActivity(t *testing.T) {
 	db, _ := newDB(t)
 	ctx := context.Background()
-	var ids []OrderID
+	var ids []vault.OrderID
 	for i, d := range []string{"2026-09-01", "2026-10-01", "2026-11-01"} {
-		id, err := db.AddOrder(ctx, Order{Marketplace: "temu", Number: string(rune('a' + i)), Ordered: day(d),
+		id, err := db.AddOrder(ctx, vault.Order{Marketplace: "temu", Number: string(rune('a' + i)), Ordered: day(d),
 			Total: money.Money{Minor: 1000, Currency: "NOK"}})
 		if err != nil {
 			t.Fatal(err)
 		}
 		ids = append(ids, id)
 	}
-	if _, err := db.AddOrder(ctx, Order{Marketplace: "ebay", Number: "e", Ordered: day("2025-05-05"),
+	if _, err := db.AddOrder(ctx, vault.Order{Marketplace: "ebay", Number: "e", Ordered: day("2025-05-05"),
 		Total: money.Money{Minor: 500, Currency: "EUR"}}); err != nil {
 		t.Fatal(err)
 	}
 	for _, d := range []string{"2026-11-10", "2026-08-01"} {
-		if _, err := db.AddCase(ctx, Case{Kind: "dispute", Orders: ids[:1], Opened: day(d)}); err != nil {
+		if _, err := db.AddCase(ctx, vault.Case{Kind: "dispute", Orders: ids[:1], Opened: day(d)}); err != nil {
 			t.Fatal(err)
 		}
 	}

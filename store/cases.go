@@ -6,49 +6,23 @@ import (
 	"errors"
 	"fmt"
 	"time"
+	"vault"
 
 	"vault/internal/date"
-	"vault/internal/money"
 )
-
-// CaseKinds are the kinds of case the vault knows.
-var CaseKinds = []string{"dispute", "chargeback", "reinstatement", "withdrawal", "warranty", "other"}
-
-// Case gathers orders and evidence towards one outcome: a dispute won, a
-// chargeback granted, an account reinstated.
-type Case struct {
-	ID        CaseID      `json:"id"`
-	Kind      string      `json:"kind"`
-	Status    string      `json:"status"`
-	Title     string      `json:"title,omitempty"`
-	Receiver  string      `json:"receiver,omitempty"`
-	Reference string      `json:"reference,omitempty"`
-	Amount    money.Money `json:"amount,omitzero"`
-	Opened    date.Value  `json:"opened"`
-	Closed    date.Value  `json:"closed,omitzero"`
-	Orders    []OrderID   `json:"orders"`
-	CreatedAt time.Time   `json:"created_at"`
-}
-
-// Event is one entry of a case's own timeline: opened, a call, a form sent.
-type Event struct {
-	ID   int64      `json:"id"`
-	At   date.Value `json:"at"`
-	Text string     `json:"text"`
-}
 
 // AddCase records c with its orders (at least one) and a first event saying it
 // was opened, in one transaction. Opened defaults to now.
-func (db *DB) AddCase(ctx context.Context, c Case) (CaseID, error) {
+func (db *DB) AddCase(ctx context.Context, c vault.Case) (vault.CaseID, error) {
 	if len(c.Orders) == 0 {
 		return 0, errors.New("a case needs at least one order")
 	}
 	if c.Opened.IsZero() {
 		c.Opened = date.Instant(db.Now())
 	}
-	var id CaseID
+	var id vault.CaseID
 	err := db.write(ctx, func(tx *sql.Tx) error {
-		if err := checkLinks(ctx, tx, Links{Orders: c.Orders}, false); err != nil {
+		if err := checkLinks(ctx, tx, vault.Links{Orders: c.Orders}, false); err != nil {
 			return err
 		}
 		amount, cur := moneyArgs(c.Amount)
@@ -63,7 +37,7 @@ func (db *DB) AddCase(ctx context.Context, c Case) (CaseID, error) {
 		if err != nil {
 			return err
 		}
-		id = CaseID(n)
+		id = vault.CaseID(n)
 		for _, o := range c.Orders {
 			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO case_orders (case_id, order_id) VALUES (?,?)`, id, o); err != nil {
 				return fmt.Errorf("link order: %w", err)
@@ -80,31 +54,20 @@ func (db *DB) AddCase(ctx context.Context, c Case) (CaseID, error) {
 }
 
 // Cases returns every case, oldest first.
-func (db *DB) Cases(ctx context.Context) ([]Case, error) {
-	return readValue(ctx, db, func(tx *sql.Tx) ([]Case, error) { return queryCases(ctx, tx, "") })
-}
-
-// CaseFile is a case with everything that belongs to it: its orders, the
-// evidence linked to it or to its orders, and its events.
-type CaseFile struct {
-	Case     Case       `json:"case"`
-	Orders   []Order    `json:"orders"`
-	Evidence []Evidence `json:"evidence"`
-	Events   []Event    `json:"events"`
-	// Statement is the claimant's own text for the case, if written.
-	Statement string `json:"statement,omitempty"`
+func (db *DB) Cases(ctx context.Context) ([]vault.Case, error) {
+	return readValue(ctx, db, func(tx *sql.Tx) ([]vault.Case, error) { return queryCases(ctx, tx, "") })
 }
 
 // CaseFile reads a whole case in one consistent snapshot.
-func (db *DB) CaseFile(ctx context.Context, id CaseID) (CaseFile, error) {
-	var f CaseFile
+func (db *DB) CaseFile(ctx context.Context, id vault.CaseID) (vault.CaseFile, error) {
+	var f vault.CaseFile
 	err := db.read(ctx, func(tx *sql.Tx) error {
 		cs, err := queryCases(ctx, tx, `WHERE c.id = ?`, id)
 		if err != nil {
 			return err
 		}
 		if len(cs) == 0 {
-			return fmt.Errorf("case %s: %w", id, ErrNotFound)
+			return fmt.Errorf("case %s: %w", id, vault.ErrNotFound)
 		}
 		f.Case = cs[0]
 		if f.Orders, err = queryOrders(ctx, tx, `WHERE o.id IN (SELECT order_id FROM case_orders WHERE case_id = ?)`, id); err != nil {
@@ -124,16 +87,16 @@ func (db *DB) CaseFile(ctx context.Context, id CaseID) (CaseFile, error) {
 	return f, err
 }
 
-func queryCases(ctx context.Context, tx *sql.Tx, where string, args ...any) ([]Case, error) {
+func queryCases(ctx context.Context, tx *sql.Tx, where string, args ...any) ([]vault.Case, error) {
 	out, index, err := scanAll(ctx, tx, `SELECT c.id, c.kind, c.status, c.title, c.receiver, c.reference, c.amount_minor,
 		c.currency, c.opened_at, c.closed_at, c.created_at FROM cases c `+where+` ORDER BY c.id`, args,
-		scanCase, func(c Case) CaseID { return c.ID })
+		scanCase, func(c vault.Case) vault.CaseID { return c.ID })
 	if err != nil || len(out) == 0 {
 		return out, err
 	}
 	err = eachPair(ctx, tx, `SELECT case_id, order_id FROM case_orders WHERE case_id IN (SELECT c.id FROM cases c `+where+`)
 		ORDER BY case_id, order_id`, args,
-		func(c CaseID, o OrderID) {
+		func(c vault.CaseID, o vault.OrderID) {
 			if i, ok := index[c]; ok {
 				out[i].Orders = append(out[i].Orders, o)
 			}
@@ -141,8 +104,8 @@ func queryCases(ctx context.Context, tx *sql.Tx, where string, args ...any) ([]C
 	return out, err
 }
 
-func scanCase(rows *sql.Rows) (Case, error) {
-	var c Case
+func scanCase(rows *sql.Rows) (vault.Case, error) {
+	var c vault.Case
 	var amount sql.NullInt64
 	var cur sql.NullString
 	var opened, closed, created string
@@ -162,15 +125,15 @@ func scanCase(rows *sql.Rows) (Case, error) {
 	return c, err
 }
 
-func queryEvents(ctx context.Context, tx *sql.Tx, id CaseID) ([]Event, error) {
+func queryEvents(ctx context.Context, tx *sql.Tx, id vault.CaseID) ([]vault.Event, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT id, at, text FROM case_events WHERE case_id = ? ORDER BY at, id`, id)
 	if err != nil {
 		return nil, fmt.Errorf("query events: %w", err)
 	}
 	defer rows.Close()
-	var out []Event
+	var out []vault.Event
 	for rows.Next() {
-		var e Event
+		var e vault.Event
 		var at string
 		if err := rows.Scan(&e.ID, &at, &e.Text); err != nil {
 			return nil, err
@@ -184,8 +147,8 @@ func queryEvents(ctx context.Context, tx *sql.Tx, id CaseID) ([]Event, error) {
 }
 
 // ResolveCase checks that a case id exists.
-func (db *DB) ResolveCase(ctx context.Context, ref string) (CaseID, error) {
-	id, err := ParseCaseID(ref)
+func (db *DB) ResolveCase(ctx context.Context, ref string) (vault.CaseID, error) {
+	id, err := vault.ParseCaseID(ref)
 	if err != nil {
 		return 0, err
 	}
@@ -193,17 +156,9 @@ func (db *DB) ResolveCase(ctx context.Context, ref string) (CaseID, error) {
 	return id, err
 }
 
-// OrderFile is an order with its evidence and the cases it is part of.
-type OrderFile struct {
-	Order    Order      `json:"order"`
-	Evidence []Evidence `json:"evidence"`
-	Cases    []Case     `json:"cases"`
-	Charges  []Charge   `json:"charges"`
-}
-
 // OrderFile reads an order with everything linked to it in one snapshot.
-func (db *DB) OrderFile(ctx context.Context, id OrderID) (OrderFile, error) {
-	var f OrderFile
+func (db *DB) OrderFile(ctx context.Context, id vault.OrderID) (vault.OrderFile, error) {
+	var f vault.OrderFile
 	err := db.read(ctx, func(tx *sql.Tx) error {
 		var err error
 		if f.Order, err = orderByID(ctx, tx, id); err != nil {

@@ -4,30 +4,15 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"slices"
+	"vault"
 
 	"vault/internal/date"
-	"vault/internal/money"
 )
 
-// ChargeKinds are the import charges an order can carry.
-var ChargeKinds = []string{"vat", "duty", "fee"}
-
-// Charge is an import charge paid on an order: VAT, customs duty or the
-// carrier's fee.
-type Charge struct {
-	ID     int64       `json:"id"`
-	Order  OrderID     `json:"order"`
-	Kind   string      `json:"kind"`
-	Amount money.Money `json:"amount"`
-	Paid   date.Value  `json:"paid,omitzero"`
-	Note   string      `json:"note,omitempty"`
-}
-
 // AddCharge records a charge paid on an order and returns its id.
-func (db *DB) AddCharge(ctx context.Context, c Charge) (int64, error) {
-	if !slices.Contains(ChargeKinds, c.Kind) {
-		return 0, fmt.Errorf("kind %q: want one of vat, duty, fee", c.Kind)
+func (db *DB) AddCharge(ctx context.Context, c vault.Charge) (int64, error) {
+	if _, err := vault.ParseChargeKind(string(c.Kind)); err != nil {
+		return 0, err
 	}
 	if c.Amount.IsZero() || c.Amount.Minor <= 0 {
 		return 0, fmt.Errorf("a charge needs a positive amount")
@@ -51,10 +36,10 @@ func (db *DB) AddCharge(ctx context.Context, c Charge) (int64, error) {
 	return id, err
 }
 
-func queryCharges(ctx context.Context, tx *sql.Tx, order OrderID) ([]Charge, error) {
+func queryCharges(ctx context.Context, tx *sql.Tx, order vault.OrderID) ([]vault.Charge, error) {
 	out, _, err := scanAll(ctx, tx, `SELECT id, order_id, kind, amount_minor, currency, paid_at, note
-		FROM order_charges WHERE order_id = ? ORDER BY id`, []any{order}, func(r *sql.Rows) (Charge, error) {
-		var c Charge
+		FROM order_charges WHERE order_id = ? ORDER BY id`, []any{order}, func(r *sql.Rows) (vault.Charge, error) {
+		var c vault.Charge
 		var paid string
 		if err := r.Scan(&c.ID, &c.Order, &c.Kind, &c.Amount.Minor, &c.Amount.Currency, &paid, &c.Note); err != nil {
 			return c, err
@@ -62,6 +47,6 @@ func queryCharges(ctx context.Context, tx *sql.Tx, order OrderID) ([]Charge, err
 		var err error
 		c.Paid, err = date.Stored(paid)
 		return c, err
-	}, func(c Charge) int64 { return c.ID })
+	}, func(c vault.Charge) int64 { return c.ID })
 	return out, err
 }

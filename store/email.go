@@ -7,39 +7,22 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"vault"
 )
-
-// Email is an email to record: the message itself (Kind "email", its raw
-// bytes as Blob) and the files it carried.
-type Email struct {
-	Message     Evidence
-	Attachments []Evidence
-}
-
-// EmailAdded reports what was done with one email.
-type EmailAdded struct {
-	ID EvidenceID `json:"id"`
-	// Duplicate is set when the message (same Message-ID or same bytes) was
-	// already recorded as ID; nothing new was stored but links.
-	Duplicate   bool         `json:"duplicate,omitempty"`
-	Attachments []EvidenceID `json:"attachments,omitempty"`
-	// Matched lists the orders whose number appears in the subject or text.
-	Matched []OrderID `json:"matched,omitempty"`
-}
 
 // EmailImport is one message of an import batch: the email and, for a
 // recognised order confirmation, the order to create first (unless its number
 // is recorded already), so that the email is linked to it.
 type EmailImport struct {
-	Email Email
-	Order *Order
+	Email vault.Email
+	Order *vault.Order
 }
 
 // EmailImported is what happened to one message of a batch.
 type EmailImported struct {
-	EmailAdded
-	Created OrderID // the order created from the confirmation, if any
-	Err     error   // the message was not recorded (the rest of the batch was)
+	vault.EmailAdded
+	Created vault.OrderID // the order created from the confirmation, if any
+	Err     error         // the message was not recorded (the rest of the batch was)
 }
 
 // ImportEmails records a batch of emails with their attachments in one
@@ -47,7 +30,7 @@ type EmailImported struct {
 // recorded order whose number appears in its subject or text; an unmatched
 // email is still kept. One commit (and one index flush) serves the batch. Each message is a savepoint of its own, so one that fails
 // is rolled back alone and reported in its Err.
-func (db *DB) ImportEmails(ctx context.Context, batch []EmailImport, links Links) ([]EmailImported, error) {
+func (db *DB) ImportEmails(ctx context.Context, batch []EmailImport, links vault.Links) ([]EmailImported, error) {
 	out := make([]EmailImported, len(batch))
 	err := db.write(ctx, func(tx *sql.Tx) error {
 		if err := checkLinks(ctx, tx, links, true); err != nil {
@@ -74,10 +57,10 @@ func (db *DB) ImportEmails(ctx context.Context, batch []EmailImport, links Links
 	return out, err
 }
 
-func importOne(ctx context.Context, tx *sql.Tx, now string, item EmailImport, links Links) EmailImported {
+func importOne(ctx context.Context, tx *sql.Tx, now string, item EmailImport, links vault.Links) EmailImported {
 	var r EmailImported
 	if o := item.Order; o != nil {
-		o.Marketplace, o.Number = NormalizeMarketplace(o.Marketplace), strings.TrimSpace(o.Number)
+		o.Marketplace, o.Number = vault.ParseMarketplace(string(o.Marketplace)), strings.TrimSpace(o.Number)
 		var n int
 		if r.Err = queryRow(ctx, tx, `SELECT count(*) FROM orders WHERE number = ?`, o.Number).Scan(&n); r.Err != nil {
 			return r
@@ -97,8 +80,8 @@ func importOne(ctx context.Context, tx *sql.Tx, now string, item EmailImport, li
 
 // addEmail records one email inside tx: the message (unless known), its
 // links, its audit entry and its attachments.
-func addEmail(ctx context.Context, tx *sql.Tx, now string, m Email, links Links) (EmailAdded, error) {
-	var out EmailAdded
+func addEmail(ctx context.Context, tx *sql.Tx, now string, m vault.Email, links vault.Links) (vault.EmailAdded, error) {
+	var out vault.EmailAdded
 	id, dup, err := findEmail(ctx, tx, m.Message)
 	if err != nil {
 		return out, err
@@ -114,7 +97,7 @@ func addEmail(ctx context.Context, tx *sql.Tx, now string, m Email, links Links)
 	if out.Matched, err = matchOrders(ctx, tx, m.Message.Title+"\n"+m.Message.Body); err != nil {
 		return out, err
 	}
-	all := Links{Orders: append(append([]OrderID{}, links.Orders...), out.Matched...), Cases: links.Cases}
+	all := vault.Links{Orders: append(append([]vault.OrderID{}, links.Orders...), out.Matched...), Cases: links.Cases}
 	if err := link(ctx, tx, id, all); err != nil {
 		return out, err
 	}
@@ -133,11 +116,11 @@ func addEmail(ctx context.Context, tx *sql.Tx, now string, m Email, links Links)
 }
 
 // findEmail looks for the message by its Message-ID.
-func findEmail(ctx context.Context, tx *sql.Tx, e Evidence) (EvidenceID, bool, error) {
+func findEmail(ctx context.Context, tx *sql.Tx, e vault.Evidence) (vault.EvidenceID, bool, error) {
 	if e.MessageID == "" {
 		return 0, false, nil
 	}
-	var id EvidenceID
+	var id vault.EvidenceID
 	err := queryRow(ctx, tx, `SELECT id FROM evidence WHERE message_id = ?`, e.MessageID).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, false, nil
@@ -152,7 +135,7 @@ var orderToken = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompil
 
 // matchOrders returns the recorded orders whose number is a word of text.
 // Every word is looked up, whatever the marketplace's format.
-func matchOrders(ctx context.Context, tx *sql.Tx, text string) ([]OrderID, error) {
+func matchOrders(ctx context.Context, tx *sql.Tx, text string) ([]vault.OrderID, error) {
 	seen := map[string]bool{}
 	var tokens []any
 	for _, t := range orderToken().FindAllString(text, -1) {
@@ -161,15 +144,15 @@ func matchOrders(ctx context.Context, tx *sql.Tx, text string) ([]OrderID, error
 			tokens = append(tokens, t)
 		}
 	}
-	var ids []OrderID
+	var ids []vault.OrderID
 	for len(tokens) > 0 {
 		batch := tokens[:min(len(tokens), 500)]
 		tokens = tokens[len(batch):]
 		found, _, err := scanAll(ctx, tx, `SELECT id FROM orders WHERE number IN (?`+strings.Repeat(",?", len(batch)-1)+`) ORDER BY id`,
-			batch, func(r *sql.Rows) (OrderID, error) {
-				var id OrderID
+			batch, func(r *sql.Rows) (vault.OrderID, error) {
+				var id vault.OrderID
 				return id, r.Scan(&id)
-			}, func(id OrderID) OrderID { return id })
+			}, func(id vault.OrderID) vault.OrderID { return id })
 		if err != nil {
 			return nil, err
 		}

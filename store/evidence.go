@@ -7,65 +7,17 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"vault"
 
 	"vault/internal/date"
 )
-
-// Evidence kinds, sources and parties accepted by the schema.
-var (
-	EvidenceKinds = []string{"confirmation", "receipt", "message", "email", "screenshot", "photo",
-		"video", "tracking", "statement", "listing", "other"}
-	Parties = []string{"seller", "me", "marketplace", "carrier", "bank"}
-)
-
-// Evidence is one piece of documentation: a file, a message or an email.
-type Evidence struct {
-	ID         EvidenceID `json:"id"`
-	Kind       string     `json:"kind"`
-	Source     string     `json:"source"` // file, email or typed
-	OccurredAt date.Value `json:"occurred_at,omitzero"`
-	Party      string     `json:"party,omitempty"`
-	Title      string     `json:"title,omitempty"`
-	Body       string     `json:"body,omitempty"`
-	Note       string     `json:"note,omitempty"`
-	Blob       *Blob      `json:"blob,omitempty"`
-	FileName   string     `json:"file_name,omitempty"`
-	Parent     EvidenceID `json:"parent,omitzero"`
-	MessageID  string     `json:"message_id,omitempty"` // emails only
-	From       string     `json:"from,omitempty"`
-	To         string     `json:"to,omitempty"`
-	Orders     []OrderID  `json:"orders,omitempty"`
-	Cases      []CaseID   `json:"cases,omitempty"`
-	CreatedAt  time.Time  `json:"created_at"`
-}
-
-// Blob describes stored bytes: their SHA-256 (hex), size and media type.
-type Blob struct {
-	SHA256    string `json:"sha256"`
-	Size      int64  `json:"size"`
-	MediaType string `json:"media_type"`
-}
-
-// Links names the orders and cases new evidence belongs to.
-type Links struct {
-	Orders []OrderID
-	Cases  []CaseID
-}
-
-// Added reports what AddEvidence did with one item.
-type Added struct {
-	ID EvidenceID `json:"id"`
-	// Duplicate is true when the same bytes were already recorded as ID;
-	// the existing record gained the new links instead of a new row.
-	Duplicate bool `json:"duplicate,omitempty"`
-}
 
 // AddEvidence records items and links each to every order and case in links,
 // all in one transaction: either every item lands or none. Blobs must already
 // be stored. An item whose blob was already recorded (as a message when the
 // item is a message, as a file otherwise) is not recorded twice.
-func (db *DB) AddEvidence(ctx context.Context, items []Evidence, links Links) ([]Added, error) {
-	var out []Added
+func (db *DB) AddEvidence(ctx context.Context, items []vault.Evidence, links vault.Links) ([]vault.Added, error) {
+	var out []vault.Added
 	err := db.write(ctx, func(tx *sql.Tx) error {
 		if err := checkLinks(ctx, tx, links, false); err != nil {
 			return err
@@ -85,7 +37,7 @@ func (db *DB) AddEvidence(ctx context.Context, items []Evidence, links Links) ([
 
 // addLinked records one piece of evidence (or finds its duplicate), links it
 // and appends its audit entry: the step every way in shares.
-func addLinked(ctx context.Context, tx *sql.Tx, e Evidence, links Links, action, now string) (Added, error) {
+func addLinked(ctx context.Context, tx *sql.Tx, e vault.Evidence, links vault.Links, action, now string) (vault.Added, error) {
 	a, err := addEvidence(ctx, tx, e, now)
 	if err != nil {
 		return a, err
@@ -104,16 +56,22 @@ func addAction(duplicate bool, action string) string {
 	return action
 }
 
-func addEvidence(ctx context.Context, tx *sql.Tx, e Evidence, now string) (Added, error) {
+func addEvidence(ctx context.Context, tx *sql.Tx, e vault.Evidence, now string) (vault.Added, error) {
 	if e.Blob != nil {
-		var id EvidenceID
+		var id vault.EvidenceID
+		// A message read from a file is a message of its own even when its
+		// bytes are known as a file, and the other way round.
+		isMessage := 0
+		if e.Kind == vault.EvidenceMessage {
+			isMessage = 1
+		}
 		err := queryRow(ctx, tx, `SELECT id FROM evidence WHERE sha256 = ? AND parent_id IS NULL
-			AND (kind = 'message') = (? = 'message') ORDER BY id LIMIT 1`, e.Blob.SHA256, e.Kind).Scan(&id)
+			AND (kind = ?) = ? ORDER BY id LIMIT 1`, e.Blob.SHA256, vault.EvidenceMessage, isMessage).Scan(&id)
 		if err == nil {
-			return Added{ID: id, Duplicate: true}, nil
+			return vault.Added{ID: id, Duplicate: true}, nil
 		}
 		if !errors.Is(err, sql.ErrNoRows) {
-			return Added{}, err
+			return vault.Added{}, err
 		}
 	}
 	var sum, size, parent, messageID any
@@ -133,18 +91,18 @@ func addEvidence(ctx context.Context, tx *sql.Tx, e Evidence, now string) (Added
 		e.Kind, e.Source, e.OccurredAt.String(), e.Party, e.Title, e.Body, e.Note, sum, size, mediaType,
 		e.FileName, parent, messageID, e.From, e.To, now)
 	if err != nil {
-		return Added{}, fmt.Errorf("insert evidence: %w", err)
+		return vault.Added{}, fmt.Errorf("insert evidence: %w", err)
 	}
 	n, err := res.LastInsertId()
 	if err != nil {
-		return Added{}, err
+		return vault.Added{}, err
 	}
-	return Added{ID: EvidenceID(n)}, indexEvidence(ctx, tx, EvidenceID(n))
+	return vault.Added{ID: vault.EvidenceID(n)}, indexEvidence(ctx, tx, vault.EvidenceID(n))
 }
 
 // checkLinks confirms that every linked order and case exists; unless
 // optional, at least one must be named.
-func checkLinks(ctx context.Context, tx *sql.Tx, links Links, optional bool) error {
+func checkLinks(ctx context.Context, tx *sql.Tx, links vault.Links, optional bool) error {
 	if !optional && len(links.Orders)+len(links.Cases) == 0 {
 		return errors.New("evidence needs an order or a case to belong to")
 	}
@@ -167,12 +125,12 @@ func exists(ctx context.Context, tx *sql.Tx, table string, id int64, name string
 		return err
 	}
 	if n == 0 {
-		return fmt.Errorf("%s: %w", name, ErrNotFound)
+		return fmt.Errorf("%s: %w", name, vault.ErrNotFound)
 	}
 	return nil
 }
 
-func link(ctx context.Context, tx *sql.Tx, id EvidenceID, links Links) error {
+func link(ctx context.Context, tx *sql.Tx, id vault.EvidenceID, links vault.Links) error {
 	for _, o := range links.Orders {
 		if _, err := exec(ctx, tx, `INSERT OR IGNORE INTO evidence_orders (evidence_id, order_id) VALUES (?,?)`, id, o); err != nil {
 			return fmt.Errorf("link evidence: %w", err)
@@ -188,14 +146,14 @@ func link(ctx context.Context, tx *sql.Tx, id EvidenceID, links Links) error {
 
 // EvidenceFilter narrows ListEvidence; zero fields match everything.
 type EvidenceFilter struct {
-	Order OrderID
-	Case  CaseID
-	Kind  string
+	Order vault.OrderID
+	Case  vault.CaseID
+	Kind  vault.EvidenceKind
 }
 
 // ListEvidence returns the evidence matching f, in time order (undated last, by id).
 // Filtering by case includes the evidence of the case's orders.
-func (db *DB) ListEvidence(ctx context.Context, f EvidenceFilter) ([]Evidence, error) {
+func (db *DB) ListEvidence(ctx context.Context, f EvidenceFilter) ([]vault.Evidence, error) {
 	var where []string
 	var args []any
 	if f.Order != 0 {
@@ -215,23 +173,23 @@ func (db *DB) ListEvidence(ctx context.Context, f EvidenceFilter) ([]Evidence, e
 	if len(where) > 0 {
 		clause = "WHERE " + strings.Join(where, " AND ")
 	}
-	return readValue(ctx, db, func(tx *sql.Tx) ([]Evidence, error) { return queryEvidence(ctx, tx, clause, args...) })
+	return readValue(ctx, db, func(tx *sql.Tx) ([]vault.Evidence, error) { return queryEvidence(ctx, tx, clause, args...) })
 }
 
 const evidenceColumns = `e.id, e.kind, e.source, e.occurred_at, e.party, e.title, e.body, e.note, e.sha256, e.size,
 	e.media_type, e.file_name, e.parent_id, coalesce(e.message_id, ''), e.sender, e.recipients, e.created_at`
 
-func queryEvidence(ctx context.Context, tx *sql.Tx, where string, args ...any) ([]Evidence, error) {
+func queryEvidence(ctx context.Context, tx *sql.Tx, where string, args ...any) ([]vault.Evidence, error) {
 	out, index, err := scanAll(ctx, tx, `SELECT `+evidenceColumns+` FROM evidence e `+where+`
 		ORDER BY e.occurred_at = '', e.occurred_at, e.id`, args,
-		scanEvidence, func(e Evidence) EvidenceID { return e.ID })
+		scanEvidence, func(e vault.Evidence) vault.EvidenceID { return e.ID })
 	if err != nil || len(out) == 0 {
 		return out, err
 	}
 	// Only the links of the evidence selected, as queryOrders does for its rows.
 	sub := `SELECT e.id FROM evidence e ` + where
 	err = eachPair(ctx, tx, `SELECT evidence_id, order_id FROM evidence_orders WHERE evidence_id IN (`+sub+`) ORDER BY 1, 2`, args,
-		func(e EvidenceID, o OrderID) {
+		func(e vault.EvidenceID, o vault.OrderID) {
 			if i, ok := index[e]; ok {
 				out[i].Orders = append(out[i].Orders, o)
 			}
@@ -240,7 +198,7 @@ func queryEvidence(ctx context.Context, tx *sql.Tx, where string, args ...any) (
 		return nil, err
 	}
 	err = eachPair(ctx, tx, `SELECT evidence_id, case_id FROM evidence_cases WHERE evidence_id IN (`+sub+`) ORDER BY 1, 2`, args,
-		func(e EvidenceID, c CaseID) {
+		func(e vault.EvidenceID, c vault.CaseID) {
 			if i, ok := index[e]; ok {
 				out[i].Cases = append(out[i].Cases, c)
 			}
@@ -248,8 +206,8 @@ func queryEvidence(ctx context.Context, tx *sql.Tx, where string, args ...any) (
 	return out, err
 }
 
-func scanEvidence(rows *sql.Rows) (Evidence, error) {
-	var e Evidence
+func scanEvidence(rows *sql.Rows) (vault.Evidence, error) {
+	var e vault.Evidence
 	var occurred, created, mediaType string
 	var sum sql.NullString
 	var size, parent sql.NullInt64
@@ -259,9 +217,9 @@ func scanEvidence(rows *sql.Rows) (Evidence, error) {
 		return e, fmt.Errorf("scan evidence: %w", err)
 	}
 	if sum.Valid {
-		e.Blob = &Blob{SHA256: sum.String, Size: size.Int64, MediaType: mediaType}
+		e.Blob = &vault.Blob{SHA256: sum.String, Size: size.Int64, MediaType: mediaType}
 	}
-	e.Parent = EvidenceID(parent.Int64)
+	e.Parent = vault.EvidenceID(parent.Int64)
 	if e.OccurredAt, err = date.Stored(occurred); err != nil {
 		return e, fmt.Errorf("evidence %s: bad stored date %q", e.ID, occurred)
 	}

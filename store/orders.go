@@ -7,66 +7,26 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"vault"
 
 	"vault/internal/date"
 	"vault/internal/money"
 )
 
-// Order is one purchase: who sold what, when, for how much, paid how.
-type Order struct {
-	ID          OrderID     `json:"id"`
-	Marketplace string      `json:"marketplace"`
-	Number      string      `json:"number"`
-	Seller      string      `json:"seller,omitempty"`
-	Items       []string    `json:"items,omitempty"`
-	Total       money.Money `json:"total,omitzero"`
-	Ordered     date.Value  `json:"ordered,omitzero"`
-	Paid        date.Value  `json:"paid,omitzero"`
-	Shipped     date.Value  `json:"shipped,omitzero"`
-	Expected    date.Value  `json:"expected,omitzero"`
-	Delivered   date.Value  `json:"delivered,omitzero"`
-	Payment     string      `json:"payment,omitempty"`
-	Tracking    []string    `json:"tracking,omitempty"`
-	Note        string      `json:"note,omitempty"`
-	CreatedAt   time.Time   `json:"created_at"`
-}
-
-// Dates returns the order's recorded dates with their labels, in the order a
-// purchase happens; unrecorded ones are left out.
-func (o Order) Dates() []Dated {
-	var out []Dated
-	for _, d := range []Dated{{"ordered", o.Ordered}, {"paid", o.Paid}, {"shipped", o.Shipped},
-		{"expected", o.Expected}, {"delivered", o.Delivered}} {
-		if !d.At.IsZero() {
-			out = append(out, d)
-		}
-	}
-	return out
-}
-
-// Dated is a labelled date.
-type Dated struct {
-	Label string
-	At    date.Value
-}
-
-// NormalizeMarketplace is the stored form of a marketplace name: "AliExpress" -> "aliexpress".
-func NormalizeMarketplace(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
-
 // AddOrder records o and returns its id. An order with the same marketplace and
-// number is refused with ErrExists.
-func (db *DB) AddOrder(ctx context.Context, o Order) (OrderID, error) {
-	o.Marketplace = NormalizeMarketplace(o.Marketplace)
+// number is refused with vault.ErrExists.
+func (db *DB) AddOrder(ctx context.Context, o vault.Order) (vault.OrderID, error) {
+	o.Marketplace = vault.ParseMarketplace(string(o.Marketplace))
 	o.Number = strings.TrimSpace(o.Number)
 	if o.Marketplace == "" || o.Number == "" {
 		return 0, errors.New("an order needs a marketplace and a number")
 	}
-	var id OrderID
+	var id vault.OrderID
 	err := db.write(ctx, func(tx *sql.Tx) error {
-		var old OrderID
+		var old vault.OrderID
 		err := queryRow(ctx, tx, `SELECT id FROM orders WHERE marketplace = ? AND number = ?`, o.Marketplace, o.Number).Scan(&old)
 		if err == nil {
-			return fmt.Errorf("order %s %s is already recorded as %s: %w", o.Marketplace, o.Number, old, ErrExists)
+			return fmt.Errorf("order %s %s is already recorded as %s: %w", o.Marketplace, o.Number, old, vault.ErrExists)
 		}
 		if !errors.Is(err, sql.ErrNoRows) {
 			return err
@@ -80,7 +40,7 @@ func (db *DB) AddOrder(ctx context.Context, o Order) (OrderID, error) {
 	return id, err
 }
 
-func insertOrder(ctx context.Context, tx *sql.Tx, o Order, now string) (OrderID, error) {
+func insertOrder(ctx context.Context, tx *sql.Tx, o vault.Order, now string) (vault.OrderID, error) {
 	total, cur := moneyArgs(o.Total)
 	res, err := exec(ctx, tx, `INSERT INTO orders (marketplace, number, seller, total_minor, currency,
 		ordered_at, paid_at, shipped_at, expected_at, delivered_at, payment, note, created_at)
@@ -94,7 +54,7 @@ func insertOrder(ctx context.Context, tx *sql.Tx, o Order, now string) (OrderID,
 	if err != nil {
 		return 0, err
 	}
-	id := OrderID(n)
+	id := vault.OrderID(n)
 	for i, item := range o.Items {
 		if _, err := exec(ctx, tx, `INSERT INTO order_items (order_id, position, text) VALUES (?,?,?)`, id, i+1, item); err != nil {
 			return 0, fmt.Errorf("insert item: %w", err)
@@ -110,17 +70,17 @@ func insertOrder(ctx context.Context, tx *sql.Tx, o Order, now string) (OrderID,
 
 // ResolveOrder finds an order by its id ("ORD-3") or by its order number.
 // A number recorded on several marketplaces is ErrAmbiguous.
-func (db *DB) ResolveOrder(ctx context.Context, ref string) (OrderID, error) {
-	return readValue(ctx, db, func(tx *sql.Tx) (OrderID, error) {
+func (db *DB) ResolveOrder(ctx context.Context, ref string) (vault.OrderID, error) {
+	return readValue(ctx, db, func(tx *sql.Tx) (vault.OrderID, error) {
 		return resolveOrder(ctx, tx, strings.TrimSpace(ref))
 	})
 }
 
-func resolveOrder(ctx context.Context, tx *sql.Tx, ref string) (OrderID, error) {
-	if id, ok := parseOrderID(ref); ok {
+func resolveOrder(ctx context.Context, tx *sql.Tx, ref string) (vault.OrderID, error) {
+	if id, ok := vault.ParseOrderID(ref); ok {
 		err := queryRow(ctx, tx, `SELECT id FROM orders WHERE id = ?`, id).Scan(&id)
 		if errors.Is(err, sql.ErrNoRows) {
-			return 0, fmt.Errorf("order %s: %w", ref, ErrNotFound)
+			return 0, fmt.Errorf("order %s: %w", ref, vault.ErrNotFound)
 		}
 		return id, err
 	}
@@ -130,7 +90,7 @@ func resolveOrder(ctx context.Context, tx *sql.Tx, ref string) (OrderID, error) 
 	}
 	defer rows.Close()
 	var ids []string
-	var id OrderID
+	var id vault.OrderID
 	for rows.Next() {
 		var m string
 		if err := rows.Scan(&id, &m); err != nil {
@@ -142,32 +102,32 @@ func resolveOrder(ctx context.Context, tx *sql.Tx, ref string) (OrderID, error) 
 	case rows.Err() != nil:
 		return 0, rows.Err()
 	case len(ids) == 0:
-		return 0, fmt.Errorf("order %q: %w (use an id like ORD-1 or a recorded order number)", ref, ErrNotFound)
+		return 0, fmt.Errorf("order %q: %w (use an id like ORD-1 or a recorded order number)", ref, vault.ErrNotFound)
 	case len(ids) > 1:
-		return 0, fmt.Errorf("order number %q is %s: %w; use the id", ref, strings.Join(ids, " and "), ErrAmbiguous)
+		return 0, fmt.Errorf("order number %q is %s: %w; use the id", ref, strings.Join(ids, " and "), vault.ErrAmbiguous)
 	}
 	return id, nil
 }
 
 // Order returns one order with its items and tracking numbers.
-func (db *DB) Order(ctx context.Context, id OrderID) (Order, error) {
-	return readValue(ctx, db, func(tx *sql.Tx) (Order, error) { return orderByID(ctx, tx, id) })
+func (db *DB) Order(ctx context.Context, id vault.OrderID) (vault.Order, error) {
+	return readValue(ctx, db, func(tx *sql.Tx) (vault.Order, error) { return orderByID(ctx, tx, id) })
 }
 
-func orderByID(ctx context.Context, tx *sql.Tx, id OrderID) (Order, error) {
+func orderByID(ctx context.Context, tx *sql.Tx, id vault.OrderID) (vault.Order, error) {
 	os, err := queryOrders(ctx, tx, `WHERE o.id = ?`, id)
 	if err != nil {
-		return Order{}, err
+		return vault.Order{}, err
 	}
 	if len(os) == 0 {
-		return Order{}, fmt.Errorf("order %s: %w", id, ErrNotFound)
+		return vault.Order{}, fmt.Errorf("order %s: %w", id, vault.ErrNotFound)
 	}
 	return os[0], nil
 }
 
 // Orders returns every order, oldest record first.
-func (db *DB) Orders(ctx context.Context) ([]Order, error) {
-	return readValue(ctx, db, func(tx *sql.Tx) ([]Order, error) { return queryOrders(ctx, tx, "") })
+func (db *DB) Orders(ctx context.Context) ([]vault.Order, error) {
+	return readValue(ctx, db, func(tx *sql.Tx) ([]vault.Order, error) { return queryOrders(ctx, tx, "") })
 }
 
 const orderColumns = `o.id, o.marketplace, o.number, o.seller, o.total_minor, o.currency, o.ordered_at, o.paid_at,
@@ -175,25 +135,25 @@ const orderColumns = `o.id, o.marketplace, o.number, o.seller, o.total_minor, o.
 
 // queryOrders loads the orders matching where (a clause on alias o) with their
 // items and tracking numbers, in three queries whatever the number of orders.
-func queryOrders(ctx context.Context, tx *sql.Tx, where string, args ...any) ([]Order, error) {
+func queryOrders(ctx context.Context, tx *sql.Tx, where string, args ...any) ([]vault.Order, error) {
 	orders, index, err := scanAll(ctx, tx, `SELECT `+orderColumns+` FROM orders o `+where+` ORDER BY o.id`, args,
-		scanOrder, func(o Order) OrderID { return o.ID })
+		scanOrder, func(o vault.Order) vault.OrderID { return o.ID })
 	if err != nil || len(orders) == 0 {
 		return orders, err
 	}
 	sub := `SELECT o.id FROM orders o ` + where
 	err = eachPair(ctx, tx, `SELECT order_id, text FROM order_items WHERE order_id IN (`+sub+`) ORDER BY order_id, position`, args,
-		func(id OrderID, s string) { o := &orders[index[id]]; o.Items = append(o.Items, s) })
+		func(id vault.OrderID, s string) { o := &orders[index[id]]; o.Items = append(o.Items, s) })
 	if err != nil {
 		return nil, err
 	}
 	err = eachPair(ctx, tx, `SELECT order_id, number FROM order_tracking WHERE order_id IN (`+sub+`) ORDER BY order_id, rowid`, args,
-		func(id OrderID, s string) { o := &orders[index[id]]; o.Tracking = append(o.Tracking, s) })
+		func(id vault.OrderID, s string) { o := &orders[index[id]]; o.Tracking = append(o.Tracking, s) })
 	return orders, err
 }
 
-func scanOrder(rows *sql.Rows) (Order, error) {
-	var o Order
+func scanOrder(rows *sql.Rows) (vault.Order, error) {
+	var o vault.Order
 	var total sql.NullInt64
 	var cur sql.NullString
 	var dates [5]string
@@ -230,7 +190,7 @@ func scanMoney(minor sql.NullInt64, cur sql.NullString) money.Money {
 
 // OrderLine is an order as a listing shows it: no items, tracking or notes.
 type OrderLine struct {
-	ID          OrderID
+	ID          vault.OrderID
 	Marketplace string
 	Number      string
 	Seller      string
@@ -255,7 +215,7 @@ func (db *DB) OrderLines(ctx context.Context) ([]OrderLine, error) {
 			var err error
 			l.Ordered, err = date.Stored(ordered)
 			return l, err
-		}, func(OrderLine) OrderID { return 0 })
+		}, func(OrderLine) vault.OrderID { return 0 })
 		return lines, err
 	})
 }

@@ -6,57 +6,20 @@ import (
 	"database/sql"
 	"slices"
 	"strconv"
+	"vault"
 
-	"vault/internal/date"
 	"vault/internal/money"
 )
 
-// Report is the overview of a vault's purchases and disputes, per
-// marketplace: what a reinstatement request needs to show that disputes were
-// few and justified.
-type Report struct {
-	Marketplace string         `json:"marketplace,omitempty"` // the filter, if any
-	Year        int            `json:"year,omitempty"`        // the filter, if any
-	Markets     []MarketReport `json:"marketplaces"`
-}
-
-// MarketReport is one marketplace's line of a Report.
-type MarketReport struct {
-	Marketplace string        `json:"marketplace"`
-	Orders      int           `json:"orders"`
-	Totals      []money.Money `json:"totals"` // one per currency
-	Cases       []CaseCount   `json:"cases"`  // by kind and status
-	Disputes    int           `json:"disputes"`
-	DisputeRate float64       `json:"dispute_rate"` // disputes and chargebacks per order
-}
-
-// Dispute is one of the buyer's disputes or chargebacks, with its outcome:
-// the list a reinstatement request shows.
-type Dispute struct {
-	Case        CaseID     `json:"case"`
-	Kind        string     `json:"kind"`
-	Marketplace string     `json:"marketplace"`
-	Orders      string     `json:"orders"` // their order numbers
-	Opened      date.Value `json:"opened"`
-	Status      string     `json:"status"`
-}
-
-// CaseCount counts the cases of one kind in one status.
-type CaseCount struct {
-	Kind   string `json:"kind"`
-	Status string `json:"status"`
-	Count  int    `json:"count"`
-}
-
 type marketTotal struct {
-	name   string
+	name   vault.Marketplace
 	orders int
 	total  money.Money
 }
 
 type marketCount struct {
-	name string
-	CaseCount
+	name vault.Marketplace
+	vault.CaseCount
 }
 
 // orderDay is the day an order counts from: when it was ordered, else when it
@@ -65,15 +28,15 @@ const orderDay = `coalesce(nullif(o.ordered_at, ''), o.created_at)`
 
 // Report counts orders, totals and cases, for one marketplace and one year
 // (by the order date) when they are given.
-func (db *DB) Report(ctx context.Context, marketplace string, year int) (Report, error) {
-	r := Report{Marketplace: NormalizeMarketplace(marketplace), Year: year}
+func (db *DB) Report(ctx context.Context, marketplace vault.Marketplace, year int) (vault.Report, error) {
+	r := vault.Report{Marketplace: vault.ParseMarketplace(string(marketplace)), Year: year}
 	where := ` WHERE (? = '' OR o.marketplace = ?) AND (? = 0 OR substr(` + orderDay + `, 1, 4) = ?)`
 	args := []any{r.Marketplace, r.Marketplace, year, strconv.Itoa(year)}
 	err := db.read(ctx, func(tx *sql.Tx) error {
-		markets := map[string]*MarketReport{}
-		market := func(name string) *MarketReport {
+		markets := map[vault.Marketplace]*vault.MarketReport{}
+		market := func(name vault.Marketplace) *vault.MarketReport {
 			if markets[name] == nil {
-				markets[name] = &MarketReport{Marketplace: name}
+				markets[name] = &vault.MarketReport{Marketplace: name}
 			}
 			return markets[name]
 		}
@@ -101,7 +64,7 @@ func (db *DB) Report(ctx context.Context, marketplace string, year int) (Report,
 		for _, c := range cases {
 			mr := market(c.name)
 			mr.Cases = append(mr.Cases, c.CaseCount)
-			if c.Kind == "dispute" || c.Kind == "chargeback" {
+			if c.Kind.CountsAsDispute() {
 				mr.Disputes += c.Count
 			}
 		}
@@ -111,23 +74,42 @@ func (db *DB) Report(ctx context.Context, marketplace string, year int) (Report,
 			}
 			r.Markets = append(r.Markets, *m)
 		}
-		slices.SortFunc(r.Markets, func(a, b MarketReport) int { return cmp.Compare(a.Marketplace, b.Marketplace) })
+		slices.SortFunc(r.Markets, func(a, b vault.MarketReport) int { return cmp.Compare(a.Marketplace, b.Marketplace) })
 		return err
 	})
 	return r, err
 }
 
-// DisputeActivity counts, for one marketplace, the dispute cases opened
-// since day30 and since day90 (days as 2006-01-02) and the orders placed
-// since day90.
-func (db *DB) DisputeActivity(ctx context.Context, marketplace, day30, day90 string) (d30, d90, orders90 int, err error) {
+// DisputeActivity counts, for one marketplace, the cases that count as
+// disputes (vault.CaseKind.CountsAsDispute) opened since day30 and since
+// day90 (days as 2006-01-02), and the orders placed since day90.
+func (db *DB) DisputeActivity(ctx context.Context, marketplace vault.Marketplace, day30, day90 string) (d30, d90, orders90 int, err error) {
+	m := vault.ParseMarketplace(string(marketplace))
 	err = db.read(ctx, func(tx *sql.Tx) error {
-		return tx.QueryRowContext(ctx, `WITH d AS (SELECT DISTINCT c.id, c.opened_at FROM cases c
-				JOIN case_orders co ON co.case_id = c.id JOIN orders o ON o.id = co.order_id
-				WHERE c.kind = 'dispute' AND o.marketplace = ?1)
-			SELECT (SELECT count(*) FROM d WHERE opened_at >= ?2), (SELECT count(*) FROM d WHERE opened_at >= ?3),
-				(SELECT count(*) FROM orders o WHERE o.marketplace = ?1 AND `+orderDay+` >= ?3)`,
-			NormalizeMarketplace(marketplace), day30, day90).Scan(&d30, &d90, &orders90)
+		type opened struct {
+			kind vault.CaseKind
+			at   string
+		}
+		cases, _, err := scanAll(ctx, tx, `SELECT DISTINCT c.id, c.kind, c.opened_at FROM cases c
+			JOIN case_orders co ON co.case_id = c.id JOIN orders o ON o.id = co.order_id
+			WHERE o.marketplace = ? AND c.opened_at >= ?`, []any{m, day90}, func(rs *sql.Rows) (opened, error) {
+			var x opened
+			var id int64
+			return x, rs.Scan(&id, &x.kind, &x.at)
+		}, func(opened) int { return 0 })
+		if err != nil {
+			return err
+		}
+		for _, c := range cases {
+			if c.kind.CountsAsDispute() {
+				d90++
+				if c.at >= day30 {
+					d30++
+				}
+			}
+		}
+		return tx.QueryRowContext(ctx, `SELECT count(*) FROM orders o WHERE o.marketplace = ? AND `+orderDay+` >= ?`,
+			m, day90).Scan(&orders90)
 	})
 	return d30, d90, orders90, err
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"vault"
 )
 
 // indexes are the full-text tables: words first, then substrings.
@@ -18,7 +19,7 @@ var indexes = []string{"words", "search"}
 var snippetTokens = map[string]string{"words": "16", "search": "64"}
 
 // indexOrder writes a new order's row into both full-text indexes.
-func indexOrder(ctx context.Context, tx *sql.Tx, id OrderID) error {
+func indexOrder(ctx context.Context, tx *sql.Tx, id vault.OrderID) error {
 	return index(ctx, tx, `SELECT o.marketplace || ' ' || o.number,
 		concat_ws(' ', o.seller, o.payment, o.note,
 			(SELECT group_concat(text, ' ') FROM order_items WHERE order_id = o.id),
@@ -27,7 +28,7 @@ func indexOrder(ctx context.Context, tx *sql.Tx, id OrderID) error {
 }
 
 // indexEvidence writes a new evidence row into both full-text indexes.
-func indexEvidence(ctx context.Context, tx *sql.Tx, id EvidenceID) error {
+func indexEvidence(ctx context.Context, tx *sql.Tx, id vault.EvidenceID) error {
 	return index(ctx, tx, `SELECT title, concat_ws(' ', body, note, file_name, sender, recipients)
 		FROM evidence WHERE id = ?`, id.String(), int64(id))
 }

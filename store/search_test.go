@@ -7,15 +7,16 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"vault"
 
 	"github.com/google/go-cmp/cmp"
 )
 
 // addEmail1 imports one email as a batch of one.
-func addEmail1(ctx context.Context, db *DB, m Email, links Links) (EmailAdded, error) {
+func addEmail1(ctx context.Context, db *DB, m vault.Email, links vault.Links) (vault.EmailAdded, error) {
 	r, err := db.ImportEmails(ctx, []EmailImport{{Email: m}}, links)
 	if err != nil {
-		return EmailAdded{}, err
+		return vault.EmailAdded{}, err
 	}
 	return r[0].EmailAdded, r[0].Err
 }
@@ -23,25 +24,25 @@ func addEmail1(ctx context.Context, db *DB, m Email, links Links) (EmailAdded, e
 func TestImportOneEmail(t *testing.T) {
 	ctx := context.Background()
 	db, _ := newDB(t)
-	ali, _ := db.AddOrder(ctx, Order{Marketplace: "aliexpress", Number: "8123456789012345"})
-	amz, _ := db.AddOrder(ctx, Order{Marketplace: "amazon", Number: "123-1234567-1234567"})
-	db.AddOrder(ctx, Order{Marketplace: "ebay", Number: "12-12345-12345"})
-	msg := Evidence{Kind: "email", Source: "email", MessageID: "abc@x", Title: "Order 8123456789012345 shipped",
+	ali, _ := db.AddOrder(ctx, vault.Order{Marketplace: "aliexpress", Number: "8123456789012345"})
+	amz, _ := db.AddOrder(ctx, vault.Order{Marketplace: "amazon", Number: "123-1234567-1234567"})
+	db.AddOrder(ctx, vault.Order{Marketplace: "ebay", Number: "12-12345-12345"})
+	msg := vault.Evidence{Kind: "email", Source: "email", MessageID: "abc@x", Title: "Order 8123456789012345 shipped",
 		Body: "Also about 123-1234567-1234567.\nNot 81234567890123456 nor x12-12345-12345y.", From: "a@x", To: "b@y",
-		Blob: &Blob{SHA256: strings.Repeat("a", 64), Size: 10, MediaType: "message/rfc822"}}
-	att := Evidence{Kind: "photo", Source: "email", Title: "p.jpg", FileName: "p.jpg",
-		Blob: &Blob{SHA256: strings.Repeat("b", 64), Size: 5, MediaType: "image/jpeg"}}
-	got, err := addEmail1(ctx, db, Email{Message: msg, Attachments: []Evidence{att}}, Links{})
+		Blob: &vault.Blob{SHA256: strings.Repeat("a", 64), Size: 10, MediaType: "message/rfc822"}}
+	att := vault.Evidence{Kind: "photo", Source: "email", Title: "p.jpg", FileName: "p.jpg",
+		Blob: &vault.Blob{SHA256: strings.Repeat("b", 64), Size: 5, MediaType: "image/jpeg"}}
+	got, err := addEmail1(ctx, db, vault.Email{Message: msg, Attachments: []vault.Evidence{att}}, vault.Links{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := EmailAdded{ID: 1, Attachments: []EvidenceID{2}, Matched: []OrderID{ali, amz}}
+	want := vault.EmailAdded{ID: 1, Attachments: []vault.EvidenceID{2}, Matched: []vault.OrderID{ali, amz}}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("import (-want +got):\n%s", diff)
 	}
 	// The same Message-ID again (other bytes): a duplicate, nothing new stored.
-	msg.Blob = &Blob{SHA256: strings.Repeat("c", 64), Size: 11, MediaType: "message/rfc822"}
-	again, err := addEmail1(ctx, db, Email{Message: msg, Attachments: []Evidence{att}}, Links{})
+	msg.Blob = &vault.Blob{SHA256: strings.Repeat("c", 64), Size: 11, MediaType: "message/rfc822"}
+	again, err := addEmail1(ctx, db, vault.Email{Message: msg, Attachments: []vault.Evidence{att}}, vault.Links{})
 	if err != nil || !again.Duplicate || again.ID != 1 || len(again.Attachments) != 0 {
 		t.Errorf("second import = %+v, %v", again, err)
 	}
@@ -49,7 +50,7 @@ func TestImportOneEmail(t *testing.T) {
 	if len(list) != 2 || list[1].Parent != 1 || list[0].From != "a@x" || list[0].MessageID != "abc@x" {
 		t.Errorf("evidence of the order: %+v", list)
 	}
-	if _, err := addEmail1(ctx, db, Email{Message: Evidence{Kind: "email", Source: "email", MessageID: "z"}}, Links{Orders: []OrderID{99}}); err == nil {
+	if _, err := addEmail1(ctx, db, vault.Email{Message: vault.Evidence{Kind: "email", Source: "email", MessageID: "z"}}, vault.Links{Orders: []vault.OrderID{99}}); err == nil {
 		t.Error("a link to a missing order was accepted")
 	}
 }
@@ -57,11 +58,11 @@ func TestImportOneEmail(t *testing.T) {
 func TestSearch(t *testing.T) {
 	ctx := context.Background()
 	db, _ := newDB(t)
-	o, _ := db.AddOrder(ctx, Order{Marketplace: "aliexpress", Number: "8123456789012345", Seller: "Blåbær Butikk",
+	o, _ := db.AddOrder(ctx, vault.Order{Marketplace: "aliexpress", Number: "8123456789012345", Seller: "Blåbær Butikk",
 		Items: []string{"USB-C lader"}, Tracking: []string{"LP00123456789CN"}})
 	for _, body := range []string{"Pakken med blåbærsyltetøy er sendt", "Ваш заказ отправлен", "您的包裹已发货，请耐心等待",
 		"refund of 49,90 € approved", "the word OR and a \"quote\" and a * star", "50% off_sale"} {
-		db.AddEvidence(ctx, []Evidence{{Kind: "message", Source: "typed", Title: "msg", Body: body}}, Links{Orders: []OrderID{o}})
+		db.AddEvidence(ctx, []vault.Evidence{{Kind: "message", Source: "typed", Title: "msg", Body: body}}, vault.Links{Orders: []vault.OrderID{o}})
 	}
 	tests := []struct {
 		query string
@@ -139,19 +140,19 @@ func BenchmarkSearch100kSharedPrefix(b *testing.B) {
 func benchSearch(b *testing.B, number func(int) int64, exact string) {
 	ctx := context.Background()
 	db, _ := newDB(&testing.T{})
-	o, _ := db.AddOrder(ctx, Order{Marketplace: "m", Number: "1"})
+	o, _ := db.AddOrder(ctx, vault.Order{Marketplace: "m", Number: "1"})
 	words := strings.Fields("parcel tracking refund seller order delayed customs broken charger cable screen blåbær заказ 包裹")
 	const n = 100_000
 	for start := 0; start < n; start += 5000 {
-		var batch []Evidence
+		var batch []vault.Evidence
 		for i := start; i < start+5000; i++ {
 			body := fmt.Sprintf("message %d about the %s and %s, order %d", i, words[i%len(words)], words[(i/7)%len(words)], number(i))
 			if i == 12345 {
 				body += " " + exact
 			}
-			batch = append(batch, Evidence{Kind: "message", Source: "typed", Title: "m", Body: body})
+			batch = append(batch, vault.Evidence{Kind: "message", Source: "typed", Title: "m", Body: body})
 		}
-		if _, err := db.AddEvidence(ctx, batch, Links{Orders: []OrderID{o}}); err != nil {
+		if _, err := db.AddEvidence(ctx, batch, vault.Links{Orders: []vault.OrderID{o}}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -172,19 +173,19 @@ func benchSearch(b *testing.B, number func(int) int64, exact string) {
 func TestImportEmails(t *testing.T) {
 	ctx := context.Background()
 	db, _ := newDB(t)
-	mail := func(id, subject string, blob byte) Email {
-		return Email{Message: Evidence{Kind: "email", Source: "email", MessageID: id, Title: subject,
-			Blob: &Blob{SHA256: strings.Repeat(string(blob), 64), Size: 1, MediaType: "message/rfc822"}}}
+	mail := func(id, subject string, blob byte) vault.Email {
+		return vault.Email{Message: vault.Evidence{Kind: "email", Source: "email", MessageID: id, Title: subject,
+			Blob: &vault.Blob{SHA256: strings.Repeat(string(blob), 64), Size: 1, MediaType: "message/rfc822"}}}
 	}
 	bad := mail("bad@x", "Order 8100000000000003 confirmed", 'c')
 	bad.Message.Kind = "bogus" // refused by the schema
 	batch := []EmailImport{
-		{Email: mail("1@x", "Order 8100000000000001 confirmed", 'a'), Order: &Order{Marketplace: "AliExpress", Number: "8100000000000001"}},
-		{Email: bad, Order: &Order{Marketplace: "aliexpress", Number: "8100000000000003"}},
-		{Email: mail("2@x", "Your order 8100000000000001 shipped", 'b'), Order: &Order{Marketplace: "aliexpress", Number: "8100000000000001"}},
+		{Email: mail("1@x", "Order 8100000000000001 confirmed", 'a'), Order: &vault.Order{Marketplace: "AliExpress", Number: "8100000000000001"}},
+		{Email: bad, Order: &vault.Order{Marketplace: "aliexpress", Number: "8100000000000003"}},
+		{Email: mail("2@x", "Your order 8100000000000001 shipped", 'b'), Order: &vault.Order{Marketplace: "aliexpress", Number: "8100000000000001"}},
 		{Email: mail("1@x", "Order 8100000000000001 confirmed", 'a')}, // the first again
 	}
-	got, err := db.ImportEmails(ctx, batch, Links{})
+	got, err := db.ImportEmails(ctx, batch, vault.Links{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"unicode/utf8"
+	"vault"
 )
 
 // RuleRow is a rule of this vault as stored: its id and its JSON, or no JSON
@@ -47,15 +48,10 @@ func (db *DB) SetRules(ctx context.Context, rows []RuleRow) error {
 	})
 }
 
-// ConfigKeys are the settings a vault keeps.
-var ConfigKeys = map[string]string{
-	"name": "the claimant's name, printed on every dossier's cover",
-}
-
 // SetConfig stores one setting.
-func (db *DB) SetConfig(ctx context.Context, key, value string) error {
-	if _, ok := ConfigKeys[key]; !ok {
-		return fmt.Errorf("unknown setting %q (known: name)", key)
+func (db *DB) SetConfig(ctx context.Context, key vault.SettingKey, value string) error {
+	if _, err := vault.ParseSettingKey(string(key)); err != nil {
+		return err
 	}
 	if err := checkText(value, 200); err != nil {
 		return fmt.Errorf("%s: %w", key, err)
@@ -66,7 +62,7 @@ func (db *DB) SetConfig(ctx context.Context, key, value string) error {
 			ON CONFLICT (key) DO UPDATE SET value = excluded.value, set_at = excluded.set_at`, key, value, now); err != nil {
 			return fmt.Errorf("set %s: %w", key, err)
 		}
-		return audit(ctx, tx, now, "set config", ref("CONF-"+key))
+		return audit(ctx, tx, now, "set config", ref("CONF-"+string(key)))
 	})
 }
 
@@ -84,7 +80,7 @@ const MaxStatement = 20000
 
 // SetStatement stores the claimant's own statement for a case, replacing
 // the one before (which stays provable through the audit log's hashes only).
-func (db *DB) SetStatement(ctx context.Context, id CaseID, text string) error {
+func (db *DB) SetStatement(ctx context.Context, id vault.CaseID, text string) error {
 	if err := checkText(text, MaxStatement); err != nil {
 		return fmt.Errorf("statement: %w", err)
 	}
@@ -101,7 +97,7 @@ func (db *DB) SetStatement(ctx context.Context, id CaseID, text string) error {
 	})
 }
 
-func queryStatement(ctx context.Context, tx *sql.Tx, id CaseID) (string, error) {
+func queryStatement(ctx context.Context, tx *sql.Tx, id vault.CaseID) (string, error) {
 	var s string
 	err := tx.QueryRowContext(ctx, `SELECT text FROM case_statements WHERE case_id = ?`, id).Scan(&s)
 	if errors.Is(err, sql.ErrNoRows) {

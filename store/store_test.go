@@ -9,6 +9,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"vault"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -50,7 +51,7 @@ func TestMigrations(t *testing.T) {
 		t.Fatalf("version = %d, %v; want %d", v, err, len(all))
 	}
 	// Reopening applies nothing and keeps the data.
-	if _, err := db.AddOrder(ctx, Order{Marketplace: "ebay", Number: "1"}); err != nil {
+	if _, err := db.AddOrder(ctx, vault.Order{Marketplace: "ebay", Number: "1"}); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()
@@ -81,13 +82,13 @@ func TestOpenMissing(t *testing.T) {
 func TestOrderRoundTrip(t *testing.T) {
 	ctx := context.Background()
 	db, _ := newDB(t)
-	want := Order{
+	want := vault.Order{
 		Marketplace: "aliexpress", Number: "8123456789012345", Seller: "Blåbær Store",
 		Items: []string{"Lader 65W", "2 x kabel"}, Total: money.Money{Minor: 4990, Currency: "NOK"},
 		Ordered: day("2026-10-02"), Paid: day("2026-10-02T14:30:00+02:00"), Delivered: day("2024-02-29"),
 		Payment: "visa 4242", Tracking: []string{"LP1", "LP2"}, Note: "æøå 中文 🙏",
 	}
-	id, err := db.AddOrder(ctx, Order{
+	id, err := db.AddOrder(ctx, vault.Order{
 		Marketplace: " AliExpress ", Number: want.Number, Seller: want.Seller, Items: want.Items, Total: want.Total,
 		Ordered: want.Ordered, Paid: want.Paid, Delivered: want.Delivered, Payment: want.Payment,
 		Tracking: want.Tracking, Note: want.Note,
@@ -103,7 +104,7 @@ func TestOrderRoundTrip(t *testing.T) {
 	if diff := cmp.Diff(want, got, cmp.AllowUnexported(date.Value{})); diff != "" {
 		t.Errorf("order round trip (-want +got):\n%s", diff)
 	}
-	if _, err := db.AddOrder(ctx, Order{Marketplace: "ALIEXPRESS", Number: want.Number}); !errors.Is(err, ErrExists) {
+	if _, err := db.AddOrder(ctx, vault.Order{Marketplace: "ALIEXPRESS", Number: want.Number}); !errors.Is(err, vault.ErrExists) {
 		t.Errorf("duplicate order: %v, want ErrExists", err)
 	}
 }
@@ -111,24 +112,24 @@ func TestOrderRoundTrip(t *testing.T) {
 func TestResolveOrder(t *testing.T) {
 	ctx := context.Background()
 	db, _ := newDB(t)
-	a, _ := db.AddOrder(ctx, Order{Marketplace: "aliexpress", Number: "111"})
-	db.AddOrder(ctx, Order{Marketplace: "ebay", Number: "222"})
-	db.AddOrder(ctx, Order{Marketplace: "temu", Number: "222"})
+	a, _ := db.AddOrder(ctx, vault.Order{Marketplace: "aliexpress", Number: "111"})
+	db.AddOrder(ctx, vault.Order{Marketplace: "ebay", Number: "222"})
+	db.AddOrder(ctx, vault.Order{Marketplace: "temu", Number: "222"})
 	tests := []struct {
 		ref  string
-		want OrderID
+		want vault.OrderID
 		err  error
 	}{
 		{"ORD-1", a, nil},
 		{"ord-1", a, nil},
 		{" 111 ", a, nil},
-		{"222", 0, ErrAmbiguous},
-		{"ORD-99", 0, ErrNotFound},
-		{"999", 0, ErrNotFound},
-		{"", 0, ErrNotFound},
-		{"ORD-", 0, ErrNotFound},
-		{"../../etc/passwd", 0, ErrNotFound},
-		{"'; DROP TABLE orders; --", 0, ErrNotFound},
+		{"222", 0, vault.ErrAmbiguous},
+		{"ORD-99", 0, vault.ErrNotFound},
+		{"999", 0, vault.ErrNotFound},
+		{"", 0, vault.ErrNotFound},
+		{"ORD-", 0, vault.ErrNotFound},
+		{"../../etc/passwd", 0, vault.ErrNotFound},
+		{"'; DROP TABLE orders; --", 0, vault.ErrNotFound},
 	}
 	for _, tt := range tests {
 		got, err := db.ResolveOrder(ctx, tt.ref)
@@ -141,40 +142,40 @@ func TestResolveOrder(t *testing.T) {
 func TestAddEvidenceIsAtomicAndDedups(t *testing.T) {
 	ctx := context.Background()
 	db, _ := newDB(t)
-	o, _ := db.AddOrder(ctx, Order{Marketplace: "ebay", Number: "1"})
-	blob := &Blob{SHA256: strings.Repeat("ab", 32), Size: 10, MediaType: "image/png"}
-	file := Evidence{Kind: "screenshot", Source: "file", Title: "a.png", FileName: "a.png", Blob: blob}
+	o, _ := db.AddOrder(ctx, vault.Order{Marketplace: "ebay", Number: "1"})
+	blob := &vault.Blob{SHA256: strings.Repeat("ab", 32), Size: 10, MediaType: "image/png"}
+	file := vault.Evidence{Kind: "screenshot", Source: "file", Title: "a.png", FileName: "a.png", Blob: blob}
 
 	// A link to a missing order fails the whole call: nothing is recorded.
-	if _, err := db.AddEvidence(ctx, []Evidence{file}, Links{Orders: []OrderID{o, 42}}); !errors.Is(err, ErrNotFound) {
+	if _, err := db.AddEvidence(ctx, []vault.Evidence{file}, vault.Links{Orders: []vault.OrderID{o, 42}}); !errors.Is(err, vault.ErrNotFound) {
 		t.Fatalf("missing order: %v", err)
 	}
 	if list, _ := db.ListEvidence(ctx, EvidenceFilter{}); len(list) != 0 {
 		t.Fatalf("a failed call left %d rows", len(list))
 	}
-	if _, err := db.AddEvidence(ctx, []Evidence{file}, Links{}); err == nil {
+	if _, err := db.AddEvidence(ctx, []vault.Evidence{file}, vault.Links{}); err == nil {
 		t.Fatal("evidence without an order or case was accepted")
 	}
 
-	added, err := db.AddEvidence(ctx, []Evidence{file}, Links{Orders: []OrderID{o}})
+	added, err := db.AddEvidence(ctx, []vault.Evidence{file}, vault.Links{Orders: []vault.OrderID{o}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := db.AddCase(ctx, Case{Kind: "dispute", Orders: []OrderID{o}})
+	c, err := db.AddCase(ctx, vault.Case{Kind: "dispute", Orders: []vault.OrderID{o}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	// Same bytes again: the existing record gains the case link.
-	again, err := db.AddEvidence(ctx, []Evidence{file}, Links{Cases: []CaseID{c}})
+	again, err := db.AddEvidence(ctx, []vault.Evidence{file}, vault.Links{Cases: []vault.CaseID{c}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff([]Added{{ID: added[0].ID, Duplicate: true}}, again); diff != "" {
+	if diff := cmp.Diff([]vault.Added{{ID: added[0].ID, Duplicate: true}}, again); diff != "" {
 		t.Errorf("second add (-want +got):\n%s", diff)
 	}
 	// A message from a file with the same bytes is a message of its own.
-	msg := Evidence{Kind: "message", Source: "file", Body: "hi", Blob: blob}
-	third, err := db.AddEvidence(ctx, []Evidence{msg}, Links{Orders: []OrderID{o}})
+	msg := vault.Evidence{Kind: "message", Source: "file", Body: "hi", Blob: blob}
+	third, err := db.AddEvidence(ctx, []vault.Evidence{msg}, vault.Links{Orders: []vault.OrderID{o}})
 	if err != nil || third[0].Duplicate {
 		t.Fatalf("message with a known blob: %+v, %v", third, err)
 	}
@@ -182,7 +183,7 @@ func TestAddEvidenceIsAtomicAndDedups(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(list) != 2 || !cmp.Equal(list[0].Cases, []CaseID{c}) || !cmp.Equal(list[0].Orders, []OrderID{o}) {
+	if len(list) != 2 || !cmp.Equal(list[0].Cases, []vault.CaseID{c}) || !cmp.Equal(list[0].Orders, []vault.OrderID{o}) {
 		t.Errorf("evidence of the case: %+v", list)
 	}
 }
@@ -190,14 +191,14 @@ func TestAddEvidenceIsAtomicAndDedups(t *testing.T) {
 func TestCaseFile(t *testing.T) {
 	ctx := context.Background()
 	db, _ := newDB(t)
-	o1, _ := db.AddOrder(ctx, Order{Marketplace: "ebay", Number: "1"})
-	o2, _ := db.AddOrder(ctx, Order{Marketplace: "ebay", Number: "2"})
-	db.AddEvidence(ctx, []Evidence{{Kind: "message", Source: "typed", Body: "late", OccurredAt: day("2026-10-20 10:00")}}, Links{Orders: []OrderID{o1}})
-	db.AddEvidence(ctx, []Evidence{{Kind: "message", Source: "typed", Body: "other order"}}, Links{Orders: []OrderID{o2}})
-	if _, err := db.AddCase(ctx, Case{Kind: "dispute"}); err == nil {
+	o1, _ := db.AddOrder(ctx, vault.Order{Marketplace: "ebay", Number: "1"})
+	o2, _ := db.AddOrder(ctx, vault.Order{Marketplace: "ebay", Number: "2"})
+	db.AddEvidence(ctx, []vault.Evidence{{Kind: "message", Source: "typed", Body: "late", OccurredAt: day("2026-10-20 10:00")}}, vault.Links{Orders: []vault.OrderID{o1}})
+	db.AddEvidence(ctx, []vault.Evidence{{Kind: "message", Source: "typed", Body: "other order"}}, vault.Links{Orders: []vault.OrderID{o2}})
+	if _, err := db.AddCase(ctx, vault.Case{Kind: "dispute"}); err == nil {
 		t.Fatal("a case without orders was accepted")
 	}
-	id, err := db.AddCase(ctx, Case{Kind: "chargeback", Orders: []OrderID{o1}, Amount: money.Money{Minor: 100, Currency: "EUR"}})
+	id, err := db.AddCase(ctx, vault.Case{Kind: "chargeback", Orders: []vault.OrderID{o1}, Amount: money.Money{Minor: 100, Currency: "EUR"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -211,7 +212,7 @@ func TestCaseFile(t *testing.T) {
 	if len(f.Events) != 1 || f.Events[0].Text != "chargeback case opened" || f.Events[0].At != date.Instant(clock) {
 		t.Errorf("events: %+v", f.Events)
 	}
-	if _, err := db.CaseFile(ctx, 99); !errors.Is(err, ErrNotFound) {
+	if _, err := db.CaseFile(ctx, 99); !errors.Is(err, vault.ErrNotFound) {
 		t.Errorf("CaseFile(99) = %v", err)
 	}
 }
@@ -234,7 +235,7 @@ func TestConcurrentWriters(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for i := range each {
-				if _, err := h.AddOrder(ctx, Order{Marketplace: "m", Number: fmt.Sprintf("%d-%d", w, i), Items: []string{"x"}}); err != nil {
+				if _, err := h.AddOrder(ctx, vault.Order{Marketplace: "m", Number: fmt.Sprintf("%d-%d", w, i), Items: []string{"x"}}); err != nil {
 					errs <- err
 				}
 			}

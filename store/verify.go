@@ -4,14 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"vault"
 )
-
-// Problem is one thing wrong in the vault, precise enough to act on.
-type Problem struct {
-	Record string `json:"record,omitempty"` // ORD-n, EV-n, CASE-n, "audit 12", "database"
-	File   string `json:"file,omitempty"`
-	What   string `json:"what"`
-}
 
 // BlobRef is a stored file that a record relies on.
 type BlobRef struct {
@@ -22,11 +16,11 @@ type BlobRef struct {
 
 // Check is what Verify found in the database.
 type Check struct {
-	Problems []Problem `json:"problems"`
-	Records  int       `json:"records"`
-	Audit    int       `json:"audit_entries"`
-	Head     string    `json:"audit_head"`
-	Blobs    []BlobRef `json:"-"`
+	Problems []vault.Problem `json:"problems"`
+	Records  int             `json:"records"`
+	Audit    int             `json:"audit_entries"`
+	Head     string          `json:"audit_head"`
+	Blobs    []BlobRef       `json:"-"`
 }
 
 // Verify checks the database: SQLite's integrity and foreign keys, the audit
@@ -53,13 +47,13 @@ func checkSQLite(ctx context.Context, tx *sql.Tx, c *Check) error {
 	}
 	for _, m := range msgs {
 		if m != "ok" {
-			c.Problems = append(c.Problems, Problem{Record: "database", What: "integrity check: " + m})
+			c.Problems = append(c.Problems, vault.Problem{Record: "database", What: "integrity check: " + m})
 		}
 	}
 	fks, _, err := scanAll(ctx, tx, `SELECT "table" || ' row ' || rowid || ' refers to a missing ' || parent FROM pragma_foreign_key_check`,
 		nil, scanString, func(string) int { return 0 })
 	for _, m := range fks {
-		c.Problems = append(c.Problems, Problem{Record: "database", What: "foreign key: " + m})
+		c.Problems = append(c.Problems, vault.Problem{Record: "database", What: "foreign key: " + m})
 	}
 	return err
 }
@@ -72,7 +66,7 @@ func scanString(r *sql.Rows) (string, error) {
 // checkChain recomputes every audit row's hash and its link to the row before.
 func checkChain(ctx context.Context, tx *sql.Tx, c *Check) error {
 	entries, _, err := scanAll(ctx, tx, `SELECT id, at, action, record, content, prev, hash FROM audit ORDER BY id`, nil,
-		scanAudit, func(e AuditEntry) int64 { return e.ID })
+		scanAudit, func(e vault.AuditEntry) int64 { return e.ID })
 	if err != nil {
 		return err
 	}
@@ -81,12 +75,12 @@ func checkChain(ctx context.Context, tx *sql.Tx, c *Check) error {
 		name := fmt.Sprintf("audit %d", e.ID)
 		switch {
 		case e.ID != want:
-			c.Problems = append(c.Problems, Problem{Record: name, What: fmt.Sprintf("audit rows %d to %d are missing", want, e.ID-1)})
+			c.Problems = append(c.Problems, vault.Problem{Record: name, What: fmt.Sprintf("audit rows %d to %d are missing", want, e.ID-1)})
 		case e.Prev != prev:
-			c.Problems = append(c.Problems, Problem{Record: name, What: "chain broken: it does not follow the row before"})
+			c.Problems = append(c.Problems, vault.Problem{Record: name, What: "chain broken: it does not follow the row before"})
 		}
 		if entryHash(e) != e.Hash {
-			c.Problems = append(c.Problems, Problem{Record: name, What: "its hash does not match its content: the row was edited"})
+			c.Problems = append(c.Problems, vault.Problem{Record: name, What: "its hash does not match its content: the row was edited"})
 		}
 		prev, want = e.Hash, e.ID+1
 	}
@@ -112,9 +106,9 @@ func checkRecords(ctx context.Context, tx *sql.Tx, c *Check) error {
 		case err != nil:
 			return err
 		case r.last == "":
-			c.Problems = append(c.Problems, Problem{Record: r.name, What: "no audit entry: it was added outside vault"})
+			c.Problems = append(c.Problems, vault.Problem{Record: r.name, What: "no audit entry: it was added outside vault"})
 		case r.last != sum:
-			c.Problems = append(c.Problems, Problem{Record: r.name, What: "changed since its last audit entry: edited outside vault"})
+			c.Problems = append(c.Problems, vault.Problem{Record: r.name, What: "changed since its last audit entry: edited outside vault"})
 		}
 	}
 	// Records the log knows that no longer exist. Compared here, not in SQL:
@@ -126,7 +120,7 @@ func checkRecords(ctx context.Context, tx *sql.Tx, c *Check) error {
 	logged, _, err := scanAll(ctx, tx, `SELECT DISTINCT record FROM audit ORDER BY record`, nil, scanString, func(s string) string { return s })
 	for _, g := range logged {
 		if !exists[g] {
-			c.Problems = append(c.Problems, Problem{Record: g, What: "in the audit log but gone from the database: deleted outside vault"})
+			c.Problems = append(c.Problems, vault.Problem{Record: g, What: "in the audit log but gone from the database: deleted outside vault"})
 		}
 	}
 	c.Records = len(recs)

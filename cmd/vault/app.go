@@ -3,16 +3,11 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"path/filepath"
-	"syscall"
 	"time"
 
-	"vault/evidence"
-	"vault/store"
+	"vault/casework"
 )
 
 // app is what every command shares: the streams, the environment, the clock
@@ -25,17 +20,8 @@ type app struct {
 	loc            *time.Location
 
 	vaultFlag string
-	v         *vault
+	svc       *casework.Service
 }
-
-// vault is an open vault directory: its database and its blobs.
-type vault struct {
-	dir   string
-	db    *store.DB
-	blobs *evidence.Blobs
-}
-
-const dbName = "vault.db"
 
 // dir is the vault directory: --vault, else $VAULT_DIR, else the XDG data dir.
 func (a *app) dir() (string, error) {
@@ -56,76 +42,30 @@ func (a *app) dir() (string, error) {
 }
 
 // open opens the vault once per command, applying pending migrations.
-func (a *app) open(ctx context.Context) (*vault, error) {
-	if a.v != nil {
-		return a.v, nil
+func (a *app) open(ctx context.Context) (*casework.Service, error) {
+	if a.svc != nil {
+		return a.svc, nil
 	}
 	dir, err := a.dir()
 	if err != nil {
 		return nil, err
 	}
-	if err := checkOwnership(dir); err != nil {
-		return nil, err
-	}
-	db, err := store.Open(ctx, filepath.Join(dir, dbName))
-	if errors.Is(err, store.ErrNoDatabase) {
-		return nil, fmt.Errorf("no vault at %s (run 'vault init')", dir)
-	}
-	if err != nil {
-		return nil, err
-	}
-	db.Now = a.now
-	a.v = &vault{dir: dir, db: db, blobs: evidence.NewBlobs(dir)}
-	return a.v, nil
+	a.svc, err = casework.Open(ctx, dir, a.now, a.loc)
+	return a.svc, err
 }
 
-// create makes a new vault at dir: the directory (0700), blobs/, tmp/ and the
-// database (0600).
-func (a *app) create(ctx context.Context, dir string) (*vault, error) {
-	if _, err := os.Stat(filepath.Join(dir, dbName)); err == nil {
-		return nil, fmt.Errorf("a vault already exists at %s", dir)
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		return nil, err
+// create makes a new vault at dir and keeps it open.
+func (a *app) create(ctx context.Context, dir string) (*casework.Service, error) {
+	svc, err := casework.Create(ctx, dir, a.now, a.loc)
+	if err == nil {
+		a.svc = svc
 	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("create vault: %w", err)
-	}
-	if err := os.Chmod(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("create vault: %w", err)
-	}
-	blobs := evidence.NewBlobs(dir)
-	if err := blobs.Init(); err != nil {
-		return nil, fmt.Errorf("create vault: %w", err)
-	}
-	db, err := store.Create(ctx, filepath.Join(dir, dbName))
-	if err != nil {
-		return nil, err
-	}
-	db.Now = a.now
-	a.v = &vault{dir: dir, db: db, blobs: blobs}
-	return a.v, nil
-}
-
-// checkOwnership refuses a vault directory that others could write to or
-// that another user owns: whoever can write it can alter the evidence.
-func checkOwnership(dir string) error {
-	info, err := os.Stat(dir)
-	if err != nil {
-		return nil // a missing vault is reported by the caller
-	}
-	if info.Mode().Perm()&0o022 != 0 {
-		return fmt.Errorf("refusing %s: it is writable by others (mode %04o), so anyone on this machine could "+
-			"alter the evidence; fix it with: chmod 700 %s", dir, info.Mode().Perm(), dir)
-	}
-	if st, ok := info.Sys().(*syscall.Stat_t); ok && int(st.Uid) != os.Getuid() {
-		return fmt.Errorf("refusing %s: it belongs to user %d, not to you (%d); a vault must be your own", dir, st.Uid, os.Getuid())
-	}
-	return nil
+	return svc, err
 }
 
 func (a *app) close() {
-	if a.v != nil {
-		a.v.db.Close()
-		a.v = nil
+	if a.svc != nil {
+		a.svc.Close()
+		a.svc = nil
 	}
 }

@@ -1,24 +1,26 @@
 package main
 
 import (
-	"cmp"
 	"context"
 	"fmt"
-	"io"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"vault/evidence"
-	"vault/store"
+	"vault"
+	"vault/casework"
 )
 
-func newAttachFileCmd(a *app) *cobra.Command {
-	var orderRefs, caseRefs []string
-	var kind, note, at string
-	var recursive, asJSON bool
+// attachOptions are the flags of 'vault attach file'.
+type attachOptions struct {
+	orderRefs, caseRefs []string
+	kind, at            string
+	req                 casework.AttachRequest
+	asJSON              bool
+}
+
+func newAttachFileCmd(a *app, runF func(*attachOptions) error) *cobra.Command {
+	o := &attachOptions{}
 	cmd := &cobra.Command{
 		Use:   "file PATH... (--order ID | --case ID) [flags]",
 		Short: "Attach files (screenshots, photos, receipts) as evidence",
@@ -40,193 +42,91 @@ links are followed only to files within it.`,
   vault attach file ~/Pictures/dispute --recursive --case CASE-1`,
 		Args: atLeastOne("at least one file"),
 		RunE: func(cmd *cobra.Command, paths []string) error {
-			if len(orderRefs)+len(caseRefs) == 0 {
-				return usagef("say what the files belong to: --order ID or --case ID")
-			}
-			if kind != "" {
-				if err := oneOf("--kind", kind, store.EvidenceKinds); err != nil {
-					return err
-				}
-			}
-			when, err := a.parseDate("at", at)
-			if err != nil {
+			if err := o.parse(a, paths); err != nil {
 				return err
 			}
-			v, links, err := a.openLinked(cmd.Context(), orderRefs, caseRefs)
-			if err != nil {
-				return err
-			}
-			results := a.ingestFiles(cmd.Context(), v, collectFiles(paths, recursive))
-			var items []store.Evidence
-			for _, r := range results {
-				if r.err == nil {
-					r.item.Kind = cmp.Or(kind, evidence.KindFor(r.item.Blob.MediaType))
-					r.item.Note, r.item.OccurredAt = note, when
-					items = append(items, r.item)
-				}
-			}
-			added, err := v.db.AddEvidence(cmd.Context(), items, links)
-			if err != nil {
-				return err
-			}
-			return a.reportAttach(results, added, asJSON)
+			return do(cmd.Context(), o, runF, a.runAttach)
 		},
 	}
 	f := cmd.Flags()
-	f.StringArrayVar(&orderRefs, "order", nil, "the order the files belong to (ORD-n or order number; repeatable)")
-	f.StringArrayVar(&caseRefs, "case", nil, "the case the files belong to (CASE-n; repeatable)")
-	f.StringVar(&kind, "kind", "", "what the files are: "+strings.Join(store.EvidenceKinds, ", "))
-	f.StringVar(&note, "note", "", "a note kept with each file")
-	f.StringVar(&at, "at", "", "when the screenshot or photo was taken")
-	f.BoolVarP(&recursive, "recursive", "r", false, "attach the files in directories, and in their subdirectories")
-	f.BoolVar(&asJSON, "json", false, "print one JSON object per file")
+	f.StringArrayVar(&o.orderRefs, "order", nil, "the order the files belong to (ORD-n or order number; repeatable)")
+	f.StringArrayVar(&o.caseRefs, "case", nil, "the case the files belong to (CASE-n; repeatable)")
+	f.StringVar(&o.kind, "kind", "", "what the files are: "+strings.Join(vault.Words(vault.EvidenceKinds), ", "))
+	f.StringVar(&o.req.Note, "note", "", "a note kept with each file")
+	f.StringVar(&o.at, "at", "", "when the screenshot or photo was taken")
+	f.BoolVarP(&o.req.Recursive, "recursive", "r", false, "attach the files in directories, and in their subdirectories")
+	f.BoolVar(&o.asJSON, "json", false, "print one JSON object per file")
 	return cmd
 }
 
-// ingested is one file after ingestFiles: stored and ready to record, or refused.
-type ingested struct {
-	path string
-	item store.Evidence
-	err  error
-}
-
-// ingestFiles stores each acceptable file as a blob. Refused files leave
-// nothing in the store.
-func (a *app) ingestFiles(ctx context.Context, v *vault, files []candidate) []ingested {
-	var total int64
-	for _, f := range files {
-		if info, err := os.Stat(f.path); f.err == nil && err == nil {
-			total += info.Size()
-		}
+func (o *attachOptions) parse(a *app, paths []string) error {
+	if len(o.orderRefs)+len(o.caseRefs) == 0 {
+		return usagef("say what the files belong to: --order ID or --case ID")
 	}
-	bar := a.progress(total, "attaching")
-	defer bar.finish()
-	out := make([]ingested, len(files))
-	for i, f := range files {
-		out[i] = ingested{path: f.path, err: f.err}
-		if f.err == nil {
-			out[i].err = ctx.Err()
-		}
-		if out[i].err == nil {
-			out[i].item, out[i].err = a.ingestFile(v, f.path, bar)
-		}
-	}
-	return out
-}
-
-// ingestFile stages one file, checks it (size unchanged while read, images
-// decode within limits) and commits it to the blob store.
-func (a *app) ingestFile(v *vault, path string, bar io.Writer) (store.Evidence, error) {
-	f, err := openRegular(path)
-	if err != nil {
-		return store.Evidence{}, err
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return store.Evidence{}, err
-	}
-	st, err := v.blobs.Stage(io.TeeReader(f, bar))
-	if err != nil {
-		return store.Evidence{}, err
-	}
-	media := evidence.Detect(st.Head, path)
-	if err := checkStaged(st, media, info.Size()); err != nil {
-		st.Discard()
-		return store.Evidence{}, err
-	}
-	if media.Warning != "" {
-		fmt.Fprintf(a.stderr, "vault: warning: %s: %s; kept as %s\n", path, media.Warning, media.Type)
-	}
-	stored, err := st.Commit()
-	if err != nil {
-		return store.Evidence{}, err
-	}
-	name := filepath.Base(path)
-	return store.Evidence{Source: "file", Title: name, FileName: name,
-		Blob: &store.Blob{SHA256: stored.SHA256, Size: stored.Size, MediaType: media.Type}}, nil
-}
-
-// checkStaged refuses content that changed while it was read, and an image
-// that does not decode.
-func checkStaged(st *evidence.Staged, media evidence.Media, size int64) error {
-	if st.Size != size {
-		return fmt.Errorf("the file changed while it was read (%d bytes, then %d)", size, st.Size)
-	}
-	if evidence.Class(media.Type) == "image" {
-		if _, err := evidence.DecodeImage(st.Open); err != nil {
+	var err error
+	if o.kind != "" {
+		if o.req.Kind, err = parseWord("--kind", o.kind, vault.ParseEvidenceKind); err != nil {
 			return err
 		}
 	}
-	return nil
+	o.req.Paths = paths
+	o.req.At, err = a.parseDate("at", o.at)
+	return err
+}
+
+func (a *app) runAttach(ctx context.Context, o *attachOptions) error {
+	svc, err := a.open(ctx)
+	if err != nil {
+		return err
+	}
+	if o.req.Links, err = svc.Links(ctx, o.orderRefs, o.caseRefs); err != nil {
+		return err
+	}
+	progress, done := a.progress("attaching")
+	results, err := svc.Attach(ctx, o.req, progress)
+	done()
+	if err != nil {
+		return err
+	}
+	return a.reportAttach(results, o.asJSON)
 }
 
 // reportAttach prints an id (or JSON object) per stored file, a line per
 // refused file, and a summary; it fails when any file was refused.
-func (a *app) reportAttach(results []ingested, added []store.Added, asJSON bool) error {
-	var nAdded, nDup, nRefused int
-	next := 0
+func (a *app) reportAttach(results []casework.Attached, asJSON bool) error {
+	var added, dup, refused int
 	for _, r := range results {
-		if r.err != nil {
-			nRefused++
-			fmt.Fprintf(a.stderr, "vault: %s: %s\n", r.path, oneLine(r.err))
+		if r.Warning != "" {
+			fmt.Fprintf(a.stderr, "vault: warning: %s: %s\n", r.Path, r.Warning)
+		}
+		if r.Err != nil {
+			refused++
+			fmt.Fprintf(a.stderr, "vault: %s: %s\n", r.Path, oneLine(r.Err))
 			if asJSON {
-				printJSONLine(a.stdout, map[string]string{"path": r.path, "error": oneLine(r.err)})
+				printJSONLine(a.stdout, map[string]string{"path": r.Path, "error": oneLine(r.Err)})
 			}
 			continue
 		}
-		ad := added[next]
-		next++
-		if ad.Duplicate {
-			nDup++
-			fmt.Fprintf(a.stderr, "vault: %s: same content as %s, stored once\n", r.path, ad.ID)
+		if r.Added.Duplicate {
+			dup++
+			fmt.Fprintf(a.stderr, "vault: %s: same content as %s, stored once\n", r.Path, r.Added.ID)
 		} else {
-			nAdded++
+			added++
 		}
 		if asJSON {
 			printJSONLine(a.stdout, struct {
 				Path string `json:"path"`
-				store.Added
-			}{r.path, ad})
+				vault.Added
+			}{r.Path, r.Added})
 		} else {
-			fmt.Fprintln(a.stdout, ad.ID)
+			fmt.Fprintln(a.stdout, r.Added.ID)
 		}
 	}
-	if len(results) > 1 || nRefused > 0 {
-		fmt.Fprintf(a.stderr, "vault: %d added, %d duplicate, %d refused\n", nAdded, nDup, nRefused)
+	if len(results) > 1 || refused > 0 {
+		fmt.Fprintf(a.stderr, "vault: %d added, %d duplicate, %d refused\n", added, dup, refused)
 	}
-	if nRefused > 0 {
-		return fmt.Errorf("%d of %d files refused", nRefused, len(results))
+	if refused > 0 {
+		return fmt.Errorf("%d of %d files refused", refused, len(results))
 	}
 	return nil
-}
-
-// openLinked opens the vault and resolves the orders and cases named to link to.
-func (a *app) openLinked(ctx context.Context, orderRefs, caseRefs []string) (*vault, store.Links, error) {
-	v, err := a.open(ctx)
-	if err != nil {
-		return nil, store.Links{}, err
-	}
-	links, err := resolveLinks(ctx, v, orderRefs, caseRefs)
-	return v, links, err
-}
-
-// resolveLinks turns order and case references into ids.
-func resolveLinks(ctx context.Context, v *vault, orderRefs, caseRefs []string) (store.Links, error) {
-	var links store.Links
-	for _, ref := range orderRefs {
-		id, err := v.db.ResolveOrder(ctx, ref)
-		if err != nil {
-			return links, err
-		}
-		links.Orders = append(links.Orders, id)
-	}
-	for _, ref := range caseRefs {
-		id, err := v.db.ResolveCase(ctx, ref)
-		if err != nil {
-			return links, err
-		}
-		links.Cases = append(links.Cases, id)
-	}
-	return links, nil
 }

@@ -1,26 +1,32 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 
 	"filippo.io/age"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
 	"vault/backup"
+	"vault/casework"
 	"vault/internal/atomicfile"
 )
 
-func newBackupCmd(a *app) *cobra.Command {
-	var encrypt bool
-	var recipients []string
+// backupOptions are the flags of 'vault backup'.
+type backupOptions struct {
+	path       string
+	encrypt    bool
+	keys       []string
+	recipients []age.Recipient
+}
+
+func newBackupCmd(a *app, runF func(*backupOptions) error) *cobra.Command {
+	o := &backupOptions{}
 	cmd := &cobra.Command{
 		Use:   "backup FILE [--encrypt | --recipient AGE-KEY...]",
 		Short: "Write the whole vault into one archive file",
@@ -41,40 +47,50 @@ itself) offsite with restic, rclone or a synced folder is the point.`,
   vault backup --recipient age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p vault.tar.age`,
 		Args: exactArgs(1, "the archive file to write"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			recips, err := a.recipients(encrypt, recipients)
-			if err != nil {
+			o.path = args[0]
+			var err error
+			if o.recipients, err = a.recipients(o.encrypt, o.keys); err != nil {
 				return err
 			}
-			v, err := a.open(cmd.Context())
-			if err != nil {
-				return err
-			}
-			var m backup.Manifest
-			err = atomicfile.Write(args[0], func(w io.Writer) error {
-				out, closeAge, err := encrypted(w, recips)
-				if err != nil {
-					return err
-				}
-				if m, err = backup.Write(cmd.Context(), out, v.db, v.blobs, filepath.Join(v.dir, "tmp"), a.now()); err != nil {
-					return err
-				}
-				return closeAge()
-			})
-			if err != nil {
-				return err
-			}
-			fmt.Fprintln(a.stdout, args[0])
-			fmt.Fprintf(a.stderr, "vault: backed up %s (audit head %s)\n", plural(len(m.Files), "file"), m.AuditHead[:16])
-			return nil
+			return do(cmd.Context(), o, runF, a.runBackup)
 		},
 	}
-	cmd.Flags().BoolVar(&encrypt, "encrypt", false, "encrypt with a passphrase ($VAULT_PASSPHRASE or asked for)")
-	cmd.Flags().StringArrayVar(&recipients, "recipient", nil, "encrypt to this age public key (repeatable)")
+	cmd.Flags().BoolVar(&o.encrypt, "encrypt", false, "encrypt with a passphrase ($VAULT_PASSPHRASE or asked for)")
+	cmd.Flags().StringArrayVar(&o.keys, "recipient", nil, "encrypt to this age public key (repeatable)")
 	return cmd
 }
 
-func newRestoreCmd(a *app) *cobra.Command {
-	var identity string
+func (a *app) runBackup(ctx context.Context, o *backupOptions) error {
+	svc, err := a.open(ctx)
+	if err != nil {
+		return err
+	}
+	var m backup.Manifest
+	err = atomicfile.Write(o.path, func(w io.Writer) error {
+		out, closeAge, err := backup.Encrypt(w, o.recipients)
+		if err != nil {
+			return err
+		}
+		if m, err = svc.Backup(ctx, out); err != nil {
+			return err
+		}
+		return closeAge()
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(a.stdout, o.path)
+	fmt.Fprintf(a.stderr, "vault: backed up %s (audit head %s)\n", plural(len(m.Files), "file"), m.AuditHead[:16])
+	return nil
+}
+
+// restoreOptions are the flags of 'vault restore'.
+type restoreOptions struct {
+	path, identity string
+}
+
+func newRestoreCmd(a *app, runF func(*restoreOptions) error) *cobra.Command {
+	o := &restoreOptions{}
 	cmd := &cobra.Command{
 		Use:   "restore FILE --vault DIR [--identity FILE]",
 		Short: "Restore a backup archive into a new vault directory",
@@ -87,55 +103,37 @@ terminal to ask on) or --identity with the age identity file.`,
 		Example: `  vault restore vault-2026-11-25.tar --vault ~/vault-restored`,
 		Args:    exactArgs(1, "the archive file to read"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			dir, err := a.dir()
-			if err != nil {
-				return err
-			}
-			f, err := os.Open(args[0])
-			if err != nil {
-				return err
-			}
-			defer f.Close()
-			in, err := a.decrypted(f, identity)
-			if err != nil {
-				return err
-			}
-			if err := a.restore(cmd.Context(), in, dir); err != nil {
-				return err
-			}
-			fmt.Fprintf(a.stdout, "restored and verified %s\n", dir)
-			return nil
+			o.path = args[0]
+			return do(cmd.Context(), o, runF, a.runRestore)
 		},
 	}
-	cmd.Flags().StringVar(&identity, "identity", "", "age identity file for an archive encrypted to a public key")
+	cmd.Flags().StringVar(&o.identity, "identity", "", "age identity file for an archive encrypted to a public key")
 	return cmd
 }
 
-// restore unpacks into dir and verifies the result; on failure it removes
-// what it wrote, so there is a verified vault or nothing.
-func (a *app) restore(ctx context.Context, in io.Reader, dir string) (err error) {
-	_, statErr := os.Stat(dir)
-	defer func() {
-		if err != nil && errors.Is(statErr, os.ErrNotExist) {
-			os.RemoveAll(dir)
-		}
-	}()
-	if _, err := backup.Restore(in, dir); err != nil {
-		return err
-	}
-	v, err := a.open(ctx)
+func (a *app) runRestore(ctx context.Context, o *restoreOptions) error {
+	dir, err := a.dir()
 	if err != nil {
 		return err
 	}
-	r, err := a.verify(ctx, v)
-	a.close()
+	f, err := os.Open(o.path)
 	if err != nil {
 		return err
 	}
-	if !r.OK {
-		a.printVerify(r)
-		return fmt.Errorf("the restored vault does not verify")
+	defer f.Close()
+	in, err := backup.Decrypt(f, func() ([]age.Identity, error) { return a.identities(o.identity) })
+	if err != nil {
+		return err
 	}
+	err = casework.Restore(ctx, in, dir, a.now, a.loc)
+	var bad *casework.NotVerifiedError
+	if errors.As(err, &bad) {
+		a.printVerify(bad.Report)
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, "restored and verified %s\n", dir)
 	return nil
 }
 
@@ -166,54 +164,29 @@ func (a *app) recipients(encrypt bool, keys []string) ([]age.Recipient, error) {
 	return out, nil
 }
 
-// encrypted wraps w in age encryption when there are recipients.
-func encrypted(w io.Writer, recips []age.Recipient) (io.Writer, func() error, error) {
-	if len(recips) == 0 {
-		return w, func() error { return nil }, nil
-	}
-	wc, err := age.Encrypt(w, recips...)
-	if err != nil {
-		return nil, nil, err
-	}
-	return wc, wc.Close, nil
-}
-
-// ageHeader starts every age file.
-var ageHeader = []byte("age-encryption.org/v1")
-
-// decrypted reads an archive, decrypting it when it is an age file.
-func (a *app) decrypted(f io.Reader, identityFile string) (io.Reader, error) {
-	br := bufio.NewReader(f)
-	head, _ := br.Peek(len(ageHeader))
-	if !bytes.Equal(head, ageHeader) {
-		return br, nil
-	}
-	var ids []age.Identity
+// identities decrypt an archive: those of the identity file, else the passphrase.
+func (a *app) identities(identityFile string) ([]age.Identity, error) {
 	if identityFile != "" {
 		idf, err := os.Open(identityFile)
 		if err != nil {
 			return nil, err
 		}
 		defer idf.Close()
-		if ids, err = age.ParseIdentities(idf); err != nil {
+		ids, err := age.ParseIdentities(idf)
+		if err != nil {
 			return nil, fmt.Errorf("%s: %w", identityFile, err)
 		}
-	} else {
-		pass, err := a.passphrase(false)
-		if err != nil {
-			return nil, err
-		}
-		id, err := age.NewScryptIdentity(pass)
-		if err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
+		return ids, nil
 	}
-	r, err := age.Decrypt(br, ids...)
+	pass, err := a.passphrase(false)
 	if err != nil {
-		return nil, fmt.Errorf("cannot decrypt the archive: %w", err)
+		return nil, err
 	}
-	return r, nil
+	id, err := age.NewScryptIdentity(pass)
+	if err != nil {
+		return nil, err
+	}
+	return []age.Identity{id}, nil
 }
 
 // passphrase comes from $VAULT_PASSPHRASE or, on a terminal, from a prompt

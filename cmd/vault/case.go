@@ -1,26 +1,36 @@
 package main
 
 import (
+	"bufio"
 	"context"
+	"errors"
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
 
+	"vault"
+	"vault/casework"
 	"vault/internal/money"
-	"vault/store"
 )
 
-func newAddCaseCmd(a *app) *cobra.Command {
-	var c store.Case
-	var orderRefs []string
-	var amount, opened string
-	var asJSON, force bool
+// addCaseOptions are the flags of 'vault add case' and the case they make.
+type addCaseOptions struct {
+	kind, amount, opened string
+	orderRefs            []string
+	c                    vault.Case
+	asJSON, force        bool
+}
+
+func newAddCaseCmd(a *app, runF func(*addCaseOptions) error) *cobra.Command {
+	o := &addCaseOptions{}
 	cmd := &cobra.Command{
 		Use:   "case --kind KIND --order ID [--order ID]... [flags]",
 		Short: "Open a case: a dispute, chargeback, reinstatement, withdrawal or warranty claim",
 		Long: `Open a case that gathers orders and their evidence towards one claim.
-Kinds: ` + strings.Join(store.CaseKinds, ", ") + `.
+Kinds: ` + strings.Join(vault.Words(vault.CaseKinds), ", ") + `.
 Without --amount, the amount claimed is the sum of the orders' totals when they
 share one currency. Prints the new case id (CASE-n) on the first line.
 
@@ -35,98 +45,101 @@ on a terminal asks before going on (--force skips the question).`,
 			if err := required(cmd, "kind", "order"); err != nil {
 				return err
 			}
-			if err := oneOf("--kind", c.Kind, store.CaseKinds); err != nil {
+			if err := o.parse(a); err != nil {
 				return err
 			}
-			var err error
-			if amount != "" {
-				if c.Amount, err = money.Parse(amount); err != nil {
-					return usagef("--amount: %w", err)
-				}
-			}
-			if c.Opened, err = a.parseDate("opened", opened); err != nil {
-				return err
-			}
-			v, err := a.open(cmd.Context())
-			if err != nil {
-				return err
-			}
-			orders, err := a.fillCase(cmd.Context(), v, &c, orderRefs)
-			if err != nil {
-				return err
-			}
-			if c.Kind == "dispute" {
-				if err := a.guardDispute(cmd.Context(), v, c, orders, force); err != nil {
-					return err
-				}
-			}
-			id, err := v.db.AddCase(cmd.Context(), c)
-			if err != nil {
-				return err
-			}
-			return a.printID(id, asJSON)
+			return do(cmd.Context(), o, runF, a.runAddCase)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&c.Kind, "kind", "", "kind of case: "+strings.Join(store.CaseKinds, ", ")+" (required)")
-	f.StringArrayVar(&orderRefs, "order", nil, "an order of the case (ORD-n or order number; repeatable, required)")
-	f.StringVar(&c.Title, "title", "", "a short title (default from the kind and the first order)")
-	f.StringVar(&amount, "amount", "", "amount claimed, with currency (default: the orders' total)")
-	f.StringVar(&c.Receiver, "receiver", "", "who decides: the marketplace, the bank, ...")
-	f.StringVar(&c.Reference, "reference", "", "the receiver's reference or dispute number")
-	f.StringVar(&opened, "opened", "", "when the case was opened (default now)")
-	f.BoolVar(&asJSON, "json", false, "print the result as JSON")
-	f.BoolVar(&force, "force", false, "do not ask before a dispute that may look like abuse")
+	f.StringVar(&o.kind, "kind", "", "kind of case: "+strings.Join(vault.Words(vault.CaseKinds), ", ")+" (required)")
+	f.StringArrayVar(&o.orderRefs, "order", nil, "an order of the case (ORD-n or order number; repeatable, required)")
+	f.StringVar(&o.c.Title, "title", "", "a short title (default from the kind and the first order)")
+	f.StringVar(&o.amount, "amount", "", "amount claimed, with currency (default: the orders' total)")
+	f.StringVar(&o.c.Receiver, "receiver", "", "who decides: the marketplace, the bank, ...")
+	f.StringVar(&o.c.Reference, "reference", "", "the receiver's reference or dispute number")
+	f.StringVar(&o.opened, "opened", "", "when the case was opened (default now)")
+	f.BoolVar(&o.asJSON, "json", false, "print the result as JSON")
+	f.BoolVar(&o.force, "force", false, "do not ask before a dispute that may look like abuse")
 	return cmd
 }
 
-// fillCase resolves the order references and fills the defaults that depend on
-// the orders: the title and the amount claimed.
-func (a *app) fillCase(ctx context.Context, v *vault, c *store.Case, refs []string) ([]store.Order, error) {
-	var orders []store.Order
-	var first store.Order
-	var sum money.Money
-	sameCurrency := true
-	for i, ref := range refs {
-		id, err := v.db.ResolveOrder(ctx, ref)
-		if err != nil {
-			return nil, err
-		}
-		o, err := v.db.Order(ctx, id)
-		if err != nil {
-			return nil, err
-		}
-		orders = append(orders, o)
-		if i == 0 {
-			first, sum = o, o.Total
-		} else if o.Total.Currency != sum.Currency {
-			sameCurrency = false
-		} else {
-			sum.Minor += o.Total.Minor
-		}
-		c.Orders = append(c.Orders, id)
+func (o *addCaseOptions) parse(a *app) error {
+	var err error
+	if o.c.Kind, err = parseWord("--kind", o.kind, vault.ParseCaseKind); err != nil {
+		return err
 	}
-	if c.Title == "" {
-		c.Title = fmt.Sprintf("%s%s: %s order %s", strings.ToUpper(c.Kind[:1]), c.Kind[1:], first.Marketplace, first.Number)
-		if len(refs) > 1 {
-			c.Title += fmt.Sprintf(" and %d more", len(refs)-1)
+	if o.amount != "" {
+		if o.c.Amount, err = money.Parse(o.amount); err != nil {
+			return usagef("--amount: %w", err)
 		}
 	}
-	if c.Amount.IsZero() && sameCurrency {
-		c.Amount = sum
+	o.c.Opened, err = a.parseDate("opened", o.opened)
+	return err
+}
+
+func (a *app) runAddCase(ctx context.Context, o *addCaseOptions) error {
+	svc, err := a.open(ctx)
+	if err != nil {
+		return err
 	}
-	return orders, nil
+	c, orders, err := svc.NewCase(ctx, o.c, o.orderRefs)
+	if err != nil {
+		return err
+	}
+	if c.Kind == vault.Dispute {
+		if err := a.guardDispute(ctx, svc, orders, o.force); err != nil {
+			return err
+		}
+	}
+	id, err := svc.DB.AddCase(ctx, c)
+	if err != nil {
+		return err
+	}
+	return a.printID(id, o.asJSON)
+}
+
+// guardDispute warns before a dispute that may get the account blocked for
+// "dispute abuse". On a terminal it asks; elsewhere, and with force, it
+// warns and goes on.
+func (a *app) guardDispute(ctx context.Context, svc *casework.Service, orders []vault.Order, force bool) error {
+	warnings, err := svc.DisputeWarnings(ctx, orders)
+	if err != nil {
+		return err
+	}
+	for _, w := range warnings {
+		fmt.Fprintf(a.stderr, "warning: %s\n  This is a heuristic (rule %s: %s).\n  Try the seller first: 'vault draft letter seller --order %s' writes the letter.\n",
+			w.Text, w.Rule.ID, w.Rule.Source, w.Order)
+		if !force && a.interactive() && !a.confirm("Open the dispute anyway?") {
+			return errors.New("no dispute opened")
+		}
+	}
+	return nil
+}
+
+// interactive reports whether questions can be asked: stdin is a terminal.
+func (a *app) interactive() bool {
+	f, ok := a.stdin.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// confirm asks a yes/no question on the terminal; no is the default.
+func (a *app) confirm(question string) bool {
+	fmt.Fprintf(a.stderr, "%s [y/N] ", question)
+	line, _ := bufio.NewReader(a.stdin).ReadString('\n')
+	answer := strings.ToLower(strings.TrimSpace(line))
+	return answer == "y" || answer == "yes"
 }
 
 func newListCasesCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{Use: "cases", Short: "List cases", Args: noArgs}
-	return viewCmd(a, cmd, func(ctx context.Context, v *vault, _ []string) ([]store.Case, error) {
-		cases, err := v.db.Cases(ctx)
+	return viewCmd(a, cmd, func(ctx context.Context, svc *casework.Service, _ []string) ([]vault.Case, error) {
+		cases, err := svc.DB.Cases(ctx)
 		return nonNil(cases), err
-	}, func(cases []store.Case) error {
+	}, func(cases []vault.Case) error {
 		rows := [][]string{{"ID", "KIND", "STATUS", "OPENED", "AMOUNT", "ORDERS", "TITLE"}}
 		for _, c := range cases {
-			rows = append(rows, []string{c.ID.String(), c.Kind, c.Status, c.Opened.Format(a.loc), c.Amount.String(),
+			rows = append(rows, []string{c.ID.String(), string(c.Kind), string(c.Status), c.Opened.Format(a.loc), c.Amount.String(),
 				joinIDs(c.Orders), short(c.Title, 40)})
 		}
 		return table(a.stdout, rows)
@@ -139,16 +152,16 @@ func newShowCaseCmd(a *app) *cobra.Command {
 		Short: "Show a case with its orders, evidence and events",
 		Args:  exactArgs(1, "a case id (CASE-n)"),
 	}
-	return viewCmd(a, cmd, func(ctx context.Context, v *vault, args []string) (store.CaseFile, error) {
-		f, err := caseFile(ctx, v, args[0])
+	return viewCmd(a, cmd, func(ctx context.Context, svc *casework.Service, args []string) (vault.CaseFile, error) {
+		f, err := svc.CaseFile(ctx, args[0])
 		f.Evidence, f.Events = nonNil(f.Evidence), nonNil(f.Events)
 		return f, err
 	}, a.printCaseFile)
 }
 
-func (a *app) printCaseFile(f store.CaseFile) error {
+func (a *app) printCaseFile(f vault.CaseFile) error {
 	c := f.Case
-	err := fields(a.stdout, "Case", c.ID.String(), "Kind", c.Kind, "Status", c.Status, "Title", c.Title,
+	err := fields(a.stdout, "Case", c.ID.String(), "Kind", string(c.Kind), "Status", string(c.Status), "Title", c.Title,
 		"Receiver", c.Receiver, "Reference", c.Reference, "Amount", c.Amount.String(),
 		"Opened", c.Opened.Format(a.loc), "Closed", c.Closed.Format(a.loc))
 	if err != nil {

@@ -1,12 +1,14 @@
 package main
 
 import (
-	"errors"
+	"context"
 	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"vault"
+	"vault/casework"
 	"vault/internal/date"
 	"vault/store"
 )
@@ -14,14 +16,51 @@ import (
 // newCaseCmd holds what happens to a case after it is opened.
 func newCaseCmd(a *app) *cobra.Command {
 	return group("case", "Record what happens in a case: status, events, links, statement",
-		newCaseStatusCmd(a), newCaseEventCmd(a), newCaseLinkCmd(a), newCaseStatementCmd(a))
+		newCaseStatusCmd(a, nil), newCaseEventCmd(a, nil), newCaseLinkCmd(a, nil), newCaseStatementCmd(a, nil))
 }
 
-func newCaseStatusCmd(a *app) *cobra.Command {
-	var at, note string
-	var force bool
+// caseOptions are what every 'vault case' command has: the case and when.
+type caseOptions struct {
+	ref, atFlag string
+	at          date.Value
+}
+
+// parseAt reads --at; the case's reference is the first argument.
+func (o *caseOptions) parseAt(a *app, args []string) (err error) {
+	o.ref = args[0]
+	o.at, err = a.parseDate("at", o.atFlag)
+	return err
+}
+
+// onCase opens the vault, resolves the case, runs change and prints done
+// with the case id.
+func (a *app) onCase(ctx context.Context, o caseOptions, change func(*casework.Service, vault.CaseID) error, done string) error {
+	svc, err := a.open(ctx)
+	if err != nil {
+		return err
+	}
+	id, err := svc.DB.ResolveCase(ctx, o.ref)
+	if err != nil {
+		return err
+	}
+	if err := change(svc, id); err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, done, id)
+	return nil
+}
+
+type caseStatusOptions struct {
+	caseOptions
+	status vault.CaseStatus
+	note   string
+	force  bool
+}
+
+func newCaseStatusCmd(a *app, runF func(*caseStatusOptions) error) *cobra.Command {
+	o := &caseStatusOptions{}
 	cmd := &cobra.Command{
-		Use:   "status ID " + strings.Join(store.CaseStatuses[1:], "|") + " [--at TIME] [--note TEXT]",
+		Use:   "status ID " + strings.Join(vault.Words(vault.CaseStatuses[1:]), "|") + " [--at TIME] [--note TEXT]",
 		Short: "Move a case to a new status",
 		Long: `Move a case to a new status and record it in the case's timeline. A case that
 was won, lost or closed is decided: reopening it (or going back to draft, or
@@ -30,24 +69,37 @@ from escalated to open) needs --force, because it is usually a mistake.`,
   vault case status CASE-1 won --at 2026-11-20 --note "refund of 49,90 NOK"`,
 		Args: exactArgs(2, "a case id and a status"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := oneOf("status", args[1], store.CaseStatuses); err != nil {
+			var err error
+			if o.status, err = parseWord("status", args[1], vault.ParseCaseStatus); err != nil {
 				return err
 			}
-			return a.onCase(cmd, args[0], at, func(c caseChange) error {
-				return c.v.db.SetCaseStatus(cmd.Context(), c.id, args[1], c.at, note, force)
-			}, "%s is now "+args[1]+"\n")
+			if err := o.parseAt(a, args); err != nil {
+				return err
+			}
+			return do(cmd.Context(), o, runF, a.runCaseStatus)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&at, "at", "", "when it happened (default now)")
-	f.StringVar(&note, "note", "", "why, in a few words")
-	f.BoolVar(&force, "force", false, "allow reopening a decided case")
+	f.StringVar(&o.atFlag, "at", "", "when it happened (default now)")
+	f.StringVar(&o.note, "note", "", "why, in a few words")
+	f.BoolVar(&o.force, "force", false, "allow reopening a decided case")
 	return cmd
 }
 
-func newCaseEventCmd(a *app) *cobra.Command {
-	var at, text string
-	var force bool
+func (a *app) runCaseStatus(ctx context.Context, o *caseStatusOptions) error {
+	return a.onCase(ctx, o.caseOptions, func(svc *casework.Service, id vault.CaseID) error {
+		return svc.DB.SetCaseStatus(ctx, id, o.status, o.at, o.note, o.force)
+	}, "%s is now "+string(o.status)+"\n")
+}
+
+type caseEventOptions struct {
+	caseOptions
+	text  string
+	force bool
+}
+
+func newCaseEventCmd(a *app, runF func(*caseEventOptions) error) *cobra.Command {
+	o := &caseEventOptions{}
 	cmd := &cobra.Command{
 		Use:   "event ID --text TEXT [--at TIME]",
 		Short: "Record something that happened: a call, a form sent, a reply",
@@ -58,55 +110,36 @@ func newCaseEventCmd(a *app) *cobra.Command {
 			if err := required(cmd, "text"); err != nil {
 				return err
 			}
-			if strings.TrimSpace(text) == "" {
+			if o.text = strings.TrimSpace(o.text); o.text == "" {
 				return usagef("--text is empty")
 			}
-			return a.onCase(cmd, args[0], at, func(c caseChange) error {
-				return c.v.db.AddEvent(cmd.Context(), c.id, c.at, strings.TrimSpace(text), force)
-			}, "recorded an event of %s\n")
+			if err := o.parseAt(a, args); err != nil {
+				return err
+			}
+			return do(cmd.Context(), o, runF, a.runCaseEvent)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&text, "text", "", "what happened (required)")
-	f.StringVar(&at, "at", "", "when it happened (default now)")
-	f.BoolVar(&force, "force", false, "allow a date before the case's orders")
+	f.StringVar(&o.text, "text", "", "what happened (required)")
+	f.StringVar(&o.atFlag, "at", "", "when it happened (default now)")
+	f.BoolVar(&o.force, "force", false, "allow a date before the case's orders")
 	return cmd
 }
 
-// caseChange is what a case command works on.
-type caseChange struct {
-	v  *vault
-	id store.CaseID
-	at date.Value
+func (a *app) runCaseEvent(ctx context.Context, o *caseEventOptions) error {
+	return a.onCase(ctx, o.caseOptions, func(svc *casework.Service, id vault.CaseID) error {
+		return svc.DB.AddEvent(ctx, id, o.at, o.text, o.force)
+	}, "recorded an event of %s\n")
 }
 
-// onCase parses --at, opens the vault, resolves the case, runs change and
-// prints done with the case id.
-func (a *app) onCase(cmd *cobra.Command, ref, at string, change func(caseChange) error, done string) error {
-	when, err := a.parseDate("at", at)
-	if err != nil {
-		return err
-	}
-	v, err := a.open(cmd.Context())
-	if err != nil {
-		return err
-	}
-	id, err := v.db.ResolveCase(cmd.Context(), ref)
-	if err != nil {
-		return err
-	}
-	if err := change(caseChange{v, id, when}); err != nil {
-		if errors.Is(err, store.ErrNeedsForce) {
-			return fmt.Errorf("%w (nothing was changed)", err)
-		}
-		return err
-	}
-	fmt.Fprintf(a.stdout, done, id)
-	return nil
+type caseLinkOptions struct {
+	caseOptions
+	orderRefs, evidenceRefs []string
+	evidence                []vault.EvidenceID
 }
 
-func newCaseLinkCmd(a *app) *cobra.Command {
-	var orderRefs, evidenceRefs []string
+func newCaseLinkCmd(a *app, runF func(*caseLinkOptions) error) *cobra.Command {
+	o := &caseLinkOptions{}
 	cmd := &cobra.Command{
 		Use:   "link ID --evidence EV-n | --order ORD-n ...",
 		Short: "Add orders or evidence to a case",
@@ -114,37 +147,40 @@ func newCaseLinkCmd(a *app) *cobra.Command {
   vault case link CASE-1 --order 8123456789012345`,
 		Args: exactArgs(1, "a case id"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(orderRefs)+len(evidenceRefs) == 0 {
+			if len(o.orderRefs)+len(o.evidenceRefs) == 0 {
 				return usagef("give --evidence or --order")
 			}
-			var evidence []store.EvidenceID
-			for _, r := range evidenceRefs {
-				var id store.EvidenceID
-				if err := id.UnmarshalText([]byte(r)); err != nil {
+			for _, r := range o.evidenceRefs {
+				id, err := vault.ParseEvidenceID(r)
+				if err != nil {
 					return usagef("--evidence: %w", err)
 				}
-				evidence = append(evidence, id)
+				o.evidence = append(o.evidence, id)
 			}
-			return a.onCase(cmd, args[0], "", func(c caseChange) error {
-				var orders []store.OrderID
-				for _, r := range orderRefs {
-					id, err := c.v.db.ResolveOrder(cmd.Context(), r)
-					if err != nil {
-						return err
-					}
-					orders = append(orders, id)
-				}
-				return c.v.db.LinkCase(cmd.Context(), c.id, orders, evidence)
-			}, "linked to %s\n")
+			if err := o.parseAt(a, args); err != nil {
+				return err
+			}
+			return do(cmd.Context(), o, runF, a.runCaseLink)
 		},
 	}
-	cmd.Flags().StringArrayVar(&evidenceRefs, "evidence", nil, "evidence to add (EV-n; repeatable)")
-	cmd.Flags().StringArrayVar(&orderRefs, "order", nil, "an order to add (ORD-n or order number; repeatable)")
+	cmd.Flags().StringArrayVar(&o.evidenceRefs, "evidence", nil, "evidence to add (EV-n; repeatable)")
+	cmd.Flags().StringArrayVar(&o.orderRefs, "order", nil, "an order to add (ORD-n or order number; repeatable)")
 	return cmd
 }
 
-func newCaseStatementCmd(a *app) *cobra.Command {
-	var file string
+func (a *app) runCaseLink(ctx context.Context, o *caseLinkOptions) error {
+	return a.onCase(ctx, o.caseOptions, func(svc *casework.Service, id vault.CaseID) error {
+		return svc.LinkCase(ctx, id, o.orderRefs, o.evidence)
+	}, "linked to %s\n")
+}
+
+type caseStatementOptions struct {
+	caseOptions
+	file, text string
+}
+
+func newCaseStatementCmd(a *app, runF func(*caseStatementOptions) error) *cobra.Command {
+	o := &caseStatementOptions{}
 	cmd := &cobra.Command{
 		Use:   "statement ID --file FILE",
 		Short: "Keep your own statement for the case's dossier",
@@ -157,15 +193,31 @@ prints it on its statement page instead of the drafted letter; --statement on
 			if err := required(cmd, "file"); err != nil {
 				return err
 			}
-			text, err := readText("--file", file, store.MaxStatement)
-			if err != nil {
+			var err error
+			if o.text, err = readStatement("--file", o.file); err != nil {
 				return err
 			}
-			return a.onCase(cmd, args[0], "", func(c caseChange) error {
-				return c.v.db.SetStatement(cmd.Context(), c.id, text)
-			}, "kept the statement of %s\n")
+			if err := o.parseAt(a, args); err != nil {
+				return err
+			}
+			return do(cmd.Context(), o, runF, a.runCaseStatement)
 		},
 	}
-	cmd.Flags().StringVar(&file, "file", "", "the statement, as a text file (required)")
+	cmd.Flags().StringVar(&o.file, "file", "", "the statement, as a text file (required)")
 	return cmd
+}
+
+func (a *app) runCaseStatement(ctx context.Context, o *caseStatementOptions) error {
+	return a.onCase(ctx, o.caseOptions, func(svc *casework.Service, id vault.CaseID) error {
+		return svc.DB.SetStatement(ctx, id, o.text)
+	}, "kept the statement of %s\n")
+}
+
+// readStatement reads a statement file named by a flag.
+func readStatement(flag, path string) (string, error) {
+	text, err := casework.ReadText(path, store.MaxStatement)
+	if err != nil {
+		return "", fileError(flag+" "+path, err, "a statement is a page or two", "")
+	}
+	return text, nil
 }

@@ -7,16 +7,20 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"vault/deadlines"
-	"vault/internal/date"
+	"vault"
+	"vault/casework"
 	"vault/internal/money"
-	"vault/store"
 )
 
-func newAddChargeCmd(a *app) *cobra.Command {
-	var c store.Charge
-	var orderRef, amount, paid string
-	var asJSON bool
+// addChargeOptions are the flags of 'vault add charge' and the charge they make.
+type addChargeOptions struct {
+	orderRef, kind, amount, paid string
+	charge                       vault.Charge
+	asJSON                       bool
+}
+
+func newAddChargeCmd(a *app, runF func(*addChargeOptions) error) *cobra.Command {
+	o := &addChargeOptions{}
 	cmd := &cobra.Command{
 		Use:   "charge --order ID --amount AMOUNT --kind vat|duty|fee [--paid DATE]",
 		Short: "Record an import charge paid on an order: VAT, customs duty, a carrier's fee",
@@ -31,77 +35,60 @@ Prints the charge's record (CHG-n).`,
 			if err := required(cmd, "order", "amount", "kind"); err != nil {
 				return err
 			}
-			if err := oneOf("--kind", c.Kind, store.ChargeKinds); err != nil {
+			if err := o.parse(a); err != nil {
 				return err
 			}
-			var err error
-			if c.Amount, err = money.Parse(amount); err != nil {
-				return usagef("--amount: %w", err)
-			}
-			if c.Paid, err = a.parseDate("paid", paid); err != nil {
-				return err
-			}
-			v, err := a.open(cmd.Context())
-			if err != nil {
-				return err
-			}
-			if c.Order, err = v.db.ResolveOrder(cmd.Context(), orderRef); err != nil {
-				return err
-			}
-			id, err := v.db.AddCharge(cmd.Context(), c)
-			if err != nil {
-				return err
-			}
-			if asJSON {
-				return printJSONLine(a.stdout, map[string]string{"id": fmt.Sprintf("CHG-%d", id)})
-			}
-			fmt.Fprintf(a.stdout, "CHG-%d\n", id)
-			return nil
+			return do(cmd.Context(), o, runF, a.runAddCharge)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&orderRef, "order", "", "the order (ORD-n or order number; required)")
-	f.StringVar(&amount, "amount", "", "the amount paid, with currency (required)")
-	f.StringVar(&c.Kind, "kind", "", "vat, duty or fee (required)")
-	f.StringVar(&paid, "paid", "", "when it was paid")
-	f.StringVar(&c.Note, "note", "", "a note: who charged it, the reference")
-	f.BoolVar(&asJSON, "json", false, "print the result as JSON")
+	f.StringVar(&o.orderRef, "order", "", "the order (ORD-n or order number; required)")
+	f.StringVar(&o.amount, "amount", "", "the amount paid, with currency (required)")
+	f.StringVar(&o.kind, "kind", "", strings.Join(vault.Words(vault.ChargeKinds), ", ")+" (required)")
+	f.StringVar(&o.paid, "paid", "", "when it was paid")
+	f.StringVar(&o.charge.Note, "note", "", "a note: who charged it, the reference")
+	f.BoolVar(&o.asJSON, "json", false, "print the result as JSON")
 	return cmd
 }
 
-// orderView is an order as 'vault show order' prints it: with notes from
-// the rules (import charges that may apply).
-type orderView struct {
-	store.OrderFile
-	Notes []string `json:"notes"`
+func (o *addChargeOptions) parse(a *app) error {
+	var err error
+	if o.charge.Kind, err = parseWord("--kind", o.kind, vault.ParseChargeKind); err != nil {
+		return err
+	}
+	if o.charge.Amount, err = money.Parse(o.amount); err != nil {
+		return usagef("--amount: %w", err)
+	}
+	o.charge.Paid, err = a.parseDate("paid", o.paid)
+	return err
 }
 
-func (a *app) loadOrderView(ctx context.Context, v *vault, ref string) (orderView, error) {
-	id, err := v.db.ResolveOrder(ctx, ref)
+func (a *app) runAddCharge(ctx context.Context, o *addChargeOptions) error {
+	svc, err := a.open(ctx)
 	if err != nil {
-		return orderView{}, err
+		return err
 	}
-	f, err := v.db.OrderFile(ctx, id)
+	c := o.charge
+	if c.Order, err = svc.DB.ResolveOrder(ctx, o.orderRef); err != nil {
+		return err
+	}
+	id, err := svc.DB.AddCharge(ctx, c)
 	if err != nil {
-		return orderView{}, err
+		return err
 	}
-	f.Evidence, f.Cases, f.Charges = nonNil(f.Evidence), nonNil(f.Cases), nonNil(f.Charges)
-	rules, err := loadRules(ctx, v)
-	if err != nil {
-		return orderView{}, err
-	}
-	view := orderView{OrderFile: f, Notes: []string{}}
-	for _, r := range deadlines.ChargesNotes(rules, orderFacts(f.Order, date.Value{}), f.Order.Total) {
-		view.Notes = append(view.Notes, fmt.Sprintf("import charges may apply (%s): %s Record what you pay with 'vault add charge'.", r.ID, r.Says))
-	}
-	return view, nil
+	return a.printID(chargeRef(id), o.asJSON)
 }
 
-func (a *app) printCharges(v orderView) {
+// chargeRef is a charge's record name, CHG-n.
+type chargeRef int64
+
+func (c chargeRef) String() string { return fmt.Sprintf("CHG-%d", c) }
+
+func (a *app) printCharges(v casework.OrderView) {
 	if len(v.Charges) > 0 {
 		fmt.Fprintln(a.stdout, "\nImport charges paid:")
 		for _, c := range v.Charges {
-			fmt.Fprintf(a.stdout, "  CHG-%d  %-4s  %s  %s  %s\n", c.ID, c.Kind, c.Amount, c.Paid.Format(a.loc), c.Note)
+			fmt.Fprintf(a.stdout, "  %s  %-4s  %s  %s  %s\n", chargeRef(c.ID), c.Kind, c.Amount, c.Paid.Format(a.loc), c.Note)
 		}
 	}
 	for _, n := range v.Notes {

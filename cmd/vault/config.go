@@ -9,7 +9,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"vault/store"
+	"vault"
+	"vault/casework"
 )
 
 func newConfigCmd(a *app) *cobra.Command {
@@ -22,8 +23,8 @@ Settings: ` + settingsHelp() + `.`,
   vault config`,
 		Args: noArgs,
 	}
-	cmd = viewCmd(a, cmd, func(ctx context.Context, v *vault, _ []string) (map[string]string, error) {
-		return v.db.Config(ctx)
+	cmd = viewCmd(a, cmd, func(ctx context.Context, svc *casework.Service, _ []string) (map[string]string, error) {
+		return svc.DB.Config(ctx)
 	}, func(c map[string]string) error {
 		var kv []string
 		for _, k := range slices.Sorted(maps.Keys(c)) {
@@ -40,17 +41,19 @@ Settings: ` + settingsHelp() + `.`,
 		Short: "Change a setting",
 		Args:  exactArgs(2, "a setting and its value"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if _, ok := store.ConfigKeys[args[0]]; !ok {
+			key, err := vault.ParseSettingKey(args[0])
+			if err != nil {
 				return usagef("unknown setting %q; settings: %s", args[0], settingsHelp())
 			}
-			v, err := a.open(cmd.Context())
+			svc, err := a.open(cmd.Context())
 			if err != nil {
 				return err
 			}
-			if err := v.db.SetConfig(cmd.Context(), args[0], strings.TrimSpace(args[1])); err != nil {
+			value := strings.TrimSpace(args[1])
+			if err := svc.DB.SetConfig(cmd.Context(), key, value); err != nil {
 				return err
 			}
-			fmt.Fprintf(a.stdout, "%s = %s\n", args[0], strings.TrimSpace(args[1]))
+			fmt.Fprintf(a.stdout, "%s = %s\n", key, value)
 			return nil
 		},
 	})
@@ -59,8 +62,8 @@ Settings: ` + settingsHelp() + `.`,
 
 func settingsHelp() string {
 	var s []string
-	for _, k := range slices.Sorted(maps.Keys(store.ConfigKeys)) {
-		s = append(s, k+" ("+store.ConfigKeys[k]+")")
+	for _, st := range vault.Settings {
+		s = append(s, string(st.Key)+" ("+st.About+")")
 	}
 	return strings.Join(s, ", ")
 }

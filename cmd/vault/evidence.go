@@ -7,47 +7,69 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"vault"
 	"vault/store"
 )
 
-func newListEvidenceCmd(a *app) *cobra.Command {
-	var orderRef, caseRef, kind string
+// listEvidenceOptions are the flags of 'vault list evidence'.
+type listEvidenceOptions struct {
+	orderRef, caseRef, kind string
+	filter                  store.EvidenceFilter
+	asJSON                  bool
+}
+
+func newListEvidenceCmd(a *app, runF func(*listEvidenceOptions) error) *cobra.Command {
+	o := &listEvidenceOptions{}
 	cmd := &cobra.Command{
 		Use:   "evidence [--order ID] [--case ID] [--kind K]",
 		Short: "List evidence: files, messages, emails",
 		Args:  noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if o.kind != "" {
+				kind, err := parseWord("--kind", o.kind, vault.ParseEvidenceKind)
+				if err != nil {
+					return err
+				}
+				o.filter.Kind = kind
+			}
+			return do(cmd.Context(), o, runF, a.runListEvidence)
+		},
 	}
-	viewCmd(a, cmd, func(ctx context.Context, v *vault, _ []string) ([]store.Evidence, error) {
-		var f store.EvidenceFilter
-		var err error
-		if kind != "" {
-			if err := oneOf("--kind", kind, store.EvidenceKinds); err != nil {
-				return nil, err
-			}
-			f.Kind = kind
-		}
-		if orderRef != "" {
-			if f.Order, err = v.db.ResolveOrder(ctx, orderRef); err != nil {
-				return nil, err
-			}
-		}
-		if caseRef != "" {
-			if f.Case, err = v.db.ResolveCase(ctx, caseRef); err != nil {
-				return nil, err
-			}
-		}
-		list, err := v.db.ListEvidence(ctx, f)
-		return nonNil(list), err
-	}, a.printEvidenceTable)
-	fl := cmd.Flags()
-	fl.StringVar(&orderRef, "order", "", "only evidence of this order")
-	fl.StringVar(&caseRef, "case", "", "only evidence of this case (and its orders)")
-	fl.StringVar(&kind, "kind", "", "only this kind: "+strings.Join(store.EvidenceKinds, ", "))
+	f := cmd.Flags()
+	f.StringVar(&o.orderRef, "order", "", "only evidence of this order")
+	f.StringVar(&o.caseRef, "case", "", "only evidence of this case (and its orders)")
+	f.StringVar(&o.kind, "kind", "", "only this kind: "+strings.Join(vault.Words(vault.EvidenceKinds), ", "))
+	f.BoolVar(&o.asJSON, "json", false, "print as JSON")
 	return cmd
 }
 
+func (a *app) runListEvidence(ctx context.Context, o *listEvidenceOptions) error {
+	svc, err := a.open(ctx)
+	if err != nil {
+		return err
+	}
+	if o.orderRef != "" {
+		if o.filter.Order, err = svc.DB.ResolveOrder(ctx, o.orderRef); err != nil {
+			return err
+		}
+	}
+	if o.caseRef != "" {
+		if o.filter.Case, err = svc.DB.ResolveCase(ctx, o.caseRef); err != nil {
+			return err
+		}
+	}
+	list, err := svc.DB.ListEvidence(ctx, o.filter)
+	if err != nil {
+		return err
+	}
+	if o.asJSON {
+		return printJSON(a.stdout, nonNil(list))
+	}
+	return a.printEvidenceTable(list)
+}
+
 // printEvidenceList prints an "Evidence:" section, or nothing when empty.
-func (a *app) printEvidenceList(list []store.Evidence) error {
+func (a *app) printEvidenceList(list []vault.Evidence) error {
 	if len(list) == 0 {
 		return nil
 	}
@@ -55,14 +77,14 @@ func (a *app) printEvidenceList(list []store.Evidence) error {
 	return a.printEvidenceTable(list)
 }
 
-func (a *app) printEvidenceTable(list []store.Evidence) error {
+func (a *app) printEvidenceTable(list []vault.Evidence) error {
 	rows := [][]string{{"ID", "KIND", "DATE", "FROM", "TYPE", "SIZE", "SHA256", "TITLE"}}
 	for _, e := range list {
 		mt, size, sum := "", "", ""
 		if e.Blob != nil {
 			mt, size, sum = strings.SplitN(e.Blob.MediaType, ";", 2)[0], humanSize(e.Blob.Size), e.Blob.SHA256[:12]
 		}
-		rows = append(rows, []string{e.ID.String(), e.Kind, e.OccurredAt.Format(a.loc), e.Party, mt, size, sum, short(e.Title, 40)})
+		rows = append(rows, []string{e.ID.String(), string(e.Kind), e.OccurredAt.Format(a.loc), string(e.Party), mt, size, sum, short(e.Title, 40)})
 	}
 	return table(a.stdout, rows)
 }

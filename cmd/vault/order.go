@@ -7,16 +7,22 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"vault"
+	"vault/casework"
 	"vault/internal/date"
 	"vault/internal/money"
-	"vault/store"
 )
 
-func newAddOrderCmd(a *app) *cobra.Command {
-	var o store.Order
-	var total string
-	var dates [5]string
-	var asJSON bool
+// addOrderOptions are the flags of 'vault add order' and the order they make.
+type addOrderOptions struct {
+	order  vault.Order
+	total  string
+	dates  [5]string // ordered, paid, shipped, expected, delivered
+	asJSON bool
+}
+
+func newAddOrderCmd(a *app, runF func(*addOrderOptions) error) *cobra.Command {
+	o := &addOrderOptions{}
 	cmd := &cobra.Command{
 		Use:   "order --marketplace NAME --number ORDERNO [flags]",
 		Short: "Record an order",
@@ -32,45 +38,57 @@ Prints the new order's id (ORD-n) on the first line.`,
 			if err := required(cmd, "marketplace", "number"); err != nil {
 				return err
 			}
-			var err error
-			if total != "" {
-				if o.Total, err = money.Parse(total); err != nil {
-					return usagef("--total: %w", err)
-				}
-			}
-			targets := []*date.Value{&o.Ordered, &o.Paid, &o.Shipped, &o.Expected, &o.Delivered}
-			for i, name := range []string{"ordered", "paid", "shipped", "expected", "delivered"} {
-				if *targets[i], err = a.parseDate(name, dates[i]); err != nil {
-					return err
-				}
-			}
-			v, err := a.open(cmd.Context())
-			if err != nil {
+			if err := o.parse(a); err != nil {
 				return err
 			}
-			id, err := v.db.AddOrder(cmd.Context(), o)
-			if err != nil {
-				return err
-			}
-			return a.printID(id, asJSON)
+			return do(cmd.Context(), o, runF, a.runAddOrder)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.Marketplace, "marketplace", "", "where it was bought: aliexpress, temu, amazon, ebay, ... (required)")
-	f.StringVar(&o.Number, "number", "", "the marketplace's order number (required)")
-	f.StringVar(&o.Seller, "seller", "", "the seller or shop")
-	f.StringArrayVar(&o.Items, "item", nil, "an item line, e.g. \"2 x USB-C cable\" (repeatable)")
-	f.StringVar(&total, "total", "", "the total paid, with currency: \"49,90 NOK\"")
-	f.StringVar(&dates[0], "ordered", "", "order date")
-	f.StringVar(&dates[1], "paid", "", "payment date")
-	f.StringVar(&dates[2], "shipped", "", "date shipped")
-	f.StringVar(&dates[3], "expected", "", "latest promised delivery date")
-	f.StringVar(&dates[4], "delivered", "", "date delivered")
-	f.StringVar(&o.Payment, "payment", "", "payment method, e.g. \"visa 4242\", paypal (never the full card number)")
-	f.StringArrayVar(&o.Tracking, "tracking", nil, "a tracking number (repeatable)")
-	f.StringVar(&o.Note, "note", "", "a free note")
-	f.BoolVar(&asJSON, "json", false, "print the result as JSON")
+	f.StringVar((*string)(&o.order.Marketplace), "marketplace", "", "where it was bought: aliexpress, temu, amazon, ebay, ... (required)")
+	f.StringVar(&o.order.Number, "number", "", "the marketplace's order number (required)")
+	f.StringVar(&o.order.Seller, "seller", "", "the seller or shop")
+	f.StringArrayVar(&o.order.Items, "item", nil, "an item line, e.g. \"2 x USB-C cable\" (repeatable)")
+	f.StringVar(&o.total, "total", "", "the total paid, with currency: \"49,90 NOK\"")
+	f.StringVar(&o.dates[0], "ordered", "", "order date")
+	f.StringVar(&o.dates[1], "paid", "", "payment date")
+	f.StringVar(&o.dates[2], "shipped", "", "date shipped")
+	f.StringVar(&o.dates[3], "expected", "", "latest promised delivery date")
+	f.StringVar(&o.dates[4], "delivered", "", "date delivered")
+	f.StringVar(&o.order.Payment, "payment", "", "payment method, e.g. \"visa 4242\", paypal (never the full card number)")
+	f.StringArrayVar(&o.order.Tracking, "tracking", nil, "a tracking number (repeatable)")
+	f.StringVar(&o.order.Note, "note", "", "a free note")
+	f.BoolVar(&o.asJSON, "json", false, "print the result as JSON")
 	return cmd
+}
+
+// parse reads the amount and the dates into the order.
+func (o *addOrderOptions) parse(a *app) error {
+	var err error
+	if o.total != "" {
+		if o.order.Total, err = money.Parse(o.total); err != nil {
+			return usagef("--total: %w", err)
+		}
+	}
+	targets := []*date.Value{&o.order.Ordered, &o.order.Paid, &o.order.Shipped, &o.order.Expected, &o.order.Delivered}
+	for i, name := range []string{"ordered", "paid", "shipped", "expected", "delivered"} {
+		if *targets[i], err = a.parseDate(name, o.dates[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (a *app) runAddOrder(ctx context.Context, o *addOrderOptions) error {
+	svc, err := a.open(ctx)
+	if err != nil {
+		return err
+	}
+	id, err := svc.DB.AddOrder(ctx, o.order)
+	if err != nil {
+		return err
+	}
+	return a.printID(id, o.asJSON)
 }
 
 // parseDate reads an optional date flag; "" means not given.
@@ -92,25 +110,25 @@ func newListOrdersCmd(a *app) *cobra.Command {
 		Short: "List recorded orders",
 		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			v, err := a.open(cmd.Context())
+			svc, err := a.open(cmd.Context())
 			if err != nil {
 				return err
 			}
 			if asJSON { // every field: what scripts want
-				orders, err := v.db.Orders(cmd.Context())
+				orders, err := svc.DB.Orders(cmd.Context())
 				if err != nil {
 					return err
 				}
 				return printJSON(a.stdout, nonNil(orders))
 			}
-			lines, err := v.db.OrderLines(cmd.Context())
+			lines, err := svc.DB.OrderLines(cmd.Context())
 			if err != nil {
 				return err
 			}
 			rows := make([][]string, 0, len(lines)+1)
 			rows = append(rows, []string{"ID", "MARKETPLACE", "NUMBER", "ORDERED", "TOTAL", "SELLER"})
 			for _, o := range lines {
-				rows = append(rows, []string{o.ID.String(), o.Marketplace, o.Number, o.Ordered.String(), o.Total.String(), short(o.Seller, 30)})
+				rows = append(rows, []string{o.ID.String(), string(o.Marketplace), o.Number, o.Ordered.String(), o.Total.String(), short(o.Seller, 30)})
 			}
 			return table(a.stdout, rows)
 		},
@@ -125,14 +143,19 @@ func newShowOrderCmd(a *app) *cobra.Command {
 		Short: "Show an order with its evidence and cases",
 		Args:  exactArgs(1, "an order id (ORD-n) or order number"),
 	}
-	return viewCmd(a, cmd, func(ctx context.Context, v *vault, args []string) (orderView, error) {
-		return a.loadOrderView(ctx, v, args[0])
-	}, a.printOrderFile)
+	return viewCmd(a, cmd, func(ctx context.Context, svc *casework.Service, args []string) (casework.OrderView, error) {
+		v, err := svc.OrderView(ctx, args[0])
+		for i := range v.Notes {
+			v.Notes[i] += " Record what you pay with 'vault add charge'."
+		}
+		v.Evidence, v.Cases, v.Charges = nonNil(v.Evidence), nonNil(v.Cases), nonNil(v.Charges)
+		return v, err
+	}, a.printOrderView)
 }
 
-func (a *app) printOrderFile(f orderView) error {
-	o := f.Order
-	kv := []string{"Order", o.ID.String(), "Marketplace", o.Marketplace, "Number", o.Number, "Seller", o.Seller,
+func (a *app) printOrderView(v casework.OrderView) error {
+	o := v.Order
+	kv := []string{"Order", o.ID.String(), "Marketplace", string(o.Marketplace), "Number", o.Number, "Seller", o.Seller,
 		"Total", o.Total.String(), "Payment", o.Payment, "Tracking", strings.Join(o.Tracking, ", ")}
 	for _, d := range o.Dates() {
 		kv = append(kv, strings.ToUpper(d.Label[:1])+d.Label[1:], d.At.Format(a.loc))
@@ -147,14 +170,14 @@ func (a *app) printOrderFile(f orderView) error {
 			fmt.Fprintf(a.stdout, "  - %s\n", it)
 		}
 	}
-	if len(f.Cases) > 0 {
+	if len(v.Cases) > 0 {
 		fmt.Fprintln(a.stdout, "\nCases:")
-		for _, c := range f.Cases {
+		for _, c := range v.Cases {
 			fmt.Fprintf(a.stdout, "  %s  %s  %s  %s\n", c.ID, c.Kind, c.Status, c.Title)
 		}
 	}
-	a.printCharges(f)
-	return a.printEvidenceList(f.Evidence)
+	a.printCharges(v)
+	return a.printEvidenceList(v.Evidence)
 }
 
 // nonNil makes an empty list print as [] rather than null in JSON.

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"text/tabwriter"
 	"unicode/utf8"
+
+	"vault/internal/lang"
 )
 
 // printJSON writes v as indented JSON.
@@ -75,24 +77,7 @@ func fields(w io.Writer, kv ...string) error {
 }
 
 // short cuts s to n runes on one line, for table cells.
-func short(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:n-1]) + "…"
-}
-
-// oneOf checks that s is one of valid, naming them all when it is not.
-func oneOf(what, s string, valid []string) error {
-	for _, v := range valid {
-		if s == v {
-			return nil
-		}
-	}
-	return usagef("unknown %s %q (valid: %s)", what, s, strings.Join(valid, ", "))
-}
+func short(s string, n int) string { return lang.Cut(s, n) }
 
 // plural writes "1 message", "2 messages", "2 audit entries".
 func plural(n int, noun string) string {

@@ -7,7 +7,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"vault/store"
+	"vault"
+	"vault/casework"
 )
 
 func newReportCmd(a *app) *cobra.Command {
@@ -27,28 +28,28 @@ orders by the date they were placed.`,
 	}
 	cmd.Flags().StringVar(&marketplace, "marketplace", "", "only this marketplace")
 	cmd.Flags().IntVar(&year, "year", 0, "only orders placed in this year")
-	return viewCmd(a, cmd, func(ctx context.Context, v *vault, _ []string) (store.Report, error) {
+	return viewCmd(a, cmd, func(ctx context.Context, svc *casework.Service, _ []string) (vault.Report, error) {
 		if year != 0 && (year < 1970 || year > 2200) {
-			return store.Report{}, usagef("--year %d: out of range", year)
+			return vault.Report{}, usagef("--year %d: out of range", year)
 		}
-		r, err := v.db.Report(ctx, marketplace, year)
+		r, err := svc.DB.Report(ctx, vault.Marketplace(marketplace), year)
 		r.Markets = nonNil(r.Markets)
 		return r, err
-	}, func(r store.Report) error {
+	}, func(r vault.Report) error {
 		if len(r.Markets) == 0 {
 			fmt.Fprintln(a.stdout, "No orders.")
 			return nil
 		}
 		rows := [][]string{{"MARKETPLACE", "ORDERS", "TOTAL", "DISPUTES", "RATE", "CASES"}}
 		for _, m := range r.Markets {
-			rows = append(rows, []string{m.Marketplace, itoa(int64(m.Orders)), totals(m), itoa(int64(m.Disputes)),
+			rows = append(rows, []string{string(m.Marketplace), itoa(int64(m.Orders)), totals(m), itoa(int64(m.Disputes)),
 				fmt.Sprintf("%.0f %%", m.DisputeRate*100), caseCounts(m.Cases)})
 		}
 		return table(a.stdout, rows)
 	})
 }
 
-func totals(m store.MarketReport) string {
+func totals(m vault.MarketReport) string {
 	s := make([]string, len(m.Totals))
 	for i, t := range m.Totals {
 		s[i] = t.String()
@@ -57,12 +58,12 @@ func totals(m store.MarketReport) string {
 }
 
 // caseCounts writes "dispute: 1 won, 1 open; chargeback: 1 lost".
-func caseCounts(cs []store.CaseCount) string {
+func caseCounts(cs []vault.CaseCount) string {
 	var parts []string
-	var kind string
+	var kind vault.CaseKind
 	for _, c := range cs {
 		if c.Kind != kind {
-			parts = append(parts, c.Kind+":")
+			parts = append(parts, string(c.Kind)+":")
 			kind = c.Kind
 		} else {
 			parts[len(parts)-1] += ","

@@ -2,14 +2,12 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 
+	"vault/casework"
 	"vault/deadlines"
-	"vault/store"
 )
 
 func newRulesCmd(a *app) *cobra.Command {
@@ -30,8 +28,8 @@ comes from and when that source was last checked. Rules set in this vault
 			return nil
 		},
 	}
-	cmd = viewCmd(a, cmd, func(ctx context.Context, v *vault, args []string) ([]deadlines.Rule, error) {
-		rules, err := loadRules(ctx, v)
+	cmd = viewCmd(a, cmd, func(ctx context.Context, svc *casework.Service, args []string) ([]deadlines.Rule, error) {
+		rules, err := svc.Rules(ctx)
 		if err != nil || len(args) == 0 {
 			return rules, err
 		}
@@ -47,7 +45,7 @@ comes from and when that source was last checked. Rules set in this vault
 		}
 		return table(a.stdout, rows)
 	})
-	cmd.AddCommand(newRulesSetCmd(a), newRulesResetCmd(a))
+	cmd.AddCommand(newRulesSetCmd(a, nil), newRulesResetCmd(a))
 	return cmd
 }
 
@@ -60,9 +58,14 @@ func (a *app) printRule(r deadlines.Rule) error {
 	return err
 }
 
-func newRulesSetCmd(a *app) *cobra.Command {
-	var days int
-	var window, file string
+// rulesSetOptions are the flags of 'vault rules set'.
+type rulesSetOptions struct {
+	id, window, file string
+	days             int
+}
+
+func newRulesSetCmd(a *app, runF func(*rulesSetOptions) error) *cobra.Command {
+	o := &rulesSetOptions{}
 	cmd := &cobra.Command{
 		Use:   "set ID --days N [--window NAME] | set --file RULES.json",
 		Short: "Override a rule in this vault, or add rules of your own",
@@ -80,81 +83,42 @@ replaces it, a new id adds a rule. Changes are recorded in the audit log;
 			if byFile == (len(args) == 1) || len(args) > 1 {
 				return usagef("give a rule id with --days, or --file")
 			}
-			if !byFile && !cmd.Flags().Changed("days") {
-				return usagef("missing --days")
+			if !byFile {
+				if !cmd.Flags().Changed("days") {
+					return usagef("missing --days")
+				}
+				o.id = args[0]
 			}
-			v, err := a.open(cmd.Context())
-			if err != nil {
-				return err
-			}
-			var set []deadlines.Rule
-			if byFile {
-				set, err = readRules(file)
-			} else {
-				set, err = overrideDays(cmd.Context(), v, args[0], window, days)
-			}
-			if err != nil {
-				return err
-			}
-			return a.saveRules(cmd.Context(), v, set)
+			return do(cmd.Context(), o, runF, a.runRulesSet)
 		},
 	}
 	f := cmd.Flags()
-	f.IntVar(&days, "days", 0, "days after its start dates that the window closes")
-	f.StringVar(&window, "window", "", "the window to change (default the rule's first)")
-	f.StringVar(&file, "file", "", "a JSON array of rules to set")
+	f.IntVar(&o.days, "days", 0, "days after its start dates that the window closes")
+	f.StringVar(&o.window, "window", "", "the window to change (default the rule's first)")
+	f.StringVar(&o.file, "file", "", "a JSON array of rules to set")
 	return cmd
 }
 
-func overrideDays(ctx context.Context, v *vault, id, window string, days int) ([]deadlines.Rule, error) {
-	rules, err := loadRules(ctx, v)
+func (a *app) runRulesSet(ctx context.Context, o *rulesSetOptions) error {
+	svc, err := a.open(ctx)
 	if err != nil {
-		return nil, err
-	}
-	r, err := deadlines.Find(rules, id)
-	if err != nil {
-		return nil, err
-	}
-	if r.Origin == deadlines.Overridden {
-		builtin, _ := deadlines.Find(deadlines.BuiltinRules(), id)
-		r = builtin // --days always starts from the source's rule, not from an earlier override
-	}
-	r, err = r.WithDays(window, days)
-	return []deadlines.Rule{r}, err
-}
-
-func readRules(path string) ([]deadlines.Rule, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	if len(b) > 1<<20 {
-		return nil, fmt.Errorf("%s: a rules file of %d bytes is not a rules file", path, len(b))
-	}
-	rules, err := deadlines.Parse(b)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	if len(rules) == 0 {
-		return nil, fmt.Errorf("%s: no rules in it", path)
-	}
-	return rules, nil
-}
-
-func (a *app) saveRules(ctx context.Context, v *vault, rules []deadlines.Rule) error {
-	rows := make([]store.RuleRow, len(rules))
-	for i, r := range rules {
-		r.Origin = ""
-		b, err := json.Marshal(r)
-		if err != nil {
-			return err
-		}
-		rows[i] = store.RuleRow{ID: r.ID, JSON: string(b)}
-	}
-	if err := v.db.SetRules(ctx, rows); err != nil {
 		return err
 	}
-	for _, r := range rules {
+	var set []deadlines.Rule
+	if o.file != "" {
+		set, err = casework.ReadRules(o.file)
+	} else {
+		var r deadlines.Rule
+		r, err = svc.OverrideDays(ctx, o.id, o.window, o.days)
+		set = []deadlines.Rule{r}
+	}
+	if err != nil {
+		return err
+	}
+	if err := svc.SaveRules(ctx, set); err != nil {
+		return err
+	}
+	for _, r := range set {
 		fmt.Fprintf(a.stdout, "set %s: %s\n", r.ID, r.Window)
 	}
 	return nil
@@ -166,22 +130,12 @@ func newRulesResetCmd(a *app) *cobra.Command {
 		Short: "Go back to the built-in rule (or remove a rule you added)",
 		Args:  exactArgs(1, "a rule id"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			v, err := a.open(cmd.Context())
+			svc, err := a.open(cmd.Context())
 			if err != nil {
 				return err
 			}
-			rules, err := loadRules(cmd.Context(), v)
+			r, err := svc.ResetRule(cmd.Context(), args[0])
 			if err != nil {
-				return err
-			}
-			r, err := deadlines.Find(rules, args[0])
-			if err != nil {
-				return err
-			}
-			if r.Origin == deadlines.Builtin {
-				return fmt.Errorf("%s is not set in this vault", r.ID)
-			}
-			if err := v.db.SetRules(cmd.Context(), []store.RuleRow{{ID: r.ID}}); err != nil {
 				return err
 			}
 			fmt.Fprintf(a.stdout, "reset %s\n", r.ID)

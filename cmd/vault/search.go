@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"vault/casework"
 	"vault/store"
 )
 
@@ -26,8 +27,8 @@ and words like OR have no special meaning.`,
   vault search 包裹 --json`,
 		Args: atLeastOne("something to search for"),
 	}
-	viewCmd(a, cmd, func(ctx context.Context, v *vault, args []string) (store.Results, error) {
-		res, err := v.db.Search(ctx, strings.Join(args, " "), limit)
+	viewCmd(a, cmd, func(ctx context.Context, svc *casework.Service, args []string) (store.Results, error) {
+		res, err := svc.DB.Search(ctx, strings.Join(args, " "), limit)
 		res.Hits = nonNil(res.Hits)
 		return res, err
 	}, func(res store.Results) error {

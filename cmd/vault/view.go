@@ -5,19 +5,19 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"vault/store"
+	"vault/casework"
 )
 
-// viewCmd completes a read-only command: it opens the vault, loads a value and
-// prints it as text, or as indented JSON with --json.
-func viewCmd[T any](a *app, cmd *cobra.Command, load func(context.Context, *vault, []string) (T, error), text func(T) error) *cobra.Command {
+// viewCmd completes a read-only command whose only flag is --json: it
+// opens the vault, loads a value and prints it as text, or as indented JSON.
+func viewCmd[T any](a *app, cmd *cobra.Command, load func(context.Context, *casework.Service, []string) (T, error), text func(T) error) *cobra.Command {
 	var asJSON bool
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		v, err := a.open(cmd.Context())
+		svc, err := a.open(cmd.Context())
 		if err != nil {
 			return err
 		}
-		x, err := load(cmd.Context(), v, args)
+		x, err := load(cmd.Context(), svc, args)
 		if err != nil {
 			return err
 		}
@@ -28,13 +28,4 @@ func viewCmd[T any](a *app, cmd *cobra.Command, load func(context.Context, *vaul
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
 	return cmd
-}
-
-// caseFile loads the case named by ref with everything linked to it.
-func caseFile(ctx context.Context, v *vault, ref string) (store.CaseFile, error) {
-	id, err := v.db.ResolveCase(ctx, ref)
-	if err != nil {
-		return store.CaseFile{}, err
-	}
-	return v.db.CaseFile(ctx, id)
 }

@@ -91,3 +91,13 @@ func Verbs(s string) string {
 	}
 	return b.String()
 }
+
+// Cut writes s on one line of at most n runes, ending in "…" when it was
+// cut: for table cells and titles.
+func Cut(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}

@@ -1,4 +1,4 @@
-package main
+package casework
 
 import (
 	"os"
@@ -21,7 +21,7 @@ func TestFileChangedWhileRead(t *testing.T) {
 	if err := os.WriteFile(path, make([]byte, 1<<20), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	f, err := openRegular(path)
+	f, err := OpenRegular(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,9 +36,9 @@ func TestFileChangedWhileRead(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	err = checkStaged(st, evidence.Detect(st.Head, path), info.Size())
+	err = CheckStaged(st, evidence.Detect(st.Head, path), info.Size())
 	if err == nil || !strings.Contains(err.Error(), "the file changed while it was read (1048576 bytes, then 1000)") {
-		t.Fatalf("checkStaged = %v, want a refusal", err)
+		t.Fatalf("CheckStaged = %v, want a refusal", err)
 	}
 	st.Discard()
 	inv, _ := blobs.Inventory()

@@ -1,17 +1,9 @@
-package store
+package vault
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
-)
-
-// Errors callers branch on.
-var (
-	ErrNotFound  = errors.New("not found")
-	ErrExists    = errors.New("already exists")
-	ErrAmbiguous = errors.New("ambiguous")
 )
 
 // OrderID, CaseID and EvidenceID are row ids shown to people as ORD-n, CASE-n, EV-n.
@@ -61,8 +53,15 @@ func ParseCaseID(s string) (CaseID, error) {
 	return CaseID(n), err
 }
 
-// parseOrderID reads "ORD-12" (any case) only: a bare number names an order by its order number.
-func parseOrderID(s string) (OrderID, bool) {
+// ParseEvidenceID reads "EV-3" (any case) or a bare "3".
+func ParseEvidenceID(s string) (EvidenceID, error) {
+	n, err := parseID("EV", s)
+	return EvidenceID(n), err
+}
+
+// ParseOrderID reads "ORD-12" (any case) only: a bare number names an order
+// by its order number, so it is not an id.
+func ParseOrderID(s string) (OrderID, bool) {
 	rest, ok := cutPrefixFold(s, "ORD-")
 	if !ok {
 		return 0, false

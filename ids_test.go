@@ -1,4 +1,4 @@
-package store
+package vault
 
 import (
 	"encoding/json"
@@ -14,10 +14,10 @@ func TestParseIDs(t *testing.T) {
 			t.Errorf("ParseCaseID(%q) = %v, %v; want %v", in, got, err, want)
 		}
 	}
-	if id, ok := parseOrderID("ord-12"); !ok || id != 12 {
-		t.Errorf("parseOrderID(ord-12) = %v, %v", id, ok)
+	if id, ok := ParseOrderID("ord-12"); !ok || id != 12 {
+		t.Errorf("ParseOrderID(ord-12) = %v, %v", id, ok)
 	}
-	if _, ok := parseOrderID("12"); ok {
+	if _, ok := ParseOrderID("12"); ok {
 		t.Error("a bare number was taken as an order id; it is an order number")
 	}
 }
@@ -39,8 +39,8 @@ func FuzzParseIDs(f *testing.F) {
 		if err := ev.UnmarshalText([]byte(s)); err == nil && (ev <= 0 || !strings.HasPrefix(ev.String(), "EV-")) {
 			t.Fatalf("EvidenceID.UnmarshalText(%q) = %d", s, ev)
 		}
-		if id, ok := parseOrderID(s); ok && id <= 0 {
-			t.Fatalf("parseOrderID(%q) = %d", s, id)
+		if id, ok := ParseOrderID(s); ok && id <= 0 {
+			t.Fatalf("ParseOrderID(%q) = %d", s, id)
 		}
 	})
 }

@@ -1,0 +1,150 @@
+package vault
+
+import (
+	"fmt"
+	"time"
+
+	"vault/internal/date"
+	"vault/internal/lang"
+	"vault/internal/money"
+)
+
+// CaseKind is what a case claims.
+type CaseKind string
+
+// The kinds of case.
+const (
+	Dispute       CaseKind = "dispute"       // with the marketplace's dispute centre
+	Chargeback    CaseKind = "chargeback"    // with the card issuer
+	Reinstatement CaseKind = "reinstatement" // of a blocked marketplace account
+	Withdrawal    CaseKind = "withdrawal"    // the right of withdrawal (angrerett)
+	Warranty      CaseKind = "warranty"      // a defect (reklamasjon, the legal guarantee)
+	OtherCase     CaseKind = "other"
+)
+
+// CaseKinds are the kinds of case, in the order help texts list them.
+var CaseKinds = []CaseKind{Dispute, Chargeback, Reinstatement, Withdrawal, Warranty, OtherCase}
+
+// ParseCaseKind reads a case kind as the CLI and the store spell it.
+func ParseCaseKind(s string) (CaseKind, error) { return parseWord("case kind", s, CaseKinds) }
+
+// CountsAsDispute reports whether a case of this kind is a dispute in the
+// eyes of a marketplace: a dispute with it, or a chargeback of one of its
+// orders. The report, the dispute guard and the reinstatement letter count
+// these.
+func (k CaseKind) CountsAsDispute() bool { return k == Dispute || k == Chargeback }
+
+// Word is the kind in the language of a dossier or a letter.
+func (k CaseKind) Word(l lang.Lang) string { return word(l, string(k), caseKindNB[k]) }
+
+var caseKindNB = map[CaseKind]string{Dispute: "tvist", Chargeback: "tilbakeføring", Reinstatement: "gjenåpning av konto",
+	Withdrawal: "angrerett", Warranty: "reklamasjon", OtherCase: "annet"}
+
+// CaseStatus is where a case stands, from draft to closed.
+type CaseStatus string
+
+// The statuses of a case.
+const (
+	StatusDraft     CaseStatus = "draft"
+	StatusOpen      CaseStatus = "open"
+	StatusEscalated CaseStatus = "escalated"
+	StatusWon       CaseStatus = "won"
+	StatusLost      CaseStatus = "lost"
+	StatusClosed    CaseStatus = "closed"
+)
+
+// CaseStatuses are the statuses in the order a case moves through them.
+var CaseStatuses = []CaseStatus{StatusDraft, StatusOpen, StatusEscalated, StatusWon, StatusLost, StatusClosed}
+
+// ParseCaseStatus reads a status.
+func ParseCaseStatus(s string) (CaseStatus, error) { return parseWord("status", s, CaseStatuses) }
+
+// Finished reports whether a case in this status is decided: won, lost or closed.
+func (s CaseStatus) Finished() bool { return s == StatusWon || s == StatusLost || s == StatusClosed }
+
+// Word is the status in the language of a dossier or a letter.
+func (s CaseStatus) Word(l lang.Lang) string { return word(l, string(s), statusNB[s]) }
+
+var statusNB = map[CaseStatus]string{StatusDraft: "utkast", StatusOpen: "åpen", StatusEscalated: "eskalert",
+	StatusWon: "vunnet", StatusLost: "tapt", StatusClosed: "avsluttet"}
+
+// MoveTo checks a change of status from s to to. Reopening a decided case,
+// going back to draft, or from escalated to open is usually a mistake: a
+// NeedsForceError unless force.
+func (s CaseStatus) MoveTo(to CaseStatus, force bool) error {
+	switch {
+	case s == to:
+		return fmt.Errorf("the case is already %s", to)
+	case force:
+		return nil
+	case s.Finished() && to != StatusClosed:
+		return needsForce("the case was %s; reopening it as %s", s, to)
+	case to == StatusDraft || s == StatusEscalated && to == StatusOpen:
+		return needsForce("moving back from %s to %s", s, to)
+	}
+	return nil
+}
+
+// Case gathers orders and evidence towards one outcome: a dispute won, a
+// chargeback granted, an account reinstated.
+type Case struct {
+	ID        CaseID      `json:"id"`
+	Kind      CaseKind    `json:"kind"`
+	Status    CaseStatus  `json:"status"`
+	Title     string      `json:"title,omitempty"`
+	Receiver  string      `json:"receiver,omitempty"`
+	Reference string      `json:"reference,omitempty"`
+	Amount    money.Money `json:"amount,omitzero"`
+	Opened    date.Value  `json:"opened"`
+	Closed    date.Value  `json:"closed,omitzero"`
+	Orders    []OrderID   `json:"orders"`
+	CreatedAt time.Time   `json:"created_at"`
+}
+
+// Event is one entry of a case's own timeline: opened, a call, a form sent.
+type Event struct {
+	ID   int64      `json:"id"`
+	At   date.Value `json:"at"`
+	Text string     `json:"text"`
+}
+
+// CheckEventDay refuses, without force, a case event dated before the day
+// the case's first order was placed (first; zero when none is recorded).
+func CheckEventDay(at, first date.Value, force bool) error {
+	if force || at.IsZero() || first.IsZero() {
+		return nil
+	}
+	day, firstDay := at.String()[:len("2006-01-02")], first.String()[:len("2006-01-02")]
+	if day < firstDay {
+		return needsForce("%s is dated before the case's first order (%s)", day, firstDay)
+	}
+	return nil
+}
+
+// CaseFile is a case with everything that belongs to it: its orders, the
+// evidence linked to it or to its orders, and its events.
+type CaseFile struct {
+	Case     Case       `json:"case"`
+	Orders   []Order    `json:"orders"`
+	Evidence []Evidence `json:"evidence"`
+	Events   []Event    `json:"events"`
+	// Statement is the claimant's own text for the case, if written.
+	Statement string `json:"statement,omitempty"`
+}
+
+// OrderFile is an order with its evidence, the cases it is part of and the
+// import charges paid on it.
+type OrderFile struct {
+	Order    Order      `json:"order"`
+	Evidence []Evidence `json:"evidence"`
+	Cases    []Case     `json:"cases"`
+	Charges  []Charge   `json:"charges"`
+}
+
+// word is a vocabulary word in l: its bokmål when l is bokmål and it has one.
+func word(l lang.Lang, en, nb string) string {
+	if l == lang.NB && nb != "" {
+		return nb
+	}
+	return en
+}

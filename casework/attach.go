@@ -1,0 +1,128 @@
+package casework
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"vault"
+	"vault/evidence"
+	"vault/internal/date"
+)
+
+// AttachRequest says which files to attach, to what, and how to describe them.
+type AttachRequest struct {
+	Paths     []string
+	Recursive bool               // walk directories
+	Kind      vault.EvidenceKind // "": by the media type (evidence.KindFor)
+	Note      string
+	At        date.Value
+	Links     vault.Links
+}
+
+// Attached is what became of one file.
+type Attached struct {
+	Path    string
+	Added   vault.Added // when Err is nil
+	Warning string      // the name says another type than the content
+	Err     error       // refused, with the reason; nothing of it was stored
+}
+
+// Attach stores every acceptable file as a blob and records them all in
+// one transaction, linked as asked. A refused file (unreadable, changed
+// while read, an image that does not decode) leaves nothing behind and does
+// not stop the others; an error is returned only when nothing could be
+// recorded.
+func (s *Service) Attach(ctx context.Context, req AttachRequest, progress Progress) ([]Attached, error) {
+	files := Collect(req.Paths, req.Recursive)
+	var total, done int64
+	for _, f := range files {
+		if info, err := os.Stat(f.Path); f.Err == nil && err == nil {
+			total += info.Size()
+		}
+	}
+	out := make([]Attached, len(files))
+	var items []vault.Evidence
+	var stored []int // the index in out of each item
+	for i, f := range files {
+		out[i] = Attached{Path: f.Path, Err: cmp.Or(f.Err, ctx.Err())}
+		if out[i].Err != nil {
+			continue
+		}
+		var e vault.Evidence
+		e, out[i].Warning, out[i].Err = s.ingest(f.Path, countingWriter(func(n int64) { done += n; progress.report(done, total) }))
+		if out[i].Err != nil {
+			continue
+		}
+		e.Kind = cmp.Or(req.Kind, evidence.KindFor(e.Blob.MediaType))
+		e.Note, e.OccurredAt = req.Note, req.At
+		items, stored = append(items, e), append(stored, i)
+	}
+	added, err := s.DB.AddEvidence(ctx, items, req.Links)
+	if err != nil {
+		return nil, err
+	}
+	for j, i := range stored {
+		out[i].Added = added[j]
+	}
+	return out, nil
+}
+
+// ingest stages one file, checks it (size unchanged while read, images
+// decode within limits) and commits it to the blob store.
+func (s *Service) ingest(path string, progress io.Writer) (vault.Evidence, string, error) {
+	f, err := OpenRegular(path)
+	if err != nil {
+		return vault.Evidence{}, "", err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return vault.Evidence{}, "", err
+	}
+	st, err := s.Blobs.Stage(io.TeeReader(f, progress))
+	if err != nil {
+		return vault.Evidence{}, "", err
+	}
+	media := evidence.Detect(st.Head, path)
+	if err := CheckStaged(st, media, info.Size()); err != nil {
+		st.Discard()
+		return vault.Evidence{}, "", err
+	}
+	stored, err := st.Commit()
+	if err != nil {
+		return vault.Evidence{}, "", err
+	}
+	warning := ""
+	if media.Warning != "" {
+		warning = fmt.Sprintf("%s; kept as %s", media.Warning, media.Type)
+	}
+	name := filepath.Base(path)
+	return vault.Evidence{Source: vault.SourceFile, Title: name, FileName: name,
+		Blob: &vault.Blob{SHA256: stored.SHA256, Size: stored.Size, MediaType: media.Type}}, warning, nil
+}
+
+// CheckStaged refuses content that changed while it was read (its size is
+// not the size the file had when opened), and an image that does not decode.
+func CheckStaged(st *evidence.Staged, media evidence.Media, size int64) error {
+	if st.Size != size {
+		return fmt.Errorf("the file changed while it was read (%d bytes, then %d)", size, st.Size)
+	}
+	if evidence.Class(media.Type) == "image" {
+		if _, err := evidence.DecodeImage(st.Open); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// countingWriter counts what is written through it.
+type countingWriter func(n int64)
+
+func (c countingWriter) Write(p []byte) (int, error) {
+	c(int64(len(p)))
+	return len(p), nil
+}

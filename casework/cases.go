@@ -1,0 +1,90 @@
+package casework
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"vault"
+	"vault/internal/money"
+)
+
+// Links resolves the orders (ids or order numbers) and cases named to link to.
+func (s *Service) Links(ctx context.Context, orderRefs, caseRefs []string) (vault.Links, error) {
+	var links vault.Links
+	for _, ref := range orderRefs {
+		id, err := s.DB.ResolveOrder(ctx, ref)
+		if err != nil {
+			return links, err
+		}
+		links.Orders = append(links.Orders, id)
+	}
+	for _, ref := range caseRefs {
+		id, err := s.DB.ResolveCase(ctx, ref)
+		if err != nil {
+			return links, err
+		}
+		links.Cases = append(links.Cases, id)
+	}
+	return links, nil
+}
+
+// NewCase resolves the orders a new case is about and fills what depends
+// on them: the title ("Chargeback: aliexpress order 81..."), and the amount
+// claimed, which defaults to the orders' total when they share a currency.
+// It returns the case ready to add, with its orders.
+func (s *Service) NewCase(ctx context.Context, c vault.Case, orderRefs []string) (vault.Case, []vault.Order, error) {
+	var orders []vault.Order
+	var sum money.Money
+	sameCurrency := true
+	for i, ref := range orderRefs {
+		id, err := s.DB.ResolveOrder(ctx, ref)
+		if err != nil {
+			return c, nil, err
+		}
+		o, err := s.DB.Order(ctx, id)
+		if err != nil {
+			return c, nil, err
+		}
+		orders = append(orders, o)
+		switch {
+		case i == 0:
+			sum = o.Total
+		case o.Total.Currency != sum.Currency:
+			sameCurrency = false
+		default:
+			sum.Minor += o.Total.Minor
+		}
+		c.Orders = append(c.Orders, id)
+	}
+	if c.Title == "" && len(orders) > 0 {
+		kind := string(c.Kind)
+		c.Title = fmt.Sprintf("%s%s: %s order %s", strings.ToUpper(kind[:1]), kind[1:], orders[0].Marketplace, orders[0].Number)
+		if len(orders) > 1 {
+			c.Title += fmt.Sprintf(" and %d more", len(orders)-1)
+		}
+	}
+	if c.Amount.IsZero() && sameCurrency {
+		c.Amount = sum
+	}
+	return c, orders, nil
+}
+
+// CaseFile reads the case named by ref with everything linked to it.
+func (s *Service) CaseFile(ctx context.Context, ref string) (vault.CaseFile, error) {
+	id, err := s.DB.ResolveCase(ctx, ref)
+	if err != nil {
+		return vault.CaseFile{}, err
+	}
+	return s.DB.CaseFile(ctx, id)
+}
+
+// LinkCase adds to the case named by ref the orders (ids or numbers) and
+// the evidence named.
+func (s *Service) LinkCase(ctx context.Context, id vault.CaseID, orderRefs []string, evidence []vault.EvidenceID) error {
+	links, err := s.Links(ctx, orderRefs, nil)
+	if err != nil {
+		return err
+	}
+	return s.DB.LinkCase(ctx, id, links.Orders, evidence)
+}

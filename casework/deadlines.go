@@ -1,0 +1,215 @@
+package casework
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"vault"
+	"vault/deadlines"
+	"vault/internal/date"
+	"vault/store"
+)
+
+// Deadline is a window of a rule for an order or a case, with where today
+// stands in it.
+type Deadline struct {
+	deadlines.Deadline
+	Status   string `json:"status"`
+	DaysLeft int    `json:"days_left"`
+	OpensIn  int    `json:"opens_in,omitempty"` // days until a window not yet open opens
+	About    string `json:"about"`              // the order or case, for people
+}
+
+// Rules returns the built-in rules with this vault's own.
+func (s *Service) Rules(ctx context.Context) ([]deadlines.Rule, error) {
+	rows, err := s.DB.Rules(ctx)
+	if err != nil {
+		return nil, err
+	}
+	own := make([]deadlines.Rule, 0, len(rows))
+	for _, r := range rows {
+		parsed, err := deadlines.Parse([]byte("[" + r.JSON + "]"))
+		if err != nil || len(parsed) != 1 {
+			return nil, fmt.Errorf("rule %s as stored in this vault: %v", r.ID, err)
+		}
+		own = append(own, parsed[0])
+	}
+	return deadlines.Merge(deadlines.BuiltinRules(), own), nil
+}
+
+// Deadlines computes every window of the vault's open orders and cases,
+// sorted by the day each closes, those that cannot be computed last.
+func (s *Service) Deadlines(ctx context.Context) ([]Deadline, error) {
+	rules, err := s.Rules(ctx)
+	if err != nil {
+		return nil, err
+	}
+	t, err := s.DB.Tracking(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return s.schedule(rules, t.Orders, t.Cases, lastLetters(t)), nil
+}
+
+// CaseDeadlines evaluates the rules for one case and its orders; the
+// buyer's last letter is the last in the case file.
+func (s *Service) CaseDeadlines(rules []deadlines.Rule, f vault.CaseFile) []Deadline {
+	last := vault.CorrespondenceOf(f.Evidence).Last
+	wrote := map[string]date.Value{f.Case.ID.String(): last}
+	for _, o := range f.Orders {
+		wrote[o.ID.String()] = last
+	}
+	return s.schedule(rules, f.Orders, []vault.Case{f.Case}, wrote)
+}
+
+// lastLetters finds, for each order and case, the day the buyer last wrote
+// about it: a letter linked to the order, or to the case or its orders.
+func lastLetters(t store.Tracking) map[string]date.Value {
+	casesOf := map[vault.OrderID][]vault.CaseID{}
+	for _, c := range t.Cases {
+		for _, o := range c.Orders {
+			casesOf[o] = append(casesOf[o], c.ID)
+		}
+	}
+	wrote := map[string]date.Value{}
+	later := func(record fmt.Stringer, at date.Value) {
+		if at.Time().After(wrote[record.String()].Time()) {
+			wrote[record.String()] = at
+		}
+	}
+	for _, e := range t.Mine {
+		if !e.IsBuyerLetter() || e.OccurredAt.IsZero() {
+			continue
+		}
+		for _, o := range e.Orders {
+			later(o, e.OccurredAt)
+			for _, c := range casesOf[o] {
+				later(c, e.OccurredAt)
+			}
+		}
+		for _, c := range e.Cases {
+			later(c, e.OccurredAt)
+		}
+	}
+	return wrote
+}
+
+// schedule evaluates the rules for each order not settled by a decided case
+// and for each open case. wrote holds the buyer's last letter by record.
+func (s *Service) schedule(rules []deadlines.Rule, orders []vault.Order, cases []vault.Case, wrote map[string]date.Value) []Deadline {
+	byID := map[vault.OrderID]vault.Order{}
+	for _, o := range orders {
+		byID[o.ID] = o
+	}
+	open, settled := map[vault.OrderID]bool{}, map[vault.OrderID]bool{}
+	var ds []deadlines.Deadline
+	about := map[string]string{}
+	for _, c := range cases {
+		for _, id := range c.Orders {
+			if c.Status.Finished() {
+				settled[id] = true
+				continue
+			}
+			open[id] = true
+			ds = append(ds, deadlines.Evaluate(rules, caseFacts(c, byID[id], wrote[c.ID.String()]), s.Loc)...)
+		}
+		about[c.ID.String()] = c.Title
+	}
+	for _, o := range orders {
+		about[o.ID.String()] = string(o.Marketplace) + " " + o.Number
+		if !settled[o.ID] || open[o.ID] {
+			ds = append(ds, deadlines.Evaluate(rules, OrderFacts(o, wrote[o.ID.String()]), s.Loc)...)
+		}
+	}
+	return s.rows(ds, about)
+}
+
+// OrderFacts are what the rules know of an order: wrote is the buyer's last
+// letter about it.
+func OrderFacts(o vault.Order, wrote date.Value) deadlines.Facts {
+	return deadlines.Facts{Record: o.ID.String(), Marketplace: o.Marketplace, Payment: o.Payment, Law: vault.LawFor(o),
+		Currency: o.Total.Currency, Dates: map[string]date.Value{"ordered": o.Ordered, "paid": o.Paid,
+			"shipped": o.Shipped, "expected": o.Expected, "delivered": o.Delivered, "wrote": wrote}}
+}
+
+func caseFacts(c vault.Case, o vault.Order, wrote date.Value) deadlines.Facts {
+	f := OrderFacts(o, wrote)
+	f.Record, f.CaseKind, f.Dates["opened"] = c.ID.String(), c.Kind, c.Opened
+	return f
+}
+
+// rows drops repeats (a case window computed once per order) and sorts by
+// closing day, unknown ones last.
+func (s *Service) rows(ds []deadlines.Deadline, about map[string]string) []Deadline {
+	today := deadlines.Day(date.Instant(s.Now()), s.Loc)
+	seen := map[string]bool{}
+	var out []Deadline
+	for _, d := range ds {
+		key := fmt.Sprint(d.Record, d.Rule, d.Window, d.Opens, d.Closes)
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		status, left := d.Status(today)
+		row := Deadline{Deadline: d, Status: status, DaysLeft: left, About: about[d.Record]}
+		if status == "not yet open" {
+			row.OpensIn = int(d.Opens.Sub(today).Hours() / 24)
+		}
+		out = append(out, row)
+	}
+	slices.SortStableFunc(out, func(x, y Deadline) int {
+		return cmp.Or(cmp.Compare(boolInt(x.Unknown), boolInt(y.Unknown)), x.Closes.Compare(y.Closes),
+			strings.Compare(x.Record, y.Record))
+	})
+	return out
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// Basis says how a deadline was computed, when not from recorded dates only.
+func Basis(d deadlines.Deadline) string {
+	switch {
+	case d.Estimated:
+		return "estimated: " + d.Note
+	case d.Note != "":
+		return d.Note
+	}
+	return ""
+}
+
+// CalendarEvents are the deadlines still ahead as calendar entries, each
+// with a reminder 3 days before.
+func CalendarEvents(rows []Deadline) []deadlines.CalendarEvent {
+	var events []deadlines.CalendarEvent
+	for _, r := range rows {
+		if r.Unknown || r.Closes.IsZero() || r.Status == "missed" {
+			continue
+		}
+		events = append(events, deadlines.CalendarEvent{
+			Key:     strings.Join([]string{r.Record, r.Rule, r.Window}, "|"),
+			Day:     r.Closes,
+			Summary: fmt.Sprintf("Last day: %s (%s, %s)", r.Window, r.Record, r.About),
+			Description: fmt.Sprintf("Rule %s. Opens %s, closes %s. %s\nGenerated by vault.", r.Rule, Day(r.Opens),
+				Day(r.Closes), cmp.Or(Basis(r.Deadline), "Computed from recorded dates.")),
+			AlarmDays: 3,
+		})
+	}
+	return events
+}
+
+// Day writes a deadline's day, or "-" when there is none.
+func Day(t time.Time) string {
+	if t.IsZero() {
+		return "-"
+	}
+	return t.Format(time.DateOnly)
+}

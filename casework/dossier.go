@@ -1,0 +1,140 @@
+package casework
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"io"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"vault"
+	"vault/export"
+	"vault/internal/atomicfile"
+	"vault/internal/lang"
+	"vault/letters"
+)
+
+// DossierOptions say how a case's dossier is made.
+type DossierOptions struct {
+	Generated      time.Time
+	Lang           lang.Lang
+	Claimant       string // "": the vault's name setting
+	Statement      string // "": the case's own statement, else a drafted letter
+	Redact         bool   // mask card numbers in printed text
+	RedactContacts bool   // and email addresses and phone numbers
+	AttachPDFs     bool   // embed PDF exhibits (only where no size limit binds)
+}
+
+// Dossier assembles the dossier of the case named by ref: its records, the
+// timeline with its deadlines, the statement (the claimant's own or the
+// letter drafted for the kind of case), for a reinstatement the account's
+// overview, redaction and the audit head.
+func (s *Service) Dossier(ctx context.Context, ref string, o DossierOptions) (export.Dossier, error) {
+	f, err := s.CaseFile(ctx, ref)
+	if err != nil {
+		return export.Dossier{}, err
+	}
+	d := export.New(f, o.Generated, s.Loc)
+	d.Lang, d.Claimant = o.Lang, o.Claimant
+	if o.Statement != "" {
+		d.Statement = o.Statement
+	}
+	if d.Entries, err = s.Timeline(ctx, f, false); err != nil {
+		return d, err
+	}
+	reinstatement := f.Case.Kind == vault.Reinstatement
+	facts, err := s.LetterFacts(ctx, f, reinstatement)
+	if err != nil {
+		return d, err
+	}
+	d.Claimant = cmp.Or(d.Claimant, facts.Claimant)
+	facts.Claimant, facts.Exhibits = d.Claimant, len(d.Exhibits)
+	if strings.TrimSpace(d.Statement) == "" {
+		if d.Statement, err = letters.Write(letters.ForCase(f.Case.Kind), d.Lang, facts); err != nil {
+			return d, err
+		}
+		d.StatementDrafted = true
+	}
+	if reinstatement {
+		if err := s.overview(ctx, &d, facts.Disputes); err != nil {
+			return d, err
+		}
+	}
+	if o.Redact || o.RedactContacts {
+		d.Redact(o.RedactContacts)
+	}
+	d.AttachPDFs = o.AttachPDFs
+	d.AuditHead, err = s.DB.Head(ctx)
+	return d, err
+}
+
+// overview adds a reinstatement's account overview: the report of the
+// case's marketplaces and every dispute there with its outcome.
+func (s *Service) overview(ctx context.Context, d *export.Dossier, disputes []vault.DisputeOutcome) error {
+	report, err := s.DB.Report(ctx, "", 0)
+	if err != nil {
+		return err
+	}
+	report.Markets = slices.DeleteFunc(report.Markets, func(m vault.MarketReport) bool {
+		return !slices.ContainsFunc(d.Orders, func(o vault.Order) bool { return o.Marketplace == m.Marketplace })
+	})
+	d.Overview, d.Disputes = &report, disputes
+	return nil
+}
+
+// WriteDossier fits the dossier to the profile and writes the PDF and the
+// bundle, each atomically, to the paths given ("" for none).
+func (s *Service) WriteDossier(d export.Dossier, p export.Profile, pdf, zip string) (export.Written, error) {
+	data, w, err := export.Fit(d, s.Blobs, p)
+	if err != nil {
+		return w, err
+	}
+	d.Render = w.Render
+	if pdf != "" {
+		if err := writeFile(pdf, data); err != nil {
+			return w, err
+		}
+	}
+	if zip != "" {
+		if _, err := export.WriteZip(d, s.Blobs, zip); err != nil {
+			return w, err
+		}
+	}
+	return w, nil
+}
+
+// WrittenPart is one file of a split dossier, written.
+type WrittenPart struct {
+	Path string
+	export.Part
+}
+
+// WriteParts writes a split dossier: FILE-1.pdf, FILE-2.pdf ... each within
+// the profile (FILE.pdf alone when one part is enough).
+func (s *Service) WriteParts(d export.Dossier, p export.Profile, path string) ([]WrittenPart, error) {
+	parts, err := export.Split(d, s.Blobs, p)
+	if err != nil {
+		return nil, err
+	}
+	ext := filepath.Ext(path)
+	var out []WrittenPart
+	for i, part := range parts {
+		name := strings.TrimSuffix(path, ext) + fmt.Sprintf("-%d", i+1) + ext
+		if len(parts) == 1 {
+			name = path
+		}
+		if err := writeFile(name, part.Data); err != nil {
+			return out, err
+		}
+		out = append(out, WrittenPart{Path: name, Part: part})
+	}
+	return out, nil
+}
+
+// writeFile writes data to path atomically.
+func writeFile(path string, data []byte) error {
+	return atomicfile.Write(path, func(out io.Writer) error { _, err := out.Write(data); return err })
+}

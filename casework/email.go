@@ -1,0 +1,224 @@
+package casework
+
+import (
+	"bufio"
+	"bytes"
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"time"
+
+	"vault"
+	"vault/evidence"
+	"vault/internal/date"
+	"vault/internal/money"
+	"vault/store"
+)
+
+// Imported is what became of one message of an import.
+type Imported struct {
+	Source  string           // the file, or "FILE message N" in an mbox
+	Added   vault.EmailAdded // when Err is nil
+	Created *vault.Order     // an order created from its confirmation, with its id
+	Notes   []string         // what the user should know, though it was imported
+	Err     error            // skipped, with the reason
+}
+
+// Importer imports mail: it parses and stores messages one by one and
+// records them in batches, telling each message's fate to a callback.
+type Importer struct {
+	s                          *Service
+	links                      vault.Links
+	createOrders               bool
+	done                       func(Imported)
+	batch                      []store.EmailImport
+	pending                    []Imported // the batch's messages, reported once recorded
+	since                      time.Time  // when the batch's first message came
+	Added, Duplicates, Skipped int
+}
+
+// A batch is recorded when it holds batchSize messages or is batchTime old:
+// an mbox of 10,000 messages must not hold the write lock for minutes.
+const (
+	batchSize = 200
+	batchTime = time.Second
+)
+
+// NewImporter imports messages linked to links (and to every recorded
+// order whose number they mention); with createOrders, a recognised order
+// confirmation creates its order. done hears of every message.
+func (s *Service) NewImporter(links vault.Links, createOrders bool, done func(Imported)) *Importer {
+	return &Importer{s: s, links: links, createOrders: createOrders, done: done}
+}
+
+// File imports an .eml file, an mbox file, or r when path is "-".
+func (imp *Importer) File(ctx context.Context, path string, stdin io.Reader) error {
+	r := stdin
+	if path != "-" {
+		f, err := OpenRegular(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		r = f
+	}
+	br := bufio.NewReaderSize(r, 64<<10)
+	head, _ := br.Peek(5)
+	if !evidence.IsMbox(head) {
+		raw, err := io.ReadAll(io.LimitReader(br, evidence.MaxMessage+1))
+		if err == nil && len(raw) > evidence.MaxMessage {
+			err = evidence.ErrTooLarge
+		}
+		if err != nil {
+			return err
+		}
+		imp.message(ctx, path, filepath.Base(path), raw)
+		return nil
+	}
+	mbox := evidence.NewMbox(br)
+	for n := 1; ; n++ {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		raw, err := mbox.Next()
+		label := fmt.Sprintf("%s message %d", path, n)
+		switch {
+		case err == io.EOF:
+			return nil
+		case errors.Is(err, evidence.ErrTooLarge):
+			imp.Skip(label, err)
+		case err != nil:
+			return err
+		default:
+			imp.message(ctx, label, "", raw)
+		}
+	}
+}
+
+// Skip reports a message or a file that could not be imported.
+func (imp *Importer) Skip(source string, err error) {
+	imp.Skipped++
+	imp.done(Imported{Source: source, Err: err})
+}
+
+// message parses and stores one raw message and adds it to the batch.
+func (imp *Importer) message(ctx context.Context, source, fileName string, raw []byte) {
+	item, notes, err := imp.prepare(fileName, raw)
+	if err != nil {
+		imp.Skip(source, err)
+		return
+	}
+	if len(imp.batch) == 0 {
+		imp.since = time.Now()
+	}
+	imp.batch = append(imp.batch, item)
+	imp.pending = append(imp.pending, Imported{Source: source, Notes: notes})
+	if len(imp.batch) >= batchSize || time.Since(imp.since) >= batchTime {
+		imp.Flush(ctx)
+	}
+}
+
+// prepare parses a raw message, stores its bytes and attachments, and
+// describes the order it confirms when asked to create orders.
+func (imp *Importer) prepare(fileName string, raw []byte) (store.EmailImport, []string, error) {
+	m, err := evidence.ParseEmail(raw)
+	if err != nil {
+		return store.EmailImport{}, nil, err
+	}
+	e, err := imp.store(m, fileName, raw)
+	if err != nil {
+		return store.EmailImport{}, nil, err
+	}
+	item := store.EmailImport{Email: e}
+	var notes []string
+	if c, ok := evidence.RecogniseOrder(m); ok && imp.createOrders {
+		var note string
+		item.Order, note = imp.order(c)
+		if note != "" {
+			notes = append(notes, note)
+		}
+	}
+	return item, notes, nil
+}
+
+// Flush records the batch and reports each of its messages; when the batch
+// cannot be recorded at all, each of its messages is reported skipped.
+func (imp *Importer) Flush(ctx context.Context) {
+	if len(imp.batch) == 0 {
+		return
+	}
+	results, err := imp.s.DB.ImportEmails(ctx, imp.batch, imp.links)
+	batch, pending := imp.batch, imp.pending
+	imp.batch, imp.pending = nil, nil
+	for i, p := range pending {
+		switch {
+		case err != nil:
+			p.Err = err
+		case results[i].Err != nil:
+			p.Err = results[i].Err
+		default:
+			p.Added = results[i].EmailAdded
+			if results[i].Created != 0 {
+				p.Created = batch[i].Order
+				p.Created.ID = results[i].Created
+			}
+		}
+		switch {
+		case p.Err != nil:
+			imp.Skipped++
+		case p.Added.Duplicate:
+			imp.Duplicates++
+		default:
+			imp.Added++
+		}
+		imp.done(p)
+	}
+}
+
+// store writes the raw message and its attachments to the blob store.
+func (imp *Importer) store(m evidence.Email, fileName string, raw []byte) (vault.Email, error) {
+	st, err := imp.s.Blobs.Put(bytes.NewReader(raw))
+	if err != nil {
+		return vault.Email{}, err
+	}
+	msg := vault.Evidence{Kind: vault.EvidenceEmail, Source: vault.SourceEmail, Party: evidence.Party(m.From),
+		Title: cmp.Or(m.Subject, "(no subject)"), Body: m.Text, FileName: fileName,
+		MessageID: m.MessageID, From: m.From, To: m.To,
+		Blob: &vault.Blob{SHA256: st.SHA256, Size: st.Size, MediaType: "message/rfc822"}}
+	if !m.Date.IsZero() {
+		msg.OccurredAt = date.Instant(m.Date)
+	}
+	e := vault.Email{Message: msg}
+	for _, att := range m.Attachments {
+		st, err := imp.s.Blobs.Put(bytes.NewReader(att.Data))
+		if err != nil {
+			return vault.Email{}, err
+		}
+		media := evidence.Detect(st.Head, att.Name)
+		e.Attachments = append(e.Attachments, vault.Evidence{Kind: evidence.KindFor(media.Type), Source: vault.SourceEmail,
+			OccurredAt: msg.OccurredAt, Party: msg.Party, Title: att.Name, FileName: att.Name,
+			Blob: &vault.Blob{SHA256: st.SHA256, Size: st.Size, MediaType: media.Type}})
+	}
+	return e, nil
+}
+
+// order is the order a confirmation describes; the batch creates it unless
+// its number is recorded already, and the email is then linked to it.
+func (imp *Importer) order(c evidence.Confirmation) (*vault.Order, string) {
+	o := &vault.Order{Marketplace: c.Marketplace, Number: c.Number, Note: "created from its confirmation mail"}
+	if !c.Ordered.IsZero() {
+		o.Ordered = date.Day(c.Ordered.In(imp.s.Loc))
+	}
+	note := ""
+	if c.Total != "" {
+		total, err := money.Parse(c.Total)
+		if err != nil {
+			note = fmt.Sprintf("total %q not understood; order recorded without it", c.Total)
+		}
+		o.Total = total
+	}
+	return o, note
+}

@@ -1,0 +1,162 @@
+package casework
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"unicode/utf8"
+)
+
+// Candidate is a path to attach, or the reason it cannot be.
+type Candidate struct {
+	Path string
+	Err  error
+}
+
+// Collect expands paths into files. A directory is walked only with
+// recursive. Inside a walked directory a symlink is taken only when it
+// resolves to a regular file inside that directory: links out of it, to
+// directories, and loops are refused with the reason. A link named among
+// paths is the user's choice and is followed.
+func Collect(paths []string, recursive bool) []Candidate {
+	var out []Candidate
+	for _, arg := range paths {
+		info, err := os.Stat(arg)
+		switch {
+		case err != nil:
+			out = append(out, Candidate{arg, UnwrapPath(err)})
+		case !info.IsDir():
+			out = append(out, Candidate{Path: arg})
+		case !recursive:
+			out = append(out, Candidate{arg, errors.New("is a directory (use --recursive to attach the files in it)")})
+		default:
+			out = append(out, walkDir(arg)...)
+		}
+	}
+	return out
+}
+
+func walkDir(dir string) []Candidate {
+	root, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return []Candidate{{dir, UnwrapPath(err)}}
+	}
+	var out []Candidate
+	err = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			out = append(out, Candidate{path, UnwrapPath(err)})
+		case d.Type()&fs.ModeSymlink != 0:
+			out = append(out, Candidate{path, checkLink(path, root, dir)})
+		case d.Type().IsRegular():
+			out = append(out, Candidate{Path: path})
+		case !d.IsDir():
+			out = append(out, Candidate{path, errors.New("not a regular file")})
+		}
+		return nil
+	})
+	if err != nil {
+		out = append(out, Candidate{dir, err})
+	}
+	return out
+}
+
+// checkLink allows a symlink that resolves to a regular file inside root
+// (the resolved form of dir, which messages name as the user typed it).
+func checkLink(path, root, dir string) error {
+	switch _, err := os.Stat(path); {
+	case errors.Is(err, syscall.ELOOP):
+		return errors.New("symlink loop, not followed")
+	case errors.Is(err, fs.ErrNotExist):
+		return errors.New("broken symlink: its target does not exist")
+	}
+	target, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return fmt.Errorf("symlink not followed: %w", err)
+	}
+	rel, err := filepath.Rel(root, target)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return fmt.Errorf("symlink points outside %s, not followed", dir)
+	}
+	info, err := os.Stat(target)
+	if err != nil {
+		return UnwrapPath(err)
+	}
+	if info.IsDir() {
+		return errors.New("symlink to a directory, not followed")
+	}
+	return nil
+}
+
+// OpenRegular opens path for reading if it is a regular, non-empty file,
+// with an error that says what it is otherwise (without the path, which
+// callers name).
+func OpenRegular(path string) (*os.File, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, UnwrapPath(err)
+	}
+	info, err := f.Stat()
+	switch {
+	case err != nil:
+	case info.IsDir():
+		err = errors.New("is a directory, not a file")
+	case !info.Mode().IsRegular():
+		err = errors.New("not a regular file")
+	case info.Size() == 0:
+		err = errors.New("the file is empty")
+	}
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
+}
+
+// UnwrapPath drops the operation and path from an *os.PathError, which the
+// caller already names.
+func UnwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// ReadText reads a non-empty UTF-8 text file of at most max bytes. Its
+// errors do not name the file: callers do.
+func ReadText(path string, max int) (string, error) {
+	f, err := OpenRegular(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, int64(max)+1))
+	switch {
+	case err != nil:
+		return "", err
+	case len(data) > max:
+		return "", &TooLargeError{Max: max}
+	case !utf8.Valid(data):
+		return "", ErrNotText
+	}
+	return string(data), nil
+}
+
+// ErrNotText is a file read as text that is not UTF-8.
+var ErrNotText = errors.New("not UTF-8 text")
+
+// TooLargeError is a text file over the limit of what it is read for.
+type TooLargeError struct{ Max int }
+
+func (e *TooLargeError) Error() string {
+	if e.Max >= 1<<20 {
+		return fmt.Sprintf("larger than %d MB", e.Max>>20)
+	}
+	return fmt.Sprintf("over %d kB", e.Max/1000)
+}

@@ -1,0 +1,36 @@
+package casework
+
+import (
+	"context"
+	"slices"
+
+	"vault"
+	"vault/export"
+	"vault/internal/date"
+)
+
+// Timeline is a case's timeline with the last day of each window the rules
+// give, in time order. Windows already missed come only when asked for:
+// the dossier leaves them out (they are not the receiver's business).
+func (s *Service) Timeline(ctx context.Context, f vault.CaseFile, missed bool) ([]export.Entry, error) {
+	rules, err := s.Rules(ctx)
+	if err != nil {
+		return nil, err
+	}
+	entries := export.Timeline(f)
+	for _, d := range s.CaseDeadlines(rules, f) {
+		if d.Unknown || d.Closes.IsZero() || d.Status == "missed" && !missed {
+			continue
+		}
+		format := "last day: %s (%s)"
+		if d.Estimated {
+			format += ", estimated"
+		}
+		if d.Status == "missed" {
+			format += ", missed"
+		}
+		entries = append(entries, export.NewEntry(date.Day(d.Closes), d.Record, format, export.Word(d.Window), d.Rule))
+	}
+	slices.SortStableFunc(entries, func(x, y export.Entry) int { return x.At.Time().Compare(y.At.Time()) })
+	return entries, nil
+}

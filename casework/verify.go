@@ -1,0 +1,119 @@
+package casework
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"time"
+	"vault/store"
+
+	"vault"
+)
+
+// RepairAge is how old an orphan blob or temp file must be before Repair
+// removes it: a younger one may belong to an attach still running.
+const RepairAge = time.Hour
+
+// VerifyReport is what Verify found.
+type VerifyReport struct {
+	OK       bool            `json:"ok"`
+	Records  int             `json:"records"`
+	Audit    int             `json:"audit_entries"`
+	Head     string          `json:"audit_head"`
+	Blobs    int             `json:"blobs"`
+	Bytes    int64           `json:"bytes"`
+	Problems []vault.Problem `json:"problems"`
+	Orphans  []string        `json:"orphans"`
+	Temp     []string        `json:"temp_files"`
+	Removed  []string        `json:"removed,omitempty"`
+	old      map[string]bool // orphans and temp files old enough to repair
+}
+
+// Verify checks the whole vault: the database (integrity, the audit chain,
+// every record against its last audit entry) and, at the same time, every
+// stored file against its name and the records that rely on it. Orphan
+// blobs and temp files are listed as harmless cleanup.
+func (s *Service) Verify(ctx context.Context, progress Progress) (VerifyReport, error) {
+	// The database check and the re-hashing of files are independent: run them at once.
+	type dbCheck struct {
+		c   store.Check
+		err error
+	}
+	checked := make(chan dbCheck, 1)
+	go func() {
+		c, err := s.DB.Verify(ctx)
+		checked <- dbCheck{c, err}
+	}()
+	inv, err := s.Blobs.Inventory()
+	if err != nil {
+		<-checked
+		return VerifyReport{}, fmt.Errorf("list blobs: %w", err)
+	}
+	var total, done int64
+	for _, size := range inv.Blobs {
+		total += size
+	}
+	bad := s.Blobs.Rehash(inv.Blobs, func(n int64) { done += n; progress.report(done, total) })
+	db := <-checked
+	if db.err != nil {
+		return VerifyReport{}, db.err
+	}
+	check := db.c
+	r := VerifyReport{Records: check.Records, Audit: check.Audit, Head: check.Head, Problems: check.Problems,
+		Blobs: len(inv.Blobs), Bytes: total, Orphans: []string{}, Temp: []string{}, old: map[string]bool{}}
+	referenced := map[string]bool{}
+	for _, b := range check.Blobs {
+		referenced[b.SHA256] = true
+		rel := s.rel(s.Blobs.Path(b.SHA256))
+		size, ok := inv.Blobs[b.SHA256]
+		switch {
+		case !ok:
+			r.Problems = append(r.Problems, vault.Problem{Record: b.Record, File: rel, What: "its file is missing"})
+		case size != b.Size:
+			r.Problems = append(r.Problems, vault.Problem{Record: b.Record, File: rel,
+				What: fmt.Sprintf("its file has %d bytes, the record says %d", size, b.Size)})
+		case bad[b.SHA256] != nil:
+			r.Problems = append(r.Problems, vault.Problem{Record: b.Record, File: rel, What: "its file was altered: the content does not match its SHA-256"})
+		}
+	}
+	for _, sum := range slices.Sorted(maps.Keys(inv.Blobs)) { // a stable report, not map order
+		path := s.Blobs.Path(sum)
+		switch {
+		case referenced[sum]:
+		case bad[sum] != nil:
+			r.Problems = append(r.Problems, vault.Problem{File: s.rel(path), What: "a file in blobs/ whose content does not match its name"})
+		default:
+			r.Orphans = append(r.Orphans, s.rel(path))
+			r.old[s.rel(path)] = olderThan(path, RepairAge)
+		}
+	}
+	for _, stray := range inv.Stray {
+		r.Problems = append(r.Problems, vault.Problem{File: s.rel(stray), What: "an extra file in blobs/, not named like a stored file"})
+	}
+	for _, t := range inv.Temp {
+		r.Temp = append(r.Temp, s.rel(t.Path))
+		r.old[s.rel(t.Path)] = t.Age > RepairAge
+	}
+	r.OK = len(r.Problems) == 0
+	return r, nil
+}
+
+// Repair removes the orphan blobs and temp files of r that are old enough
+// to be safe, and returns them.
+func (s *Service) Repair(r VerifyReport) []string {
+	var removed []string
+	for _, rel := range append(slices.Clone(r.Orphans), r.Temp...) {
+		if r.old[rel] && s.Blobs.Remove(filepath.Join(s.Dir, rel)) == nil {
+			removed = append(removed, rel)
+		}
+	}
+	return removed
+}
+
+func olderThan(path string, age time.Duration) bool {
+	info, err := os.Stat(path)
+	return err == nil && time.Since(info.ModTime()) > age
+}

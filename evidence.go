@@ -1,0 +1,186 @@
+package vault
+
+import (
+	"time"
+
+	"vault/internal/date"
+	"vault/internal/lang"
+)
+
+// EvidenceKind is what a piece of evidence is.
+type EvidenceKind string
+
+// The kinds of evidence; processors' categories (Stripe's receipt,
+// customer_communication, shipping_documentation ...) map onto them.
+const (
+	EvidenceConfirmation EvidenceKind = "confirmation"
+	EvidenceReceipt      EvidenceKind = "receipt"
+	EvidenceMessage      EvidenceKind = "message"
+	EvidenceEmail        EvidenceKind = "email"
+	EvidenceScreenshot   EvidenceKind = "screenshot"
+	EvidencePhoto        EvidenceKind = "photo"
+	EvidenceVideo        EvidenceKind = "video"
+	EvidenceTracking     EvidenceKind = "tracking"
+	EvidenceStatement    EvidenceKind = "statement"
+	EvidenceListing      EvidenceKind = "listing"
+	EvidenceOther        EvidenceKind = "other"
+)
+
+// EvidenceKinds are the kinds of evidence the schema accepts.
+var EvidenceKinds = []EvidenceKind{EvidenceConfirmation, EvidenceReceipt, EvidenceMessage, EvidenceEmail,
+	EvidenceScreenshot, EvidencePhoto, EvidenceVideo, EvidenceTracking, EvidenceStatement, EvidenceListing, EvidenceOther}
+
+// ParseEvidenceKind reads an evidence kind.
+func ParseEvidenceKind(s string) (EvidenceKind, error) {
+	return parseWord("evidence kind", s, EvidenceKinds)
+}
+
+// IsCorrespondence reports whether evidence of this kind is written
+// communication: a message or an email.
+func (k EvidenceKind) IsCorrespondence() bool { return k == EvidenceMessage || k == EvidenceEmail }
+
+// Word is the kind in the language of a dossier.
+func (k EvidenceKind) Word(l lang.Lang) string { return word(l, string(k), evidenceKindNB[k]) }
+
+var evidenceKindNB = map[EvidenceKind]string{EvidenceConfirmation: "ordrebekreftelse", EvidenceReceipt: "kvittering",
+	EvidenceMessage: "melding", EvidenceEmail: "e-post", EvidenceScreenshot: "skjermbilde", EvidencePhoto: "foto",
+	EvidenceVideo: "video", EvidenceTracking: "sporing", EvidenceStatement: "kontoutskrift", EvidenceListing: "annonse",
+	EvidenceOther: "annet"}
+
+// Party is who a piece of evidence comes from.
+type Party string
+
+// The parties; PartyUnknown is a sender the vault cannot place.
+const (
+	PartyUnknown     Party = ""
+	PartySeller      Party = "seller"
+	PartyMe          Party = "me"
+	PartyMarketplace Party = "marketplace"
+	PartyCarrier     Party = "carrier"
+	PartyBank        Party = "bank"
+)
+
+// Parties are the parties a user can name.
+var Parties = []Party{PartySeller, PartyMe, PartyMarketplace, PartyCarrier, PartyBank}
+
+// ParseParty reads a party.
+func ParseParty(s string) (Party, error) { return parseWord("party", s, Parties) }
+
+// Word is the party in the language of a dossier.
+func (p Party) Word(l lang.Lang) string { return word(l, string(p), partyNB[p]) }
+
+var partyNB = map[Party]string{PartySeller: "selger", PartyMe: "meg", PartyMarketplace: "markedsplass",
+	PartyCarrier: "transportør", PartyBank: "bank"}
+
+// Source is how evidence came in.
+type Source string
+
+// The sources of evidence.
+const (
+	SourceFile  Source = "file"  // attached, or a message read from a file
+	SourceEmail Source = "email" // imported mail and its attachments
+	SourceTyped Source = "typed" // a message typed on the command line
+)
+
+// Evidence is one piece of documentation: a file, a message or an email.
+type Evidence struct {
+	ID         EvidenceID   `json:"id"`
+	Kind       EvidenceKind `json:"kind"`
+	Source     Source       `json:"source"`
+	OccurredAt date.Value   `json:"occurred_at,omitzero"`
+	Party      Party        `json:"party,omitempty"`
+	Title      string       `json:"title,omitempty"`
+	Body       string       `json:"body,omitempty"`
+	Note       string       `json:"note,omitempty"`
+	Blob       *Blob        `json:"blob,omitempty"`
+	FileName   string       `json:"file_name,omitempty"`
+	Parent     EvidenceID   `json:"parent,omitzero"`
+	MessageID  string       `json:"message_id,omitempty"` // emails only
+	From       string       `json:"from,omitempty"`
+	To         string       `json:"to,omitempty"`
+	Orders     []OrderID    `json:"orders,omitempty"`
+	Cases      []CaseID     `json:"cases,omitempty"`
+	CreatedAt  time.Time    `json:"created_at"`
+}
+
+// Blob describes stored bytes: their SHA-256 (hex), size and media type.
+type Blob struct {
+	SHA256    string `json:"sha256"`
+	Size      int64  `json:"size"`
+	MediaType string `json:"media_type"`
+}
+
+// IsBuyerLetter reports whether e is a letter the buyer sent: a message or
+// an email from me, not a file carried by one.
+func (e Evidence) IsBuyerLetter() bool {
+	return e.Party == PartyMe && e.Kind.IsCorrespondence() && e.Parent == 0
+}
+
+// IsReply reports whether e is written communication to the buyer: a
+// message or an email from anyone else, not a file carried by one.
+func (e Evidence) IsReply() bool {
+	return e.Party != PartyMe && e.Kind.IsCorrespondence() && e.Parent == 0
+}
+
+// Correspondence is what the evidence shows of the buyer's letters and the
+// answers to them.
+type Correspondence struct {
+	Wrote       int        // letters the buyer sent
+	First, Last date.Value // the first and last dated ones
+	Replies     int
+}
+
+// CorrespondenceOf counts the letters and replies in list.
+func CorrespondenceOf(list []Evidence) Correspondence {
+	var c Correspondence
+	for _, e := range list {
+		switch {
+		case e.IsReply():
+			c.Replies++
+		case e.IsBuyerLetter():
+			c.Wrote++
+			if e.OccurredAt.IsZero() {
+				continue
+			}
+			if c.First.IsZero() || e.OccurredAt.Time().Before(c.First.Time()) {
+				c.First = e.OccurredAt
+			}
+			if e.OccurredAt.Time().After(c.Last.Time()) {
+				c.Last = e.OccurredAt
+			}
+		}
+	}
+	return c
+}
+
+// Links names the orders and cases evidence belongs to.
+type Links struct {
+	Orders []OrderID
+	Cases  []CaseID
+}
+
+// Added reports what recording one piece of evidence did.
+type Added struct {
+	ID EvidenceID `json:"id"`
+	// Duplicate is true when the same bytes were already recorded as ID;
+	// the existing record gained the new links instead of a new row.
+	Duplicate bool `json:"duplicate,omitempty"`
+}
+
+// Email is an email to record: the message itself (kind email, its raw
+// bytes as Blob) and the files it carried.
+type Email struct {
+	Message     Evidence
+	Attachments []Evidence
+}
+
+// EmailAdded reports what was done with one email.
+type EmailAdded struct {
+	ID EvidenceID `json:"id"`
+	// Duplicate is set when the message (same Message-ID or same bytes) was
+	// already recorded as ID; nothing new was stored but links.
+	Duplicate   bool         `json:"duplicate,omitempty"`
+	Attachments []EvidenceID `json:"attachments,omitempty"`
+	// Matched lists the orders whose number appears in the subject or text.
+	Matched []OrderID `json:"matched,omitempty"`
+}
