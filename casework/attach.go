@@ -111,7 +111,7 @@ func CheckStaged(st *evidence.Staged, media evidence.Media, size int64) error {
 	if st.Size != size {
 		return fmt.Errorf("the file changed while it was read (%d bytes, then %d)", size, st.Size)
 	}
-	if evidence.Class(media.Type) == "image" {
+	if evidence.Class(media.Type) == evidence.ClassImage {
 		if _, err := evidence.DecodeImage(st.Open); err != nil {
 			return err
 		}

@@ -18,10 +18,10 @@ import (
 // stands in it.
 type Deadline struct {
 	deadlines.Deadline
-	Status   string `json:"status"`
-	DaysLeft int    `json:"days_left"`
-	OpensIn  int    `json:"opens_in,omitempty"` // days until a window not yet open opens
-	About    string `json:"about"`              // the order or case, for people
+	Status   deadlines.Status `json:"status"`
+	DaysLeft int              `json:"days_left"`
+	OpensIn  int              `json:"opens_in,omitempty"` // days until a window not yet open opens
+	About    string           `json:"about"`              // the order or case, for people
 }
 
 // Rules returns the built-in rules with this vault's own.
@@ -156,7 +156,7 @@ func (s *Service) rows(ds []deadlines.Deadline, about map[string]string) []Deadl
 		seen[key] = true
 		status, left := d.Status(today)
 		row := Deadline{Deadline: d, Status: status, DaysLeft: left, About: about[d.Record]}
-		if status == "not yet open" {
+		if status == deadlines.NotYetOpen {
 			row.OpensIn = int(d.Opens.Sub(today).Hours() / 24)
 		}
 		out = append(out, row)
@@ -191,7 +191,7 @@ func Basis(d deadlines.Deadline) string {
 func CalendarEvents(rows []Deadline) []deadlines.CalendarEvent {
 	var events []deadlines.CalendarEvent
 	for _, r := range rows {
-		if r.Unknown || r.Closes.IsZero() || r.Status == "missed" {
+		if r.Unknown || r.Closes.IsZero() || r.Status == deadlines.Missed {
 			continue
 		}
 		events = append(events, deadlines.CalendarEvent{

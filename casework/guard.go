@@ -28,7 +28,7 @@ func (s *Service) DisputeWarnings(ctx context.Context, orders []vault.Order) ([]
 	}
 	var guard deadlines.Rule
 	for _, r := range rules {
-		if r.Kind == "guard" && r.Guard != nil {
+		if r.Kind == deadlines.RuleGuard && r.Guard != nil {
 			guard = r
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"vault"
+	"vault/deadlines"
 	"vault/export"
 	"vault/internal/date"
 )
@@ -19,14 +20,14 @@ func (s *Service) Timeline(ctx context.Context, f vault.CaseFile, missed bool) (
 	}
 	entries := export.Timeline(f)
 	for _, d := range s.CaseDeadlines(rules, f) {
-		if d.Unknown || d.Closes.IsZero() || d.Status == "missed" && !missed {
+		if d.Unknown || d.Closes.IsZero() || d.Status == deadlines.Missed && !missed {
 			continue
 		}
 		format := "last day: %s (%s)"
 		if d.Estimated {
 			format += ", estimated"
 		}
-		if d.Status == "missed" {
+		if d.Status == deadlines.Missed {
 			format += ", missed"
 		}
 		entries = append(entries, export.NewEntry(date.Day(d.Closes), d.Record, format, export.Word(d.Window), d.Rule))

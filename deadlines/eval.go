@@ -43,7 +43,7 @@ type Deadline struct {
 func Evaluate(rules []Rule, f Facts, loc *time.Location) []Deadline {
 	var out []Deadline
 	for _, r := range rules {
-		if r.Kind != "deadline" || !r.Applies.match(f) {
+		if r.Kind != RuleDeadline || !r.Applies.match(f) {
 			continue
 		}
 		for _, w := range r.Windows {
@@ -197,22 +197,33 @@ func offset(t Term) string {
 	return s
 }
 
-// Status says where today stands in d: "open", "not yet open", "missed",
-// "unknown", with the days left until it closes (negative once missed).
-func (d Deadline) Status(today time.Time) (string, int) {
+// Status is where today stands in a window.
+type Status string
+
+// The statuses of a window.
+const (
+	Open       Status = "open"
+	NotYetOpen Status = "not yet open"
+	Missed     Status = "missed"
+	Unknown    Status = "unknown" // the dates it needs are not recorded
+)
+
+// Status says where today stands in d, with the days left until it closes
+// (negative once missed).
+func (d Deadline) Status(today time.Time) (Status, int) {
 	left := 0
 	if !d.Closes.IsZero() {
 		left = int(d.Closes.Sub(today).Hours() / 24)
 	}
 	switch {
 	case d.Unknown:
-		return "unknown", 0
+		return Unknown, 0
 	case !d.Closes.IsZero() && left < 0:
-		return "missed", left
+		return Missed, left
 	case !d.Opens.IsZero() && today.Before(d.Opens):
-		return "not yet open", left
+		return NotYetOpen, left
 	}
-	return "open", left
+	return Open, left
 }
 
 // ChargesNotes returns the import-charge rules that apply to an order of this
@@ -220,7 +231,7 @@ func (d Deadline) Status(today time.Time) (string, int) {
 func ChargesNotes(rules []Rule, f Facts, total money.Money) []Rule {
 	var out []Rule
 	for _, r := range rules {
-		if r.Kind != "charges" || !r.Applies.match(f) {
+		if r.Kind != RuleCharges || !r.Applies.match(f) {
 			continue
 		}
 		above, err := money.Parse(r.Above)

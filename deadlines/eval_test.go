@@ -228,8 +228,9 @@ func TestTimeZone(t *testing.T) {
 func TestStatus(t *testing.T) {
 	d := Deadline{Opens: day("2026-10-10"), Closes: day("2026-11-04")}
 	for _, tt := range []struct {
-		today, status string
-		left          int
+		today  string
+		status Status
+		left   int
 	}{
 		{"2026-10-01", "not yet open", 34}, {"2026-10-10", "open", 25}, {"2026-11-04", "open", 0},
 		{"2026-11-05", "missed", -1},

@@ -25,7 +25,7 @@ var builtin []byte
 type Rule struct {
 	ID       string   `json:"id"`
 	Scope    string   `json:"scope"`
-	Kind     string   `json:"kind"` // deadline, info, guard or charges
+	Kind     RuleKind `json:"kind"`
 	Says     string   `json:"says"`
 	Window   string   `json:"window"` // the window as the source states it
 	Source   string   `json:"source"`
@@ -36,6 +36,17 @@ type Rule struct {
 	Above    string   `json:"above,omitempty"` // charges: the order total (at least this) from which they may apply
 	Origin   string   `json:"origin,omitempty"`
 }
+
+// RuleKind is what a rule does.
+type RuleKind string
+
+// The kinds of rule.
+const (
+	RuleDeadline RuleKind = "deadline" // windows for orders and cases
+	RuleInfo     RuleKind = "info"     // said, not computed
+	RuleGuard    RuleKind = "guard"    // the dispute-frequency warning
+	RuleCharges  RuleKind = "charges"  // import charges above a total
+)
 
 // Origins of a rule in a vault's rule set.
 const (
@@ -97,7 +108,7 @@ type Guard struct {
 var DateNames = []string{"ordered", "paid", "shipped", "expected", "delivered", "opened", "wrote"}
 
 var (
-	kinds = []string{"deadline", "info", "guard", "charges"}
+	kinds = []RuleKind{RuleDeadline, RuleInfo, RuleGuard, RuleCharges}
 	picks = []string{"", "first", "earliest", "latest"}
 )
 
@@ -149,15 +160,15 @@ func (r Rule) Check() error {
 		return fmt.Errorf("rule %s: "+format, append([]any{r.ID}, args...)...)
 	}
 	if !slices.Contains(kinds, r.Kind) {
-		return fail("kind %q: want one of %s", r.Kind, strings.Join(kinds, ", "))
+		return fail("kind %q: want one of %s", r.Kind, strings.Join(vault.Words(kinds), ", "))
 	}
 	if r.Says == "" || r.Source == "" {
 		return fail("says what, according to which source? both are required")
 	}
-	if r.Kind == "guard" && (r.Guard == nil || r.Guard.MaxShare90d < 0 || r.Guard.MaxShare90d > 1 || r.Guard.MaxDisputes30d < 0) {
+	if r.Kind == RuleGuard && (r.Guard == nil || r.Guard.MaxShare90d < 0 || r.Guard.MaxShare90d > 1 || r.Guard.MaxDisputes30d < 0) {
 		return fail("a guard needs max_share_90d between 0 and 1 and max_disputes_30d >= 0")
 	}
-	if r.Kind == "charges" {
+	if r.Kind == RuleCharges {
 		if _, err := money.Parse(r.Above); err != nil {
 			return fail("above: %v", err)
 		}

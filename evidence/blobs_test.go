@@ -150,7 +150,7 @@ func TestDetect(t *testing.T) {
 		name  string
 		typ   string
 		lies  bool
-		class string
+		class MediaClass
 		kind  vault.EvidenceKind
 	}{
 		{png, "shot.png", "image/png", false, "image", vault.EvidenceScreenshot},

@@ -48,37 +48,51 @@ func matches(m *mimetype.MIME, claimed string) bool {
 // MediaType detects the media type of content from its first bytes.
 func MediaType(head []byte) string { return mimetype.Detect(head).String() }
 
-// Class groups media types into what the vault does with them.
-func Class(mediaType string) string {
+// MediaClass groups media types by what the vault does with them.
+type MediaClass string
+
+// The media classes.
+const (
+	ClassHEIC  MediaClass = "heic"  // stored, not rendered
+	ClassImage MediaClass = "image" // decoded, checked, rendered
+	ClassPDF   MediaClass = "pdf"
+	ClassEmail MediaClass = "email"
+	ClassVideo MediaClass = "video"
+	ClassText  MediaClass = "text"
+	ClassOther MediaClass = "other"
+)
+
+// Class groups a media type into what the vault does with it.
+func Class(mediaType string) MediaClass {
 	t, _, _ := strings.Cut(mediaType, ";")
 	switch {
 	case t == "image/heic" || t == "image/heif":
-		return "heic"
+		return ClassHEIC
 	case IsImage(t):
-		return "image"
+		return ClassImage
 	case t == "application/pdf":
-		return "pdf"
+		return ClassPDF
 	case t == "message/rfc822":
-		return "email"
+		return ClassEmail
 	case strings.HasPrefix(t, "video/"):
-		return "video"
+		return ClassVideo
 	case strings.HasPrefix(t, "text/"):
-		return "text"
+		return ClassText
 	}
-	return "other"
+	return ClassOther
 }
 
 // KindFor is the evidence kind a file gets when none is given: screenshots
 // for PNG, GIF and WebP, photos for JPEG and HEIC, video, email, else other.
 func KindFor(mediaType string) vault.EvidenceKind {
 	switch t, _, _ := strings.Cut(mediaType, ";"); {
-	case t == "image/jpeg", Class(t) == "heic":
+	case t == "image/jpeg", Class(t) == ClassHEIC:
 		return vault.EvidencePhoto
-	case Class(t) == "image":
+	case Class(t) == ClassImage:
 		return vault.EvidenceScreenshot
-	case Class(t) == "video":
+	case Class(t) == ClassVideo:
 		return vault.EvidenceVideo
-	case Class(t) == "email":
+	case Class(t) == ClassEmail:
 		return vault.EvidenceEmail
 	}
 	return vault.EvidenceOther

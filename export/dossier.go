@@ -61,7 +61,7 @@ func New(f vault.CaseFile, generated time.Time, loc *time.Location) Dossier {
 		return cmp.Or(compareDates(a, b), cmp.Compare(a.ID, b.ID))
 	})
 	for _, e := range ev {
-		if e.Kind == "message" || e.Kind == "email" {
+		if e.Kind.IsCorrespondence() {
 			d.Messages = append(d.Messages, e)
 		}
 		if e.Parent != 0 {

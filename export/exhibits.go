@@ -113,10 +113,10 @@ func (d Dossier) isTall(x Exhibit, blobs *evidence.Blobs) bool {
 // notShown says why an exhibit is listed rather than shown.
 func notShown(mediaType string) string {
 	switch evidence.Class(mediaType) {
-	case "heic":
+	case evidence.ClassHEIC:
 		return "An HEIC photo (the iPhone's format), which this dossier cannot render. The original is kept " +
 			"unaltered and identified in the manifest; to show it here, export it from the phone as JPEG and attach that too."
-	case "video":
+	case evidence.ClassVideo:
 		return "A video: it cannot be shown on paper. The original is identified in the manifest."
 	}
 	return "Not shown as an image; the original file is identified in the manifest."

@@ -98,7 +98,7 @@ func (d Dossier) attachPDFs(doc *doc, blobs *evidence.Blobs) error {
 	files := map[string][]byte{}
 	var names []string
 	for _, x := range d.Exhibits {
-		if evidence.Class(x.Blob.MediaType) != "pdf" {
+		if evidence.Class(x.Blob.MediaType) != evidence.ClassPDF {
 			continue
 		}
 		f, err := blobs.Open(x.Blob.SHA256)
@@ -211,7 +211,7 @@ func (d Dossier) messages(doc *doc) {
 			from = m.Party.Word(d.Lang)
 		}
 		head := fmt.Sprintf(d.t("%s  ·  from %s  ·  %s"), d.date(m.OccurredAt), from, ref)
-		if m.Kind == "email" {
+		if m.Kind == vault.EvidenceEmail {
 			head = fmt.Sprintf(d.t("%s  ·  email from %s  ·  %s\nSubject: %s"), d.date(m.OccurredAt), cmp.Or(m.From, d.t("unknown")), ref, m.Title)
 		}
 		doc.para(bold, 10, head)

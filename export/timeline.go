@@ -66,7 +66,7 @@ func Timeline(f vault.CaseFile) []Entry {
 		if e.OccurredAt.IsZero() || e.Parent != 0 {
 			continue
 		}
-		if e.Party == "" {
+		if e.Party == vault.PartyUnknown {
 			out = append(out, NewEntry(e.OccurredAt, e.ID.String(), "%s: %s", e.Kind, e.Title))
 			continue
 		}

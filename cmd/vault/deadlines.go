@@ -70,7 +70,7 @@ func (a *app) runDeadlines(ctx context.Context, o *deadlinesOptions) error {
 	}
 	if o.within != "" {
 		rows = slices.DeleteFunc(rows, func(r casework.Deadline) bool {
-			return r.Status == "missed" || r.Status == "unknown" || r.DaysLeft > o.days
+			return r.Status == deadlines.Missed || r.Status == deadlines.Unknown || r.DaysLeft > o.days
 		})
 	}
 	switch {
@@ -126,15 +126,15 @@ func (a *app) printDeadlines(rows []casework.Deadline, all bool) error {
 
 func left(r casework.Deadline) string {
 	switch {
-	case r.Status == "unknown":
+	case r.Status == deadlines.Unknown:
 		return "unknown"
-	case r.Status == "missed":
+	case r.Status == deadlines.Missed:
 		return fmt.Sprintf("missed %s ago", plural(-r.DaysLeft, "day"))
 	case r.Closes.IsZero():
-		return r.Status
+		return string(r.Status)
 	case r.DaysLeft == 0:
 		return "today"
-	case r.Status == "not yet open":
+	case r.Status == deadlines.NotYetOpen:
 		return fmt.Sprintf("opens in %s, %d left", plural(r.OpensIn, "day"), r.DaysLeft)
 	}
 	return plural(r.DaysLeft, "day")

@@ -41,7 +41,7 @@ comes from and when that source was last checked. Rules set in this vault
 		}
 		rows := [][]string{{"ID", "KIND", "WINDOW", "SOURCE", "VERIFIED", "ORIGIN"}}
 		for _, r := range rules {
-			rows = append(rows, []string{r.ID, r.Kind, short(r.Window, 50), short(r.Source, 40), r.Verified, r.Origin})
+			rows = append(rows, []string{r.ID, string(r.Kind), short(r.Window, 50), short(r.Source, 40), r.Verified, r.Origin})
 		}
 		return table(a.stdout, rows)
 	})
@@ -50,7 +50,7 @@ comes from and when that source was last checked. Rules set in this vault
 }
 
 func (a *app) printRule(r deadlines.Rule) error {
-	err := fields(a.stdout, "Rule", r.ID, "Scope", r.Scope, "Kind", r.Kind, "Says", r.Says, "Window", r.Window,
+	err := fields(a.stdout, "Rule", r.ID, "Scope", r.Scope, "Kind", string(r.Kind), "Says", r.Says, "Window", r.Window,
 		"Source", r.Source, "Verified", r.Verified, "Origin", r.Origin, "Import charges from", r.Above)
 	for _, w := range r.Windows {
 		fmt.Fprintf(a.stdout, "  window %q: %s\n", w.Name, deadlines.Describe(w))
