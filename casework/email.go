@@ -98,10 +98,13 @@ func (imp *Importer) File(ctx context.Context, path string, stdin io.Reader) err
 	}
 }
 
-// Skip reports a message or a file that could not be imported.
+// Skip reports a message or a file that could not be imported, in its
+// place among the messages of the batch.
 func (imp *Importer) Skip(source string, err error) {
-	imp.Skipped++
-	imp.done(Imported{Source: source, Err: err})
+	imp.pending = append(imp.pending, Imported{Source: source, Err: err})
+	if len(imp.batch) == 0 {
+		imp.report(nil, nil, nil)
+	}
 }
 
 // message parses and stores one raw message and adds it to the batch.
@@ -148,23 +151,34 @@ func (imp *Importer) prepare(fileName string, raw []byte) (store.EmailImport, []
 // cannot be recorded at all, each of its messages is reported skipped.
 func (imp *Importer) Flush(ctx context.Context) {
 	if len(imp.batch) == 0 {
+		imp.report(nil, nil, nil)
 		return
 	}
 	results, err := imp.s.DB.ImportEmails(ctx, imp.batch, imp.links)
-	batch, pending := imp.batch, imp.pending
+	imp.report(imp.batch, results, err)
+}
+
+// report tells the pending messages' fate, in order: those of the batch
+// from results (or err, when the batch failed as a whole).
+func (imp *Importer) report(batch []store.EmailImport, results []store.EmailImported, err error) {
+	pending := imp.pending
 	imp.batch, imp.pending = nil, nil
-	for i, p := range pending {
-		switch {
-		case err != nil:
-			p.Err = err
-		case results[i].Err != nil:
-			p.Err = results[i].Err
-		default:
-			p.Added = results[i].EmailAdded
-			if results[i].Created != 0 {
-				p.Created = batch[i].Order
-				p.Created.ID = results[i].Created
+	i := 0 // the next message of the batch
+	for _, p := range pending {
+		if p.Err == nil {
+			switch {
+			case err != nil:
+				p.Err = err
+			case results[i].Err != nil:
+				p.Err = results[i].Err
+			default:
+				p.Added = results[i].EmailAdded
+				if results[i].Created != 0 {
+					p.Created = batch[i].Order
+					p.Created.ID = results[i].Created
+				}
 			}
+			i++
 		}
 		switch {
 		case p.Err != nil:

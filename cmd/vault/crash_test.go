@@ -76,10 +76,13 @@ func writeMbox(t *testing.T, path string, trial, n int) {
 	}
 }
 
-// TestCrashSafety kills vault attach, import and export with SIGKILL at
-// random moments; after each kill the vault must verify (no row without its
-// file, no partial file among the blobs, the audit chain whole) and the
-// export target must be absent or a complete PDF. 200 trials, 20 with -short.
+// TestCrashSafety kills vault attach, import and export with SIGKILL in the
+// middle of their work; after each kill the vault must verify (no row
+// without its file, no partial file among the blobs, the audit chain whole)
+// and the export target must be absent or a complete PDF. How long each
+// command takes is measured (again every tenth trial, as the vault grows),
+// and the kill falls between a fifth and nine tenths of that: the test
+// fails unless most kills land mid-work. 200 trials, 20 with -short.
 func TestCrashSafety(t *testing.T) {
 	trials := 200
 	if testing.Short() {
@@ -91,42 +94,63 @@ func TestCrashSafety(t *testing.T) {
 	vaultCmd(t, "--vault", v, "init")
 	vaultCmd(t, "--vault", v, "add", "order", "--marketplace", "aliexpress", "--number", "8123456789012345")
 	vaultCmd(t, "--vault", v, "add", "case", "--kind", "dispute", "--order", "ORD-1")
-	killed := map[string]int{}
-	for i := range trials {
-		in := filepath.Join(dir, fmt.Sprint("in", i))
-		pdf := filepath.Join(dir, fmt.Sprintf("d%d.pdf", i))
-		var args []string
-		switch i % 3 {
-		case 0:
+	commands := []func(i int) []string{
+		func(i int) []string {
+			in := filepath.Join(dir, fmt.Sprint("in", i))
 			writeRandomFiles(t, in, 8, 1<<20)
-			args = []string{"attach", "file", "-r", in, "--order", "ORD-1"}
-		case 1:
-			writeMbox(t, in+".mbox", i, 30)
-			args = []string{"import", "email", in + ".mbox"}
-		default:
-			args = []string{"export", "case", "CASE-1", "--pdf", pdf}
+			return []string{"attach", "file", "-r", in, "--order", "ORD-1"}
+		},
+		func(i int) []string {
+			in := filepath.Join(dir, fmt.Sprint("in", i, ".mbox"))
+			writeMbox(t, in, i, 30)
+			return []string{"import", "email", in}
+		},
+		func(i int) []string {
+			return []string{"export", "case", "CASE-1", "--profile", "none", "--pdf", filepath.Join(dir, fmt.Sprintf("d%d.pdf", i))}
+		},
+	}
+	took := make([]time.Duration, len(commands))
+	runs, killed := map[string]int{}, map[string]int{}
+	for i := range trials {
+		which := i % len(commands)
+		if i/len(commands)%10 == 0 { // measure: a whole run, not killed
+			args := commands[which](trials + i)
+			start := time.Now()
+			if out, err := exec.Command(bin, append([]string{"--vault", v}, args...)...).CombinedOutput(); err != nil {
+				t.Fatalf("vault %s: %v\n%s", args[0], err, out)
+			}
+			took[which] = time.Since(start)
 		}
+		args := commands[which](i)
 		cmd := exec.Command(bin, append([]string{"--vault", v}, args...)...)
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		time.Sleep(time.Duration(mrand.IntN(120)) * time.Millisecond)
+		time.Sleep(took[which]/5 + time.Duration(mrand.Int64N(int64(took[which]*7/10))))
 		cmd.Process.Signal(syscall.SIGKILL)
 		cmd.Wait()
+		runs[args[0]]++
 		if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
 			killed[args[0]]++ // died mid-work, not after finishing
 		}
 		if out := vaultCmd(t, "--vault", v, "verify"); !strings.Contains(out, "ok: nothing lost") {
 			t.Fatalf("trial %d (%s): verify:\n%s", i, args[0], out)
 		}
-		if _, err := os.Stat(pdf); err == nil {
-			if _, err := pdftest.Read(pdf); err != nil {
-				t.Fatalf("trial %d: a partial PDF at the target: %v", i, err)
+		if pdf := args[len(args)-1]; args[0] == "export" { // no page limit: every export does the whole work
+			if _, err := os.Stat(pdf); err == nil {
+				if _, err := pdftest.Read(pdf); err != nil {
+					t.Fatalf("trial %d: a partial PDF at the target: %v", i, err)
+				}
 			}
 		}
 	}
-	t.Logf("%d trials; killed mid-work: %d attach, %d import, %d export; vault verified after each", trials,
-		killed["attach"], killed["import"], killed["export"])
+	for name, n := range runs {
+		if killed[name] < n*2/3 {
+			t.Errorf("%s: only %d of %d kills landed mid-work (a run takes about %v)", name, killed[name], n, took)
+		}
+	}
+	t.Logf("%d trials; killed mid-work: %d of %d attach, %d of %d import, %d of %d export (runs took %v); vault verified after each",
+		trials, killed["attach"], runs["attach"], killed["import"], runs["import"], killed["export"], runs["export"], took)
 }
 
 // TestConcurrentProcesses runs 2, then 8 vault processes at once, each adding

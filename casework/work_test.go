@@ -1,0 +1,231 @@
+package casework
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"vault"
+	"vault/deadlines"
+	"vault/export"
+	"vault/internal/lang"
+	"vault/store"
+)
+
+func addCase(t *testing.T, s *Service, c vault.Case) vault.CaseID {
+	t.Helper()
+	id, err := s.DB.AddCase(context.Background(), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id
+}
+
+func addMessage(t *testing.T, s *Service, o vault.OrderID, from vault.Party, at string) {
+	t.Helper()
+	e := vault.Evidence{Kind: vault.EvidenceMessage, Source: vault.SourceTyped, Party: from, OccurredAt: day(at), Body: "hei"}
+	if _, err := s.DB.AddEvidence(context.Background(), []vault.Evidence{e}, vault.Links{Orders: []vault.OrderID{o}}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// find returns the deadline of rule and window for record, or fails.
+func find(t *testing.T, rows []Deadline, record, rule string) Deadline {
+	t.Helper()
+	for _, r := range rows {
+		if r.Record == record && r.Rule == rule {
+			return r
+		}
+	}
+	t.Fatalf("no %s for %s in %d deadlines", rule, record, len(rows))
+	return Deadline{}
+}
+
+// TestDeadlines: the buyer's last letter about an order starts the seller's
+// time in the case of that order; a decided case settles its order; the
+// law follows vault.LawFor (a SEK order gets EU windows, USD none).
+func TestDeadlines(t *testing.T) {
+	ctx := context.Background()
+	s := testVault(t)
+	o := addOrder(t, s, vault.Order{Marketplace: vault.AliExpress, Number: "81", Total: nok(100), Ordered: day("2026-10-02"),
+		Shipped: day("2026-10-05"), Expected: day("2026-11-30"), Payment: "Visa 4242"})
+	addMessage(t, s, o, vault.PartyMe, "2026-11-10")
+	addMessage(t, s, o, vault.PartyMe, "2026-11-18")
+	addMessage(t, s, o, vault.PartySeller, "2026-11-20") // the seller's answer starts nothing
+	c := addCase(t, s, vault.Case{Kind: vault.Dispute, Orders: []vault.OrderID{o}, Opened: day("2026-11-20")})
+	sek := addOrder(t, s, vault.Order{Marketplace: vault.Temu, Number: "PO-1", Total: amount(99, "SEK"), Delivered: day("2026-11-20")})
+	usd := addOrder(t, s, vault.Order{Marketplace: vault.EBay, Number: "12-1", Total: amount(20, "USD"), Delivered: day("2026-11-20")})
+	rows, err := s.Deadlines(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := find(t, rows, c.String(), "seller.first"); d.Closes.Format(time.DateOnly) != "2026-12-02" || d.Status != deadlines.Open || d.DaysLeft != 7 {
+		t.Errorf("seller's time from the last letter (18 Nov): %+v", d)
+	}
+	if d := find(t, rows, sek.String(), "eu.withdrawal"); d.Closes.Format(time.DateOnly) != "2026-12-04" {
+		t.Errorf("SEK withdrawal: %+v", d)
+	}
+	if slices.ContainsFunc(rows, func(d Deadline) bool { return d.Record == usd.String() && strings.HasPrefix(d.Rule, "eu.") }) {
+		t.Error("a USD order got EU law")
+	}
+	if err := s.DB.SetCaseStatus(ctx, c, vault.StatusWon, day("2026-11-24"), "", false); err != nil {
+		t.Fatal(err)
+	}
+	rows, _ = s.Deadlines(ctx)
+	if slices.ContainsFunc(rows, func(d Deadline) bool { return d.Record == o.String() || d.Record == c.String() }) {
+		t.Error("a won case's order still has deadlines")
+	}
+	events := CalendarEvents(rows)
+	if len(events) == 0 || events[0].AlarmDays != 3 || !strings.Contains(events[0].Description, "Rule ") {
+		t.Errorf("calendar: %+v", events)
+	}
+}
+
+// TestDisputeWarnings counts the chargebacks on a marketplace's orders as
+// disputes too: three disputes in 30 days and one chargeback make the next
+// one the fifth.
+func TestDisputeWarnings(t *testing.T) {
+	ctx := context.Background()
+	s := testVault(t)
+	var orders []vault.Order
+	for i, kind := range []vault.CaseKind{vault.Dispute, vault.Dispute, vault.Dispute, vault.Chargeback, ""} {
+		id := addOrder(t, s, vault.Order{Marketplace: vault.AliExpress, Number: string(rune('a' + i)), Ordered: day("2026-11-01")})
+		o, _ := s.DB.Order(ctx, id)
+		orders = append(orders, o)
+		if kind != "" {
+			addCase(t, s, vault.Case{Kind: kind, Orders: []vault.OrderID{id}, Opened: day("2026-11-20")})
+		}
+	}
+	w, err := s.DisputeWarnings(ctx, orders[4:])
+	if err != nil || len(w) != 1 || w[0].Marketplace != vault.AliExpress || w[0].Order != orders[4].ID ||
+		!strings.Contains(w[0].Text, "dispute number 5 at aliexpress in 30 days") || w[0].Rule.ID != "aliexpress.abuse" {
+		t.Fatalf("%+v %v", w, err)
+	}
+	if w, _ := s.DisputeWarnings(ctx, []vault.Order{{Marketplace: vault.Temu}}); len(w) != 0 {
+		t.Errorf("a first dispute at temu warned: %+v", w)
+	}
+}
+
+// TestDossierAndLetters: the dossier takes the vault's name, drafts the
+// letter for the kind of case, and for a reinstatement lists the account's
+// disputes at the case's marketplaces only.
+func TestDossierAndLetters(t *testing.T) {
+	ctx := context.Background()
+	s := testVault(t)
+	if err := s.DB.SetConfig(ctx, vault.SettingName, "Kari Nordmann"); err != nil {
+		t.Fatal(err)
+	}
+	a := addOrder(t, s, vault.Order{Marketplace: vault.AliExpress, Number: "8100000000000001", Total: nok(34900), Ordered: day("2026-09-02")})
+	b := addOrder(t, s, vault.Order{Marketplace: vault.Temu, Number: "PO-1", Total: nok(8950)})
+	addMessage(t, s, a, vault.PartyMe, "2026-10-14")
+	addCase(t, s, vault.Case{Kind: vault.Chargeback, Orders: []vault.OrderID{a}, Opened: day("2026-11-17")})
+	addCase(t, s, vault.Case{Kind: vault.Dispute, Orders: []vault.OrderID{b}, Opened: day("2026-11-18")})
+	r := addCase(t, s, vault.Case{Kind: vault.Reinstatement, Orders: []vault.OrderID{a}, Opened: day("2026-11-20")})
+	d, err := s.Dossier(ctx, r.String(), DossierOptions{Generated: today, Lang: lang.EN, Redact: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Claimant != "Kari Nordmann" || !d.StatementDrafted || !strings.Contains(d.Statement, "Request to reinstate my account") ||
+		!d.Redacted || d.AuditHead == "" || len(d.Entries) == 0 {
+		t.Errorf("dossier: claimant %q drafted %v redacted %v head %q, %d entries\n%s", d.Claimant, d.StatementDrafted,
+			d.Redacted, d.AuditHead, len(d.Entries), d.Statement)
+	}
+	if d.Overview == nil || len(d.Overview.Markets) != 1 || d.Overview.Markets[0].Marketplace != vault.AliExpress {
+		t.Errorf("overview of other marketplaces: %+v", d.Overview)
+	}
+	if len(d.Disputes) != 1 || d.Disputes[0].Kind != vault.Chargeback || d.Disputes[0].Orders != "8100000000000001" {
+		t.Errorf("disputes: %+v", d.Disputes)
+	}
+	own, err := s.Dossier(ctx, r.String(), DossierOptions{Generated: today, Statement: "My own words.", Claimant: "Åse"})
+	if err != nil || own.StatementDrafted || own.Statement != "My own words." || own.Claimant != "Åse" {
+		t.Errorf("own statement: %v %+v", err, own.Statement)
+	}
+	letter, err := s.Letter(ctx, "seller", lang.NB, "", "PO-1")
+	if err != nil || !strings.Contains(letter, "Kari Nordmann") || !strings.Contains(letter, "PO-1") {
+		t.Errorf("seller letter about an order: %v\n%s", err, letter)
+	}
+	pdf := filepath.Join(t.TempDir(), "d.pdf")
+	w, err := s.WriteDossier(d, mustProfile(t, "default"), pdf, "")
+	if err != nil || w.Pages < 4 {
+		t.Fatalf("write: %+v %v", w, err)
+	}
+	if data, _ := os.ReadFile(pdf); !bytes.HasPrefix(data, []byte("%PDF-")) || int64(len(data)) != w.Bytes {
+		t.Errorf("written %d bytes, said %d", len(data), w.Bytes)
+	}
+}
+
+func mustProfile(t *testing.T, name string) export.Profile {
+	p, ok := export.ProfileNamed(name)
+	if !ok {
+		t.Fatal(name)
+	}
+	return p
+}
+
+// TestVerifyAndRepair: an altered blob is a problem; an orphan is cleanup,
+// removed by Repair only once it is old.
+func TestVerifyAndRepair(t *testing.T) {
+	ctx := context.Background()
+	s := testVault(t)
+	o := addOrder(t, s, vault.Order{Marketplace: vault.AliExpress, Number: "81"})
+	in := t.TempDir()
+	if _, err := s.Attach(ctx, AttachRequest{Paths: []string{writeInput(t, in, "a.txt", []byte("receipt"))},
+		Links: vault.Links{Orders: []vault.OrderID{o}}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	orphan, err := s.Blobs.Put(strings.NewReader("nobody's"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := s.Verify(ctx, nil)
+	if err != nil || !r.OK || len(r.Orphans) != 1 || r.Records != 2 {
+		t.Fatalf("%+v %v", r, err)
+	}
+	if removed := s.Repair(r); len(removed) != 0 {
+		t.Errorf("a young orphan removed: %v", removed)
+	}
+	old := time.Now().Add(-2 * RepairAge)
+	os.Chtimes(s.Blobs.Path(orphan.SHA256), old, old)
+	r, _ = s.Verify(ctx, nil)
+	if removed := s.Repair(r); len(removed) != 1 {
+		t.Errorf("an old orphan kept: %+v", r)
+	}
+	list, _ := s.DB.ListEvidence(ctx, store.EvidenceFilter{Order: o})
+	path := s.Blobs.Path(list[0].Blob.SHA256)
+	os.Chmod(path, 0o600)
+	os.WriteFile(path, []byte("RECEIPT"), 0o400)
+	r, _ = s.Verify(ctx, nil)
+	if r.OK || len(r.Problems) != 1 || r.Problems[0].Record != "EV-1" || !strings.Contains(r.Problems[0].What, "altered") {
+		t.Errorf("altered blob: %+v", r.Problems)
+	}
+}
+
+// TestBackupAndRestore: a backup restores into a vault that verifies; a
+// damaged one restores nothing.
+func TestBackupAndRestore(t *testing.T) {
+	ctx := context.Background()
+	s := testVault(t)
+	addOrder(t, s, vault.Order{Marketplace: vault.AliExpress, Number: "81"})
+	var archive bytes.Buffer
+	m, err := s.Backup(ctx, &archive)
+	if err != nil || len(m.Files) != 1 {
+		t.Fatalf("%+v %v", m, err)
+	}
+	dir := filepath.Join(t.TempDir(), "r")
+	if err := Restore(ctx, bytes.NewReader(archive.Bytes()), dir, time.Now, time.UTC); err != nil {
+		t.Fatal(err)
+	}
+	bad := filepath.Join(t.TempDir(), "bad")
+	if err := Restore(ctx, bytes.NewReader(archive.Bytes()[:archive.Len()/2]), bad, time.Now, time.UTC); err == nil {
+		t.Fatal("half an archive restored")
+	}
+	if _, err := os.Stat(bad); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a failed restore left %s", bad)
+	}
+}
