@@ -4,15 +4,18 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"math"
+	"io"
+	"mime"
 	"net/mail"
+	"net/textproto"
 	"strings"
 	"time"
 	"unicode/utf8"
-	"vault"
 
-	"github.com/jhillyerd/enmime/v2"
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/htmlindex"
+
+	"vault"
 )
 
 // Email is what the vault keeps of a parsed message, besides its raw bytes.
@@ -36,63 +39,54 @@ type Attachment struct {
 var ErrNotEmail = errors.New("not an email")
 
 // ParseEmail reads one RFC 5322 message: headers incl. RFC 2047 encoded words,
-// quoted-printable and base64 bodies, and charsets such as ISO-8859-1/15,
-// windows-1252, KOI8-R, GB2312 and Shift_JIS, all turned into UTF-8.
+// MIME parts (multipart nested up to MaxDepth), quoted-printable and base64
+// bodies, and charsets such as ISO-8859-1/15, windows-1252, KOI8-R, GB2312
+// and Shift_JIS, all turned into UTF-8. The text is the message's text
+// part, or its HTML part turned into text; every other part with content is
+// an attachment.
 func ParseEmail(raw []byte) (Email, error) {
-	env, err := parser.ReadEnvelope(bytes.NewReader(withCharset(raw)))
+	msg, err := mail.ReadMessage(bytes.NewReader(raw))
 	if err != nil {
-		// enmime's message quotes the offending bytes; they are not for a terminal.
+		// The message of net/mail quotes the offending bytes; they are not for a terminal.
 		return Email{}, fmt.Errorf("%w: the headers cannot be read", ErrNotEmail)
 	}
+	h := msg.Header
 	e := Email{
-		MessageID: clean(strings.Trim(strings.TrimSpace(env.GetHeader("Message-Id")), "<>")),
-		From:      clean(addresses(env, "From")),
-		To:        clean(addresses(env, "To")),
-		Subject:   clean(strings.TrimSpace(env.GetHeader("Subject"))),
-		Text:      clean(strings.TrimSpace(env.Text)),
+		MessageID: clean(strings.Trim(strings.TrimSpace(h.Get("Message-Id")), "<>")),
+		From:      addresses(h, "From"),
+		To:        addresses(h, "To"),
+		Subject:   header(h.Get("Subject")),
 	}
-	if e.MessageID == "" && e.From == "" && e.Subject == "" && env.GetHeader("Date") == "" {
+	if e.MessageID == "" && e.From == "" && e.Subject == "" && h.Get("Date") == "" {
 		return Email{}, fmt.Errorf("%w: no From, Date, Subject or Message-ID header", ErrNotEmail)
 	}
-	if d, err := env.Date(); err == nil && d.Year() >= 1970 && d.Year() <= 2200 {
+	if d, err := mail.ParseDate(h.Get("Date")); err == nil && d.Year() >= 1970 && d.Year() <= 2200 {
 		e.Date = d.UTC()
 	}
-	for _, parts := range [][]*enmime.Part{env.Attachments, env.Inlines, env.OtherParts} {
-		for _, p := range parts {
-			if len(p.Content) > 0 {
-				e.Attachments = append(e.Attachments, Attachment{Name: SafeName(p.FileName, "attachment"), Data: p.Content})
-			}
-		}
+	var body parts
+	if err := body.walk(textproto.MIMEHeader(h), msg.Body, 0); err != nil {
+		return Email{}, err
 	}
+	e.Text, e.Attachments = body.text(), body.attachments
 	return e, nil
 }
 
-// parser trusts declared charsets and guesses none: its guesser read
-// undeclared UTF-8 as windows-1252 ("€" became "â‚¬"). Undeclared text is
-// decided by withCharset (whole messages) and clean (parts). enmime guesses a
-// part's undeclared charset whatever DisableCharacterDetection says, except
-// for text shorter than MinCharsetDetectRunes: hence the huge minimum.
-var parser = enmime.NewParser(enmime.DisableCharacterDetection(true), enmime.MinCharsetDetectRunes(math.MaxInt))
+// words decodes RFC 2047 encoded words in any charset the vault can read.
+var words = &mime.WordDecoder{CharsetReader: func(charset string, r io.Reader) (io.Reader, error) {
+	enc, err := htmlindex.Get(charset)
+	if err != nil {
+		return nil, err
+	}
+	return enc.NewDecoder().Reader(r), nil
+}}
 
-// withCharset gives a message without a Content-Type header the charset its
-// bytes show, for parsing only: UTF-8 when they are valid UTF-8, else
-// windows-1252 (enmime would apply RFC 822's us-ascii, through a one-byte
-// charset). The stored raw message is not changed.
-func withCharset(raw []byte) []byte {
-	header, body, ok := bytes.Cut(raw, []byte("\n\r\n"))
-	if !ok {
-		header, body, _ = bytes.Cut(raw, []byte("\n\n"))
+// header decodes a header's encoded words; bytes outside them are read as
+// clean reads undeclared text. A word that does not decode stays as it is.
+func header(s string) string {
+	if d, err := words.DecodeHeader(s); err == nil {
+		s = d
 	}
-	for _, line := range bytes.Split(header, []byte("\n")) {
-		if len(line) > 13 && bytes.EqualFold(line[:13], []byte("content-type:")) {
-			return raw
-		}
-	}
-	cs := "windows-1252"
-	if utf8.Valid(body) {
-		cs = "utf-8"
-	}
-	return append([]byte("Content-Type: text/plain; charset="+cs+"\r\n"), raw...)
+	return clean(strings.TrimSpace(s))
 }
 
 // clean makes text of undeclared charset UTF-8: text that is valid UTF-8 is
@@ -111,16 +105,17 @@ func clean(s string) string {
 
 // addresses renders an address header as "Name <addr>, ...", or as the raw
 // (decoded) header when it does not parse.
-func addresses(env *enmime.Envelope, key string) string {
-	list, err := env.AddressList(key)
+func addresses(h mail.Header, key string) string {
+	parser := mail.AddressParser{WordDecoder: words}
+	list, err := parser.ParseList(h.Get(key))
 	if err != nil || len(list) == 0 {
-		return strings.TrimSpace(env.GetHeader(key))
+		return header(h.Get(key))
 	}
 	out := make([]string, len(list))
 	for i, a := range list {
-		out[i] = (&mail.Address{Name: a.Name, Address: a.Address}).String()
+		out[i] = clean(a.Address)
 		if a.Name != "" {
-			out[i] = a.Name + " <" + a.Address + ">" // keep UTF-8 names readable, not re-encoded
+			out[i] = clean(a.Name) + " <" + out[i] + ">" // keep UTF-8 names readable, not re-encoded
 		}
 	}
 	return strings.Join(out, ", ")

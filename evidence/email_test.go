@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -268,6 +269,65 @@ func TestParty(t *testing.T) {
 			if got := Party(from); got != want {
 				t.Fatalf("Party(%q) = %q, want %q", from, got, want)
 			}
+		}
+	}
+}
+
+// TestParseEmailParts: the shapes of mail the vault meets, read by the
+// standard library's MIME reader.
+func TestParseEmailParts(t *testing.T) {
+	head := "From: Seller <s@example.com>\r\nSubject: x\r\nMessage-ID: <p@x>\r\nMIME-Version: 1.0\r\n"
+	tests := []struct {
+		name, raw, text string
+		attachments     []string
+	}{
+		{"alternative prefers the text part", head + "Content-Type: multipart/alternative; boundary=b\r\n\r\n--b\r\n" +
+			"Content-Type: text/html\r\n\r\n<p>HTML</p>\r\n--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nPlain\r\n--b--\r\n", "Plain", nil},
+		{"quoted-printable, soft breaks, latin1", head + "Content-Type: text/plain; charset=iso-8859-1\r\n" +
+			"Content-Transfer-Encoding: quoted-printable\r\n\r\nBl=E5b=E6r og r=\r\nekesmo=F8rbr=F8d\r\n", "Blåbær og rekesmoørbrød", nil},
+		{"CRLF becomes LF", head + "\r\nline one\r\nline two\r\n", "line one\nline two", nil},
+		{"base64 with stray characters", head + "Content-Transfer-Encoding: base64\r\n\r\nSGVp\r\n IGRlcg==*\r\n", "Hei der", nil},
+		{"an unknown charset is read as undeclared text", head + "Content-Type: text/plain; charset=x-martian\r\n\r\nblåbær", "blåbær", nil},
+		{"filename in encoded words", head + "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n\r\nhi\r\n--b\r\n" +
+			"Content-Type: image/png; name=\"=?utf-8?q?kvittering_=C3=B8?=.png\"\r\n\r\nPNG\r\n--b--\r\n", "hi", []string{"kvittering ø.png"}},
+		{"a forwarded message is an attachment", head + "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n\r\nFYI\r\n--b\r\n" +
+			"Content-Type: message/rfc822\r\n\r\nFrom: a@b.no\r\nSubject: inner\r\n\r\nthe inner text\r\n--b--\r\n", "FYI", []string{"attachment"}},
+		{"a message cut short keeps what it holds", head + "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n\r\nfirst\r\n--b\r\nContent-Type: text/plain\r\n\r\nsec", "first\n\nsec", nil},
+		{"html only, with script, style, entities and a link", head + "Content-Type: text/html; charset=utf-8\r\n\r\n" +
+			"<html><head><style>p{color:red}</style><title>t</title></head><body><script>alert(1)</script><h1>Pakken er forsinket</h1>" +
+			"<p>Sporing <a href=\"https://track.example/LP001?a=1&amp;b=2\">LP001</a> &amp; mer &#248;<br>ny linje</p><!-- <p>skjult</p> --></body></html>",
+			"Pakken er forsinket\n\nSporing LP001 (https://track.example/LP001?a=1&b=2) & mer ø\nny linje", nil},
+	}
+	for _, tt := range tests {
+		e, err := ParseEmail([]byte(tt.raw))
+		var names []string
+		for _, a := range e.Attachments {
+			names = append(names, a.Name)
+		}
+		if err != nil || e.Text != tt.text || strings.Join(names, "|") != strings.Join(tt.attachments, "|") {
+			t.Errorf("%s: %v\n text %q\n want %q\n attachments %q", tt.name, err, e.Text, tt.text, names)
+		}
+	}
+}
+
+// TestParseEmailBounds: parts nested 20,000 deep (a 1.4 MB message that
+// once took minutes) and 100,000 parts are refused quickly.
+func TestParseEmailBounds(t *testing.T) {
+	var deep strings.Builder
+	deep.WriteString("From: a@b.no\r\nSubject: deep\r\nContent-Type: multipart/mixed; boundary=b0\r\n\r\n")
+	for i := range 20000 {
+		fmt.Fprintf(&deep, "--b%d\r\nContent-Type: multipart/mixed; boundary=b%d\r\n\r\n", i, i+1)
+	}
+	var many strings.Builder
+	many.WriteString("From: a@b.no\r\nSubject: many\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n")
+	for range 100000 {
+		many.WriteString("--b\r\n\r\nx\r\n")
+	}
+	for name, raw := range map[string]string{"deep": deep.String(), "many": many.String()} {
+		start := time.Now()
+		_, err := ParseEmail([]byte(raw))
+		if !errors.Is(err, ErrNotEmail) || time.Since(start) > 5*time.Second {
+			t.Errorf("%s: %v after %v", name, err, time.Since(start))
 		}
 	}
 }

@@ -1,38 +1,48 @@
 package main
 
 import (
+	"fmt"
+	"io"
 	"os"
+	"strings"
 	"time"
 
-	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 
 	"vault/casework"
 )
 
-// progress shows a bar on stderr for long work: only when stderr is a
-// terminal, and only once the work has taken more than a second. finish
-// clears it.
+// progress shows a bar on stderr for long work ("attaching  45% [=====   ]
+// 12.3 MiB of 27.0 MiB"): only when stderr is a terminal, only once the
+// work has taken more than a second, redrawn at most ten times a second.
+// finish clears it.
 func (a *app) progress(what string) (casework.Progress, func()) {
 	f, ok := a.stderr.(*os.File)
 	if !ok || !term.IsTerminal(int(f.Fd())) {
 		return nil, func() {}
 	}
-	start := time.Now()
-	var bar *progressbar.ProgressBar
+	start, drawn, shown := time.Now(), time.Time{}, false
 	report := func(done, total int64) {
-		if bar == nil && time.Since(start) > time.Second {
-			bar = progressbar.NewOptions64(total, progressbar.OptionSetWriter(f),
-				progressbar.OptionSetDescription(what), progressbar.OptionShowBytes(true),
-				progressbar.OptionClearOnFinish(), progressbar.OptionThrottle(100*time.Millisecond))
-		}
-		if bar != nil {
-			bar.Set64(done)
+		if now := time.Now(); now.Sub(start) > time.Second && now.Sub(drawn) > 100*time.Millisecond {
+			drawn, shown = now, true
+			drawBar(f, what, done, total)
 		}
 	}
 	return report, func() {
-		if bar != nil {
-			bar.Finish()
+		if shown {
+			fmt.Fprint(f, "\r\033[K")
 		}
 	}
+}
+
+// drawBar writes one line of progress over the last one.
+func drawBar(w io.Writer, what string, done, total int64) {
+	const width = 30
+	share := 0.0
+	if total > 0 {
+		share = min(float64(done)/float64(total), 1)
+	}
+	full := int(share * width)
+	fmt.Fprintf(w, "\r\033[K%s %3.0f%% [%s%s] %s of %s", what, share*100, strings.Repeat("=", full),
+		strings.Repeat(" ", width-full), humanSize(done), humanSize(total))
 }
