@@ -17,11 +17,7 @@ const maxRulesFile = 1 << 20
 // named) closing days after its start dates, always counted from the
 // built-in rule, not from an earlier override.
 func (s *Service) OverrideDays(ctx context.Context, id, window string, days int) (deadlines.Rule, error) {
-	rules, err := s.Rules(ctx)
-	if err != nil {
-		return deadlines.Rule{}, err
-	}
-	r, err := deadlines.Find(rules, id)
+	r, err := s.Rule(ctx, id)
 	if err != nil {
 		return r, err
 	}
@@ -71,11 +67,7 @@ func (e *NotSetError) Error() string { return e.Rule + " is not set in this vaul
 
 // ResetRule goes back to the built-in rule, or removes a rule the vault added.
 func (s *Service) ResetRule(ctx context.Context, id string) (deadlines.Rule, error) {
-	rules, err := s.Rules(ctx)
-	if err != nil {
-		return deadlines.Rule{}, err
-	}
-	r, err := deadlines.Find(rules, id)
+	r, err := s.Rule(ctx, id)
 	if err != nil {
 		return r, err
 	}
@@ -83,4 +75,13 @@ func (s *Service) ResetRule(ctx context.Context, id string) (deadlines.Rule, err
 		return r, &NotSetError{Rule: r.ID}
 	}
 	return r, s.DB.SetRules(ctx, []store.RuleRow{{ID: r.ID}})
+}
+
+// Rule is the rule of this id in the vault's rule set.
+func (s *Service) Rule(ctx context.Context, id string) (deadlines.Rule, error) {
+	rules, err := s.Rules(ctx)
+	if err != nil {
+		return deadlines.Rule{}, err
+	}
+	return deadlines.Find(rules, id)
 }

@@ -29,11 +29,10 @@ comes from and when that source was last checked. Rules set in this vault
 		},
 	}
 	cmd = viewCmd(a, cmd, func(ctx context.Context, svc *casework.Service, args []string) ([]deadlines.Rule, error) {
-		rules, err := svc.Rules(ctx)
-		if err != nil || len(args) == 0 {
-			return rules, err
+		if len(args) == 0 {
+			return svc.Rules(ctx)
 		}
-		r, err := deadlines.Find(rules, args[0])
+		r, err := svc.Rule(ctx, args[0])
 		return []deadlines.Rule{r}, err
 	}, func(rules []deadlines.Rule) error {
 		if len(rules) == 1 {
