@@ -11,7 +11,7 @@ test:
 FUZZTIME ?= 5m
 FUZZ = internal/money:FuzzParse internal/date:FuzzParse export:FuzzClean export:FuzzRedactCards export:FuzzRedactContacts \
 	evidence:FuzzParseEmail evidence:FuzzMbox evidence:FuzzSafeName evidence:FuzzDecodeImage \
-	store:FuzzSearchTerms store:FuzzParseIDs deadlines:FuzzParse cmd/vault:FuzzParseDays
+	store:FuzzSearchTerms .:FuzzParseIDs deadlines:FuzzParse cmd/vault:FuzzParseDays evidence:FuzzHTMLText
 fuzz:
 	@for t in $(FUZZ); do \
 		echo "== $$t"; \

@@ -79,8 +79,8 @@ func (s *Service) CaseFile(ctx context.Context, ref string) (vault.CaseFile, err
 	return s.DB.CaseFile(ctx, id)
 }
 
-// LinkCase adds to the case named by ref the orders (ids or numbers) and
-// the evidence named.
+// LinkCase adds the orders named (ids or order numbers) and the evidence
+// to a case.
 func (s *Service) LinkCase(ctx context.Context, id vault.CaseID, orderRefs []string, evidence []vault.EvidenceID) error {
 	links, err := s.Links(ctx, orderRefs, nil)
 	if err != nil {

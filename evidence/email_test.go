@@ -331,3 +331,18 @@ func TestParseEmailBounds(t *testing.T) {
 		}
 	}
 }
+
+func FuzzHTMLText(f *testing.F) {
+	for _, s := range []string{"<p>a<br>b</p>", `<a href="x">y</a>`, "<script>x", "<!--", "<a href='", "&amp;&#x1F4E6;<", "<td>1<td>2"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		out := HTMLText(s)
+		if utf8.ValidString(s) && !utf8.ValidString(out) {
+			t.Fatalf("HTMLText(%q) = %q: invalid UTF-8", s, out)
+		}
+		if len(out) > 2*len(s)+16 {
+			t.Fatalf("HTMLText(%q) = %d bytes from %d", s, len(out), len(s))
+		}
+	})
+}

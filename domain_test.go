@@ -1,0 +1,158 @@
+package vault
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"vault/internal/date"
+	"vault/internal/lang"
+	"vault/internal/money"
+)
+
+func day(s string) date.Value {
+	v, err := date.Parse(s, time.UTC)
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+// TestVocabularies: every word parses back to itself and has its bokmål;
+// anything else is an UnknownError that names the valid words.
+func TestVocabularies(t *testing.T) {
+	check := func(what string, words []string, parse func(string) error, nb func(string) string) {
+		for _, w := range words {
+			if err := parse(w); err != nil {
+				t.Errorf("%s %q: %v", what, w, err)
+			}
+			if nb != nil && nb(w) == w && w != "video" && w != "bank" {
+				t.Errorf("%s %q has no bokmål", what, w)
+			}
+		}
+		for _, bad := range []string{"", "Dispute", " dispute", "tvist", "📦", "æøå", strings.Repeat("x", 1000)} {
+			var unknown *UnknownError
+			if err := parse(bad); !errors.As(err, &unknown) || strings.Join(unknown.Valid, ",") != strings.Join(words, ",") {
+				t.Errorf("%s %q: %v", what, bad, err)
+			}
+		}
+	}
+	check("case kind", Words(CaseKinds), func(s string) error { _, err := ParseCaseKind(s); return err },
+		func(s string) string { return CaseKind(s).Word(lang.NB) })
+	check("status", Words(CaseStatuses), func(s string) error { _, err := ParseCaseStatus(s); return err },
+		func(s string) string { return CaseStatus(s).Word(lang.NB) })
+	check("evidence kind", Words(EvidenceKinds), func(s string) error { _, err := ParseEvidenceKind(s); return err },
+		func(s string) string { return EvidenceKind(s).Word(lang.NB) })
+	check("party", Words(Parties), func(s string) error { _, err := ParseParty(s); return err },
+		func(s string) string { return Party(s).Word(lang.NB) })
+	check("charge kind", Words(ChargeKinds), func(s string) error { _, err := ParseChargeKind(s); return err }, nil)
+	if Dispute.Word(lang.EN) != "dispute" || Chargeback.Word(lang.NB) != "tilbakeføring" {
+		t.Error("words")
+	}
+}
+
+func TestCountsAsDispute(t *testing.T) {
+	for _, k := range CaseKinds {
+		if got, want := k.CountsAsDispute(), k == Dispute || k == Chargeback; got != want {
+			t.Errorf("%s: %v", k, got)
+		}
+	}
+}
+
+func TestMoveTo(t *testing.T) {
+	for _, tt := range []struct {
+		from, to CaseStatus
+		force    bool
+		want     string // "" ok, "force" a NeedsForceError, else an error containing it
+	}{
+		{StatusOpen, StatusEscalated, false, ""},
+		{StatusOpen, StatusOpen, false, "already open"},
+		{StatusOpen, StatusOpen, true, "already open"},
+		{StatusEscalated, StatusOpen, false, "force"},
+		{StatusEscalated, StatusOpen, true, ""},
+		{StatusWon, StatusOpen, false, "force"},
+		{StatusWon, StatusClosed, false, ""},
+		{StatusLost, StatusWon, false, "force"},
+		{StatusOpen, StatusDraft, false, "force"},
+		{StatusDraft, StatusOpen, false, ""},
+	} {
+		err := tt.from.MoveTo(tt.to, tt.force)
+		var nf *NeedsForceError
+		switch {
+		case tt.want == "" && err != nil, tt.want == "force" && !errors.As(err, &nf),
+			tt.want != "" && tt.want != "force" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("%s -> %s (force %v): %v, want %q", tt.from, tt.to, tt.force, err, tt.want)
+		}
+	}
+	if !StatusClosed.Finished() || StatusEscalated.Finished() {
+		t.Error("Finished")
+	}
+}
+
+func TestCheckEventDay(t *testing.T) {
+	for _, tt := range []struct {
+		at, first string
+		force, ok bool
+	}{
+		{"2026-10-02", "2026-10-02", false, true},
+		{"2026-10-01", "2026-10-02", false, false},
+		{"2026-10-01T23:30:00Z", "2026-10-02", false, false},
+		{"2026-10-01", "2026-10-02", true, true},
+		{"2026-10-01", "", false, true},
+		{"", "2026-10-02", false, true},
+	} {
+		var at, first date.Value
+		if tt.at != "" {
+			at = day(tt.at)
+		}
+		if tt.first != "" {
+			first = day(tt.first)
+		}
+		if err := CheckEventDay(at, first, tt.force); (err == nil) != tt.ok {
+			t.Errorf("%+v: %v", tt, err)
+		}
+	}
+}
+
+// TestLawFor: the one answer to which law applies; today by the currency.
+func TestLawFor(t *testing.T) {
+	for cur, want := range map[string]Law{"NOK": NorwegianLaw, "EUR": EULaw, "SEK": EULaw, "DKK": EULaw, "ISK": EULaw,
+		"USD": NoLaw, "GBP": NoLaw, "CNY": NoLaw, "": NoLaw} {
+		if got := LawFor(Order{Total: money.Money{Minor: 100, Currency: cur}}); got != want {
+			t.Errorf("%s: %q, want %q", cur, got, want)
+		}
+	}
+}
+
+// TestCorrespondence: the buyer's letters are messages and emails from me,
+// not files carried by an email; every other message is a reply.
+func TestCorrespondence(t *testing.T) {
+	c := CorrespondenceOf([]Evidence{
+		{Kind: EvidenceMessage, Party: PartyMe, OccurredAt: day("2026-11-10")},
+		{Kind: EvidenceEmail, Party: PartyMe, OccurredAt: day("2026-11-01")},
+		{Kind: EvidenceEmail, Party: PartyMe}, // undated: counted, not dated
+		{Kind: EvidenceEmail, Party: PartyMe, Parent: 7, OccurredAt: day("2026-12-01")},
+		{Kind: EvidenceScreenshot, Party: PartyMe, OccurredAt: day("2026-12-02")},
+		{Kind: EvidenceMessage, Party: PartySeller, OccurredAt: day("2026-11-11")},
+		{Kind: EvidenceEmail, Party: PartyMarketplace},
+	})
+	if c.Wrote != 3 || c.Replies != 2 || c.First.String() != "2026-11-01" || c.Last.String() != "2026-11-10" {
+		t.Errorf("%+v", c)
+	}
+}
+
+func TestMarketplaces(t *testing.T) {
+	for in, want := range map[string]string{"aliexpress": "AliExpress", " eBay ": "eBay", "finn.no": "Finn.no",
+		"my shop": "My shop", "øst": "Øst", "": ""} {
+		if got := ParseMarketplace(in).Name(); got != want {
+			t.Errorf("%q: %q, want %q", in, got, want)
+		}
+	}
+	for domain, want := range map[string]Marketplace{"notice.aliexpress.com": AliExpress, "mail.alibaba.com": AliExpress,
+		"ebay-paypal.example": EBay, "temu.com": Temu, "example.com": ""} {
+		if got, _ := MarketplaceOfDomain(domain); got != want {
+			t.Errorf("%s: %q, want %q", domain, got, want)
+		}
+	}
+}
