@@ -20,21 +20,37 @@ type Value struct {
 // ErrSyntax is wrapped by every error of Parse.
 var ErrSyntax = errors.New("not a date")
 
-// Layouts accepted for a calendar day and for a local date and time.
+// Layouts accepted for a calendar day and for a local date and time. A
+// two-digit year is of this century ("2.10.26"); Norwegian "kl." before the
+// time is dropped, and its "10.30" read as 10:30 (see normal).
 var (
-	dayLayouts  = []string{"2006-01-02", "02.01.2006", "2.1.2006"}
+	dayLayouts  = []string{"2006-01-02", "02.01.2006", "2.1.2006", "2.1.06"}
 	timeLayouts = []string{"2006-01-02 15:04", "2006-01-02T15:04", "2006-01-02 15:04:05",
-		"2006-01-02T15:04:05", "02.01.2006 15:04", "2.1.2006 15:04"}
+		"2006-01-02T15:04:05", "2.1.2006 15:04", "2.1.2006 15:04:05", "2.1.06 15:04"}
 )
 
-// Parse reads "2026-10-02" or "02.10.2026" as a calendar day, "2026-10-02 14:30"
-// as a time in loc, and RFC 3339 ("2026-10-02T14:30:00+02:00") as an instant.
-// Years outside 1970-2200 are refused as typos.
+// normal drops the Norwegian "kl." (or "kl") before a time and reads the
+// time's point as a colon after it: "02.10.2026 kl. 10.30" -> "02.10.2026 10:30".
+func normal(s string) string {
+	day, clock, ok := strings.Cut(s, " kl")
+	if !ok {
+		return s
+	}
+	clock = strings.TrimSpace(strings.TrimPrefix(clock, "."))
+	return day + " " + strings.Replace(clock, ".", ":", 1)
+}
+
+// Parse reads "2026-10-02", "02.10.2026" or "2.10.26" as a calendar day,
+// "2026-10-02 14:30" or "02.10.2026 kl. 14:30" as a time in loc, and RFC 3339
+// ("2026-10-02T14:30:00+02:00") as an instant. Years outside 1970-2200 are
+// refused as typos.
 func Parse(s string, loc *time.Location) (Value, error) {
 	s = strings.TrimSpace(s)
 	if s == "" || len(s) > 40 || !utf8.ValidString(s) {
-		return Value{}, fmt.Errorf("%w: %q (use 2026-10-02, 02.10.2026 or 2026-10-02T14:30:00+02:00)", ErrSyntax, s)
+		return Value{}, fmt.Errorf("%w: %q (use 2026-10-02, 02.10.2026 kl. 14:30 or 2026-10-02T14:30:00+02:00)", ErrSyntax, s)
 	}
+	typed := s
+	s = normal(s)
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
 		return checkYear(s, Value{t: t.UTC()})
 	}
@@ -48,7 +64,7 @@ func Parse(s string, loc *time.Location) (Value, error) {
 			return checkYear(s, Value{t: t.UTC()})
 		}
 	}
-	return Value{}, fmt.Errorf("%w: %q (use 2026-10-02, 02.10.2026 or 2026-10-02T14:30:00+02:00)", ErrSyntax, s)
+	return Value{}, fmt.Errorf("%w: %q (use 2026-10-02, 02.10.2026 kl. 14:30 or 2026-10-02T14:30:00+02:00)", ErrSyntax, typed)
 }
 
 func checkYear(s string, v Value) (Value, error) {
