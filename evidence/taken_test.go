@@ -1,0 +1,75 @@
+package evidence
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// TestTakenAt reads the dates of camera JPEGs and PNG screenshots made with
+// exiftool and ImageMagick (testdata/exif), and applies a photo's
+// orientation when it is decoded.
+func TestTakenAt(t *testing.T) {
+	oslo, err := time.LoadLocation("Europe/Oslo")
+	if err != nil {
+		t.Skip("no tzdata:", err)
+	}
+	for file, want := range map[string]string{
+		"camera.jpg":             "2026-10-20T12:30:05Z", // +02:00 recorded
+		"phone-no-offset.jpg":    "2026-10-21T07:15:00Z", // no offset: Oslo time
+		"screenshot-exif.png":    "2026-11-16T19:05:00Z",
+		"screenshot-xmp.png":     "2026-11-17T07:00:00Z",
+		"screenshot-created.png": "2026-11-18T09:00:00Z",
+		"screenshot-plain.png":   "",
+	} {
+		data, err := os.ReadFile(filepath.Join("testdata", "exif", file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, ok := TakenAt(bytes.NewReader(data), oslo)
+		if (want == "") != !ok || ok && got.Format(time.RFC3339) != want {
+			t.Errorf("%s: %v %v, want %q", file, got, ok, want)
+		}
+	}
+	open := func() (io.ReadCloser, error) { return os.Open(filepath.Join("testdata", "exif", "camera.jpg")) }
+	img, err := DecodeImage(open)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := img.Bounds(); b.Dx() != 80 || b.Dy() != 120 {
+		t.Errorf("a 120x80 photo taken upright (orientation 6) decodes as %dx%d, want 80x120", b.Dx(), b.Dy())
+	}
+}
+
+// TestTakenAtNasty: truncated, empty, lying and looping metadata name no
+// time and never panic.
+func TestTakenAtNasty(t *testing.T) {
+	camera, _ := os.ReadFile(filepath.Join("testdata", "exif", "camera.jpg"))
+	shot, _ := os.ReadFile(filepath.Join("testdata", "exif", "screenshot-exif.png"))
+	for name, data := range map[string][]byte{
+		"empty": nil, "jpeg header only": []byte("\xff\xd8"), "png signature only": []byte("\x89PNG\r\n\x1a\n"),
+		"truncated jpeg": camera[:40], "truncated png": shot[:60],
+		"huge segment":   []byte("\xff\xd8\xff\xe1\xff\xffExif\x00\x00II*\x00"),
+		"ifd past end":   append([]byte("\xff\xd8\xff\xe1\x00\x10Exif\x00\x00II*\x00"), 0xff, 0xff, 0xff, 0x7f),
+		"not an image":   []byte("hello, æøå 📦"),
+	} {
+		if got, ok := TakenAt(bytes.NewReader(data), time.UTC); ok {
+			t.Errorf("%s: %v", name, got)
+		}
+	}
+}
+
+func FuzzTakenAt(f *testing.F) {
+	for _, name := range []string{"camera.jpg", "screenshot-exif.png", "screenshot-xmp.png", "screenshot-created.png"} {
+		data, _ := os.ReadFile(filepath.Join("testdata", "exif", name))
+		f.Add(data)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if got, ok := TakenAt(bytes.NewReader(data), time.UTC); ok && !plausible(got) {
+			t.Fatalf("implausible time %v", got)
+		}
+	})
+}
