@@ -52,9 +52,9 @@ func TestTakenAtNasty(t *testing.T) {
 	for name, data := range map[string][]byte{
 		"empty": nil, "jpeg header only": []byte("\xff\xd8"), "png signature only": []byte("\x89PNG\r\n\x1a\n"),
 		"truncated jpeg": camera[:40], "truncated png": shot[:60],
-		"huge segment":   []byte("\xff\xd8\xff\xe1\xff\xffExif\x00\x00II*\x00"),
-		"ifd past end":   append([]byte("\xff\xd8\xff\xe1\x00\x10Exif\x00\x00II*\x00"), 0xff, 0xff, 0xff, 0x7f),
-		"not an image":   []byte("hello, æøå 📦"),
+		"huge segment": []byte("\xff\xd8\xff\xe1\xff\xffExif\x00\x00II*\x00"),
+		"ifd past end": append([]byte("\xff\xd8\xff\xe1\x00\x10Exif\x00\x00II*\x00"), 0xff, 0xff, 0xff, 0x7f),
+		"not an image": []byte("hello, æøå 📦"),
 	} {
 		if got, ok := TakenAt(bytes.NewReader(data), time.UTC); ok {
 			t.Errorf("%s: %v", name, got)
