@@ -99,6 +99,49 @@ type Case struct {
 	Closed    date.Value  `json:"closed,omitzero"`
 	Orders    []OrderID   `json:"orders"`
 	CreatedAt time.Time   `json:"created_at"`
+
+	// Facts recorded after the case was opened (kept apart from its first
+	// columns, so that records made before they existed keep their hashes).
+	Outcome       Outcome     `json:"outcome,omitempty"`
+	Refunded      money.Money `json:"refunded,omitzero"` // what the decision gave back
+	Decided       date.Value  `json:"decided,omitzero"`
+	DisputeNumber string      `json:"dispute_number,omitempty"` // the marketplace's own number for the dispute
+	BankReference string      `json:"bank_reference,omitempty"` // the card issuer's reference
+	Account       AccountID   `json:"account,omitzero"`         // the blocked account of a reinstatement
+	Retracted     string      `json:"retracted,omitempty"`      // why it was retracted, if it was
+}
+
+// Outcome is how a case was decided.
+type Outcome string
+
+// The outcomes of a case.
+const (
+	OutcomeWon     Outcome = "won"
+	OutcomeLost    Outcome = "lost"
+	OutcomePartial Outcome = "partial" // part of the amount back
+)
+
+// Outcomes are the ways a case can be decided.
+var Outcomes = []Outcome{OutcomeWon, OutcomeLost, OutcomePartial}
+
+// ParseOutcome reads an outcome.
+func ParseOutcome(s string) (Outcome, error) { return parseWord("outcome", s, Outcomes) }
+
+// Status is the status a case decided so moves to: won, lost, or closed for
+// a partial win.
+func (o Outcome) Status() CaseStatus {
+	switch o {
+	case OutcomeWon:
+		return StatusWon
+	case OutcomeLost:
+		return StatusLost
+	}
+	return StatusClosed
+}
+
+// Word is the outcome in the language of a dossier or a letter.
+func (o Outcome) Word(l lang.Lang) string {
+	return word(l, string(o), map[Outcome]string{OutcomeWon: "vunnet", OutcomeLost: "tapt", OutcomePartial: "delvis vunnet"}[o])
 }
 
 // Event is one entry of a case's own timeline: opened, a call, a form sent.
@@ -128,6 +171,8 @@ type CaseFile struct {
 	Orders   []Order    `json:"orders"`
 	Evidence []Evidence `json:"evidence"`
 	Events   []Event    `json:"events"`
+	// Account is the marketplace account the case is about (Case.Account).
+	Account *Account `json:"account,omitempty"`
 	// Statement is the claimant's own text for the case, if written.
 	Statement string `json:"statement,omitempty"`
 }

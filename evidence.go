@@ -101,6 +101,7 @@ type Evidence struct {
 	Orders     []OrderID    `json:"orders,omitempty"`
 	Cases      []CaseID     `json:"cases,omitempty"`
 	CreatedAt  time.Time    `json:"created_at"`
+	Retracted  string       `json:"retracted,omitempty"` // why it was retracted, if it was
 }
 
 // Blob describes stored bytes: their SHA-256 (hex), size and media type.

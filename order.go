@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"vault/internal/date"
+	"vault/internal/lang"
 	"vault/internal/money"
 )
 
@@ -24,6 +25,16 @@ type Order struct {
 	Tracking    []string    `json:"tracking,omitempty"`
 	Note        string      `json:"note,omitempty"`
 	CreatedAt   time.Time   `json:"created_at"`
+
+	// Facts recorded after the order was added (kept apart from its
+	// first columns, so that records made before they existed keep their
+	// hashes).
+	Site           string      `json:"site,omitempty"`           // the country site: amazon.de
+	ProtectionEnds date.Value  `json:"protection_ends,omitzero"` // the buyer protection shown on the order page
+	Refunded       money.Money `json:"refunded,omitzero"`        // what came back
+	RefundedAt     date.Value  `json:"refunded_at,omitzero"`
+	Status         OrderStatus `json:"status,omitempty"`    // derived: see StatusOf
+	Retracted      string      `json:"retracted,omitempty"` // why it was retracted, if it was
 }
 
 // Dated is a labelled date.
@@ -44,3 +55,92 @@ func (o Order) Dates() []Dated {
 	}
 	return out
 }
+
+// OrderStatus is where an order stands, derived from its dates and refunds.
+type OrderStatus string
+
+// The statuses of an order, in the order a purchase moves through them.
+const (
+	OrderRecorded      OrderStatus = "recorded" // no date yet
+	OrderOrdered       OrderStatus = "ordered"
+	OrderPaid          OrderStatus = "paid"
+	OrderShipped       OrderStatus = "shipped"
+	OrderDelivered     OrderStatus = "delivered"
+	OrderPartlyRefunds OrderStatus = "partly refunded"
+	OrderRefunded      OrderStatus = "refunded"
+)
+
+// OrderStatuses are the statuses an order can have.
+var OrderStatuses = []OrderStatus{OrderRecorded, OrderOrdered, OrderPaid, OrderShipped, OrderDelivered, OrderPartlyRefunds,
+	OrderRefunded}
+
+var orderStatusNB = map[OrderStatus]string{OrderRecorded: "registrert", OrderOrdered: "bestilt", OrderPaid: "betalt",
+	OrderShipped: "sendt", OrderDelivered: "levert", OrderPartlyRefunds: "delvis refundert", OrderRefunded: "refundert"}
+
+// Word is the status in l.
+func (s OrderStatus) Word(l lang.Lang) string { return word(l, string(s), orderStatusNB[s]) }
+
+// StatusOf is where an order stands: refunded when what came back (on the
+// order, or won in a decided case about it alone) reaches its total, partly
+// refunded below that, else the last of its dates that is recorded.
+func StatusOf(o Order, cases []Case) OrderStatus {
+	back := o.Refunded
+	for _, c := range cases {
+		if len(c.Orders) == 1 && c.Orders[0] == o.ID && c.Status.Finished() && c.Refunded.Currency == o.Total.Currency &&
+			c.Refunded.Minor > back.Minor {
+			back = c.Refunded
+		}
+	}
+	switch {
+	case back.Minor > 0 && !o.Total.IsZero() && back.Currency == o.Total.Currency && back.Minor >= o.Total.Minor:
+		return OrderRefunded
+	case back.Minor > 0:
+		return OrderPartlyRefunds
+	case !o.Delivered.IsZero():
+		return OrderDelivered
+	case !o.Shipped.IsZero():
+		return OrderShipped
+	case !o.Paid.IsZero():
+		return OrderPaid
+	case !o.Ordered.IsZero():
+		return OrderOrdered
+	}
+	return OrderRecorded
+}
+
+// CheckDates refuses, without force, dates that cannot be right: a
+// delivery before the order or the shipment, a shipment before the order
+// or the payment, a payment before the order, and any of these in the
+// future (today is the day of now in loc).
+func (o Order) CheckDates(now time.Time, force bool) error {
+	if force {
+		return nil
+	}
+	type dated struct {
+		name string
+		at   date.Value
+	}
+	before := []struct{ later, earlier dated }{
+		{dated{"delivered", o.Delivered}, dated{"ordered", o.Ordered}},
+		{dated{"delivered", o.Delivered}, dated{"shipped", o.Shipped}},
+		{dated{"shipped", o.Shipped}, dated{"ordered", o.Ordered}},
+		{dated{"shipped", o.Shipped}, dated{"paid", o.Paid}},
+		{dated{"paid", o.Paid}, dated{"ordered", o.Ordered}},
+	}
+	for _, b := range before {
+		if !b.later.at.IsZero() && !b.earlier.at.IsZero() && dayOf(b.later.at) < dayOf(b.earlier.at) {
+			return needsForce("%s %s is before %s %s", b.later.name, dayOf(b.later.at), b.earlier.name, dayOf(b.earlier.at))
+		}
+	}
+	today := now.UTC().Format(time.DateOnly)
+	for _, d := range []dated{{"ordered", o.Ordered}, {"paid", o.Paid}, {"shipped", o.Shipped}, {"delivered", o.Delivered},
+		{"refunded", o.RefundedAt}} {
+		if !d.at.IsZero() && dayOf(d.at) > today {
+			return needsForce("%s %s is in the future", d.name, dayOf(d.at))
+		}
+	}
+	return nil
+}
+
+// dayOf is the calendar day of a recorded date as stored (UTC for an instant).
+func dayOf(v date.Value) string { return v.String()[:len(time.DateOnly)] }

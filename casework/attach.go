@@ -19,7 +19,7 @@ type AttachRequest struct {
 	Recursive bool               // walk directories
 	Kind      vault.EvidenceKind // "": by the media type (evidence.KindFor)
 	Note      string
-	At        date.Value
+	At        date.Value // zero: when each picture says it was taken
 	Links     vault.Links
 }
 
@@ -57,8 +57,10 @@ func (s *Service) Attach(ctx context.Context, req AttachRequest, progress Progre
 		if out[i].Err != nil {
 			continue
 		}
-		e.Kind = cmp.Or(req.Kind, evidence.KindFor(e.Blob.MediaType))
-		e.Note, e.OccurredAt = req.Note, req.At
+		e.Kind, e.Note = cmp.Or(req.Kind, evidence.KindFor(e.Blob.MediaType)), req.Note
+		if !req.At.IsZero() { // else when the picture says it was taken
+			e.OccurredAt = req.At
+		}
 		items, stored = append(items, e), append(stored, i)
 	}
 	added, err := s.DB.AddEvidence(ctx, items, req.Links)
@@ -101,8 +103,24 @@ func (s *Service) ingest(path string, progress io.Writer) (vault.Evidence, strin
 		warning = fmt.Sprintf("%s; kept as %s", media.Warning, media.Type)
 	}
 	name := filepath.Base(path)
-	return vault.Evidence{Source: vault.SourceFile, Title: name, FileName: name,
+	return vault.Evidence{Source: vault.SourceFile, Title: name, FileName: name, OccurredAt: s.takenAt(stored.SHA256, media),
 		Blob: &vault.Blob{SHA256: stored.SHA256, Size: stored.Size, MediaType: media.Type}}, warning, nil
+}
+
+// takenAt is when an image says it was taken (EXIF, PNG metadata), or none.
+func (s *Service) takenAt(sum string, media evidence.Media) date.Value {
+	if evidence.Class(media.Type) != evidence.ClassImage {
+		return date.Value{}
+	}
+	f, err := s.Blobs.Open(sum)
+	if err != nil {
+		return date.Value{}
+	}
+	defer f.Close()
+	if t, ok := evidence.TakenAt(f, s.Loc); ok {
+		return date.Instant(t)
+	}
+	return date.Value{}
 }
 
 // CheckStaged refuses content that changed while it was read (its size is

@@ -59,7 +59,7 @@ func (s *Service) NewCase(ctx context.Context, c vault.Case, orderRefs []string)
 	}
 	if c.Title == "" && len(orders) > 0 {
 		kind := string(c.Kind)
-		c.Title = fmt.Sprintf("%s%s: %s order %s", strings.ToUpper(kind[:1]), kind[1:], orders[0].Marketplace, orders[0].Number)
+		c.Title = fmt.Sprintf("%s%s: %s order %s", strings.ToUpper(kind[:1]), kind[1:], orders[0].Marketplace.Name(), orders[0].Number)
 		if len(orders) > 1 {
 			c.Title += fmt.Sprintf(" and %d more", len(orders)-1)
 		}
@@ -76,7 +76,15 @@ func (s *Service) CaseFile(ctx context.Context, ref string) (vault.CaseFile, err
 	if err != nil {
 		return vault.CaseFile{}, err
 	}
-	return s.DB.CaseFile(ctx, id)
+	f, err := s.DB.CaseFile(ctx, id)
+	if err != nil {
+		return f, err
+	}
+	cases, err := s.DB.Cases(ctx, false)
+	for i := range f.Orders {
+		f.Orders[i].Status = vault.StatusOf(f.Orders[i], cases)
+	}
+	return f, err
 }
 
 // LinkCase adds the orders named (ids or order numbers) and the evidence

@@ -52,7 +52,11 @@ func (s *Service) Deadlines(ctx context.Context) ([]Deadline, error) {
 	if err != nil {
 		return nil, err
 	}
-	return s.schedule(rules, t.Orders, t.Cases, lastLetters(t)), nil
+	accounts, err := s.DB.Accounts(ctx, false)
+	if err != nil {
+		return nil, err
+	}
+	return s.schedule(rules, t.Orders, t.Cases, accounts, lastLetters(t)), nil
 }
 
 // CaseDeadlines evaluates the rules for one case and its orders; the
@@ -63,7 +67,11 @@ func (s *Service) CaseDeadlines(rules []deadlines.Rule, f vault.CaseFile) []Dead
 	for _, o := range f.Orders {
 		wrote[o.ID.String()] = last
 	}
-	return s.schedule(rules, f.Orders, []vault.Case{f.Case}, wrote)
+	var accounts []vault.Account
+	if f.Account != nil {
+		accounts = append(accounts, *f.Account)
+	}
+	return s.schedule(rules, f.Orders, []vault.Case{f.Case}, accounts, wrote)
 }
 
 // lastLetters finds, for each order and case, the day the buyer last wrote
@@ -98,9 +106,12 @@ func lastLetters(t store.Tracking) map[string]date.Value {
 	return wrote
 }
 
-// schedule evaluates the rules for each order not settled by a decided case
-// and for each open case. wrote holds the buyer's last letter by record.
-func (s *Service) schedule(rules []deadlines.Rule, orders []vault.Order, cases []vault.Case, wrote map[string]date.Value) []Deadline {
+// schedule evaluates the rules for each order neither refunded nor settled
+// by a decided case, and for each open case, and adds the appeal day of
+// each account no decided case names. wrote holds the buyer's last letter
+// by record.
+func (s *Service) schedule(rules []deadlines.Rule, orders []vault.Order, cases []vault.Case, accounts []vault.Account,
+	wrote map[string]date.Value) []Deadline {
 	byID := map[vault.OrderID]vault.Order{}
 	for _, o := range orders {
 		byID[o.ID] = o
@@ -120,12 +131,28 @@ func (s *Service) schedule(rules []deadlines.Rule, orders []vault.Order, cases [
 		about[c.ID.String()] = c.Title
 	}
 	for _, o := range orders {
-		about[o.ID.String()] = string(o.Marketplace) + " " + o.Number
+		about[o.ID.String()] = o.Marketplace.Name() + " " + o.Number
+		if vault.StatusOf(o, cases) == vault.OrderRefunded {
+			continue // nothing left to claim
+		}
 		if !settled[o.ID] || open[o.ID] {
 			ds = append(ds, deadlines.Evaluate(rules, OrderFacts(o, wrote[o.ID.String()]), s.Loc)...)
 		}
 	}
+	for _, a := range accounts {
+		about[a.ID.String()] = a.Marketplace.Name() + " account " + a.Login
+		if !a.AppealBy.IsZero() && !decided(cases, a.ID) {
+			ds = append(ds, deadlines.Deadline{Record: a.ID.String(), Rule: "account.appeal", Window: "appeal",
+				Closes: deadlines.Day(a.AppealBy, s.Loc), Note: "the day the marketplace gave, as recorded",
+				Origin: deadlines.Recorded})
+		}
+	}
 	return s.rows(ds, about)
+}
+
+// decided reports whether a decided case names the account.
+func decided(cases []vault.Case, a vault.AccountID) bool {
+	return slices.ContainsFunc(cases, func(c vault.Case) bool { return c.Account == a && c.Status.Finished() })
 }
 
 // OrderFacts are what the rules know of an order: wrote is the buyer's last

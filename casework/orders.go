@@ -30,9 +30,33 @@ func (s *Service) OrderView(ctx context.Context, ref string) (OrderView, error) 
 	if err != nil {
 		return OrderView{}, err
 	}
+	f.Order.Status = vault.StatusOf(f.Order, f.Cases)
 	view := OrderView{OrderFile: f, Notes: []string{}}
 	for _, r := range deadlines.ChargesNotes(rules, OrderFacts(f.Order, date.Value{}), f.Order.Total) {
 		view.Notes = append(view.Notes, fmt.Sprintf("import charges may apply (%s): %s", r.ID, r.Says))
 	}
 	return view, nil
+}
+
+// Orders lists the orders, each with its status; those retracted only with all.
+func (s *Service) Orders(ctx context.Context, all bool) ([]vault.Order, error) {
+	return s.withStatus(ctx, all, s.DB.Orders)
+}
+
+// OrderLines lists the orders as a listing shows them (see
+// store.DB.OrderLines), each with its status.
+func (s *Service) OrderLines(ctx context.Context, all bool) ([]vault.Order, error) {
+	return s.withStatus(ctx, all, s.DB.OrderLines)
+}
+
+func (s *Service) withStatus(ctx context.Context, all bool, list func(context.Context, bool) ([]vault.Order, error)) ([]vault.Order, error) {
+	orders, err := list(ctx, all)
+	if err != nil {
+		return nil, err
+	}
+	cases, err := s.DB.Cases(ctx, false)
+	for i := range orders {
+		orders[i].Status = vault.StatusOf(orders[i], cases)
+	}
+	return orders, err
 }

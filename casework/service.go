@@ -42,6 +42,9 @@ func (e *NoVaultError) Error() string { return "no vault at " + e.Dir }
 // Open opens the vault in dir, applying pending migrations. now is the
 // clock of its records; loc the zone of its days.
 func Open(ctx context.Context, dir string, now func() time.Time, loc *time.Location) (*Service, error) {
+	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
+		return nil, fmt.Errorf("%s is not a vault directory: it is a file", dir)
+	}
 	if err := checkOwnership(dir); err != nil {
 		return nil, err
 	}
@@ -55,13 +58,20 @@ func Open(ctx context.Context, dir string, now func() time.Time, loc *time.Locat
 	return newService(dir, db, now, loc), nil
 }
 
-// Create makes a new vault at dir: the directory (0700), blobs/, tmp/ and
-// the database (0600).
+// Create makes a new vault at dir, which must be new or empty: the
+// directory (0700), blobs/, tmp/ and the database (0600).
 func Create(ctx context.Context, dir string, now func() time.Time, loc *time.Location) (*Service, error) {
 	if _, err := os.Stat(filepath.Join(dir, DBName)); err == nil {
 		return nil, fmt.Errorf("a vault already exists at %s", dir)
-	} else if !errors.Is(err, fs.ErrNotExist) {
+	} else if !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR) {
 		return nil, err
+	}
+	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
+		return nil, fmt.Errorf("%s is a file: a vault is a directory", dir)
+	}
+	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
+		return nil, fmt.Errorf("%s is not empty (%s ...): a vault takes a directory of its own; give --vault a new or empty one",
+			dir, entries[0].Name())
 	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("create vault: %w", err)
@@ -80,7 +90,7 @@ func Create(ctx context.Context, dir string, now func() time.Time, loc *time.Loc
 }
 
 func newService(dir string, db *store.DB, now func() time.Time, loc *time.Location) *Service {
-	db.Now = now
+	db.Now, db.By = now, whoever()
 	return &Service{Dir: dir, DB: db, Blobs: evidence.NewBlobs(dir), Now: now, Loc: loc}
 }
 

@@ -207,7 +207,7 @@ func TestNewCase(t *testing.T) {
 	if err != nil || len(orders) != 2 {
 		t.Fatal(err)
 	}
-	if c.Title != "Chargeback: temu order PO-1 and 1 more" || c.Amount != nok(3550) || len(c.Orders) != 2 {
+	if c.Title != "Chargeback: Temu order PO-1 and 1 more" || c.Amount != nok(3550) || len(c.Orders) != 2 {
 		t.Errorf("case %+v", c)
 	}
 	c, _, _ = s.NewCase(ctx, vault.Case{Kind: vault.Dispute}, []string{"PO-1", "PO-3"})

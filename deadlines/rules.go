@@ -53,6 +53,9 @@ const (
 	Builtin    = "builtin"
 	Overridden = "overridden"
 	Added      = "added"
+	// Recorded is a deadline no rule computes: a day the records hold, such
+	// as the appeal day a marketplace gave for a blocked account.
+	Recorded = "recorded"
 )
 
 // Applies narrows a rule to orders: all lists empty means every order.

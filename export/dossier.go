@@ -18,6 +18,7 @@ type Dossier struct {
 	Case             vault.Case
 	Orders           []vault.Order
 	Events           []vault.Event
+	Account          *vault.Account   // the account of a reinstatement, when the case names one
 	Messages         []vault.Evidence // messages and emails, oldest first
 	Attachments      []vault.Evidence // files that came with an email (Parent set)
 	Exhibits         []Exhibit        // every stored file, numbered E1, E2 ... in time order
@@ -54,7 +55,7 @@ type Exhibit struct {
 
 // New builds the dossier of a case file, generated at the given time.
 func New(f vault.CaseFile, generated time.Time, loc *time.Location) Dossier {
-	d := Dossier{Case: f.Case, Orders: f.Orders, Events: f.Events, Generated: generated, Location: loc, Entries: Timeline(f),
+	d := Dossier{Case: f.Case, Orders: f.Orders, Events: f.Events, Account: f.Account, Generated: generated, Location: loc, Entries: Timeline(f),
 		Statement: f.Statement}
 	ev := slices.Clone(f.Evidence)
 	slices.SortStableFunc(ev, func(a, b vault.Evidence) int {

@@ -195,7 +195,7 @@ func TestBokmal(t *testing.T) {
 	}
 	text := strings.Join(strings.Fields(info.Text), " ")
 	for _, want := range []string{"Dokumentasjon", "Redegjørelse", "Utkast laget av vault", "Tidslinje", "Korrespondanse",
-		"Filoversikt", "Bilag E1", "Hvor du kan henvende deg", "Krevd beløp", "02.10.2026", "bestilt aliexpress-ordre 8123456789012345",
+		"Filoversikt", "Bilag E1", "Hvor du kan henvende deg", "Krevd beløp", "02.10.2026", "bestilt AliExpress-ordre 8123456789012345",
 		"1 234,50 kr", "melding fra selger", "tilbakeføring"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("no %q in the bokmål dossier", want)

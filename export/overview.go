@@ -18,7 +18,7 @@ func (d Dossier) overview(doc *doc) {
 	doc.gap(4)
 	for _, m := range d.Overview.Markets {
 		doc.need(30)
-		doc.heading(string(m.Marketplace), 12, false)
+		doc.heading(m.Marketplace.Name(), 12, false)
 		doc.field(d.t("Orders"), fmt.Sprint(m.Orders))
 		var totals []string
 		for _, t := range m.Totals {

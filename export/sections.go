@@ -149,10 +149,29 @@ func (d Dossier) cover(doc *doc) {
 	doc.field(d.t("Amount claimed"), d.money(c.Amount))
 	doc.field(d.t("Receiver"), c.Receiver)
 	doc.field(d.t("Reference"), c.Reference)
+	doc.field(d.t("Dispute number"), c.DisputeNumber)
+	doc.field(d.t("Bank reference"), c.BankReference)
+	if a := d.Account; a != nil {
+		account := a.Marketplace.Name() + ": " + a.Login
+		if !a.Blocked.IsZero() {
+			account += fmt.Sprintf(d.t(", restricted %s"), d.date(a.Blocked))
+		}
+		if a.Reason != "" {
+			account += fmt.Sprintf(d.t(" (reason given: %s)"), a.Reason)
+		}
+		doc.field(d.t("Account"), account)
+	}
 	doc.field(d.t("Opened"), d.date(c.Opened))
+	if c.Outcome != "" {
+		decided := c.Outcome.Word(d.Lang) + ", " + d.date(c.Decided)
+		if !c.Refunded.IsZero() {
+			decided += ", " + d.money(c.Refunded) + d.t(" back")
+		}
+		doc.field(d.t("Decided"), decided)
+	}
 	var orders []string
 	for _, o := range d.Orders {
-		orders = append(orders, fmt.Sprintf("%s %s (%s)", o.Marketplace, o.Number, o.ID))
+		orders = append(orders, fmt.Sprintf("%s %s (%s)", o.Marketplace.Name(), o.Number, o.ID))
 	}
 	doc.field(d.t("Orders"), strings.Join(orders, "\n"))
 	if len(d.Entries) > 0 {
@@ -177,13 +196,19 @@ func (d Dossier) orders(doc *doc) {
 	doc.heading(d.t("Orders"), 16, true)
 	for _, o := range d.Orders {
 		doc.need(40)
-		doc.heading(fmt.Sprintf(d.t("%s order %s"), o.Marketplace, o.Number), 12, false)
+		doc.heading(fmt.Sprintf(d.t("%s order %s"), o.Marketplace.Name(), o.Number), 12, false)
 		doc.field(d.t("Record"), o.ID.String())
+		doc.field(d.t("Status"), o.Status.Word(d.Lang))
 		doc.field(d.t("Seller"), o.Seller)
 		doc.field(d.t("Total"), d.money(o.Total))
 		for _, dt := range o.Dates() {
 			doc.field(d.t(strings.ToUpper(dt.Label[:1])+dt.Label[1:]), d.date(dt.At))
 		}
+		if !o.Refunded.IsZero() {
+			doc.field(d.t("Refunded"), d.money(o.Refunded))
+		}
+		doc.field(d.t("Refunded at"), d.date(o.RefundedAt))
+		doc.field(d.t("Protection ends"), d.date(o.ProtectionEnds))
 		doc.field(d.t("Payment"), o.Payment)
 		doc.field(d.t("Tracking"), strings.Join(o.Tracking, ", "))
 		doc.field(d.t("Items"), strings.Join(o.Items, "\n"))

@@ -7,6 +7,7 @@ import (
 	"vault"
 	"vault/internal/date"
 	"vault/internal/lang"
+	"vault/internal/money"
 )
 
 // Entry is one dated thing in a case's timeline. What is its English text;
@@ -46,6 +47,8 @@ func (d Dossier) entryText(e Entry) string {
 			a = d.t(string(w))
 		case word:
 			a = w.Word(d.Lang)
+		case money.Money:
+			a = d.money(w)
 		}
 		args[i] = a
 	}
@@ -58,9 +61,7 @@ func (d Dossier) entryText(e Entry) string {
 func Timeline(f vault.CaseFile) []Entry {
 	var out []Entry
 	for _, o := range f.Orders {
-		for _, d := range o.Dates() {
-			out = append(out, NewEntry(d.At, o.ID.String(), "%s %s order %s", Word(d.Label), o.Marketplace, o.Number))
-		}
+		out = append(out, orderEntries(o)...)
 	}
 	for _, e := range f.Evidence {
 		if e.OccurredAt.IsZero() || e.Parent != 0 {
@@ -76,6 +77,24 @@ func Timeline(f vault.CaseFile) []Entry {
 		out = append(out, Entry{At: ev.At, What: ev.Text, Record: f.Case.ID.String()})
 	}
 	slices.SortStableFunc(out, func(a, b Entry) int { return a.At.Time().Compare(b.At.Time()) })
+	return out
+}
+
+// orderEntries are an order's dates, a delivery after the expected day
+// with how many days after, and the refund recorded.
+func orderEntries(o vault.Order) []Entry {
+	var out []Entry
+	id, name := o.ID.String(), o.Marketplace.Name()
+	for _, d := range o.Dates() {
+		if late := o.Delivered.DaysAfter(o.Expected); d.Label == "delivered" && late > 0 {
+			out = append(out, NewEntry(d.At, id, "delivered %s order %s, %d days after the expected date", name, o.Number, late))
+			continue
+		}
+		out = append(out, NewEntry(d.At, id, "%s %s order %s", Word(d.Label), name, o.Number))
+	}
+	if !o.Refunded.IsZero() && !o.RefundedAt.IsZero() {
+		out = append(out, NewEntry(o.RefundedAt, id, "%s refunded on %s order %s", o.Refunded, name, o.Number))
+	}
 	return out
 }
 

@@ -8,7 +8,12 @@ var bokmal = lang.Dict{
 	// Head, orders, closing
 	"To: ":                           "Til: ",
 	"Subject: ":                      "Emne: ",
-	" (reference %s)":                " (referanse %s)",
+	"reference %s":                   "referanse %s",
+	"dispute number %s":              "tvistenummer %s",
+	"bank reference %s":              "bankens referanse %s",
+	"The account: %s.":               "Kontoen: %s.",
+	" Restricted on %s.":             " Begrenset %s.",
+	" The reason given: \"%s\".":     " Oppgitt grunn: «%s».",
 	"- %s order %s":                  "- %s-ordre %s",
 	" from %s":                       " fra %s",
 	", ordered %s":                   ", bestilt %s",

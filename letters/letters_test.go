@@ -110,3 +110,33 @@ func TestNoClaimant(t *testing.T) {
 		t.Errorf("no placeholder for the name:\n%s", text)
 	}
 }
+
+// TestReferencesAndAccount: the letters cite the case's own numbers, and a
+// reinstatement the account as recorded, saying nothing not recorded.
+func TestReferencesAndAccount(t *testing.T) {
+	f := facts(vault.Reinstatement, "NOK", true)
+	f.File.Case.DisputeNumber, f.File.Case.BankReference = "5511023", "KR-2026-11-0042"
+	f.File.Account = &vault.Account{ID: 1, Marketplace: vault.AliExpress, Login: "kari@example.no", Blocked: day("2026-11-01"),
+		Reason: "abnormal dispute activity"}
+	for l, want := range map[lang.Lang][]string{
+		lang.EN: {"(reference DSP-77; dispute number 5511023; bank reference KR-2026-11-0042)",
+			`The account: kari@example.no. Restricted on 2026-11-01. The reason given: "abnormal dispute activity".`},
+		lang.NB: {"(referanse DSP-77; tvistenummer 5511023; bankens referanse KR-2026-11-0042)",
+			"Kontoen: kari@example.no. Begrenset 01.11.2026. Oppgitt grunn: «abnormal dispute activity»."},
+	} {
+		text, err := Write(Reinstatement, l, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range want {
+			if !strings.Contains(text, w) {
+				t.Errorf("%s: no %q in\n%s", l, w, text)
+			}
+		}
+	}
+	f.File.Account.Blocked, f.File.Account.Reason = date.Value{}, ""
+	text, _ := Write(Reinstatement, lang.EN, f)
+	if !strings.Contains(text, "The account: kari@example.no.\n") || strings.Contains(text, "Restricted on") {
+		t.Errorf("an account with only its login:\n%s", text)
+	}
+}

@@ -50,10 +50,18 @@ func (w *letter) head(to, subject string) {
 
 // reference is " (reference R)" when the case has one.
 func (w *letter) reference() string {
-	if w.v.Case.Reference == "" {
+	c := w.v.Case
+	var refs []string
+	for _, r := range []struct{ format, value string }{{"reference %s", c.Reference},
+		{"dispute number %s", c.DisputeNumber}, {"bank reference %s", c.BankReference}} {
+		if r.value != "" {
+			refs = append(refs, w.f(r.format, r.value))
+		}
+	}
+	if len(refs) == 0 {
 		return ""
 	}
-	return w.f(" (reference %s)", w.v.Case.Reference)
+	return " (" + strings.Join(refs, "; ") + ")"
 }
 
 // orders lists the orders, one line each, and a blank line.
@@ -205,6 +213,7 @@ func (w *letter) reinstatement() {
 	w.line()
 	w.line(w.f("My %s account has been restricted. I politely ask you to review the decision and to reinstate the account. The restriction came after this purchase:", w.markets()))
 	w.orders()
+	w.account()
 	w.line()
 	w.line(w.t("I use the account for ordinary purchases. When something went wrong, I contacted the seller first and opened a dispute only when the seller did not resolve it. These are all my disputes and chargebacks:"))
 	for _, d := range v.Disputes {
@@ -220,6 +229,23 @@ func (w *letter) reinstatement() {
 	w.line(w.t("Thank you for your time."))
 	w.line()
 	w.sign()
+}
+
+// account writes what is recorded of the restricted account, if anything.
+func (w *letter) account() {
+	a := w.v.File.Account
+	if a == nil {
+		return
+	}
+	line := w.f("The account: %s.", a.Login)
+	if !a.Blocked.IsZero() {
+		line += w.f(" Restricted on %s.", w.date(a.Blocked))
+	}
+	if a.Reason != "" {
+		line += w.f(" The reason given: \"%s\".", a.Reason)
+	}
+	w.line(line)
+	w.line()
 }
 
 // toSeller is the receiver of a letter to the seller.

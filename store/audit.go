@@ -35,26 +35,44 @@ func entryHash(e vault.AuditEntry) string {
 // whose content has its own query, or version the queries (a format number in
 // the audit row) before changing one.
 var contentQueries = map[string]string{
-	"ORD": `SELECT json_array(o.id, o.marketplace, o.number, o.seller, o.total_minor, o.currency, o.ordered_at,
+	"ORD": withFacts(`json_array(o.id, o.marketplace, o.number, o.seller, o.total_minor, o.currency, o.ordered_at,
 		o.paid_at, o.shipped_at, o.expected_at, o.delivered_at, o.payment, o.note, o.created_at,
 		(SELECT json_group_array(text) FROM (SELECT text FROM order_items WHERE order_id = o.id ORDER BY position)),
-		(SELECT json_group_array(number) FROM (SELECT number FROM order_tracking WHERE order_id = o.id ORDER BY number)))
-		FROM orders o WHERE o.id = ?`,
+		(SELECT json_group_array(number) FROM (SELECT number FROM order_tracking WHERE order_id = o.id ORDER BY number)))`,
+		`SELECT key, value FROM order_facts WHERE order_id = o.id`, `orders o WHERE o.id = ?`),
 	"EV": `SELECT json_array(e.id, e.kind, e.source, e.occurred_at, e.party, e.title, e.body, e.note, e.sha256,
 		e.size, e.media_type, e.file_name, e.parent_id, e.message_id, e.sender, e.recipients, e.created_at,
 		(SELECT json_group_array(order_id) FROM (SELECT order_id FROM evidence_orders WHERE evidence_id = e.id ORDER BY 1)),
 		(SELECT json_group_array(case_id) FROM (SELECT case_id FROM evidence_cases WHERE evidence_id = e.id ORDER BY 1)))
 		FROM evidence e WHERE e.id = ?`,
-	"CASE": `SELECT json_array(c.id, c.kind, c.status, c.title, c.receiver, c.reference, c.amount_minor, c.currency,
+	"CASE": withFacts(`json_array(c.id, c.kind, c.status, c.title, c.receiver, c.reference, c.amount_minor, c.currency,
 		c.opened_at, c.closed_at, c.created_at,
 		(SELECT json_group_array(order_id) FROM (SELECT order_id FROM case_orders WHERE case_id = c.id ORDER BY 1)),
-		(SELECT json_group_array(json_array(id, at, text, created_at)) FROM (SELECT * FROM case_events WHERE case_id = c.id ORDER BY id)))
-		FROM cases c WHERE c.id = ?`,
+		(SELECT json_group_array(json_array(id, at, text, created_at)) FROM (SELECT * FROM case_events WHERE case_id = c.id ORDER BY id)))`,
+		`SELECT key, value FROM case_facts WHERE case_id = c.id
+		UNION ALL SELECT 'excluded', (SELECT group_concat(evidence_id, ',') FROM (SELECT evidence_id FROM case_excluded WHERE case_id = c.id ORDER BY 1))
+			WHERE EXISTS (SELECT 1 FROM case_excluded WHERE case_id = c.id)`, `cases c WHERE c.id = ?`),
 	"RULE": `SELECT json_array(id, rule, set_at) FROM rules WHERE id = ?`,
 	"CHG": `SELECT json_array(id, order_id, kind, amount_minor, currency, paid_at, note, created_at)
 		FROM order_charges WHERE id = ?`,
 	"CONF": `SELECT json_array(key, value, set_at) FROM config WHERE key = ?`,
 	"STMT": `SELECT json_array(case_id, text, set_at) FROM case_statements WHERE case_id = ?`,
+	"ACC": `SELECT json_array(id, marketplace, login, blocked_at, reason, appeal_by, note, created_at)
+		FROM accounts WHERE id = ?`,
+	"EDIT":  `SELECT json_array(id, record, field, old, new, by, at) FROM edits WHERE id = ?`,
+	"RETR":  `SELECT json_array(record, reason, at) FROM retractions WHERE record = ?`,
+	"PURGE": `SELECT json_array(id, sha256, size, at) FROM purges WHERE id = ?`,
+}
+
+// withFacts is the content query of a record whose facts recorded later
+// (key, value rows selected by facts) live in a table of their own: the
+// record's own array when it has none (so records made before the facts
+// existed keep their hashes), else that array with one more element, the
+// facts as a JSON object in key order.
+func withFacts(array, facts, from string) string {
+	return `SELECT CASE WHEN f IS NULL THEN x ELSE json_insert(x, '$[#]', json(f)) END FROM (SELECT ` + array + ` AS x,
+		(SELECT json_group_object(key, value) FROM (SELECT * FROM (` + facts + `) ORDER BY key) HAVING count(*) > 0) AS f
+		FROM ` + from + `)`
 }
 
 // allRecords names every record that has an audit entry, in the form the
@@ -62,7 +80,9 @@ var contentQueries = map[string]string{
 const allRecords = `SELECT 'ORD-' || id AS r FROM orders UNION ALL SELECT 'EV-' || id FROM evidence
 	UNION ALL SELECT 'CASE-' || id FROM cases UNION ALL SELECT 'RULE-' || id FROM rules
 	UNION ALL SELECT 'CHG-' || id FROM order_charges UNION ALL SELECT 'CONF-' || key FROM config
-	UNION ALL SELECT 'STMT-' || case_id FROM case_statements`
+	UNION ALL SELECT 'STMT-' || case_id FROM case_statements UNION ALL SELECT 'ACC-' || id FROM accounts
+	UNION ALL SELECT 'EDIT-' || id FROM edits UNION ALL SELECT 'RETR-' || record FROM retractions
+	UNION ALL SELECT 'PURGE-' || id FROM purges`
 
 // contentHash is the SHA-256 of a record's canonical content; ErrNotFound
 // when the record does not exist. Its query is prepared once per
@@ -141,10 +161,12 @@ func adoptRecords(ctx context.Context, tx *sql.Tx, now string) error {
 	return audit(ctx, tx, now, "adopt", unsealed...)
 }
 
-// Audit returns the audit log, oldest first.
-func (db *DB) Audit(ctx context.Context) ([]vault.AuditEntry, error) {
+// Audit returns the audit log, oldest first: all of it, or with a record
+// name only that record's entries and its retraction.
+func (db *DB) Audit(ctx context.Context, record string) ([]vault.AuditEntry, error) {
 	return readValue(ctx, db, func(tx *sql.Tx) ([]vault.AuditEntry, error) {
-		list, _, err := scanAll(ctx, tx, `SELECT id, at, action, record, content, prev, hash FROM audit ORDER BY id`, nil,
+		list, _, err := scanAll(ctx, tx, `SELECT id, at, action, record, content, prev, hash FROM audit
+			WHERE ? = '' OR record = ? OR record = 'RETR-' || ? ORDER BY id`, []any{record, record, record},
 			scanAudit, func(e vault.AuditEntry) int64 { return e.ID })
 		return list, err
 	})

@@ -76,6 +76,9 @@ func (db *DB) event(ctx context.Context, tx *sql.Tx, id vault.CaseID, at date.Va
 		id, at.String(), text, now); err != nil {
 		return fmt.Errorf("add event: %w", err)
 	}
+	if err := indexCase(ctx, tx, id); err != nil {
+		return err
+	}
 	return audit(ctx, tx, now, action, id)
 }
 
@@ -116,6 +119,9 @@ func (db *DB) LinkCase(ctx context.Context, id vault.CaseID, orders []vault.Orde
 				return err
 			}
 			if err := link(ctx, tx, e, vault.Links{Cases: []vault.CaseID{id}}); err != nil {
+				return err
+			}
+			if _, err := exec(ctx, tx, `DELETE FROM case_excluded WHERE case_id = ? AND evidence_id = ?`, id, e); err != nil {
 				return err
 			}
 			records = append(records, e)

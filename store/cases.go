@@ -38,6 +38,14 @@ func (db *DB) AddCase(ctx context.Context, c vault.Case) (vault.CaseID, error) {
 			return err
 		}
 		id = vault.CaseID(n)
+		if err := writeCaseFacts(ctx, tx, id, c); err != nil {
+			return err
+		}
+		if c.Account != 0 {
+			if err := exists(ctx, tx, "accounts", int64(c.Account), c.Account.String()); err != nil {
+				return err
+			}
+		}
 		for _, o := range c.Orders {
 			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO case_orders (case_id, order_id) VALUES (?,?)`, id, o); err != nil {
 				return fmt.Errorf("link order: %w", err)
@@ -48,17 +56,28 @@ func (db *DB) AddCase(ctx context.Context, c vault.Case) (vault.CaseID, error) {
 		if err != nil {
 			return err
 		}
+		if err := indexCase(ctx, tx, id); err != nil {
+			return err
+		}
 		return audit(ctx, tx, now, "add case", id)
 	})
 	return id, err
 }
 
 // Cases returns every case, oldest first.
-func (db *DB) Cases(ctx context.Context) ([]vault.Case, error) {
-	return readValue(ctx, db, func(tx *sql.Tx) ([]vault.Case, error) { return queryCases(ctx, tx, "") })
+// Those retracted come only with all.
+func (db *DB) Cases(ctx context.Context, all bool) ([]vault.Case, error) {
+	return readValue(ctx, db, func(tx *sql.Tx) ([]vault.Case, error) { return queryCases(ctx, tx, liveWhere(all, liveCase)) })
 }
 
-// CaseFile reads a whole case in one consistent snapshot.
+// inCase selects the evidence of a case (three arguments, its id): linked
+// to it, or to one of its orders and not taken out of it.
+const inCase = `(e.id IN (SELECT evidence_id FROM evidence_cases WHERE case_id = ?)
+	OR e.id IN (SELECT eo.evidence_id FROM evidence_orders eo JOIN case_orders co USING (order_id) WHERE co.case_id = ?)
+		AND e.id NOT IN (SELECT evidence_id FROM case_excluded WHERE case_id = ?))`
+
+// CaseFile reads a whole case in one consistent snapshot: the case (even
+// retracted), its live orders and the live evidence in it.
 func (db *DB) CaseFile(ctx context.Context, id vault.CaseID) (vault.CaseFile, error) {
 	var f vault.CaseFile
 	err := db.read(ctx, func(tx *sql.Tx) error {
@@ -70,16 +89,22 @@ func (db *DB) CaseFile(ctx context.Context, id vault.CaseID) (vault.CaseFile, er
 			return fmt.Errorf("case %s: %w", id, vault.ErrNotFound)
 		}
 		f.Case = cs[0]
-		if f.Orders, err = queryOrders(ctx, tx, `WHERE o.id IN (SELECT order_id FROM case_orders WHERE case_id = ?)`, id); err != nil {
+		if f.Orders, err = queryOrders(ctx, tx, `WHERE o.id IN (SELECT order_id FROM case_orders WHERE case_id = ?) AND `+liveOrder, id); err != nil {
 			return err
 		}
-		f.Evidence, err = queryEvidence(ctx, tx, `WHERE e.id IN (SELECT evidence_id FROM evidence_cases WHERE case_id = ?)
-			OR e.id IN (SELECT eo.evidence_id FROM evidence_orders eo JOIN case_orders co USING (order_id) WHERE co.case_id = ?)`, id, id)
+		f.Evidence, err = queryEvidence(ctx, tx, `WHERE `+inCase+` AND `+liveEvidence, id, id, id)
 		if err != nil {
 			return err
 		}
 		if f.Events, err = queryEvents(ctx, tx, id); err != nil {
 			return err
+		}
+		if f.Case.Account != 0 {
+			a, err := accountByID(ctx, tx, f.Case.Account)
+			if err != nil {
+				return err
+			}
+			f.Account = &a
 		}
 		f.Statement, err = queryStatement(ctx, tx, id)
 		return err
@@ -89,18 +114,25 @@ func (db *DB) CaseFile(ctx context.Context, id vault.CaseID) (vault.CaseFile, er
 
 func queryCases(ctx context.Context, tx *sql.Tx, where string, args ...any) ([]vault.Case, error) {
 	out, index, err := scanAll(ctx, tx, `SELECT c.id, c.kind, c.status, c.title, c.receiver, c.reference, c.amount_minor,
-		c.currency, c.opened_at, c.closed_at, c.created_at FROM cases c `+where+` ORDER BY c.id`, args,
+		c.currency, c.opened_at, c.closed_at, c.created_at, coalesce((SELECT reason FROM retractions WHERE record = 'CASE-' || c.id), '')
+		FROM cases c `+where+` ORDER BY c.id`, args,
 		scanCase, func(c vault.Case) vault.CaseID { return c.ID })
 	if err != nil || len(out) == 0 {
 		return out, err
 	}
-	err = eachPair(ctx, tx, `SELECT case_id, order_id FROM case_orders WHERE case_id IN (SELECT c.id FROM cases c `+where+`)
+	sub := `SELECT c.id FROM cases c ` + where
+	err = eachPair(ctx, tx, `SELECT case_id, order_id FROM case_orders WHERE case_id IN (`+sub+`)
 		ORDER BY case_id, order_id`, args,
 		func(c vault.CaseID, o vault.OrderID) {
 			if i, ok := index[c]; ok {
 				out[i].Orders = append(out[i].Orders, o)
 			}
 		})
+	if err != nil {
+		return nil, err
+	}
+	err = eachFact(ctx, tx, `SELECT case_id, key, value FROM case_facts WHERE case_id IN (`+sub+`) ORDER BY case_id, key`, args,
+		func(id int64, k, v string) error { return out[index[vault.CaseID(id)]].SetFact(k, v) })
 	return out, err
 }
 
@@ -110,7 +142,7 @@ func scanCase(rows *sql.Rows) (vault.Case, error) {
 	var cur sql.NullString
 	var opened, closed, created string
 	err := rows.Scan(&c.ID, &c.Kind, &c.Status, &c.Title, &c.Receiver, &c.Reference, &amount, &cur,
-		&opened, &closed, &created)
+		&opened, &closed, &created, &c.Retracted)
 	if err != nil {
 		return c, fmt.Errorf("scan case: %w", err)
 	}
@@ -164,10 +196,10 @@ func (db *DB) OrderFile(ctx context.Context, id vault.OrderID) (vault.OrderFile,
 		if f.Order, err = orderByID(ctx, tx, id); err != nil {
 			return err
 		}
-		if f.Evidence, err = queryEvidence(ctx, tx, `WHERE e.id IN (SELECT evidence_id FROM evidence_orders WHERE order_id = ?)`, id); err != nil {
+		if f.Evidence, err = queryEvidence(ctx, tx, `WHERE e.id IN (SELECT evidence_id FROM evidence_orders WHERE order_id = ?) AND `+liveEvidence, id); err != nil {
 			return err
 		}
-		if f.Cases, err = queryCases(ctx, tx, `WHERE c.id IN (SELECT case_id FROM case_orders WHERE order_id = ?)`, id); err != nil {
+		if f.Cases, err = queryCases(ctx, tx, `WHERE c.id IN (SELECT case_id FROM case_orders WHERE order_id = ?) AND `+liveCase, id); err != nil {
 			return err
 		}
 		f.Charges, err = queryCharges(ctx, tx, id)

@@ -148,7 +148,8 @@ func matchOrders(ctx context.Context, tx *sql.Tx, text string) ([]vault.OrderID,
 	for len(tokens) > 0 {
 		batch := tokens[:min(len(tokens), 500)]
 		tokens = tokens[len(batch):]
-		found, _, err := scanAll(ctx, tx, `SELECT id FROM orders WHERE number IN (?`+strings.Repeat(",?", len(batch)-1)+`) ORDER BY id`,
+		found, _, err := scanAll(ctx, tx, `SELECT o.id FROM orders o WHERE o.number IN (?`+strings.Repeat(",?", len(batch)-1)+`)
+			AND `+liveOrder+` ORDER BY o.id`,
 			batch, func(r *sql.Rows) (vault.OrderID, error) {
 				var id vault.OrderID
 				return id, r.Scan(&id)

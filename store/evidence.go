@@ -149,6 +149,7 @@ type EvidenceFilter struct {
 	Order vault.OrderID
 	Case  vault.CaseID
 	Kind  vault.EvidenceKind
+	All   bool // retracted evidence too
 }
 
 // ListEvidence returns the evidence matching f, in time order (undated last, by id).
@@ -161,9 +162,11 @@ func (db *DB) ListEvidence(ctx context.Context, f EvidenceFilter) ([]vault.Evide
 		args = append(args, f.Order)
 	}
 	if f.Case != 0 {
-		where = append(where, `(e.id IN (SELECT evidence_id FROM evidence_cases WHERE case_id = ?)
-			OR e.id IN (SELECT eo.evidence_id FROM evidence_orders eo JOIN case_orders co USING (order_id) WHERE co.case_id = ?))`)
-		args = append(args, f.Case, f.Case)
+		where = append(where, inCase)
+		args = append(args, f.Case, f.Case, f.Case)
+	}
+	if !f.All {
+		where = append(where, liveEvidence)
 	}
 	if f.Kind != "" {
 		where = append(where, `e.kind = ?`)
@@ -177,7 +180,8 @@ func (db *DB) ListEvidence(ctx context.Context, f EvidenceFilter) ([]vault.Evide
 }
 
 const evidenceColumns = `e.id, e.kind, e.source, e.occurred_at, e.party, e.title, e.body, e.note, e.sha256, e.size,
-	e.media_type, e.file_name, e.parent_id, coalesce(e.message_id, ''), e.sender, e.recipients, e.created_at`
+	e.media_type, e.file_name, e.parent_id, coalesce(e.message_id, ''), e.sender, e.recipients, e.created_at,
+	coalesce((SELECT reason FROM retractions WHERE record = 'EV-' || e.id), '')`
 
 func queryEvidence(ctx context.Context, tx *sql.Tx, where string, args ...any) ([]vault.Evidence, error) {
 	out, index, err := scanAll(ctx, tx, `SELECT `+evidenceColumns+` FROM evidence e `+where+`
@@ -212,7 +216,7 @@ func scanEvidence(rows *sql.Rows) (vault.Evidence, error) {
 	var sum sql.NullString
 	var size, parent sql.NullInt64
 	err := rows.Scan(&e.ID, &e.Kind, &e.Source, &occurred, &e.Party, &e.Title, &e.Body, &e.Note, &sum, &size,
-		&mediaType, &e.FileName, &parent, &e.MessageID, &e.From, &e.To, &created)
+		&mediaType, &e.FileName, &parent, &e.MessageID, &e.From, &e.To, &created, &e.Retracted)
 	if err != nil {
 		return e, fmt.Errorf("scan evidence: %w", err)
 	}

@@ -26,7 +26,7 @@ func (db *DB) AddOrder(ctx context.Context, o vault.Order) (vault.OrderID, error
 		var old vault.OrderID
 		err := queryRow(ctx, tx, `SELECT id FROM orders WHERE marketplace = ? AND number = ?`, o.Marketplace, o.Number).Scan(&old)
 		if err == nil {
-			return fmt.Errorf("order %s %s is already recorded as %s: %w", o.Marketplace, o.Number, old, vault.ErrExists)
+			return fmt.Errorf("order %s %s is already recorded as %s: %w", o.Marketplace.Name(), o.Number, old, vault.ErrExists)
 		}
 		if !errors.Is(err, sql.ErrNoRows) {
 			return err
@@ -55,17 +55,31 @@ func insertOrder(ctx context.Context, tx *sql.Tx, o vault.Order, now string) (va
 		return 0, err
 	}
 	id := vault.OrderID(n)
+	if err := writeOrderLists(ctx, tx, id, o); err != nil {
+		return 0, err
+	}
+	return id, indexOrder(ctx, tx, id)
+}
+
+// writeOrderLists writes an order's items, tracking numbers and facts
+// (after any old ones were removed).
+func writeOrderLists(ctx context.Context, tx *sql.Tx, id vault.OrderID, o vault.Order) error {
 	for i, item := range o.Items {
 		if _, err := exec(ctx, tx, `INSERT INTO order_items (order_id, position, text) VALUES (?,?,?)`, id, i+1, item); err != nil {
-			return 0, fmt.Errorf("insert item: %w", err)
+			return fmt.Errorf("insert item: %w", err)
 		}
 	}
 	for _, t := range o.Tracking {
 		if _, err := exec(ctx, tx, `INSERT OR IGNORE INTO order_tracking (order_id, number) VALUES (?,?)`, id, t); err != nil {
-			return 0, fmt.Errorf("insert tracking: %w", err)
+			return fmt.Errorf("insert tracking: %w", err)
 		}
 	}
-	return id, indexOrder(ctx, tx, id)
+	for k, v := range o.Facts() {
+		if _, err := exec(ctx, tx, `INSERT INTO order_facts (order_id, key, value) VALUES (?,?,?)`, id, k, v); err != nil {
+			return fmt.Errorf("insert %s: %w", k, err)
+		}
+	}
+	return nil
 }
 
 // ResolveOrder finds an order by its id ("ORD-3") or by its order number.
@@ -84,29 +98,35 @@ func resolveOrder(ctx context.Context, tx *sql.Tx, ref string) (vault.OrderID, e
 		}
 		return id, err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT id, marketplace FROM orders WHERE number = ? ORDER BY id`, ref)
+	// Live orders first: a retracted order answers to its number only when
+	// no live one does.
+	type match struct {
+		id        vault.OrderID
+		market    string
+		retracted bool
+	}
+	matches, _, err := scanAll(ctx, tx, `SELECT o.id, o.marketplace, NOT `+liveOrder+` FROM orders o WHERE o.number = ?
+		ORDER BY 3, o.id`, []any{ref}, func(r *sql.Rows) (match, error) {
+		var m match
+		return m, r.Scan(&m.id, &m.market, &m.retracted)
+	}, func(match) int { return 0 })
 	if err != nil {
 		return 0, err
 	}
-	defer rows.Close()
-	var ids []string
-	var id vault.OrderID
-	for rows.Next() {
-		var m string
-		if err := rows.Scan(&id, &m); err != nil {
-			return 0, err
+	var names []string
+	for _, m := range matches {
+		if m.retracted != matches[0].retracted {
+			break
 		}
-		ids = append(ids, id.String()+" ("+m+")")
+		names = append(names, m.id.String()+" ("+m.market+")")
 	}
 	switch {
-	case rows.Err() != nil:
-		return 0, rows.Err()
-	case len(ids) == 0:
+	case len(matches) == 0:
 		return 0, fmt.Errorf("order %q: %w (use an id like ORD-1 or a recorded order number)", ref, vault.ErrNotFound)
-	case len(ids) > 1:
-		return 0, fmt.Errorf("order number %q is %s: %w; use the id", ref, strings.Join(ids, " and "), vault.ErrAmbiguous)
+	case len(names) > 1:
+		return 0, fmt.Errorf("order number %q is %s: %w; use the id", ref, strings.Join(names, " and "), vault.ErrAmbiguous)
 	}
-	return id, nil
+	return matches[0].id, nil
 }
 
 // Order returns one order with its items and tracking numbers.
@@ -126,12 +146,17 @@ func orderByID(ctx context.Context, tx *sql.Tx, id vault.OrderID) (vault.Order, 
 }
 
 // Orders returns every order, oldest record first.
-func (db *DB) Orders(ctx context.Context) ([]vault.Order, error) {
-	return readValue(ctx, db, func(tx *sql.Tx) ([]vault.Order, error) { return queryOrders(ctx, tx, "") })
+// Those retracted come only with all.
+func (db *DB) Orders(ctx context.Context, all bool) ([]vault.Order, error) {
+	return readValue(ctx, db, func(tx *sql.Tx) ([]vault.Order, error) { return queryOrders(ctx, tx, liveWhere(all, liveOrder)) })
 }
 
 const orderColumns = `o.id, o.marketplace, o.number, o.seller, o.total_minor, o.currency, o.ordered_at, o.paid_at,
-	o.shipped_at, o.expected_at, o.delivered_at, o.payment, o.note, o.created_at`
+	o.shipped_at, o.expected_at, o.delivered_at, o.payment, o.note, o.created_at,
+	` + orderRetracted
+
+// orderRetracted is why an order was retracted, or "".
+const orderRetracted = `coalesce((SELECT reason FROM retractions WHERE record = 'ORD-' || o.id), '')`
 
 // queryOrders loads the orders matching where (a clause on alias o) with their
 // items and tracking numbers, in three queries whatever the number of orders.
@@ -149,6 +174,11 @@ func queryOrders(ctx context.Context, tx *sql.Tx, where string, args ...any) ([]
 	}
 	err = eachPair(ctx, tx, `SELECT order_id, number FROM order_tracking WHERE order_id IN (`+sub+`) ORDER BY order_id, rowid`, args,
 		func(id vault.OrderID, s string) { o := &orders[index[id]]; o.Tracking = append(o.Tracking, s) })
+	if err != nil {
+		return nil, err
+	}
+	err = eachFact(ctx, tx, `SELECT order_id, key, value FROM order_facts WHERE order_id IN (`+sub+`) ORDER BY order_id, key`, args,
+		func(id int64, k, v string) error { return orders[index[vault.OrderID(id)]].SetFact(k, v) })
 	return orders, err
 }
 
@@ -159,7 +189,7 @@ func scanOrder(rows *sql.Rows) (vault.Order, error) {
 	var dates [5]string
 	var created string
 	err := rows.Scan(&o.ID, &o.Marketplace, &o.Number, &o.Seller, &total, &cur, &dates[0], &dates[1],
-		&dates[2], &dates[3], &dates[4], &o.Payment, &o.Note, &created)
+		&dates[2], &dates[3], &dates[4], &o.Payment, &o.Note, &created, &o.Retracted)
 	if err != nil {
 		return o, fmt.Errorf("scan order: %w", err)
 	}
@@ -188,34 +218,38 @@ func scanMoney(minor sql.NullInt64, cur sql.NullString) money.Money {
 	return money.Money{Minor: minor.Int64, Currency: cur.String}
 }
 
-// OrderLine is an order as a listing shows it: no items, tracking or notes.
-type OrderLine struct {
-	ID          vault.OrderID
-	Marketplace string
-	Number      string
-	Seller      string
-	Total       money.Money
-	Ordered     date.Value
-}
-
-// OrderLines lists every order in one query of the columns a listing shows:
-// a vault of 10,000 orders lists in a third of the time Orders takes.
-func (db *DB) OrderLines(ctx context.Context) ([]OrderLine, error) {
-	return readValue(ctx, db, func(tx *sql.Tx) ([]OrderLine, error) {
-		lines, _, err := scanAll(ctx, tx, `SELECT id, marketplace, number, seller, total_minor, currency, ordered_at
-			FROM orders ORDER BY id`, nil, func(rows *sql.Rows) (OrderLine, error) {
-			var l OrderLine
-			var total sql.NullInt64
-			var cur sql.NullString
-			var ordered string
-			if err := rows.Scan(&l.ID, &l.Marketplace, &l.Number, &l.Seller, &total, &cur, &ordered); err != nil {
-				return l, fmt.Errorf("scan order: %w", err)
-			}
-			l.Total = scanMoney(total, cur)
-			var err error
-			l.Ordered, err = date.Stored(ordered)
-			return l, err
-		}, func(OrderLine) vault.OrderID { return 0 })
+// OrderLines lists every order in one query of the columns a listing shows
+// and its status needs: no items, tracking or notes. Those retracted come
+// only with all. A vault of 10,000 orders lists
+// in a third of the time Orders takes.
+func (db *DB) OrderLines(ctx context.Context, all bool) ([]vault.Order, error) {
+	return readValue(ctx, db, func(tx *sql.Tx) ([]vault.Order, error) {
+		lines, _, err := scanAll(ctx, tx, `SELECT o.id, o.marketplace, o.number, o.seller, o.total_minor, o.currency,
+			o.ordered_at, o.paid_at, o.shipped_at, o.delivered_at,
+			coalesce((SELECT value FROM order_facts f WHERE f.order_id = o.id AND f.key = 'refunded'), ''),
+			`+orderRetracted+` FROM orders o `+liveWhere(all, liveOrder)+` ORDER BY o.id`, nil, scanOrderLine,
+			func(vault.Order) vault.OrderID { return 0 })
 		return lines, err
 	})
+}
+
+func scanOrderLine(rows *sql.Rows) (vault.Order, error) {
+	var o vault.Order
+	var total sql.NullInt64
+	var cur sql.NullString
+	var ordered, paid, shipped, delivered, refunded string
+	if err := rows.Scan(&o.ID, &o.Marketplace, &o.Number, &o.Seller, &total, &cur, &ordered, &paid, &shipped, &delivered,
+		&refunded, &o.Retracted); err != nil {
+		return o, fmt.Errorf("scan order: %w", err)
+	}
+	o.Total = scanMoney(total, cur)
+	var errs [5]error
+	o.Ordered, errs[0] = date.Stored(ordered)
+	o.Paid, errs[1] = date.Stored(paid)
+	o.Shipped, errs[2] = date.Stored(shipped)
+	o.Delivered, errs[3] = date.Stored(delivered)
+	if refunded != "" {
+		errs[4] = o.SetFact("refunded", refunded)
+	}
+	return o, errors.Join(errs[:]...)
 }

@@ -30,7 +30,7 @@ const orderDay = `coalesce(nullif(o.ordered_at, ''), o.created_at)`
 // (by the order date) when they are given.
 func (db *DB) Report(ctx context.Context, marketplace vault.Marketplace, year int) (vault.Report, error) {
 	r := vault.Report{Marketplace: vault.ParseMarketplace(string(marketplace)), Year: year}
-	where := ` WHERE (? = '' OR o.marketplace = ?) AND (? = 0 OR substr(` + orderDay + `, 1, 4) = ?)`
+	where := ` WHERE (? = '' OR o.marketplace = ?) AND (? = 0 OR substr(` + orderDay + `, 1, 4) = ?) AND ` + liveOrder
 	args := []any{r.Marketplace, r.Marketplace, year, strconv.Itoa(year)}
 	err := db.read(ctx, func(tx *sql.Tx) error {
 		markets := map[vault.Marketplace]*vault.MarketReport{}
@@ -56,7 +56,7 @@ func (db *DB) Report(ctx context.Context, marketplace vault.Marketplace, year in
 			}
 		}
 		cases, _, err := scanAll(ctx, tx, `SELECT o.marketplace, c.kind, c.status, count(DISTINCT c.id) FROM cases c
-			JOIN case_orders co ON co.case_id = c.id JOIN orders o ON o.id = co.order_id`+where+`
+			JOIN case_orders co ON co.case_id = c.id JOIN orders o ON o.id = co.order_id`+where+` AND `+liveCase+`
 			GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`, args, func(rs *sql.Rows) (marketCount, error) {
 			var x marketCount
 			return x, rs.Scan(&x.name, &x.Kind, &x.Status, &x.Count)
@@ -92,7 +92,7 @@ func (db *DB) DisputeActivity(ctx context.Context, marketplace vault.Marketplace
 		}
 		cases, _, err := scanAll(ctx, tx, `SELECT DISTINCT c.id, c.kind, c.opened_at FROM cases c
 			JOIN case_orders co ON co.case_id = c.id JOIN orders o ON o.id = co.order_id
-			WHERE o.marketplace = ? AND c.opened_at >= ?`, []any{m, day90}, func(rs *sql.Rows) (opened, error) {
+			WHERE o.marketplace = ? AND c.opened_at >= ? AND `+liveCase+` AND `+liveOrder, []any{m, day90}, func(rs *sql.Rows) (opened, error) {
 			var x opened
 			var id int64
 			return x, rs.Scan(&id, &x.kind, &x.at)
@@ -108,7 +108,7 @@ func (db *DB) DisputeActivity(ctx context.Context, marketplace vault.Marketplace
 				}
 			}
 		}
-		return tx.QueryRowContext(ctx, `SELECT count(*) FROM orders o WHERE o.marketplace = ? AND `+orderDay+` >= ?`,
+		return tx.QueryRowContext(ctx, `SELECT count(*) FROM orders o WHERE o.marketplace = ? AND `+orderDay+` >= ? AND `+liveOrder,
 			m, day90).Scan(&orders90)
 	})
 	return d30, d90, orders90, err

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 )
 
 // scanAll runs a query, scans each row with scan and returns the records with
@@ -43,4 +44,41 @@ func eachPair[A, B any](ctx context.Context, tx *sql.Tx, query string, args []an
 		fn(a, b)
 	}
 	return rows.Err()
+}
+
+// eachFact runs a query of (id, key, value) rows and calls fn with each.
+func eachFact(ctx context.Context, tx *sql.Tx, query string, args []any, fn func(id int64, key, value string) error) error {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var k, v string
+		if err := rows.Scan(&id, &k, &v); err != nil {
+			return err
+		}
+		if err := fn(id, k, v); err != nil {
+			return fmt.Errorf("stored %s of %d: %w", k, id, err)
+		}
+	}
+	return rows.Err()
+}
+
+// The conditions that a record (on the usual aliases o, c, e, a) is not
+// retracted.
+const (
+	liveOrder    = `NOT EXISTS (SELECT 1 FROM retractions WHERE record = 'ORD-' || o.id)`
+	liveCase     = `NOT EXISTS (SELECT 1 FROM retractions WHERE record = 'CASE-' || c.id)`
+	liveEvidence = `NOT EXISTS (SELECT 1 FROM retractions WHERE record = 'EV-' || e.id)`
+	liveAccount  = `NOT EXISTS (SELECT 1 FROM retractions WHERE record = 'ACC-' || a.id)`
+)
+
+// liveWhere is a WHERE clause of live records only, or none with all.
+func liveWhere(all bool, live string) string {
+	if all {
+		return ""
+	}
+	return "WHERE " + live
 }

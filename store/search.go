@@ -8,6 +8,11 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+
 	"vault"
 )
 
@@ -18,30 +23,122 @@ var indexes = []string{"words", "search"}
 // character each) for the other.
 var snippetTokens = map[string]string{"words": "16", "search": "64"}
 
-// indexOrder writes a new order's row into both full-text indexes.
-func indexOrder(ctx context.Context, tx *sql.Tx, id vault.OrderID) error {
-	return index(ctx, tx, `SELECT o.marketplace || ' ' || o.number,
+// The text each kind of record is found by: a title and a body, by record id.
+const (
+	orderText = `SELECT o.marketplace || ' ' || o.number,
 		concat_ws(' ', o.seller, o.payment, o.note,
 			(SELECT group_concat(text, ' ') FROM order_items WHERE order_id = o.id),
-			(SELECT group_concat(number, ' ') FROM order_tracking WHERE order_id = o.id))
-		FROM orders o WHERE o.id = ?`, id.String(), int64(id))
+			(SELECT group_concat(number, ' ') FROM order_tracking WHERE order_id = o.id),
+			(SELECT group_concat(value, ' ') FROM order_facts WHERE order_id = o.id AND key = 'site'))
+		FROM orders o WHERE o.id = ?`
+	evidenceText = `SELECT title, concat_ws(' ', body, note, file_name, sender, recipients) FROM evidence WHERE id = ?`
+	caseText     = `SELECT c.title, concat_ws(' ', c.kind, c.receiver, c.reference,
+			(SELECT group_concat(value, ' ') FROM case_facts WHERE case_id = c.id AND key IN ('dispute_number', 'bank_reference')),
+			(SELECT group_concat(text, ' ') FROM case_events WHERE case_id = c.id),
+			(SELECT text FROM case_statements WHERE case_id = c.id))
+		FROM cases c WHERE c.id = ?`
+	accountText = `SELECT marketplace || ' ' || login, concat_ws(' ', reason, note) FROM accounts WHERE id = ?`
+	settingText = `SELECT 'setting ' || key, value FROM config WHERE key = ?`
+)
+
+// indexOrder writes an order's row into both full-text indexes.
+func indexOrder(ctx context.Context, tx *sql.Tx, id vault.OrderID) error {
+	return index(ctx, tx, orderText, id.String(), int64(id))
 }
 
-// indexEvidence writes a new evidence row into both full-text indexes.
+// indexEvidence writes an evidence row into both full-text indexes.
 func indexEvidence(ctx context.Context, tx *sql.Tx, id vault.EvidenceID) error {
-	return index(ctx, tx, `SELECT title, concat_ws(' ', body, note, file_name, sender, recipients)
-		FROM evidence WHERE id = ?`, id.String(), int64(id))
+	return index(ctx, tx, evidenceText, id.String(), int64(id))
 }
 
-// index inserts (ref, title, body) into each index, title and body selected by query.
-func index(ctx context.Context, tx *sql.Tx, query, ref string, id int64) error {
+// indexCase writes a case's row again: its title, references, events, statement.
+func indexCase(ctx context.Context, tx *sql.Tx, id vault.CaseID) error {
+	return reindex(ctx, tx, id.String(), func() error { return index(ctx, tx, caseText, id.String(), int64(id)) })
+}
+
+// indexAccount writes an account's row again.
+func indexAccount(ctx context.Context, tx *sql.Tx, id vault.AccountID) error {
+	return reindex(ctx, tx, id.String(), func() error { return index(ctx, tx, accountText, id.String(), int64(id)) })
+}
+
+// indexSetting writes a setting's row again.
+func indexSetting(ctx context.Context, tx *sql.Tx, key vault.SettingKey) error {
+	return reindex(ctx, tx, "CONF-"+string(key), func() error { return index(ctx, tx, settingText, "CONF-"+string(key), string(key)) })
+}
+
+// unindex removes a record's rows from both full-text indexes.
+func unindex(ctx context.Context, tx *sql.Tx, ref string) error {
 	for _, t := range indexes {
-		if _, err := exec(ctx, tx, `INSERT INTO `+t+` (ref, title, body) SELECT ?, * FROM (`+query+`)`, ref, id); err != nil {
+		if _, err := exec(ctx, tx, `DELETE FROM `+t+` WHERE ref = ?`, ref); err != nil {
+			return fmt.Errorf("unindex %s: %w", ref, err)
+		}
+	}
+	return nil
+}
+
+// index inserts (ref, title, body) into each index, title and body selected
+// by query, the body followed by the folded form of both when it differs.
+func index(ctx context.Context, tx *sql.Tx, query, ref string, id any) error {
+	var title, body string
+	if err := queryRow(ctx, tx, query, id).Scan(&title, &body); err != nil {
+		return fmt.Errorf("index %s: %w", ref, err)
+	}
+	if folded := Fold(title + " " + body); folded != strings.ToLower(title+" "+body) {
+		body += "\n" + folded
+	}
+	for _, t := range indexes {
+		if _, err := exec(ctx, tx, `INSERT INTO `+t+` (ref, title, body) VALUES (?,?,?)`, ref, title, body); err != nil {
 			return fmt.Errorf("index %s: %w", ref, err)
 		}
 	}
 	return nil
 }
+
+// rebuildIndexes writes every live record's rows into the (emptied)
+// indexes: the step of migration 6 that SQL cannot do.
+func rebuildIndexes(ctx context.Context, tx *sql.Tx, _ string) error {
+	for _, kind := range []struct {
+		ids   string
+		query string
+		ref   func(int64) string
+	}{
+		{`SELECT o.id FROM orders o WHERE ` + liveOrder, orderText, func(n int64) string { return vault.OrderID(n).String() }},
+		{`SELECT e.id FROM evidence e WHERE ` + liveEvidence, evidenceText, func(n int64) string { return vault.EvidenceID(n).String() }},
+		{`SELECT c.id FROM cases c WHERE ` + liveCase, caseText, func(n int64) string { return vault.CaseID(n).String() }},
+		{`SELECT a.id FROM accounts a WHERE ` + liveAccount, accountText, func(n int64) string { return vault.AccountID(n).String() }},
+	} {
+		ids, _, err := scanAll(ctx, tx, kind.ids, nil, func(r *sql.Rows) (int64, error) {
+			var n int64
+			return n, r.Scan(&n)
+		}, func(int64) int { return 0 })
+		if err != nil {
+			return err
+		}
+		for _, n := range ids {
+			if err := index(ctx, tx, kind.query, kind.ref(n), n); err != nil {
+				return err
+			}
+		}
+	}
+	keys, _, err := scanAll(ctx, tx, `SELECT key FROM config WHERE value <> ''`, nil, scanString, func(string) int { return 0 })
+	for _, k := range keys {
+		if err := index(ctx, tx, settingText, "CONF-"+k, k); err != nil {
+			return err
+		}
+	}
+	return err
+}
+
+// Fold is text as search compares it: lower case, the marks of letters
+// removed (å as a, é as e, ñ as n), and the letters that are their own
+// written as their nearest plain ones (ø as o, æ as ae, ß as ss), so that
+// 'blabaer' and 'oreplugger' find 'blåbær' and 'øreplugger'.
+func Fold(s string) string {
+	s, _, _ = transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), s)
+	return letters.Replace(strings.ToLower(s))
+}
+
+var letters = strings.NewReplacer("ø", "o", "æ", "ae", "œ", "oe", "ß", "ss", "ł", "l", "đ", "d", "ð", "d", "þ", "th", "ı", "i")
 
 // Hit is one search result: the record, its title and the text around the match.
 type Hit struct {
@@ -57,6 +154,8 @@ type Results struct {
 	// Unranked is set when the query matched more than RankLimit records:
 	// scoring them all would be slow and say little, so the newest come first.
 	Unranked bool `json:"unranked,omitempty"`
+	// Near is the query without the words' endings, when only it matched.
+	Near string `json:"near,omitempty"`
 }
 
 // RankLimit is how many matches Search ranks by relevance (bm25).
@@ -71,10 +170,51 @@ const minTrigram = 3
 // number, CJK) fill the remaining places. Any input is safe: terms are quoted
 // for FTS5, so "foo OR", '*' or quotes are searched as text, not as syntax.
 func (db *DB) Search(ctx context.Context, query string, limit int) (Results, error) {
-	if strings.TrimSpace(searchable(query)) == "" {
+	terms := strings.Fields(searchable(query))
+	switch {
+	case len(terms) == 0:
 		return Results{}, errors.New("nothing to search for")
+	case len(terms) > MaxTerms:
+		return Results{}, fmt.Errorf("%d words to search for: at most %d", len(terms), MaxTerms)
 	}
 	return readValue(ctx, db, func(tx *sql.Tx) (Results, error) {
+		res, err := search(ctx, tx, query, limit)
+		if err != nil || len(res.Hits) > 0 {
+			return res, err
+		}
+		// Nothing: try the words without their last two letters, which
+		// are often an ending ('oreplugger' finds 'ørepluggar').
+		near := nearQuery(terms)
+		if near == strings.Join(terms, " ") {
+			return res, nil
+		}
+		res, err = search(ctx, tx, near, limit)
+		if len(res.Hits) > 0 {
+			res.Near = near
+		}
+		return res, err
+	})
+}
+
+// MaxTerms bounds the words of a search: each is a term of one SQL expression.
+const MaxTerms = 50
+
+// nearQuery cuts the last two letters of each word of six or more.
+func nearQuery(terms []string) string {
+	out := make([]string, len(terms))
+	for i, t := range terms {
+		if r := []rune(t); len(r) >= 6 {
+			t = string(r[:len(r)-2])
+		}
+		out[i] = t
+	}
+	return strings.Join(out, " ")
+}
+
+// search looks up query in the word index, then fills the rest from the
+// trigram index.
+func search(ctx context.Context, tx *sql.Tx, query string, limit int) (Results, error) {
+	{
 		res, err := searchIn(ctx, tx, "words", query, limit, true)
 		if err != nil || len(res.Hits) >= limit {
 			return res, err
@@ -91,7 +231,7 @@ func (db *DB) Search(ctx context.Context, query string, limit int) (Results, err
 		}
 		res.Unranked = res.Unranked || more.Unranked
 		return res, err
-	})
+	}
 }
 
 // searchIn runs one index. With rank, matches are counted up to RankLimit and
@@ -137,26 +277,31 @@ func searchWhere(table, query string) (string, []any) {
 	var phrases, where []string
 	var args []any
 	for _, t := range strings.Fields(searchable(query)) {
-		if table == "words" {
-			if !strings.ContainsFunc(t, isWordRune) {
-				return "", nil
+		if table == "words" && !strings.ContainsFunc(t, isWordRune) {
+			return "", nil
+		}
+		folded := Fold(t)
+		if table == "words" || utf8.RuneCountInString(t) >= minTrigram {
+			phrase := `"` + strings.ReplaceAll(t, `"`, `""`) + `"`
+			if folded != strings.ToLower(t) { // the folded copy of the text has it
+				phrase = `(` + phrase + ` OR "` + strings.ReplaceAll(folded, `"`, `""`) + `")`
 			}
-			phrases = append(phrases, `"`+strings.ReplaceAll(t, `"`, `""`)+`"`)
+			phrases = append(phrases, phrase)
 			continue
 		}
-		if utf8.RuneCountInString(t) >= minTrigram {
-			phrases = append(phrases, `"`+strings.ReplaceAll(t, `"`, `""`)+`"`)
-			continue
-		}
-		like := "%" + strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(t) + "%"
-		where = append(where, `(title LIKE ? ESCAPE '\' OR body LIKE ? ESCAPE '\')`)
-		args = append(args, like, like)
+		where = append(where, `(title LIKE ? ESCAPE '\' OR body LIKE ? ESCAPE '\' OR body LIKE ? ESCAPE '\')`)
+		args = append(args, likeAny(t), likeAny(t), likeAny(folded))
 	}
 	if len(phrases) > 0 {
 		where = append([]string{table + " MATCH ?"}, where...)
 		args = append([]any{strings.Join(phrases, " AND ")}, args...)
 	}
 	return strings.Join(where, " AND "), args
+}
+
+// likeAny is a LIKE pattern that finds s anywhere, as text.
+func likeAny(s string) string {
+	return "%" + strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s) + "%"
 }
 
 // searchable drops what cannot be searched for: invalid UTF-8, and control

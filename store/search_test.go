@@ -201,11 +201,49 @@ func TestImportEmails(t *testing.T) {
 	if !got[3].Duplicate || got[3].ID != got[0].ID {
 		t.Errorf("repeat: %+v", got[3])
 	}
-	orders, _ := db.Orders(ctx)
+	orders, _ := db.Orders(ctx, false)
 	if len(orders) != 1 {
 		t.Errorf("%d orders: the failed message's order was kept", len(orders))
 	}
 	if check, err := db.Verify(ctx); err != nil || len(check.Problems) > 0 {
 		t.Errorf("verify: %v %+v", err, check.Problems)
+	}
+}
+
+// TestSearchFolds: what people type without ø, æ, å or accents finds the
+// text that has them; cases, settings and accounts are found too; a word
+// with another ending is found when nothing else is, and said.
+func TestSearchFolds(t *testing.T) {
+	ctx := context.Background()
+	db, _ := newDB(t)
+	o, _ := db.AddOrder(ctx, vault.Order{Marketplace: vault.AliExpress, Number: "81", Seller: "Blåbær Butikk",
+		Items: []string{"Trådløse ørepluggar"}})
+	db.AddEvidence(ctx, []vault.Evidence{{Kind: vault.EvidenceMessage, Source: vault.SourceTyped, Title: "msg", Body: "Café Crème déjà vu"}},
+		vault.Links{Orders: []vault.OrderID{o}})
+	c, _ := db.AddCase(ctx, vault.Case{Kind: vault.Dispute, Title: "Tvist om ørepropper", Orders: []vault.OrderID{o}})
+	db.UpdateCase(ctx, c, func(x vault.Case) (vault.Case, error) {
+		return x.Apply([]vault.Change{{Field: "dispute_number", Op: vault.Set, Value: "5511023"}}, day("2026-11-30"), false)
+	})
+	db.AddEvent(ctx, c, day("2026-11-20"), "Ringte kundeservice i Shenzhen", false)
+	db.SetConfig(ctx, vault.SettingName, "Åse Nordmann")
+	db.AddAccount(ctx, vault.Account{Marketplace: vault.Temu, Login: "ase@example.no", Reason: "mistenkelig aktivitet"})
+	for query, want := range map[string]string{
+		"blabaer": "ORD-1", "blåbær": "ORD-1", "BLABÆR": "ORD-1", "tradlose": "ORD-1", "oreplugger": "ORD-1",
+		"cafe creme deja": "EV-1", "5511023": "CASE-1", "kundeservice": "CASE-1", "orepropper": "CASE-1",
+		"ase nordmann": "CONF-name", "mistenkelig": "ACC-1", "øre": "ORD-1",
+	} {
+		res, err := db.Search(ctx, query, 10)
+		if err != nil || len(res.Hits) == 0 || !slices.ContainsFunc(res.Hits, func(h Hit) bool { return h.Ref == want }) {
+			t.Errorf("Search(%q) = %+v, %v; want %s", query, res, err, want)
+		}
+		if (query == "oreplugger") != (res.Near != "") {
+			t.Errorf("Search(%q): near %q", query, res.Near)
+		}
+	}
+	if _, err := db.Search(ctx, strings.Repeat("ord ", 999), 10); err == nil || !strings.Contains(err.Error(), "at most 50") {
+		t.Errorf("999 words: %v", err)
+	}
+	if f := Fold("Ørepluggar Blåbær Crème Straße Łódź"); f != "orepluggar blabaer creme strasse lodz" {
+		t.Errorf("Fold = %q", f)
 	}
 }

@@ -53,14 +53,26 @@ func (db *DB) SetConfig(ctx context.Context, key vault.SettingKey, value string)
 	if _, err := vault.ParseSettingKey(string(key)); err != nil {
 		return err
 	}
-	if err := checkText(value, 200); err != nil {
+	if err := checkText(value, 200); value != "" && err != nil { // "" unsets it
 		return fmt.Errorf("%s: %w", key, err)
 	}
 	return db.write(ctx, func(tx *sql.Tx) error {
 		now := db.now()
+		var old string
+		if err := queryRow(ctx, tx, `SELECT value FROM config WHERE key = ?`, key).Scan(&old); err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		if old != "" || value != "" {
+			if _, err := db.recordEdits(ctx, tx, now, "CONF-"+string(key), map[string]string{"value": old}, map[string]string{"value": value}); err != nil {
+				return err
+			}
+		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO config (key, value, set_at) VALUES (?,?,?)
 			ON CONFLICT (key) DO UPDATE SET value = excluded.value, set_at = excluded.set_at`, key, value, now); err != nil {
 			return fmt.Errorf("set %s: %w", key, err)
+		}
+		if err := indexSetting(ctx, tx, key); err != nil {
+			return err
 		}
 		return audit(ctx, tx, now, "set config", ref("CONF-"+string(key)))
 	})
@@ -70,7 +82,7 @@ func (db *DB) SetConfig(ctx context.Context, key vault.SettingKey, value string)
 func (db *DB) Config(ctx context.Context) (map[string]string, error) {
 	return readValue(ctx, db, func(tx *sql.Tx) (map[string]string, error) {
 		out := map[string]string{}
-		err := eachPair(ctx, tx, `SELECT key, value FROM config ORDER BY key`, nil, func(k, v string) { out[k] = v })
+		err := eachPair(ctx, tx, `SELECT key, value FROM config WHERE value <> '' ORDER BY key`, nil, func(k, v string) { out[k] = v })
 		return out, err
 	})
 }
@@ -92,6 +104,9 @@ func (db *DB) SetStatement(ctx context.Context, id vault.CaseID, text string) er
 		if _, err := tx.ExecContext(ctx, `INSERT INTO case_statements (case_id, text, set_at) VALUES (?,?,?)
 			ON CONFLICT (case_id) DO UPDATE SET text = excluded.text, set_at = excluded.set_at`, id, text, now); err != nil {
 			return fmt.Errorf("set statement: %w", err)
+		}
+		if err := indexCase(ctx, tx, id); err != nil {
+			return err
 		}
 		return audit(ctx, tx, now, "set statement", ref(fmt.Sprintf("STMT-%d", id)))
 	})

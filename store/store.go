@@ -22,6 +22,8 @@ type DB struct {
 	db *sql.DB
 	// Now is the clock used for created_at stamps; tests may replace it.
 	Now func() time.Time
+	// By names who makes the changes recorded as edits: the vault's user.
+	By string
 }
 
 // ErrNoDatabase is returned by Open when the file does not exist.
@@ -164,9 +166,11 @@ func (db *DB) apply(ctx context.Context, m migrations.Migration) error {
 }
 
 // afterMigration holds the steps of a migration that SQL cannot do, run in
-// its transaction: sealing existing records needs SHA-256.
+// its transaction: sealing existing records needs SHA-256, folding text for
+// search needs Go's Unicode tables.
 var afterMigration = map[int]func(context.Context, *sql.Tx, string) error{
 	3: adoptRecords,
+	6: rebuildIndexes,
 }
 
 // Version returns the schema version (the number of applied migrations).

@@ -60,7 +60,7 @@ func TestMigrations(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db2.Close()
-	if os, err := db2.Orders(ctx); err != nil || len(os) != 1 {
+	if os, err := db2.Orders(ctx, false); err != nil || len(os) != 1 {
 		t.Fatalf("after reopen: %d orders, %v", len(os), err)
 	}
 	// A database from a newer vault is refused rather than misread.
@@ -246,7 +246,7 @@ func TestConcurrentWriters(t *testing.T) {
 	for err := range errs {
 		t.Error(err)
 	}
-	if os, _ := db.Orders(ctx); len(os) != 2*each {
+	if os, _ := db.Orders(ctx, false); len(os) != 2*each {
 		t.Errorf("%d orders landed, want %d", len(os), 2*each)
 	}
 }

@@ -15,19 +15,19 @@ type Tracking struct {
 	Mine   []vault.Evidence // every record from the buyer (party me)
 }
 
-// Tracking reads every order and case, and the buyer's own evidence, in
-// one snapshot.
+// Tracking reads every live order and case, and the buyer's own live
+// evidence, in one snapshot.
 func (db *DB) Tracking(ctx context.Context) (Tracking, error) {
 	var t Tracking
 	err := db.read(ctx, func(tx *sql.Tx) error {
 		var err error
-		if t.Orders, err = queryOrders(ctx, tx, ""); err != nil {
+		if t.Orders, err = queryOrders(ctx, tx, `WHERE `+liveOrder); err != nil {
 			return err
 		}
-		if t.Cases, err = queryCases(ctx, tx, ""); err != nil {
+		if t.Cases, err = queryCases(ctx, tx, `WHERE `+liveCase); err != nil {
 			return err
 		}
-		t.Mine, err = queryEvidence(ctx, tx, `WHERE e.party = ?`, vault.PartyMe)
+		t.Mine, err = queryEvidence(ctx, tx, `WHERE e.party = ? AND `+liveEvidence, vault.PartyMe)
 		return err
 	})
 	return t, err

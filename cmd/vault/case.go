@@ -18,10 +18,10 @@ import (
 
 // addCaseOptions are the flags of 'vault add case' and the case they make.
 type addCaseOptions struct {
-	kind, amount, opened string
-	orderRefs            []string
-	c                    vault.Case
-	asJSON, force        bool
+	kind, amount, opened, account string
+	orderRefs                     []string
+	c                             vault.Case
+	asJSON, force                 bool
 }
 
 func newAddCaseCmd(a *app, runF func(*addCaseOptions) error) *cobra.Command {
@@ -57,8 +57,11 @@ on a terminal asks before going on (--force skips the question).`,
 	f.StringVar(&o.c.Title, "title", "", "a short title (default from the kind and the first order)")
 	f.StringVar(&o.amount, "amount", "", "amount claimed, with currency (default: the orders' total)")
 	f.StringVar(&o.c.Receiver, "receiver", "", "who decides: the marketplace, the bank, ...")
-	f.StringVar(&o.c.Reference, "reference", "", "the receiver's reference or dispute number")
-	f.StringVar(&o.opened, "opened", "", "when the case was opened (default now)")
+	f.StringVar(&o.c.Reference, "reference", "", "the receiver's reference")
+	f.StringVar(&o.c.DisputeNumber, "dispute-number", "", "the marketplace's own number for the dispute")
+	f.StringVar(&o.c.BankReference, "bank-reference", "", "the card issuer's reference")
+	f.StringVar(&o.account, "account", "", "the blocked marketplace account of a reinstatement (ACC-n, 'vault add account')")
+	f.StringVar(&o.opened, "opened", "", "when the case was opened (default now) "+dateExample)
 	f.BoolVar(&o.asJSON, "json", false, "print the result as JSON")
 	f.BoolVar(&o.force, "force", false, "do not ask before a dispute that may look like abuse")
 	return cmd
@@ -72,6 +75,11 @@ func (o *addCaseOptions) parse(a *app) error {
 	if o.amount != "" {
 		if o.c.Amount, err = money.Parse(o.amount); err != nil {
 			return usagef("--amount: %w", err)
+		}
+	}
+	if o.account != "" {
+		if o.c.Account, err = vault.ParseAccountID(o.account); err != nil {
+			return usagef("--account: %w", err)
 		}
 	}
 	o.c.Opened, err = a.parseDate("opened", o.opened)
@@ -132,18 +140,29 @@ func (a *app) confirm(question string) bool {
 }
 
 func newListCasesCmd(a *app) *cobra.Command {
-	cmd := &cobra.Command{Use: "cases", Short: "List cases", Args: noArgs}
-	return viewCmd(a, cmd, func(ctx context.Context, svc *casework.Service, _ []string) ([]vault.Case, error) {
-		cases, err := svc.DB.Cases(ctx)
+	var all bool
+	cmd := &cobra.Command{Use: "cases [--all] [--json]", Short: "List cases", Args: noArgs}
+	cmd = viewCmd(a, cmd, func(ctx context.Context, svc *casework.Service, _ []string) ([]vault.Case, error) {
+		cases, err := svc.DB.Cases(ctx, all)
 		return nonNil(cases), err
 	}, func(cases []vault.Case) error {
 		rows := [][]string{{"ID", "KIND", "STATUS", "OPENED", "AMOUNT", "ORDERS", "TITLE"}}
 		for _, c := range cases {
-			rows = append(rows, []string{c.ID.String(), string(c.Kind), string(c.Status), c.Opened.Format(a.loc), c.Amount.String(),
-				joinIDs(c.Orders), short(c.Title, 40)})
+			rows = append(rows, []string{retracted(c.ID.String(), c.Retracted), string(c.Kind), string(c.Status),
+				c.Opened.Format(a.loc), c.Amount.String(), joinIDs(c.Orders), short(c.Title, 40)})
 		}
 		return table(a.stdout, rows)
 	})
+	cmd.Flags().BoolVar(&all, "all", false, "also the cases retracted ('vault retract')")
+	return cmd
+}
+
+// retracted marks a listed record's id when it was retracted.
+func retracted(id, why string) string {
+	if why != "" {
+		return id + " (retracted)"
+	}
+	return id
 }
 
 func newShowCaseCmd(a *app) *cobra.Command {
@@ -161,15 +180,21 @@ func newShowCaseCmd(a *app) *cobra.Command {
 
 func (a *app) printCaseFile(f vault.CaseFile) error {
 	c := f.Case
-	err := fields(a.stdout, "Case", c.ID.String(), "Kind", string(c.Kind), "Status", string(c.Status), "Title", c.Title,
-		"Receiver", c.Receiver, "Reference", c.Reference, "Amount", c.Amount.String(),
-		"Opened", c.Opened.Format(a.loc), "Closed", c.Closed.Format(a.loc))
+	account := ""
+	if c.Account != 0 {
+		account = c.Account.String()
+	}
+	err := fields(a.stdout, "Case", retracted(c.ID.String(), c.Retracted), "Kind", string(c.Kind), "Status", string(c.Status),
+		"Title", c.Title, "Receiver", c.Receiver, "Reference", c.Reference, "Dispute number", c.DisputeNumber,
+		"Bank reference", c.BankReference, "Account", account, "Amount", c.Amount.String(),
+		"Opened", c.Opened.Format(a.loc), "Closed", c.Closed.Format(a.loc), "Outcome", string(c.Outcome),
+		"Refunded", c.Refunded.String(), "Decided", c.Decided.Format(a.loc), "Retracted", c.Retracted)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintln(a.stdout, "\nOrders:")
 	for _, o := range f.Orders {
-		fmt.Fprintf(a.stdout, "  %s  %s %s  %s  %s\n", o.ID, o.Marketplace, o.Number, o.Ordered, o.Total)
+		fmt.Fprintf(a.stdout, "  %s  %s %s  %s  %s\n", o.ID, o.Marketplace.Name(), o.Number, o.Ordered.Format(a.loc), o.Total)
 	}
 	if len(f.Events) > 0 {
 		fmt.Fprintln(a.stdout, "\nEvents:")

@@ -56,6 +56,25 @@ Settings: ` + settingsHelp() + `.`,
 			fmt.Fprintf(a.stdout, "%s = %s\n", key, value)
 			return nil
 		},
+	}, &cobra.Command{
+		Use:   "unset KEY",
+		Short: "Clear a setting",
+		Args:  exactArgs(1, "a setting"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			key, err := vault.ParseSettingKey(args[0])
+			if err != nil {
+				return usagef("unknown setting %q; settings: %s", args[0], settingsHelp())
+			}
+			svc, err := a.open(cmd.Context())
+			if err != nil {
+				return err
+			}
+			if err := svc.DB.SetConfig(cmd.Context(), key, ""); err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stdout, "%s is not set\n", key)
+			return nil
+		},
 	})
 	return cmd
 }

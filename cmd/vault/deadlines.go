@@ -108,7 +108,7 @@ func (a *app) printDeadlines(rows []casework.Deadline, all bool) error {
 	overridden := false
 	for _, r := range rows {
 		rule := r.Rule
-		if r.Origin != deadlines.Builtin {
+		if r.Origin == deadlines.Added || r.Origin == deadlines.Overridden {
 			rule += " *"
 			overridden = true
 		}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -93,7 +94,8 @@ func (a *app) reportImported(m casework.Imported, asJSON bool) {
 		fmt.Fprintf(a.stderr, "vault: %s: %s\n", m.Source, n)
 	}
 	if o := m.Created; o != nil {
-		fmt.Fprintf(a.stderr, "vault: %s: created %s (%s %s %s) from the order confirmation\n", m.Source, o.ID, o.Marketplace, o.Number, o.Total)
+		what := strings.TrimSpace(o.Marketplace.Name() + " " + o.Number + " " + o.Total.String())
+		fmt.Fprintf(a.stderr, "vault: %s: created %s (%s) from the order confirmation\n", m.Source, o.ID, what)
 	}
 	if m.Added.Duplicate {
 		fmt.Fprintf(a.stderr, "vault: %s: already imported as %s\n", m.Source, m.Added.ID)

@@ -39,6 +39,7 @@ func newListEvidenceCmd(a *app, runF func(*listEvidenceOptions) error) *cobra.Co
 	f.StringVar(&o.orderRef, "order", "", "only evidence of this order")
 	f.StringVar(&o.caseRef, "case", "", "only evidence of this case (and its orders)")
 	f.StringVar(&o.kind, "kind", "", "only this kind: "+strings.Join(vault.Words(vault.EvidenceKinds), ", "))
+	f.BoolVar(&o.filter.All, "all", false, "also the evidence retracted ('vault retract')")
 	f.BoolVar(&o.asJSON, "json", false, "print as JSON")
 	return cmd
 }
@@ -84,7 +85,8 @@ func (a *app) printEvidenceTable(list []vault.Evidence) error {
 		if e.Blob != nil {
 			mt, size, sum = strings.SplitN(e.Blob.MediaType, ";", 2)[0], humanSize(e.Blob.Size), e.Blob.SHA256[:12]
 		}
-		rows = append(rows, []string{e.ID.String(), string(e.Kind), e.OccurredAt.Format(a.loc), string(e.Party), mt, size, sum, short(e.Title, 40)})
+		rows = append(rows, []string{retracted(e.ID.String(), e.Retracted), string(e.Kind), e.OccurredAt.Format(a.loc), string(e.Party),
+			mt, size, sum, short(e.Title, 40)})
 	}
 	return table(a.stdout, rows)
 }

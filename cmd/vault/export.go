@@ -192,13 +192,7 @@ func profile(name, maxSize string, maxPages int) (export.Profile, error) {
 	return p, nil
 }
 
-func profileNames() string {
-	var names []string
-	for _, p := range export.Profiles {
-		names = append(names, p.Name)
-	}
-	return strings.Join(names, ", ")
-}
+func profileNames() string { return strings.Join(profileList(), ", ") }
 
 // checkFileName warns when the receiver's upload rules refuse the file's name.
 func (a *app) checkFileName(p export.Profile, path string) {

@@ -48,7 +48,7 @@ func TestAddOrderFlags(t *testing.T) {
 	}
 	o := got.order
 	if o.Total != (money.Money{Minor: 123450, Currency: "NOK"}) || o.Ordered.String() != "2026-10-02" ||
-		o.Delivered.String() != "2026-10-20T14:30:00Z" || len(o.Items) != 2 || o.Tracking[0] != "LP1" || o.Marketplace != "AliExpress" {
+		o.Delivered.String() != "2026-10-20T14:30:00Z" || len(o.Items) != 2 || o.Tracking[0] != "LP1" || o.Marketplace != vault.AliExpress {
 		t.Errorf("parsed %+v", o)
 	}
 	for _, args := range [][]string{

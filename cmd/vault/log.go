@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -11,31 +13,97 @@ import (
 )
 
 func newLogCmd(a *app) *cobra.Command {
+	var asJSON bool
 	cmd := &cobra.Command{
-		Use:   "log [--json] | log case ID",
-		Short: "Show the audit log, or a case's timeline ('vault log case ID')",
-		Long: `Show the audit log, oldest first. Every write (add, attach, import, link)
-appends entries in the same transaction: the time, the action, the record,
-the SHA-256 of the record's content after the write, and a hash that covers
-the entry before it. 'vault verify' recomputes the chain; the last hash (the
-head) vouches for the whole log and is printed in every dossier.
+		Use:   "log [RECORD] [--json] | log case ID",
+		Short: "Show the audit log, a record's history, or a case's timeline ('vault log case ID')",
+		Long: `Show the audit log, oldest first. Every write (add, attach, import, link, set,
+retract) appends entries in the same transaction: the time, the action, the
+record, the SHA-256 of the record's content after the write, and a hash that
+covers the entry before it. 'vault verify' recomputes the chain; the last
+hash (the head) vouches for the whole log and is printed in every dossier.
+
+With a record (ORD-1, CASE-2, EV-3, ACC-1, CONF-name), its history: its audit
+entries and every change made to it, field by field, with the old value, the
+new one and who made it.
 
 'vault log case ID' shows a case's timeline instead: everything dated in it,
 with the deadlines that apply.`,
-		Args: noArgs,
+		Example: `  vault log
+  vault log ORD-1
+  vault log case CASE-1`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 1 {
+				return usagef("%s takes at most one record", cmd.CommandPath())
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			svc, err := a.open(cmd.Context())
+			if err != nil {
+				return err
+			}
+			record := ""
+			if len(args) == 1 { // ORD-1, ord-1; CONF-name keeps its key's case
+				kind, rest, _ := strings.Cut(strings.TrimSpace(args[0]), "-")
+				record = strings.ToUpper(kind) + "-" + rest
+			}
+			log, err := svc.DB.Audit(cmd.Context(), record)
+			if err != nil {
+				return err
+			}
+			if record == "" {
+				return a.printAudit(log, asJSON)
+			}
+			edits, err := svc.DB.Edits(cmd.Context(), record)
+			if err != nil {
+				return err
+			}
+			if len(log) == 0 {
+				return fmt.Errorf("%s: %w", record, vault.ErrNotFound)
+			}
+			return a.printHistory(log, edits, asJSON)
+		},
 	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
 	cmd.AddCommand(newLogCaseCmd(a))
-	return viewCmd(a, cmd, func(ctx context.Context, svc *casework.Service, _ []string) ([]vault.AuditEntry, error) {
-		log, err := svc.DB.Audit(ctx)
-		return nonNil(log), err
-	}, func(log []vault.AuditEntry) error {
-		rows := [][]string{{"#", "TIME", "ACTION", "RECORD", "CONTENT", "HASH"}}
-		for _, e := range log {
-			rows = append(rows, []string{itoa(e.ID), e.At.In(a.loc).Format("2006-01-02 15:04:05"), e.Action, e.Record,
-				e.Content[:12], e.Hash[:12]})
+	return cmd
+}
+
+func (a *app) printAudit(log []vault.AuditEntry, asJSON bool) error {
+	if asJSON {
+		return printJSON(a.stdout, nonNil(log))
+	}
+	rows := [][]string{{"#", "TIME", "ACTION", "RECORD", "CONTENT", "HASH"}}
+	for _, e := range log {
+		rows = append(rows, []string{itoa(e.ID), e.At.In(a.loc).Format("2006-01-02 15:04:05"), e.Action, e.Record,
+			e.Content[:12], e.Hash[:12]})
+	}
+	return table(a.stdout, rows)
+}
+
+// printHistory writes a record's audit entries and its edits, in time order.
+func (a *app) printHistory(log []vault.AuditEntry, edits []vault.Edit, asJSON bool) error {
+	if asJSON {
+		return printJSON(a.stdout, struct {
+			Audit []vault.AuditEntry `json:"audit"`
+			Edits []vault.Edit       `json:"edits"`
+		}{log, nonNil(edits)})
+	}
+	rows := [][]string{{"TIME", "ACTION", "CHANGE"}}
+	change := func(x vault.Edit) []string {
+		return []string{"", "", fmt.Sprintf("%s: %s -> %s (%s)", strings.ReplaceAll(x.Field, "_", "-"), shown(x.Old), shown(x.New), x.By)}
+	}
+	for _, e := range log {
+		rows = append(rows, []string{e.At.In(a.loc).Format("2006-01-02 15:04:05"), e.Action, "content " + e.Content[:12]})
+		for len(edits) > 0 && edits[0].Entry < e.ID { // a write logs its edits just before its own entry
+			rows, edits = append(rows, change(edits[0])), edits[1:]
 		}
-		return table(a.stdout, rows)
-	})
+	}
+	for _, x := range edits {
+		rows = append(rows, change(x))
+	}
+	return table(a.stdout, rows)
 }
 
 func newLogCaseCmd(a *app) *cobra.Command {

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"image"
 	"image/color"
@@ -35,9 +36,11 @@ func TestScripts(t *testing.T) {
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("VAULT_DIR", env.WorkDir+"/vault")
 			env.Setenv("TZ", "UTC")
-			fixtures, err := filepath.Abs("../../evidence/testdata/email")
-			env.Setenv("EMAILS", fixtures)
-			return err
+			emails, err1 := filepath.Abs("../../evidence/testdata/email")
+			exif, err2 := filepath.Abs("../../evidence/testdata/exif")
+			env.Setenv("EMAILS", emails)
+			env.Setenv("EXIF", exif)
+			return errors.Join(err1, err2)
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"mkimage": cmdMkimage,
@@ -152,7 +155,7 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"add", "order", "--marketplace", "x", "--number", "1", "--total", "12.345 USD"}, 2, "3 decimals, but the currency has 2"},
 		{[]string{"add", "order", "--bogus"}, 2, "unknown flag: --bogus"},
 		{[]string{"add", "order", "--marketplace", "x", "--number", "1"}, 0, ""},
-		{[]string{"add", "order", "--marketplace", "X", "--number", "1"}, 1, "vault: order x 1 is already recorded as ORD-1"},
+		{[]string{"add", "order", "--marketplace", "X", "--number", "1"}, 1, "vault: order X 1 is already recorded as ORD-1"},
 		{[]string{"show", "order", "ORD-9"}, 1, "vault: order ORD-9: not found"},
 		{[]string{"show", "order"}, 2, "needs an order id"},
 		{[]string{"list", "orders"}, 0, ""},

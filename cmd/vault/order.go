@@ -15,10 +15,10 @@ import (
 
 // addOrderOptions are the flags of 'vault add order' and the order they make.
 type addOrderOptions struct {
-	order  vault.Order
-	total  string
-	dates  [5]string // ordered, paid, shipped, expected, delivered
-	asJSON bool
+	order         vault.Order
+	total         string
+	dates         [5]string // ordered, paid, shipped, expected, delivered
+	asJSON, force bool
 }
 
 func newAddOrderCmd(a *app, runF func(*addOrderOptions) error) *cobra.Command {
@@ -28,8 +28,16 @@ func newAddOrderCmd(a *app, runF func(*addOrderOptions) error) *cobra.Command {
 		Short: "Record an order",
 		Long: `Record an order: where it was bought, its number, what and for how much.
 Amounts take their currency: "49,90 NOK", "NOK 49.90", "$12.30", "1 234,50 kr".
-Dates: 2026-10-02, 02.10.2026 or RFC 3339 (2026-10-02T14:30:00+02:00).
-Prints the new order's id (ORD-n) on the first line.`,
+Dates: 2026-10-02, 02.10.2026, 2.10.26, with a time or not ("02.10.2026 kl. 14:30",
+"2026-10-02 14:30"), or RFC 3339 (2026-10-02T14:30:00+02:00).
+
+The marketplace is known by its name and the names people give it (AliExpress,
+Ali, Temu, Amazon and its country sites like amazon.de, eBay, Shein, Wish,
+Etsy, Zalando, Komplett, Elkjøp, Finn.no, CDON). Another name is recorded as
+typed, with a suggestion on stderr; a name one letter away from a known one is
+refused as a typo unless --force. Dates that cannot be right (delivered
+before ordered, shipped before paid, a date in the future) are refused with
+the reason unless --force. Prints the new order's id (ORD-n) on the first line.`,
 		Example: `  vault add order --marketplace aliexpress --number 8123456789012345 \
       --seller "Shenzhen Gadget Store" --item "USB-C charger 65W" \
       --total "49,90 NOK" --ordered 2026-10-02 --paid 2026-10-02 --payment "visa 4242"`,
@@ -41,30 +49,37 @@ Prints the new order's id (ORD-n) on the first line.`,
 			if err := o.parse(a); err != nil {
 				return err
 			}
+			if err := o.order.CheckDates(a.now(), o.force); err != nil {
+				return err
+			}
 			return do(cmd.Context(), o, runF, a.runAddOrder)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar((*string)(&o.order.Marketplace), "marketplace", "", "where it was bought: aliexpress, temu, amazon, ebay, ... (required)")
+	f.StringVar((*string)(&o.order.Marketplace), "marketplace", "", "where it was bought: aliexpress, temu, amazon.de, ebay, ... (required)")
 	f.StringVar(&o.order.Number, "number", "", "the marketplace's order number (required)")
 	f.StringVar(&o.order.Seller, "seller", "", "the seller or shop")
 	f.StringArrayVar(&o.order.Items, "item", nil, "an item line, e.g. \"2 x USB-C cable\" (repeatable)")
 	f.StringVar(&o.total, "total", "", "the total paid, with currency: \"49,90 NOK\"")
-	f.StringVar(&o.dates[0], "ordered", "", "order date")
-	f.StringVar(&o.dates[1], "paid", "", "payment date")
-	f.StringVar(&o.dates[2], "shipped", "", "date shipped")
-	f.StringVar(&o.dates[3], "expected", "", "latest promised delivery date")
-	f.StringVar(&o.dates[4], "delivered", "", "date delivered")
+	f.StringVar(&o.dates[0], "ordered", "", "order date "+dateExample)
+	f.StringVar(&o.dates[1], "paid", "", "payment date "+dateExample)
+	f.StringVar(&o.dates[2], "shipped", "", "date shipped "+dateExample)
+	f.StringVar(&o.dates[3], "expected", "", "latest promised delivery date "+dateExample)
+	f.StringVar(&o.dates[4], "delivered", "", "date delivered "+dateExample)
 	f.StringVar(&o.order.Payment, "payment", "", "payment method, e.g. \"visa 4242\", paypal (never the full card number)")
 	f.StringArrayVar(&o.order.Tracking, "tracking", nil, "a tracking number (repeatable)")
 	f.StringVar(&o.order.Note, "note", "", "a free note")
 	f.BoolVar(&o.asJSON, "json", false, "print the result as JSON")
+	f.BoolVar(&o.force, "force", false, "record a marketplace name that looks like a typo, or dates that look wrong")
 	return cmd
 }
 
-// parse reads the amount and the dates into the order.
+// parse reads the marketplace, the amount and the dates into the order.
 func (o *addOrderOptions) parse(a *app) error {
 	var err error
+	if o.order.Marketplace, o.order.Site, err = a.marketplace(string(o.order.Marketplace), o.force); err != nil {
+		return err
+	}
 	if o.total != "" {
 		if o.order.Total, err = money.Parse(o.total); err != nil {
 			return usagef("--total: %w", err)
@@ -91,6 +106,27 @@ func (a *app) runAddOrder(ctx context.Context, o *addOrderOptions) error {
 	return a.printID(id, o.asJSON)
 }
 
+// dateExample shows in every date flag's help how dates and times are written.
+const dateExample = "(2026-10-02, 02.10.2026, 02.10.2026 kl. 14:30)"
+
+// marketplace reads a marketplace as people type it (see
+// vault.LookupMarketplace). An unknown name one edit from a known one is a
+// typo unless force; other unknown names are kept, with a suggestion.
+func (a *app) marketplace(typed string, force bool) (vault.Marketplace, string, error) {
+	m, site, known := vault.LookupMarketplace(typed)
+	if known || m == "" {
+		return m, site, nil
+	}
+	near, edits := vault.SuggestMarketplace(typed)
+	switch {
+	case edits == 1 && !force:
+		return m, "", usagef("unknown marketplace %q: did you mean %s? (--force records %q as a marketplace of its own)", typed, near, m)
+	case edits <= max(2, len([]rune(string(m)))/3):
+		fmt.Fprintf(a.stderr, "vault: %q is not a marketplace vault knows (did you mean %s?); recorded as %q\n", typed, near, m)
+	}
+	return m, "", nil
+}
+
 // parseDate reads an optional date flag; "" means not given.
 func (a *app) parseDate(flag, s string) (date.Value, error) {
 	if s == "" {
@@ -104,7 +140,7 @@ func (a *app) parseDate(flag, s string) (date.Value, error) {
 }
 
 func newListOrdersCmd(a *app) *cobra.Command {
-	var asJSON bool
+	var asJSON, all bool
 	cmd := &cobra.Command{
 		Use:   "orders [--json]",
 		Short: "List recorded orders",
@@ -115,25 +151,27 @@ func newListOrdersCmd(a *app) *cobra.Command {
 				return err
 			}
 			if asJSON { // every field: what scripts want
-				orders, err := svc.DB.Orders(cmd.Context())
+				orders, err := svc.Orders(cmd.Context(), all)
 				if err != nil {
 					return err
 				}
 				return printJSON(a.stdout, nonNil(orders))
 			}
-			lines, err := svc.DB.OrderLines(cmd.Context())
+			lines, err := svc.OrderLines(cmd.Context(), all)
 			if err != nil {
 				return err
 			}
 			rows := make([][]string, 0, len(lines)+1)
-			rows = append(rows, []string{"ID", "MARKETPLACE", "NUMBER", "ORDERED", "TOTAL", "SELLER"})
+			rows = append(rows, []string{"ID", "MARKETPLACE", "NUMBER", "ORDERED", "TOTAL", "STATUS", "SELLER"})
 			for _, o := range lines {
-				rows = append(rows, []string{o.ID.String(), string(o.Marketplace), o.Number, o.Ordered.String(), o.Total.String(), short(o.Seller, 30)})
+				rows = append(rows, []string{retracted(o.ID.String(), o.Retracted), o.Marketplace.Name(), o.Number,
+					o.Ordered.Format(a.loc), o.Total.String(), string(o.Status), short(o.Seller, 30)})
 			}
 			return table(a.stdout, rows)
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON, with every field")
+	cmd.Flags().BoolVar(&all, "all", false, "also the orders retracted ('vault retract')")
 	return cmd
 }
 
@@ -155,12 +193,14 @@ func newShowOrderCmd(a *app) *cobra.Command {
 
 func (a *app) printOrderView(v casework.OrderView) error {
 	o := v.Order
-	kv := []string{"Order", o.ID.String(), "Marketplace", string(o.Marketplace), "Number", o.Number, "Seller", o.Seller,
-		"Total", o.Total.String(), "Payment", o.Payment, "Tracking", strings.Join(o.Tracking, ", ")}
+	kv := []string{"Order", retracted(o.ID.String(), o.Retracted), "Status", string(o.Status), "Marketplace", o.Marketplace.Name(),
+		"Site", o.Site, "Number", o.Number, "Seller", o.Seller, "Total", o.Total.String(), "Refunded", o.Refunded.String(),
+		"Payment", o.Payment, "Tracking", strings.Join(o.Tracking, ", ")}
 	for _, d := range o.Dates() {
 		kv = append(kv, strings.ToUpper(d.Label[:1])+d.Label[1:], d.At.Format(a.loc))
 	}
-	kv = append(kv, "Note", o.Note)
+	kv = append(kv, "Refunded at", o.RefundedAt.Format(a.loc), "Protection ends", o.ProtectionEnds.Format(a.loc),
+		"Retracted", o.Retracted, "Note", o.Note)
 	if err := fields(a.stdout, kv...); err != nil {
 		return err
 	}

@@ -42,7 +42,7 @@ orders by the date they were placed.`,
 		}
 		rows := [][]string{{"MARKETPLACE", "ORDERS", "TOTAL", "DISPUTES", "RATE", "CASES"}}
 		for _, m := range r.Markets {
-			rows = append(rows, []string{string(m.Marketplace), itoa(int64(m.Orders)), totals(m), itoa(int64(m.Disputes)),
+			rows = append(rows, []string{m.Marketplace.Name(), itoa(int64(m.Orders)), totals(m), itoa(int64(m.Disputes)),
 				fmt.Sprintf("%.0f %%", m.DisputeRate*100), caseCounts(m.Cases)})
 		}
 		return table(a.stdout, rows)

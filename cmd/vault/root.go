@@ -102,14 +102,18 @@ $VAULT_NOW (RFC 3339) fixes the clock, for scripts that need "today" to stay put
 		return nil
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.CompletionOptions.DisableDefaultCmd = true
 
 	root.AddCommand(
 		newInitCmd(a),
-		group("add", "Record an order, a message, a case or an import charge", newAddOrderCmd(a, nil), newAddMessageCmd(a, nil),
-			newAddCaseCmd(a, nil), newAddChargeCmd(a, nil)),
+		group("add", "Record an order, a message, a case, an account or an import charge", newAddOrderCmd(a, nil),
+			newAddMessageCmd(a, nil), newAddCaseCmd(a, nil), newAddAccountCmd(a, nil), newAddChargeCmd(a, nil)),
 		group("attach", "Attach files to an order or a case", newAttachFileCmd(a, nil)),
-		group("list", "List orders, cases or evidence", newListOrdersCmd(a), newListCasesCmd(a), newListEvidenceCmd(a, nil)),
+		newSetCmd(a),
+		newUnlinkCmd(a, nil),
+		newRetractCmd(a, nil),
+		newPurgeCmd(a),
+		group("list", "List orders, cases, evidence or accounts", newListOrdersCmd(a), newListCasesCmd(a),
+			newListEvidenceCmd(a, nil), newListAccountsCmd(a)),
 		group("show", "Show one order or case with everything linked to it", newShowOrderCmd(a), newShowCaseCmd(a)),
 		group("import", "Import emails", newImportEmailCmd(a, nil)),
 		newCaseCmd(a),
@@ -126,6 +130,7 @@ $VAULT_NOW (RFC 3339) fixes the clock, for scripts that need "today" to stay put
 		group("export", "Export a case as a PDF dossier", newExportCaseCmd(a, nil)),
 		newDemoCmd(a),
 	)
+	completion(a, root)
 	return root
 }
 

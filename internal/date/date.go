@@ -133,3 +133,13 @@ func (v *Value) UnmarshalText(b []byte) error {
 	*v, err = Stored(string(b))
 	return err
 }
+
+// DaysAfter is how many calendar days v falls after earlier (negative when
+// before, 0 when either is not recorded). An instant counts by its day in UTC.
+func (v Value) DaysAfter(earlier Value) int {
+	if v.IsZero() || earlier.IsZero() {
+		return 0
+	}
+	day := func(x Value) time.Time { return Day(x.t.UTC()).t }
+	return int(day(v).Sub(day(earlier)).Hours() / 24)
+}

@@ -1,0 +1,311 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"vault"
+	"vault/internal/money"
+	"vault/store"
+)
+
+// newSetCmd changes records after they were added: every change is an edit
+// of the audit log, with its old value.
+func newSetCmd(a *app) *cobra.Command {
+	return group("set", "Change an order, a case, evidence or an account (each change is kept in the audit log)",
+		newSetOrderCmd(a, nil), newSetCaseCmd(a, nil), newSetEvidenceCmd(a, nil), newSetAccountCmd(a, nil))
+}
+
+// field is one flag of a 'vault set' command: the record's field it sets
+// and how its value is read into the stored form.
+type field struct {
+	name, help string
+	read       func(a *app, flag, value string) (string, error)
+}
+
+// The readers of a field's value.
+func text(_ *app, _, v string) (string, error) { return strings.TrimSpace(v), nil }
+
+func amount(_ *app, flag, v string) (string, error) {
+	m, err := money.Parse(v)
+	if err != nil {
+		return "", usagef("--%s: %w", flag, err)
+	}
+	return m.String(), nil
+}
+
+func when(a *app, flag, v string) (string, error) {
+	d, err := a.parseDate(flag, v)
+	return d.String(), err
+}
+
+func word[T ~string](parse func(string) (T, error)) func(*app, string, string) (string, error) {
+	return func(_ *app, flag, v string) (string, error) {
+		w, err := parseWord("--"+flag, v, parse)
+		return string(w), err
+	}
+}
+
+// setOptions are the flags of a 'vault set' command once read: the record
+// and its changes.
+type setOptions struct {
+	ref     string
+	changes []vault.Change
+	force   bool
+	asJSON  bool
+}
+
+// setCmd builds a 'vault set KIND' command over the fields given, with
+// --unset FIELD, lists (add with the flag, drop with --remove-FLAG), --json,
+// and --force when force says what it confirms; run applies the changes.
+func setCmd(a *app, use, short, long, force string, fields []field, lists []field, runF func(*setOptions) error,
+	run func(context.Context, *setOptions) ([]vault.Edit, error)) *cobra.Command {
+	o := &setOptions{}
+	values := make([]string, len(fields))
+	added, removed := make([][]string, len(lists)), make([][]string, len(lists))
+	var unset []string
+	var names []string
+	cmd := &cobra.Command{
+		Use: use, Short: short, Long: long,
+		Args: exactArgs(1, "the record to change"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.ref, o.changes = args[0], nil
+			for i, f := range fields {
+				if cmd.Flags().Changed(f.name) {
+					v, err := f.read(a, f.name, values[i])
+					if err != nil {
+						return err
+					}
+					o.changes = append(o.changes, vault.Change{Field: fieldName(f.name), Op: vault.Set, Value: v})
+				}
+			}
+			for i, l := range lists {
+				for _, v := range added[i] {
+					o.changes = append(o.changes, vault.Change{Field: fieldName(l.name), Op: vault.Add, Value: strings.TrimSpace(v)})
+				}
+				for _, v := range removed[i] {
+					o.changes = append(o.changes, vault.Change{Field: fieldName(l.name), Op: vault.Remove, Value: strings.TrimSpace(v)})
+				}
+			}
+			for _, u := range unset {
+				if !containsFold(names, u) {
+					return usagef("--unset %q: not a field here (fields: %s)", u, strings.Join(names, ", "))
+				}
+				o.changes = append(o.changes, vault.Change{Field: fieldName(u), Op: vault.Unset})
+			}
+			if len(o.changes) == 0 {
+				return usagef("say what to change (%s --help lists the fields)", cmd.CommandPath())
+			}
+			return do(cmd.Context(), o, runF, func(ctx context.Context, o *setOptions) error {
+				edits, err := run(ctx, o)
+				if errors.Is(err, store.ErrNoChange) { // what the user wants is already so
+					fmt.Fprintf(a.stderr, "vault: %s: nothing to change, it already says so\n", o.ref)
+					return nil
+				}
+				if err != nil {
+					return err
+				}
+				return a.printEdits(edits, o.asJSON)
+			})
+		},
+	}
+	fl := cmd.Flags()
+	for i, f := range fields {
+		fl.StringVar(&values[i], f.name, "", f.help)
+		names = append(names, f.name)
+	}
+	for i, l := range lists {
+		fl.StringArrayVar(&added[i], l.name, nil, l.help+" (repeatable)")
+		fl.StringArrayVar(&removed[i], "remove-"+l.name, nil, "remove this "+l.name+" (repeatable)")
+		names = append(names, l.name)
+	}
+	fl.StringArrayVar(&unset, "unset", nil, "clear this field (repeatable): "+strings.Join(names, ", "))
+	fl.BoolVar(&o.asJSON, "json", false, "print each edit as a line of JSON")
+	if force != "" {
+		fl.BoolVar(&o.force, "force", false, force)
+	}
+	return cmd
+}
+
+// fieldName is a flag's field: protection-ends -> protection_ends.
+func fieldName(flag string) string { return strings.ReplaceAll(strings.ToLower(flag), "-", "_") }
+
+func containsFold(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// printEdits writes each edit as "ORD-1 delivered: not set -> 2026-10-20",
+// or as JSON lines.
+func (a *app) printEdits(edits []vault.Edit, asJSON bool) error {
+	for _, e := range edits {
+		if asJSON {
+			if err := printJSONLine(a.stdout, e); err != nil {
+				return err
+			}
+			continue
+		}
+		fmt.Fprintf(a.stdout, "%s %s: %s -> %s\n", e.Record, strings.ReplaceAll(e.Field, "_", "-"), shown(e.Old), shown(e.New))
+	}
+	return nil
+}
+
+// shown is a field's value as an edit line shows it.
+func shown(v string) string {
+	if v == "" {
+		return "not set"
+	}
+	return short(strings.ReplaceAll(v, "\n", "; "), 60)
+}
+
+func newSetOrderCmd(a *app, runF func(*setOptions) error) *cobra.Command {
+	fields := []field{
+		{"marketplace", "where it was bought", text}, {"number", "the marketplace's order number", text},
+		{"seller", "the seller or shop", text}, {"total", "the total paid, with currency", amount},
+		{"ordered", "order date " + dateExample, when}, {"paid", "payment date", when}, {"shipped", "date shipped", when},
+		{"expected", "latest promised delivery date", when}, {"delivered", "date delivered", when},
+		{"payment", "payment method, e.g. \"visa 4242\"", text}, {"note", "a free note", text},
+		{"site", "the marketplace's country site, e.g. amazon.de", text},
+		{"protection-ends", "the last day of the buyer protection shown on the order page", when},
+		{"refunded", "the amount refunded, with currency", amount}, {"refunded-at", "when the refund came", when},
+	}
+	lists := []field{{"tracking", "add a tracking number", text}, {"item", "add an item line", text}}
+	cmd := setCmd(a, "order ID|ORDERNO [--field value]... [--unset FIELD]", "Change an order: add its delivery, tracking, a refund, fix a typo",
+		`Change an order as its life goes on: the day it was delivered, a new tracking
+number, the buyer protection's last day, a refund; or correct a field typed
+wrong. Each field changed is an edit in the audit log with its old and new
+value ('vault log ORD-n' shows them). Dates that cannot be right need --force.`,
+		"record dates or a marketplace name that look wrong", fields, lists, runF, func(ctx context.Context, o *setOptions) ([]vault.Edit, error) {
+			svc, err := a.open(ctx)
+			if err != nil {
+				return nil, err
+			}
+			if err := a.marketplaceChange(o, true); err != nil {
+				return nil, err
+			}
+			return svc.SetOrder(ctx, o.ref, o.changes, o.force)
+		})
+	cmd.Example = `  vault set order ORD-1 --delivered 2026-10-20 --tracking LP00123456789CN
+  vault set order 8123456789012345 --protection-ends 2026-12-01
+  vault set order ORD-1 --refunded "349,00 NOK" --refunded-at 2026-11-30
+  vault set order ORD-1 --unset expected`
+	return cmd
+}
+
+func newSetCaseCmd(a *app, runF func(*setOptions) error) *cobra.Command {
+	fields := []field{
+		{"title", "a short title", text}, {"receiver", "who decides", text},
+		{"reference", "the receiver's reference", text}, {"amount", "amount claimed, with currency", amount},
+		{"opened", "when the case was opened " + dateExample, when},
+		{"outcome", "how it was decided: " + strings.Join(vault.Words(vault.Outcomes), ", "), word(vault.ParseOutcome)},
+		{"refunded", "what the decision gave back, with currency", amount},
+		{"decided", "when it was decided (default today with --outcome)", when},
+		{"dispute-number", "the marketplace's own number for the dispute", text},
+		{"bank-reference", "the card issuer's reference", text},
+		{"account", "the marketplace account of a reinstatement (ACC-n)", func(_ *app, flag, v string) (string, error) {
+			id, err := vault.ParseAccountID(v)
+			if err != nil {
+				return "", usagef("--%s: %w", flag, err)
+			}
+			return id.String(), nil
+		}},
+	}
+	cmd := setCmd(a, "case ID [--field value]... [--unset FIELD]", "Change a case: its outcome and refund, its references",
+		`Change a case: record how it was decided (--outcome won, lost or partial,
+with the amount --refunded and the day --decided), the marketplace's dispute
+number and the bank's reference, or correct a field. An outcome moves the case
+to won, lost or (partial) closed, recorded in its timeline; a decided case
+produces no more deadlines. Reopening a decided case needs --force.`,
+		"allow reopening a decided case", fields, nil, runF, func(ctx context.Context, o *setOptions) ([]vault.Edit, error) {
+			svc, err := a.open(ctx)
+			if err != nil {
+				return nil, err
+			}
+			return svc.SetCase(ctx, o.ref, o.changes, o.force)
+		})
+	cmd.Example = `  vault set case CASE-1 --outcome partial --refunded "349,00 NOK" --decided 2026-11-30
+  vault set case CASE-1 --dispute-number 5511023 --bank-reference KR-2026-11-0042`
+	return cmd
+}
+
+func newSetEvidenceCmd(a *app, runF func(*setOptions) error) *cobra.Command {
+	fields := []field{
+		{"kind", "what it is: " + strings.Join(vault.Words(vault.EvidenceKinds), ", "), word(vault.ParseEvidenceKind)},
+		{"at", "when it was taken or sent " + dateExample, when},
+		{"from", "who it comes from: " + strings.Join(vault.Words(vault.Parties), ", "), word(vault.ParseParty)},
+		{"title", "its title", text}, {"note", "a note kept with it", text},
+		{"text", "a typed message's text", text},
+	}
+	cmd := setCmd(a, "evidence EV-n [--field value]... [--unset FIELD]", "Change evidence or a message: its kind, date, sender, title, note",
+		`Change a piece of evidence or a message: its kind, when it was taken or sent,
+who it is from, its title and note, and the text of a message typed on the
+command line. A file's bytes never change: attach a new one. Each field
+changed is an edit in the audit log with its old and new value.`,
+		"", fields, nil, runF, func(ctx context.Context, o *setOptions) ([]vault.Edit, error) {
+			id, err := vault.ParseEvidenceID(o.ref)
+			if err != nil {
+				return nil, usageError{err}
+			}
+			svc, err := a.open(ctx)
+			if err != nil {
+				return nil, err
+			}
+			return svc.SetEvidence(ctx, id, o.changes)
+		})
+	cmd.Aliases = []string{"message"}
+	cmd.Example = `  vault set evidence EV-3 --kind receipt --at "02.10.2026 kl. 10:00" --note "Temu proof of payment"
+  vault set message EV-5 --from seller --at "2026-10-15 03:40"`
+	return cmd
+}
+
+func newSetAccountCmd(a *app, runF func(*setOptions) error) *cobra.Command {
+	fields := []field{
+		{"marketplace", "the marketplace", text}, {"login", "the e-mail address or user id the marketplace knows", text},
+		{"blocked", "when it was blocked " + dateExample, when}, {"reason", "the reason the marketplace gave", text},
+		{"appeal-by", "the last day to appeal", when}, {"note", "a note", text},
+	}
+	return setCmd(a, "account ACC-n [--field value]... [--unset FIELD]", "Change a marketplace account's record",
+		`Change the record of a marketplace account (see 'vault add account').`,
+		"accept a marketplace name that looks like a typo", fields, nil, runF, func(ctx context.Context, o *setOptions) ([]vault.Edit, error) {
+			id, err := vault.ParseAccountID(o.ref)
+			if err != nil {
+				return nil, usageError{err}
+			}
+			if err := a.marketplaceChange(o, false); err != nil {
+				return nil, err
+			}
+			svc, err := a.open(ctx)
+			if err != nil {
+				return nil, err
+			}
+			return svc.SetAccount(ctx, id, o.changes)
+		})
+}
+
+// marketplaceChange reads a --marketplace change as 'vault add' does: a known
+// name or alias becomes its canonical word (and, with sites, its country
+// site); a name one edit from a known one needs --force.
+func (a *app) marketplaceChange(o *setOptions, sites bool) error {
+	for i, c := range o.changes {
+		if c.Field != "marketplace" || c.Op != vault.Set {
+			continue
+		}
+		m, site, err := a.marketplace(c.Value, o.force)
+		if err != nil {
+			return err
+		}
+		o.changes[i].Value = string(m)
+		if sites && site != "" {
+			o.changes = append(o.changes, vault.Change{Field: "site", Op: vault.Set, Value: site})
+		}
+	}
+	return nil
+}

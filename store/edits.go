@@ -1,0 +1,212 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"vault"
+)
+
+// recordEdits appends an edit for each field whose stored form changed
+// from old to new, each a record of the audit log, and returns them.
+func (db *DB) recordEdits(ctx context.Context, tx *sql.Tx, now, record string, old, new map[string]string) ([]vault.Edit, error) {
+	var edits []vault.Edit
+	at, err := time.Parse(time.RFC3339, now)
+	if err != nil {
+		return nil, err
+	}
+	for _, field := range vault.Diff(old, new) {
+		e := vault.Edit{Record: record, Field: field, Old: old[field], New: new[field], By: db.By, At: at}
+		res, err := exec(ctx, tx, `INSERT INTO edits (record, field, old, new, by, at) VALUES (?,?,?,?,?,?)`,
+			e.Record, e.Field, e.Old, e.New, e.By, now)
+		if err != nil {
+			return nil, fmt.Errorf("record edit: %w", err)
+		}
+		if e.ID, err = res.LastInsertId(); err != nil {
+			return nil, err
+		}
+		if err := audit(ctx, tx, now, "edit", ref(fmt.Sprintf("EDIT-%d", e.ID))); err != nil {
+			return nil, err
+		}
+		edits = append(edits, e)
+	}
+	return edits, nil
+}
+
+// ErrNoChange is an update that changes nothing.
+var ErrNoChange = errors.New("nothing to change: the record already says so")
+
+// UpdateOrder changes an order in one transaction: change receives the
+// order as recorded and returns it changed; the new columns, items,
+// tracking numbers and facts are written, the order is indexed again, and
+// each changed field becomes an edit.
+func (db *DB) UpdateOrder(ctx context.Context, id vault.OrderID, change func(vault.Order) (vault.Order, error)) ([]vault.Edit, error) {
+	var edits []vault.Edit
+	err := db.write(ctx, func(tx *sql.Tx) error {
+		old, err := orderByID(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		o, err := change(old)
+		if err != nil {
+			return err
+		}
+		now := db.now()
+		if edits, err = db.recordEdits(ctx, tx, now, id.String(), old.Fields(), o.Fields()); err != nil || len(edits) == 0 {
+			return cmpOr(err, ErrNoChange)
+		}
+		total, cur := moneyArgs(o.Total)
+		if _, err := exec(ctx, tx, `UPDATE orders SET marketplace = ?, number = ?, seller = ?, total_minor = ?, currency = ?,
+			ordered_at = ?, paid_at = ?, shipped_at = ?, expected_at = ?, delivered_at = ?, payment = ?, note = ? WHERE id = ?`,
+			o.Marketplace, o.Number, o.Seller, total, cur, o.Ordered.String(), o.Paid.String(), o.Shipped.String(),
+			o.Expected.String(), o.Delivered.String(), o.Payment, o.Note, id); err != nil {
+			return fmt.Errorf("update order: %w", err)
+		}
+		for _, table := range []string{"order_items", "order_tracking", "order_facts"} {
+			if _, err := exec(ctx, tx, `DELETE FROM `+table+` WHERE order_id = ?`, id); err != nil {
+				return err
+			}
+		}
+		if err := writeOrderLists(ctx, tx, id, o); err != nil {
+			return err
+		}
+		if err := reindex(ctx, tx, id.String(), func() error { return indexOrder(ctx, tx, id) }); err != nil {
+			return err
+		}
+		return audit(ctx, tx, now, "set order", id)
+	})
+	return edits, err
+}
+
+// UpdateCase changes a case in one transaction, as UpdateOrder does an
+// order; a change of status (an outcome) is recorded in its timeline.
+func (db *DB) UpdateCase(ctx context.Context, id vault.CaseID, change func(vault.Case) (vault.Case, error)) ([]vault.Edit, error) {
+	var edits []vault.Edit
+	err := db.write(ctx, func(tx *sql.Tx) error {
+		cs, err := queryCases(ctx, tx, `WHERE c.id = ?`, id)
+		if err != nil {
+			return err
+		}
+		if len(cs) == 0 {
+			return fmt.Errorf("%s: %w", id, vault.ErrNotFound)
+		}
+		old := cs[0]
+		c, err := change(old)
+		if err != nil {
+			return err
+		}
+		now := db.now()
+		if edits, err = db.recordEdits(ctx, tx, now, id.String(), old.Fields(), c.Fields()); err != nil || len(edits) == 0 {
+			return cmpOr(err, ErrNoChange)
+		}
+		amount, cur := moneyArgs(c.Amount)
+		if _, err := exec(ctx, tx, `UPDATE cases SET title = ?, receiver = ?, reference = ?, amount_minor = ?, currency = ?,
+			opened_at = ?, status = ?, closed_at = ? WHERE id = ?`, c.Title, c.Receiver, c.Reference, amount, cur,
+			c.Opened.String(), c.Status, c.Closed.String(), id); err != nil {
+			return fmt.Errorf("update case: %w", err)
+		}
+		if err := writeCaseFacts(ctx, tx, id, c); err != nil {
+			return err
+		}
+		if c.Status != old.Status {
+			text := fmt.Sprintf("status %s -> %s: decided %s", old.Status, c.Status, c.Outcome)
+			if !c.Refunded.IsZero() {
+				text += ", " + c.Refunded.String() + " back"
+			}
+			if _, err := exec(ctx, tx, `INSERT INTO case_events (case_id, at, text, created_at) VALUES (?,?,?,?)`,
+				id, c.Decided.String(), text, now); err != nil {
+				return err
+			}
+		}
+		if err := indexCase(ctx, tx, id); err != nil {
+			return err
+		}
+		return audit(ctx, tx, now, "set case", id)
+	})
+	return edits, err
+}
+
+// writeCaseFacts replaces a case's facts.
+func writeCaseFacts(ctx context.Context, tx *sql.Tx, id vault.CaseID, c vault.Case) error {
+	if _, err := exec(ctx, tx, `DELETE FROM case_facts WHERE case_id = ?`, id); err != nil {
+		return err
+	}
+	for k, v := range c.Facts() {
+		if _, err := exec(ctx, tx, `INSERT INTO case_facts (case_id, key, value) VALUES (?,?,?)`, id, k, v); err != nil {
+			return fmt.Errorf("insert %s: %w", k, err)
+		}
+	}
+	return nil
+}
+
+// UpdateEvidence changes evidence in one transaction, as UpdateOrder does
+// an order.
+func (db *DB) UpdateEvidence(ctx context.Context, id vault.EvidenceID, change func(vault.Evidence) (vault.Evidence, error)) ([]vault.Edit, error) {
+	var edits []vault.Edit
+	err := db.write(ctx, func(tx *sql.Tx) error {
+		list, err := queryEvidence(ctx, tx, `WHERE e.id = ?`, id)
+		if err != nil {
+			return err
+		}
+		if len(list) == 0 {
+			return fmt.Errorf("%s: %w", id, vault.ErrNotFound)
+		}
+		e, err := change(list[0])
+		if err != nil {
+			return err
+		}
+		now := db.now()
+		if edits, err = db.recordEdits(ctx, tx, now, id.String(), list[0].Fields(), e.Fields()); err != nil || len(edits) == 0 {
+			return cmpOr(err, ErrNoChange)
+		}
+		if _, err := exec(ctx, tx, `UPDATE evidence SET kind = ?, occurred_at = ?, party = ?, title = ?, note = ?, body = ?
+			WHERE id = ?`, e.Kind, e.OccurredAt.String(), e.Party, e.Title, e.Note, e.Body, id); err != nil {
+			return fmt.Errorf("update evidence: %w", err)
+		}
+		if err := reindex(ctx, tx, id.String(), func() error { return indexEvidence(ctx, tx, id) }); err != nil {
+			return err
+		}
+		return audit(ctx, tx, now, "set evidence", id)
+	})
+	return edits, err
+}
+
+// reindex replaces a record's rows in the full-text indexes.
+func reindex(ctx context.Context, tx *sql.Tx, ref string, index func() error) error {
+	if err := unindex(ctx, tx, ref); err != nil {
+		return err
+	}
+	return index()
+}
+
+// Edits lists the changes made to a record, oldest first.
+func (db *DB) Edits(ctx context.Context, record string) ([]vault.Edit, error) {
+	return readValue(ctx, db, func(tx *sql.Tx) ([]vault.Edit, error) {
+		edits, _, err := scanAll(ctx, tx, `SELECT id, record, field, old, new, by, at,
+			coalesce((SELECT a.id FROM audit a WHERE a.record = 'EDIT-' || edits.id), 0) FROM edits WHERE record = ? ORDER BY id`,
+			[]any{record}, func(r *sql.Rows) (vault.Edit, error) {
+				var e vault.Edit
+				var at string
+				if err := r.Scan(&e.ID, &e.Record, &e.Field, &e.Old, &e.New, &e.By, &at, &e.Entry); err != nil {
+					return e, err
+				}
+				var err error
+				e.At, err = time.Parse(time.RFC3339, at)
+				return e, err
+			}, func(e vault.Edit) int64 { return e.ID })
+		return edits, err
+	})
+}
+
+// cmpOr is the first non-nil error.
+func cmpOr(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
