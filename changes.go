@@ -282,7 +282,24 @@ func (c Case) Apply(changes []Change, today date.Value, force bool) (Case, error
 		}
 		c.Closed = c.Decided
 	}
-	return c, nil
+	return c, c.checkDates(today, force)
+}
+
+// checkDates refuses, without force, a case opened or decided after today
+// or decided before it was opened.
+func (c Case) checkDates(today date.Value, force bool) error {
+	if force {
+		return nil
+	}
+	for _, d := range []Dated{{"opened", c.Opened}, {"decided", c.Decided}} {
+		if !d.At.IsZero() && dayOf(d.At) > dayOf(today) {
+			return needsForce("%s %s is in the future", d.Label, dayOf(d.At))
+		}
+	}
+	if !c.Decided.IsZero() && !c.Opened.IsZero() && dayOf(c.Decided) < dayOf(c.Opened) {
+		return needsForce("decided %s is before the case was opened (%s)", dayOf(c.Decided), dayOf(c.Opened))
+	}
+	return nil
 }
 
 // Fields are the evidence's editable fields in their stored form.

@@ -78,6 +78,15 @@ func TestCaseApply(t *testing.T) {
 	if lost, err := won.Apply([]Change{set("outcome", "lost")}, today, true); err != nil || lost.Status != StatusLost {
 		t.Errorf("won -> lost with force: %+v %v", lost, err)
 	}
+	for _, bad := range [][]Change{{set("decided", "2026-12-03"), set("outcome", "won")}, {set("opened", "2026-12-03")},
+		{set("outcome", "lost"), set("decided", "2026-11-01")}} {
+		if _, err := c.Apply(bad, today, false); !errors.As(err, &needs) {
+			t.Errorf("%v: %v, want a NeedsForceError", bad, err)
+		}
+		if _, err := c.Apply(bad, today, true); err != nil {
+			t.Errorf("%v with force: %v", bad, err)
+		}
+	}
 	for _, bad := range [][]Change{{{Field: "opened", Op: Unset}}, {set("outcome", "draw")}, {set("account", "ORD-1")},
 		{set("status", "won")}, {{Field: "title", Op: Add, Value: "x"}}} {
 		var fe *FieldError

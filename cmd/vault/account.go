@@ -50,7 +50,7 @@ its letter and dossier cite it. Prints the account's id (ACC-n).`,
 	f.StringVar(&o.account.Login, "login", "", "the e-mail address or user id the marketplace knows (required)")
 	f.StringVar(&o.blocked, "blocked", "", "when it was blocked "+dateExample)
 	f.StringVar(&o.account.Reason, "reason", "", "the reason the marketplace gave")
-	f.StringVar(&o.appealBy, "appeal-by", "", "the last day to appeal")
+	f.StringVar(&o.appealBy, "appeal-by", "", "the last day to appeal "+dateExample)
 	f.StringVar(&o.account.Note, "note", "", "a note")
 	f.BoolVar(&o.asJSON, "json", false, "print the result as JSON")
 	return cmd

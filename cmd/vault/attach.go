@@ -53,7 +53,7 @@ links are followed only to files within it.`,
 	f.StringArrayVar(&o.caseRefs, "case", nil, "the case the files belong to (CASE-n; repeatable)")
 	f.StringVar(&o.kind, "kind", "", "what the files are: "+strings.Join(vault.Words(vault.EvidenceKinds), ", "))
 	f.StringVar(&o.req.Note, "note", "", "a note kept with each file")
-	f.StringVar(&o.at, "at", "", "when the screenshot or photo was taken")
+	f.StringVar(&o.at, "at", "", "when the screenshot or photo was taken (default: from the picture's EXIF or PNG date) "+dateExample)
 	f.BoolVarP(&o.req.Recursive, "recursive", "r", false, "attach the files in directories, and in their subdirectories")
 	f.BoolVar(&o.asJSON, "json", false, "print one JSON object per file")
 	return cmd

@@ -80,7 +80,7 @@ from escalated to open) needs --force, because it is usually a mistake.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.atFlag, "at", "", "when it happened (default now)")
+	f.StringVar(&o.atFlag, "at", "", "when it happened (default now) "+dateExample)
 	f.StringVar(&o.note, "note", "", "why, in a few words")
 	f.BoolVar(&o.force, "force", false, "allow reopening a decided case")
 	return cmd
@@ -121,7 +121,7 @@ func newCaseEventCmd(a *app, runF func(*caseEventOptions) error) *cobra.Command 
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.text, "text", "", "what happened (required)")
-	f.StringVar(&o.atFlag, "at", "", "when it happened (default now)")
+	f.StringVar(&o.atFlag, "at", "", "when it happened (default now) "+dateExample)
 	f.BoolVar(&o.force, "force", false, "allow a date before the case's orders")
 	return cmd
 }

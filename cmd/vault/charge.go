@@ -45,7 +45,7 @@ Prints the charge's record (CHG-n).`,
 	f.StringVar(&o.orderRef, "order", "", "the order (ORD-n or order number; required)")
 	f.StringVar(&o.amount, "amount", "", "the amount paid, with currency (required)")
 	f.StringVar(&o.kind, "kind", "", strings.Join(vault.Words(vault.ChargeKinds), ", ")+" (required)")
-	f.StringVar(&o.paid, "paid", "", "when it was paid")
+	f.StringVar(&o.paid, "paid", "", "when it was paid "+dateExample)
 	f.StringVar(&o.charge.Note, "note", "", "a note: who charged it, the reference")
 	f.BoolVar(&o.asJSON, "json", false, "print the result as JSON")
 	return cmd

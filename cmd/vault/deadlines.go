@@ -79,10 +79,10 @@ func (a *app) runDeadlines(ctx context.Context, o *deadlinesOptions) error {
 	case o.asJSON:
 		return printJSON(a.stdout, nonNil(rows))
 	}
-	return a.printDeadlines(rows, o.all)
+	return a.printDeadlines(rows, o.all, o.within)
 }
 
-func (a *app) printDeadlines(rows []casework.Deadline, all bool) error {
+func (a *app) printDeadlines(rows []casework.Deadline, all bool, within string) error {
 	unknown := 0
 	if !all {
 		// Unknown rows sort last: count and drop them.
@@ -91,6 +91,10 @@ func (a *app) printDeadlines(rows []casework.Deadline, all bool) error {
 		}
 	}
 	if len(rows) == 0 && unknown == 0 {
+		if within != "" {
+			fmt.Fprintf(a.stdout, "No deadlines within %s ('vault deadlines' lists them all).\n", within)
+			return nil
+		}
 		fmt.Fprintln(a.stdout, "No deadlines.")
 		return nil
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"vault"
 	"vault/internal/lang"
@@ -154,5 +155,39 @@ func TestOtherFlags(t *testing.T) {
 	err = parse(newAddChargeCmd(flagApp(), func(o *addChargeOptions) error { c = o; return nil }), "--order", "ORD-1", "--amount", "5 NOK", "--kind", "duty")
 	if err != nil || c.charge.Kind != vault.ChargeDuty || c.charge.Amount.Minor != 500 {
 		t.Errorf("add charge: %+v %v", c, err)
+	}
+}
+
+// TestDateFlagsShowTheForms: every flag that takes a date says in its help
+// which forms it reads, time included; and each reads them all.
+func TestDateFlagsShowTheForms(t *testing.T) {
+	dates := map[string]bool{"at": true, "ordered": true, "paid": true, "shipped": true, "expected": true, "delivered": true,
+		"opened": true, "decided": true, "blocked": true, "appeal-by": true, "refunded-at": true, "protection-ends": true}
+	var walk func(*cobra.Command)
+	seen := 0
+	walk = func(c *cobra.Command) {
+		c.LocalFlags().VisitAll(func(f *pflag.Flag) {
+			if !dates[f.Name] {
+				return
+			}
+			seen++
+			if !strings.Contains(f.Usage, dateExample) {
+				t.Errorf("%s --%s: %q does not show the date forms", c.CommandPath(), f.Name, f.Usage)
+			}
+		})
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(newRootCmd(flagApp()))
+	if seen < 20 {
+		t.Errorf("only %d date flags found", seen)
+	}
+	a := flagApp()
+	for _, in := range []string{"2026-10-02", "02.10.2026", "2.10.26", "02.10.2026 kl. 10:00", "02.10.2026 kl. 10.00",
+		"02.10.2026 10:00", "2026-10-02 10:00", "2026-10-02T10:00:00+02:00"} {
+		if v, err := a.parseDate("at", in); err != nil || v.Time().Day() != 2 && v.Time().Day() != 1 {
+			t.Errorf("%q: %v %v", in, v, err)
+		}
 	}
 }

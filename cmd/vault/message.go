@@ -47,7 +47,7 @@ Prints the new evidence id (EV-n) on the first line.`,
 	f.StringVar(&o.text, "text", "", "the message text")
 	f.StringVar(&o.file, "file", "", "read the message text from a UTF-8 text file")
 	f.StringVar(&o.from, "from", string(vault.PartySeller), "who wrote it: "+strings.Join(vault.Words(vault.Parties), ", "))
-	f.StringVar(&o.at, "at", "", "when it was sent (default now)")
+	f.StringVar(&o.at, "at", "", "when it was sent (default now) "+dateExample)
 	f.BoolVar(&o.asJSON, "json", false, "print the result as JSON")
 	return cmd
 }

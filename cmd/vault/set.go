@@ -38,6 +38,9 @@ func amount(_ *app, flag, v string) (string, error) {
 	return m.String(), nil
 }
 
+// dateField is a field that takes a date, its help showing the forms read.
+func dateField(name, help string) field { return field{name, help + " " + dateExample, when} }
+
 func when(a *app, flag, v string) (string, error) {
 	d, err := a.parseDate(flag, v)
 	return d.String(), err
@@ -170,12 +173,12 @@ func newSetOrderCmd(a *app, runF func(*setOptions) error) *cobra.Command {
 	fields := []field{
 		{"marketplace", "where it was bought", text}, {"number", "the marketplace's order number", text},
 		{"seller", "the seller or shop", text}, {"total", "the total paid, with currency", amount},
-		{"ordered", "order date " + dateExample, when}, {"paid", "payment date", when}, {"shipped", "date shipped", when},
-		{"expected", "latest promised delivery date", when}, {"delivered", "date delivered", when},
+		dateField("ordered", "order date"), dateField("paid", "payment date"), dateField("shipped", "date shipped"),
+		dateField("expected", "latest promised delivery date"), dateField("delivered", "date delivered"),
 		{"payment", "payment method, e.g. \"visa 4242\"", text}, {"note", "a free note", text},
 		{"site", "the marketplace's country site, e.g. amazon.de", text},
-		{"protection-ends", "the last day of the buyer protection shown on the order page", when},
-		{"refunded", "the amount refunded, with currency", amount}, {"refunded-at", "when the refund came", when},
+		dateField("protection-ends", "the last day of the buyer protection shown on the order page"),
+		{"refunded", "the amount refunded, with currency", amount}, dateField("refunded-at", "when the refund came"),
 	}
 	lists := []field{{"tracking", "add a tracking number", text}, {"item", "add an item line", text}}
 	cmd := setCmd(a, "order ID|ORDERNO [--field value]... [--unset FIELD]", "Change an order: add its delivery, tracking, a refund, fix a typo",
@@ -204,10 +207,10 @@ func newSetCaseCmd(a *app, runF func(*setOptions) error) *cobra.Command {
 	fields := []field{
 		{"title", "a short title", text}, {"receiver", "who decides", text},
 		{"reference", "the receiver's reference", text}, {"amount", "amount claimed, with currency", amount},
-		{"opened", "when the case was opened " + dateExample, when},
+		dateField("opened", "when the case was opened"),
 		{"outcome", "how it was decided: " + strings.Join(vault.Words(vault.Outcomes), ", "), word(vault.ParseOutcome)},
 		{"refunded", "what the decision gave back, with currency", amount},
-		{"decided", "when it was decided (default today with --outcome)", when},
+		dateField("decided", "when it was decided (default today with --outcome)"),
 		{"dispute-number", "the marketplace's own number for the dispute", text},
 		{"bank-reference", "the card issuer's reference", text},
 		{"account", "the marketplace account of a reinstatement (ACC-n)", func(_ *app, flag, v string) (string, error) {
@@ -239,7 +242,7 @@ produces no more deadlines. Reopening a decided case needs --force.`,
 func newSetEvidenceCmd(a *app, runF func(*setOptions) error) *cobra.Command {
 	fields := []field{
 		{"kind", "what it is: " + strings.Join(vault.Words(vault.EvidenceKinds), ", "), word(vault.ParseEvidenceKind)},
-		{"at", "when it was taken or sent " + dateExample, when},
+		dateField("at", "when it was taken or sent"),
 		{"from", "who it comes from: " + strings.Join(vault.Words(vault.Parties), ", "), word(vault.ParseParty)},
 		{"title", "its title", text}, {"note", "a note kept with it", text},
 		{"text", "a typed message's text", text},
@@ -269,8 +272,8 @@ changed is an edit in the audit log with its old and new value.`,
 func newSetAccountCmd(a *app, runF func(*setOptions) error) *cobra.Command {
 	fields := []field{
 		{"marketplace", "the marketplace", text}, {"login", "the e-mail address or user id the marketplace knows", text},
-		{"blocked", "when it was blocked " + dateExample, when}, {"reason", "the reason the marketplace gave", text},
-		{"appeal-by", "the last day to appeal", when}, {"note", "a note", text},
+		dateField("blocked", "when it was blocked"), {"reason", "the reason the marketplace gave", text},
+		dateField("appeal-by", "the last day to appeal"), {"note", "a note", text},
 	}
 	return setCmd(a, "account ACC-n [--field value]... [--unset FIELD]", "Change a marketplace account's record",
 		`Change the record of a marketplace account (see 'vault add account').`,
