@@ -17,6 +17,18 @@ type Change struct {
 	Value string
 }
 
+// scalar is the value a change gives a field that holds one: its value when
+// set, "" when unset; ok is false for an add or a remove.
+func (c Change) scalar() (value string, ok bool) {
+	switch c.Op {
+	case Set:
+		return c.Value, true
+	case Unset:
+		return "", true
+	}
+	return "", false
+}
+
 // ChangeOp is what a change does to its field.
 type ChangeOp string
 
@@ -56,14 +68,18 @@ func (o Order) Fields() map[string]string {
 
 // Facts are the order's facts recorded apart, by key, those set only.
 func (o Order) Facts() map[string]string {
-	out := map[string]string{}
-	for k, v := range map[string]string{"site": o.Site, "protection_ends": o.ProtectionEnds.String(),
-		"refunded": o.Refunded.String(), "refunded_at": o.RefundedAt.String()} {
-		if v != "" {
-			out[k] = v
+	return setOnly(map[string]string{"site": o.Site, "protection_ends": o.ProtectionEnds.String(),
+		"refunded": o.Refunded.String(), "refunded_at": o.RefundedAt.String()})
+}
+
+// setOnly drops the keys whose value is "" (not set).
+func setOnly(m map[string]string) map[string]string {
+	for k, v := range m {
+		if v == "" {
+			delete(m, k)
 		}
 	}
-	return out
+	return m
 }
 
 // SetFact sets one of the order's facts from its stored form.
@@ -239,10 +255,8 @@ func (c Case) Apply(changes []Change, today date.Value, force bool) (Case, error
 	from := c.Status
 	for _, ch := range changes {
 		bad := func(why string) error { return &FieldError{c.ID.String(), ch.Field, why} }
-		value := ch.Value
-		if ch.Op == Unset {
-			value = ""
-		} else if ch.Op != Set {
+		value, ok := ch.scalar()
+		if !ok {
 			return c, bad("takes a value, not " + string(ch.Op))
 		}
 		var err error
@@ -314,10 +328,8 @@ func (e Evidence) Fields() map[string]string {
 func (e Evidence) Apply(changes []Change) (Evidence, error) {
 	for _, c := range changes {
 		bad := func(why string) error { return &FieldError{e.ID.String(), c.Field, why} }
-		value := c.Value
-		if c.Op == Unset {
-			value = ""
-		} else if c.Op != Set {
+		value, ok := c.scalar()
+		if !ok {
 			return e, bad("takes a value, not " + string(c.Op))
 		}
 		var err error
@@ -367,10 +379,8 @@ func (a Account) Fields() map[string]string {
 func (a Account) Apply(changes []Change) (Account, error) {
 	for _, c := range changes {
 		bad := func(why string) error { return &FieldError{a.ID.String(), c.Field, why} }
-		value := c.Value
-		if c.Op == Unset {
-			value = ""
-		} else if c.Op != Set {
+		value, ok := c.scalar()
+		if !ok {
 			return a, bad("takes a value, not " + string(c.Op))
 		}
 		var err error

@@ -47,14 +47,7 @@ func (db *DB) Account(ctx context.Context, id vault.AccountID) (vault.Account, e
 }
 
 func accountByID(ctx context.Context, tx *sql.Tx, id vault.AccountID) (vault.Account, error) {
-	list, err := queryAccounts(ctx, tx, `WHERE a.id = ?`, id)
-	if err == nil && len(list) == 0 {
-		err = fmt.Errorf("%s: %w", id, vault.ErrNotFound)
-	}
-	if err != nil {
-		return vault.Account{}, err
-	}
-	return list[0], nil
+	return first[vault.Account](id)(queryAccounts(ctx, tx, `WHERE a.id = ?`, id))
 }
 
 func queryAccounts(ctx context.Context, tx *sql.Tx, where string, args ...any) ([]vault.Account, error) {
@@ -79,31 +72,14 @@ func queryAccounts(ctx context.Context, tx *sql.Tx, where string, args ...any) (
 	return list, err
 }
 
-// UpdateAccount changes an account in one transaction, as UpdateOrder does
-// an order.
+// UpdateAccount changes an account, as UpdateOrder does an order.
 func (db *DB) UpdateAccount(ctx context.Context, id vault.AccountID, change func(vault.Account) (vault.Account, error)) ([]vault.Edit, error) {
-	var edits []vault.Edit
-	err := db.write(ctx, func(tx *sql.Tx) error {
-		old, err := accountByID(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		a, err := change(old)
-		if err != nil {
-			return err
-		}
-		now := db.now()
-		if edits, err = db.recordEdits(ctx, tx, now, id.String(), old.Fields(), a.Fields()); err != nil || len(edits) == 0 {
-			return cmpOr(err, ErrNoChange)
-		}
+	load := func(tx *sql.Tx) (vault.Account, error) { return accountByID(ctx, tx, id) }
+	return update(ctx, db, id, "set account", load, change, func(tx *sql.Tx, _ string, _, a vault.Account) error {
 		if _, err := exec(ctx, tx, `UPDATE accounts SET marketplace = ?, login = ?, blocked_at = ?, reason = ?, appeal_by = ?,
 			note = ? WHERE id = ?`, a.Marketplace, a.Login, a.Blocked.String(), a.Reason, a.AppealBy.String(), a.Note, id); err != nil {
 			return fmt.Errorf("update account: %w", err)
 		}
-		if err := indexAccount(ctx, tx, id); err != nil {
-			return err
-		}
-		return audit(ctx, tx, now, "set account", id)
+		return indexAccount(ctx, tx, id)
 	})
-	return edits, err
 }

@@ -39,25 +39,40 @@ func (db *DB) recordEdits(ctx context.Context, tx *sql.Tx, now, record string, o
 // ErrNoChange is an update that changes nothing.
 var ErrNoChange = errors.New("nothing to change: the record already says so")
 
-// UpdateOrder changes an order in one transaction: change receives the
-// order as recorded and returns it changed; the new columns, items,
-// tracking numbers and facts are written, the order is indexed again, and
-// each changed field becomes an edit.
-func (db *DB) UpdateOrder(ctx context.Context, id vault.OrderID, change func(vault.Order) (vault.Order, error)) ([]vault.Edit, error) {
+// update is the transaction of one 'vault set': load reads the record,
+// change returns it changed, each field whose stored form differs becomes
+// an edit, save writes the new record (old for what it must compare), and
+// the record gets its audit entry. Nothing changed is ErrNoChange.
+func update[T interface{ Fields() map[string]string }](ctx context.Context, db *DB, id fmt.Stringer, action string,
+	load func(*sql.Tx) (T, error), change func(T) (T, error), save func(tx *sql.Tx, now string, old, new T) error) ([]vault.Edit, error) {
 	var edits []vault.Edit
 	err := db.write(ctx, func(tx *sql.Tx) error {
-		old, err := orderByID(ctx, tx, id)
+		old, err := load(tx)
 		if err != nil {
 			return err
 		}
-		o, err := change(old)
+		n, err := change(old)
 		if err != nil {
 			return err
 		}
 		now := db.now()
-		if edits, err = db.recordEdits(ctx, tx, now, id.String(), old.Fields(), o.Fields()); err != nil || len(edits) == 0 {
+		if edits, err = db.recordEdits(ctx, tx, now, id.String(), old.Fields(), n.Fields()); err != nil || len(edits) == 0 {
 			return cmpOr(err, ErrNoChange)
 		}
+		if err := save(tx, now, old, n); err != nil {
+			return err
+		}
+		return audit(ctx, tx, now, action, id)
+	})
+	return edits, err
+}
+
+// UpdateOrder changes an order: change receives the order as recorded and
+// returns it changed; its columns, items, tracking numbers and facts are
+// written again and it is indexed again.
+func (db *DB) UpdateOrder(ctx context.Context, id vault.OrderID, change func(vault.Order) (vault.Order, error)) ([]vault.Edit, error) {
+	load := func(tx *sql.Tx) (vault.Order, error) { return orderByID(ctx, tx, id) }
+	return update(ctx, db, id, "set order", load, change, func(tx *sql.Tx, _ string, _, o vault.Order) error {
 		total, cur := moneyArgs(o.Total)
 		if _, err := exec(ctx, tx, `UPDATE orders SET marketplace = ?, number = ?, seller = ?, total_minor = ?, currency = ?,
 			ordered_at = ?, paid_at = ?, shipped_at = ?, expected_at = ?, delivered_at = ?, payment = ?, note = ? WHERE id = ?`,
@@ -73,35 +88,17 @@ func (db *DB) UpdateOrder(ctx context.Context, id vault.OrderID, change func(vau
 		if err := writeOrderLists(ctx, tx, id, o); err != nil {
 			return err
 		}
-		if err := reindex(ctx, tx, id.String(), func() error { return indexOrder(ctx, tx, id) }); err != nil {
-			return err
-		}
-		return audit(ctx, tx, now, "set order", id)
+		return reindex(ctx, tx, id.String(), func() error { return indexOrder(ctx, tx, id) })
 	})
-	return edits, err
 }
 
-// UpdateCase changes a case in one transaction, as UpdateOrder does an
-// order; a change of status (an outcome) is recorded in its timeline.
+// UpdateCase changes a case, as UpdateOrder does an order; a change of
+// status (an outcome) is recorded in its timeline.
 func (db *DB) UpdateCase(ctx context.Context, id vault.CaseID, change func(vault.Case) (vault.Case, error)) ([]vault.Edit, error) {
-	var edits []vault.Edit
-	err := db.write(ctx, func(tx *sql.Tx) error {
-		cs, err := queryCases(ctx, tx, `WHERE c.id = ?`, id)
-		if err != nil {
-			return err
-		}
-		if len(cs) == 0 {
-			return fmt.Errorf("%s: %w", id, vault.ErrNotFound)
-		}
-		old := cs[0]
-		c, err := change(old)
-		if err != nil {
-			return err
-		}
-		now := db.now()
-		if edits, err = db.recordEdits(ctx, tx, now, id.String(), old.Fields(), c.Fields()); err != nil || len(edits) == 0 {
-			return cmpOr(err, ErrNoChange)
-		}
+	load := func(tx *sql.Tx) (vault.Case, error) {
+		return first[vault.Case](id)(queryCases(ctx, tx, `WHERE c.id = ?`, id))
+	}
+	return update(ctx, db, id, "set case", load, change, func(tx *sql.Tx, now string, old, c vault.Case) error {
 		amount, cur := moneyArgs(c.Amount)
 		if _, err := exec(ctx, tx, `UPDATE cases SET title = ?, receiver = ?, reference = ?, amount_minor = ?, currency = ?,
 			opened_at = ?, status = ?, closed_at = ? WHERE id = ?`, c.Title, c.Receiver, c.Reference, amount, cur,
@@ -121,12 +118,8 @@ func (db *DB) UpdateCase(ctx context.Context, id vault.CaseID, change func(vault
 				return err
 			}
 		}
-		if err := indexCase(ctx, tx, id); err != nil {
-			return err
-		}
-		return audit(ctx, tx, now, "set case", id)
+		return indexCase(ctx, tx, id)
 	})
-	return edits, err
 }
 
 // writeCaseFacts replaces a case's facts.
@@ -142,36 +135,18 @@ func writeCaseFacts(ctx context.Context, tx *sql.Tx, id vault.CaseID, c vault.Ca
 	return nil
 }
 
-// UpdateEvidence changes evidence in one transaction, as UpdateOrder does
-// an order.
+// UpdateEvidence changes evidence, as UpdateOrder does an order.
 func (db *DB) UpdateEvidence(ctx context.Context, id vault.EvidenceID, change func(vault.Evidence) (vault.Evidence, error)) ([]vault.Edit, error) {
-	var edits []vault.Edit
-	err := db.write(ctx, func(tx *sql.Tx) error {
-		list, err := queryEvidence(ctx, tx, `WHERE e.id = ?`, id)
-		if err != nil {
-			return err
-		}
-		if len(list) == 0 {
-			return fmt.Errorf("%s: %w", id, vault.ErrNotFound)
-		}
-		e, err := change(list[0])
-		if err != nil {
-			return err
-		}
-		now := db.now()
-		if edits, err = db.recordEdits(ctx, tx, now, id.String(), list[0].Fields(), e.Fields()); err != nil || len(edits) == 0 {
-			return cmpOr(err, ErrNoChange)
-		}
+	load := func(tx *sql.Tx) (vault.Evidence, error) {
+		return first[vault.Evidence](id)(queryEvidence(ctx, tx, `WHERE e.id = ?`, id))
+	}
+	return update(ctx, db, id, "set evidence", load, change, func(tx *sql.Tx, _ string, _, e vault.Evidence) error {
 		if _, err := exec(ctx, tx, `UPDATE evidence SET kind = ?, occurred_at = ?, party = ?, title = ?, note = ?, body = ?
 			WHERE id = ?`, e.Kind, e.OccurredAt.String(), e.Party, e.Title, e.Note, e.Body, id); err != nil {
 			return fmt.Errorf("update evidence: %w", err)
 		}
-		if err := reindex(ctx, tx, id.String(), func() error { return indexEvidence(ctx, tx, id) }); err != nil {
-			return err
-		}
-		return audit(ctx, tx, now, "set evidence", id)
+		return reindex(ctx, tx, id.String(), func() error { return indexEvidence(ctx, tx, id) })
 	})
-	return edits, err
 }
 
 // reindex replaces a record's rows in the full-text indexes.

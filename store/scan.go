@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"vault"
 )
 
 // scanAll runs a query, scans each row with scan and returns the records with
@@ -81,4 +82,19 @@ func liveWhere(all bool, live string) string {
 		return ""
 	}
 	return "WHERE " + live
+}
+
+// first returns a function that takes a query's result and gives its first
+// row, or ErrNotFound for the record id.
+func first[T any](id fmt.Stringer) func([]T, error) (T, error) {
+	return func(list []T, err error) (T, error) {
+		var zero T
+		if err == nil && len(list) == 0 {
+			err = fmt.Errorf("%s: %w", id, vault.ErrNotFound)
+		}
+		if err != nil {
+			return zero, err
+		}
+		return list[0], nil
+	}
 }

@@ -36,10 +36,16 @@ Settings: ` + settingsHelp() + `.`,
 		}
 		return fields(a.stdout, kv...)
 	})
-	cmd.AddCommand(&cobra.Command{
-		Use:   "set KEY VALUE",
-		Short: "Change a setting",
-		Args:  exactArgs(2, "a setting and its value"),
+	cmd.AddCommand(a.configWriteCmd("set KEY VALUE", "Change a setting", 2, "a setting and its value"),
+		a.configWriteCmd("unset KEY", "Clear a setting", 1, "a setting"))
+	return cmd
+}
+
+// configWriteCmd is 'config set KEY VALUE' (n = 2) or 'config unset KEY'
+// (n = 1): a setting changed, or cleared, as an edit in the audit log.
+func (a *app) configWriteCmd(use, short string, n int, what string) *cobra.Command {
+	return &cobra.Command{
+		Use: use, Short: short, Args: exactArgs(n, what),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			key, err := vault.ParseSettingKey(args[0])
 			if err != nil {
@@ -49,34 +55,21 @@ Settings: ` + settingsHelp() + `.`,
 			if err != nil {
 				return err
 			}
-			value := strings.TrimSpace(args[1])
+			value := ""
+			if n == 2 {
+				value = strings.TrimSpace(args[1])
+			}
 			if err := svc.DB.SetConfig(cmd.Context(), key, value); err != nil {
 				return err
 			}
-			fmt.Fprintf(a.stdout, "%s = %s\n", key, value)
+			if value == "" {
+				fmt.Fprintf(a.stdout, "%s is not set\n", key)
+			} else {
+				fmt.Fprintf(a.stdout, "%s = %s\n", key, value)
+			}
 			return nil
 		},
-	}, &cobra.Command{
-		Use:   "unset KEY",
-		Short: "Clear a setting",
-		Args:  exactArgs(1, "a setting"),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			key, err := vault.ParseSettingKey(args[0])
-			if err != nil {
-				return usagef("unknown setting %q; settings: %s", args[0], settingsHelp())
-			}
-			svc, err := a.open(cmd.Context())
-			if err != nil {
-				return err
-			}
-			if err := svc.DB.SetConfig(cmd.Context(), key, ""); err != nil {
-				return err
-			}
-			fmt.Fprintf(a.stdout, "%s is not set\n", key)
-			return nil
-		},
-	})
-	return cmd
+	}
 }
 
 func settingsHelp() string {
