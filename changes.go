@@ -101,7 +101,7 @@ func (o *Order) SetFact(key, value string) error {
 }
 
 // Apply returns the order with the changes made, or the first change it
-// cannot take. It does not check the dates against each other (CheckDates).
+// cannot take. It does not check the dates against each other (Check).
 func (o Order) Apply(changes []Change) (Order, error) {
 	o.Items, o.Tracking = slices.Clone(o.Items), slices.Clone(o.Tracking)
 	for _, c := range changes {
@@ -252,8 +252,10 @@ func (c *Case) SetFact(key, value string) error {
 // would (CaseStatus.MoveTo, which force confirms); the day it was decided
 // defaults to today.
 func (c Case) Apply(changes []Change, today date.Value, force bool) (Case, error) {
-	from := c.Status
+	from, decided := c.Status, c.Outcome
+	undated := false // the day decided unset
 	for _, ch := range changes {
+		undated = undated || ch.Field == "decided" && ch.Op == Unset
 		bad := func(why string) error { return &FieldError{c.ID.String(), ch.Field, why} }
 		value, ok := ch.scalar()
 		if !ok {
@@ -284,19 +286,41 @@ func (c Case) Apply(changes []Change, today date.Value, force bool) (Case, error
 			return c, bad(err.Error())
 		}
 	}
-	if c.Outcome != "" {
-		if to := c.Outcome.Status(); to != from {
-			if err := from.MoveTo(to, force); err != nil {
-				return c, err
-			}
-			c.Status = to
+	switch {
+	case c.Outcome != "" && undated:
+		return c, &FieldError{c.ID.String(), "decided", "a decided case keeps its day; unset outcome to reopen it"}
+	case c.Outcome != "":
+		if err := c.decide(from, today, force); err != nil {
+			return c, err
 		}
-		if c.Decided.IsZero() {
-			c.Decided = today
+	case decided != "": // the outcome unset: the case is open again
+		if err := from.MoveTo(StatusOpen, force); err != nil {
+			return c, err
 		}
-		c.Closed = c.Decided
+		c.Status, c.Decided, c.Closed = StatusOpen, date.Value{}, date.Value{}
+	case !c.Decided.IsZero():
+		return c, &FieldError{c.ID.String(), "decided", "only a case with an outcome is decided (--outcome)"}
 	}
 	return c, c.checkDates(today, force)
+}
+
+// decide moves a case with an outcome to the outcome's status (from the
+// status it had), dated the day decided or today.
+func (c *Case) decide(from CaseStatus, today date.Value, force bool) error {
+	if c.Outcome == OutcomeLost && !c.Refunded.IsZero() {
+		return &FieldError{c.ID.String(), "refunded", "a lost case gave nothing back: unset refunded, or the outcome is partial"}
+	}
+	if to := c.Outcome.Status(); to != from {
+		if err := from.MoveTo(to, force); err != nil {
+			return err
+		}
+		c.Status = to
+	}
+	if c.Decided.IsZero() {
+		c.Decided = today
+	}
+	c.Closed = c.Decided
+	return nil
 }
 
 // checkDates refuses, without force, a case opened or decided after today

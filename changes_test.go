@@ -72,11 +72,20 @@ func TestCaseApply(t *testing.T) {
 		t.Errorf("partial: %+v %v", partial, err)
 	}
 	var needs *NeedsForceError
-	if _, err := won.Apply([]Change{set("outcome", "lost")}, today, false); !errors.As(err, &needs) {
+	lose := []Change{set("outcome", "lost"), {Field: "refunded", Op: Unset}}
+	if _, err := won.Apply(lose, today, false); !errors.As(err, &needs) {
 		t.Errorf("won -> lost without force: %v", err)
 	}
-	if lost, err := won.Apply([]Change{set("outcome", "lost")}, today, true); err != nil || lost.Status != StatusLost {
+	if lost, err := won.Apply(lose, today, true); err != nil || lost.Status != StatusLost {
 		t.Errorf("won -> lost with force: %+v %v", lost, err)
+	}
+	reopen := []Change{{Field: "outcome", Op: Unset}}
+	if _, err := won.Apply(reopen, today, false); !errors.As(err, &needs) {
+		t.Errorf("outcome unset without force: %v", err)
+	}
+	if open, err := won.Apply(reopen, today, true); err != nil || open.Status != StatusOpen || !open.Decided.IsZero() ||
+		!open.Closed.IsZero() {
+		t.Errorf("outcome unset with force: %+v %v", open, err)
 	}
 	for _, bad := range [][]Change{{set("decided", "2026-12-03"), set("outcome", "won")}, {set("opened", "2026-12-03")},
 		{set("outcome", "lost"), set("decided", "2026-11-01")}} {
@@ -88,11 +97,16 @@ func TestCaseApply(t *testing.T) {
 		}
 	}
 	for _, bad := range [][]Change{{{Field: "opened", Op: Unset}}, {set("outcome", "draw")}, {set("account", "ORD-1")},
-		{set("status", "won")}, {{Field: "title", Op: Add, Value: "x"}}} {
+		{set("status", "won")}, {{Field: "title", Op: Add, Value: "x"}}, {set("decided", "2026-11-30")},
+		{set("outcome", "lost"), set("refunded", "10 NOK")}} {
 		var fe *FieldError
 		if _, err := c.Apply(bad, today, false); !errors.As(err, &fe) {
 			t.Errorf("%v: %v, want a FieldError", bad, err)
 		}
+	}
+	var fe *FieldError
+	if _, err := won.Apply([]Change{{Field: "decided", Op: Unset}}, today, true); !errors.As(err, &fe) {
+		t.Errorf("decided unset on a decided case: %v", err)
 	}
 }
 
@@ -169,7 +183,7 @@ func TestStatusOf(t *testing.T) {
 	}
 }
 
-func TestCheckDates(t *testing.T) {
+func TestCheck(t *testing.T) {
 	now := time.Date(2026, 12, 2, 12, 0, 0, 0, time.UTC)
 	for _, tc := range []struct {
 		name string
@@ -187,17 +201,25 @@ func TestCheckDates(t *testing.T) {
 		{"refund in the future", Order{RefundedAt: day("2027-01-01")}, "refunded 2027-01-01 is in the future"},
 		{"today is not the future", Order{Delivered: day("2026-12-02 23:00")}, ""},
 		{"expected may be late", Order{Ordered: day("2026-10-02"), Expected: day("2027-01-01")}, ""},
+		{"refund in another currency", Order{Total: nok(34900), Refunded: money.Money{Minor: 2000, Currency: "EUR"}},
+			"the refund 20.00 EUR is in another currency than the total 349.00 NOK"},
+		{"refund above the total", Order{Total: nok(34900), Refunded: nok(40000)}, "more than the total"},
+		{"refund in part", Order{Total: nok(34900), Refunded: nok(10000)}, ""},
 	} {
-		err := tc.o.CheckDates(now, false)
+		err := tc.o.Check(now, false)
 		var needs *NeedsForceError
 		switch {
 		case tc.want == "" && err != nil:
 			t.Errorf("%s: %v", tc.name, err)
 		case tc.want != "" && (!errors.As(err, &needs) || !strings.Contains(err.Error(), tc.want)):
 			t.Errorf("%s: %v, want %q", tc.name, err, tc.want)
-		case tc.o.CheckDates(now, true) != nil:
+		case tc.o.Check(now, true) != nil:
 			t.Errorf("%s: refused with force", tc.name)
 		}
+	}
+	var fe *FieldError
+	if err := (Order{Number: "ord-2"}).Check(now, true); !errors.As(err, &fe) {
+		t.Errorf("an order number that reads as an id: %v", err)
 	}
 }
 

@@ -1,6 +1,7 @@
 package vault
 
 import (
+	"fmt"
 	"time"
 
 	"vault/internal/date"
@@ -108,13 +109,21 @@ func StatusOf(o Order, cases []Case) OrderStatus {
 	return OrderRecorded
 }
 
-// CheckDates refuses, without force, dates that cannot be right: a
+// Check refuses an order number that reads as a record id (ORD-2 would
+// name another order), and, without force, what cannot be right: a
 // delivery before the order or the shipment, a shipment before the order
-// or the payment, a payment before the order, and any of these in the
-// future (today is the day of now in loc).
-func (o Order) CheckDates(now time.Time, force bool) error {
+// or the payment, a payment before the order, any of these in the future
+// (today is the day of now in UTC), and a refund above the total or in
+// another currency.
+func (o Order) Check(now time.Time, force bool) error {
+	if _, isID := ParseOrderID(o.Number); isID {
+		return &FieldError{o.ID.String(), "number", fmt.Sprintf("%q reads as a record id; give the marketplace's order number", o.Number)}
+	}
 	if force {
 		return nil
+	}
+	if err := o.checkRefund(); err != nil {
+		return err
 	}
 	type dated struct {
 		name string
@@ -138,6 +147,19 @@ func (o Order) CheckDates(now time.Time, force bool) error {
 		if !d.at.IsZero() && dayOf(d.at) > today {
 			return needsForce("%s %s is in the future", d.name, dayOf(d.at))
 		}
+	}
+	return nil
+}
+
+// checkRefund refuses a refund above the total or in another currency.
+func (o Order) checkRefund() error {
+	switch r, t := o.Refunded, o.Total; {
+	case r.IsZero() || t.IsZero():
+		return nil
+	case r.Currency != t.Currency:
+		return needsForce("the refund %s is in another currency than the total %s", r, t)
+	case r.Minor > t.Minor:
+		return needsForce("the refund %s is more than the total %s", r, t)
 	}
 	return nil
 }

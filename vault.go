@@ -20,6 +20,9 @@ var (
 	ErrNotFound  = errors.New("not found")
 	ErrExists    = errors.New("already exists")
 	ErrAmbiguous = errors.New("ambiguous")
+	// ErrRetracted is a change to a record that was retracted: it takes no
+	// more changes, links or events.
+	ErrRetracted = errors.New("retracted")
 )
 
 // NeedsForceError is a change that is allowed but looks like a mistake:

@@ -37,6 +37,9 @@ type Attached struct {
 // not stop the others; an error is returned only when nothing could be
 // recorded.
 func (s *Service) Attach(ctx context.Context, req AttachRequest, progress Progress) ([]Attached, error) {
+	if err := s.DB.CheckLinks(ctx, req.Links); err != nil {
+		return nil, err // before any file is stored
+	}
 	files := Collect(req.Paths, req.Recursive)
 	var total, done int64
 	for _, f := range files {

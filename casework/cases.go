@@ -87,6 +87,16 @@ func (s *Service) CaseFile(ctx context.Context, ref string) (vault.CaseFile, err
 	return f, err
 }
 
+// LiveCaseFile is CaseFile for what speaks for the case (a dossier, a
+// letter): a retracted case has nothing to say.
+func (s *Service) LiveCaseFile(ctx context.Context, ref string) (vault.CaseFile, error) {
+	f, err := s.CaseFile(ctx, ref)
+	if err == nil && f.Case.Retracted != "" {
+		err = fmt.Errorf("%s is %w: it has no dossier or letter", f.Case.ID, vault.ErrRetracted)
+	}
+	return f, err
+}
+
 // LinkCase adds the orders named (ids or order numbers) and the evidence
 // to a case.
 func (s *Service) LinkCase(ctx context.Context, id vault.CaseID, orderRefs []string, evidence []vault.EvidenceID) error {

@@ -33,7 +33,7 @@ type DossierOptions struct {
 // letter drafted for the kind of case), for a reinstatement the account's
 // overview, redaction and the audit head.
 func (s *Service) Dossier(ctx context.Context, ref string, o DossierOptions) (export.Dossier, error) {
-	f, err := s.CaseFile(ctx, ref)
+	f, err := s.LiveCaseFile(ctx, ref)
 	if err != nil {
 		return export.Dossier{}, err
 	}

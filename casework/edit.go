@@ -21,7 +21,7 @@ func whoever() string {
 }
 
 // SetOrder changes the order named by ref (id or order number). Dates that
-// cannot be right (see vault.Order.CheckDates) need force.
+// cannot be right (see vault.Order.Check) need force.
 func (s *Service) SetOrder(ctx context.Context, ref string, changes []vault.Change, force bool) ([]vault.Edit, error) {
 	id, err := s.DB.ResolveOrder(ctx, ref)
 	if err != nil {
@@ -32,7 +32,7 @@ func (s *Service) SetOrder(ctx context.Context, ref string, changes []vault.Chan
 		if err != nil {
 			return o, err
 		}
-		return o, o.CheckDates(s.Now(), force)
+		return o, o.Check(s.Now(), force)
 	})
 }
 
@@ -117,14 +117,10 @@ func recordName(ref string) (string, bool) {
 // Purge removes the files that only retracted evidence refers to: the
 // purge is recorded first, then each file removed.
 func (s *Service) Purge(ctx context.Context) ([]store.Purgeable, error) {
-	purged, err := s.DB.Purge(ctx)
-	if err != nil {
-		return nil, err
-	}
-	for _, p := range purged {
-		if err := s.Blobs.Remove(s.Blobs.Path(p.SHA256)); err != nil && !os.IsNotExist(err) {
-			return purged, fmt.Errorf("remove %s: %w", p.SHA256, err)
+	return s.DB.Purge(ctx, func(sum string) error {
+		if err := s.Blobs.Remove(s.Blobs.Path(sum)); err != nil && !os.IsNotExist(err) {
+			return err
 		}
-	}
-	return purged, nil
+		return nil
+	})
 }

@@ -2,6 +2,7 @@ package casework
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -16,13 +17,16 @@ import (
 // named by orderRef with its evidence, as if it were a dispute of its own.
 func (s *Service) LetterFile(ctx context.Context, caseRef, orderRef string) (vault.CaseFile, error) {
 	if caseRef != "" {
-		return s.CaseFile(ctx, caseRef)
+		return s.LiveCaseFile(ctx, caseRef)
 	}
 	id, err := s.DB.ResolveOrder(ctx, orderRef)
 	if err != nil {
 		return vault.CaseFile{}, err
 	}
 	o, err := s.DB.OrderFile(ctx, id)
+	if err == nil && o.Order.Retracted != "" {
+		err = fmt.Errorf("%s is %w: it has no letter", id, vault.ErrRetracted)
+	}
 	if err != nil {
 		return vault.CaseFile{}, err
 	}

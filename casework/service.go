@@ -90,8 +90,9 @@ func Create(ctx context.Context, dir string, now func() time.Time, loc *time.Loc
 }
 
 func newService(dir string, db *store.DB, now func() time.Time, loc *time.Location) *Service {
-	db.Now, db.By = now, whoever()
-	return &Service{Dir: dir, DB: db, Blobs: evidence.NewBlobs(dir), Now: now, Loc: loc}
+	blobs := evidence.NewBlobs(dir)
+	db.Now, db.By, db.Stored = now, whoever(), blobs.Has
+	return &Service{Dir: dir, DB: db, Blobs: blobs, Now: now, Loc: loc}
 }
 
 // Close closes the database.

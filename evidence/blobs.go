@@ -167,6 +167,15 @@ func syncDir(dir string) error {
 	return err
 }
 
+// Has reports whether the store holds the blob of sum.
+func (b *Blobs) Has(sum string) bool {
+	if !ValidSum(sum) {
+		return false
+	}
+	_, err := os.Stat(b.Path(sum))
+	return err == nil
+}
+
 // Open opens a stored blob for reading.
 func (b *Blobs) Open(sum string) (*os.File, error) {
 	if !ValidSum(sum) {

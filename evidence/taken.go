@@ -20,8 +20,15 @@ const maxMeta = 1 << 20
 // EXIF DateTimeOriginal (with OffsetTimeOriginal; without it the time is
 // local in loc) from a JPEG's APP1 segment or a PNG's eXIf chunk, else a
 // PNG's XMP (exif:DateTimeOriginal, photoshop:DateCreated), else its
-// "Creation Time" text. ok is false when it names no time.
+// "Creation Time" text. ok is false when it names no time, or one before
+// 1990 or after 2200 (a camera whose clock was never set, or a forgery):
+// the time, in UTC, is always one a record can keep.
 func TakenAt(r io.Reader, loc *time.Location) (time.Time, bool) {
+	t, ok := takenAt(r, loc)
+	return t, ok && plausible(t)
+}
+
+func takenAt(r io.Reader, loc *time.Location) (time.Time, bool) {
 	br := bufio.NewReader(io.LimitReader(r, maxMeta))
 	head, _ := br.Peek(8)
 	switch {
@@ -227,5 +234,6 @@ func readTime(s string, loc *time.Location) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-// plausible refuses the zero dates cameras write when their clock is not set.
-func plausible(t time.Time) bool { return t.Year() >= 1990 && t.Year() <= 2200 }
+// plausible refuses the zero dates cameras write when their clock is not
+// set, and the far future.
+func plausible(t time.Time) bool { return t.UTC().Year() >= 1990 && t.UTC().Year() <= 2200 }

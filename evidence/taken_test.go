@@ -49,8 +49,19 @@ func TestTakenAt(t *testing.T) {
 func TestTakenAtNasty(t *testing.T) {
 	camera, _ := os.ReadFile(filepath.Join("testdata", "exif", "camera.jpg"))
 	shot, _ := os.ReadFile(filepath.Join("testdata", "exif", "screenshot-exif.png"))
+	xmp, _ := os.ReadFile(filepath.Join("testdata", "exif", "screenshot-xmp.png"))
+	forged := func(data []byte, pairs ...string) []byte { // the same lengths: the offsets stay right
+		for i := 0; i < len(pairs); i += 2 {
+			data = bytes.ReplaceAll(data, []byte(pairs[i]), []byte(pairs[i+1]))
+		}
+		return data
+	}
 	for name, data := range map[string][]byte{
-		"empty": nil, "jpeg header only": []byte("\xff\xd8"), "png signature only": []byte("\x89PNG\r\n\x1a\n"),
+		"year 9999 west of UTC": forged(camera, "2026:10:20 14:30:05", "9999:12:31 23:59:59", "+02:00", "-23:59"),
+		"year 0 east of UTC":    forged(camera, "2026:10:20 14:30:05", "0000:01:01 00:00:00", "+02:00", "+14:00"),
+		"year 1 in XMP":         forged(xmp, "2026-11-17T08:00:00+01:00", "0001-01-01T00:00:00+14:00"),
+		"year 9999 in XMP":      forged(xmp, "2026-11-17T08:00:00+01:00", "9999-12-31T23:59:59-23:59"),
+		"empty":                 nil, "jpeg header only": []byte("\xff\xd8"), "png signature only": []byte("\x89PNG\r\n\x1a\n"),
 		"truncated jpeg": camera[:40], "truncated png": shot[:60],
 		"huge segment": []byte("\xff\xd8\xff\xe1\xff\xffExif\x00\x00II*\x00"),
 		"ifd past end": append([]byte("\xff\xd8\xff\xe1\x00\x10Exif\x00\x00II*\x00"), 0xff, 0xff, 0xff, 0x7f),

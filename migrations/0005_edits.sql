@@ -18,16 +18,18 @@ CREATE TABLE edits (
 );
 CREATE INDEX edits_record ON edits(record, id);
 
+-- A fact's key is a lower-case word (a-z and _): the content query of a
+-- case adds its exclusions under '+excluded', which no fact can be named.
 CREATE TABLE order_facts (
 	order_id  INTEGER NOT NULL REFERENCES orders(id),
-	key       TEXT NOT NULL CHECK (key <> ''),
+	key       TEXT NOT NULL CHECK (key <> '' AND key NOT GLOB '*[^a-z_]*'),
 	value     TEXT NOT NULL CHECK (value <> ''),
 	PRIMARY KEY (order_id, key)
 );
 
 CREATE TABLE case_facts (
 	case_id  INTEGER NOT NULL REFERENCES cases(id),
-	key      TEXT NOT NULL CHECK (key <> ''),
+	key      TEXT NOT NULL CHECK (key <> '' AND key NOT GLOB '*[^a-z_]*'),
 	value    TEXT NOT NULL CHECK (value <> ''),
 	PRIMARY KEY (case_id, key)
 );
@@ -57,9 +59,14 @@ CREATE TABLE retractions (
 	at      TEXT NOT NULL
 );
 
+-- A purge removed the file of these bytes that the evidence rows up to
+-- upto had, all of them retracted then; evidence added later with the same
+-- bytes wrote the file again and needs it.
 CREATE TABLE purges (
 	id      INTEGER PRIMARY KEY,
-	sha256  TEXT NOT NULL UNIQUE CHECK (length(sha256) = 64),
+	sha256  TEXT NOT NULL CHECK (length(sha256) = 64),
 	size    INTEGER NOT NULL,
+	upto    INTEGER NOT NULL,
 	at      TEXT NOT NULL
 );
+CREATE INDEX purges_sha256 ON purges(sha256, upto);

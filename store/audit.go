@@ -50,7 +50,7 @@ var contentQueries = map[string]string{
 		(SELECT json_group_array(order_id) FROM (SELECT order_id FROM case_orders WHERE case_id = c.id ORDER BY 1)),
 		(SELECT json_group_array(json_array(id, at, text, created_at)) FROM (SELECT * FROM case_events WHERE case_id = c.id ORDER BY id)))`,
 		`SELECT key, value FROM case_facts WHERE case_id = c.id
-		UNION ALL SELECT 'excluded', (SELECT group_concat(evidence_id, ',') FROM (SELECT evidence_id FROM case_excluded WHERE case_id = c.id ORDER BY 1))
+		UNION ALL SELECT '+excluded', (SELECT group_concat(evidence_id, ',') FROM (SELECT evidence_id FROM case_excluded WHERE case_id = c.id ORDER BY 1))
 			WHERE EXISTS (SELECT 1 FROM case_excluded WHERE case_id = c.id)`, `cases c WHERE c.id = ?`),
 	"RULE": `SELECT json_array(id, rule, set_at) FROM rules WHERE id = ?`,
 	"CHG": `SELECT json_array(id, order_id, kind, amount_minor, currency, paid_at, note, created_at)
@@ -61,7 +61,7 @@ var contentQueries = map[string]string{
 		FROM accounts WHERE id = ?`,
 	"EDIT":  `SELECT json_array(id, record, field, old, new, by, at) FROM edits WHERE id = ?`,
 	"RETR":  `SELECT json_array(record, reason, at) FROM retractions WHERE record = ?`,
-	"PURGE": `SELECT json_array(id, sha256, size, at) FROM purges WHERE id = ?`,
+	"PURGE": `SELECT json_array(id, sha256, size, upto, at) FROM purges WHERE id = ?`,
 }
 
 // withFacts is the content query of a record whose facts recorded later

@@ -19,10 +19,11 @@ func (db *DB) SetCaseStatus(ctx context.Context, id vault.CaseID, status vault.C
 	}
 	at = db.orNow(at)
 	return db.write(ctx, func(tx *sql.Tx) error {
+		if err := writable(ctx, tx, "cases", int64(id), id.String()); err != nil {
+			return err
+		}
 		var from vault.CaseStatus
-		if err := tx.QueryRowContext(ctx, `SELECT status FROM cases WHERE id = ?`, id).Scan(&from); errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("%s: %w", id, vault.ErrNotFound)
-		} else if err != nil {
+		if err := tx.QueryRowContext(ctx, `SELECT status FROM cases WHERE id = ?`, id).Scan(&from); err != nil {
 			return err
 		}
 		if err := from.MoveTo(status, force); err != nil {
@@ -53,7 +54,7 @@ func (db *DB) AddEvent(ctx context.Context, id vault.CaseID, at date.Value, text
 	}
 	at = db.orNow(at)
 	return db.write(ctx, func(tx *sql.Tx) error {
-		if err := exists(ctx, tx, "cases", int64(id), id.String()); err != nil {
+		if err := writable(ctx, tx, "cases", int64(id), id.String()); err != nil {
 			return err
 		}
 		if err := checkEventDate(ctx, tx, id, at, force); err != nil {
@@ -115,7 +116,7 @@ func (db *DB) LinkCase(ctx context.Context, id vault.CaseID, orders []vault.Orde
 		}
 		records := []fmt.Stringer{id}
 		for _, e := range evidence {
-			if err := exists(ctx, tx, "evidence", int64(e), e.String()); err != nil {
+			if err := writable(ctx, tx, "evidence", int64(e), e.String()); err != nil {
 				return err
 			}
 			if err := link(ctx, tx, e, vault.Links{Cases: []vault.CaseID{id}}); err != nil {

@@ -42,9 +42,12 @@ func (db *DB) AddCase(ctx context.Context, c vault.Case) (vault.CaseID, error) {
 			return err
 		}
 		if c.Account != 0 {
-			if err := exists(ctx, tx, "accounts", int64(c.Account), c.Account.String()); err != nil {
+			if err := writable(ctx, tx, "accounts", int64(c.Account), c.Account.String()); err != nil {
 				return err
 			}
+		}
+		if err := checkLinks(ctx, tx, vault.Links{Orders: c.Orders}, false); err != nil {
+			return err
 		}
 		for _, o := range c.Orders {
 			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO case_orders (case_id, order_id) VALUES (?,?)`, id, o); err != nil {
@@ -104,7 +107,9 @@ func (db *DB) CaseFile(ctx context.Context, id vault.CaseID) (vault.CaseFile, er
 			if err != nil {
 				return err
 			}
-			f.Account = &a
+			if a.Retracted == "" {
+				f.Account = &a
+			}
 		}
 		f.Statement, err = queryStatement(ctx, tx, id)
 		return err

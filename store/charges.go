@@ -19,7 +19,7 @@ func (db *DB) AddCharge(ctx context.Context, c vault.Charge) (int64, error) {
 	}
 	var id int64
 	err := db.write(ctx, func(tx *sql.Tx) error {
-		if err := exists(ctx, tx, "orders", int64(c.Order), c.Order.String()); err != nil {
+		if err := writable(ctx, tx, "orders", int64(c.Order), c.Order.String()); err != nil {
 			return err
 		}
 		now := db.now()

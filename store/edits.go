@@ -51,6 +51,9 @@ func update[T interface{ Fields() map[string]string }](ctx context.Context, db *
 		if err != nil {
 			return err
 		}
+		if gone, err := retracted(ctx, tx, id.String()); err != nil || gone {
+			return cmpOr(err, fmt.Errorf("%s is %w: it takes no more changes", id, vault.ErrRetracted))
+		}
 		n, err := change(old)
 		if err != nil {
 			return err
@@ -99,6 +102,11 @@ func (db *DB) UpdateCase(ctx context.Context, id vault.CaseID, change func(vault
 		return first[vault.Case](id)(queryCases(ctx, tx, `WHERE c.id = ?`, id))
 	}
 	return update(ctx, db, id, "set case", load, change, func(tx *sql.Tx, now string, old, c vault.Case) error {
+		if c.Account != 0 && c.Account != old.Account {
+			if err := writable(ctx, tx, "accounts", int64(c.Account), c.Account.String()); err != nil {
+				return err
+			}
+		}
 		amount, cur := moneyArgs(c.Amount)
 		if _, err := exec(ctx, tx, `UPDATE cases SET title = ?, receiver = ?, reference = ?, amount_minor = ?, currency = ?,
 			opened_at = ?, status = ?, closed_at = ? WHERE id = ?`, c.Title, c.Receiver, c.Reference, amount, cur,
@@ -109,12 +117,15 @@ func (db *DB) UpdateCase(ctx context.Context, id vault.CaseID, change func(vault
 			return err
 		}
 		if c.Status != old.Status {
-			text := fmt.Sprintf("status %s -> %s: decided %s", old.Status, c.Status, c.Outcome)
-			if !c.Refunded.IsZero() {
+			text, at := fmt.Sprintf("status %s -> %s: decided %s", old.Status, c.Status, c.Outcome), c.Decided.String()
+			switch {
+			case c.Outcome == "":
+				text, at = fmt.Sprintf("status %s -> %s: the outcome (%s) withdrawn", old.Status, c.Status, old.Outcome), now
+			case !c.Refunded.IsZero():
 				text += ", " + c.Refunded.String() + " back"
 			}
 			if _, err := exec(ctx, tx, `INSERT INTO case_events (case_id, at, text, created_at) VALUES (?,?,?,?)`,
-				id, c.Decided.String(), text, now); err != nil {
+				id, at, text, now); err != nil {
 				return err
 			}
 		}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 
 	"vault"
@@ -107,7 +108,7 @@ func TestEditsAndRetractions(t *testing.T) {
 	if err := db.Retract(ctx, e.String(), "not mine"); err != nil {
 		t.Fatal(err)
 	}
-	purged, err := db.Purge(ctx)
+	purged, err := db.Purge(ctx, func(sum string) error { t.Errorf("removed %s", sum); return nil })
 	if err != nil || len(purged) != 0 { // a typed message has no file
 		t.Errorf("%+v %v", purged, err)
 	}
@@ -115,4 +116,48 @@ func TestEditsAndRetractions(t *testing.T) {
 		t.Errorf("history: %+v", history)
 	}
 	verified("the end")
+}
+
+// TestPurgeAndStoredFiles: a purge covers the retracted evidence of its
+// bytes up to then; the same bytes added later are a live record of their
+// own whose file verify expects, and a file gone before its record is
+// written (a purge in between) stops the write.
+func TestPurgeAndStoredFiles(t *testing.T) {
+	db, _ := newDB(t)
+	ctx := context.Background()
+	o, _ := db.AddOrder(ctx, vault.Order{Marketplace: vault.Temu, Number: "PO-1"})
+	photo := func() vault.Evidence {
+		return vault.Evidence{Kind: vault.EvidencePhoto, Source: vault.SourceFile, Title: "p.jpg",
+			Blob: &vault.Blob{SHA256: strings.Repeat("c", 64), Size: 3, MediaType: "image/jpeg"}}
+	}
+	links := vault.Links{Orders: []vault.OrderID{o}}
+	first, err := db.AddEvidence(ctx, []vault.Evidence{photo()}, links)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Retract(ctx, first[0].ID.String(), "not mine"); err != nil {
+		t.Fatal(err)
+	}
+	again, _ := db.AddEvidence(ctx, []vault.Evidence{photo()}, links)
+	if again[0].Duplicate || again[0].ID == first[0].ID {
+		t.Fatalf("the bytes of retracted evidence came back as it: %+v", again)
+	}
+	if p, _ := db.Purgeable(ctx); len(p) != 0 {
+		t.Fatalf("a live record's file is purgeable: %+v", p)
+	}
+	db.Retract(ctx, again[0].ID.String(), "not mine either")
+	var removed []string
+	purged, err := db.Purge(ctx, func(sum string) error { removed = append(removed, sum); return nil })
+	if err != nil || len(purged) != 1 || len(purged[0].Of) != 2 || len(removed) != 1 {
+		t.Fatalf("purge: %+v %v, removed %v", purged, err, removed)
+	}
+	third, _ := db.AddEvidence(ctx, []vault.Evidence{photo()}, links)
+	check, _ := db.Verify(ctx)
+	if len(check.Blobs) != 1 || check.Blobs[0].Record != third[0].ID.String() {
+		t.Errorf("verify expects %+v, want the file of %s alone", check.Blobs, third[0].ID)
+	}
+	db.Stored = func(string) bool { return false }
+	if _, err := db.AddEvidence(ctx, []vault.Evidence{photo()}, links); err == nil || !strings.Contains(err.Error(), "went away") {
+		t.Errorf("evidence recorded without its file: %v", err)
+	}
 }

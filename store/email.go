@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"regexp"
 	"strings"
 	"sync"
@@ -41,7 +42,7 @@ func (db *DB) ImportEmails(ctx context.Context, batch []EmailImport, links vault
 			if _, err := exec(ctx, tx, `SAVEPOINT message`); err != nil {
 				return err
 			}
-			out[i] = importOne(ctx, tx, now, item, links)
+			out[i] = db.importOne(ctx, tx, now, item, links)
 			if out[i].Err != nil {
 				out[i].Created = 0 // rolled back with the message
 				if _, err := exec(ctx, tx, `ROLLBACK TO message`); err != nil {
@@ -57,7 +58,7 @@ func (db *DB) ImportEmails(ctx context.Context, batch []EmailImport, links vault
 	return out, err
 }
 
-func importOne(ctx context.Context, tx *sql.Tx, now string, item EmailImport, links vault.Links) EmailImported {
+func (db *DB) importOne(ctx context.Context, tx *sql.Tx, now string, item EmailImport, links vault.Links) EmailImported {
 	var r EmailImported
 	if o := item.Order; o != nil {
 		o.Marketplace, o.Number = vault.ParseMarketplace(string(o.Marketplace)), strings.TrimSpace(o.Number)
@@ -74,20 +75,20 @@ func importOne(ctx context.Context, tx *sql.Tx, now string, item EmailImport, li
 			}
 		}
 	}
-	r.EmailAdded, r.Err = addEmail(ctx, tx, now, item.Email, links)
+	r.EmailAdded, r.Err = db.addEmail(ctx, tx, now, item.Email, links)
 	return r
 }
 
 // addEmail records one email inside tx: the message (unless known), its
 // links, its audit entry and its attachments.
-func addEmail(ctx context.Context, tx *sql.Tx, now string, m vault.Email, links vault.Links) (vault.EmailAdded, error) {
+func (db *DB) addEmail(ctx context.Context, tx *sql.Tx, now string, m vault.Email, links vault.Links) (vault.EmailAdded, error) {
 	var out vault.EmailAdded
 	id, dup, err := findEmail(ctx, tx, m.Message)
 	if err != nil {
 		return out, err
 	}
 	if !dup {
-		added, err := addEvidence(ctx, tx, m.Message, now)
+		added, err := db.addEvidence(ctx, tx, m.Message, now)
 		if err != nil {
 			return out, err
 		}
@@ -106,7 +107,7 @@ func addEmail(ctx context.Context, tx *sql.Tx, now string, m vault.Email, links 
 	}
 	for _, a := range m.Attachments {
 		a.Parent = id
-		added, err := addLinked(ctx, tx, a, all, "import email", now)
+		added, err := db.addLinked(ctx, tx, a, all, "import email", now)
 		if err != nil {
 			return out, err
 		}
@@ -125,7 +126,13 @@ func findEmail(ctx context.Context, tx *sql.Tx, e vault.Evidence) (vault.Evidenc
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, false, nil
 	}
-	return id, err == nil, err
+	if err != nil {
+		return 0, false, err
+	}
+	if gone, err := retracted(ctx, tx, id.String()); err != nil || gone {
+		return 0, false, cmpOr(err, fmt.Errorf("imported before as %s, which was retracted: not imported again", id))
+	}
+	return id, true, nil
 }
 
 // orderToken is a word that may be an order number: letters, digits and

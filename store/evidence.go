@@ -24,7 +24,7 @@ func (db *DB) AddEvidence(ctx context.Context, items []vault.Evidence, links vau
 		}
 		now := db.now()
 		for _, e := range items {
-			a, err := addLinked(ctx, tx, e, links, "add evidence", now)
+			a, err := db.addLinked(ctx, tx, e, links, "add evidence", now)
 			if err != nil {
 				return err
 			}
@@ -37,8 +37,8 @@ func (db *DB) AddEvidence(ctx context.Context, items []vault.Evidence, links vau
 
 // addLinked records one piece of evidence (or finds its duplicate), links it
 // and appends its audit entry: the step every way in shares.
-func addLinked(ctx context.Context, tx *sql.Tx, e vault.Evidence, links vault.Links, action, now string) (vault.Added, error) {
-	a, err := addEvidence(ctx, tx, e, now)
+func (db *DB) addLinked(ctx context.Context, tx *sql.Tx, e vault.Evidence, links vault.Links, action, now string) (vault.Added, error) {
+	a, err := db.addEvidence(ctx, tx, e, now)
 	if err != nil {
 		return a, err
 	}
@@ -56,17 +56,22 @@ func addAction(duplicate bool, action string) string {
 	return action
 }
 
-func addEvidence(ctx context.Context, tx *sql.Tx, e vault.Evidence, now string) (vault.Added, error) {
+func (db *DB) addEvidence(ctx context.Context, tx *sql.Tx, e vault.Evidence, now string) (vault.Added, error) {
 	if e.Blob != nil {
+		if db.Stored != nil && !db.Stored(e.Blob.SHA256) {
+			return vault.Added{}, fmt.Errorf("the stored file %.16s went away while it was recorded (did a purge run?): add it again", e.Blob.SHA256)
+		}
 		var id vault.EvidenceID
 		// A message read from a file is a message of its own even when its
-		// bytes are known as a file, and the other way round.
+		// bytes are known as a file, and the other way round. Retracted
+		// evidence is not reused: the same bytes come back as a record of
+		// their own.
 		isMessage := 0
 		if e.Kind == vault.EvidenceMessage {
 			isMessage = 1
 		}
-		err := queryRow(ctx, tx, `SELECT id FROM evidence WHERE sha256 = ? AND parent_id IS NULL
-			AND (kind = ?) = ? ORDER BY id LIMIT 1`, e.Blob.SHA256, vault.EvidenceMessage, isMessage).Scan(&id)
+		err := queryRow(ctx, tx, `SELECT e.id FROM evidence e WHERE e.sha256 = ? AND e.parent_id IS NULL
+			AND (e.kind = ?) = ? AND `+liveEvidence+` ORDER BY e.id LIMIT 1`, e.Blob.SHA256, vault.EvidenceMessage, isMessage).Scan(&id)
 		if err == nil {
 			return vault.Added{ID: id, Duplicate: true}, nil
 		}
@@ -102,17 +107,24 @@ func addEvidence(ctx context.Context, tx *sql.Tx, e vault.Evidence, now string) 
 
 // checkLinks confirms that every linked order and case exists; unless
 // optional, at least one must be named.
+// CheckLinks checks that evidence may be linked to these orders and cases:
+// each exists and is not retracted. AddEvidence checks again; this lets a
+// command refuse before it stores any file.
+func (db *DB) CheckLinks(ctx context.Context, links vault.Links) error {
+	return db.read(ctx, func(tx *sql.Tx) error { return checkLinks(ctx, tx, links, false) })
+}
+
 func checkLinks(ctx context.Context, tx *sql.Tx, links vault.Links, optional bool) error {
 	if !optional && len(links.Orders)+len(links.Cases) == 0 {
 		return errors.New("evidence needs an order or a case to belong to")
 	}
 	for _, id := range links.Orders {
-		if err := exists(ctx, tx, "orders", int64(id), id.String()); err != nil {
+		if err := writable(ctx, tx, "orders", int64(id), id.String()); err != nil {
 			return err
 		}
 	}
 	for _, id := range links.Cases {
-		if err := exists(ctx, tx, "cases", int64(id), id.String()); err != nil {
+		if err := writable(ctx, tx, "cases", int64(id), id.String()); err != nil {
 			return err
 		}
 	}

@@ -128,7 +128,7 @@ func (db *DB) Retract(ctx context.Context, record, reason string) error {
 		var done string
 		err := queryRow(ctx, tx, `SELECT at FROM retractions WHERE record = ?`, record).Scan(&done)
 		if err == nil {
-			return fmt.Errorf("%s was retracted already on %s", record, done[:10])
+			return fmt.Errorf("%s was retracted already on %s", record, strings.SplitN(done, "T", 2)[0])
 		} else if !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
@@ -149,8 +149,30 @@ func (db *DB) Retract(ctx context.Context, record, reason string) error {
 		if err := unindex(ctx, tx, record); err != nil {
 			return err
 		}
+		if err := unindexAttachments(ctx, tx, record); err != nil {
+			return err
+		}
 		return audit(ctx, tx, now, "retract", ref("RETR-"+record))
 	})
+}
+
+// unindexAttachments takes the files an email came with out of search with it.
+func unindexAttachments(ctx context.Context, tx *sql.Tx, record string) error {
+	parent, err := vault.ParseEvidenceID(record)
+	if err != nil || !strings.HasPrefix(record, "EV-") {
+		return nil // not evidence: no attachments
+	}
+	ids, _, err := scanAll(ctx, tx, `SELECT id FROM evidence WHERE parent_id = ?`, []any{parent},
+		func(r *sql.Rows) (vault.EvidenceID, error) {
+			var id vault.EvidenceID
+			return id, r.Scan(&id)
+		}, func(vault.EvidenceID) int { return 0 })
+	for _, id := range ids {
+		if err == nil {
+			err = unindex(ctx, tx, id.String())
+		}
+	}
+	return err
 }
 
 // Purgeable is a stored file that only retracted evidence refers to.
@@ -168,6 +190,14 @@ func (db *DB) Purgeable(ctx context.Context) ([]Purgeable, error) {
 	})
 }
 
+// retractedEV is the condition that evidence x (or the email it came with)
+// was retracted.
+const retractedEV = `EXISTS (SELECT 1 FROM retractions WHERE record IN ('EV-' || x.id, 'EV-' || x.parent_id))`
+
+// notPurged is the condition that evidence e came after the last purge of
+// its bytes: it needs its file.
+const notPurged = `e.id > coalesce((SELECT max(upto) FROM purges p WHERE p.sha256 = e.sha256), 0)`
+
 func queryPurgeable(ctx context.Context, tx *sql.Tx) ([]Purgeable, error) {
 	type row struct {
 		sum  string
@@ -175,9 +205,8 @@ func queryPurgeable(ctx context.Context, tx *sql.Tx) ([]Purgeable, error) {
 		id   vault.EvidenceID
 	}
 	rows, _, err := scanAll(ctx, tx, `SELECT e.sha256, e.size, e.id FROM evidence e
-		WHERE e.sha256 IS NOT NULL AND NOT `+liveEvidence+` AND e.sha256 NOT IN (SELECT sha256 FROM purges)
-		AND NOT EXISTS (SELECT 1 FROM evidence x WHERE x.sha256 = e.sha256
-			AND NOT EXISTS (SELECT 1 FROM retractions WHERE record = 'EV-' || x.id))
+		WHERE e.sha256 IS NOT NULL AND `+notPurged+`
+		AND NOT EXISTS (SELECT 1 FROM evidence x WHERE x.sha256 = e.sha256 AND NOT `+retractedEV+`)
 		ORDER BY e.sha256, e.id`, nil, func(r *sql.Rows) (row, error) {
 		var x row
 		return x, r.Scan(&x.sum, &x.size, &x.id)
@@ -192,11 +221,13 @@ func queryPurgeable(ctx context.Context, tx *sql.Tx) ([]Purgeable, error) {
 	return out, err
 }
 
-// Purge records, in one transaction, that the files only retracted
-// evidence refers to are removed (each a record of the audit log), and
-// returns them: the caller removes the files once this has committed, so
-// a crash in between leaves an orphan file, never a record of a missing one.
-func (db *DB) Purge(ctx context.Context) ([]Purgeable, error) {
+// Purge removes the files only retracted evidence refers to, each recorded
+// in the audit log, in one transaction: remove deletes a file and runs
+// while the transaction holds the write lock, so no command can record new
+// evidence with those bytes in between. A crash before the commit leaves
+// retracted evidence without its file, which verify reports and a second
+// purge settles; never a live record without its file.
+func (db *DB) Purge(ctx context.Context, remove func(sha256 string) error) ([]Purgeable, error) {
 	var out []Purgeable
 	err := db.write(ctx, func(tx *sql.Tx) error {
 		var err error
@@ -205,7 +236,8 @@ func (db *DB) Purge(ctx context.Context) ([]Purgeable, error) {
 		}
 		now := db.now()
 		for _, p := range out {
-			res, err := exec(ctx, tx, `INSERT INTO purges (sha256, size, at) VALUES (?,?,?)`, p.SHA256, p.Size, now)
+			res, err := exec(ctx, tx, `INSERT INTO purges (sha256, size, upto, at) VALUES (?,?,?,?)`, p.SHA256, p.Size,
+				p.Of[len(p.Of)-1], now)
 			if err != nil {
 				return err
 			}
@@ -215,6 +247,9 @@ func (db *DB) Purge(ctx context.Context) ([]Purgeable, error) {
 			}
 			if err := audit(ctx, tx, now, "purge", ref(fmt.Sprintf("PURGE-%d", n))); err != nil {
 				return err
+			}
+			if err := remove(p.SHA256); err != nil {
+				return fmt.Errorf("remove %s: %w", p.SHA256, err)
 			}
 		}
 		return nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 	"vault"
 )
 
@@ -72,9 +73,34 @@ func eachFact(ctx context.Context, tx *sql.Tx, query string, args []any, fn func
 const (
 	liveOrder    = `NOT EXISTS (SELECT 1 FROM retractions WHERE record = 'ORD-' || o.id)`
 	liveCase     = `NOT EXISTS (SELECT 1 FROM retractions WHERE record = 'CASE-' || c.id)`
-	liveEvidence = `NOT EXISTS (SELECT 1 FROM retractions WHERE record = 'EV-' || e.id)`
+	liveEvidence = `NOT EXISTS (SELECT 1 FROM retractions WHERE record IN ('EV-' || e.id, 'EV-' || e.parent_id))`
 	liveAccount  = `NOT EXISTS (SELECT 1 FROM retractions WHERE record = 'ACC-' || a.id)`
 )
+
+// retracted reports whether a record (ORD-1, EV-2 ...) was retracted; for
+// evidence, also when the email it came with was.
+func retracted(ctx context.Context, tx *sql.Tx, record string) (bool, error) {
+	var ev int64 // 0 for a record that is not evidence: no parent
+	if id, err := vault.ParseEvidenceID(record); err == nil && strings.HasPrefix(record, "EV-") {
+		ev = int64(id)
+	}
+	var n int
+	err := queryRow(ctx, tx, `SELECT count(*) FROM retractions WHERE record = ?
+		OR record = (SELECT 'EV-' || parent_id FROM evidence WHERE id = ?)`, record, ev).Scan(&n)
+	return n > 0, err
+}
+
+// writable checks that a record exists in table and was not retracted:
+// what every change, link and event needs of the records it touches.
+func writable(ctx context.Context, tx *sql.Tx, table string, id int64, name string) error {
+	if err := exists(ctx, tx, table, id, name); err != nil {
+		return err
+	}
+	if gone, err := retracted(ctx, tx, name); err != nil || gone {
+		return cmpOr(err, fmt.Errorf("%s is %w ('vault list %s --all' shows it)", name, vault.ErrRetracted, table))
+	}
+	return nil
+}
 
 // liveWhere is a WHERE clause of live records only, or none with all.
 func liveWhere(all bool, live string) string {

@@ -79,6 +79,9 @@ func unindex(ctx context.Context, tx *sql.Tx, ref string) error {
 // index inserts (ref, title, body) into each index, title and body selected
 // by query, the body followed by the folded form of both when it differs.
 func index(ctx context.Context, tx *sql.Tx, query, ref string, id any) error {
+	if gone, err := retracted(ctx, tx, ref); err != nil || gone {
+		return err // a retracted record is not found
+	}
 	var title, body string
 	if err := queryRow(ctx, tx, query, id).Scan(&title, &body); err != nil {
 		return fmt.Errorf("index %s: %w", ref, err)

@@ -97,7 +97,7 @@ func (db *DB) SetStatement(ctx context.Context, id vault.CaseID, text string) er
 		return fmt.Errorf("statement: %w", err)
 	}
 	return db.write(ctx, func(tx *sql.Tx) error {
-		if err := exists(ctx, tx, "cases", int64(id), id.String()); err != nil {
+		if err := writable(ctx, tx, "cases", int64(id), id.String()); err != nil {
 			return err
 		}
 		now := db.now()

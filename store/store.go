@@ -24,6 +24,10 @@ type DB struct {
 	Now func() time.Time
 	// By names who makes the changes recorded as edits: the vault's user.
 	By string
+	// Stored reports whether the blob store holds the file of these bytes.
+	// When set, evidence is recorded only while its file is there: a purge
+	// that ran between writing the file and recording it took the file away.
+	Stored func(sha256 string) bool
 }
 
 // ErrNoDatabase is returned by Open when the file does not exist.

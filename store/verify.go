@@ -129,8 +129,8 @@ func checkRecords(ctx context.Context, tx *sql.Tx, c *Check) error {
 
 func listBlobs(ctx context.Context, tx *sql.Tx, c *Check) error {
 	var err error
-	c.Blobs, _, err = scanAll(ctx, tx, `SELECT 'EV-' || id, sha256, size FROM evidence
-		WHERE sha256 IS NOT NULL AND sha256 NOT IN (SELECT sha256 FROM purges) ORDER BY id`, nil,
+	c.Blobs, _, err = scanAll(ctx, tx, `SELECT 'EV-' || e.id, e.sha256, e.size FROM evidence e
+		WHERE e.sha256 IS NOT NULL AND `+notPurged+` ORDER BY e.id`, nil,
 		func(r *sql.Rows) (BlobRef, error) {
 			var b BlobRef
 			return b, r.Scan(&b.Record, &b.SHA256, &b.Size)

@@ -49,7 +49,7 @@ the reason unless --force. Prints the new order's id (ORD-n) on the first line.`
 			if err := o.parse(a); err != nil {
 				return err
 			}
-			if err := o.order.CheckDates(a.now(), o.force); err != nil {
+			if err := o.order.Check(a.now(), o.force); err != nil {
 				return err
 			}
 			return do(cmd.Context(), o, runF, a.runAddOrder)

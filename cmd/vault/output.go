@@ -16,7 +16,7 @@ import (
 
 // printJSON writes v as indented JSON.
 func printJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+	enc := json.NewEncoder(raw(w))
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
@@ -24,7 +24,7 @@ func printJSON(w io.Writer, v any) error {
 
 // printJSONLine writes v as one line of JSON (JSON Lines for many records).
 func printJSONLine(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+	enc := json.NewEncoder(raw(w))
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
 }
@@ -44,6 +44,9 @@ func (a *app) printID(id fmt.Stringer, asJSON bool) error {
 func table(w io.Writer, rows [][]string) error {
 	var widths []int
 	for _, r := range rows {
+		for i := range r {
+			r[i] = cell(r[i])
+		}
 		for i := 0; i < len(r)-1; i++ {
 			if i == len(widths) {
 				widths = append(widths, 0)
@@ -70,7 +73,7 @@ func fields(w io.Writer, kv ...string) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 1, ' ', 0)
 	for i := 0; i+1 < len(kv); i += 2 {
 		if kv[i+1] != "" {
-			fmt.Fprintf(tw, "%s:\t%s\n", kv[i], kv[i+1])
+			fmt.Fprintf(tw, "%s:\t%s\n", kv[i], cell(kv[i+1]))
 		}
 	}
 	return tw.Flush()

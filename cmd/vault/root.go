@@ -15,7 +15,8 @@ import (
 // run executes one vault command line and returns the exit code: 0 on
 // success, 1 when the command failed, 2 when it was called wrongly.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv, now: time.Now, loc: time.Local}
+	a := &app{stdin: stdin, stdout: &safeWriter{w: stdout}, stderr: &safeWriter{w: stderr}, getenv: os.Getenv, now: time.Now,
+		loc: time.Local}
 	defer a.close()
 	if a.getenv("GOGC") == "" {
 		// A command lives for milliseconds to seconds: collecting four times

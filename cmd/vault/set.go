@@ -134,8 +134,14 @@ func setCmd(a *app, use, short, long, force string, fields []field, lists []fiel
 	return cmd
 }
 
-// fieldName is a flag's field: protection-ends -> protection_ends.
-func fieldName(flag string) string { return strings.ReplaceAll(strings.ToLower(flag), "-", "_") }
+// fieldName is a flag's field: protection-ends -> protection_ends; --item
+// adds to an order's items.
+func fieldName(flag string) string {
+	if f := strings.ReplaceAll(strings.ToLower(flag), "-", "_"); f != "item" {
+		return f
+	}
+	return "items"
+}
 
 func containsFold(list []string, s string) bool {
 	for _, x := range list {
