@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"vault/internal/date"
 	"vault/internal/money"
@@ -247,11 +248,13 @@ func (c *Case) SetFact(key, value string) error {
 	return err
 }
 
-// Apply returns the case with the changes made. An outcome moves the case
+// Apply returns the case with the changes made (now is in the user's zone;
+// its day is the default day decided). An outcome moves the case
 // to its status (won, lost, or closed for a partial win), as a status change
 // would (CaseStatus.MoveTo, which force confirms); the day it was decided
 // defaults to today.
-func (c Case) Apply(changes []Change, today date.Value, force bool) (Case, error) {
+func (c Case) Apply(changes []Change, now time.Time, force bool) (Case, error) {
+	today := date.Day(now)
 	from, decided := c.Status, c.Outcome
 	undated := false // the day decided unset
 	for _, ch := range changes {
@@ -301,7 +304,7 @@ func (c Case) Apply(changes []Change, today date.Value, force bool) (Case, error
 	case !c.Decided.IsZero():
 		return c, &FieldError{c.ID.String(), "decided", "only a case with an outcome is decided (--outcome)"}
 	}
-	return c, c.checkDates(today, force)
+	return c, c.check(now, force)
 }
 
 // decide moves a case with an outcome to the outcome's status (from the
@@ -323,19 +326,27 @@ func (c *Case) decide(from CaseStatus, today date.Value, force bool) error {
 	return nil
 }
 
-// checkDates refuses, without force, a case opened or decided after today
-// or decided before it was opened.
-func (c Case) checkDates(today date.Value, force bool) error {
+// check refuses, without force, a case opened or decided after today,
+// decided before it was opened, or a refund above the amount claimed or in
+// another currency.
+func (c Case) check(now time.Time, force bool) error {
 	if force {
 		return nil
 	}
 	for _, d := range []Dated{{"opened", c.Opened}, {"decided", c.Decided}} {
-		if !d.At.IsZero() && dayOf(d.At) > dayOf(today) {
-			return needsForce("%s %s is in the future", d.Label, dayOf(d.At))
+		if err := CheckPast(d.Label, d.At, now, false); err != nil {
+			return err
 		}
 	}
-	if !c.Decided.IsZero() && !c.Opened.IsZero() && dayOf(c.Decided) < dayOf(c.Opened) {
-		return needsForce("decided %s is before the case was opened (%s)", dayOf(c.Decided), dayOf(c.Opened))
+	if err := checkOrder(Dated{"decided", c.Decided}, Dated{"the day opened", c.Opened}, now.Location(), false); err != nil {
+		return err
+	}
+	switch r, a := c.Refunded, c.Amount; {
+	case r.IsZero() || a.IsZero():
+	case r.Currency != a.Currency:
+		return needsForce("the refund %s is in another currency than the amount claimed %s", r, a)
+	case r.Minor > a.Minor:
+		return needsForce("the refund %s is more than the amount claimed %s", r, a)
 	}
 	return nil
 }
@@ -360,6 +371,9 @@ func (e Evidence) Apply(changes []Change) (Evidence, error) {
 		switch c.Field {
 		case "kind":
 			was := e.Kind
+			if value == "" {
+				return e, bad("evidence keeps a kind")
+			}
 			if e.Kind, err = ParseEvidenceKind(value); err == nil && e.Kind != was &&
 				(e.Kind.IsCorrespondence() || was.IsCorrespondence()) {
 				err = fmt.Errorf("a message or an email stays what it is, and a file cannot become one")
@@ -391,6 +405,21 @@ func (e Evidence) Apply(changes []Change) (Evidence, error) {
 		}
 	}
 	return e, nil
+}
+
+// Check refuses, without force, evidence dated after today (now is in the
+// user's zone).
+func (e Evidence) Check(now time.Time, force bool) error {
+	return CheckPast("its date", e.OccurredAt, now, force)
+}
+
+// Check refuses, without force, an account blocked after today or whose
+// appeal day comes before it was blocked.
+func (a Account) Check(now time.Time, force bool) error {
+	if err := CheckPast("blocked", a.Blocked, now, force); err != nil {
+		return err
+	}
+	return checkOrder(Dated{"appeal-by", a.AppealBy}, Dated{"blocked", a.Blocked}, now.Location(), force)
 }
 
 // Fields are the account's editable fields in their stored form.

@@ -58,41 +58,41 @@ func TestOrderApply(t *testing.T) {
 }
 
 func TestCaseApply(t *testing.T) {
-	today := day("2026-12-02")
+	now, today := time.Date(2026, 12, 2, 12, 0, 0, 0, time.UTC), day("2026-12-02")
 	c := Case{ID: 1, Kind: Dispute, Status: StatusOpen, Opened: day("2026-11-02")}
-	won, err := c.Apply([]Change{set("outcome", "won"), set("refunded", "349.00 NOK")}, today, false)
+	won, err := c.Apply([]Change{set("outcome", "won"), set("refunded", "349.00 NOK")}, now, false)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if won.Status != StatusWon || won.Decided != today || won.Closed != today || won.Refunded != nok(34900) {
 		t.Errorf("won: %+v", won)
 	}
-	partial, err := c.Apply([]Change{set("outcome", "partial"), set("decided", "2026-11-30")}, today, false)
+	partial, err := c.Apply([]Change{set("outcome", "partial"), set("decided", "2026-11-30")}, now, false)
 	if err != nil || partial.Status != StatusClosed || partial.Decided.String() != "2026-11-30" {
 		t.Errorf("partial: %+v %v", partial, err)
 	}
 	var needs *NeedsForceError
 	lose := []Change{set("outcome", "lost"), {Field: "refunded", Op: Unset}}
-	if _, err := won.Apply(lose, today, false); !errors.As(err, &needs) {
+	if _, err := won.Apply(lose, now, false); !errors.As(err, &needs) {
 		t.Errorf("won -> lost without force: %v", err)
 	}
-	if lost, err := won.Apply(lose, today, true); err != nil || lost.Status != StatusLost {
+	if lost, err := won.Apply(lose, now, true); err != nil || lost.Status != StatusLost {
 		t.Errorf("won -> lost with force: %+v %v", lost, err)
 	}
 	reopen := []Change{{Field: "outcome", Op: Unset}}
-	if _, err := won.Apply(reopen, today, false); !errors.As(err, &needs) {
+	if _, err := won.Apply(reopen, now, false); !errors.As(err, &needs) {
 		t.Errorf("outcome unset without force: %v", err)
 	}
-	if open, err := won.Apply(reopen, today, true); err != nil || open.Status != StatusOpen || !open.Decided.IsZero() ||
+	if open, err := won.Apply(reopen, now, true); err != nil || open.Status != StatusOpen || !open.Decided.IsZero() ||
 		!open.Closed.IsZero() {
 		t.Errorf("outcome unset with force: %+v %v", open, err)
 	}
 	for _, bad := range [][]Change{{set("decided", "2026-12-03"), set("outcome", "won")}, {set("opened", "2026-12-03")},
 		{set("outcome", "lost"), set("decided", "2026-11-01")}} {
-		if _, err := c.Apply(bad, today, false); !errors.As(err, &needs) {
+		if _, err := c.Apply(bad, now, false); !errors.As(err, &needs) {
 			t.Errorf("%v: %v, want a NeedsForceError", bad, err)
 		}
-		if _, err := c.Apply(bad, today, true); err != nil {
+		if _, err := c.Apply(bad, now, true); err != nil {
 			t.Errorf("%v with force: %v", bad, err)
 		}
 	}
@@ -100,12 +100,12 @@ func TestCaseApply(t *testing.T) {
 		{set("status", "won")}, {{Field: "title", Op: Add, Value: "x"}}, {set("decided", "2026-11-30")},
 		{set("outcome", "lost"), set("refunded", "10 NOK")}} {
 		var fe *FieldError
-		if _, err := c.Apply(bad, today, false); !errors.As(err, &fe) {
+		if _, err := c.Apply(bad, now, false); !errors.As(err, &fe) {
 			t.Errorf("%v: %v, want a FieldError", bad, err)
 		}
 	}
 	var fe *FieldError
-	if _, err := won.Apply([]Change{{Field: "decided", Op: Unset}}, today, true); !errors.As(err, &fe) {
+	if _, err := won.Apply([]Change{{Field: "decided", Op: Unset}}, now, true); !errors.As(err, &fe) {
 		t.Errorf("decided unset on a decided case: %v", err)
 	}
 }
@@ -205,6 +205,10 @@ func TestCheck(t *testing.T) {
 			"the refund 20.00 EUR is in another currency than the total 349.00 NOK"},
 		{"refund above the total", Order{Total: nok(34900), Refunded: nok(40000)}, "more than the total"},
 		{"refund in part", Order{Total: nok(34900), Refunded: nok(10000)}, ""},
+		{"a site of its marketplace", Order{Marketplace: Amazon, Site: "amazon.de"}, ""},
+		{"a site mistyped", Order{Marketplace: Amazon, Site: "amazon.dee"}, "amazon.dee is not a site of Amazon"},
+		{"a site of another marketplace", Order{Marketplace: AliExpress, Site: "ebay.de"}, "not a site of AliExpress"},
+		{"a site of a shop the vault does not know", Order{Marketplace: "butikk", Site: "butikk.no"}, ""},
 	} {
 		err := tc.o.Check(now, false)
 		var needs *NeedsForceError
@@ -250,6 +254,31 @@ func TestLookupMarketplace(t *testing.T) {
 	for _, m := range KnownMarketplaces() {
 		if m.Name() == "" || strings.ToLower(m.Name()) != string(m) {
 			t.Errorf("%q is named %q", m, m.Name())
+		}
+	}
+}
+
+// TestToday: "today" is the user's day, not UTC's: at 23:30 UTC on 2
+// December it is already 3 December in Oslo.
+func TestToday(t *testing.T) {
+	oslo, err := time.LoadLocation("Europe/Oslo")
+	if err != nil {
+		t.Skip("no tzdata:", err)
+	}
+	now := time.Date(2026, 12, 2, 23, 30, 0, 0, time.UTC).In(oslo)
+	if err := (Order{Delivered: day("2026-12-03")}).Check(now, false); err != nil {
+		t.Errorf("delivered today in Oslo: %v", err)
+	}
+	if err := (Order{Delivered: day("2026-12-04")}).Check(now, false); err == nil {
+		t.Error("delivered tomorrow in Oslo was accepted")
+	}
+	if err := (Evidence{OccurredAt: day("2027-01-01")}).Check(now, false); err == nil {
+		t.Error("evidence from next year was accepted")
+	}
+	for _, a := range []Account{{Blocked: day("2026-12-05")}, {Blocked: day("2026-11-01"), AppealBy: day("2026-10-01")}} {
+		var needs *NeedsForceError
+		if err := a.Check(now, false); !errors.As(err, &needs) || a.Check(now, true) != nil {
+			t.Errorf("%+v: %v", a, err)
 		}
 	}
 }

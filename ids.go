@@ -1,6 +1,7 @@
 package vault
 
 import (
+	"cmp"
 	"fmt"
 	"strconv"
 	"strings"
@@ -74,7 +75,8 @@ func parseID(prefix, s string) (int64, error) {
 	rest, _ := cutPrefixFold(strings.TrimSpace(s), prefix+"-")
 	n, err := strconv.ParseInt(rest, 10, 64)
 	if err != nil || n <= 0 {
-		return 0, fmt.Errorf("%q is not a %s id (like %s-1)", s, strings.ToLower(prefix), prefix)
+		what := map[string]string{"ORD": "an order", "EV": "an evidence", "CASE": "a case", "ACC": "an account"}[prefix]
+		return 0, fmt.Errorf("%q is not %s id (like %s-1)", s, cmp.Or(what, "a "+strings.ToLower(prefix)), prefix)
 	}
 	return n, nil
 }

@@ -115,6 +115,21 @@ func (m Marketplace) Name() string {
 	return string(unicode.ToUpper(r)) + string(m)[size:]
 }
 
+// checkSite refuses, without force, a country site that is not one of a
+// known marketplace's: amazon.dee, or an ebay.de on an AliExpress order.
+// Any site goes for a shop the vault does not know.
+func (m Marketplace) checkSite(site string, force bool) error {
+	if site == "" || force {
+		return nil
+	}
+	for _, k := range known {
+		if k.id == m && !containsString(k.sites, site) && !containsString(k.aliases, site) {
+			return needsForce("%s is not a site of %s the vault knows", site, k.name)
+		}
+	}
+	return nil
+}
+
 // MarketplaceOfDomain names the marketplace whose mail comes from domain
 // (lower case), if the vault knows one.
 func MarketplaceOfDomain(domain string) (Marketplace, bool) {

@@ -2,6 +2,7 @@ package vault
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"vault/internal/date"
@@ -112,9 +113,9 @@ func StatusOf(o Order, cases []Case) OrderStatus {
 // Check refuses an order number that reads as a record id (ORD-2 would
 // name another order), and, without force, what cannot be right: a
 // delivery before the order or the shipment, a shipment before the order
-// or the payment, a payment before the order, any of these in the future
-// (today is the day of now in UTC), and a refund above the total or in
-// another currency.
+// or the payment, a payment before the order, any of these after today
+// (now is in the user's zone), and a refund above the total or in another
+// currency.
 func (o Order) Check(now time.Time, force bool) error {
 	if _, isID := ParseOrderID(o.Number); isID {
 		return &FieldError{o.ID.String(), "number", fmt.Sprintf("%q reads as a record id; give the marketplace's order number", o.Number)}
@@ -125,27 +126,19 @@ func (o Order) Check(now time.Time, force bool) error {
 	if err := o.checkRefund(); err != nil {
 		return err
 	}
-	type dated struct {
-		name string
-		at   date.Value
+	if err := o.Marketplace.checkSite(strings.ToLower(strings.TrimSpace(o.Site)), false); err != nil {
+		return err
 	}
-	before := []struct{ later, earlier dated }{
-		{dated{"delivered", o.Delivered}, dated{"ordered", o.Ordered}},
-		{dated{"delivered", o.Delivered}, dated{"shipped", o.Shipped}},
-		{dated{"shipped", o.Shipped}, dated{"ordered", o.Ordered}},
-		{dated{"shipped", o.Shipped}, dated{"paid", o.Paid}},
-		{dated{"paid", o.Paid}, dated{"ordered", o.Ordered}},
-	}
-	for _, b := range before {
-		if !b.later.at.IsZero() && !b.earlier.at.IsZero() && dayOf(b.later.at) < dayOf(b.earlier.at) {
-			return needsForce("%s %s is before %s %s", b.later.name, dayOf(b.later.at), b.earlier.name, dayOf(b.earlier.at))
+	ordered, paid, shipped := Dated{"ordered", o.Ordered}, Dated{"paid", o.Paid}, Dated{"shipped", o.Shipped}
+	delivered := Dated{"delivered", o.Delivered}
+	for _, pair := range [][2]Dated{{delivered, ordered}, {delivered, shipped}, {shipped, ordered}, {shipped, paid}, {paid, ordered}} {
+		if err := checkOrder(pair[0], pair[1], now.Location(), false); err != nil {
+			return err
 		}
 	}
-	today := now.UTC().Format(time.DateOnly)
-	for _, d := range []dated{{"ordered", o.Ordered}, {"paid", o.Paid}, {"shipped", o.Shipped}, {"delivered", o.Delivered},
-		{"refunded", o.RefundedAt}} {
-		if !d.at.IsZero() && dayOf(d.at) > today {
-			return needsForce("%s %s is in the future", d.name, dayOf(d.at))
+	for _, d := range []Dated{ordered, paid, shipped, delivered, {"refunded", o.RefundedAt}} {
+		if err := CheckPast(d.Label, d.At, now, false); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -163,6 +156,3 @@ func (o Order) checkRefund() error {
 	}
 	return nil
 }
-
-// dayOf is the calendar day of a recorded date as stored (UTC for an instant).
-func dayOf(v date.Value) string { return v.String()[:len(time.DateOnly)] }

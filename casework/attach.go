@@ -28,6 +28,7 @@ type Attached struct {
 	Path    string
 	Added   vault.Added // when Err is nil
 	Warning string      // the name says another type than the content
+	Undated bool        // a picture whose metadata names no time, and no --at
 	Err     error       // refused, with the reason; nothing of it was stored
 }
 
@@ -64,6 +65,7 @@ func (s *Service) Attach(ctx context.Context, req AttachRequest, progress Progre
 		if !req.At.IsZero() { // else when the picture says it was taken
 			e.OccurredAt = req.At
 		}
+		out[i].Undated = e.OccurredAt.IsZero() && evidence.Class(e.Blob.MediaType) == evidence.ClassImage
 		items, stored = append(items, e), append(stored, i)
 	}
 	added, err := s.DB.AddEvidence(ctx, items, req.Links)

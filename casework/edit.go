@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/user"
 	"strings"
+	"time"
 
 	"vault"
 	"vault/internal/date"
@@ -32,34 +33,56 @@ func (s *Service) SetOrder(ctx context.Context, ref string, changes []vault.Chan
 		if err != nil {
 			return o, err
 		}
-		return o, o.Check(s.Now(), force)
+		return o, o.Check(s.localNow(), force)
 	})
 }
 
+// localNow is now in the user's zone: its day is today.
+func (s *Service) localNow() time.Time { return s.Now().In(s.Loc) }
+
 // SetCase changes the case named by ref. An outcome decides it (today,
-// unless a day is given); reopening a decided case needs force.
+// unless a day is given); reopening a decided case, dates that look wrong
+// and a day opened before the case's first order need force.
 func (s *Service) SetCase(ctx context.Context, ref string, changes []vault.Change, force bool) ([]vault.Edit, error) {
-	id, err := s.DB.ResolveCase(ctx, ref)
+	f, err := s.CaseFile(ctx, ref)
 	if err != nil {
 		return nil, err
 	}
-	today := date.Day(s.Now().In(s.Loc))
-	return s.DB.UpdateCase(ctx, id, func(c vault.Case) (vault.Case, error) {
-		if c.Retracted != "" {
-			return c, fmt.Errorf("%s is retracted", c.ID)
+	var first date.Value
+	for _, o := range f.Orders {
+		if !o.Ordered.IsZero() && (first.IsZero() || o.Ordered.Time().Before(first.Time())) {
+			first = o.Ordered
 		}
-		return c.Apply(changes, today, force)
+	}
+	return s.DB.UpdateCase(ctx, f.Case.ID, func(c vault.Case) (vault.Case, error) {
+		n, err := c.Apply(changes, s.localNow(), force)
+		if err == nil && n.Opened != c.Opened {
+			err = vault.CheckEventDay(n.Opened, first, force)
+		}
+		return n, err
 	})
 }
 
-// SetEvidence changes a piece of evidence.
-func (s *Service) SetEvidence(ctx context.Context, id vault.EvidenceID, changes []vault.Change) ([]vault.Edit, error) {
-	return s.DB.UpdateEvidence(ctx, id, func(e vault.Evidence) (vault.Evidence, error) { return e.Apply(changes) })
+// SetEvidence changes a piece of evidence; a date after today needs force.
+func (s *Service) SetEvidence(ctx context.Context, id vault.EvidenceID, changes []vault.Change, force bool) ([]vault.Edit, error) {
+	return s.DB.UpdateEvidence(ctx, id, func(e vault.Evidence) (vault.Evidence, error) {
+		e, err := e.Apply(changes)
+		if err != nil {
+			return e, err
+		}
+		return e, e.Check(s.localNow(), force)
+	})
 }
 
-// SetAccount changes a marketplace account.
-func (s *Service) SetAccount(ctx context.Context, id vault.AccountID, changes []vault.Change) ([]vault.Edit, error) {
-	return s.DB.UpdateAccount(ctx, id, func(a vault.Account) (vault.Account, error) { return a.Apply(changes) })
+// SetAccount changes a marketplace account; dates that look wrong need force.
+func (s *Service) SetAccount(ctx context.Context, id vault.AccountID, changes []vault.Change, force bool) ([]vault.Edit, error) {
+	return s.DB.UpdateAccount(ctx, id, func(a vault.Account) (vault.Account, error) {
+		a, err := a.Apply(changes)
+		if err != nil {
+			return a, err
+		}
+		return a, a.Check(s.localNow(), force)
+	})
 }
 
 // Unlink takes a record (EV-n or ORD-n) out of a case, or evidence off an

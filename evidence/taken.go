@@ -221,7 +221,7 @@ func readTime(s string, loc *time.Location) (time.Time, bool) {
 	if s == "" {
 		return time.Time{}, false
 	}
-	for _, layout := range []string{time.RFC3339, time.RFC1123Z, time.RFC1123} {
+	for _, layout := range []string{time.RFC3339, time.RFC1123Z, time.RFC1123, "2006:01:02 15:04:05Z07:00", "2006:01:02 15:04:05.999Z07:00"} {
 		if t, err := time.Parse(layout, s); err == nil {
 			return t.UTC(), plausible(t)
 		}

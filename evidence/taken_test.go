@@ -2,6 +2,10 @@ package evidence
 
 import (
 	"bytes"
+	"encoding/binary"
+	"hash/crc32"
+	"image"
+	"image/png"
 	"io"
 	"os"
 	"path/filepath"
@@ -83,4 +87,39 @@ func FuzzTakenAt(f *testing.F) {
 			t.Fatalf("implausible time %v", got)
 		}
 	})
+}
+
+// TestPNGCreationTimeForms: the Creation Time text as exiftool, ImageMagick
+// and PNG's own RFC 1123 write it.
+func TestPNGCreationTimeForms(t *testing.T) {
+	for value, want := range map[string]string{
+		"2026:10:02 14:35:00+02:00":       "2026-10-02T12:35:00Z",
+		"2026-10-02T14:35:00+02:00":       "2026-10-02T12:35:00Z",
+		"Fri, 02 Oct 2026 14:35:00 +0200": "2026-10-02T12:35:00Z",
+		"2026:10:02 14:35:00":             "2026-10-02T14:35:00Z", // no zone: the user's (here UTC)
+		"0000:00:00 00:00:00":             "",
+		"soon":                            "",
+	} {
+		got, ok := TakenAt(bytes.NewReader(pngWithText(t, "Creation Time", value)), time.UTC)
+		if (want == "") != !ok || ok && got.Format(time.RFC3339) != want {
+			t.Errorf("%q: %v %v, want %q", value, got, ok, want)
+		}
+	}
+}
+
+// pngWithText is a small PNG with a tEXt chunk after its header.
+func pngWithText(t *testing.T, key, value string) []byte {
+	t.Helper()
+	var img bytes.Buffer
+	if err := png.Encode(&img, image.NewGray(image.Rect(0, 0, 2, 2))); err != nil {
+		t.Fatal(err)
+	}
+	data := []byte(key + "\x00" + value)
+	chunk := binary.BigEndian.AppendUint32(nil, uint32(len(data)))
+	chunk = append(chunk, "tEXt"...)
+	chunk = append(chunk, data...)
+	chunk = binary.BigEndian.AppendUint32(chunk, crc32.ChecksumIEEE(chunk[4:]))
+	b := img.Bytes()
+	const header = 8 + 25 // the signature and IHDR
+	return append(append(append([]byte{}, b[:header]...), chunk...), b[header:]...)
 }

@@ -17,6 +17,15 @@ func (d Dossier) t(s string) string { return bokmal.In(d.Lang, s) }
 // date writes a recorded date in the dossier's language and zone.
 func (d Dossier) date(v date.Value) string { return d.Lang.Date(v, d.Location) }
 
+// count writes n with its noun in the dossier's language: one for 1, many
+// for any other number.
+func (d Dossier) count(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf(d.t(one), n)
+	}
+	return fmt.Sprintf(d.t(many), n)
+}
+
 // money writes an amount in the dossier's language.
 func (d Dossier) money(m money.Money) string { return d.Lang.Money(m) }
 
@@ -51,24 +60,29 @@ func (d Dossier) eventText(s string) string {
 // (a test checks that none is missing and that the format verbs match).
 var bokmal = lang.Dict{
 	// Cover
-	"page %d of {nb}":                     "side %d av {nb}",
-	"Evidence dossier":                    "Dokumentasjon",
-	"%d of %d":                            "%d av %d",
-	" (exhibits %s to %s)":                " (bilag %s til %s)",
-	"Part":                                "Del",
-	"Claimant":                            "Klager",
-	"Case":                                "Sak",
-	"Amount claimed":                      "Krevd beløp",
-	"Receiver":                            "Mottaker",
-	"Reference":                           "Referanse",
-	"Opened":                              "Åpnet",
-	"Orders":                              "Ordrer",
-	"Period":                              "Periode",
-	" to ":                                " til ",
-	"Contents":                            "Innhold",
-	"%d orders, %d messages, %d exhibits": "%d ordrer, %d meldinger, %d bilag",
-	"Generated":                           "Laget",
-	" by vault":                           " av vault",
+	"page %d of {nb}":      "side %d av {nb}",
+	"Evidence dossier":     "Dokumentasjon",
+	"%d of %d":             "%d av %d",
+	" (exhibits %s to %s)": " (bilag %s til %s)",
+	"Part":                 "Del",
+	"Claimant":             "Klager",
+	"Case":                 "Sak",
+	"Amount claimed":       "Krevd beløp",
+	"Receiver":             "Mottaker",
+	"Reference":            "Referanse",
+	"Opened":               "Åpnet",
+	"Orders":               "Ordrer",
+	"Period":               "Periode",
+	" to ":                 " til ",
+	"Contents":             "Innhold",
+	"%d order":             "%d ordre",
+	"%d orders":            "%d ordrer",
+	"%d message":           "%d melding",
+	"%d messages":          "%d meldinger",
+	"%d exhibit":           "%d bilag",
+	"%d exhibits":          "%d bilag",
+	"Generated":            "Laget",
+	" by vault":            " av vault",
 	"Every file in this dossier is identified by its SHA-256 in the manifest at the end. The originals are kept unaltered; anyone holding a copy can check it with sha256sum.": "Hver fil i denne dokumentasjonen er identifisert med sin SHA-256 i filoversikten til slutt. Originalene er oppbevart uendret; den som har en kopi, kan kontrollere den med sha256sum.",
 	"Case events": "Hendelser i saken",
 

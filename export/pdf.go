@@ -107,11 +107,12 @@ func (d *doc) field(label, value string) {
 	if value == "" {
 		return
 	}
-	const labelW = 38.0
+	label = d.text.clean(label)
 	d.p.SetFont(bold, "", 10)
+	labelW := max(38.0, d.p.GetStringWidth(label)+3) // a long label (a date with its time) keeps a gap
 	x := d.p.GetX()
 	y := d.p.GetY()
-	d.p.CellFormat(labelW, 10*lineMM, d.text.clean(label), "", 0, "L", false, 0, "")
+	d.p.CellFormat(labelW, 10*lineMM, label, "", 0, "L", false, 0, "")
 	d.p.SetXY(x+labelW, y)
 	d.p.SetFont(body, "", 10)
 	d.p.MultiCell(contentW-labelW, 10*lineMM, d.text.clean(value), "", "L", false)

@@ -177,7 +177,8 @@ func (d Dossier) cover(doc *doc) {
 	if len(d.Entries) > 0 {
 		doc.field(d.t("Period"), d.date(d.Entries[0].At)+d.t(" to ")+d.date(d.Entries[len(d.Entries)-1].At))
 	}
-	doc.field(d.t("Contents"), fmt.Sprintf(d.t("%d orders, %d messages, %d exhibits"), len(d.Orders), len(d.Messages), len(d.Exhibits)))
+	doc.field(d.t("Contents"), strings.Join([]string{d.count(len(d.Orders), "%d order", "%d orders"),
+		d.count(len(d.Messages), "%d message", "%d messages"), d.count(len(d.Exhibits), "%d exhibit", "%d exhibits")}, ", "))
 	doc.field(d.t("Generated"), d.date(date.Instant(d.Generated))+d.t(" by vault"))
 	doc.gap(10)
 	doc.para(body, 9, d.t("Every file in this dossier is identified by its SHA-256 in the manifest at the end. "+

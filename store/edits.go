@@ -116,6 +116,12 @@ func (db *DB) UpdateCase(ctx context.Context, id vault.CaseID, change func(vault
 		if err := writeCaseFacts(ctx, tx, id, c); err != nil {
 			return err
 		}
+		if c.Opened != old.Opened { // the event that says so moves with it
+			if _, err := exec(ctx, tx, `UPDATE case_events SET at = ? WHERE case_id = ? AND text = ? AND at = ?`,
+				c.Opened.String(), id, string(c.Kind)+" case opened", old.Opened.String()); err != nil {
+				return err
+			}
+		}
 		if c.Status != old.Status {
 			text, at := fmt.Sprintf("status %s -> %s: decided %s", old.Status, c.Status, c.Outcome), c.Decided.String()
 			switch {

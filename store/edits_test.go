@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"vault"
 	"vault/internal/money"
@@ -55,7 +56,7 @@ func TestEditsAndRetractions(t *testing.T) {
 	c, _ := db.AddCase(ctx, vault.Case{Kind: vault.Dispute, Orders: []vault.OrderID{o}, Opened: day("2026-11-01")})
 	edits, err = db.UpdateCase(ctx, c, func(x vault.Case) (vault.Case, error) {
 		return x.Apply([]vault.Change{{Field: "outcome", Op: vault.Set, Value: "partial"}, {Field: "refunded", Op: vault.Set, Value: "200.00 NOK"},
-			{Field: "dispute_number", Op: vault.Set, Value: "5511023"}}, day("2026-11-30"), false)
+			{Field: "dispute_number", Op: vault.Set, Value: "5511023"}}, time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC), false)
 	})
 	if err != nil || len(edits) != 5 { // closed? no: decided, dispute number, outcome, refunded, status
 		t.Fatalf("%+v %v", edits, err)
@@ -81,7 +82,7 @@ func TestEditsAndRetractions(t *testing.T) {
 	if f, _ := db.CaseFile(ctx, c); len(f.Evidence) != 0 {
 		t.Errorf("evidence taken out of the case still in it: %+v", f.Evidence)
 	}
-	if _, err := db.UnlinkEvidence(ctx, e, vault.Links{Cases: []vault.CaseID{c}}); !errors.Is(err, ErrNotLinked) {
+	if _, err := db.UnlinkEvidence(ctx, e, vault.Links{Cases: []vault.CaseID{c}}); !errors.Is(err, ErrNoChange) {
 		t.Errorf("second unlink: %v", err)
 	}
 	verified("evidence edits and unlink")

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"vault"
 )
@@ -65,7 +66,7 @@ func (db *DB) excludeFromCase(ctx context.Context, tx *sql.Tx, now string, id va
 			return nil, err
 		}
 		if n, _ := res.RowsAffected(); n == 0 && direct == 0 {
-			return nil, fmt.Errorf("%s is out of %s already: %w", id, c, ErrNotLinked)
+			return nil, fmt.Errorf("%s is out of %s already (%w)", id, c, ErrNoChange)
 		}
 	} else if direct == 0 {
 		return nil, fmt.Errorf("%s is not in %s: %w", id, c, ErrNotLinked)
@@ -142,6 +143,17 @@ func (db *DB) Retract(ctx context.Context, record, reason string) error {
 				return err
 			}
 		}
+		if strings.HasPrefix(record, "ACC-") {
+			var c vault.CaseID
+			err := queryRow(ctx, tx, `SELECT c.id FROM case_facts f JOIN cases c ON c.id = f.case_id
+				WHERE f.key = 'account' AND f.value = ? AND `+liveCase+` LIMIT 1`, record).Scan(&c)
+			if err == nil {
+				return fmt.Errorf("%s is the account of %s: unset it there ('vault set case %s --unset account') or retract the case first",
+					record, c, c)
+			} else if !errors.Is(err, sql.ErrNoRows) {
+				return err
+			}
+		}
 		now := db.now()
 		if _, err := exec(ctx, tx, `INSERT INTO retractions (record, reason, at) VALUES (?,?,?)`, record, reason, now); err != nil {
 			return fmt.Errorf("retract: %w", err)
@@ -154,6 +166,22 @@ func (db *DB) Retract(ctx context.Context, record, reason string) error {
 		}
 		return audit(ctx, tx, now, "retract", ref("RETR-"+record))
 	})
+}
+
+// Retraction returns the retraction of a record, if it was retracted.
+func (db *DB) Retraction(ctx context.Context, record string) (vault.Retraction, bool, error) {
+	var r vault.Retraction
+	var at string
+	err := db.read(ctx, func(tx *sql.Tx) error {
+		return queryRow(ctx, tx, `SELECT record, reason, at FROM retractions WHERE record = ?`, record).Scan(&r.Record, &r.Reason, &at)
+	})
+	if errors.Is(err, sql.ErrNoRows) {
+		return r, false, nil
+	}
+	if err == nil {
+		r.At, err = time.Parse(time.RFC3339, at)
+	}
+	return r, err == nil, err
 }
 
 // unindexAttachments takes the files an email came with out of search with it.

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 	"vault"
 
 	"github.com/google/go-cmp/cmp"
@@ -222,7 +223,7 @@ func TestSearchFolds(t *testing.T) {
 		vault.Links{Orders: []vault.OrderID{o}})
 	c, _ := db.AddCase(ctx, vault.Case{Kind: vault.Dispute, Title: "Tvist om ørepropper", Orders: []vault.OrderID{o}})
 	db.UpdateCase(ctx, c, func(x vault.Case) (vault.Case, error) {
-		return x.Apply([]vault.Change{{Field: "dispute_number", Op: vault.Set, Value: "5511023"}}, day("2026-11-30"), false)
+		return x.Apply([]vault.Change{{Field: "dispute_number", Op: vault.Set, Value: "5511023"}}, time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC), false)
 	})
 	db.AddEvent(ctx, c, day("2026-11-20"), "Ringte kundeservice i Shenzhen", false)
 	db.SetConfig(ctx, vault.SettingName, "Åse Nordmann")

@@ -13,7 +13,7 @@ import (
 type addAccountOptions struct {
 	marketplace, blocked, appealBy string
 	account                        vault.Account
-	asJSON                         bool
+	asJSON, force                  bool
 }
 
 func newAddAccountCmd(a *app, runF func(*addAccountOptions) error) *cobra.Command {
@@ -33,13 +33,16 @@ its letter and dossier cite it. Prints the account's id (ACC-n).`,
 				return err
 			}
 			var err error
-			if o.account.Marketplace, _, err = a.marketplace(o.marketplace, false); err != nil {
+			if o.account.Marketplace, _, err = a.marketplace(o.marketplace, o.force); err != nil {
 				return err
 			}
 			if o.account.Blocked, err = a.parseDate("blocked", o.blocked); err != nil {
 				return err
 			}
 			if o.account.AppealBy, err = a.parseDate("appeal-by", o.appealBy); err != nil {
+				return err
+			}
+			if err := o.account.Check(a.now().In(a.loc), o.force); err != nil {
 				return err
 			}
 			return do(cmd.Context(), o, runF, a.runAddAccount)
@@ -53,6 +56,7 @@ its letter and dossier cite it. Prints the account's id (ACC-n).`,
 	f.StringVar(&o.appealBy, "appeal-by", "", "the last day to appeal "+dateExample)
 	f.StringVar(&o.account.Note, "note", "", "a note")
 	f.BoolVar(&o.asJSON, "json", false, "print the result as JSON")
+	f.BoolVar(&o.force, "force", false, "accept a marketplace name that looks like a typo, or dates that look wrong")
 	return cmd
 }
 

@@ -16,7 +16,7 @@ type attachOptions struct {
 	orderRefs, caseRefs []string
 	kind, at            string
 	req                 casework.AttachRequest
-	asJSON              bool
+	asJSON, force       bool
 }
 
 func newAttachFileCmd(a *app, runF func(*attachOptions) error) *cobra.Command {
@@ -56,6 +56,7 @@ links are followed only to files within it.`,
 	f.StringVar(&o.at, "at", "", "when the screenshot or photo was taken (default: from the picture's EXIF or PNG date) "+dateExample)
 	f.BoolVarP(&o.req.Recursive, "recursive", "r", false, "attach the files in directories, and in their subdirectories")
 	f.BoolVar(&o.asJSON, "json", false, "print one JSON object per file")
+	f.BoolVar(&o.force, "force", false, "confirm an --at after today")
 	return cmd
 }
 
@@ -70,7 +71,7 @@ func (o *attachOptions) parse(a *app, paths []string) error {
 		}
 	}
 	o.req.Paths = paths
-	o.req.At, err = a.parseDate("at", o.at)
+	o.req.At, err = a.pastDate("at", o.at, o.force)
 	return err
 }
 
@@ -88,12 +89,12 @@ func (a *app) runAttach(ctx context.Context, o *attachOptions) error {
 	if err != nil {
 		return err
 	}
-	return a.reportAttach(results, o.asJSON)
+	return a.reportAttach(results, !o.req.At.IsZero(), o.asJSON)
 }
 
 // reportAttach prints an id (or JSON object) per stored file, a line per
 // refused file, and a summary; it fails when any file was refused.
-func (a *app) reportAttach(results []casework.Attached, asJSON bool) error {
+func (a *app) reportAttach(results []casework.Attached, atGiven, asJSON bool) error {
 	var added, dup, refused int
 	for _, r := range results {
 		if r.Warning != "" {
@@ -107,10 +108,19 @@ func (a *app) reportAttach(results []casework.Attached, asJSON bool) error {
 			}
 			continue
 		}
-		if r.Added.Duplicate {
+		switch {
+		case r.Added.Duplicate && atGiven:
+			dup++
+			fmt.Fprintf(a.stderr, "vault: %s: same content as %s, stored once; its date stays (change it with 'vault set evidence %s --at ...')\n",
+				r.Path, r.Added.ID, r.Added.ID)
+		case r.Added.Duplicate:
 			dup++
 			fmt.Fprintf(a.stderr, "vault: %s: same content as %s, stored once\n", r.Path, r.Added.ID)
-		} else {
+		case r.Undated:
+			added++
+			fmt.Fprintf(a.stderr, "vault: %s: the picture does not say when it was taken; date it with 'vault set evidence %s --at ...'\n",
+				r.Path, r.Added.ID)
+		default:
 			added++
 		}
 		if asJSON {

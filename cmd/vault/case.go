@@ -63,7 +63,7 @@ on a terminal asks before going on (--force skips the question).`,
 	f.StringVar(&o.account, "account", "", "the blocked marketplace account of a reinstatement (ACC-n, 'vault add account')")
 	f.StringVar(&o.opened, "opened", "", "when the case was opened (default now) "+dateExample)
 	f.BoolVar(&o.asJSON, "json", false, "print the result as JSON")
-	f.BoolVar(&o.force, "force", false, "do not ask before a dispute that may look like abuse")
+	f.BoolVar(&o.force, "force", false, "do not ask before a dispute that may look like abuse; confirm an --opened after today")
 	return cmd
 }
 
@@ -82,7 +82,7 @@ func (o *addCaseOptions) parse(a *app) error {
 			return usagef("--account: %w", err)
 		}
 	}
-	o.c.Opened, err = a.parseDate("opened", o.opened)
+	o.c.Opened, err = a.pastDate("opened", o.opened, o.force)
 	return err
 }
 

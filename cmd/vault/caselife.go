@@ -23,12 +23,13 @@ func newCaseCmd(a *app) *cobra.Command {
 type caseOptions struct {
 	ref, atFlag string
 	at          date.Value
+	force       bool
 }
 
 // parseAt reads --at; the case's reference is the first argument.
 func (o *caseOptions) parseAt(a *app, args []string) (err error) {
 	o.ref = args[0]
-	o.at, err = a.parseDate("at", o.atFlag)
+	o.at, err = a.pastDate("at", o.atFlag, o.force)
 	return err
 }
 
@@ -54,7 +55,6 @@ type caseStatusOptions struct {
 	caseOptions
 	status vault.CaseStatus
 	note   string
-	force  bool
 }
 
 func newCaseStatusCmd(a *app, runF func(*caseStatusOptions) error) *cobra.Command {
@@ -82,7 +82,7 @@ from escalated to open) needs --force, because it is usually a mistake.`,
 	f := cmd.Flags()
 	f.StringVar(&o.atFlag, "at", "", "when it happened (default now) "+dateExample)
 	f.StringVar(&o.note, "note", "", "why, in a few words")
-	f.BoolVar(&o.force, "force", false, "allow reopening a decided case")
+	f.BoolVar(&o.force, "force", false, "allow reopening a decided case, or a date after today")
 	return cmd
 }
 
@@ -94,8 +94,7 @@ func (a *app) runCaseStatus(ctx context.Context, o *caseStatusOptions) error {
 
 type caseEventOptions struct {
 	caseOptions
-	text  string
-	force bool
+	text string
 }
 
 func newCaseEventCmd(a *app, runF func(*caseEventOptions) error) *cobra.Command {
@@ -122,7 +121,7 @@ func newCaseEventCmd(a *app, runF func(*caseEventOptions) error) *cobra.Command 
 	f := cmd.Flags()
 	f.StringVar(&o.text, "text", "", "what happened (required)")
 	f.StringVar(&o.atFlag, "at", "", "when it happened (default now) "+dateExample)
-	f.BoolVar(&o.force, "force", false, "allow a date before the case's orders")
+	f.BoolVar(&o.force, "force", false, "allow a date before the case's orders or after today")
 	return cmd
 }
 

@@ -16,7 +16,7 @@ import (
 type addChargeOptions struct {
 	orderRef, kind, amount, paid string
 	charge                       vault.Charge
-	asJSON                       bool
+	asJSON, force                bool
 }
 
 func newAddChargeCmd(a *app, runF func(*addChargeOptions) error) *cobra.Command {
@@ -48,6 +48,7 @@ Prints the charge's record (CHG-n).`,
 	f.StringVar(&o.paid, "paid", "", "when it was paid "+dateExample)
 	f.StringVar(&o.charge.Note, "note", "", "a note: who charged it, the reference")
 	f.BoolVar(&o.asJSON, "json", false, "print the result as JSON")
+	f.BoolVar(&o.force, "force", false, "confirm a date after today")
 	return cmd
 }
 
@@ -59,7 +60,7 @@ func (o *addChargeOptions) parse(a *app) error {
 	if o.charge.Amount, err = money.Parse(o.amount); err != nil {
 		return usagef("--amount: %w", err)
 	}
-	o.charge.Paid, err = a.parseDate("paid", o.paid)
+	o.charge.Paid, err = a.pastDate("paid", o.paid, o.force)
 	return err
 }
 

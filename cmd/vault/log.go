@@ -25,7 +25,9 @@ hash (the head) vouches for the whole log and is printed in every dossier.
 
 With a record (ORD-1, CASE-2, EV-3, ACC-1, CONF-name), its history: its audit
 entries and every change made to it, field by field, with the old value, the
-new one and who made it.
+new one and who made it, and its retraction with the reason. In the whole
+log, each edit is an entry of its own (EDIT-n), as are retractions (RETR-EV-3)
+and purges of files (PURGE-n).
 
 'vault log case ID' shows a case's timeline instead: everything dated in it,
 with the deadlines that apply.`,
@@ -62,7 +64,11 @@ with the deadlines that apply.`,
 			if len(log) == 0 {
 				return fmt.Errorf("%s: %w", record, vault.ErrNotFound)
 			}
-			return a.printHistory(log, edits, asJSON)
+			why, _, err := svc.DB.Retraction(cmd.Context(), record)
+			if err != nil {
+				return err
+			}
+			return a.printHistory(log, edits, why, asJSON)
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
@@ -70,32 +76,44 @@ with the deadlines that apply.`,
 	return cmd
 }
 
+// logTime is how the log writes when: to the second, with the zone.
+const logTime = "2006-01-02 15:04:05 MST"
+
 func (a *app) printAudit(log []vault.AuditEntry, asJSON bool) error {
 	if asJSON {
 		return printJSON(a.stdout, nonNil(log))
 	}
 	rows := [][]string{{"#", "TIME", "ACTION", "RECORD", "CONTENT", "HASH"}}
 	for _, e := range log {
-		rows = append(rows, []string{itoa(e.ID), e.At.In(a.loc).Format("2006-01-02 15:04:05"), e.Action, e.Record,
+		rows = append(rows, []string{itoa(e.ID), e.At.In(a.loc).Format(logTime), e.Action, e.Record,
 			e.Content[:12], e.Hash[:12]})
 	}
 	return table(a.stdout, rows)
 }
 
 // printHistory writes a record's audit entries and its edits, in time order.
-func (a *app) printHistory(log []vault.AuditEntry, edits []vault.Edit, asJSON bool) error {
+func (a *app) printHistory(log []vault.AuditEntry, edits []vault.Edit, why vault.Retraction, asJSON bool) error {
 	if asJSON {
+		var retraction *vault.Retraction
+		if why.Record != "" {
+			retraction = &why
+		}
 		return printJSON(a.stdout, struct {
-			Audit []vault.AuditEntry `json:"audit"`
-			Edits []vault.Edit       `json:"edits"`
-		}{log, nonNil(edits)})
+			Audit      []vault.AuditEntry `json:"audit"`
+			Edits      []vault.Edit       `json:"edits"`
+			Retraction *vault.Retraction  `json:"retraction,omitempty"`
+		}{log, nonNil(edits), retraction})
 	}
 	rows := [][]string{{"TIME", "ACTION", "CHANGE"}}
 	change := func(x vault.Edit) []string {
-		return []string{"", "", fmt.Sprintf("%s: %s -> %s (%s)", strings.ReplaceAll(x.Field, "_", "-"), shown(x.Old), shown(x.New), x.By)}
+		return []string{"", "", fmt.Sprintf("%s: %s -> %s (%s)", strings.ReplaceAll(x.Field, "_", "-"), a.shown(x.Old), a.shown(x.New), x.By)}
 	}
 	for _, e := range log {
-		rows = append(rows, []string{e.At.In(a.loc).Format("2006-01-02 15:04:05"), e.Action, "content " + e.Content[:12]})
+		what := "content " + e.Content[:12]
+		if strings.HasPrefix(e.Record, "RETR-") {
+			what = "retracted: " + why.Reason
+		}
+		rows = append(rows, []string{e.At.In(a.loc).Format(logTime), e.Action, what})
 		for len(edits) > 0 && edits[0].Entry < e.ID { // a write logs its edits just before its own entry
 			rows, edits = append(rows, change(edits[0])), edits[1:]
 		}

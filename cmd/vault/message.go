@@ -17,7 +17,7 @@ import (
 type addMessageOptions struct {
 	orderRef, text, file, from, at string
 	message                        vault.Evidence
-	asJSON                         bool
+	asJSON, force                  bool
 }
 
 func newAddMessageCmd(a *app, runF func(*addMessageOptions) error) *cobra.Command {
@@ -49,6 +49,7 @@ Prints the new evidence id (EV-n) on the first line.`,
 	f.StringVar(&o.from, "from", string(vault.PartySeller), "who wrote it: "+strings.Join(vault.Words(vault.Parties), ", "))
 	f.StringVar(&o.at, "at", "", "when it was sent (default now) "+dateExample)
 	f.BoolVar(&o.asJSON, "json", false, "print the result as JSON")
+	f.BoolVar(&o.force, "force", false, "confirm a date after today")
 	return cmd
 }
 
@@ -60,7 +61,7 @@ func (o *addMessageOptions) parse(a *app) error {
 	if err != nil {
 		return err
 	}
-	when, err := a.parseDate("at", o.at)
+	when, err := a.pastDate("at", o.at, o.force)
 	if err != nil {
 		return err
 	}

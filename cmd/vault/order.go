@@ -49,7 +49,7 @@ the reason unless --force. Prints the new order's id (ORD-n) on the first line.`
 			if err := o.parse(a); err != nil {
 				return err
 			}
-			if err := o.order.Check(a.now(), o.force); err != nil {
+			if err := o.order.Check(a.now().In(a.loc), o.force); err != nil {
 				return err
 			}
 			return do(cmd.Context(), o, runF, a.runAddOrder)
@@ -125,6 +125,16 @@ func (a *app) marketplace(typed string, force bool) (vault.Marketplace, string, 
 		fmt.Fprintf(a.stderr, "vault: %q is not a marketplace vault knows (did you mean %s?); recorded as %q\n", typed, near, m)
 	}
 	return m, "", nil
+}
+
+// pastDate reads an optional date flag of something that happened: a day
+// after today (in the user's zone) needs force.
+func (a *app) pastDate(flag, s string, force bool) (date.Value, error) {
+	v, err := a.parseDate(flag, s)
+	if err != nil {
+		return v, err
+	}
+	return v, vault.CheckPast("--"+flag, v, a.now().In(a.loc), force)
 }
 
 // parseDate reads an optional date flag; "" means not given.

@@ -3,6 +3,7 @@ package main
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -50,6 +51,10 @@ func (a *app) runUnlink(ctx context.Context, o *unlinkOptions) error {
 		return err
 	}
 	edits, err := svc.Unlink(ctx, o.record, o.caseRef, o.orderRef)
+	if errors.Is(err, store.ErrNoChange) { // what the user wants is already so
+		fmt.Fprintf(a.stderr, "vault: %s\n", err)
+		return nil
+	}
 	if err != nil || o.asJSON {
 		return cmp.Or(err, a.printEdits(edits, true))
 	}

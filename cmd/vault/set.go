@@ -5,10 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"vault"
+	"vault/internal/date"
 	"vault/internal/money"
 	"vault/store"
 )
@@ -98,6 +100,9 @@ func setCmd(a *app, use, short, long, force string, fields []field, lists []fiel
 				if !containsFold(names, u) {
 					return usagef("--unset %q: not a field here (fields: %s)", u, strings.Join(names, ", "))
 				}
+				if f := cmd.Flags().Lookup(strings.ToLower(u)); f != nil && f.Changed {
+					return usagef("--unset %s and --%s: say one", u, f.Name)
+				}
 				o.changes = append(o.changes, vault.Change{Field: fieldName(u), Op: vault.Unset})
 			}
 			if len(o.changes) == 0 {
@@ -162,15 +167,19 @@ func (a *app) printEdits(edits []vault.Edit, asJSON bool) error {
 			}
 			continue
 		}
-		fmt.Fprintf(a.stdout, "%s %s: %s -> %s\n", e.Record, strings.ReplaceAll(e.Field, "_", "-"), shown(e.Old), shown(e.New))
+		fmt.Fprintf(a.stdout, "%s %s: %s -> %s\n", e.Record, strings.ReplaceAll(e.Field, "_", "-"), a.shown(e.Old), a.shown(e.New))
 	}
 	return nil
 }
 
-// shown is a field's value as an edit line shows it.
-func shown(v string) string {
+// shown is a field's value as an edit line shows it: an instant in the
+// user's zone, a list one item after the other.
+func (a *app) shown(v string) string {
 	if v == "" {
 		return "not set"
+	}
+	if t, err := time.Parse(time.RFC3339, v); err == nil {
+		return date.Instant(t).Format(a.loc)
 	}
 	return short(strings.ReplaceAll(v, "\n", "; "), 60)
 }
@@ -191,8 +200,9 @@ func newSetOrderCmd(a *app, runF func(*setOptions) error) *cobra.Command {
 		`Change an order as its life goes on: the day it was delivered, a new tracking
 number, the buyer protection's last day, a refund; or correct a field typed
 wrong. Each field changed is an edit in the audit log with its old and new
-value ('vault log ORD-n' shows them). Dates that cannot be right need --force.`,
-		"record dates or a marketplace name that look wrong", fields, lists, runF, func(ctx context.Context, o *setOptions) ([]vault.Edit, error) {
+value ('vault log ORD-n' shows them). Dates that cannot be right (delivered
+before ordered, after today) and a refund above the total need --force.`,
+		"confirm dates, a refund or a marketplace name that look wrong", fields, lists, runF, func(ctx context.Context, o *setOptions) ([]vault.Edit, error) {
 			svc, err := a.open(ctx)
 			if err != nil {
 				return nil, err
@@ -232,8 +242,10 @@ func newSetCaseCmd(a *app, runF func(*setOptions) error) *cobra.Command {
 with the amount --refunded and the day --decided), the marketplace's dispute
 number and the bank's reference, or correct a field. An outcome moves the case
 to won, lost or (partial) closed, recorded in its timeline; a decided case
-produces no more deadlines. Reopening a decided case needs --force.`,
-		"allow reopening a decided case", fields, nil, runF, func(ctx context.Context, o *setOptions) ([]vault.Edit, error) {
+produces no more deadlines. Reopening a decided case, dates after today, a day
+decided before the case was opened or opened before its first order, and a
+refund above the amount claimed need --force.`,
+		"reopen a decided case, or confirm dates and amounts that look wrong", fields, nil, runF, func(ctx context.Context, o *setOptions) ([]vault.Edit, error) {
 			svc, err := a.open(ctx)
 			if err != nil {
 				return nil, err
@@ -257,8 +269,9 @@ func newSetEvidenceCmd(a *app, runF func(*setOptions) error) *cobra.Command {
 		`Change a piece of evidence or a message: its kind, when it was taken or sent,
 who it is from, its title and note, and the text of a message typed on the
 command line. A file's bytes never change: attach a new one. Each field
-changed is an edit in the audit log with its old and new value.`,
-		"", fields, nil, runF, func(ctx context.Context, o *setOptions) ([]vault.Edit, error) {
+changed is an edit in the audit log with its old and new value. A date after
+today needs --force.`,
+		"confirm a date after today", fields, nil, runF, func(ctx context.Context, o *setOptions) ([]vault.Edit, error) {
 			id, err := vault.ParseEvidenceID(o.ref)
 			if err != nil {
 				return nil, usageError{err}
@@ -267,7 +280,7 @@ changed is an edit in the audit log with its old and new value.`,
 			if err != nil {
 				return nil, err
 			}
-			return svc.SetEvidence(ctx, id, o.changes)
+			return svc.SetEvidence(ctx, id, o.changes, o.force)
 		})
 	cmd.Aliases = []string{"message"}
 	cmd.Example = `  vault set evidence EV-3 --kind receipt --at "02.10.2026 kl. 10:00" --note "Temu proof of payment"
@@ -283,7 +296,8 @@ func newSetAccountCmd(a *app, runF func(*setOptions) error) *cobra.Command {
 	}
 	return setCmd(a, "account ACC-n [--field value]... [--unset FIELD]", "Change a marketplace account's record",
 		`Change the record of a marketplace account (see 'vault add account').`,
-		"accept a marketplace name that looks like a typo", fields, nil, runF, func(ctx context.Context, o *setOptions) ([]vault.Edit, error) {
+		"accept a marketplace name that looks like a typo, or dates that look wrong", fields, nil, runF,
+		func(ctx context.Context, o *setOptions) ([]vault.Edit, error) {
 			id, err := vault.ParseAccountID(o.ref)
 			if err != nil {
 				return nil, usageError{err}
@@ -295,7 +309,7 @@ func newSetAccountCmd(a *app, runF func(*setOptions) error) *cobra.Command {
 			if err != nil {
 				return nil, err
 			}
-			return svc.SetAccount(ctx, id, o.changes)
+			return svc.SetAccount(ctx, id, o.changes, o.force)
 		})
 }
 
