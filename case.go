@@ -19,11 +19,13 @@ const (
 	Reinstatement CaseKind = "reinstatement" // of a blocked marketplace account
 	Withdrawal    CaseKind = "withdrawal"    // the right of withdrawal (angrerett)
 	Warranty      CaseKind = "warranty"      // a defect (reklamasjon, the legal guarantee)
+	Delay         CaseKind = "delay"         // goods not delivered in time (forsinkelse): delivery, then cancellation
+	Unauthorised  CaseKind = "unauthorised"  // a payment not made by the buyer, or executed wrongly (a double charge)
 	OtherCase     CaseKind = "other"
 )
 
 // CaseKinds are the kinds of case, in the order help texts list them.
-var CaseKinds = []CaseKind{Dispute, Chargeback, Reinstatement, Withdrawal, Warranty, OtherCase}
+var CaseKinds = []CaseKind{Dispute, Chargeback, Reinstatement, Withdrawal, Warranty, Delay, Unauthorised, OtherCase}
 
 // ParseCaseKind reads a case kind as the CLI and the store spell it.
 func ParseCaseKind(s string) (CaseKind, error) { return parseWord("case kind", s, CaseKinds) }
@@ -38,7 +40,8 @@ func (k CaseKind) CountsAsDispute() bool { return k == Dispute || k == Chargebac
 func (k CaseKind) Word(l lang.Lang) string { return word(l, string(k), caseKindNB[k]) }
 
 var caseKindNB = map[CaseKind]string{Dispute: "tvist", Chargeback: "tilbakeføring", Reinstatement: "gjenåpning av konto",
-	Withdrawal: "angrerett", Warranty: "reklamasjon", OtherCase: "annet"}
+	Withdrawal: "angrerett", Warranty: "reklamasjon", Delay: "forsinkelse", Unauthorised: "uautorisert betaling",
+	OtherCase: "annet"}
 
 // CaseStatus is where a case stands, from draft to closed.
 type CaseStatus string
@@ -108,7 +111,46 @@ type Case struct {
 	DisputeNumber string      `json:"dispute_number,omitempty"` // the marketplace's own number for the dispute
 	BankReference string      `json:"bank_reference,omitempty"` // the card issuer's reference
 	Account       AccountID   `json:"account,omitzero"`         // the blocked account of a reinstatement
+	Problem       Trouble     `json:"problem,omitempty"`        // what went wrong, as the buyer records it
 	Retracted     string      `json:"retracted,omitempty"`      // why it was retracted, if it was
+}
+
+// Trouble is what went wrong with a purchase: what a letter says happened,
+// only when it is recorded.
+type Trouble string
+
+// The problems a case can be about.
+const (
+	NotReceived    Trouble = "not-received"
+	Defective      Trouble = "defective"
+	NotAsDescribed Trouble = "not-as-described"
+)
+
+// Troubles are the problems a case records, in the order help lists them.
+var Troubles = []Trouble{NotReceived, Defective, NotAsDescribed}
+
+// ParseTrouble reads a problem.
+func ParseTrouble(s string) (Trouble, error) { return parseWord("problem", s, Troubles) }
+
+// Word is the problem in l.
+func (p Trouble) Word(l lang.Lang) string {
+	return word(l, string(p), map[Trouble]string{NotReceived: "ikke mottatt", Defective: "mangelfull",
+		NotAsDescribed: "ikke som beskrevet"}[p])
+}
+
+// TroubleOf is what went wrong in a case: as recorded, else what its kind
+// says (a delay case is about goods not received, a warranty case about a
+// defect); "" when nothing says.
+func TroubleOf(c Case) Trouble {
+	switch {
+	case c.Problem != "":
+		return c.Problem
+	case c.Kind == Delay:
+		return NotReceived
+	case c.Kind == Warranty:
+		return Defective
+	}
+	return ""
 }
 
 // Outcome is how a case was decided.

@@ -49,7 +49,7 @@ type FieldError struct {
 func (e *FieldError) Error() string { return fmt.Sprintf("%s %s: %s", e.Record, e.Field, e.Why) }
 
 // orderFacts are the order's fields kept apart from its first columns.
-var orderFacts = []string{"site", "protection_ends", "refunded", "refunded_at"}
+var orderFacts = []string{"site", "protection_ends", "refunded", "refunded_at", "seller_country"}
 
 // Fields are the order's fields in their stored form ("" when not set;
 // lists one value a line): what an edit compares and records.
@@ -69,7 +69,7 @@ func (o Order) Fields() map[string]string {
 
 // Facts are the order's facts recorded apart, by key, those set only.
 func (o Order) Facts() map[string]string {
-	return setOnly(map[string]string{"site": o.Site, "protection_ends": o.ProtectionEnds.String(),
+	return setOnly(map[string]string{"site": o.Site, "seller_country": o.SellerCountry, "protection_ends": o.ProtectionEnds.String(),
 		"refunded": o.Refunded.String(), "refunded_at": o.RefundedAt.String()})
 }
 
@@ -89,6 +89,10 @@ func (o *Order) SetFact(key, value string) error {
 	switch key {
 	case "site":
 		o.Site = value
+	case "seller_country":
+		if o.SellerCountry = Country(value); value != "" && !ValidCountry(o.SellerCountry) {
+			err = fmt.Errorf("%q: give a two-letter country code (CN, DE, NO) or %s", value, OutsideEEA)
+		}
 	case "protection_ends":
 		o.ProtectionEnds, err = date.Stored(value)
 	case "refunded":
@@ -192,7 +196,7 @@ func storedMoney(s string) (money.Money, error) {
 }
 
 // caseFacts are the case's fields kept apart from its first columns.
-var caseFacts = []string{"outcome", "refunded", "decided", "dispute_number", "bank_reference", "account"}
+var caseFacts = []string{"outcome", "refunded", "decided", "dispute_number", "bank_reference", "account", "problem"}
 
 // Fields are the case's editable fields in their stored form.
 func (c Case) Fields() map[string]string {
@@ -206,19 +210,13 @@ func (c Case) Fields() map[string]string {
 
 // Facts are the case's facts recorded apart, by key, those set only.
 func (c Case) Facts() map[string]string {
-	out := map[string]string{}
 	account := ""
 	if c.Account != 0 {
 		account = c.Account.String()
 	}
-	for k, v := range map[string]string{"outcome": string(c.Outcome), "refunded": c.Refunded.String(),
+	return setOnly(map[string]string{"outcome": string(c.Outcome), "refunded": c.Refunded.String(),
 		"decided": c.Decided.String(), "dispute_number": c.DisputeNumber, "bank_reference": c.BankReference,
-		"account": account} {
-		if v != "" {
-			out[k] = v
-		}
-	}
-	return out
+		"account": account, "problem": string(c.Problem)})
 }
 
 // SetFact sets one of the case's facts from its stored form.
@@ -235,6 +233,10 @@ func (c *Case) SetFact(key, value string) error {
 		c.Decided, err = date.Stored(value)
 	case "dispute_number":
 		c.DisputeNumber = value
+	case "problem":
+		if c.Problem = Trouble(value); value != "" {
+			_, err = ParseTrouble(value)
+		}
 	case "bank_reference":
 		c.BankReference = value
 	case "account":

@@ -115,18 +115,43 @@ func TestCheckEventDay(t *testing.T) {
 	}
 }
 
-// TestLawFor: the one answer to which law applies; today by the currency.
+// TestLawFor: the law follows the buyer's country, never the currency paid
+// nor the seller's country; the seller's country comes from the order, else
+// from what the vault knows of its marketplace.
 func TestLawFor(t *testing.T) {
-	for cur, want := range map[string]Law{"NOK": NorwegianLaw, "EUR": EULaw, "SEK": EULaw, "DKK": EULaw, "ISK": EULaw,
-		"USD": NoLaw, "GBP": NoLaw, "CNY": NoLaw, "": NoLaw} {
-		if got := LawFor(Order{Total: money.Money{Minor: 100, Currency: cur}}); got != want {
-			t.Errorf("%s: %q, want %q", cur, got, want)
+	for _, cur := range []string{"NOK", "EUR", "SEK", "USD", "GBP", "CNY", ""} {
+		o := Order{Total: money.Money{Minor: 100, Currency: cur}, Marketplace: AliExpress}
+		for country, want := range map[string]Law{"": NorwegianLaw, "NO": NorwegianLaw, "no": NorwegianLaw, "SE": EULaw,
+			"DE": EULaw, "IS": EULaw, "US": NoLaw, "GB": NoLaw, "CH": NoLaw} {
+			if got := LawFor(o, country); got != want {
+				t.Errorf("a %s order of a buyer in %q: %q, want %q", cur, country, got, want)
+			}
+		}
+	}
+	for _, tc := range []struct {
+		o        Order
+		want     string
+		recorded bool
+	}{
+		{Order{Marketplace: AliExpress}, OutsideEEA, false}, {Order{Marketplace: Temu}, OutsideEEA, false},
+		{Order{Marketplace: Komplett}, "NO", false}, {Order{Marketplace: Amazon, Site: "amazon.de"}, "", false},
+		{Order{Marketplace: AliExpress, SellerCountry: "ES"}, "ES", true}, {Order{Marketplace: "butikk"}, "", false},
+	} {
+		if got, rec := SellerCountry(tc.o); got != tc.want || rec != tc.recorded {
+			t.Errorf("%+v: %q %v", tc.o, got, rec)
+		}
+	}
+	for in, ok := range map[string]bool{"DE": true, "de": true, "outside-eea": true, "Outside-EEA": true, "": false,
+		"DEU": false, "1A": false, "æø": false} {
+		if ValidCountry(Country(in)) != ok {
+			t.Errorf("%q valid: %v", in, !ok)
 		}
 	}
 }
 
 // TestCorrespondence: the buyer's letters are messages and emails from me,
-// not files carried by an email; every other message is a reply.
+// not files carried by an email; the seller's messages and emails are its
+// replies (a marketplace's confirmation or notice is none).
 func TestCorrespondence(t *testing.T) {
 	c := CorrespondenceOf([]Evidence{
 		{Kind: EvidenceMessage, Party: PartyMe, OccurredAt: day("2026-11-10")},
@@ -137,7 +162,7 @@ func TestCorrespondence(t *testing.T) {
 		{Kind: EvidenceMessage, Party: PartySeller, OccurredAt: day("2026-11-11")},
 		{Kind: EvidenceEmail, Party: PartyMarketplace},
 	})
-	if c.Wrote != 3 || c.Replies != 2 || c.First.String() != "2026-11-01" || c.Last.String() != "2026-11-10" {
+	if c.Wrote != 3 || c.Replies != 1 || c.First.String() != "2026-11-01" || c.Last.String() != "2026-11-10" {
 		t.Errorf("%+v", c)
 	}
 }

@@ -117,10 +117,11 @@ func (e Evidence) IsBuyerLetter() bool {
 	return e.Party == PartyMe && e.Kind.IsCorrespondence() && e.Parent == 0
 }
 
-// IsReply reports whether e is written communication to the buyer: a
-// message or an email from anyone else, not a file carried by one.
+// IsReply reports whether e is the seller's answer: a message or an email
+// from the seller, not a file carried by one. An order confirmation or a
+// shipping notice from the marketplace is no answer.
 func (e Evidence) IsReply() bool {
-	return e.Party != PartyMe && e.Kind.IsCorrespondence() && e.Parent == 0
+	return e.Party == PartySeller && e.Kind.IsCorrespondence() && e.Parent == 0
 }
 
 // Correspondence is what the evidence shows of the buyer's letters and the

@@ -1,6 +1,9 @@
 package vault
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // Law is the body of consumer law that applies to an order.
 type Law string
@@ -9,23 +12,78 @@ type Law string
 const (
 	NoLaw        Law = ""   // none the vault knows
 	NorwegianLaw Law = "no" // forbrukerkjøpsloven, angrerettloven, finansavtaleloven, foreldelsesloven
-	EULaw        Law = "eu" // Directives 2011/83/EU and (EU) 2019/771
+	EULaw        Law = "eu" // Directives 2011/83/EU and (EU) 2019/771, as the buyer's state has them
 )
 
-// eeaCurrencies are the currencies of EU/EEA states other than Norway.
-var eeaCurrencies = []string{"EUR", "SEK", "DKK", "PLN", "CZK", "HUF", "RON", "BGN", "ISK"}
+// DefaultCountry is the buyer's country when the vault is not told another
+// ('vault config set country').
+const DefaultCountry = "NO"
 
-// LawFor decides which consumer law applies to an order. It is the one
-// place that decides it: the deadlines' rules, the letters and the dossier
-// all ask. It follows the currency paid, the only sign of a country the
-// vault records: NOK is Norwegian law, another EU/EEA currency the EU
-// directives, anything else none the vault can name.
-func LawFor(o Order) Law {
-	switch c := o.Total.Currency; {
-	case c == "NOK":
+// OutsideEEA is the seller's country when all that is known of it is that
+// it is outside the EU/EEA (the marketplaces that sell from China).
+const OutsideEEA = "outside-eea"
+
+// euCountries are the EU member states; eeaOnly the other EEA states but
+// Norway. Both by ISO 3166-1 alpha-2 code.
+var (
+	euCountries = []string{"AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT",
+		"LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK"}
+	eeaOnly = []string{"IS", "LI"}
+)
+
+// Country is an ISO 3166-1 alpha-2 code in upper case, or OutsideEEA; ""
+// is not known.
+func Country(s string) string {
+	s = strings.TrimSpace(s)
+	if strings.EqualFold(s, OutsideEEA) {
+		return OutsideEEA
+	}
+	return strings.ToUpper(s)
+}
+
+// ValidCountry reports whether c (as Country returns it) is a two-letter
+// code or OutsideEEA.
+func ValidCountry(c string) bool {
+	if c == OutsideEEA {
+		return true
+	}
+	return len(c) == 2 && c[0] >= 'A' && c[0] <= 'Z' && c[1] >= 'A' && c[1] <= 'Z'
+}
+
+// InEU and InEEA say where a country is; an unknown one is in neither.
+func InEU(c string) bool  { return slices.Contains(euCountries, c) }
+func InEEA(c string) bool { return c == "NO" || InEU(c) || slices.Contains(eeaOnly, c) }
+
+// LawFor decides which consumer law applies to an order of a buyer living
+// in country (DefaultCountry when ""). It is the one place that decides it:
+// the deadlines' rules, the letters and the dossier all ask. Consumer
+// protection follows the consumer's country when the seller directs its
+// business there, as every marketplace the vault knows does (in the EU,
+// Rome I art. 6): a Norwegian buyer has Norwegian law whatever the currency
+// or the seller's country; a buyer in another EU/EEA state has the EU
+// directives; anyone else, none the vault can name.
+func LawFor(o Order, country string) Law {
+	switch c := Country(country); {
+	case c == "" || c == "NO":
 		return NorwegianLaw
-	case slices.Contains(eeaCurrencies, c):
+	case InEEA(c):
 		return EULaw
 	}
 	return NoLaw
+}
+
+// SellerCountry is where the order's seller is: as recorded on the order,
+// else as the vault knows its marketplace (AliExpress, Temu, Shein and Wish
+// sell from outside the EEA; Komplett and Elkjøp are Norwegian shops); ""
+// when it is not known. known says whether it was recorded on the order.
+func SellerCountry(o Order) (country string, recorded bool) {
+	if o.SellerCountry != "" {
+		return o.SellerCountry, true
+	}
+	for _, k := range known {
+		if k.id == o.Marketplace {
+			return k.sellers, false
+		}
+	}
+	return "", false
 }

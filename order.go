@@ -32,6 +32,7 @@ type Order struct {
 	// first columns, so that records made before they existed keep their
 	// hashes).
 	Site           string      `json:"site,omitempty"`           // the country site: amazon.de
+	SellerCountry  string      `json:"seller_country,omitempty"` // as recorded: an ISO code or OutsideEEA (see vault.SellerCountry)
 	ProtectionEnds date.Value  `json:"protection_ends,omitzero"` // the buyer protection shown on the order page
 	Refunded       money.Money `json:"refunded,omitzero"`        // what came back
 	RefundedAt     date.Value  `json:"refunded_at,omitzero"`

@@ -40,4 +40,8 @@ type DisputeOutcome struct {
 	Orders      string      `json:"orders"` // their order numbers
 	Opened      date.Value  `json:"opened"`
 	Status      CaseStatus  `json:"status"`
+	// The marketplace's own number for it, and whether the buyer had
+	// written to the seller before it was opened (a recorded letter).
+	DisputeNumber string `json:"dispute_number,omitempty"`
+	WroteFirst    bool   `json:"wrote_first"`
 }

@@ -41,10 +41,27 @@ func (s *Service) Rules(ctx context.Context) ([]deadlines.Rule, error) {
 	return deadlines.Merge(deadlines.BuiltinRules(), own), nil
 }
 
+// RuleSet is what the rules need besides an order: the rules themselves and
+// the buyer's country, whose law applies (vault.LawFor).
+type RuleSet struct {
+	Rules   []deadlines.Rule
+	Country string
+}
+
+// RuleSet returns the vault's rules and the buyer's country.
+func (s *Service) RuleSet(ctx context.Context) (RuleSet, error) {
+	rules, err := s.Rules(ctx)
+	if err != nil {
+		return RuleSet{}, err
+	}
+	conf, err := s.DB.Config(ctx)
+	return RuleSet{Rules: rules, Country: cmp.Or(conf[string(vault.SettingCountry)], vault.DefaultCountry)}, err
+}
+
 // Deadlines computes every window of the vault's open orders and cases,
 // sorted by the day each closes, those that cannot be computed last.
 func (s *Service) Deadlines(ctx context.Context) ([]Deadline, error) {
-	rules, err := s.Rules(ctx)
+	rules, err := s.RuleSet(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -61,7 +78,7 @@ func (s *Service) Deadlines(ctx context.Context) ([]Deadline, error) {
 
 // CaseDeadlines evaluates the rules for one case and its orders; the
 // buyer's last letter is the last in the case file.
-func (s *Service) CaseDeadlines(rules []deadlines.Rule, f vault.CaseFile) []Deadline {
+func (s *Service) CaseDeadlines(rules RuleSet, f vault.CaseFile) []Deadline {
 	last := vault.CorrespondenceOf(f.Evidence).Last
 	wrote := map[string]date.Value{f.Case.ID.String(): last}
 	for _, o := range f.Orders {
@@ -110,7 +127,7 @@ func lastLetters(t store.Tracking) map[string]date.Value {
 // by a decided case, and for each open case, and adds the appeal day of
 // each account no decided case names. wrote holds the buyer's last letter
 // by record.
-func (s *Service) schedule(rules []deadlines.Rule, orders []vault.Order, cases []vault.Case, accounts []vault.Account,
+func (s *Service) schedule(rules RuleSet, orders []vault.Order, cases []vault.Case, accounts []vault.Account,
 	wrote map[string]date.Value) []Deadline {
 	byID := map[vault.OrderID]vault.Order{}
 	for _, o := range orders {
@@ -126,7 +143,7 @@ func (s *Service) schedule(rules []deadlines.Rule, orders []vault.Order, cases [
 				continue
 			}
 			open[id] = true
-			ds = append(ds, deadlines.Evaluate(rules, caseFacts(c, byID[id], wrote[c.ID.String()]), s.Loc)...)
+			ds = append(ds, deadlines.Evaluate(rules.Rules, caseFacts(c, byID[id], wrote[c.ID.String()], rules.Country), s.Loc)...)
 		}
 		about[c.ID.String()] = c.Title
 	}
@@ -136,14 +153,14 @@ func (s *Service) schedule(rules []deadlines.Rule, orders []vault.Order, cases [
 			continue // nothing left to claim
 		}
 		if !settled[o.ID] || open[o.ID] {
-			ds = append(ds, deadlines.Evaluate(rules, OrderFacts(o, wrote[o.ID.String()]), s.Loc)...)
+			ds = append(ds, deadlines.Evaluate(rules.Rules, OrderFacts(o, wrote[o.ID.String()], rules.Country), s.Loc)...)
 		}
 	}
 	for _, a := range accounts {
 		about[a.ID.String()] = a.Marketplace.Name() + " account " + a.Login
 		if !a.AppealBy.IsZero() && !decided(cases, a.ID) {
 			ds = append(ds, deadlines.Deadline{Record: a.ID.String(), Rule: "account.appeal", Window: "appeal",
-				Closes: deadlines.Day(a.AppealBy, s.Loc), Note: "the day the marketplace gave, as recorded",
+				Closes: deadlines.CalendarDay{Time: deadlines.Day(a.AppealBy, s.Loc)}, Note: "the day the marketplace gave, as recorded",
 				Origin: deadlines.Recorded})
 		}
 	}
@@ -155,22 +172,24 @@ func decided(cases []vault.Case, a vault.AccountID) bool {
 	return slices.ContainsFunc(cases, func(c vault.Case) bool { return c.Account == a && c.Status.Finished() })
 }
 
-// OrderFacts are what the rules know of an order: wrote is the buyer's last
-// letter about it.
-func OrderFacts(o vault.Order, wrote date.Value) deadlines.Facts {
-	return deadlines.Facts{Record: o.ID.String(), Marketplace: o.Marketplace, Payment: o.Payment, Law: vault.LawFor(o),
-		Currency: o.Total.Currency, Dates: map[string]date.Value{"ordered": o.Ordered, "paid": o.Paid,
-			"shipped": o.Shipped, "expected": o.Expected, "delivered": o.Delivered, "wrote": wrote}}
+// OrderFacts are what the rules know of an order of a buyer in country:
+// wrote is the buyer's last letter about it.
+func OrderFacts(o vault.Order, wrote date.Value, country string) deadlines.Facts {
+	seller, _ := vault.SellerCountry(o)
+	return deadlines.Facts{Record: o.ID.String(), Marketplace: o.Marketplace, Payment: o.Payment, Law: vault.LawFor(o, country),
+		Seller: seller, Currency: o.Total.Currency, Dates: map[string]date.Value{"ordered": o.Ordered, "paid": o.Paid,
+			"shipped": o.Shipped, "expected": o.Expected, "delivered": o.Delivered, "wrote": wrote,
+			"protection_ends": o.ProtectionEnds}}
 }
 
-func caseFacts(c vault.Case, o vault.Order, wrote date.Value) deadlines.Facts {
-	f := OrderFacts(o, wrote)
+func caseFacts(c vault.Case, o vault.Order, wrote date.Value, country string) deadlines.Facts {
+	f := OrderFacts(o, wrote, country)
 	f.Record, f.CaseKind, f.Dates["opened"] = c.ID.String(), c.Kind, c.Opened
 	return f
 }
 
 // rows drops repeats (a case window computed once per order) and sorts by
-// closing day, unknown ones last.
+// closing day, those without an end after them, unknown ones last.
 func (s *Service) rows(ds []deadlines.Deadline, about map[string]string) []Deadline {
 	today := deadlines.Day(date.Instant(s.Now()), s.Loc)
 	seen := map[string]bool{}
@@ -189,7 +208,8 @@ func (s *Service) rows(ds []deadlines.Deadline, about map[string]string) []Deadl
 		out = append(out, row)
 	}
 	slices.SortStableFunc(out, func(x, y Deadline) int {
-		return cmp.Or(cmp.Compare(boolInt(x.Unknown), boolInt(y.Unknown)), x.Closes.Compare(y.Closes),
+		return cmp.Or(cmp.Compare(boolInt(x.Unknown), boolInt(y.Unknown)), cmp.Compare(boolInt(x.Closes.IsZero()), boolInt(y.Closes.IsZero())),
+			x.Closes.Compare(y.Closes.Time),
 			strings.Compare(x.Record, y.Record))
 	})
 	return out
@@ -202,15 +222,21 @@ func boolInt(b bool) int {
 	return 0
 }
 
-// Basis says how a deadline was computed, when not from recorded dates only.
+// Basis says in one phrase how a deadline was computed, when not from
+// recorded dates only: "estimated: delivered not recorded, expected used",
+// "needs delivered", and whether its source is uncertain.
 func Basis(d deadlines.Deadline) string {
+	var parts []string
 	switch {
 	case d.Estimated:
-		return "estimated: " + d.Note
+		parts = append(parts, "estimated: "+d.Note)
 	case d.Note != "":
-		return d.Note
+		parts = append(parts, d.Note)
 	}
-	return ""
+	if d.Uncertain != "" {
+		parts = append(parts, "uncertain ('vault rules "+d.Rule+"')")
+	}
+	return strings.Join(parts, "; ")
 }
 
 // CalendarEvents are the deadlines still ahead as calendar entries, each
@@ -218,15 +244,15 @@ func Basis(d deadlines.Deadline) string {
 func CalendarEvents(rows []Deadline) []deadlines.CalendarEvent {
 	var events []deadlines.CalendarEvent
 	for _, r := range rows {
-		if r.Unknown || r.Closes.IsZero() || r.Status == deadlines.Missed {
+		if r.Unknown || r.Closes.IsZero() || r.Status == deadlines.Missed || r.Status == deadlines.Passed {
 			continue
 		}
 		events = append(events, deadlines.CalendarEvent{
 			Key:     strings.Join([]string{r.Record, r.Rule, r.Window}, "|"),
-			Day:     r.Closes,
+			Day:     r.Closes.Time,
 			Summary: fmt.Sprintf("Last day: %s (%s, %s)", r.Window, r.Record, r.About),
-			Description: fmt.Sprintf("Rule %s. Opens %s, closes %s. %s\nGenerated by vault.", r.Rule, Day(r.Opens),
-				Day(r.Closes), cmp.Or(Basis(r.Deadline), "Computed from recorded dates.")),
+			Description: fmt.Sprintf("Rule %s. Opens %s, closes %s. %s\nGenerated by vault.", r.Rule, Day(r.Opens.Time),
+				Day(r.Closes.Time), cmp.Or(Basis(r.Deadline), "Computed from recorded dates.")),
 			AlarmDays: 3,
 		})
 	}

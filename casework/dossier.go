@@ -46,17 +46,19 @@ func (s *Service) Dossier(ctx context.Context, ref string, o DossierOptions) (ex
 		return d, err
 	}
 	reinstatement := f.Case.Kind == vault.Reinstatement
-	facts, err := s.LetterFacts(ctx, f, reinstatement)
+	kind := letters.ForCase(f.Case.Kind)
+	facts, err := s.LetterFacts(ctx, f, kind)
 	if err != nil {
 		return d, err
 	}
 	d.Claimant = cmp.Or(d.Claimant, facts.Claimant)
-	facts.Claimant, facts.Exhibits = d.Claimant, len(d.Exhibits)
+	facts.Claimant, facts.Exhibits, facts.Dossier = d.Claimant, len(d.Exhibits), true
 	if strings.TrimSpace(d.Statement) == "" {
-		if d.Statement, err = letters.Write(letters.ForCase(f.Case.Kind), d.Lang, facts); err != nil {
+		draft, err := letters.Write(kind, d.Lang, facts)
+		if err != nil {
 			return d, err
 		}
-		d.StatementDrafted = true
+		d.Statement, d.StatementDrafted, d.Notes = draft.Text, true, draft.Notes
 	}
 	if reinstatement {
 		if err := s.overview(ctx, &d, facts.Disputes); err != nil {

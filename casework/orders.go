@@ -26,13 +26,13 @@ func (s *Service) OrderView(ctx context.Context, ref string) (OrderView, error) 
 	if err != nil {
 		return OrderView{}, err
 	}
-	rules, err := s.Rules(ctx)
+	rules, err := s.RuleSet(ctx)
 	if err != nil {
 		return OrderView{}, err
 	}
 	f.Order.Status = vault.StatusOf(f.Order, f.Cases)
 	view := OrderView{OrderFile: f, Notes: []string{}}
-	for _, r := range deadlines.ChargesNotes(rules, OrderFacts(f.Order, date.Value{}), f.Order.Total) {
+	for _, r := range deadlines.ChargesNotes(rules.Rules, OrderFacts(f.Order, date.Value{}, rules.Country), f.Order.Total) {
 		view.Notes = append(view.Notes, fmt.Sprintf("import charges may apply (%s): %s", r.ID, r.Says))
 	}
 	return view, nil

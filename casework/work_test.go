@@ -14,6 +14,7 @@ import (
 	"vault"
 	"vault/deadlines"
 	"vault/export"
+	"vault/internal/date"
 	"vault/internal/lang"
 	"vault/store"
 )
@@ -68,12 +69,24 @@ func TestDeadlines(t *testing.T) {
 	if d := find(t, rows, c.String(), "seller.first"); d.Closes.Format(time.DateOnly) != "2026-12-02" || d.Status != deadlines.Open || d.DaysLeft != 7 {
 		t.Errorf("seller's time from the last letter (18 Nov): %+v", d)
 	}
+	// A Norwegian buyer (the default) has Norwegian law whatever the currency.
+	for _, o := range []vault.OrderID{sek, usd} {
+		if d := find(t, rows, o.String(), "no.angrerett"); d.Closes.Format(time.DateOnly) != "2026-12-04" {
+			t.Errorf("%s angrerett: %+v", o, d)
+		}
+		if slices.ContainsFunc(rows, func(d Deadline) bool { return d.Record == o.String() && strings.HasPrefix(d.Rule, "eu.") }) {
+			t.Errorf("%s of a Norwegian buyer got EU law", o)
+		}
+	}
+	// A buyer in Sweden has the EU directives.
+	if err := s.DB.SetConfig(ctx, vault.SettingCountry, "SE"); err != nil {
+		t.Fatal(err)
+	}
+	rows, _ = s.Deadlines(ctx)
 	if d := find(t, rows, sek.String(), "eu.withdrawal"); d.Closes.Format(time.DateOnly) != "2026-12-04" {
-		t.Errorf("SEK withdrawal: %+v", d)
+		t.Errorf("withdrawal of a buyer in Sweden: %+v", d)
 	}
-	if slices.ContainsFunc(rows, func(d Deadline) bool { return d.Record == usd.String() && strings.HasPrefix(d.Rule, "eu.") }) {
-		t.Error("a USD order got EU law")
-	}
+	s.DB.SetConfig(ctx, vault.SettingCountry, "")
 	if err := s.DB.SetCaseStatus(ctx, c, vault.StatusWon, day("2026-11-24"), "", false); err != nil {
 		t.Fatal(err)
 	}
@@ -102,13 +115,39 @@ func TestDisputeWarnings(t *testing.T) {
 			addCase(t, s, vault.Case{Kind: kind, Orders: []vault.OrderID{id}, Opened: day("2026-11-20")})
 		}
 	}
-	w, err := s.DisputeWarnings(ctx, orders[4:])
+	w, err := s.DisputeWarnings(ctx, vault.Dispute, date.Value{}, orders[4:])
 	if err != nil || len(w) != 1 || w[0].Marketplace != vault.AliExpress || w[0].Order != orders[4].ID ||
-		!strings.Contains(w[0].Text, "dispute number 5 at aliexpress in 30 days") || w[0].Rule.ID != "aliexpress.abuse" {
+		!strings.Contains(w[0].Text, "dispute number 5 at AliExpress in 30 days") || w[0].Rule.ID != "aliexpress.abuse" ||
+		!strings.Contains(w[0].Text, "this project's heuristic") {
 		t.Fatalf("%+v %v", w, err)
 	}
-	if w, _ := s.DisputeWarnings(ctx, []vault.Order{{Marketplace: vault.Temu}}); len(w) != 0 {
+	if w, _ := s.DisputeWarnings(ctx, vault.Dispute, date.Value{}, []vault.Order{{Marketplace: vault.Temu}}); len(w) != 0 {
 		t.Errorf("a first dispute at temu warned: %+v", w)
+	}
+	// Counted from the case's own day: backdated to September, the four of
+	// November do not count; on 1 December they all do.
+	if w, _ := s.DisputeWarnings(ctx, vault.Dispute, day("2026-09-15"), orders[4:]); len(w) != 0 {
+		t.Errorf("a dispute backdated to September counted November's: %+v", w)
+	}
+	if w, _ := s.DisputeWarnings(ctx, vault.Dispute, day("2026-12-01"), orders[4:]); len(w) != 1 {
+		t.Errorf("on 1 December: %+v", w)
+	}
+	// Visa: the third non-receipt chargeback at one seller in 30 days.
+	var visa []vault.Order
+	for i := range 3 {
+		id := addOrder(t, s, vault.Order{Marketplace: vault.Temu, Number: "V" + string(rune('0'+i)), Seller: "Shop X",
+			Payment: "Visa 4242", Ordered: day("2026-11-01")})
+		o, _ := s.DB.Order(ctx, id)
+		visa = append(visa, o)
+	}
+	for _, o := range visa[:2] {
+		addCase(t, s, vault.Case{Kind: vault.Chargeback, Orders: []vault.OrderID{o.ID}, Opened: day("2026-11-20")})
+	}
+	w, _ = s.DisputeWarnings(ctx, vault.Chargeback, day("2026-11-25"), visa[2:])
+	if !slices.ContainsFunc(w, func(x DisputeWarning) bool {
+		return x.Rule.ID == "visa.repeat" && strings.Contains(x.Text, "chargeback number 3 at Shop X")
+	}) {
+		t.Errorf("no cardholder-letter warning: %+v", w)
 	}
 }
 
@@ -146,9 +185,9 @@ func TestDossierAndLetters(t *testing.T) {
 	if err != nil || own.StatementDrafted || own.Statement != "My own words." || own.Claimant != "Åse" {
 		t.Errorf("own statement: %v %+v", err, own.Statement)
 	}
-	letter, err := s.Letter(ctx, "seller", lang.NB, "", "PO-1")
-	if err != nil || !strings.Contains(letter, "Kari Nordmann") || !strings.Contains(letter, "PO-1") {
-		t.Errorf("seller letter about an order: %v\n%s", err, letter)
+	letter, err := s.Letter(ctx, "seller", lang.NB, "", "PO-1", "")
+	if err != nil || !strings.Contains(letter.Text, "Kari Nordmann") || !strings.Contains(letter.Text, "PO-1") {
+		t.Errorf("seller letter about an order: %v\n%s", err, letter.Text)
 	}
 	pdf := filepath.Join(t.TempDir(), "d.pdf")
 	w, err := s.WriteDossier(d, mustProfile(t, "default"), pdf, "")

@@ -18,6 +18,7 @@ type Facts struct {
 	Marketplace vault.Marketplace
 	Payment     string
 	Law         vault.Law // as vault.LawFor decides it
+	Seller      string    // the seller's country, as vault.SellerCountry says; "" not known
 	Currency    string
 	CaseKind    vault.CaseKind
 	Dates       map[string]date.Value
@@ -30,12 +31,28 @@ type Deadline struct {
 	Record    string    `json:"record"`
 	Rule      string    `json:"rule"`
 	Window    string    `json:"window"`
-	Opens     time.Time `json:"opens,omitzero"`
-	Closes    time.Time `json:"closes,omitzero"`
+	Opens     CalendarDay `json:"opens,omitzero"`
+	Closes    CalendarDay `json:"closes,omitzero"`
 	Unknown   bool      `json:"unknown,omitempty"`
 	Estimated bool      `json:"estimated"`
 	Note      string    `json:"note,omitempty"`
+	After     string    `json:"after,omitempty"`     // the window's end is no loss: what it means (Window.After)
+	Uncertain string    `json:"uncertain,omitempty"` // why its dates are not sure
 	Origin    string    `json:"origin"`
+}
+
+// CalendarDay is a day of a deadline, as midnight UTC; JSON writes it as
+// the day it is: "2026-12-31".
+type CalendarDay struct{ time.Time }
+
+// MarshalJSON writes the day (time.Time's own would write midnight UTC).
+func (d CalendarDay) MarshalJSON() ([]byte, error) { return []byte(`"` + d.Format(time.DateOnly) + `"`), nil }
+
+// UnmarshalJSON reads "2026-12-31".
+func (d *CalendarDay) UnmarshalJSON(b []byte) error {
+	t, err := time.Parse(`"`+time.DateOnly+`"`, string(b))
+	d.Time = t
+	return err
 }
 
 // Evaluate computes the windows of every deadline rule that applies to f, in
@@ -57,7 +74,8 @@ func Evaluate(rules []Rule, f Facts, loc *time.Location) []Deadline {
 }
 
 func (a Applies) match(f Facts) bool {
-	if len(a.Marketplaces) > 0 && !slices.Contains(a.Marketplaces, vault.ParseMarketplace(string(f.Marketplace))) {
+	m := vault.ParseMarketplace(string(f.Marketplace))
+	if len(a.Marketplaces) > 0 && !slices.Contains(a.Marketplaces, m) || slices.Contains(a.Except, m) {
 		return false
 	}
 	if len(a.Law) > 0 && !slices.Contains(a.Law, f.Law) {
@@ -66,11 +84,28 @@ func (a Applies) match(f Facts) bool {
 	if len(a.Currencies) > 0 && !slices.Contains(a.Currencies, f.Currency) {
 		return false
 	}
+	if len(a.Sellers) > 0 && !slices.ContainsFunc(a.Sellers, f.sellerIs) {
+		return false
+	}
 	if len(a.Payments) == 0 {
 		return true
 	}
 	pay := strings.ToLower(f.Payment)
 	return slices.ContainsFunc(a.Payments, func(p string) bool { return strings.Contains(pay, p) })
+}
+
+// sellerIs reports whether the seller may be in place: a seller whose
+// country is not known may be anywhere.
+func (f Facts) sellerIs(place string) bool {
+	switch {
+	case f.Seller == "":
+		return true
+	case place == "outside-eu":
+		return !vault.InEU(f.Seller)
+	case place == "outside-no":
+		return f.Seller != "NO"
+	}
+	return false
 }
 
 // value is a computed date and how it was reached.
@@ -82,11 +117,16 @@ type value struct {
 }
 
 func (w Window) evaluate(r Rule, f Facts, loc *time.Location) Deadline {
-	d := Deadline{Record: f.Record, Rule: r.ID, Window: w.Name, Origin: r.Origin}
+	d := Deadline{Record: f.Record, Rule: r.ID, Window: w.Name, Origin: r.Origin, After: w.After, Uncertain: w.Uncertain}
 	var notes []string
 	if w.Opens != nil {
 		v := w.Opens.eval(f, loc)
-		d.Opens, d.Estimated, notes = v.day, v.estimated, v.notes
+		d.Opens, d.Estimated, notes = CalendarDay{v.day}, v.estimated, v.notes
+		if !v.ok && w.Closes != nil { // the window is known, its first day is not
+			for i, n := range notes {
+				notes[i] = strings.Replace(n, "needs ", "opening day needs ", 1)
+			}
+		}
 	}
 	if w.Closes != nil {
 		v := w.Closes.eval(f, loc)
@@ -96,8 +136,11 @@ func (w Window) evaluate(r Rule, f Facts, loc *time.Location) Deadline {
 				v.notes = append(v.notes, "capped by "+describe(w.Cap))
 			}
 		}
-		d.Closes, d.Unknown = v.day, !v.ok
+		d.Closes, d.Unknown = CalendarDay{v.day}, !v.ok
 		d.Estimated = d.Estimated || v.estimated
+		if d.Unknown { // what the last day needs is what to say
+			notes = nil
+		}
 		notes = append(notes, v.notes...)
 	}
 	slices.Sort(notes)
@@ -105,23 +148,29 @@ func (w Window) evaluate(r Rule, f Facts, loc *time.Location) Deadline {
 	return d
 }
 
+// eval computes the point; its notes are those of the term it took (an
+// estimate said), or, when no term's dates are recorded, what it needs.
 func (p *Point) eval(f Facts, loc *time.Location) value {
 	var out value
+	var needs []string
 	for _, t := range p.Of {
 		v := t.eval(f, loc)
-		out.notes = append(out.notes, v.notes...)
 		if !v.ok {
+			needs = append(needs, v.notes...)
 			continue
 		}
 		better := !out.ok ||
 			p.Pick == "earliest" && v.day.Before(out.day) ||
 			p.Pick == "latest" && v.day.After(out.day)
 		if better {
-			out.day, out.ok, out.estimated = v.day, true, v.estimated
+			out = v
 		}
 		if p.Pick == "" || p.Pick == "first" {
 			break
 		}
+	}
+	if !out.ok {
+		out.notes = needs[:min(len(needs), 1)] // the first date it would take
 	}
 	return out
 }
@@ -133,13 +182,13 @@ func (t Term) eval(f Facts, loc *time.Location) value {
 		if v.IsZero() {
 			continue
 		}
-		out := value{day: t.add(Day(v, loc)), ok: true, estimated: i > 0}
-		if i > 0 {
-			out.notes = []string{fmt.Sprintf("%s not recorded: estimated from %s", names[0], name)}
+		out := value{day: t.add(Day(v, loc)), ok: true, estimated: i > 0 && !t.Alternatives}
+		if out.estimated {
+			out.notes = []string{fmt.Sprintf("%s not recorded, %s used", names[0], name)}
 		}
 		return out
 	}
-	return value{notes: []string{names[0] + " not recorded"}}
+	return value{notes: []string{"needs " + names[0]}}
 }
 
 // Day is the calendar day of v in loc, as midnight UTC.
@@ -205,6 +254,7 @@ const (
 	Open       Status = "open"
 	NotYetOpen Status = "not yet open"
 	Missed     Status = "missed"
+	Passed     Status = "passed"  // over, and no loss (Window.After says what it means)
 	Unknown    Status = "unknown" // the dates it needs are not recorded
 )
 
@@ -218,9 +268,11 @@ func (d Deadline) Status(today time.Time) (Status, int) {
 	switch {
 	case d.Unknown:
 		return Unknown, 0
+	case !d.Closes.IsZero() && left < 0 && d.After != "":
+		return Passed, left
 	case !d.Closes.IsZero() && left < 0:
 		return Missed, left
-	case !d.Opens.IsZero() && today.Before(d.Opens):
+	case !d.Opens.IsZero() && today.Before(d.Opens.Time):
 		return NotYetOpen, left
 	}
 	return Open, left
@@ -269,6 +321,7 @@ func (g Guard) Warn(marketplace vault.Marketplace, disputes30, disputes90, order
 		return ""
 	}
 	return fmt.Sprintf("this would be dispute number %d at %s in 30 days and %d in 90 days, with %d orders in 90 days (%.0f %%). "+
-		"Marketplaces restrict accounts for \"dispute abuse\" above about %d disputes in 30 days or %.0f %% of orders.",
-		disputes30, marketplace, disputes90, orders90, share*100, g.MaxDisputes30d, g.MaxShare90d*100)
+		"Marketplaces restrict accounts for \"dispute abuse\" and publish no limit; this project's heuristic warns above %d "+
+		"disputes in 30 days or %.0f %% of the orders of 90 days.",
+		disputes30, marketplace.Name(), disputes90, orders90, share*100, g.MaxDisputes30d, g.MaxShare90d*100)
 }

@@ -41,7 +41,8 @@ func Find(rules []Rule, id string) (Rule, error) {
 }
 
 // WithDays returns r with one window (the first when window is "") closing
-// days after its starting dates, instead of what the source says.
+// days after its starting dates, instead of what the source says. A term
+// that is a recorded day itself (AliExpress's protection end) stays.
 func (r Rule) WithDays(window string, days int) (Rule, error) {
 	if days < 0 || days > maxOffset {
 		return r, fmt.Errorf("%d days: must be between 0 and %d", days, maxOffset)
@@ -59,7 +60,9 @@ func (r Rule) WithDays(window string, days int) (Rule, error) {
 	}
 	closes := &Point{Pick: w.Closes.Pick, Of: slices.Clone(w.Closes.Of)}
 	for j, t := range closes.Of {
-		closes.Of[j] = Term{From: t.From, Days: days}
+		if t != (Term{From: t.From}) {
+			closes.Of[j] = Term{From: t.From, Alternatives: t.Alternatives, Days: days}
+		}
 	}
 	w.Closes = closes
 	r.Windows = slices.Clone(r.Windows)

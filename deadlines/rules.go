@@ -29,6 +29,8 @@ type Rule struct {
 	Says     string   `json:"says"`
 	Window   string   `json:"window"` // the window as the source states it
 	Source   string   `json:"source"`
+	Quote    string   `json:"quote,omitempty"` // the source's own words, verbatim, in its language
+	URL      string   `json:"url,omitempty"`   // where the source (and the quote) can be read
 	Verified string   `json:"verified"`
 	Applies  Applies  `json:"applies,omitzero"`
 	Windows  []Window `json:"windows,omitempty"`
@@ -64,21 +66,33 @@ const (
 // Currencies, the currency paid, serve rules of a vault's own.
 type Applies struct {
 	Marketplaces []vault.Marketplace `json:"marketplaces,omitempty"`
-	Payments     []string            `json:"payments,omitempty"`
-	Law          []vault.Law         `json:"law,omitempty"`
-	Currencies   []string            `json:"currencies,omitempty"`
+	// Except are marketplaces whose own protection handles their orders
+	// instead (PayPal's disputes are not for eBay purchases).
+	Except     []vault.Marketplace `json:"except_marketplaces,omitempty"`
+	Payments   []string            `json:"payments,omitempty"`
+	Law        []vault.Law         `json:"law,omitempty"`
+	Sellers    []string            `json:"sellers,omitempty"` // outside-eu, outside-no: where the seller is
+	Currencies []string            `json:"currencies,omitempty"`
 }
 
 // Window is one period a rule gives: an action may be taken from Opens (nil:
 // from now) to Closes (nil: no end), never later than Cap. Cases limits the
 // window to orders in a case of one of those kinds; its dates may then use
 // "opened".
+//
+// After says what the end of the window means when it is no loss to the
+// buyer: the seller's time is up, or (reklamasjon) a notice is no longer
+// sure to be in time but may still be. Such a window passes, it is never
+// missed. Uncertain says why the window's dates are not sure (sources that
+// disagree).
 type Window struct {
-	Name   string           `json:"name"`
-	Cases  []vault.CaseKind `json:"cases,omitempty"`
-	Opens  *Point           `json:"opens,omitempty"`
-	Closes *Point           `json:"closes,omitempty"`
-	Cap    *Point           `json:"cap,omitempty"`
+	Name      string           `json:"name"`
+	Cases     []vault.CaseKind `json:"cases,omitempty"`
+	Opens     *Point           `json:"opens,omitempty"`
+	Closes    *Point           `json:"closes,omitempty"`
+	Cap       *Point           `json:"cap,omitempty"`
+	After     string           `json:"after,omitempty"`
+	Uncertain string           `json:"uncertain,omitempty"`
 }
 
 // Point is a date computed from an order's dates: the first term whose date
@@ -90,25 +104,34 @@ type Point struct {
 }
 
 // Term is a date plus an offset. From names a date, or several separated by
-// "|": the first recorded one is used, and any but the first is an estimate.
+// "|": the first recorded one is used, and any but the first is an estimate
+// unless Alternatives says the rule itself names them in turn (Visa: the
+// day received, or if not received the day expected).
 type Term struct {
 	From         string `json:"from"`
+	Alternatives bool   `json:"alternatives,omitempty"`
 	Days         int    `json:"days,omitempty"`
 	BusinessDays int    `json:"business_days,omitempty"`
 	Months       int    `json:"months,omitempty"`
 	Years        int    `json:"years,omitempty"`
 }
 
-// Guard holds the thresholds of the dispute-frequency warning.
+// Guard holds the thresholds of a dispute warning: the frequency at one
+// marketplace, or (NonReceipt30d) the number of non-receipt disputes at one
+// seller within 30 days from which the card scheme wants a letter.
 type Guard struct {
-	MaxShare90d    float64 `json:"max_share_90d"`
-	MaxDisputes30d int     `json:"max_disputes_30d"`
-	MinDisputes90d int     `json:"min_disputes_90d"` // the share counts from this many disputes
+	MaxShare90d    float64 `json:"max_share_90d,omitempty"`
+	MaxDisputes30d int     `json:"max_disputes_30d,omitempty"`
+	MinDisputes90d int     `json:"min_disputes_90d,omitempty"` // the share counts from this many disputes
+	NonReceipt30d  int     `json:"non_receipt_30d,omitempty"`
 }
 
 // DateNames are the dates a term can start from: the order's dates, the day
 // its case was opened, and the day the buyer last wrote to the seller.
-var DateNames = []string{"ordered", "paid", "shipped", "expected", "delivered", "opened", "wrote"}
+var DateNames = []string{"ordered", "paid", "shipped", "expected", "delivered", "opened", "wrote", "protection_ends"}
+
+// sellerPlaces are the places a rule can ask its seller to be.
+var sellerPlaces = []string{"outside-eu", "outside-no"}
 
 var (
 	kinds = []RuleKind{RuleDeadline, RuleInfo, RuleGuard, RuleCharges}
@@ -168,12 +191,18 @@ func (r Rule) Check() error {
 	if r.Says == "" || r.Source == "" {
 		return fail("says what, according to which source? both are required")
 	}
-	if r.Kind == RuleGuard && (r.Guard == nil || r.Guard.MaxShare90d < 0 || r.Guard.MaxShare90d > 1 || r.Guard.MaxDisputes30d < 0) {
-		return fail("a guard needs max_share_90d between 0 and 1 and max_disputes_30d >= 0")
+	if r.Kind == RuleGuard && (r.Guard == nil || r.Guard.MaxShare90d < 0 || r.Guard.MaxShare90d > 1 || r.Guard.MaxDisputes30d < 0 ||
+		r.Guard.NonReceipt30d < 0 || r.Guard.MaxDisputes30d == 0 && r.Guard.NonReceipt30d == 0) {
+		return fail("a guard needs max_share_90d between 0 and 1 with max_disputes_30d > 0, or non_receipt_30d > 0")
 	}
 	if r.Kind == RuleCharges {
 		if _, err := money.Parse(r.Above); err != nil {
 			return fail("above: %v", err)
+		}
+	}
+	for _, s := range r.Applies.Sellers {
+		if !slices.Contains(sellerPlaces, s) {
+			return fail("sellers %q: want %s", s, strings.Join(sellerPlaces, " or "))
 		}
 	}
 	for _, l := range r.Applies.Law {

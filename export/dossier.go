@@ -32,6 +32,7 @@ type Dossier struct {
 	Claimant         string                 // who makes the claim, for the cover
 	Statement        string                 // the statement page: the claimant's text or a drafted letter
 	StatementDrafted bool                   // the statement is vault's draft, not the claimant's own
+	Notes            []string               // what the drafted statement leaves out, for the user (not printed)
 	Overview         *vault.Report          // for a reinstatement: the account's orders and disputes
 	Disputes         []vault.DisputeOutcome // and every dispute with its outcome
 	Lang             lang.Lang              // the language of the fixed text, dates and amounts

@@ -111,6 +111,8 @@ var bokmal = lang.Dict{
 	"last day: %s (%s), estimated":         "siste frist: %s (%s), anslått",
 	"last day: %s (%s), missed":            "siste frist: %s (%s), oversittet",
 	"last day: %s (%s), estimated, missed": "siste frist: %s (%s), anslått, oversittet",
+	"last day: %s (%s), passed":            "siste frist: %s (%s), passert",
+	"last day: %s (%s), estimated, passed": "siste frist: %s (%s), anslått, passert",
 
 	// Orders
 	"%s order %s":         "%s-ordre %s",
@@ -191,15 +193,20 @@ var bokmal = lang.Dict{
 	// Deadline windows (rules.json)
 	"open dispute": "åpne tvist", "appeal": "klage", "escalate": "eskalere", "chargeback": "tilbakeføring", "withdrawal": "angrerett", "return": "retur", "A-to-z claim": "A-to-z-krav",
 	"request": "krav", "ask eBay to step in": "be eBay gripe inn", "escalate to claim": "eskalere til krav",
-	"bank claim": "krav mot banken", "seller's time to answer": "selgerens svarfrist", "legal guarantee": "reklamasjonsrett (EU)",
-	"angrerett": "angrerett", "notice after discovery": "reklamasjon etter oppdagelse", "absolute limit": "absolutt frist",
-	"absolute limit, durable goods": "absolutt frist, varige varer", "time bar": "foreldelse",
+	"bank claim, as soon as possible": "krav mot banken, så snart som mulig", "seller's time to answer": "selgerens svarfrist",
+	"legal guarantee": "reklamasjonsrett (EU)", "angrerett": "angrerett", "notice surely in time": "reklamasjon sikkert i tide",
+	"absolute limit": "absolutt frist", "absolute limit, durable goods": "absolutt frist, varige varer", "time bar": "foreldelse",
+	"send the return": "sende returen", "tell the bank": "si fra til banken", "additional time to deliver": "tilleggsfrist for levering",
+	"additional period to deliver": "tilleggsfrist for levering", "withdrawal, if not told of the right": "angrerett, når du ikke fikk opplysning om den",
+	"angrerett, if not told of the right":      "angrerett, når du ikke fikk opplysning om den",
+	"time bar, at least a year from discovery": "foreldelse, minst ett år fra oppdagelsen",
 }
 
 // translatedWords are the fixed words and formats that reach d.t as values:
 // date labels, timeline formats.
 var translatedWords = []string{
 	"%s %s order %s", "delivered %s order %s, %d days after the expected date", "%s refunded on %s order %s", "%s: %s", "%s from %s: %s", "last day: %s (%s)", "last day: %s (%s), estimated",
-	"last day: %s (%s), missed", "last day: %s (%s), estimated, missed",
+	"last day: %s (%s), missed", "last day: %s (%s), estimated, missed", "last day: %s (%s), passed",
+	"last day: %s (%s), estimated, passed",
 	"ordered", "paid", "shipped", "expected", "delivered", "Ordered", "Paid", "Shipped", "Expected", "Delivered",
 }

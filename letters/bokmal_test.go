@@ -28,8 +28,8 @@ func TestEveryTextTranslated(t *testing.T) {
 			return true
 		}
 		args := call.Args[:1] // t and f: the text or format
-		if sel.Sel.Name == "law" {
-			args = call.Args // both paragraphs
+		if sel.Sel.Name == "law" || sel.Sel.Name == "lawf" {
+			args = call.Args[:2] // both paragraphs
 		} else if sel.Sel.Name != "t" && sel.Sel.Name != "f" {
 			return true
 		}

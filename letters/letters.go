@@ -24,11 +24,13 @@ const (
 	Chargeback         = Kind(vault.Chargeback)
 	Reinstatement      = Kind(vault.Reinstatement)
 	Withdrawal         = Kind(vault.Withdrawal)
-	Reklamasjon   Kind = "reklamasjon" // a defect: the letter of a warranty case
+	Reklamasjon   Kind = "reklamasjon"            // a defect: the letter of a warranty case
+	Delay              = Kind(vault.Delay)        // goods not delivered: deliver by a last day, or the purchase is cancelled
+	Unauthorised       = Kind(vault.Unauthorised) // to the bank: a payment not authorised, or executed wrongly
 )
 
 // Kinds are the letters vault drafts, in the order help lists them.
-var Kinds = []Kind{Seller, Dispute, Chargeback, Reinstatement, Withdrawal, Reklamasjon}
+var Kinds = []Kind{Seller, Dispute, Chargeback, Reinstatement, Withdrawal, Reklamasjon, Delay, Unauthorised}
 
 // ParseKind reads a kind of letter.
 func ParseKind(s string) (Kind, error) {
@@ -43,7 +45,7 @@ func ParseKind(s string) (Kind, error) {
 // ForCase is the letter that serves as a case's statement in its dossier.
 func ForCase(kind vault.CaseKind) Kind {
 	switch kind {
-	case vault.Chargeback, vault.Reinstatement, vault.Withdrawal:
+	case vault.Chargeback, vault.Reinstatement, vault.Withdrawal, vault.Delay, vault.Unauthorised:
 		return Kind(kind)
 	case vault.Warranty:
 		return Reklamasjon
@@ -53,32 +55,50 @@ func ForCase(kind vault.CaseKind) Kind {
 
 // Facts are what a letter is drafted from.
 type Facts struct {
-	Claimant string
-	Today    time.Time
-	Loc      *time.Location
-	File     vault.CaseFile
-	Disputes []vault.DisputeOutcome // the buyer's disputes at the marketplaces of the case (reinstatement)
-	Exhibits int                    // the dossier's exhibits, when the letter goes with one
+	Claimant   string
+	Country    string // the buyer's country, whose law applies (vault.LawFor)
+	Today      time.Time
+	Loc        *time.Location
+	File       vault.CaseFile
+	Disputes   []vault.DisputeOutcome // the buyer's disputes at the marketplaces of the case (reinstatement)
+	OrderCount int                    // the buyer's orders at those marketplaces (reinstatement)
+	Dossier    bool                   // the letter goes with the case's dossier (its statement)
+	Exhibits   int                    // the dossier's exhibits, when the letter goes with one
+	// AnswerBy is the day the seller is asked to answer by: 14 days from
+	// today, or earlier so that the buyer's next deadline (AnswerFor) is
+	// still ahead; zero means 14 days.
+	AnswerBy  time.Time
+	AnswerFor string
+}
+
+// Draft is a letter and what the user should know of it: a fact the letter
+// leaves out because it is not recorded, a window already over.
+type Draft struct {
+	Text  string
+	Notes []string
 }
 
 // writers write each kind of letter.
 var writers = map[Kind]func(*letter){
 	Seller: (*letter).seller, Dispute: (*letter).dispute, Chargeback: (*letter).chargeback,
 	Reinstatement: (*letter).reinstatement, Withdrawal: (*letter).withdrawal, Reklamasjon: (*letter).reklamasjon,
+	Delay: (*letter).delay, Unauthorised: (*letter).unauthorised,
 }
 
-// Write drafts the letter of this kind in language l.
-func Write(kind Kind, l lang.Lang, f Facts) (string, error) {
+// Write drafts the letter of this kind in language l. Every sentence that
+// states a fact states a recorded one; where the letter needs a fact that is
+// not recorded it leaves a bracketed gap, and a note says what to record.
+func Write(kind Kind, l lang.Lang, f Facts) (Draft, error) {
 	write, ok := writers[kind]
 	if !ok {
-		return "", &vault.UnknownError{What: "letter", Value: string(kind), Valid: vault.Words(Kinds)}
+		return Draft{}, &vault.UnknownError{What: "letter", Value: string(kind), Valid: vault.Words(Kinds)}
 	}
 	if f.Loc == nil {
 		f.Loc = time.UTC
 	}
 	w := &letter{v: newView(f, l), l: l}
 	write(w)
-	return tidy(w.b.String()), nil
+	return Draft{Text: tidy(w.b.String()), Notes: w.notes}, nil
 }
 
 // tidy drops the blank lines templates leave: at most one empty line in a row.

@@ -1,6 +1,7 @@
 package letters
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
@@ -19,103 +20,244 @@ func day(s string) date.Value {
 	return v
 }
 
-func facts(kind vault.CaseKind, currency string, delivered bool) Facts {
-	o := vault.Order{ID: 1, Marketplace: vault.AliExpress, Number: "8123456789012345", Seller: "Blåbær Store 蓝莓",
-		Items: []string{"USB-C lader 65 W"}, Total: money.Money{Minor: 123450, Currency: currency},
-		Ordered: day("2026-10-02"), Shipped: day("2026-10-05"), Expected: day("2026-10-30"), Payment: "Visa ****4242"}
-	if delivered {
-		o.Delivered = day("2026-10-20")
-	}
-	f := vault.CaseFile{Case: vault.Case{ID: 3, Kind: kind, Status: vault.StatusOpen, Amount: o.Total, Reference: "DSP-77"},
-		Orders: []vault.Order{o},
-		Evidence: []vault.Evidence{
-			{ID: 1, Kind: vault.EvidenceMessage, Party: vault.PartyMe, OccurredAt: day("2026-11-01")},
-			{ID: 2, Kind: vault.EvidenceMessage, Party: vault.PartySeller, OccurredAt: day("2026-11-02")},
-		}}
-	return Facts{Claimant: "Kari Nordmann", Today: time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC), Loc: time.UTC, File: f,
-		Disputes: []vault.DisputeOutcome{{Case: 2, Kind: vault.Dispute, Marketplace: vault.AliExpress, Orders: "8100000000000001",
-			Opened: day("2026-06-01"), Status: vault.StatusWon}}, Exhibits: 4}
+// shape is one combination of what a case has recorded.
+type shape struct {
+	kind                                      vault.CaseKind
+	trouble                                   vault.Trouble
+	country, payment                          string
+	delivered, shipped, tracking, expected    bool
+	wrote, reply, confirmation, receipt       bool
+	disputeNumber, dossier, wroteFirst, photo bool
 }
 
-// TestEveryLetter renders every letter in both languages for every kind of
-// case, and checks what each must say.
-func TestEveryLetter(t *testing.T) {
-	for _, l := range []lang.Lang{lang.EN, lang.NB} {
-		for _, kind := range Kinds {
-			for _, caseKind := range vault.CaseKinds {
-				for _, cur := range []string{"NOK", "EUR", "USD"} {
-					text, err := Write(kind, l, facts(caseKind, cur, caseKind == vault.Warranty))
-					if err != nil {
-						t.Fatalf("%s/%s/%s: %v", l, kind, caseKind, err)
-					}
-					check(t, l, kind, cur, text)
+func (s shape) facts() Facts {
+	o := vault.Order{ID: 1, Marketplace: vault.AliExpress, Number: "8123456789012345", Seller: "Blåbær Store 蓝莓",
+		Items: []string{"USB-C lader 65 W"}, Total: money.Money{Minor: 123450, Currency: "NOK"}, Ordered: day("2026-10-02"),
+		Payment: s.payment}
+	if s.shipped {
+		o.Shipped = day("2026-10-05")
+	}
+	if s.tracking {
+		o.Tracking = []string{"LP00123456789CN"}
+	}
+	if s.expected {
+		o.Expected = day("2026-10-30")
+	}
+	if s.delivered {
+		o.Delivered = day("2026-10-20")
+	}
+	c := vault.Case{ID: 3, Kind: s.kind, Status: vault.StatusOpen, Amount: o.Total, Opened: day("2026-11-15"), Problem: s.trouble,
+		Orders: []vault.OrderID{1}}
+	if s.disputeNumber {
+		c.DisputeNumber = "5511023"
+	}
+	var ev []vault.Evidence
+	add := func(on bool, e vault.Evidence) {
+		if on {
+			e.ID = vault.EvidenceID(len(ev) + 1)
+			ev = append(ev, e)
+		}
+	}
+	add(s.wrote, vault.Evidence{Kind: vault.EvidenceMessage, Party: vault.PartyMe, OccurredAt: day("2026-11-01")})
+	add(s.reply, vault.Evidence{Kind: vault.EvidenceMessage, Party: vault.PartySeller, OccurredAt: day("2026-11-02")})
+	add(s.confirmation, vault.Evidence{Kind: vault.EvidenceEmail, Party: vault.PartyMarketplace, OccurredAt: day("2026-10-02")})
+	add(s.confirmation, vault.Evidence{Kind: vault.EvidenceConfirmation})
+	add(s.receipt, vault.Evidence{Kind: vault.EvidenceReceipt})
+	add(s.photo, vault.Evidence{Kind: vault.EvidencePhoto})
+	f := Facts{Claimant: "Kari Nordmann", Country: s.country, Today: time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC), Loc: time.UTC,
+		File: vault.CaseFile{Case: c, Orders: []vault.Order{o}, Evidence: ev}, Dossier: s.dossier, OrderCount: 10,
+		Disputes: []vault.DisputeOutcome{{Case: 2, Kind: vault.Dispute, Marketplace: vault.AliExpress, Orders: "8100000000000001",
+			Opened: day("2026-06-01"), Status: vault.StatusWon, WroteFirst: s.wroteFirst}}}
+	if s.dossier {
+		f.Exhibits = 4
+	}
+	return f
+}
+
+// claims are the phrases that state a fact, in each language, and whether
+// a shape's records back each.
+var claims = []struct {
+	en, nb string
+	backed func(shape, Kind) bool
+}{
+	{" Delivered ", " Levert ", func(s shape, _ Kind) bool { return s.delivered }},
+	{" Shipped ", " Sendt ", func(s shape, _ Kind) bool { return (s.shipped || s.tracking) && !s.delivered }},
+	{"tracking number", "sporingsnummer", func(s shape, _ Kind) bool { return s.tracking && !s.delivered && !s.shipped }},
+	{"Delivery was promised", "Levering var lovet", func(s shape, _ Kind) bool { return s.expected && !s.delivered }},
+	{"I wrote to the seller on", "Jeg har skrevet til selgeren", func(s shape, _ Kind) bool { return s.wrote }},
+	{", first on", ", første gang", func(s shape, _ Kind) bool { return s.wrote }},
+	{"written to the seller", "skrevet til selgeren", func(s shape, _ Kind) bool { return s.wrote }},
+	{"received one answer", "fått ett svar", func(s shape, _ Kind) bool { return s.reply && s.wrote }},
+	{"I have not received the goods", "Jeg har ikke mottatt varen", func(s shape, _ Kind) bool {
+		return s.trouble == vault.NotReceived || s.kind == vault.Delay && s.trouble == ""
+	}},
+	{"have not been delivered", "er ikke levert", func(s shape, k Kind) bool { return k == Delay }},
+	{"I received have a defect", "jeg mottok, har en mangel", func(s shape, _ Kind) bool {
+		return s.trouble == vault.Defective || s.kind == vault.Warranty && s.trouble == ""
+	}},
+	{"not as described", "ikke som beskrevet", func(s shape, _ Kind) bool { return s.trouble == vault.NotAsDescribed }},
+	{"dispute number 5511023", "tvistenummer 5511023", func(s shape, _ Kind) bool { return s.disputeNumber }},
+	{"enclosed dossier", "vedlagte dokumentasjonen", func(s shape, _ Kind) bool { return s.dossier }},
+	{"attached dossier", "vedlagte dokumentasjonen", func(s shape, _ Kind) bool { return s.dossier }},
+	{"order confirmation", "ordrebekreftelsen", func(s shape, _ Kind) bool { return s.confirmation && s.dossier }},
+	{"proof of payment", "betalingsbeviset", func(s shape, _ Kind) bool { return s.receipt && s.dossier }},
+	{"the tracking", "sporingen", func(s shape, _ Kind) bool { return s.tracking && s.dossier }},
+	{"photos and screenshots", "bilder og skjermbilder", func(s shape, _ Kind) bool { return s.photo && s.dossier }},
+	{"finansavtaleloven § 2-7", "finansavtaleloven § 2-7", func(s shape, _ Kind) bool {
+		return s.country == "NO" && s.payment != "BankAxept"
+	}},
+	{"forbrukerkjøpsloven", "forbrukerkjøpsloven", func(s shape, _ Kind) bool { return s.country == "NO" }},
+	{"angrerettloven", "angrerettloven", func(s shape, _ Kind) bool { return s.country == "NO" }},
+	{"2011/83/EU", "2011/83/EU", func(s shape, _ Kind) bool { return s.country == "SE" }},
+	{"2019/771", "2019/771", func(s shape, _ Kind) bool { return s.country == "SE" }},
+	{"I wrote to the seller first", "skrev jeg først til selgeren", func(s shape, _ Kind) bool { return s.wroteFirst }},
+	{"CASE-", "CASE-", func(shape, Kind) bool { return false }}, // the vault's own ids are no receiver's business
+}
+
+// TestEverySentenceHasItsRecord drafts every letter in both languages for
+// hundreds of case shapes (with and without delivery, shipment, tracking,
+// the buyer's message, the seller's answer, a confirmation, a dispute
+// number, a dossier, each problem and country) and checks that no phrase
+// stating a fact appears without the record that backs it; that a gap is
+// left, and said, when what went wrong is not recorded; and that no letter
+// is broken.
+func TestEverySentenceHasItsRecord(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	flip := func() bool { return r.IntN(2) == 0 }
+	for range 400 {
+		s := shape{kind: vault.CaseKinds[r.IntN(len(vault.CaseKinds))], trouble: []vault.Trouble{"", vault.NotReceived,
+			vault.Defective, vault.NotAsDescribed}[r.IntN(4)], country: []string{"NO", "SE", "US"}[r.IntN(3)],
+			payment: []string{"Visa ****4242", "BankAxept", "Mastercard"}[r.IntN(3)], delivered: flip(), shipped: flip(),
+			tracking: flip(), expected: flip(), wrote: flip(), reply: flip(), confirmation: flip(), receipt: flip(),
+			disputeNumber: flip(), dossier: flip(), wroteFirst: flip(), photo: flip()}
+		for _, l := range []lang.Lang{lang.EN, lang.NB} {
+			for _, kind := range Kinds {
+				d, err := Write(kind, l, s.facts())
+				if err != nil {
+					t.Fatal(err)
 				}
+				check(t, s, kind, l, d)
 			}
 		}
 	}
 }
 
-func check(t *testing.T, l lang.Lang, kind Kind, cur, text string) {
+func check(t *testing.T, s shape, kind Kind, l lang.Lang, d Draft) {
 	t.Helper()
-	amount := map[lang.Lang]map[string]string{
-		lang.EN: {"NOK": "1234.50 NOK", "EUR": "1234.50 EUR", "USD": "1234.50 USD"},
-		lang.NB: {"NOK": "1\u00a0234,50\u00a0kr", "EUR": "1\u00a0234,50\u00a0EUR", "USD": "1\u00a0234,50\u00a0USD"},
-	}[l][cur]
-	want := []string{"Kari Nordmann", "8123456789012345", "AliExpress", "Blåbær Store 蓝莓"}
-	if kind != Reinstatement {
-		want = append(want, amount)
-	}
-	if l == lang.NB {
-		want = append(want, "02.10.2026", "25.11.2026")
-	} else {
-		want = append(want, "2026-10-02", "2026-11-25")
-	}
-	switch kind {
-	case Seller:
-		want = append(want, map[lang.Lang]string{lang.EN: "2026-12-09", lang.NB: "09.12.2026"}[l]) // 14 days
-	case Reinstatement:
-		want = append(want, "CASE-2", "8100000000000001", map[lang.Lang]string{lang.EN: "won", lang.NB: "vunnet"}[l])
-	case Withdrawal:
-		want = append(want, map[string]string{"NOK": "angrerettloven § 21", "EUR": "2011/83/EU", "USD": "2011/83/EU"}[cur])
-	case Reklamasjon:
-		want = append(want, map[string]string{"NOK": "forbrukerkjøpsloven § 27", "EUR": "2019/771", "USD": "2019/771"}[cur])
-	case Chargeback:
-		if cur == "NOK" {
-			want = append(want, "finansavtaleloven § 2-7")
+	for _, c := range claims {
+		phrase := map[lang.Lang]string{lang.EN: c.en, lang.NB: c.nb}[l]
+		if strings.Contains(d.Text, phrase) && !c.backed(s, kind) {
+			t.Errorf("%s %s for %+v: %q without its record in\n%s", l, kind, s, phrase, d.Text)
+			return
 		}
 	}
-	for _, w := range want {
-		if !strings.Contains(text, w) {
-			t.Errorf("%s %s (%s): no %q in\n%s", l, kind, cur, w, text)
+	gap := strings.Contains(d.Text, map[lang.Lang]string{lang.EN: "[Say here what went wrong.]", lang.NB: "[Skriv her hva som gikk galt.]"}[l])
+	usesProblem := kind == Seller || kind == Dispute || kind == Chargeback
+	if wantGap := usesProblem && vault.TroubleOf(vault.Case{Kind: s.kind, Problem: s.trouble}) == ""; gap != wantGap {
+		t.Errorf("%s %s for %+v: gap %v, want %v", l, kind, s, gap, wantGap)
+	}
+	if gap && !strings.Contains(strings.Join(d.Notes, "\n"), "--problem") {
+		t.Errorf("%s %s: a gap and no note saying what to record: %v", l, kind, d.Notes)
+	}
+	for _, want := range []string{"Kari Nordmann", "8123456789012345", "AliExpress", "Blåbær Store 蓝莓"} {
+		if !strings.Contains(d.Text, want) {
+			t.Errorf("%s %s: no %q in\n%s", l, kind, want, d.Text)
 		}
 	}
-	for _, bad := range []string{"<no value>", "{{", "\n\n\n", "%!"} {
-		if strings.Contains(text, bad) {
-			t.Errorf("%s %s: %q in\n%s", l, kind, bad, text)
+	for _, bad := range []string{"<no value>", "{{", "\n\n\n", "%!", "  "} {
+		if strings.Contains(d.Text, bad) {
+			t.Errorf("%s %s: %q in\n%s", l, kind, bad, d.Text)
 		}
 	}
 }
 
+// TestWords: what each letter asks, in words the receiver reads right.
+func TestWords(t *testing.T) {
+	base := shape{kind: vault.Chargeback, trouble: vault.NotReceived, country: "NO", payment: "Visa ****4242", wrote: true,
+		reply: true, shipped: true, dossier: true, tracking: true}
+	for _, tc := range []struct {
+		kind Kind
+		l    lang.Lang
+		s    shape
+		want []string
+		not  []string
+	}{
+		{Chargeback, lang.NB, base, []string{"Jeg reklamerer på dette kjøpet, som jeg betalte med kortet mitt, og ber om å få tilbake 1\u00a0234,50\u00a0kr:",
+			"Jeg har ikke mottatt varen.", "Jeg har skrevet til selgeren 01.11.2026 og fått ett svar; saken er ikke løst.",
+			"inneholder sporingen og korrespondansen"}, []string{"bestrider", "1 svar", "én gang"}},
+		{Seller, lang.EN, base, []string{"deliver the goods or refund 1234.50 NOK by 2026-12-09, 14 days from today."}, nil},
+		{Reklamasjon, lang.NB, shape{kind: vault.Warranty, country: "NO", delivered: true},
+			[]string{"Jeg oppdaget mangelen 15.11.2026.", "prisavslag", "heve kjøpet", "forbrukerkjøpsloven § 26"},
+			[]string{"innen to måneder etter"}},
+		{Delay, lang.NB, shape{kind: vault.Delay, country: "NO"}, []string{"tilleggsfrist for levering (forbrukerkjøpsloven § 23)",
+			"hever jeg kjøpet"}, nil},
+		{Delay, lang.EN, shape{kind: vault.Delay, country: "SE"}, []string{"Directive 2011/83/EU art. 18(2)", "terminate the contract"}, nil},
+		{Unauthorised, lang.EN, shape{kind: vault.Unauthorised, country: "NO"}, []string{"I did not authorise this payment",
+			"2015/2366 art. 71", "13 months"}, nil},
+		{Reinstatement, lang.EN, shape{kind: vault.Reinstatement, country: "NO", wroteFirst: true, disputeNumber: true},
+			[]string{"My account has 10 orders recorded", "- dispute about order 8100000000000001, opened 2026-06-01, won.",
+				"Before each of them I wrote to the seller first."}, []string{"CASE-2", "ordinary purchases"}},
+	} {
+		d, err := Write(tc.kind, tc.l, tc.s.facts())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(d.Text, w) {
+				t.Errorf("%s %s: no %q in\n%s", tc.l, tc.kind, w, d.Text)
+			}
+		}
+		for _, w := range tc.not {
+			if strings.Contains(d.Text, w) {
+				t.Errorf("%s %s: %q in\n%s", tc.l, tc.kind, w, d.Text)
+			}
+		}
+	}
+}
+
+// TestNotes: what a letter cannot say is said to the user instead.
+func TestNotes(t *testing.T) {
+	s := shape{kind: vault.Withdrawal, country: "NO", delivered: true} // delivered 20 October, today 25 November
+	d, _ := Write(Withdrawal, lang.EN, s.facts())
+	if notes := strings.Join(d.Notes, "\n"); !strings.Contains(notes, "the 14 days of ORD-1 ended on 2026-11-03") {
+		t.Errorf("a late withdrawal said nothing: %v", d.Notes)
+	}
+	d, _ = Write(Dispute, lang.EN, shape{kind: vault.Dispute, trouble: vault.NotReceived, country: "NO"}.facts())
+	if notes := strings.Join(d.Notes, "\n"); !strings.Contains(notes, "no message of yours to the seller is recorded") {
+		t.Errorf("no note on the missing letter to the seller: %v", d.Notes)
+	}
+	f := shape{kind: vault.Dispute, trouble: vault.NotReceived, country: "NO"}.facts()
+	f.AnswerBy, f.AnswerFor = time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), "your last day for open dispute is 2026-12-04"
+	d, _ = Write(Seller, lang.EN, f)
+	if !strings.Contains(d.Text, "refund 1234.50 NOK by 2026-12-01.") || len(d.Notes) == 0 {
+		t.Errorf("an earlier answer day: %q %v", d.Text, d.Notes)
+	}
+	d, _ = Write(Withdrawal, lang.EN, shape{kind: vault.Withdrawal, country: "US", delivered: true}.facts())
+	if strings.Contains(d.Text, "Directive") || !strings.Contains(strings.Join(d.Notes, "\n"), "no consumer law the vault knows") {
+		t.Errorf("a buyer in the US: %q %v", d.Text, d.Notes)
+	}
+}
+
 func TestUnknownLetter(t *testing.T) {
-	if _, err := Write("love", lang.EN, facts(vault.Dispute, "NOK", false)); err == nil {
+	if _, err := Write("love", lang.EN, shape{kind: vault.Dispute}.facts()); err == nil {
 		t.Error("unknown letter written")
 	}
 }
 
 func TestNoClaimant(t *testing.T) {
-	f := facts(vault.Dispute, "NOK", false)
+	f := shape{kind: vault.Dispute}.facts()
 	f.Claimant = ""
-	text, _ := Write(Seller, lang.NB, f)
-	if !strings.Contains(text, "[ditt navn]") {
-		t.Errorf("no placeholder for the name:\n%s", text)
+	d, _ := Write(Seller, lang.NB, f)
+	if !strings.Contains(d.Text, "[ditt navn]") {
+		t.Errorf("no placeholder for the name:\n%s", d.Text)
 	}
 }
 
 // TestReferencesAndAccount: the letters cite the case's own numbers, and a
 // reinstatement the account as recorded, saying nothing not recorded.
 func TestReferencesAndAccount(t *testing.T) {
-	f := facts(vault.Reinstatement, "NOK", true)
-	f.File.Case.DisputeNumber, f.File.Case.BankReference = "5511023", "KR-2026-11-0042"
+	f := shape{kind: vault.Reinstatement, country: "NO", delivered: true}.facts()
+	f.File.Case.Reference, f.File.Case.DisputeNumber, f.File.Case.BankReference = "DSP-77", "5511023", "KR-2026-11-0042"
 	f.File.Account = &vault.Account{ID: 1, Marketplace: vault.AliExpress, Login: "kari@example.no", Blocked: day("2026-11-01"),
 		Reason: "abnormal dispute activity"}
 	for l, want := range map[lang.Lang][]string{
@@ -124,19 +266,25 @@ func TestReferencesAndAccount(t *testing.T) {
 		lang.NB: {"(referanse DSP-77; tvistenummer 5511023; bankens referanse KR-2026-11-0042)",
 			"Kontoen: kari@example.no. Begrenset 01.11.2026. Oppgitt grunn: «abnormal dispute activity»."},
 	} {
-		text, err := Write(Reinstatement, l, f)
+		d, err := Write(Reinstatement, l, f)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, w := range want {
-			if !strings.Contains(text, w) {
-				t.Errorf("%s: no %q in\n%s", l, w, text)
+			if !strings.Contains(d.Text, w) {
+				t.Errorf("%s: no %q in\n%s", l, w, d.Text)
 			}
 		}
 	}
+	// A chargeback filed after the block is none of the marketplace's business.
+	f.Disputes = append(f.Disputes, vault.DisputeOutcome{Case: 4, Kind: vault.Chargeback, Orders: "81", Opened: day("2026-11-10")})
+	d, _ := Write(Reinstatement, lang.EN, f)
+	if strings.Contains(d.Text, "order 81,") {
+		t.Errorf("a chargeback after the block is listed:\n%s", d.Text)
+	}
 	f.File.Account.Blocked, f.File.Account.Reason = date.Value{}, ""
-	text, _ := Write(Reinstatement, lang.EN, f)
-	if !strings.Contains(text, "The account: kari@example.no.\n") || strings.Contains(text, "Restricted on") {
-		t.Errorf("an account with only its login:\n%s", text)
+	d, _ = Write(Reinstatement, lang.EN, f)
+	if !strings.Contains(d.Text, "The account: kari@example.no.\n") || strings.Contains(d.Text, "Restricted on") {
+		t.Errorf("an account with only its login:\n%s", d.Text)
 	}
 }

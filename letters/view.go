@@ -19,15 +19,25 @@ type view struct {
 	Sellers      string
 	Numbers      string
 	Amount       money.Money
-	Delivered    bool // every order delivered
+	Delivered    bool // every order recorded as delivered
+	Trouble      vault.Trouble
 	Letters      vault.Correspondence
-	Norway, EU   bool // the law of some order (vault.LawFor)
+	Has          map[vault.EvidenceKind]bool // the kinds of evidence recorded
+	Credit       bool                        // paid by a card on credit (not BankAxept)
+	Norway, EU   bool                        // the law of some order (vault.LawFor)
 	AnswerBy     time.Time
 }
 
 func newView(f Facts, l lang.Lang) view {
 	v := view{Facts: f, Case: f.File.Case, Orders: f.File.Orders, Amount: f.File.Case.Amount, Delivered: len(f.File.Orders) > 0,
-		AnswerBy: f.Today.AddDate(0, 0, 14), Letters: vault.CorrespondenceOf(f.File.Evidence)}
+		AnswerBy: f.AnswerBy, Letters: vault.CorrespondenceOf(f.File.Evidence), Trouble: vault.TroubleOf(f.File.Case),
+		Has: map[vault.EvidenceKind]bool{}}
+	if v.AnswerBy.IsZero() {
+		v.AnswerBy = f.Today.AddDate(0, 0, 14)
+	}
+	for _, e := range f.File.Evidence {
+		v.Has[e.Kind] = true
+	}
 	var sellers, numbers []string
 	for _, o := range f.File.Orders {
 		if !containsFold(v.Marketplaces, o.Marketplace) {
@@ -38,7 +48,9 @@ func newView(f Facts, l lang.Lang) view {
 		}
 		numbers = append(numbers, o.Number)
 		v.Delivered = v.Delivered && !o.Delivered.IsZero()
-		law := vault.LawFor(o)
+		v.Credit = v.Credit || onCredit(o.Payment)
+		v.Has[vault.EvidenceTracking] = v.Has[vault.EvidenceTracking] || len(o.Tracking) > 0
+		law := vault.LawFor(o, f.Country)
 		v.Norway = v.Norway || law == vault.NorwegianLaw
 		v.EU = v.EU || law == vault.EULaw
 		if v.Amount.IsZero() {
@@ -50,6 +62,22 @@ func newView(f Facts, l lang.Lang) view {
 		v.Claimant = map[lang.Lang]string{lang.EN: "[your name]", lang.NB: "[ditt navn]"}[l]
 	}
 	return v
+}
+
+// onCredit reports whether a payment method is a card that finansavtaleloven
+// § 2-7 covers: a credit card (and, per Forbrukerrådet, Visa and Mastercard
+// debit), not BankAxept.
+func onCredit(payment string) bool {
+	p := strings.ToLower(payment)
+	if strings.Contains(p, "bankaxept") {
+		return false
+	}
+	for _, c := range []string{"visa", "mastercard", "amex", "american express", "credit", "kreditt"} {
+		if strings.Contains(p, c) {
+			return true
+		}
+	}
+	return false
 }
 
 func containsFold[T ~string](list []T, s T) bool {
@@ -70,14 +98,11 @@ func names(ms []vault.Marketplace) string {
 	return strings.Join(out, ", ")
 }
 
-// times writes how often: "once", "twice", "3 times"; "én gang", "to ganger".
+// times writes how often, for more than once: "twice", "3 times"; "to
+// ganger", "3 ganger".
 func times(l lang.Lang, n int) string {
-	words := map[lang.Lang][3]string{lang.EN: {"once", "twice", "%d times"}, lang.NB: {"én gang", "to ganger", "%d ganger"}}[l]
-	switch n {
-	case 1:
-		return words[0]
-	case 2:
-		return words[1]
+	if n == 2 {
+		return map[lang.Lang]string{lang.EN: "twice", lang.NB: "to ganger"}[l]
 	}
-	return fmt.Sprintf(words[2], n)
+	return fmt.Sprintf(map[lang.Lang]string{lang.EN: "%d times", lang.NB: "%d ganger"}[l], n)
 }

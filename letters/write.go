@@ -3,6 +3,7 @@ package letters
 import (
 	"fmt"
 	"strings"
+	"time"
 	"vault"
 
 	"vault/internal/date"
@@ -10,12 +11,13 @@ import (
 )
 
 // letter is one letter being written: the facts as the letters see them,
-// the language and the text so far. Fixed text goes through t, which holds
-// the English key and finds its bokmål (bokmal.go).
+// the language, the text so far and the notes for the user. Fixed text goes
+// through t, which holds the English key and finds its bokmål (bokmal.go).
 type letter struct {
-	v view
-	l lang.Lang
-	b strings.Builder
+	v     view
+	l     lang.Lang
+	b     strings.Builder
+	notes []string
 }
 
 // t is a fixed text in the letter's language.
@@ -23,6 +25,12 @@ func (w *letter) t(s string) string { return bokmal.In(w.l, s) }
 
 // f fills a fixed format in the letter's language.
 func (w *letter) f(format string, args ...any) string { return fmt.Sprintf(w.t(format), args...) }
+
+// note tells the user something the letter leaves out, or should make them
+// check (always in English: it goes to the terminal, not to the receiver).
+func (w *letter) note(format string, args ...any) {
+	w.notes = append(w.notes, fmt.Sprintf(format, args...))
+}
 
 // line writes the parts and ends the line.
 func (w *letter) line(parts ...string) {
@@ -38,6 +46,17 @@ func (w *letter) amount() string { return w.l.Money(w.v.Amount) }
 
 func (w *letter) markets() string { return names(w.v.Marketplaces) }
 
+// record is how the notes name the record to change: the case, else the order.
+func (w *letter) record() string {
+	if w.v.Case.ID != 0 {
+		return w.v.Case.ID.String()
+	}
+	if len(w.v.Orders) > 0 {
+		return w.v.Orders[0].ID.String()
+	}
+	return "the case"
+}
+
 // head is the sender and the date, then the receiver and the subject.
 func (w *letter) head(to, subject string) {
 	w.line(w.v.Claimant)
@@ -48,7 +67,8 @@ func (w *letter) head(to, subject string) {
 	w.line()
 }
 
-// reference is " (reference R)" when the case has one.
+// reference is " (reference R; dispute number D)" with the case's numbers
+// that are recorded.
 func (w *letter) reference() string {
 	c := w.v.Case
 	var refs []string
@@ -72,6 +92,8 @@ func (w *letter) orders() {
 	w.line()
 }
 
+// order is an order's line: what is recorded of it, and of its delivery no
+// more than is recorded.
 func (w *letter) order(o vault.Order) string {
 	s := w.f("- %s order %s", o.Marketplace.Name(), o.Number)
 	if o.Seller != "" {
@@ -94,38 +116,63 @@ func (w *letter) order(o vault.Order) string {
 	case !o.Delivered.IsZero():
 		s += w.f(" Delivered %s.", w.date(o.Delivered))
 	case !o.Shipped.IsZero():
-		s += w.f(" Shipped %s, not delivered", w.date(o.Shipped))
-		if !o.Expected.IsZero() {
-			s += w.f(" (delivery was promised by %s)", w.date(o.Expected))
-		}
-		s += "."
-	default:
-		s += w.t(" Not shipped.")
+		s += w.f(" Shipped %s.", w.date(o.Shipped))
+	case len(o.Tracking) > 0:
+		s += w.f(" Shipped with tracking number %s.", strings.Join(o.Tracking, ", "))
+	}
+	if o.Delivered.IsZero() && !o.Expected.IsZero() {
+		s += w.f(" Delivery was promised by %s.", w.date(o.Expected))
 	}
 	return s
 }
 
-// problem says what went wrong: nothing came, or what came is defective.
+// problem says what went wrong, as the case records it; a gap and a note
+// when it does not.
 func (w *letter) problem() string {
-	if w.v.Delivered {
-		return w.t("The goods I received are defective or not as described.")
+	switch w.v.Trouble {
+	case vault.NotReceived:
+		if w.v.Delivered {
+			w.note("%s says the goods were not received, but every order is recorded as delivered: check one of them", w.record())
+		}
+		return w.t("I have not received the goods.")
+	case vault.Defective:
+		return w.t("The goods I received have a defect.")
+	case vault.NotAsDescribed:
+		return w.t("The goods I received are not as described.")
 	}
-	return w.t("I have not received the goods.")
+	if w.v.Case.ID == 0 {
+		w.note("what went wrong is not recorded, so the letter leaves a gap: give --problem not-received|defective|not-as-described")
+	} else {
+		w.note("what went wrong is not recorded, so the letter leaves a gap: 'vault set case %s --problem not-received|defective|not-as-described'",
+			w.v.Case.ID)
+	}
+	return w.t("[Say here what went wrong.]")
 }
 
-// tried says what the buyer did with the seller.
+// tried says what the buyer wrote to the seller and the answers, as
+// recorded; nothing, and a note, when no letter of theirs is.
 func (w *letter) tried() string {
-	v := w.v
-	if v.Letters.Wrote == 0 {
-		return w.t("I asked the seller to resolve the matter; it was not resolved.")
+	c := w.v.Letters
+	if c.Wrote == 0 {
+		w.note("no message of yours to the seller is recorded, so the letter does not say you tried the seller; record it with 'vault add message --from me'")
+		return ""
 	}
-	s := w.f("I wrote to the seller %s, first on %s", times(w.l, v.Letters.Wrote), w.date(v.Letters.First))
-	if v.Letters.Replies == 1 {
-		s += w.t(", and received 1 answer")
-	} else if v.Letters.Replies > 1 {
-		s += w.f(", and received %d answers", v.Letters.Replies)
+	var s string
+	switch {
+	case c.First.IsZero():
+		s = w.t("I have written to the seller")
+	case c.Wrote == 1:
+		s = w.f("I wrote to the seller on %s", w.date(c.First))
+	default:
+		s = w.f("I wrote to the seller %s, first on %s", times(w.l, c.Wrote), w.date(c.First))
 	}
-	return s + w.t("; the matter was not resolved.")
+	switch {
+	case c.Replies == 1:
+		s += w.t(" and received one answer")
+	case c.Replies > 1:
+		s += w.f(" and received %d answers", c.Replies)
+	}
+	return " " + s + w.t("; the matter is not resolved.")
 }
 
 // enclosed says how the dossier's exhibits can be checked.
@@ -139,10 +186,61 @@ func (w *letter) enclosed() string {
 	return ""
 }
 
+// holds lists what the enclosed dossier holds of the evidence a receiver
+// asks for, only the kinds recorded; "" when it holds none of them, or the
+// letter goes without a dossier.
+func (w *letter) holds() string {
+	var parts []string
+	for _, k := range []struct {
+		kinds []vault.EvidenceKind
+		text  string
+	}{
+		{[]vault.EvidenceKind{vault.EvidenceConfirmation}, "the order confirmation"},
+		{[]vault.EvidenceKind{vault.EvidenceReceipt, vault.EvidenceStatement}, "the proof of payment"},
+		{[]vault.EvidenceKind{vault.EvidenceTracking}, "the tracking"},
+		{[]vault.EvidenceKind{vault.EvidenceMessage, vault.EvidenceEmail}, "the correspondence"},
+		{[]vault.EvidenceKind{vault.EvidencePhoto, vault.EvidenceScreenshot, vault.EvidenceVideo}, "photos and screenshots"},
+	} {
+		for _, kind := range k.kinds {
+			if w.v.Has[kind] {
+				parts = append(parts, w.t(k.text))
+				break
+			}
+		}
+	}
+	if len(parts) == 0 || !w.v.Dossier {
+		return ""
+	}
+	list := strings.Join(parts, ", ")
+	if len(parts) > 1 {
+		list = strings.Join(parts[:len(parts)-1], ", ") + w.t(" and ") + parts[len(parts)-1]
+	}
+	return w.f("The enclosed dossier holds %s.", list)
+}
+
+// attachNote reminds the user, when the letter goes alone, that the
+// receiver wants the dossier with it.
+func (w *letter) attachNote() {
+	if !w.v.Dossier && w.v.Case.ID != 0 {
+		w.note("send the dossier with it: 'vault export case %s --pdf dossier.pdf'", w.v.Case.ID)
+	}
+}
+
 // sign closes the letter.
 func (w *letter) sign() {
 	w.line(w.t("Kind regards,"))
 	w.line(w.v.Claimant)
+}
+
+// answerBy is the day the seller is asked to answer by, said as "by D, 14
+// days from today" or, when a deadline of the buyer comes sooner, "by D".
+func (w *letter) answerBy() string {
+	day := w.l.Day(w.v.AnswerBy)
+	if w.v.AnswerFor != "" {
+		w.note("the seller gets until %s, not 14 days: %s", w.v.AnswerBy.Format("2006-01-02"), w.v.AnswerFor)
+		return w.f("by %s", day)
+	}
+	return w.f("by %s, 14 days from today", day)
 }
 
 func (w *letter) seller() {
@@ -152,14 +250,17 @@ func (w *letter) seller() {
 	w.line()
 	w.line(w.t("I am writing about this purchase:"))
 	w.orders()
-	ask := w.f("deliver the goods or refund %s", w.amount())
-	if v.Delivered {
-		ask = w.f("repair or replace the goods, or to refund %s", w.amount())
+	ask := w.f("refund %s", w.amount())
+	switch v.Trouble {
+	case vault.NotReceived:
+		ask = w.f("deliver the goods or refund %s", w.amount())
+	case vault.Defective, vault.NotAsDescribed:
+		ask = w.f("repair or replace the goods, or refund %s", w.amount())
 	}
-	w.line(w.problem(), w.f(" I ask you to %s by %s, 14 days from today.", ask, w.l.Day(v.AnswerBy)))
+	w.line(w.problem(), w.f(" I ask you to %s %s.", ask, w.answerBy()))
 	w.line()
 	switch {
-	case v.Norway && v.Delivered:
+	case v.Norway && (v.Trouble == vault.Defective || v.Trouble == vault.NotAsDescribed):
 		w.line(w.t("As a consumer I rely on forbrukerkjøpsloven (the Norwegian Consumer Purchases Act), and this letter is my complaint (reklamasjon) under its § 27."))
 	case v.Norway:
 		w.line(w.t("As a consumer I rely on forbrukerkjøpsloven (the Norwegian Consumer Purchases Act)."))
@@ -176,32 +277,30 @@ func (w *letter) seller() {
 
 func (w *letter) dispute() {
 	v := w.v
+	w.attachNote()
 	w.head(or(v.Case.Receiver, w.f("%s dispute resolution", w.markets())), w.f("Dispute about order %s", v.Numbers)+w.reference())
-	w.line(w.t("I dispute this purchase:"))
+	w.line(w.t("I open a dispute about this purchase:"))
 	w.orders()
-	w.line(w.problem(), " ", w.tried())
+	w.line(w.problem(), w.tried())
 	w.line()
-	documented := ""
-	if v.Exhibits > 0 {
-		documented = w.t(" The enclosed dossier documents the purchase and the correspondence.")
-	}
-	w.line(w.f("I ask for a refund of %s.", w.amount()), documented, w.enclosed())
+	w.line(sentences(w.f("I ask for a refund of %s.", w.amount()), w.holds(), w.enclosed()))
 	w.line()
 	w.sign()
 }
 
 func (w *letter) chargeback() {
 	v := w.v
+	w.attachNote()
 	w.head(or(v.Case.Receiver, w.t("my card issuer")), w.t("Chargeback request")+w.reference()+": "+w.amount())
-	w.line(w.f("I dispute the following card payment and ask for a chargeback of %s:", w.amount()))
+	w.line(w.f("I complain about this purchase, paid with my card, and ask to have %s back (chargeback):", w.amount()))
 	w.orders()
-	w.line(w.problem(), " ", w.tried())
+	w.line(w.problem(), w.tried())
 	w.line()
-	if v.Norway {
-		w.line(w.t("For purchases with a credit card, the card issuer is jointly liable with the seller (finansavtaleloven § 2-7)."))
+	if v.Norway && v.Credit {
+		w.line(w.t("For purchases on credit, the card issuer answers for the seller's failure as the seller does (finansavtaleloven § 2-7)."))
 		w.line()
 	}
-	w.line(w.t("The enclosed dossier holds the order confirmation, the proof of payment, the tracking and the correspondence with the seller."), w.enclosed())
+	w.line(sentences(w.holds(), w.enclosed()))
 	w.line()
 	w.sign()
 }
@@ -211,30 +310,75 @@ func (w *letter) reinstatement() {
 	w.head(or(v.Case.Receiver, w.f("%s customer service", w.markets())), w.t("Request to reinstate my account")+w.reference())
 	w.line(w.t("Hello,"))
 	w.line()
-	w.line(w.f("My %s account has been restricted. I politely ask you to review the decision and to reinstate the account. The restriction came after this purchase:", w.markets()))
-	w.orders()
+	w.line(w.f("My %s account has been restricted. I ask you to review the decision and to reinstate the account.", w.markets()))
+	w.line()
 	w.account()
-	w.line()
-	w.line(w.t("I use the account for ordinary purchases. When something went wrong, I contacted the seller first and opened a dispute only when the seller did not resolve it. These are all my disputes and chargebacks:"))
-	for _, d := range v.Disputes {
-		w.line(w.f("- %s: %s about order %s, opened %s, %s.", d.Case, d.Kind.Word(w.l), d.Orders, w.date(d.Opened), d.Status.Word(w.l)))
+	if len(v.Orders) == 1 {
+		w.line(w.t("This request is about this order:"))
+	} else {
+		w.line(w.t("This request is about these orders:"))
 	}
-	if len(v.Disputes) == 0 {
-		w.line(w.t("- none"))
+	w.orders()
+	w.disputes()
+	if v.Dossier {
+		w.line(w.t("The attached dossier documents the orders, the payments, the correspondence with the sellers and the outcome of each dispute."),
+			w.enclosed(), w.t(" I will gladly provide anything else you need."))
+	} else {
+		w.line(w.t("I will gladly provide anything else you need."))
 	}
-	w.line()
-	w.line(w.t("The attached dossier documents the orders, the payments, the correspondence with the sellers and the outcome of each dispute."),
-		w.enclosed(), w.t(" I will gladly provide anything else you need."))
 	w.line()
 	w.line(w.t("Thank you for your time."))
 	w.line()
 	w.sign()
 }
 
+// disputes lists the buyer's disputes and chargebacks at the marketplace,
+// those opened before the block (when its day is recorded), with the
+// marketplace's numbers; and says the seller came first only when a letter
+// to the seller is recorded before each.
+func (w *letter) disputes() {
+	v := w.v
+	var blocked date.Value
+	if a := v.File.Account; a != nil {
+		blocked = a.Blocked
+	}
+	var listed []vault.DisputeOutcome
+	for _, d := range v.Disputes {
+		if blocked.IsZero() || d.Opened.Time().Before(blocked.Time().AddDate(0, 0, 1)) {
+			listed = append(listed, d)
+		}
+	}
+	if v.OrderCount > 0 {
+		w.line(w.f("My account has %d orders recorded; these are all my disputes and chargebacks there:", v.OrderCount))
+	} else {
+		w.line(w.t("These are all my disputes and chargebacks there:"))
+	}
+	first := len(listed) > 0
+	for _, d := range listed {
+		line := w.f("- %s about order %s, opened %s, %s", d.Kind.Word(w.l), d.Orders, w.date(d.Opened), d.Status.Word(w.l))
+		if d.DisputeNumber != "" {
+			line += w.f(" (dispute number %s)", d.DisputeNumber)
+		}
+		w.line(line + ".")
+		first = first && d.WroteFirst
+	}
+	if len(listed) == 0 {
+		w.line(w.t("- none"))
+	}
+	w.line()
+	if first {
+		w.line(w.t("Before each of them I wrote to the seller first."))
+		w.line()
+	} else if len(listed) > 0 {
+		w.note("not every dispute has a letter of yours to the seller recorded before it, so the letter does not say you tried the seller first")
+	}
+}
+
 // account writes what is recorded of the restricted account, if anything.
 func (w *letter) account() {
 	a := w.v.File.Account
 	if a == nil {
+		w.note("no account is recorded for the case ('vault add account', then 'vault set case %s --account ACC-n'): the letter does not name it", w.record())
 		return
 	}
 	line := w.f("The account: %s.", a.Login)
@@ -254,13 +398,30 @@ func (w *letter) toSeller() string {
 }
 
 // law writes the paragraph of Norwegian law or, for anyone else, EU law.
-func (w *letter) law(norway, eu string) {
-	if w.v.Norway {
-		w.line(w.t(norway))
-	} else {
-		w.line(w.t(eu))
+func (w *letter) law(norway, eu string) { w.lawf(norway, eu) }
+
+// lawf is law with formats filled with args. A buyer whose country has
+// neither gets neither paragraph, and a note.
+func (w *letter) lawf(norway, eu string, args ...any) {
+	switch {
+	case w.v.Norway:
+		w.line(w.f(norway, args...))
+	case w.v.EU:
+		w.line(w.f(eu, args...))
+	default:
+		w.note("no consumer law the vault knows applies to a buyer in %s ('vault config set country'): the letter cites none", w.v.Country)
+		return
 	}
 	w.line()
+}
+
+// dayIn is the calendar day of a recorded date in loc, as time.Time.
+func dayIn(v date.Value, loc *time.Location) time.Time {
+	t := v.Time()
+	if !v.IsDay() {
+		t = t.In(loc)
+	}
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }
 
 func (w *letter) withdrawal() {
@@ -272,6 +433,15 @@ func (w *letter) withdrawal() {
 	w.line(w.f("Please refund %s to the means of payment I used, within 14 days of receiving this notice, and tell me where to return the goods.", w.amount()))
 	w.line()
 	w.sign()
+	for _, o := range w.v.Orders {
+		switch end := o.Delivered.Time().AddDate(0, 0, 14); {
+		case o.Delivered.IsZero():
+			w.note("%s has no delivery day recorded: the 14 days run from the day you received it", o.ID)
+		case w.v.Today.After(end):
+			w.note("the 14 days of %s ended on %s: the letter is late, unless you were not told of the right of withdrawal (then it lasts 12 months longer)",
+				o.ID, end.Format("2006-01-02"))
+		}
+	}
 }
 
 func (w *letter) reklamasjon() {
@@ -279,16 +449,53 @@ func (w *letter) reklamasjon() {
 	w.head(w.toSeller(), w.f("Complaint about defects (reklamasjon): order %s", v.Numbers))
 	w.line(w.t("The goods I bought have a defect:"))
 	w.orders()
-	w.law("This is my complaint (reklamasjon) under forbrukerkjøpsloven § 27, made within two months of discovering the defect and within the limits of two years from delivery (five years for goods meant to last substantially longer).",
-		"This is my claim under the legal guarantee of at least two years from delivery (Directive (EU) 2019/771).")
-	documented := ""
-	if v.Exhibits > 0 {
-		documented = w.t(" The enclosed dossier documents the purchase and the defect.")
+	if !v.Case.Opened.IsZero() {
+		w.line(w.f("I discovered the defect on %s.", w.l.Day(dayIn(v.Case.Opened, v.Loc))))
+	} else {
+		w.note("the letter does not say when you discovered the defect: open a warranty case on that day ('vault add case --kind warranty --opened DATE')")
 	}
-	w.line(w.f("I ask for the goods to be repaired or replaced at no cost to me; if that is not done within a reasonable time, I ask for a refund of %s. Please answer by %s.", w.amount(), w.l.Day(v.AnswerBy)),
-		documented, w.enclosed())
+	w.law("This is my complaint (reklamasjon) under forbrukerkjøpsloven § 27. I ask for the defect to be remedied by repair or replacement at no cost to me; if that is not done within a reasonable time, I will claim a price reduction (prisavslag) or cancel the purchase (heving) (forbrukerkjøpsloven § 26).",
+		"This is my claim under the legal guarantee (Directive (EU) 2019/771). I ask for the goods to be repaired or replaced at no cost to me; if that is not done within a reasonable time, I will claim a price reduction or terminate the contract.")
+	w.line(sentences(w.f("Please answer %s.", w.answerBy()), w.holds(), w.enclosed()))
 	w.line()
 	w.sign()
+}
+
+func (w *letter) delay() {
+	v := w.v
+	w.head(w.toSeller(), w.f("Order %s not delivered: last day for delivery %s", v.Numbers, w.l.Day(v.AnswerBy)))
+	w.line(w.t("The goods I ordered have not been delivered:"))
+	w.orders()
+	if v.Delivered {
+		w.note("every order is recorded as delivered: a delay letter is for goods that did not come")
+	}
+	day := w.l.Day(v.AnswerBy)
+	w.lawf("I ask you to deliver them by %s, as the additional time for delivery (forbrukerkjøpsloven § 23). If they are not delivered by then, I will cancel the purchase (heving) and ask for the %s I paid back.",
+		"I ask you to deliver them by %s, as the additional period for delivery (Directive 2011/83/EU art. 18(2)). If they are not delivered by then, I will terminate the contract and ask for the %s I paid back.",
+		day, w.amount())
+	w.line()
+	w.sign()
+}
+
+func (w *letter) unauthorised() {
+	v := w.v
+	w.head(or(v.Case.Receiver, w.t("my card issuer")), w.t("Payment I did not authorise")+w.reference()+": "+w.amount())
+	w.line(w.t("I did not authorise this payment, or it was executed wrongly (charged twice or a wrong amount):"))
+	w.orders()
+	w.line(w.f("I ask you to correct it and to refund %s. I notify you under the rules for unauthorised and wrongly executed payments (Directive (EU) 2015/2366 art. 71), within 13 months of the debit.", w.amount()))
+	w.line()
+	w.sign()
+}
+
+// sentences joins the sentences that are there with single spaces.
+func sentences(parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, " ")
 }
 
 func or(s, otherwise string) string {

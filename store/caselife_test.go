@@ -153,7 +153,7 @@ func TestReportAndActivity(t *testing.T) {
 	if r, _ := db.Report(ctx, "ebay", 2026); len(r.Markets) != 0 {
 		t.Errorf("ebay 2026: %+v", r.Markets)
 	}
-	d30, d90, orders90, err := db.DisputeActivity(ctx, "Temu", "2026-10-26", "2026-08-27")
+	d30, d90, orders90, err := db.DisputeActivity(ctx, "Temu", "2026-10-26", "2026-08-27", "2026-11-25")
 	if err != nil || d30 != 1 || d90 != 1 || orders90 != 3 {
 		t.Errorf("activity: %d %d %d %v", d30, d90, orders90, err)
 	}

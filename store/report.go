@@ -83,7 +83,7 @@ func (db *DB) Report(ctx context.Context, marketplace vault.Marketplace, year in
 // DisputeActivity counts, for one marketplace, the cases that count as
 // disputes (vault.CaseKind.CountsAsDispute) opened since day30 and since
 // day90 (days as 2006-01-02), and the orders placed since day90.
-func (db *DB) DisputeActivity(ctx context.Context, marketplace vault.Marketplace, day30, day90 string) (d30, d90, orders90 int, err error) {
+func (db *DB) DisputeActivity(ctx context.Context, marketplace vault.Marketplace, day30, day90, until string) (d30, d90, orders90 int, err error) {
 	m := vault.ParseMarketplace(string(marketplace))
 	err = db.read(ctx, func(tx *sql.Tx) error {
 		type opened struct {
@@ -92,7 +92,8 @@ func (db *DB) DisputeActivity(ctx context.Context, marketplace vault.Marketplace
 		}
 		cases, _, err := scanAll(ctx, tx, `SELECT DISTINCT c.id, c.kind, c.opened_at FROM cases c
 			JOIN case_orders co ON co.case_id = c.id JOIN orders o ON o.id = co.order_id
-			WHERE o.marketplace = ? AND c.opened_at >= ? AND `+liveCase+` AND `+liveOrder, []any{m, day90}, func(rs *sql.Rows) (opened, error) {
+			WHERE o.marketplace = ? AND c.opened_at >= ? AND substr(c.opened_at, 1, 10) <= ? AND `+liveCase+` AND `+liveOrder,
+			[]any{m, day90, until}, func(rs *sql.Rows) (opened, error) {
 			var x opened
 			var id int64
 			return x, rs.Scan(&id, &x.kind, &x.at)
@@ -108,8 +109,22 @@ func (db *DB) DisputeActivity(ctx context.Context, marketplace vault.Marketplace
 				}
 			}
 		}
-		return tx.QueryRowContext(ctx, `SELECT count(*) FROM orders o WHERE o.marketplace = ? AND `+orderDay+` >= ? AND `+liveOrder,
-			m, day90).Scan(&orders90)
+		return tx.QueryRowContext(ctx, `SELECT count(*) FROM orders o WHERE o.marketplace = ? AND `+orderDay+` >= ? AND substr(`+orderDay+`, 1, 10) <= ?
+			AND `+liveOrder, m, day90, until).Scan(&orders90)
 	})
 	return d30, d90, orders90, err
+}
+
+// NonReceiptChargebacks counts the live chargebacks opened from day to
+// until (days, inclusive) about orders of this seller paid by Visa that are
+// not recorded as delivered: Visa's non-receipt disputes at one merchant.
+func (db *DB) NonReceiptChargebacks(ctx context.Context, seller, day, until string) (int, error) {
+	var n int
+	err := db.read(ctx, func(tx *sql.Tx) error {
+		return queryRow(ctx, tx, `SELECT count(DISTINCT c.id) FROM cases c JOIN case_orders co ON co.case_id = c.id
+			JOIN orders o ON o.id = co.order_id WHERE c.kind = 'chargeback' AND lower(o.seller) = lower(?) AND o.seller <> ''
+			AND o.delivered_at = '' AND lower(o.payment) LIKE '%visa%' AND substr(c.opened_at, 1, 10) BETWEEN ? AND ?
+			AND `+liveCase+` AND `+liveOrder, seller, day, until).Scan(&n)
+	})
+	return n, err
 }

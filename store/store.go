@@ -175,6 +175,18 @@ func (db *DB) apply(ctx context.Context, m migrations.Migration) error {
 var afterMigration = map[int]func(context.Context, *sql.Tx, string) error{
 	3: adoptRecords,
 	6: rebuildIndexes,
+	7: widenCaseKinds,
+}
+
+// widenCaseKinds makes the connections read the cases table's new CHECK:
+// the schema text changed under them (migration 7).
+func widenCaseKinds(ctx context.Context, tx *sql.Tx, _ string) error {
+	var v int
+	if err := tx.QueryRowContext(ctx, `PRAGMA schema_version`).Scan(&v); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA schema_version = %d`, v+1))
+	return err
 }
 
 // Version returns the schema version (the number of applied migrations).

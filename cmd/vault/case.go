@@ -18,10 +18,10 @@ import (
 
 // addCaseOptions are the flags of 'vault add case' and the case they make.
 type addCaseOptions struct {
-	kind, amount, opened, account string
-	orderRefs                     []string
-	c                             vault.Case
-	asJSON, force                 bool
+	kind, amount, opened, account, problem string
+	orderRefs                              []string
+	c                                      vault.Case
+	asJSON, force                          bool
 }
 
 func newAddCaseCmd(a *app, runF func(*addCaseOptions) error) *cobra.Command {
@@ -59,6 +59,7 @@ on a terminal asks before going on (--force skips the question).`,
 	f.StringVar(&o.c.Receiver, "receiver", "", "who decides: the marketplace, the bank, ...")
 	f.StringVar(&o.c.Reference, "reference", "", "the receiver's reference")
 	f.StringVar(&o.c.DisputeNumber, "dispute-number", "", "the marketplace's own number for the dispute")
+	f.StringVar(&o.problem, "problem", "", "what went wrong: "+strings.Join(vault.Words(vault.Troubles), ", ")+" (letters say it only when recorded)")
 	f.StringVar(&o.c.BankReference, "bank-reference", "", "the card issuer's reference")
 	f.StringVar(&o.account, "account", "", "the blocked marketplace account of a reinstatement (ACC-n, 'vault add account')")
 	f.StringVar(&o.opened, "opened", "", "when the case was opened (default now) "+dateExample)
@@ -82,6 +83,11 @@ func (o *addCaseOptions) parse(a *app) error {
 			return usagef("--account: %w", err)
 		}
 	}
+	if o.problem != "" {
+		if o.c.Problem, err = parseWord("--problem", o.problem, vault.ParseTrouble); err != nil {
+			return err
+		}
+	}
 	o.c.Opened, err = a.pastDate("opened", o.opened, o.force)
 	return err
 }
@@ -95,8 +101,8 @@ func (a *app) runAddCase(ctx context.Context, o *addCaseOptions) error {
 	if err != nil {
 		return err
 	}
-	if c.Kind == vault.Dispute {
-		if err := a.guardDispute(ctx, svc, orders, o.force); err != nil {
+	if c.Kind.CountsAsDispute() {
+		if err := a.guardDispute(ctx, svc, c, orders, o.force); err != nil {
 			return err
 		}
 	}
@@ -110,15 +116,15 @@ func (a *app) runAddCase(ctx context.Context, o *addCaseOptions) error {
 // guardDispute warns before a dispute that may get the account blocked for
 // "dispute abuse". On a terminal it asks; elsewhere, and with force, it
 // warns and goes on.
-func (a *app) guardDispute(ctx context.Context, svc *casework.Service, orders []vault.Order, force bool) error {
-	warnings, err := svc.DisputeWarnings(ctx, orders)
+func (a *app) guardDispute(ctx context.Context, svc *casework.Service, c vault.Case, orders []vault.Order, force bool) error {
+	warnings, err := svc.DisputeWarnings(ctx, c.Kind, c.Opened, orders)
 	if err != nil {
 		return err
 	}
 	for _, w := range warnings {
-		fmt.Fprintf(a.stderr, "warning: %s\n  This is a heuristic (rule %s: %s).\n  Try the seller first: 'vault draft letter seller --order %s' writes the letter.\n",
+		fmt.Fprintf(a.stderr, "warning: %s\n  (rule %s: %s)\n  Try the seller first: 'vault draft letter seller --order %s' writes the letter.\n",
 			w.Text, w.Rule.ID, w.Rule.Source, w.Order)
-		if !force && a.interactive() && !a.confirm("Open the dispute anyway?") {
+		if !force && a.interactive() && !a.confirm("Open the case anyway?") {
 			return errors.New("no dispute opened")
 		}
 	}

@@ -57,7 +57,9 @@ func (a *app) configWriteCmd(use, short string, n int, what string) *cobra.Comma
 			}
 			value := ""
 			if n == 2 {
-				value = strings.TrimSpace(args[1])
+				if value, err = key.Value(strings.TrimSpace(args[1])); err != nil {
+					return usageError{err}
+				}
 			}
 			if err := svc.DB.SetConfig(cmd.Context(), key, value); err != nil {
 				return err

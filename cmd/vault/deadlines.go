@@ -69,8 +69,9 @@ func (a *app) runDeadlines(ctx context.Context, o *deadlinesOptions) error {
 		return err
 	}
 	if o.within != "" {
-		rows = slices.DeleteFunc(rows, func(r casework.Deadline) bool {
-			return r.Status == deadlines.Missed || r.Status == deadlines.Unknown || r.DaysLeft > o.days
+		rows = slices.DeleteFunc(rows, func(r casework.Deadline) bool { // the unknown stay, to be counted
+			return r.Status == deadlines.Missed || r.Status == deadlines.Passed || r.Status != deadlines.Unknown &&
+				!r.Closes.IsZero() && r.DaysLeft > o.days
 		})
 	}
 	switch {
@@ -116,7 +117,7 @@ func (a *app) printDeadlines(rows []casework.Deadline, all bool, within string) 
 			rule += " *"
 			overridden = true
 		}
-		lines = append(lines, []string{r.Record, rule, r.Window, casework.Day(r.Opens), casework.Day(r.Closes), left(r),
+		lines = append(lines, []string{r.Record, rule, r.Window, casework.Day(r.Opens.Time), casework.Day(r.Closes.Time), left(r),
 			cmp.Or(casework.Basis(r.Deadline), "recorded")})
 	}
 	if err := table(a.stdout, lines); err != nil {
@@ -134,8 +135,12 @@ func left(r casework.Deadline) string {
 		return "unknown"
 	case r.Status == deadlines.Missed:
 		return fmt.Sprintf("missed %s ago", plural(-r.DaysLeft, "day"))
+	case r.Status == deadlines.Passed:
+		return "passed: " + r.After
+	case r.Closes.IsZero() && r.Status == deadlines.NotYetOpen:
+		return fmt.Sprintf("opens in %s, no fixed end", plural(r.OpensIn, "day"))
 	case r.Closes.IsZero():
-		return string(r.Status)
+		return "open, no fixed end"
 	case r.DaysLeft == 0:
 		return "today"
 	case r.Status == deadlines.NotYetOpen:

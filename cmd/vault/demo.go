@@ -89,7 +89,7 @@ func demoScript(shot, pdf string) [][]string {
 		{"attach", "file", shot, "--order", "ORD-1", "--kind", "screenshot", "--at", "2026-11-16 20:05",
 			"--note", "Order page: still \"awaiting delivery\""},
 		{"add", "case", "--kind", "chargeback", "--order", "ORD-1", "--receiver", "DNB kortreklamasjon",
-			"--reference", "KR-2026-11-0042", "--opened", "2026-11-17"},
+			"--reference", "KR-2026-11-0042", "--opened", "2026-11-17", "--problem", "not-received"},
 		{"case", "event", "CASE-1", "--text", "Called DNB: send the chargeback form with the dossier", "--at", "2026-11-17 10:00"},
 		{"list", "evidence", "--case", "CASE-1"},
 		{"deadlines", "--within", "120d"},

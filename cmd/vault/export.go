@@ -140,6 +140,7 @@ func (a *app) runExport(ctx context.Context, o *exportOptions) error {
 	if d.Claimant == "" {
 		fmt.Fprintln(a.stderr, "note: no claimant name on the cover; set it with 'vault config set name \"Your Name\"' or --name")
 	}
+	a.printNotes(d.Notes)
 	if o.split {
 		return a.writeParts(svc, d, o)
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"strings"
 
@@ -22,7 +23,8 @@ type draftLetterOptions struct {
 	kind                      letters.Kind
 	caseRef, orderRef, langID string
 	lang                      lang.Lang
-	out                       string
+	out, problem              string
+	trouble                   vault.Trouble
 }
 
 func newDraftLetterCmd(a *app, runF func(*draftLetterOptions) error) *cobra.Command {
@@ -32,16 +34,24 @@ func newDraftLetterCmd(a *app, runF func(*draftLetterOptions) error) *cobra.Comm
 		Use:   "letter " + kinds + " --case ID|--order ID [--lang en|nb] [--out FILE]",
 		Short: "Draft a ready-to-send letter: to the seller, the marketplace, the bank",
 		Long: `Draft a letter filled from the records: the order numbers, dates and amounts,
-what was tried, what is asked and by when, and the law that applies (by the
-currency paid: NOK for Norwegian law, another EU/EEA currency for EU law).
+what was tried, what is asked and by when, and the law of your country
+('vault config set country', default Norway). Every sentence that states a
+fact states a recorded one: what went wrong (the case's --problem, or
+--problem here), your letters to the seller and the answers, the shipment,
+the dispute numbers. Where a fact is not recorded the letter says nothing of
+it, or leaves a bracketed gap, and a note on stderr says what to record.
 Letters:
 
-  seller         try the seller first, with a 14-day deadline (needs only --order)
+  seller         try the seller first, with a deadline: 14 days, or sooner when
+                 one of your own deadlines comes first (needs only --order)
   dispute        to the marketplace's dispute centre
   chargeback     to the card issuer
   reinstatement  to the marketplace, listing your disputes and their outcomes
   withdrawal     using the 14-day right of withdrawal (angrerett)
-  reklamasjon    a complaint about defects
+  reklamasjon    a complaint about a defect: repair or replacement, else a
+                 price reduction or cancelling the purchase
+  delay          goods not delivered: a last day to deliver, else cancelling
+  unauthorised   to the bank: a payment you did not authorise, or a wrong one
 
 The name under the letter comes from 'vault config set name'. The dossier
 uses the same letter as its statement page when no statement was written.`,
@@ -56,6 +66,11 @@ uses the same letter as its statement page when no statement was written.`,
 			if o.lang, err = lang.Parse(o.langID); err != nil {
 				return usagef("--lang: %w", err)
 			}
+			if o.problem != "" {
+				if o.trouble, err = parseWord("--problem", o.problem, vault.ParseTrouble); err != nil {
+					return err
+				}
+			}
 			if (o.caseRef == "") == (o.orderRef == "") {
 				return usagef("give --case or --order")
 			}
@@ -67,6 +82,7 @@ uses the same letter as its statement page when no statement was written.`,
 	f.StringVar(&o.orderRef, "order", "", "the order the letter is about (when there is no case yet)")
 	f.StringVar(&o.langID, "lang", "en", "language: en or nb (Norwegian bokmål)")
 	f.StringVar(&o.out, "out", "", "write the letter to FILE instead of stdout")
+	f.StringVar(&o.problem, "problem", "", "what went wrong, for this letter: "+strings.Join(vault.Words(vault.Troubles), ", "))
 	return cmd
 }
 
@@ -75,13 +91,21 @@ func (a *app) runDraftLetter(ctx context.Context, o *draftLetterOptions) error {
 	if err != nil {
 		return err
 	}
-	text, err := svc.Letter(ctx, o.kind, o.lang, o.caseRef, o.orderRef)
+	draft, err := svc.Letter(ctx, o.kind, o.lang, o.caseRef, o.orderRef, o.trouble)
 	if err != nil {
 		return err
 	}
+	a.printNotes(draft.Notes)
 	if o.out == "" {
-		_, err = io.WriteString(a.stdout, text)
+		_, err = io.WriteString(a.stdout, draft.Text)
 		return err
 	}
-	return atomicfile.Write(o.out, func(w io.Writer) error { _, err := io.WriteString(w, text); return err })
+	return atomicfile.Write(o.out, func(w io.Writer) error { _, err := io.WriteString(w, draft.Text); return err })
+}
+
+// printNotes writes what a drafted letter leaves out, a note a line.
+func (a *app) printNotes(notes []string) {
+	for _, n := range notes {
+		fmt.Fprintf(a.stderr, "note: %s\n", n)
+	}
 }

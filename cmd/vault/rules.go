@@ -49,10 +49,21 @@ comes from and when that source was last checked. Rules set in this vault
 }
 
 func (a *app) printRule(r deadlines.Rule) error {
+	quote := r.Quote
+	if quote == "" && r.URL != "" {
+		quote = "(the source's words are not on file: read them at the address)"
+	}
 	err := fields(a.stdout, "Rule", r.ID, "Scope", r.Scope, "Kind", string(r.Kind), "Says", r.Says, "Window", r.Window,
-		"Source", r.Source, "Verified", r.Verified, "Origin", r.Origin, "Import charges from", r.Above)
+		"Source", r.Source, "Quote", quote, "Address", r.URL, "Verified", r.Verified, "Origin", r.Origin,
+		"Import charges from", r.Above)
 	for _, w := range r.Windows {
 		fmt.Fprintf(a.stdout, "  window %q: %s\n", w.Name, deadlines.Describe(w))
+		if w.Uncertain != "" {
+			fmt.Fprintf(a.stdout, "    uncertain: %s\n", w.Uncertain)
+		}
+		if w.After != "" {
+			fmt.Fprintf(a.stdout, "    when it is over: %s\n", w.After)
+		}
 	}
 	return err
 }
