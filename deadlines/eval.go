@@ -28,17 +28,17 @@ type Facts struct {
 // means the window is open from now; a zero Closes with Unknown set means the
 // dates to compute it are not recorded (Note says which).
 type Deadline struct {
-	Record    string    `json:"record"`
-	Rule      string    `json:"rule"`
-	Window    string    `json:"window"`
+	Record    string      `json:"record"`
+	Rule      string      `json:"rule"`
+	Window    string      `json:"window"`
 	Opens     CalendarDay `json:"opens,omitzero"`
 	Closes    CalendarDay `json:"closes,omitzero"`
-	Unknown   bool      `json:"unknown,omitempty"`
-	Estimated bool      `json:"estimated"`
-	Note      string    `json:"note,omitempty"`
-	After     string    `json:"after,omitempty"`     // the window's end is no loss: what it means (Window.After)
-	Uncertain string    `json:"uncertain,omitempty"` // why its dates are not sure
-	Origin    string    `json:"origin"`
+	Unknown   bool        `json:"unknown,omitempty"`
+	Estimated bool        `json:"estimated"`
+	Note      string      `json:"note,omitempty"`
+	After     string      `json:"after,omitempty"`     // the window's end is no loss: what it means (Window.After)
+	Uncertain string      `json:"uncertain,omitempty"` // why its dates are not sure
+	Origin    string      `json:"origin"`
 }
 
 // CalendarDay is a day of a deadline, as midnight UTC; JSON writes it as
@@ -46,7 +46,9 @@ type Deadline struct {
 type CalendarDay struct{ time.Time }
 
 // MarshalJSON writes the day (time.Time's own would write midnight UTC).
-func (d CalendarDay) MarshalJSON() ([]byte, error) { return []byte(`"` + d.Format(time.DateOnly) + `"`), nil }
+func (d CalendarDay) MarshalJSON() ([]byte, error) {
+	return []byte(`"` + d.Format(time.DateOnly) + `"`), nil
+}
 
 // UnmarshalJSON reads "2026-12-31".
 func (d *CalendarDay) UnmarshalJSON(b []byte) error {

@@ -232,7 +232,7 @@ func TestApplies(t *testing.T) {
 		{order("pay=BankAxept", "law=no", "paid=2026-10-02"), "no.bank.claim", false},
 		{order("pay=Visa *4242", "law=no", "paid=2026-10-02"), "no.bank.claim", false}, // an order without a case
 		{order("pay=Visa *4242", "law=no", "case=chargeback", "opened=2026-11-02", "paid=2026-10-02"), "no.bank.claim", true},
-		{order("pay=Visa *4242", "law=no", "paid=2026-10-02"), "no.unauthorised", false}, // needs its case
+		{order("pay=Visa *4242", "law=no", "paid=2026-10-02"), "no.unauthorised", false},         // needs its case
 		{order("market=aliexpress", "shipped=2026-10-02"), "aliexpress.dispute.escalate", false}, // needs a dispute case
 		{order("market=aliexpress", "case=warranty", "opened=2026-10-02"), "aliexpress.dispute.escalate", false},
 		{order("law=no", "case=dispute", "opened=2026-10-02"), "no.forsinkelse", false},

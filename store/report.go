@@ -94,10 +94,10 @@ func (db *DB) DisputeActivity(ctx context.Context, marketplace vault.Marketplace
 			JOIN case_orders co ON co.case_id = c.id JOIN orders o ON o.id = co.order_id
 			WHERE o.marketplace = ? AND c.opened_at >= ? AND substr(c.opened_at, 1, 10) <= ? AND `+liveCase+` AND `+liveOrder,
 			[]any{m, day90, until}, func(rs *sql.Rows) (opened, error) {
-			var x opened
-			var id int64
-			return x, rs.Scan(&id, &x.kind, &x.at)
-		}, func(opened) int { return 0 })
+				var x opened
+				var id int64
+				return x, rs.Scan(&id, &x.kind, &x.at)
+			}, func(opened) int { return 0 })
 		if err != nil {
 			return err
 		}
