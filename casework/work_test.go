@@ -94,7 +94,7 @@ func TestDeadlines(t *testing.T) {
 	if slices.ContainsFunc(rows, func(d Deadline) bool { return d.Record == o.String() || d.Record == c.String() }) {
 		t.Error("a won case's order still has deadlines")
 	}
-	events := CalendarEvents(rows)
+	events := CalendarEvents(rows, func(s string) string { return s }, func(s string) string { return s })
 	if len(events) == 0 || events[0].AlarmDays != 3 || !strings.Contains(events[0].Description, "Rule ") {
 		t.Errorf("calendar: %+v", events)
 	}

@@ -26,6 +26,10 @@ func (d Dossier) count(n int, one, many string) string {
 	return fmt.Sprintf(d.t(many), n)
 }
 
+// In is one of the dossier's fixed words or formats in l (a window's name,
+// a date's label), for other outputs that speak the same words.
+func In(l lang.Lang, s string) string { return bokmal.In(l, s) }
+
 // money writes an amount in the dossier's language.
 func (d Dossier) money(m money.Money) string { return d.Lang.Money(m) }
 
@@ -174,21 +178,6 @@ var bokmal = lang.Dict{
 	"No files are attached to this case.":                                                      "Ingen filer er knyttet til saken.",
 	"The exhibits that are PDF documents are embedded in this file as attachments, unaltered.": "Bilagene som er PDF-dokumenter, er lagt uendret inn i denne filen som vedlegg.",
 	"%s, %d bytes, %s": "%s, %d byte, %s",
-
-	// Where to turn
-	"Where to turn": "Hvor du kan henvende deg",
-	"Deadlines and receivers as of the vault's rules (verified 2026-11); check the receiver's current terms.":                                                                                                                                                                                 "Frister og mottakere etter vaults regler (kontrollert 2026-11); sjekk mottakerens gjeldende vilkår.",
-	"Card issuer (bank): a chargeback or kortreklamasjon with this dossier, once the seller and the marketplace did not resolve it. Visa and Mastercard: within 120 days of the later of the transaction and the expected delivery.":                                                          "Kortutsteder (banken): tilbakeføring (chargeback) eller kortreklamasjon med denne dokumentasjonen, når selgeren og markedsplassen ikke har løst saken. Visa og Mastercard: innen 120 dager fra det seneste av transaksjonen og forventet levering.",
-	"Norway: claim without undue delay; credit cards carry the card issuer's joint liability with the seller (finansavtaleloven § 2-7), BankAxept debit cards do not.":                                                                                                                        "Norge: klag uten ugrunnet opphold; ved kredittkort er kortutstederen solidarisk ansvarlig med selgeren (finansavtaleloven § 2-7), ved BankAxept-debetkort ikke.",
-	"Forbrukerrådet (NO): free advice and mediation for consumers.":                                                                                                                                                                                                                           "Forbrukerrådet: gratis råd og mekling for forbrukere.",
-	"The marketplace's dispute centre: goods not received or not as described, within the marketplace's windows (AliExpress: from shipment + 5 days to completion + 15 days; eBay: 30 days after delivery; PayPal: 180 days from payment).":                                                   "Markedsplassens tvisteløsning: varer som ikke er mottatt eller ikke er som beskrevet, innen markedsplassens frister (AliExpress: fra sending + 5 dager til fullført ordre + 15 dager; eBay: 30 dager etter levering; PayPal: 180 dager fra betaling).",
-	"If the dispute fails: the card issuer (chargeback) with this dossier.":                                                                                                                                                                                                                   "Fører ikke tvisten fram: kortutstederen (tilbakeføring) med denne dokumentasjonen.",
-	"The marketplace's customer service: ask for the reason of the restriction and request reinstatement with this dossier (the orders and disputes with their outcomes show that the disputes were justified).":                                                                              "Markedsplassens kundeservice: spør om grunnen til begrensningen og be om gjenåpning med denne dokumentasjonen (ordrene og tvistene med utfall viser at tvistene var berettiget).",
-	"Forbrukerrådet (NO) or Forbruker Europa / ECC-Net (sellers in the EU/EEA): advice and mediation.":                                                                                                                                                                                        "Forbrukerrådet eller Forbruker Europa / ECC-Net (selgere i EU/EØS): råd og mekling.",
-	"The seller, in writing: the right of withdrawal lasts 14 days from receipt of the goods (EU Directive 2011/83/EU; angrerettloven § 21), 12 months longer when the buyer was not informed of it.":                                                                                         "Selgeren, skriftlig: angreretten gjelder i 14 dager fra varen ble mottatt (direktiv 2011/83/EU; angrerettloven § 21), 12 måneder lenger når kjøperen ikke fikk opplysning om den.",
-	"Forbruker Europa / ECC-Net: for sellers in the EU/EEA, Iceland and Norway.":                                                                                                                                                                                                              "Forbruker Europa / ECC-Net: for selgere i EU/EØS, Island og Norge.",
-	"The seller: reklamasjon within a reasonable time and at most 2 months after the defect was discovered; at most 2 years from delivery, 5 for goods meant to last substantially longer (forbrukerkjøpsloven § 27). EU: the legal guarantee is at least 2 years (Directive (EU) 2019/771).": "Selgeren: reklamasjon innen rimelig tid og senest 2 måneder etter at mangelen ble oppdaget; senest 2 år fra levering, 5 år for varer som er ment å vare vesentlig lenger (forbrukerkjøpsloven § 27). EU: reklamasjonsretten er minst 2 år (direktiv (EU) 2019/771).",
-	"Forbrukerrådet (NO): free advice and mediation.": "Forbrukerrådet: gratis råd og mekling.",
 
 	// Deadline windows (rules.json)
 	"open dispute": "åpne tvist", "appeal": "klage", "escalate": "eskalere", "chargeback": "tilbakeføring", "withdrawal": "angrerett", "return": "retur", "A-to-z claim": "A-to-z-krav",

@@ -75,7 +75,6 @@ func render(d Dossier, blobs *evidence.Blobs, out io.Writer) (Written, error) {
 			func() { d.messages(doc) },
 			func() { d.exhibits(doc, blobs) },
 			func() { d.manifest(doc) },
-			func() { d.nextSteps(doc) },
 		}
 	}
 	for _, step := range steps {

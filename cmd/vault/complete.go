@@ -31,7 +31,7 @@ func completion(a *app, root *cobra.Command) {
 		"vault export case": {"case"}, "vault log case": {"case"}, "vault case status": {"case"}, "vault case event": {"case"},
 		"vault case link": {"case"}, "vault case statement": {"case"}, "vault set evidence": {"evidence"},
 		"vault set account": {"account"}, "vault unlink": {"evidence", "order"}, "vault retract": {"order", "evidence", "case", "account"},
-		"vault log": {"order", "case", "evidence", "account"},
+		"vault log": {"order", "case", "evidence", "account"}, "vault advice": {"case"},
 	}
 	var walk func(*cobra.Command)
 	walk = func(c *cobra.Command) {

@@ -14,13 +14,15 @@ import (
 	"vault/casework"
 	"vault/deadlines"
 	"vault/internal/atomicfile"
+	"vault/internal/lang"
 )
 
 // deadlinesOptions are the flags of 'vault deadlines'.
 type deadlinesOptions struct {
-	within, ics string
-	days        int // --within, in days
-	asJSON, all bool
+	within, ics, langID string
+	days                int // --within, in days
+	asJSON, all         bool
+	say                 say
 }
 
 func newDeadlinesCmd(a *app, runF func(*deadlinesOptions) error) *cobra.Command {
@@ -48,6 +50,11 @@ A deadline is a calendar date in your time zone (--tz, else the local zone).
 			if o.days, err = parseDays(o.within); err != nil {
 				return usagef("--within: %w", err)
 			}
+			l, err := lang.Parse(o.langID)
+			if err != nil {
+				return usagef("--lang: %w", err)
+			}
+			o.say = say(l)
 			return do(cmd.Context(), o, runF, a.runDeadlines)
 		},
 	}
@@ -56,6 +63,7 @@ A deadline is a calendar date in your time zone (--tz, else the local zone).
 	f.StringVar(&o.ics, "ics", "", "write an iCalendar file instead of the list")
 	f.BoolVar(&o.asJSON, "json", false, "print as JSON")
 	f.BoolVar(&o.all, "all", false, "also list the windows that cannot be computed for want of dates")
+	f.StringVar(&o.langID, "lang", "en", "language of the list and the calendar: en or nb (Norwegian bokmål)")
 	return cmd
 }
 
@@ -76,14 +84,14 @@ func (a *app) runDeadlines(ctx context.Context, o *deadlinesOptions) error {
 	}
 	switch {
 	case o.ics != "":
-		return a.writeICS(o.ics, rows)
+		return a.writeICS(o.ics, rows, o.say)
 	case o.asJSON:
 		return printJSON(a.stdout, nonNil(rows))
 	}
-	return a.printDeadlines(rows, o.all, o.within)
+	return a.printDeadlines(rows, o.all, o.within, o.say)
 }
 
-func (a *app) printDeadlines(rows []casework.Deadline, all bool, within string) error {
+func (a *app) printDeadlines(rows []casework.Deadline, all bool, within string, s say) error {
 	unknown := 0
 	if !all {
 		// Unknown rows sort last: count and drop them.
@@ -96,7 +104,7 @@ func (a *app) printDeadlines(rows []casework.Deadline, all bool, within string) 
 			fmt.Fprintf(a.stdout, "No deadlines within %s ('vault deadlines' lists them all).\n", within)
 			return nil
 		}
-		fmt.Fprintln(a.stdout, "No deadlines.")
+		fmt.Fprintln(a.stdout, s.t("No deadlines."))
 		return nil
 	}
 	if unknown > 0 {
@@ -109,7 +117,7 @@ func (a *app) printDeadlines(rows []casework.Deadline, all bool, within string) 
 	if len(rows) == 0 {
 		return nil
 	}
-	lines := [][]string{{"RECORD", "RULE", "WINDOW", "OPENS", "CLOSES", "LEFT", "BASIS"}}
+	lines := [][]string{{s.t("RECORD"), s.t("RULE"), s.t("WINDOW"), s.t("OPENS"), s.t("CLOSES"), s.t("LEFT"), s.t("BASIS")}}
 	overridden := false
 	for _, r := range rows {
 		rule := r.Rule
@@ -117,8 +125,8 @@ func (a *app) printDeadlines(rows []casework.Deadline, all bool, within string) 
 			rule += " *"
 			overridden = true
 		}
-		lines = append(lines, []string{r.Record, rule, r.Window, casework.Day(r.Opens.Time), casework.Day(r.Closes.Time), left(r),
-			cmp.Or(casework.Basis(r.Deadline), "recorded")})
+		lines = append(lines, []string{r.Record, rule, s.t(r.Window), casework.Day(r.Opens.Time), casework.Day(r.Closes.Time), s.left(r),
+			cmp.Or(s.basis(casework.Basis(r.Deadline)), s.t("recorded"))})
 	}
 	if err := table(a.stdout, lines); err != nil {
 		return err
@@ -129,29 +137,43 @@ func (a *app) printDeadlines(rows []casework.Deadline, all bool, within string) 
 	return nil
 }
 
-func left(r casework.Deadline) string {
+// left says where today stands in a window: "12 days", "missed 3 days ago".
+func (s say) left(r casework.Deadline) string {
+	nb := lang.Lang(s) == lang.NB
+	days := func(n int) string {
+		if nb {
+			return strconv.Itoa(n) + map[bool]string{true: " dag", false: " dager"}[n == 1]
+		}
+		return plural(n, "day")
+	}
 	switch {
 	case r.Status == deadlines.Unknown:
-		return "unknown"
+		return s.t("unknown")
+	case r.Status == deadlines.Missed && nb:
+		return "oversittet for " + days(-r.DaysLeft) + " siden"
 	case r.Status == deadlines.Missed:
-		return fmt.Sprintf("missed %s ago", plural(-r.DaysLeft, "day"))
+		return fmt.Sprintf("missed %s ago", days(-r.DaysLeft))
 	case r.Status == deadlines.Passed:
-		return "passed: " + r.After
+		return s.t("passed: ") + r.After
+	case r.Closes.IsZero() && r.Status == deadlines.NotYetOpen && nb:
+		return "åpner om " + days(r.OpensIn) + ", ingen fast slutt"
 	case r.Closes.IsZero() && r.Status == deadlines.NotYetOpen:
-		return fmt.Sprintf("opens in %s, no fixed end", plural(r.OpensIn, "day"))
+		return fmt.Sprintf("opens in %s, no fixed end", days(r.OpensIn))
 	case r.Closes.IsZero():
-		return "open, no fixed end"
+		return s.t("open, no fixed end")
 	case r.DaysLeft == 0:
-		return "today"
+		return s.t("today")
+	case r.Status == deadlines.NotYetOpen && nb:
+		return fmt.Sprintf("åpner om %s, %d igjen", days(r.OpensIn), r.DaysLeft)
 	case r.Status == deadlines.NotYetOpen:
-		return fmt.Sprintf("opens in %s, %d left", plural(r.OpensIn, "day"), r.DaysLeft)
+		return fmt.Sprintf("opens in %s, %d left", days(r.OpensIn), r.DaysLeft)
 	}
-	return plural(r.DaysLeft, "day")
+	return days(r.DaysLeft)
 }
 
 // writeICS writes the deadlines still ahead as a calendar.
-func (a *app) writeICS(path string, rows []casework.Deadline) error {
-	events := casework.CalendarEvents(rows)
+func (a *app) writeICS(path string, rows []casework.Deadline, s say) error {
+	events := casework.CalendarEvents(rows, s.t, s.basis)
 	err := atomicfile.Write(path, func(w io.Writer) error { return deadlines.WriteICS(w, events, a.now()) })
 	if err != nil {
 		return err

@@ -120,6 +120,7 @@ $VAULT_NOW (RFC 3339) fixes the clock, for scripts that need "today" to stay put
 		newCaseCmd(a),
 		newSearchCmd(a),
 		newDeadlinesCmd(a, nil),
+		newAdviceCmd(a),
 		newRulesCmd(a),
 		newReportCmd(a),
 		newDraftCmd(a),

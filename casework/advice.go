@@ -1,0 +1,131 @@
+package casework
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"vault"
+	"vault/deadlines"
+)
+
+// Step is one piece of advice to the buyer about a case: whom to turn to,
+// when, what to watch, and the source it rests on.
+type Step struct {
+	To     string `json:"to"`
+	What   string `json:"what"`
+	Source string `json:"source,omitempty"`
+}
+
+// Advice says where the buyer can turn with a case and what to watch: for
+// the buyer alone, never a page of the dossier sent to a receiver. It
+// follows the case's kind, the law of the buyer's country, where the seller
+// is, how the order was paid, and the case's own deadlines.
+func (s *Service) Advice(ctx context.Context, ref string) ([]Step, error) {
+	f, err := s.LiveCaseFile(ctx, ref)
+	if err != nil {
+		return nil, err
+	}
+	rules, err := s.RuleSet(ctx)
+	if err != nil {
+		return nil, err
+	}
+	a := adviser{f: f, law: vault.NoLaw, rows: s.CaseDeadlines(rules, f), buyer: vault.Country(rules.Country)}
+	for _, o := range f.Orders {
+		a.law = vault.LawFor(o, rules.Country)
+		seller, _ := vault.SellerCountry(o)
+		a.sellers = append(a.sellers, seller)
+		a.card = a.card || onCard(o.Payment)
+		a.amazon = a.amazon || o.Marketplace == vault.Amazon
+	}
+	return a.steps(), nil
+}
+
+type adviser struct {
+	f            vault.CaseFile
+	law          vault.Law
+	buyer        string
+	sellers      []string
+	card, amazon bool
+	rows         []Deadline
+}
+
+// last names the last day of the case's first open window of a rule, or "".
+func (a adviser) last(rule string) string {
+	for _, d := range a.rows {
+		if strings.HasPrefix(d.Rule, rule) && !d.Closes.IsZero() && d.Status != deadlines.Missed && d.Status != deadlines.Passed {
+			return fmt.Sprintf(" (last day %s, %s)", Day(d.Closes.Time), d.Rule)
+		}
+	}
+	return ""
+}
+
+func (a adviser) steps() []Step {
+	var out []Step
+	add := func(to, what, source string) { out = append(out, Step{to, what, source}) }
+	switch a.f.Case.Kind {
+	case vault.Dispute:
+		add("the marketplace's dispute centre", "open the dispute within the marketplace's window"+a.last("aliexpress.dispute")+a.last("ebay.mbg")+
+			a.last("amazon.atoz")+a.last("paypal.dispute")+"; attach the dossier.", "the marketplace rules ('vault rules')")
+	case vault.Chargeback:
+		add("your card issuer (bank)", "ask for a chargeback (kortreklamasjon) with the dossier"+a.last("visa.chargeback")+a.last("mastercard.chargeback")+".",
+			"Visa and Mastercard rules ('vault rules visa.chargeback')")
+	case vault.Delay:
+		add("the seller, in writing", "ask for delivery by a last day ('vault draft letter delay'); if it does not come, cancel the purchase and ask for the money back.",
+			"forbrukerkjøpsloven § 23; Directive 2011/83/EU art. 18")
+	case vault.Warranty:
+		add("the seller, in writing", "complain about the defect (reklamasjon, 'vault draft letter reklamasjon'): within two months of discovering it you are always in time.",
+			"forbrukerkjøpsloven § 27")
+	case vault.Withdrawal:
+		add("the seller, in writing", "withdraw within 14 days of receiving the goods ('vault draft letter withdrawal')"+a.last("no.angrerett")+a.last("eu.withdrawal")+".",
+			"angrerettloven § 21; Directive 2011/83/EU art. 9")
+	case vault.Reinstatement:
+		add("the marketplace's customer service", "ask for the reason of the restriction and for reinstatement, with the dossier's orders and disputes.", "")
+	case vault.Unauthorised:
+		add("your bank, at once", "report the payment you did not authorise, or the wrong one; at most 13 months after the debit"+a.last("no.unauthorised")+".",
+			"Directive (EU) 2015/2366 art. 71")
+	}
+	if a.card && (a.f.Case.Kind == vault.Dispute || a.f.Case.Kind == vault.Delay) {
+		add("watch the card's window", "a card chargeback's window keeps running while a marketplace dispute is open"+a.last("visa.chargeback")+
+			a.last("mastercard.chargeback")+".", "Visa and Mastercard rules")
+	}
+	if a.amazon && (a.f.Case.Kind == vault.Dispute || a.f.Case.Kind == vault.Chargeback) {
+		add("Amazon: one or the other", "Amazon refuses an A-to-z Guarantee claim once a chargeback is filed: choose one.", "Amazon A-to-z Guarantee (rule amazon.atoz)")
+	}
+	if a.law == vault.NorwegianLaw {
+		out = append(out, a.norway()...)
+	}
+	switch {
+	case slices.ContainsFunc(a.sellers, func(c string) bool { return vault.InEEA(c) && c != a.buyer }):
+		add("Forbruker Europa / ECC-Net", "free help with a seller in another EU/EEA country.", "ECC-Net")
+	case slices.Contains(a.sellers, ""):
+		add("Forbruker Europa / ECC-Net", "free help if the seller is in another EU/EEA country (the vault does not know where it is: 'vault set order --seller-country').", "ECC-Net")
+	case slices.Contains(a.sellers, vault.OutsideEEA):
+		add("no European body", "Forbruker Europa / ECC-Net does not handle sellers outside Europe: the marketplace and the card issuer are the way.", "ECC-Net")
+	}
+	return out
+}
+
+// norway is the advice of Norwegian law: the bank's joint liability, the
+// complaint boards, Forbrukerrådet.
+func (a adviser) norway() []Step {
+	var out []Step
+	if a.card {
+		out = append(out, Step{"your card issuer, as the seller's guarantor", "for a purchase on a credit card (and, per Forbrukerrådet, Visa and Mastercard debit) you can raise the claim against the seller with the card issuer too, as soon as possible; not for BankAxept.", "finansavtaleloven § 2-7"})
+	}
+	if a.f.Case.Kind == vault.Chargeback || a.f.Case.Kind == vault.Unauthorised || a.card {
+		out = append(out, Step{"Finansklagenemnda (finkn.no)", "free complaint board if the bank refuses the chargeback or the § 2-7 claim.", "Forbrukerrådet, bank: misfornøyd"})
+	}
+	norwegian := slices.ContainsFunc(a.sellers, func(c string) bool { return c == "NO" || c == "" })
+	if norwegian && a.f.Case.Kind != vault.Reinstatement && a.f.Case.Kind != vault.Unauthorised {
+		out = append(out, Step{"Forbrukertilsynet, then Forbrukerklageutvalget", "mediation in a dispute with a seller in Norway, then a binding decision of the complaints committee (since 2021).", "forbrukertilsynet.no; forbrukerklageloven 2020"})
+	}
+	return append(out, Step{"Forbrukerrådet", "free advice for consumers.", "forbrukerradet.no"})
+}
+
+// onCard reports whether a payment method is a card scheme's.
+func onCard(payment string) bool {
+	p := strings.ToLower(payment)
+	return strings.Contains(p, "visa") || strings.Contains(p, "mastercard") || strings.Contains(p, "amex") || strings.Contains(p, "card")
+}
