@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"image"
 	"image/jpeg"
+	"image/png"
 	"io"
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -19,6 +21,7 @@ import (
 	"vault/internal/date"
 	"vault/internal/money"
 	"vault/internal/pdftest"
+	"vault/internal/testimage"
 )
 
 var generated = time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
@@ -129,6 +132,78 @@ func TestWritePDFIsDeterministic(t *testing.T) {
 	}
 	if !bytes.Equal(outs[0], outs[1]) {
 		t.Error("two exports of the same case at the same time differ")
+	}
+}
+
+// TestSameBytesEveryTime exports a case of eight realistic phone
+// screenshots (a header, a photo, text) ten times under each of 1, 2 and 8
+// procs, fitting the default profile (which re-renders to fit): every file
+// must be the same bytes, and pass the strict parser.
+func TestSameBytesEveryTime(t *testing.T) {
+	if testing.Short() {
+		t.Skip("30 exports of eight screenshots")
+	}
+	blobs := newBlobs(t)
+	o := vault.Order{ID: 1, Marketplace: vault.AliExpress, Number: "8123456789012345", Total: money.Money{Minor: 45900, Currency: "NOK"}}
+	var items []vault.Evidence
+	for i := range 8 {
+		items = append(items, vault.Evidence{Kind: vault.EvidenceScreenshot, Source: vault.SourceFile, Title: fmt.Sprintf("s%d.png", i),
+			FileName: fmt.Sprintf("s%d.png", i), Blob: putBlob(t, blobs, testimage.PhoneScreenshot(uint64(i)))})
+	}
+	f := caseFile(vault.Case{Kind: vault.Chargeback, Title: "Never arrived"}, o, items)
+	profile, _ := ProfileNamed("default")
+	var first []byte
+	for _, procs := range []int{1, 2, 8} {
+		old := runtime.GOMAXPROCS(procs)
+		for i := range 10 {
+			pdf, _, err := Fit(New(f, generated, time.UTC), blobs, profile)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if first == nil {
+				first = pdf
+				if err := pdftest.Validate(pdf); err != nil {
+					t.Fatalf("strict validation: %v", err)
+				}
+			} else if !bytes.Equal(pdf, first) {
+				t.Fatalf("export %d with GOMAXPROCS %d differs from the first (%d and %d bytes)", i, procs, len(pdf), len(first))
+			}
+		}
+		runtime.GOMAXPROCS(old)
+	}
+}
+
+// TestNoDuplicateKeys: two files whose pixels are the same (as in the PNG
+// test suite) are one image of the PDF, named once in the page resources,
+// in every profile; qpdf --check warned of duplicated keys before.
+func TestNoDuplicateKeys(t *testing.T) {
+	blobs := newBlobs(t)
+	img := image.NewRGBA(image.Rect(0, 0, 300, 500))
+	for i := range img.Pix {
+		img.Pix[i] = uint8(i * 7)
+	}
+	var fast, best bytes.Buffer
+	(&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&fast, img)
+	(&png.Encoder{CompressionLevel: png.BestCompression}).Encode(&best, img)
+	if bytes.Equal(fast.Bytes(), best.Bytes()) {
+		t.Fatal("the two encodings are the same file")
+	}
+	o := vault.Order{ID: 1, Marketplace: vault.Temu, Number: "PO-1"}
+	var items []vault.Evidence
+	for i, data := range [][]byte{fast.Bytes(), best.Bytes(), fast.Bytes()} {
+		items = append(items, vault.Evidence{Kind: vault.EvidenceScreenshot, Source: vault.SourceFile, Title: fmt.Sprintf("s%d.png", i),
+			FileName: fmt.Sprintf("s%d.png", i), Blob: putBlob(t, blobs, data)})
+	}
+	f := caseFile(vault.Case{Kind: vault.Dispute, Title: "Twins"}, o, items)
+	for _, name := range []string{"default", "none"} {
+		profile, _ := ProfileNamed(name)
+		pdf, _, err := Fit(New(f, generated, time.UTC), blobs, profile)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := pdftest.Validate(pdf); err != nil {
+			t.Errorf("profile %s: %v", name, err)
+		}
 	}
 }
 

@@ -6,6 +6,8 @@ package export
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"time"
@@ -36,7 +38,6 @@ const (
 type doc struct {
 	p      *gofpdf.Fpdf
 	text   *coverage
-	imgNo  int
 	pageOf string // the footer: "page %d of {nb}"
 }
 
@@ -140,9 +141,11 @@ func (d *doc) imageAt(pic picture, x, y, w, h float64) float64 {
 	if pic.data == nil { // a dry run: only the layout counts
 		return float64(pic.h) * min(w/float64(pic.w), h/float64(pic.h))
 	}
-	d.imgNo++
-	name := fmt.Sprintf("img%d", d.imgNo)
-	d.p.RegisterImageOptionsReader(name, gofpdf.ImageOptions{ImageType: pic.format}, bytes.NewReader(pic.data))
+	sum := sha256.Sum256(pic.data) // the same pixels are one image, however often shown
+	name := hex.EncodeToString(sum[:12])
+	if d.p.GetImageInfo(name) == nil {
+		d.p.RegisterImageOptionsReader(name, gofpdf.ImageOptions{ImageType: pic.format}, bytes.NewReader(pic.data))
+	}
 	scale := min(w/float64(pic.w), h/float64(pic.h))
 	iw, ih := float64(pic.w)*scale, float64(pic.h)*scale
 	x += (w - iw) / 2

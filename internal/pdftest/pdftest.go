@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 
 	"github.com/ledongthuc/pdf"
 	"github.com/pdfcpu/pdfcpu/pkg/api"
@@ -23,18 +24,49 @@ type Info struct {
 	Text        string
 }
 
+// Validate checks a PDF as strict readers do: pdfcpu's strict validation,
+// and no resource dictionary naming a key twice (qpdf --check warns of
+// "dictionary has duplicated key", and pdfcpu reads on).
+func Validate(data []byte) error {
+	api.DisableConfigDir()
+	if err := api.Validate(bytes.NewReader(data), strict()); err != nil {
+		return err
+	}
+	for _, m := range resources.FindAllSubmatch(data, -1) {
+		seen := map[string]bool{}
+		for _, k := range names.FindAll(m[1], -1) {
+			if seen[string(k)] {
+				return fmt.Errorf("dictionary has duplicated key %s", k)
+			}
+			seen[string(k)] = true
+		}
+	}
+	return nil
+}
+
+var (
+	// resources are the XObject and Font dictionaries of page resources,
+	// as gofpdf writes them: "/XObject <<" then names and references.
+	resources = regexp.MustCompile(`/(?:XObject|Font)\s*<<((?:\s*/[^\s/<>]+\s+\d+\s+\d+\s+R)*)\s*>>`)
+	names     = regexp.MustCompile(`/[^\s/<>]+`)
+)
+
+func strict() *model.Configuration {
+	conf := model.NewDefaultConfiguration()
+	conf.ValidationMode = model.ValidationStrict
+	return conf
+}
+
 // Read validates the PDF at path strictly and returns its pages, bookmarks and text.
 func Read(path string) (Info, error) {
-	api.DisableConfigDir()
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return Info{}, err
 	}
-	conf := model.NewDefaultConfiguration()
-	conf.ValidationMode = model.ValidationStrict
-	if err := api.Validate(bytes.NewReader(data), conf); err != nil {
+	if err := Validate(data); err != nil {
 		return Info{}, fmt.Errorf("validate %s: %w", path, err)
 	}
+	conf := strict()
 	var info Info
 	if info.Pages, err = api.PageCount(bytes.NewReader(data), conf); err != nil {
 		return Info{}, err

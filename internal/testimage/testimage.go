@@ -31,15 +31,21 @@ func PNGHeader(w, h uint32) []byte {
 }
 
 // PhoneScreenshot draws a 1170x2532 PNG as a phone screenshot looks: a
-// coloured header, then rows of dark bars of varying length on white, as
-// lines of text do, so it compresses like the real thing. Each seed gives a
-// different image.
+// coloured header, a product photo (a noisy gradient), then rows of dark
+// bars of varying length on white, as lines of text do, so it compresses
+// like the real thing. Each seed gives a different image.
 func PhoneScreenshot(seed uint64) []byte {
 	r := rand.New(rand.NewPCG(seed, 7))
 	img := image.NewRGBA(image.Rect(0, 0, 1170, 2532))
 	draw.Draw(img, img.Bounds(), image.NewUniform(color.White), image.Point{}, draw.Src)
 	draw.Draw(img, image.Rect(0, 0, 1170, 220), image.NewUniform(color.RGBA{230, 70, 30, 255}), image.Point{}, draw.Src)
-	for y := 300; y < 2450; y += 64 {
+	for y := 240; y < 900; y++ { // the product photo
+		for x := 60; x < 1110; x++ {
+			n := uint8(r.IntN(24))
+			img.SetRGBA(x, y, color.RGBA{uint8(x/5) + n, uint8(y/4) + n, uint8(seed*40) + n, 255})
+		}
+	}
+	for y := 960; y < 2450; y += 64 {
 		for x := 60; x < 1000; {
 			word := 40 + r.IntN(160)
 			draw.Draw(img, image.Rect(x, y, min(x+word, 1110), y+30), image.NewUniform(color.RGBA{40, 40, 40, 255}), image.Point{}, draw.Src)
