@@ -112,6 +112,7 @@ type Case struct {
 	BankReference string      `json:"bank_reference,omitempty"` // the card issuer's reference
 	Account       AccountID   `json:"account,omitzero"`         // the blocked account of a reinstatement
 	Problem       Trouble     `json:"problem,omitempty"`        // what went wrong, as the buyer records it
+	Discovered    date.Value  `json:"discovered,omitzero"`      // when the buyer found the defect (reklamasjon)
 	Retracted     string      `json:"retracted,omitempty"`      // why it was retracted, if it was
 }
 
@@ -124,10 +125,13 @@ const (
 	NotReceived    Trouble = "not-received"
 	Defective      Trouble = "defective"
 	NotAsDescribed Trouble = "not-as-described"
+	NotAuthorised  Trouble = "not-authorised" // a payment the buyer did not make
+	ChargedTwice   Trouble = "charged-twice"
+	WrongAmount    Trouble = "wrong-amount"
 )
 
 // Troubles are the problems a case records, in the order help lists them.
-var Troubles = []Trouble{NotReceived, Defective, NotAsDescribed}
+var Troubles = []Trouble{NotReceived, Defective, NotAsDescribed, NotAuthorised, ChargedTwice, WrongAmount}
 
 // ParseTrouble reads a problem.
 func ParseTrouble(s string) (Trouble, error) { return parseWord("problem", s, Troubles) }
@@ -135,7 +139,8 @@ func ParseTrouble(s string) (Trouble, error) { return parseWord("problem", s, Tr
 // Word is the problem in l.
 func (p Trouble) Word(l lang.Lang) string {
 	return word(l, string(p), map[Trouble]string{NotReceived: "ikke mottatt", Defective: "mangelfull",
-		NotAsDescribed: "ikke som beskrevet"}[p])
+		NotAsDescribed: "ikke som beskrevet", NotAuthorised: "ikke godkjent", ChargedTwice: "trukket to ganger",
+		WrongAmount: "feil beløp"}[p])
 }
 
 // TroubleOf is what went wrong in a case: as recorded, else what its kind

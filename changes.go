@@ -196,7 +196,7 @@ func storedMoney(s string) (money.Money, error) {
 }
 
 // caseFacts are the case's fields kept apart from its first columns.
-var caseFacts = []string{"outcome", "refunded", "decided", "dispute_number", "bank_reference", "account", "problem"}
+var caseFacts = []string{"outcome", "refunded", "decided", "dispute_number", "bank_reference", "account", "problem", "discovered"}
 
 // Fields are the case's editable fields in their stored form.
 func (c Case) Fields() map[string]string {
@@ -216,7 +216,7 @@ func (c Case) Facts() map[string]string {
 	}
 	return setOnly(map[string]string{"outcome": string(c.Outcome), "refunded": c.Refunded.String(),
 		"decided": c.Decided.String(), "dispute_number": c.DisputeNumber, "bank_reference": c.BankReference,
-		"account": account, "problem": string(c.Problem)})
+		"account": account, "problem": string(c.Problem), "discovered": c.Discovered.String()})
 }
 
 // SetFact sets one of the case's facts from its stored form.
@@ -237,6 +237,8 @@ func (c *Case) SetFact(key, value string) error {
 		if c.Problem = Trouble(value); value != "" {
 			_, err = ParseTrouble(value)
 		}
+	case "discovered":
+		c.Discovered, err = date.Stored(value)
 	case "bank_reference":
 		c.BankReference = value
 	case "account":
@@ -335,7 +337,7 @@ func (c Case) check(now time.Time, force bool) error {
 	if force {
 		return nil
 	}
-	for _, d := range []Dated{{"opened", c.Opened}, {"decided", c.Decided}} {
+	for _, d := range []Dated{{"opened", c.Opened}, {"decided", c.Decided}, {"discovered", c.Discovered}} {
 		if err := CheckPast(d.Label, d.At, now, false); err != nil {
 			return err
 		}

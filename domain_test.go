@@ -133,7 +133,7 @@ func TestLawFor(t *testing.T) {
 		want     string
 		recorded bool
 	}{
-		{Order{Marketplace: AliExpress}, OutsideEEA, false}, {Order{Marketplace: Temu}, OutsideEEA, false},
+		{Order{Marketplace: AliExpress}, OutsideEEA, false}, {Order{Marketplace: Temu}, "", false},
 		{Order{Marketplace: Komplett}, "NO", false}, {Order{Marketplace: Amazon, Site: "amazon.de"}, "", false},
 		{Order{Marketplace: AliExpress, SellerCountry: "ES"}, "ES", true}, {Order{Marketplace: "butikk"}, "", false},
 	} {

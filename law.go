@@ -73,9 +73,10 @@ func LawFor(o Order, country string) Law {
 }
 
 // SellerCountry is where the order's seller is: as recorded on the order,
-// else as the vault knows its marketplace (AliExpress, Temu, Shein and Wish
-// sell from outside the EEA; Komplett and Elkjøp are Norwegian shops); ""
-// when it is not known. known says whether it was recorded on the order.
+// else as the vault knows its marketplace (AliExpress sells from outside the
+// EEA; Komplett and Elkjøp are Norwegian shops; Temu and Shein contract in
+// the EEA through Irish companies, so their sellers are not known); "" when
+// it is not known. recorded says whether it was recorded on the order.
 func SellerCountry(o Order) (country string, recorded bool) {
 	if o.SellerCountry != "" {
 		return o.SellerCountry, true

@@ -40,12 +40,12 @@ var known = []struct {
 	sellers string // where its sellers are, when the vault knows (see SellerCountry)
 }{
 	{AliExpress, "AliExpress", []string{"ali", "ali express", "aliexpress.com"}, nil, []string{"aliexpress", "alibaba"}, OutsideEEA},
-	{Temu, "Temu", []string{"temu.com"}, nil, []string{"temu"}, OutsideEEA},
+	{Temu, "Temu", []string{"temu.com"}, nil, []string{"temu"}, ""}, // sells in the EEA through an Irish company
 	{Amazon, "Amazon", []string{"amazon.com", "amzn"}, []string{"amazon.de", "amazon.co.uk", "amazon.se", "amazon.fr",
 		"amazon.it", "amazon.es", "amazon.nl", "amazon.pl", "amazon.com.be", "amazon.ie"}, []string{"amazon"}, ""},
 	{EBay, "eBay", []string{"ebay.com"}, []string{"ebay.de", "ebay.co.uk", "ebay.fr", "ebay.it", "ebay.es"}, []string{"ebay"}, ""},
-	{Wish, "Wish", []string{"wish.com"}, nil, []string{"wish.com"}, OutsideEEA},
-	{Shein, "Shein", []string{"shein.com"}, nil, []string{"shein"}, OutsideEEA},
+	{Wish, "Wish", []string{"wish.com"}, nil, []string{"wish.com"}, ""},
+	{Shein, "Shein", []string{"shein.com"}, nil, []string{"shein"}, ""},
 	{Etsy, "Etsy", []string{"etsy.com"}, nil, []string{"etsy"}, ""},
 	{Zalando, "Zalando", []string{"zalando.no", "zalando.com"}, nil, []string{"zalando"}, ""},
 	{Komplett, "Komplett", []string{"komplett.no"}, nil, []string{"komplett"}, "NO"},

@@ -75,8 +75,13 @@ func (a adviser) steps() []Step {
 		add("the seller, in writing", "ask for delivery by a last day ('vault draft letter delay'); if it does not come, cancel the purchase and ask for the money back.",
 			"forbrukerkjøpsloven § 23; Directive 2011/83/EU art. 18")
 	case vault.Warranty:
-		add("the seller, in writing", "complain about the defect (reklamasjon, 'vault draft letter reklamasjon'): within two months of discovering it you are always in time.",
-			"forbrukerkjøpsloven § 27")
+		if a.law == vault.NorwegianLaw {
+			add("the seller, in writing", "complain about the defect (reklamasjon, 'vault draft letter reklamasjon'), saying what is wrong: within two months of discovering it you are always in time.",
+				"forbrukerkjøpsloven § 27")
+			break
+		}
+		add("the seller, in writing", "complain about the defect ('vault draft letter reklamasjon'), saying what is wrong, as soon as you can: how long you have follows your country's law (at least two years from delivery).",
+			"Directive (EU) 2019/771 art. 10, 12")
 	case vault.Withdrawal:
 		add("the seller, in writing", "withdraw within 14 days of receiving the goods ('vault draft letter withdrawal')"+a.last("no.angrerett")+a.last("eu.withdrawal")+".",
 			"angrerettloven § 21; Directive 2011/83/EU art. 9")
@@ -102,7 +107,7 @@ func (a adviser) steps() []Step {
 	case slices.Contains(a.sellers, ""):
 		add("Forbruker Europa / ECC-Net", "free help if the seller is in another EU/EEA country (the vault does not know where it is: 'vault set order --seller-country').", "ECC-Net")
 	case slices.Contains(a.sellers, vault.OutsideEEA):
-		add("no European body", "Forbruker Europa / ECC-Net does not handle sellers outside Europe: the marketplace and the card issuer are the way.", "ECC-Net")
+		add("Forbruker Europa / ECC-Net, perhaps", "it helps with traders in the EU/EEA: a seller outside it is not one, though the marketplace you bought through may be; otherwise the marketplace and the card issuer are the way.", "ECC-Net")
 	}
 	return out
 }
@@ -111,15 +116,16 @@ func (a adviser) steps() []Step {
 // complaint boards, Forbrukerrådet.
 func (a adviser) norway() []Step {
 	var out []Step
-	if a.card {
-		out = append(out, Step{"your card issuer, as the seller's guarantor", "for a purchase on a credit card (and, per Forbrukerrådet, Visa and Mastercard debit) you can raise the claim against the seller with the card issuer too, as soon as possible; not for BankAxept.", "finansavtaleloven § 2-7"})
+	money := a.f.Case.Kind != vault.Reinstatement
+	if a.card && money {
+		out = append(out, Step{"your card issuer, as the seller's guarantor", "for a purchase on a credit card you can raise your money claim against the seller with the card issuer too, as soon as possible (Visa and Mastercard practise the same for debit cards, as their rules, not the law); not for BankAxept.", "finansavtaleloven § 2-7; Forbrukerrådet"})
 	}
-	if a.f.Case.Kind == vault.Chargeback || a.f.Case.Kind == vault.Unauthorised || a.card {
+	if money && (a.f.Case.Kind == vault.Chargeback || a.f.Case.Kind == vault.Unauthorised || a.card) {
 		out = append(out, Step{"Finansklagenemnda (finkn.no)", "free complaint board if the bank refuses the chargeback or the § 2-7 claim.", "Forbrukerrådet, bank: misfornøyd"})
 	}
 	norwegian := slices.ContainsFunc(a.sellers, func(c string) bool { return c == "NO" || c == "" })
 	if norwegian && a.f.Case.Kind != vault.Reinstatement && a.f.Case.Kind != vault.Unauthorised {
-		out = append(out, Step{"Forbrukertilsynet, then Forbrukerklageutvalget", "mediation in a dispute with a seller in Norway, then a binding decision of the complaints committee (since 2021).", "forbrukertilsynet.no; forbrukerklageloven 2020"})
+		out = append(out, Step{"Forbrukertilsynet, then Forbrukerklageutvalget", "mediation in a dispute with a seller in Norway, then, if that fails, a decision of the complaints committee (since 2021).", "forbrukertilsynet.no; forbrukerklageloven 2020"})
 	}
 	return append(out, Step{"Forbrukerrådet", "free advice for consumers.", "forbrukerradet.no"})
 }

@@ -184,7 +184,7 @@ func OrderFacts(o vault.Order, wrote date.Value, country string) deadlines.Facts
 
 func caseFacts(c vault.Case, o vault.Order, wrote date.Value, country string) deadlines.Facts {
 	f := OrderFacts(o, wrote, country)
-	f.Record, f.CaseKind, f.Dates["opened"] = c.ID.String(), c.Kind, c.Opened
+	f.Record, f.CaseKind, f.Dates["opened"], f.Dates["discovered"] = c.ID.String(), c.Kind, c.Opened, c.Discovered
 	return f
 }
 

@@ -128,7 +128,7 @@ type Guard struct {
 
 // DateNames are the dates a term can start from: the order's dates, the day
 // its case was opened, and the day the buyer last wrote to the seller.
-var DateNames = []string{"ordered", "paid", "shipped", "expected", "delivered", "opened", "wrote", "protection_ends"}
+var DateNames = []string{"ordered", "paid", "shipped", "expected", "delivered", "opened", "wrote", "protection_ends", "discovered"}
 
 // sellerPlaces are the places a rule can ask its seller to be.
 var sellerPlaces = []string{"outside-eu", "outside-no"}
@@ -253,7 +253,7 @@ func (p *Point) check(inCase bool) error {
 			if !slices.Contains(DateNames, name) {
 				return fmt.Errorf("date %q: want one of %s", name, strings.Join(DateNames, ", "))
 			}
-			if name == "opened" && !inCase {
+			if (name == "opened" || name == "discovered") && !inCase {
 				return errors.New(`"opened" needs the window to name its case kinds`)
 			}
 		}

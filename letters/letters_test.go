@@ -92,7 +92,7 @@ var claims = []struct {
 		return s.trouble == vault.NotReceived || s.kind == vault.Delay && s.trouble == ""
 	}},
 	{"have not been delivered", "er ikke levert", func(s shape, k Kind) bool { return k == Delay }},
-	{"I received have a defect", "jeg mottok, har en mangel", func(s shape, _ Kind) bool {
+	{"I received have a defect", "jeg mottok, har en feil", func(s shape, _ Kind) bool {
 		return s.trouble == vault.Defective || s.kind == vault.Warranty && s.trouble == ""
 	}},
 	{"not as described", "ikke som beskrevet", func(s shape, _ Kind) bool { return s.trouble == vault.NotAsDescribed }},
@@ -104,7 +104,7 @@ var claims = []struct {
 	{"the tracking", "sporingen", func(s shape, _ Kind) bool { return s.tracking && s.dossier }},
 	{"photos and screenshots", "bilder og skjermbilder", func(s shape, _ Kind) bool { return s.photo && s.dossier }},
 	{"finansavtaleloven § 2-7", "finansavtaleloven § 2-7", func(s shape, _ Kind) bool {
-		return s.country == "NO" && s.payment != "BankAxept"
+		return s.country == "NO" && strings.Contains(s.payment, "credit")
 	}},
 	{"forbrukerkjøpsloven", "forbrukerkjøpsloven", func(s shape, _ Kind) bool { return s.country == "NO" }},
 	{"angrerettloven", "angrerettloven", func(s shape, _ Kind) bool { return s.country == "NO" }},
@@ -125,9 +125,8 @@ func TestEverySentenceHasItsRecord(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	flip := func() bool { return r.IntN(2) == 0 }
 	for range 400 {
-		s := shape{kind: vault.CaseKinds[r.IntN(len(vault.CaseKinds))], trouble: []vault.Trouble{"", vault.NotReceived,
-			vault.Defective, vault.NotAsDescribed}[r.IntN(4)], country: []string{"NO", "SE", "US"}[r.IntN(3)],
-			payment: []string{"Visa ****4242", "BankAxept", "Mastercard"}[r.IntN(3)], delivered: flip(), shipped: flip(),
+		s := shape{kind: vault.CaseKinds[r.IntN(len(vault.CaseKinds))], trouble: append([]vault.Trouble{""}, vault.Troubles...)[r.IntN(7)], country: []string{"NO", "SE", "US"}[r.IntN(3)],
+			payment: []string{"Visa ****4242", "BankAxept", "Mastercard", "Visa credit ****1111"}[r.IntN(4)], delivered: flip(), shipped: flip(),
 			tracking: flip(), expected: flip(), wrote: flip(), reply: flip(), confirmation: flip(), receipt: flip(),
 			disputeNumber: flip(), dossier: flip(), wroteFirst: flip(), photo: flip()}
 		for _, l := range []lang.Lang{lang.EN, lang.NB} {
@@ -151,9 +150,12 @@ func check(t *testing.T, s shape, kind Kind, l lang.Lang, d Draft) {
 			return
 		}
 	}
-	gap := strings.Contains(d.Text, map[lang.Lang]string{lang.EN: "[Say here what went wrong.]", lang.NB: "[Skriv her hva som gikk galt.]"}[l])
-	usesProblem := kind == Seller || kind == Dispute || kind == Chargeback
-	if wantGap := usesProblem && vault.TroubleOf(vault.Case{Kind: s.kind, Problem: s.trouble}) == ""; gap != wantGap {
+	gap := strings.Contains(d.Text, map[lang.Lang]string{lang.EN: "[Say here what went wrong.]", lang.NB: "[Skriv her hva som gikk galt.]"}[l]) ||
+		strings.Contains(d.Text, map[lang.Lang]string{lang.EN: "[Say here what is wrong with the payment.]", lang.NB: "[Skriv her hva som er feil med betalingen.]"}[l])
+	trouble := vault.TroubleOf(vault.Case{Kind: s.kind, Problem: s.trouble})
+	payment := trouble == vault.NotAuthorised || trouble == vault.ChargedTwice || trouble == vault.WrongAmount
+	wantGap := (kind == Seller || kind == Dispute || kind == Chargeback) && (trouble == "" || payment) || kind == Unauthorised && !payment
+	if gap != wantGap {
 		t.Errorf("%s %s for %+v: gap %v, want %v", l, kind, s, gap, wantGap)
 	}
 	if gap && !strings.Contains(strings.Join(d.Notes, "\n"), "--problem") {
@@ -183,20 +185,26 @@ func TestWords(t *testing.T) {
 		not  []string
 	}{
 		{Chargeback, lang.NB, base, []string{"Jeg reklamerer på dette kjøpet, som jeg betalte med kortet mitt, og ber om å få tilbake 1\u00a0234,50\u00a0kr:",
-			"Jeg har ikke mottatt varen.", "Jeg har skrevet til selgeren 01.11.2026 og fått ett svar; saken er ikke løst.",
-			"inneholder sporingen og korrespondansen"}, []string{"bestrider", "1 svar", "én gang"}},
+			"Jeg har ikke mottatt varen.", "Jeg har skrevet til selgeren 01.11.2026, og har fått ett svar, men saken er ikke løst.",
+			"inneholder sporingen og korrespondansen"}, []string{"bestrider", "1 svar", "én gang", "§ 2-7"}},
+		{Chargeback, lang.NB, shape{kind: vault.Chargeback, trouble: vault.NotReceived, country: "NO", payment: "Visa credit ****4242"},
+			[]string{"Kjøpet er betalt med kredittkort. Jeg gjør derfor kravet om tilbakebetaling av 1\u00a0234,50\u00a0kr gjeldende også overfor dere, jf. finansavtaleloven § 2-7."}, nil},
 		{Seller, lang.EN, base, []string{"deliver the goods or refund 1234.50 NOK by 2026-12-09, 14 days from today."}, nil},
 		{Reklamasjon, lang.NB, shape{kind: vault.Warranty, country: "NO", delivered: true},
-			[]string{"Jeg oppdaget mangelen 15.11.2026.", "prisavslag", "heve kjøpet", "forbrukerkjøpsloven § 26"},
-			[]string{"innen to måneder etter"}},
-		{Delay, lang.NB, shape{kind: vault.Delay, country: "NO"}, []string{"tilleggsfrist for levering (forbrukerkjøpsloven § 23)",
-			"hever jeg kjøpet"}, nil},
-		{Delay, lang.EN, shape{kind: vault.Delay, country: "SE"}, []string{"Directive 2011/83/EU art. 18(2)", "terminate the contract"}, nil},
-		{Unauthorised, lang.EN, shape{kind: vault.Unauthorised, country: "NO"}, []string{"I did not authorise this payment",
-			"2015/2366 art. 71", "13 months"}, nil},
+			[]string{"Feilen: [beskriv feilen og hvordan den viser seg].", "Jeg oppdaget den [dato].", "prisavslag", "heve kjøpet",
+				"forbrukerkjøpsloven § 27"}, []string{"innen to måneder etter", "§ 26"}},
+		{Delay, lang.NB, shape{kind: vault.Delay, country: "NO"}, []string{"Jeg setter en tilleggsfrist for levering til 09.12.2026.",
+			"er kjøpet hevet uten nytt varsel", "(forbrukerkjøpsloven § 23)"}, nil},
+		{Delay, lang.EN, shape{kind: vault.Delay, country: "SE"}, []string{"implements Directive 2011/83/EU art. 18",
+			"the contract is terminated without further notice"}, nil},
+		{Unauthorised, lang.EN, shape{kind: vault.Unauthorised, trouble: vault.ChargedTwice, country: "NO"},
+			[]string{"My card was charged twice for this purchase; I authorised one charge only:", "without undue delay",
+				"2015/2366 art. 71", "13 months"}, []string{"or it was executed wrongly"}},
 		{Reinstatement, lang.EN, shape{kind: vault.Reinstatement, country: "NO", wroteFirst: true, disputeNumber: true},
-			[]string{"My account has 10 orders recorded", "- dispute about order 8100000000000001, opened 2026-06-01, won.",
+			[]string{"My records show 10 orders on the account.", "- dispute about order 8100000000000001, opened 2026-06-01, won.",
 				"Before each of them I wrote to the seller first."}, []string{"CASE-2", "ordinary purchases"}},
+		{Seller, lang.NB, shape{kind: vault.Warranty, trouble: vault.Defective, country: "NO", delivered: true},
+			[]string{"rette feilen eller bytte varen uten kostnad for meg"}, []string{"betale tilbake"}},
 	} {
 		d, err := Write(tc.kind, tc.l, tc.s.facts())
 		if err != nil {
@@ -276,11 +284,12 @@ func TestReferencesAndAccount(t *testing.T) {
 			}
 		}
 	}
-	// A chargeback filed after the block is none of the marketplace's business.
+	// A chargeback filed after the block is listed apart: the marketplace sees it.
 	f.Disputes = append(f.Disputes, vault.DisputeOutcome{Case: 4, Kind: vault.Chargeback, Orders: "81", Opened: day("2026-11-10")})
 	d, _ := Write(Reinstatement, lang.EN, f)
-	if strings.Contains(d.Text, "order 81,") {
-		t.Errorf("a chargeback after the block is listed:\n%s", d.Text)
+	if !strings.Contains(d.Text, "Before the account was restricted on 2026-11-01") ||
+		!strings.Contains(d.Text, "After it, I have opened these:\n- chargeback about order 81,") {
+		t.Errorf("a chargeback after the block:\n%s", d.Text)
 	}
 	f.File.Account.Blocked, f.File.Account.Reason = date.Value{}, ""
 	d, _ = Write(Reinstatement, lang.EN, f)

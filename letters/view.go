@@ -23,7 +23,8 @@ type view struct {
 	Trouble      vault.Trouble
 	Letters      vault.Correspondence
 	Has          map[vault.EvidenceKind]bool // the kinds of evidence recorded
-	Credit       bool                        // paid by a card on credit (not BankAxept)
+	Credit       bool                        // paid by a card recorded as a credit card
+	Card         bool                        // a payment method is recorded
 	Norway, EU   bool                        // the law of some order (vault.LawFor)
 	AnswerBy     time.Time
 }
@@ -49,6 +50,7 @@ func newView(f Facts, l lang.Lang) view {
 		numbers = append(numbers, o.Number)
 		v.Delivered = v.Delivered && !o.Delivered.IsZero()
 		v.Credit = v.Credit || onCredit(o.Payment)
+		v.Card = v.Card || o.Payment != ""
 		v.Has[vault.EvidenceTracking] = v.Has[vault.EvidenceTracking] || len(o.Tracking) > 0
 		law := vault.LawFor(o, f.Country)
 		v.Norway = v.Norway || law == vault.NorwegianLaw
@@ -64,20 +66,14 @@ func newView(f Facts, l lang.Lang) view {
 	return v
 }
 
-// onCredit reports whether a payment method is a card that finansavtaleloven
-// § 2-7 covers: a credit card (and, per Forbrukerrådet, Visa and Mastercard
-// debit), not BankAxept.
+// onCredit reports whether a payment method is recorded as a credit card,
+// which finansavtaleloven § 2-7 covers: "Visa" alone may be a debit card
+// (for which the schemes practise the same rights, as a scheme's practice,
+// not the law), so the word must be there.
 func onCredit(payment string) bool {
 	p := strings.ToLower(payment)
-	if strings.Contains(p, "bankaxept") {
-		return false
-	}
-	for _, c := range []string{"visa", "mastercard", "amex", "american express", "credit", "kreditt"} {
-		if strings.Contains(p, c) {
-			return true
-		}
-	}
-	return false
+	return strings.Contains(p, "credit") || strings.Contains(p, "kreditt") || strings.Contains(p, "amex") ||
+		strings.Contains(p, "american express")
 }
 
 func containsFold[T ~string](list []T, s T) bool {

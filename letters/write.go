@@ -168,11 +168,11 @@ func (w *letter) tried() string {
 	}
 	switch {
 	case c.Replies == 1:
-		s += w.t(" and received one answer")
+		s += w.t(", and received one answer")
 	case c.Replies > 1:
-		s += w.f(" and received %d answers", c.Replies)
+		s += w.f(", and received %d answers", c.Replies)
 	}
-	return " " + s + w.t("; the matter is not resolved.")
+	return " " + s + w.t(", but the matter is not resolved.")
 }
 
 // enclosed says how the dossier's exhibits can be checked.
@@ -245,7 +245,7 @@ func (w *letter) answerBy() string {
 
 func (w *letter) seller() {
 	v := w.v
-	w.head(w.toSeller(), w.f("Order %s: please resolve this by %s", v.Numbers, w.l.Day(v.AnswerBy)))
+	w.head(w.toSeller(), w.f("Order %s: please answer by %s", v.Numbers, w.l.Day(v.AnswerBy)))
 	w.line(w.t("Dear seller,"))
 	w.line()
 	w.line(w.t("I am writing about this purchase:"))
@@ -255,7 +255,7 @@ func (w *letter) seller() {
 	case vault.NotReceived:
 		ask = w.f("deliver the goods or refund %s", w.amount())
 	case vault.Defective, vault.NotAsDescribed:
-		ask = w.f("repair or replace the goods, or refund %s", w.amount())
+		ask = w.t("remedy the defect or replace the goods at no cost to me")
 	}
 	w.line(w.problem(), w.f(" I ask you to %s %s.", ask, w.answerBy()))
 	w.line()
@@ -265,20 +265,39 @@ func (w *letter) seller() {
 	case v.Norway:
 		w.line(w.t("As a consumer I rely on forbrukerkjøpsloven (the Norwegian Consumer Purchases Act)."))
 	case v.EU:
-		w.line(w.t("As a consumer I rely on Directive (EU) 2019/771 (the legal guarantee) and Directive 2011/83/EU (consumer rights)."))
+		w.line(w.t("As a consumer I rely on the consumer law of my country, which implements Directives (EU) 2019/771 (the legal guarantee) and 2011/83/EU (consumer rights)."))
 	}
 	if v.Norway || v.EU {
 		w.line()
 	}
-	w.line(w.f("If the matter is not resolved by then, I will open a dispute with %s or ask my card issuer for a chargeback, and attach this letter.", w.markets()))
+	switch {
+	case w.shop() && v.Norway:
+		w.line(w.t("If the matter is not resolved by then, I will bring it before Forbrukertilsynet, and attach this letter."))
+	case w.shop():
+		w.line(w.t("If the matter is not resolved by then, I will take further steps, and attach this letter."))
+	default:
+		w.line(w.f("If the matter is not resolved by then, I will open a dispute with %s or ask my card issuer for a chargeback, and attach this letter.", w.markets()))
+	}
 	w.line()
 	w.sign()
+}
+
+// shop reports whether the seller is the shop itself, with no dispute
+// centre between (Komplett, Elkjøp): the seller's country is Norway as the
+// vault knows its marketplace.
+func (w *letter) shop() bool {
+	for _, o := range w.v.Orders {
+		if c, recorded := vault.SellerCountry(o); c == "NO" && !recorded {
+			return true
+		}
+	}
+	return false
 }
 
 func (w *letter) dispute() {
 	v := w.v
 	w.attachNote()
-	w.head(or(v.Case.Receiver, w.f("%s dispute resolution", w.markets())), w.f("Dispute about order %s", v.Numbers)+w.reference())
+	w.head(w.receiver(Dispute, w.f("%s dispute resolution", w.markets())), w.f("Dispute about order %s", v.Numbers)+w.reference())
 	w.line(w.t("I open a dispute about this purchase:"))
 	w.orders()
 	w.line(w.problem(), w.tried())
@@ -291,14 +310,17 @@ func (w *letter) dispute() {
 func (w *letter) chargeback() {
 	v := w.v
 	w.attachNote()
-	w.head(or(v.Case.Receiver, w.t("my card issuer")), w.t("Chargeback request")+w.reference()+": "+w.amount())
+	w.head(w.receiver(Chargeback, w.t("my card issuer")), w.t("Chargeback request")+w.reference()+": "+w.amount())
 	w.line(w.f("I complain about this purchase, paid with my card, and ask to have %s back (chargeback):", w.amount()))
 	w.orders()
 	w.line(w.problem(), w.tried())
 	w.line()
-	if v.Norway && v.Credit {
-		w.line(w.t("For purchases on credit, the card issuer answers for the seller's failure as the seller does (finansavtaleloven § 2-7)."))
+	switch {
+	case v.Norway && v.Credit:
+		w.line(w.f("The purchase was paid with a credit card; I therefore also raise my claim for repayment of %s against you (finansavtaleloven § 2-7).", w.amount()))
 		w.line()
+	case v.Norway:
+		w.note("if the card is a credit card, record it ('vault set order ORD-n --payment \"Visa credit ****4242\"') and the letter cites finansavtaleloven § 2-7")
 	}
 	w.line(sentences(w.holds(), w.enclosed()))
 	w.line()
@@ -307,7 +329,7 @@ func (w *letter) chargeback() {
 
 func (w *letter) reinstatement() {
 	v := w.v
-	w.head(or(v.Case.Receiver, w.f("%s customer service", w.markets())), w.t("Request to reinstate my account")+w.reference())
+	w.head(w.receiver(Reinstatement, w.f("%s customer service", w.markets())), w.t("Request to reinstate my account")+w.reference())
 	w.line(w.t("Hello,"))
 	w.line()
 	w.line(w.f("My %s account has been restricted. I ask you to review the decision and to reinstate the account.", w.markets()))
@@ -332,45 +354,64 @@ func (w *letter) reinstatement() {
 	w.sign()
 }
 
-// disputes lists the buyer's disputes and chargebacks at the marketplace,
-// those opened before the block (when its day is recorded), with the
-// marketplace's numbers; and says the seller came first only when a letter
-// to the seller is recorded before each.
+// disputes lists the buyer's disputes and chargebacks at the marketplace
+// with the marketplace's numbers: those before the block (when its day is
+// recorded), then those after it, which the marketplace sees as well; and
+// says the seller came first only when a letter to the seller is recorded
+// before each.
 func (w *letter) disputes() {
 	v := w.v
 	var blocked date.Value
 	if a := v.File.Account; a != nil {
 		blocked = a.Blocked
 	}
-	var listed []vault.DisputeOutcome
+	var before, after []vault.DisputeOutcome
 	for _, d := range v.Disputes {
-		if blocked.IsZero() || d.Opened.Time().Before(blocked.Time().AddDate(0, 0, 1)) {
-			listed = append(listed, d)
+		if blocked.IsZero() || !d.Opened.Time().After(dayIn(blocked, v.Loc).AddDate(0, 0, 1)) {
+			before = append(before, d)
+		} else {
+			after = append(after, d)
 		}
 	}
-	if v.OrderCount > 0 {
-		w.line(w.f("My account has %d orders recorded; these are all my disputes and chargebacks there:", v.OrderCount))
-	} else {
-		w.line(w.t("These are all my disputes and chargebacks there:"))
+	switch {
+	case v.OrderCount == 1:
+		w.line(w.t("My records show one order on the account."))
+	case v.OrderCount > 1:
+		w.line(w.f("My records show %d orders on the account.", v.OrderCount))
 	}
-	first := len(listed) > 0
-	for _, d := range listed {
+	if blocked.IsZero() {
+		w.line(w.t("These are all my disputes and chargebacks there:"))
+	} else {
+		w.line(w.f("Before the account was restricted on %s, these were my disputes and chargebacks there:", w.date(blocked)))
+	}
+	w.disputeLines(before)
+	if len(after) > 0 {
+		w.line(w.t("After it, I have opened these:"))
+		w.disputeLines(after)
+	}
+	w.line()
+	first := len(before)+len(after) > 0
+	for _, d := range append(before, after...) {
+		first = first && d.WroteFirst
+	}
+	if first {
+		w.line(w.t("Before each of them I wrote to the seller first."))
+		w.line()
+	} else if len(before)+len(after) > 0 {
+		w.note("not every dispute has a letter of yours to the seller recorded before it, so the letter does not say you tried the seller first")
+	}
+}
+
+func (w *letter) disputeLines(list []vault.DisputeOutcome) {
+	for _, d := range list {
 		line := w.f("- %s about order %s, opened %s, %s", d.Kind.Word(w.l), d.Orders, w.date(d.Opened), d.Status.Word(w.l))
 		if d.DisputeNumber != "" {
 			line += w.f(" (dispute number %s)", d.DisputeNumber)
 		}
 		w.line(line + ".")
-		first = first && d.WroteFirst
 	}
-	if len(listed) == 0 {
+	if len(list) == 0 {
 		w.line(w.t("- none"))
-	}
-	w.line()
-	if first {
-		w.line(w.t("Before each of them I wrote to the seller first."))
-		w.line()
-	} else if len(listed) > 0 {
-		w.note("not every dispute has a letter of yours to the seller recorded before it, so the letter does not say you tried the seller first")
 	}
 }
 
@@ -392,9 +433,23 @@ func (w *letter) account() {
 	w.line()
 }
 
-// toSeller is the receiver of a letter to the seller.
+// toSeller is the receiver of a letter to the seller: the seller through
+// the marketplace, or the shop alone when the seller is the shop.
 func (w *letter) toSeller() string {
-	return w.f("%s, through %s", or(w.v.Sellers, w.t("the seller")), w.markets())
+	seller := or(w.v.Sellers, w.t("the seller"))
+	if m := w.markets(); m != "" && !strings.Contains(strings.ToLower(seller), strings.ToLower(m)) {
+		return w.f("%s, through %s", seller, m)
+	}
+	return seller
+}
+
+// receiver is the case's receiver for the letter its kind calls for, else
+// the one given.
+func (w *letter) receiver(kind Kind, otherwise string) string {
+	if w.v.Case.Receiver != "" && ForCase(w.v.Case.Kind) == kind {
+		return w.v.Case.Receiver
+	}
+	return otherwise
 }
 
 // law writes the paragraph of Norwegian law or, for anyone else, EU law.
@@ -429,8 +484,8 @@ func (w *letter) withdrawal() {
 	w.line(w.t("I hereby withdraw from my contract for the sale of these goods:"))
 	w.orders()
 	w.law("I use my right of withdrawal (angrerett) under angrerettloven § 21: 14 days from receipt of the goods.",
-		"I use my right of withdrawal under Directive 2011/83/EU, art. 9: 14 days from receipt of the goods.")
-	w.line(w.f("Please refund %s to the means of payment I used, within 14 days of receiving this notice, and tell me where to return the goods.", w.amount()))
+		"I use my right of withdrawal under the consumer law of my country, which implements Directive 2011/83/EU (art. 9: 14 days from receipt of the goods).")
+	w.line(w.f("I ask for %s to be refunded to the means of payment I used, within 14 days of your receiving this notice, and to be told where to return the goods.", w.amount()))
 	w.line()
 	w.sign()
 	for _, o := range w.v.Orders {
@@ -447,16 +502,20 @@ func (w *letter) withdrawal() {
 func (w *letter) reklamasjon() {
 	v := w.v
 	w.head(w.toSeller(), w.f("Complaint about defects (reklamasjon): order %s", v.Numbers))
-	w.line(w.t("The goods I bought have a defect:"))
+	w.line(w.t("I complain about a defect in these goods:"))
 	w.orders()
-	if !v.Case.Opened.IsZero() {
-		w.line(w.f("I discovered the defect on %s.", w.l.Day(dayIn(v.Case.Opened, v.Loc))))
+	w.line(w.t("The defect: [describe the defect and how it shows]."))
+	w.note("describe the defect in the letter, where it says so: a complaint must say what is wrong")
+	if d := v.Case.Discovered; !d.IsZero() {
+		w.line(w.f("I discovered it on %s.", w.l.Day(dayIn(d, v.Loc))))
 	} else {
-		w.note("the letter does not say when you discovered the defect: open a warranty case on that day ('vault add case --kind warranty --opened DATE')")
+		w.line(w.t("I discovered it on [date]."))
+		w.note("the day you discovered the defect is not recorded: 'vault set case %s --discovered DATE'", w.record())
 	}
-	w.law("This is my complaint (reklamasjon) under forbrukerkjøpsloven § 27. I ask for the defect to be remedied by repair or replacement at no cost to me; if that is not done within a reasonable time, I will claim a price reduction (prisavslag) or cancel the purchase (heving) (forbrukerkjøpsloven § 26).",
-		"This is my claim under the legal guarantee (Directive (EU) 2019/771). I ask for the goods to be repaired or replaced at no cost to me; if that is not done within a reasonable time, I will claim a price reduction or terminate the contract.")
-	w.line(sentences(w.f("Please answer %s.", w.answerBy()), w.holds(), w.enclosed()))
+	w.line()
+	w.law("This is my complaint (reklamasjon) under forbrukerkjøpsloven § 27. I ask for the defect to be remedied, or the goods replaced, at no cost to me; if that is not done within a reasonable time, I will claim a price reduction (prisavslag) or cancel the purchase (heving).",
+		"This is my claim under the consumer law of my country, which implements Directive (EU) 2019/771 (art. 10). I ask for the goods to be repaired or replaced at no cost to me; if that is not done within a reasonable time, I will claim a price reduction or terminate the contract.")
+	w.line(sentences(w.f("I ask for your answer %s.", w.answerBy()), w.holds(), w.enclosed()))
 	w.line()
 	w.sign()
 }
@@ -470,8 +529,8 @@ func (w *letter) delay() {
 		w.note("every order is recorded as delivered: a delay letter is for goods that did not come")
 	}
 	day := w.l.Day(v.AnswerBy)
-	w.lawf("I ask you to deliver them by %s, as the additional time for delivery (forbrukerkjøpsloven § 23). If they are not delivered by then, I will cancel the purchase (heving) and ask for the %s I paid back.",
-		"I ask you to deliver them by %s, as the additional period for delivery (Directive 2011/83/EU art. 18(2)). If they are not delivered by then, I will terminate the contract and ask for the %s I paid back.",
+	w.lawf("I set an additional time for delivery until %s. If the goods are not delivered by then, the purchase is cancelled (hevet) without further notice, and I claim back the %s I paid (forbrukerkjøpsloven § 23).",
+		"I set an additional period for delivery until %s. If the goods are not delivered by then, the contract is terminated without further notice, and I claim back the %s I paid (the consumer law of my country, which implements Directive 2011/83/EU art. 18).",
 		day, w.amount())
 	w.line()
 	w.sign()
@@ -479,10 +538,20 @@ func (w *letter) delay() {
 
 func (w *letter) unauthorised() {
 	v := w.v
-	w.head(or(v.Case.Receiver, w.t("my card issuer")), w.t("Payment I did not authorise")+w.reference()+": "+w.amount())
-	w.line(w.t("I did not authorise this payment, or it was executed wrongly (charged twice or a wrong amount):"))
+	w.head(w.receiver(Unauthorised, w.t("my card issuer")), w.t("Payment I did not authorise")+w.reference()+": "+w.amount())
+	switch v.Trouble {
+	case vault.NotAuthorised:
+		w.line(w.t("I did not authorise this card payment:"))
+	case vault.ChargedTwice:
+		w.line(w.t("My card was charged twice for this purchase; I authorised one charge only:"))
+	case vault.WrongAmount:
+		w.line(w.t("My card was charged a different amount than I authorised for this purchase:"))
+	default:
+		w.line(w.t("[Say here what is wrong with the payment.]"))
+		w.note("record what is wrong with the payment: 'vault set case %s --problem not-authorised|charged-twice|wrong-amount'", w.record())
+	}
 	w.orders()
-	w.line(w.f("I ask you to correct it and to refund %s. I notify you under the rules for unauthorised and wrongly executed payments (Directive (EU) 2015/2366 art. 71), within 13 months of the debit.", w.amount()))
+	w.line(w.f("I ask you to correct it without undue delay and to refund %s. I notify you under the rules for unauthorised and wrongly executed payments (finansavtaleloven chapter 4; Directive (EU) 2015/2366 art. 71), within 13 months of the debit.", w.amount()))
 	w.line()
 	w.sign()
 }

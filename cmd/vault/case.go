@@ -18,10 +18,10 @@ import (
 
 // addCaseOptions are the flags of 'vault add case' and the case they make.
 type addCaseOptions struct {
-	kind, amount, opened, account, problem string
-	orderRefs                              []string
-	c                                      vault.Case
-	asJSON, force                          bool
+	kind, amount, opened, account, problem, discovered string
+	orderRefs                                          []string
+	c                                                  vault.Case
+	asJSON, force                                      bool
 }
 
 func newAddCaseCmd(a *app, runF func(*addCaseOptions) error) *cobra.Command {
@@ -60,6 +60,7 @@ on a terminal asks before going on (--force skips the question).`,
 	f.StringVar(&o.c.Reference, "reference", "", "the receiver's reference")
 	f.StringVar(&o.c.DisputeNumber, "dispute-number", "", "the marketplace's own number for the dispute")
 	f.StringVar(&o.problem, "problem", "", "what went wrong: "+strings.Join(vault.Words(vault.Troubles), ", ")+" (letters say it only when recorded)")
+	f.StringVar(&o.discovered, "discovered", "", "when you found the defect (a warranty case) "+dateExample)
 	f.StringVar(&o.c.BankReference, "bank-reference", "", "the card issuer's reference")
 	f.StringVar(&o.account, "account", "", "the blocked marketplace account of a reinstatement (ACC-n, 'vault add account')")
 	f.StringVar(&o.opened, "opened", "", "when the case was opened (default now) "+dateExample)
@@ -87,6 +88,9 @@ func (o *addCaseOptions) parse(a *app) error {
 		if o.c.Problem, err = parseWord("--problem", o.problem, vault.ParseTrouble); err != nil {
 			return err
 		}
+	}
+	if o.c.Discovered, err = a.pastDate("discovered", o.discovered, o.force); err != nil {
+		return err
 	}
 	o.c.Opened, err = a.pastDate("opened", o.opened, o.force)
 	return err

@@ -162,7 +162,7 @@ func TestOtherFlags(t *testing.T) {
 // which forms it reads, time included; and each reads them all.
 func TestDateFlagsShowTheForms(t *testing.T) {
 	dates := map[string]bool{"at": true, "ordered": true, "paid": true, "shipped": true, "expected": true, "delivered": true,
-		"opened": true, "decided": true, "blocked": true, "appeal-by": true, "refunded-at": true, "protection-ends": true}
+		"opened": true, "decided": true, "blocked": true, "appeal-by": true, "refunded-at": true, "protection-ends": true, "discovered": true}
 	var walk func(*cobra.Command)
 	seen := 0
 	walk = func(c *cobra.Command) {

@@ -229,6 +229,7 @@ func newSetCaseCmd(a *app, runF func(*setOptions) error) *cobra.Command {
 		dateField("decided", "when it was decided (default today with --outcome)"),
 		{"dispute-number", "the marketplace's own number for the dispute", text},
 		{"problem", "what went wrong: " + strings.Join(vault.Words(vault.Troubles), ", "), word(vault.ParseTrouble)},
+		dateField("discovered", "when you found the defect (a warranty case)"),
 		{"bank-reference", "the card issuer's reference", text},
 		{"account", "the marketplace account of a reinstatement (ACC-n)", func(_ *app, flag, v string) (string, error) {
 			id, err := vault.ParseAccountID(v)
