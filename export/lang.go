@@ -33,16 +33,19 @@ func In(l lang.Lang, s string) string { return bokmal.In(l, s) }
 // money writes an amount in the dossier's language.
 func (d Dossier) money(m money.Money) string { return d.Lang.Money(m) }
 
-// eventText writes a case event in the dossier's language when vault wrote
-// it ("dispute case opened", "status open -> won: note"); the user's own
-// events stay as they were typed.
-func (d Dossier) eventText(s string) string {
-	if d.Lang != lang.NB {
+// eventText writes a case event in the dossier's language.
+func (d Dossier) eventText(s string) string { return EventText(d.Lang, s) }
+
+// EventText writes a case event in l when vault wrote it ("dispute case
+// opened", "status open -> won: note"); the user's own events stay as they
+// were typed.
+func EventText(l lang.Lang, s string) string {
+	if l != lang.NB {
 		return s
 	}
 	if k, ok := strings.CutSuffix(s, " case opened"); ok {
 		if kind, err := vault.ParseCaseKind(k); err == nil {
-			return fmt.Sprintf(d.t("%s case opened"), kind.Word(d.Lang))
+			return fmt.Sprintf(In(l, "%s case opened"), kind.Word(l))
 		}
 	}
 	rest, ok := strings.CutPrefix(s, "status ")
@@ -53,7 +56,7 @@ func (d Dossier) eventText(s string) string {
 	if !ok || !arrow || err1 != nil || err2 != nil {
 		return s
 	}
-	out := fmt.Sprintf(d.t("status %s -> %s"), from.Word(d.Lang), next.Word(d.Lang))
+	out := fmt.Sprintf(In(l, "status %s -> %s"), from.Word(l), next.Word(l))
 	if note != "" {
 		out += ": " + note
 	}

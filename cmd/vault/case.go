@@ -13,6 +13,8 @@ import (
 
 	"vault"
 	"vault/casework"
+	"vault/export"
+	"vault/internal/lang"
 	"vault/internal/money"
 )
 
@@ -167,52 +169,49 @@ func newListCasesCmd(a *app) *cobra.Command {
 	return cmd
 }
 
-// retracted marks a listed record's id when it was retracted.
-func retracted(id, why string) string {
-	if why != "" {
-		return id + " (retracted)"
-	}
-	return id
-}
-
 func newShowCaseCmd(a *app) *cobra.Command {
+	var l lang.Lang
 	cmd := &cobra.Command{
 		Use:   "case ID",
 		Short: "Show a case with its orders, evidence and events",
 		Args:  exactArgs(1, "a case id (CASE-n)"),
 	}
+	addLang(cmd.Flags(), &l, "language of the labels, dates and amounts")
 	return viewCmd(a, cmd, func(ctx context.Context, svc *casework.Service, args []string) (vault.CaseFile, error) {
 		f, err := svc.CaseFile(ctx, args[0])
 		f.Evidence, f.Events = nonNil(f.Evidence), nonNil(f.Events)
 		return f, err
-	}, a.printCaseFile)
+	}, func(f vault.CaseFile) error { return a.printCaseFile(f, say(l)) })
 }
 
-func (a *app) printCaseFile(f vault.CaseFile) error {
-	c := f.Case
-	account := ""
+func (a *app) printCaseFile(f vault.CaseFile, s say) error {
+	c, l := f.Case, lang.Lang(s)
+	account, problem := "", ""
 	if c.Account != 0 {
 		account = c.Account.String()
 	}
-	err := fields(a.stdout, "Case", retracted(c.ID.String(), c.Retracted), "Kind", string(c.Kind), "Status", string(c.Status),
-		"Title", c.Title, "Receiver", c.Receiver, "Reference", c.Reference, "Dispute number", c.DisputeNumber,
-		"Bank reference", c.BankReference, "Account", account, "Amount", c.Amount.String(),
-		"Opened", c.Opened.Format(a.loc), "Closed", c.Closed.Format(a.loc), "Outcome", string(c.Outcome),
-		"Refunded", c.Refunded.String(), "Decided", c.Decided.Format(a.loc), "Retracted", c.Retracted)
+	if c.Problem != "" {
+		problem = c.Problem.Word(l)
+	}
+	err := s.fields(a.stdout, "Case", s.retracted(c.ID.String(), c.Retracted), "Kind", c.Kind.Word(l), "Status", c.Status.Word(l),
+		"Title", c.Title, "Problem", problem, "Receiver", c.Receiver, "Reference", c.Reference, "Dispute number", c.DisputeNumber,
+		"Bank reference", c.BankReference, "Account", account, "Amount", l.Money(c.Amount),
+		"Opened", l.Date(c.Opened, a.loc), "Discovered", l.Date(c.Discovered, a.loc), "Closed", l.Date(c.Closed, a.loc),
+		"Outcome", c.Outcome.Word(l), "Refunded", l.Money(c.Refunded), "Decided", l.Date(c.Decided, a.loc), "Retracted", c.Retracted)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(a.stdout, "\nOrders:")
+	fmt.Fprintf(a.stdout, "\n%s:\n", s.t("Orders"))
 	for _, o := range f.Orders {
-		fmt.Fprintf(a.stdout, "  %s  %s %s  %s  %s\n", o.ID, o.Marketplace.Name(), o.Number, o.Ordered.Format(a.loc), o.Total)
+		fmt.Fprintf(a.stdout, "  %s  %s %s  %s  %s\n", o.ID, o.Marketplace.Name(), o.Number, l.Date(o.Ordered, a.loc), l.Money(o.Total))
 	}
 	if len(f.Events) > 0 {
-		fmt.Fprintln(a.stdout, "\nEvents:")
+		fmt.Fprintf(a.stdout, "\n%s:\n", s.t("Events"))
 		for _, e := range f.Events {
-			fmt.Fprintf(a.stdout, "  %s  %s\n", e.At.Format(a.loc), e.Text)
+			fmt.Fprintf(a.stdout, "  %s  %s\n", l.Date(e.At, a.loc), export.EventText(l, e.Text))
 		}
 	}
-	return a.printEvidenceList(f.Evidence)
+	return a.printEvidenceList(f.Evidence, s)
 }
 
 func joinIDs[T fmt.Stringer](ids []T) string {

@@ -9,6 +9,7 @@ import (
 
 	"vault"
 	"vault/casework"
+	"vault/internal/lang"
 	"vault/internal/money"
 )
 
@@ -85,14 +86,15 @@ type chargeRef int64
 
 func (c chargeRef) String() string { return fmt.Sprintf("CHG-%d", c) }
 
-func (a *app) printCharges(v casework.OrderView) {
+func (a *app) printCharges(v casework.OrderView, s say) {
+	l := lang.Lang(s)
 	if len(v.Charges) > 0 {
-		fmt.Fprintln(a.stdout, "\nImport charges paid:")
+		fmt.Fprintf(a.stdout, "\n%s:\n", s.t("Import charges paid"))
 		for _, c := range v.Charges {
-			fmt.Fprintf(a.stdout, "  %s  %-4s  %s  %s  %s\n", chargeRef(c.ID), c.Kind, c.Amount, c.Paid.Format(a.loc), c.Note)
+			fmt.Fprintf(a.stdout, "  %s  %-4s  %s  %s  %s\n", chargeRef(c.ID), c.Kind, l.Money(c.Amount), l.Date(c.Paid, a.loc), c.Note)
 		}
 	}
 	for _, n := range v.Notes {
-		fmt.Fprintf(a.stdout, "\nNote: %s\n", strings.TrimSpace(n))
+		fmt.Fprintf(a.stdout, "\n%s: %s\n", s.t("Note"), strings.TrimSpace(n))
 	}
 }

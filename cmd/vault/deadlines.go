@@ -19,10 +19,10 @@ import (
 
 // deadlinesOptions are the flags of 'vault deadlines'.
 type deadlinesOptions struct {
-	within, ics, langID string
-	days                int // --within, in days
-	asJSON, all         bool
-	say                 say
+	within, ics string
+	days        int // --within, in days
+	asJSON, all bool
+	lang        lang.Lang
 }
 
 func newDeadlinesCmd(a *app, runF func(*deadlinesOptions) error) *cobra.Command {
@@ -50,11 +50,6 @@ A deadline is a calendar date in your time zone (--tz, else the local zone).
 			if o.days, err = parseDays(o.within); err != nil {
 				return usagef("--within: %w", err)
 			}
-			l, err := lang.Parse(o.langID)
-			if err != nil {
-				return usagef("--lang: %w", err)
-			}
-			o.say = say(l)
 			return do(cmd.Context(), o, runF, a.runDeadlines)
 		},
 	}
@@ -63,7 +58,7 @@ A deadline is a calendar date in your time zone (--tz, else the local zone).
 	f.StringVar(&o.ics, "ics", "", "write an iCalendar file instead of the list")
 	f.BoolVar(&o.asJSON, "json", false, "print as JSON")
 	f.BoolVar(&o.all, "all", false, "also list the windows that cannot be computed for want of dates")
-	f.StringVar(&o.langID, "lang", "en", "language of the list and the calendar: en or nb (Norwegian bokmål)")
+	addLang(f, &o.lang, "language of the list and the calendar")
 	return cmd
 }
 
@@ -84,11 +79,11 @@ func (a *app) runDeadlines(ctx context.Context, o *deadlinesOptions) error {
 	}
 	switch {
 	case o.ics != "":
-		return a.writeICS(o.ics, rows, o.say)
+		return a.writeICS(o.ics, rows, say(o.lang))
 	case o.asJSON:
 		return printJSON(a.stdout, nonNil(rows))
 	}
-	return a.printDeadlines(rows, o.all, o.within, o.say)
+	return a.printDeadlines(rows, o.all, o.within, say(o.lang))
 }
 
 func (a *app) printDeadlines(rows []casework.Deadline, all bool, within string, s say) error {

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"vault"
+	"vault/internal/lang"
 	"vault/store"
 )
 
@@ -66,26 +67,27 @@ func (a *app) runListEvidence(ctx context.Context, o *listEvidenceOptions) error
 	if o.asJSON {
 		return printJSON(a.stdout, nonNil(list))
 	}
-	return a.printEvidenceTable(list)
+	return a.printEvidenceTable(list, say(lang.EN))
 }
 
 // printEvidenceList prints an "Evidence:" section, or nothing when empty.
-func (a *app) printEvidenceList(list []vault.Evidence) error {
+func (a *app) printEvidenceList(list []vault.Evidence, s say) error {
 	if len(list) == 0 {
 		return nil
 	}
-	fmt.Fprintln(a.stdout, "\nEvidence:")
-	return a.printEvidenceTable(list)
+	fmt.Fprintf(a.stdout, "\n%s:\n", s.t("Evidence"))
+	return a.printEvidenceTable(list, s)
 }
 
-func (a *app) printEvidenceTable(list []vault.Evidence) error {
-	rows := [][]string{{"ID", "KIND", "DATE", "FROM", "TYPE", "SIZE", "SHA256", "TITLE"}}
+func (a *app) printEvidenceTable(list []vault.Evidence, s say) error {
+	l := lang.Lang(s)
+	rows := [][]string{s.all("ID", "KIND", "DATE", "FROM", "TYPE", "SIZE", "SHA256", "TITLE")}
 	for _, e := range list {
 		mt, size, sum := "", "", ""
 		if e.Blob != nil {
 			mt, size, sum = strings.SplitN(e.Blob.MediaType, ";", 2)[0], humanSize(e.Blob.Size), e.Blob.SHA256[:12]
 		}
-		rows = append(rows, []string{retracted(e.ID.String(), e.Retracted), string(e.Kind), e.OccurredAt.Format(a.loc), string(e.Party),
+		rows = append(rows, []string{s.retracted(e.ID.String(), e.Retracted), e.Kind.Word(l), l.Date(e.OccurredAt, a.loc), e.Party.Word(l),
 			mt, size, sum, short(e.Title, 40)})
 	}
 	return table(a.stdout, rows)

@@ -21,9 +21,10 @@ const exportMemory = 160 << 20
 
 // exportOptions are the flags of 'vault export case', and what they say once parsed.
 type exportOptions struct {
-	ref, pdf, zip, now, profile, maxSize, name, statement, lang string
-	maxPages                                                    int
-	redact, redactContacts, split                               bool
+	ref, pdf, zip, now, profile, maxSize, name, statement string
+	lang                                                  lang.Lang
+	maxPages                                              int
+	redact, redactContacts, split                         bool
 
 	limits  export.Profile
 	dossier casework.DossierOptions
@@ -76,7 +77,7 @@ every file with 'sha256sum -c SHA256SUMS' or 'vault verify --dossier'.`,
 	f.BoolVar(&o.redact, "redact", true, "mask card numbers in printed text to their last 4 digits (default: on, off for --profile none)")
 	f.StringVar(&o.name, "name", "", "the claimant's name, for the cover (default: 'vault config set name')")
 	f.StringVar(&o.statement, "statement", "", "a UTF-8 text file with your own statement (default: 'vault case statement', else a drafted letter)")
-	f.StringVar(&o.lang, "lang", "en", "language of the dossier's text, dates and amounts: en or nb (Norwegian bokmål)")
+	addLang(f, &o.lang, "language of the dossier's text, dates and amounts")
 	f.StringVar(&o.profile, "profile", "default", "the receiver's limits: "+profileNames())
 	f.StringVar(&o.maxSize, "max-size", "", "override the size limit, e.g. 5MB")
 	f.IntVar(&o.maxPages, "max-pages", 0, "override the page limit")
@@ -105,9 +106,7 @@ func (o *exportOptions) parse(a *app, redactSet bool) error {
 		d.Generated = t
 	}
 	var err error
-	if d.Lang, err = lang.Parse(o.lang); err != nil {
-		return usagef("--lang: %w", err)
-	}
+	d.Lang = o.lang
 	if o.limits, err = profile(o.profile, o.maxSize, o.maxPages); err != nil {
 		return err
 	}

@@ -20,11 +20,11 @@ func newDraftCmd(a *app) *cobra.Command {
 
 // draftLetterOptions are the flags of 'vault draft letter'.
 type draftLetterOptions struct {
-	kind                      letters.Kind
-	caseRef, orderRef, langID string
-	lang                      lang.Lang
-	out, problem              string
-	trouble                   vault.Trouble
+	kind              letters.Kind
+	caseRef, orderRef string
+	lang              lang.Lang
+	out, problem      string
+	trouble           vault.Trouble
 }
 
 func newDraftLetterCmd(a *app, runF func(*draftLetterOptions) error) *cobra.Command {
@@ -63,9 +63,6 @@ uses the same letter as its statement page when no statement was written.`,
 			if o.kind, err = parseWord("letter", args[0], letters.ParseKind); err != nil {
 				return err
 			}
-			if o.lang, err = lang.Parse(o.langID); err != nil {
-				return usagef("--lang: %w", err)
-			}
 			if o.problem != "" {
 				if o.trouble, err = parseWord("--problem", o.problem, vault.ParseTrouble); err != nil {
 					return err
@@ -80,7 +77,7 @@ uses the same letter as its statement page when no statement was written.`,
 	f := cmd.Flags()
 	f.StringVar(&o.caseRef, "case", "", "the case the letter is about")
 	f.StringVar(&o.orderRef, "order", "", "the order the letter is about (when there is no case yet)")
-	f.StringVar(&o.langID, "lang", "en", "language: en or nb (Norwegian bokmål)")
+	addLang(f, &o.lang, "language")
 	f.StringVar(&o.out, "out", "", "write the letter to FILE instead of stdout")
 	f.StringVar(&o.problem, "problem", "", "what went wrong, for this letter: "+strings.Join(vault.Words(vault.Troubles), ", "))
 	return cmd

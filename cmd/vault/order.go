@@ -10,6 +10,7 @@ import (
 	"vault"
 	"vault/casework"
 	"vault/internal/date"
+	"vault/internal/lang"
 	"vault/internal/money"
 )
 
@@ -186,11 +187,13 @@ func newListOrdersCmd(a *app) *cobra.Command {
 }
 
 func newShowOrderCmd(a *app) *cobra.Command {
+	var l lang.Lang
 	cmd := &cobra.Command{
 		Use:   "order ID|ORDERNO",
 		Short: "Show an order with its evidence and cases",
 		Args:  exactArgs(1, "an order id (ORD-n) or order number"),
 	}
+	addLang(cmd.Flags(), &l, "language of the labels, dates and amounts")
 	return viewCmd(a, cmd, func(ctx context.Context, svc *casework.Service, args []string) (casework.OrderView, error) {
 		v, err := svc.OrderView(ctx, args[0])
 		for i := range v.Notes {
@@ -198,36 +201,36 @@ func newShowOrderCmd(a *app) *cobra.Command {
 		}
 		v.Evidence, v.Cases, v.Charges = nonNil(v.Evidence), nonNil(v.Cases), nonNil(v.Charges)
 		return v, err
-	}, a.printOrderView)
+	}, func(v casework.OrderView) error { return a.printOrderView(v, say(l)) })
 }
 
-func (a *app) printOrderView(v casework.OrderView) error {
-	o := v.Order
-	kv := []string{"Order", retracted(o.ID.String(), o.Retracted), "Status", string(o.Status), "Marketplace", o.Marketplace.Name(),
-		"Site", o.Site, "Number", o.Number, "Seller", o.Seller, "Total", o.Total.String(), "Refunded", o.Refunded.String(),
+func (a *app) printOrderView(v casework.OrderView, s say) error {
+	o, l := v.Order, lang.Lang(s)
+	kv := []string{"Order", s.retracted(o.ID.String(), o.Retracted), "Status", o.Status.Word(l), "Marketplace", o.Marketplace.Name(),
+		"Site", o.Site, "Number", o.Number, "Seller", o.Seller, "Total", l.Money(o.Total), "Refunded", l.Money(o.Refunded),
 		"Payment", o.Payment, "Tracking", strings.Join(o.Tracking, ", ")}
 	for _, d := range o.Dates() {
-		kv = append(kv, strings.ToUpper(d.Label[:1])+d.Label[1:], d.At.Format(a.loc))
+		kv = append(kv, strings.ToUpper(d.Label[:1])+d.Label[1:], l.Date(d.At, a.loc))
 	}
-	kv = append(kv, "Refunded at", o.RefundedAt.Format(a.loc), "Protection ends", o.ProtectionEnds.Format(a.loc),
+	kv = append(kv, "Refunded at", l.Date(o.RefundedAt, a.loc), "Protection ends", l.Date(o.ProtectionEnds, a.loc),
 		"Retracted", o.Retracted, "Note", o.Note)
-	if err := fields(a.stdout, kv...); err != nil {
+	if err := s.fields(a.stdout, kv...); err != nil {
 		return err
 	}
 	if len(o.Items) > 0 {
-		fmt.Fprintln(a.stdout, "\nItems:")
+		fmt.Fprintf(a.stdout, "\n%s:\n", s.t("Items"))
 		for _, it := range o.Items {
 			fmt.Fprintf(a.stdout, "  - %s\n", it)
 		}
 	}
 	if len(v.Cases) > 0 {
-		fmt.Fprintln(a.stdout, "\nCases:")
+		fmt.Fprintf(a.stdout, "\n%s:\n", s.t("Cases"))
 		for _, c := range v.Cases {
-			fmt.Fprintf(a.stdout, "  %s  %s  %s  %s\n", c.ID, c.Kind, c.Status, c.Title)
+			fmt.Fprintf(a.stdout, "  %s  %s  %s  %s\n", c.ID, c.Kind.Word(l), c.Status.Word(l), c.Title)
 		}
 	}
-	a.printCharges(v)
-	return a.printEvidenceList(v.Evidence)
+	a.printCharges(v, s)
+	return a.printEvidenceList(v.Evidence, s)
 }
 
 // nonNil makes an empty list print as [] rather than null in JSON.

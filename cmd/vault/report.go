@@ -9,11 +9,13 @@ import (
 
 	"vault"
 	"vault/casework"
+	"vault/internal/lang"
 )
 
 func newReportCmd(a *app) *cobra.Command {
 	var marketplace string
 	var year int
+	var l lang.Lang
 	cmd := &cobra.Command{
 		Use:   "report [--marketplace M] [--year Y] [--json]",
 		Short: "Overview of orders, totals, disputes and outcomes per marketplace",
@@ -28,6 +30,7 @@ orders by the date they were placed.`,
 	}
 	cmd.Flags().StringVar(&marketplace, "marketplace", "", "only this marketplace")
 	cmd.Flags().IntVar(&year, "year", 0, "only orders placed in this year")
+	addLang(cmd.Flags(), &l, "language of the table")
 	return viewCmd(a, cmd, func(ctx context.Context, svc *casework.Service, _ []string) (vault.Report, error) {
 		if year != 0 && (year < 1970 || year > 2200) {
 			return vault.Report{}, usagef("--year %d: out of range", year)
@@ -35,40 +38,42 @@ orders by the date they were placed.`,
 		r, err := svc.DB.Report(ctx, vault.Marketplace(marketplace), year)
 		r.Markets = nonNil(r.Markets)
 		return r, err
-	}, func(r vault.Report) error {
-		if len(r.Markets) == 0 {
-			fmt.Fprintln(a.stdout, "No orders.")
-			return nil
-		}
-		rows := [][]string{{"MARKETPLACE", "ORDERS", "TOTAL", "DISPUTES", "RATE", "CASES"}}
-		for _, m := range r.Markets {
-			rows = append(rows, []string{m.Marketplace.Name(), itoa(int64(m.Orders)), totals(m), itoa(int64(m.Disputes)),
-				fmt.Sprintf("%.0f %%", m.DisputeRate*100), caseCounts(m.Cases)})
-		}
-		return table(a.stdout, rows)
-	})
+	}, func(r vault.Report) error { return a.printReport(r, say(l)) })
 }
 
-func totals(m vault.MarketReport) string {
+func (a *app) printReport(r vault.Report, s say) error {
+	if len(r.Markets) == 0 {
+		fmt.Fprintln(a.stdout, s.t("No orders."))
+		return nil
+	}
+	rows := [][]string{s.all("MARKETPLACE", "ORDERS", "TOTAL", "DISPUTES", "RATE", "CASES")}
+	for _, m := range r.Markets {
+		rows = append(rows, []string{m.Marketplace.Name(), itoa(int64(m.Orders)), totals(m, lang.Lang(s)), itoa(int64(m.Disputes)),
+			fmt.Sprintf("%.0f %%", m.DisputeRate*100), caseCounts(m.Cases, lang.Lang(s))})
+	}
+	return table(a.stdout, rows)
+}
+
+func totals(m vault.MarketReport, l lang.Lang) string {
 	s := make([]string, len(m.Totals))
 	for i, t := range m.Totals {
-		s[i] = t.String()
+		s[i] = l.Money(t)
 	}
 	return strings.Join(s, " + ")
 }
 
 // caseCounts writes "dispute: 1 won, 1 open; chargeback: 1 lost".
-func caseCounts(cs []vault.CaseCount) string {
+func caseCounts(cs []vault.CaseCount, l lang.Lang) string {
 	var parts []string
 	var kind vault.CaseKind
 	for _, c := range cs {
 		if c.Kind != kind {
-			parts = append(parts, string(c.Kind)+":")
+			parts = append(parts, c.Kind.Word(l)+":")
 			kind = c.Kind
 		} else {
 			parts[len(parts)-1] += ","
 		}
-		parts = append(parts, fmt.Sprintf("%d %s", c.Count, c.Status))
+		parts = append(parts, fmt.Sprintf("%d %s", c.Count, c.Status.Word(l)))
 	}
 	return strings.Join(parts, " ")
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"io"
 	"regexp"
 	"strings"
 
@@ -28,6 +29,14 @@ var words = lang.Dict{
 	"wrote":                                                 "ditt brev",
 	"opened":                                                "åpnet",
 	"protection_ends":                                       "slutt på kjøperbeskyttelse",
+	// vault show, vault report
+	"Order": "Ordre", "Marketplace": "Markedsplass", "Site": "Nettsted", "Number": "Ordrenummer", "Retracted": "Trukket tilbake",
+	"retracted": "trukket tilbake", "Case": "Sak", "Kind": "Type", "Title": "Tittel", "Problem": "Problem", "Amount": "Beløp",
+	"Discovered": "Oppdaget", "Closed": "Lukket", "Outcome": "Utfall", "Cases": "Saker", "Events": "Hendelser",
+	"Evidence": "Bevis", "Import charges paid": "Betalte importavgifter",
+	"ID": "ID", "KIND": "TYPE", "DATE": "DATO", "FROM": "FRA", "TYPE": "FILTYPE", "SIZE": "STØRRELSE", "SHA256": "SHA256",
+	"TITLE": "TITTEL", "MARKETPLACE": "MARKEDSPLASS", "ORDERS": "ORDRER", "TOTAL": "TOTALT", "DISPUTES": "TVISTER",
+	"RATE": "ANDEL", "CASES": "SAKER", "No orders.": "Ingen ordrer.",
 }
 
 // say is the CLI's words in one language.
@@ -42,6 +51,34 @@ func (s say) t(text string) string {
 	}
 	return export.In(lang.NB, text)
 }
+
+// all is each text in the language: a table's header.
+func (s say) all(texts ...string) []string {
+	out := make([]string, len(texts))
+	for i, t := range texts {
+		out[i] = s.t(t)
+	}
+	return out
+}
+
+// fields writes labelled values (see fields) with the labels in the language.
+func (s say) fields(w io.Writer, kv ...string) error {
+	for i := 0; i < len(kv); i += 2 {
+		kv[i] = s.t(kv[i])
+	}
+	return fields(w, kv...)
+}
+
+// retracted marks a listed record's id when it was retracted.
+func (s say) retracted(id, why string) string {
+	if why != "" {
+		return id + " (" + s.t("retracted") + ")"
+	}
+	return id
+}
+
+// retracted marks a listed record's id when it was retracted, in English.
+func retracted(id, why string) string { return say(lang.EN).retracted(id, why) }
 
 var fallback = regexp.MustCompile(`(\w+) not recorded, (\w+) used`)
 
