@@ -2,6 +2,7 @@ package vault
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"vault/internal/date"
@@ -239,4 +240,31 @@ func word(l lang.Lang, en, nb string) string {
 		return nb
 	}
 	return en
+}
+
+// DefaultTitle is the title of a case given none, in l: "Chargeback:
+// AliExpress order 8123456789012345 and 2 more".
+func DefaultTitle(l lang.Lang, kind CaseKind, orders []Order) string {
+	if len(orders) == 0 {
+		return ""
+	}
+	k := []rune(kind.Word(l))
+	format, more := "%s: %s order %s", " and %d more"
+	if l == lang.NB {
+		format, more = "%s: %s-ordre %s", " og %d til"
+	}
+	title := fmt.Sprintf(format, strings.ToUpper(string(k[:1]))+string(k[1:]), orders[0].Marketplace.Name(), orders[0].Number)
+	if len(orders) > 1 {
+		title += fmt.Sprintf(more, len(orders)-1)
+	}
+	return title
+}
+
+// TitleIn is the case's title in l: the one its owner gave, or the default
+// title, which is stored in English and written anew in l.
+func (c Case) TitleIn(l lang.Lang, orders []Order) string {
+	if c.Title == DefaultTitle(lang.EN, c.Kind, orders) {
+		return DefaultTitle(l, c.Kind, orders)
+	}
+	return c.Title
 }

@@ -3,9 +3,9 @@ package casework
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"vault"
+	"vault/internal/lang"
 	"vault/internal/money"
 )
 
@@ -57,12 +57,8 @@ func (s *Service) NewCase(ctx context.Context, c vault.Case, orderRefs []string)
 		}
 		c.Orders = append(c.Orders, id)
 	}
-	if c.Title == "" && len(orders) > 0 {
-		kind := string(c.Kind)
-		c.Title = fmt.Sprintf("%s%s: %s order %s", strings.ToUpper(kind[:1]), kind[1:], orders[0].Marketplace.Name(), orders[0].Number)
-		if len(orders) > 1 {
-			c.Title += fmt.Sprintf(" and %d more", len(orders)-1)
-		}
+	if c.Title == "" {
+		c.Title = vault.DefaultTitle(lang.EN, c.Kind, orders)
 	}
 	if c.Amount.IsZero() && sameCurrency {
 		c.Amount = sum

@@ -25,6 +25,7 @@ type DossierOptions struct {
 	Statement      string // "": the case's own statement, else a drafted letter
 	Redact         bool   // mask card numbers in printed text
 	RedactContacts bool   // and email addresses and phone numbers
+	ShowNotes      bool   // print the orders' private notes
 	AttachPDFs     bool   // embed PDF exhibits (only where no size limit binds)
 }
 
@@ -45,11 +46,17 @@ func (s *Service) Dossier(ctx context.Context, ref string, o DossierOptions) (ex
 	if d.Entries, err = s.Timeline(ctx, f, false); err != nil {
 		return d, err
 	}
+	d.Entries = slices.DeleteFunc(d.Entries, func(e export.Entry) bool { return e.Rule != "" && !receiversWindow(f.Case.Kind, e.Rule) })
 	reinstatement := f.Case.Kind == vault.Reinstatement
 	kind := letters.ForCase(f.Case.Kind)
 	facts, err := s.LetterFacts(ctx, f, kind)
 	if err != nil {
 		return d, err
+	}
+	if !reinstatement {
+		if facts.Related, err = s.related(ctx, f); err != nil {
+			return d, err
+		}
 	}
 	d.Claimant = cmp.Or(d.Claimant, facts.Claimant)
 	facts.Claimant, facts.Exhibits, facts.Dossier = d.Claimant, len(d.Exhibits), true
@@ -60,6 +67,7 @@ func (s *Service) Dossier(ctx context.Context, ref string, o DossierOptions) (ex
 		}
 		d.Statement, d.StatementDrafted, d.Notes = draft.Text, true, draft.Notes
 	}
+	d.Summary = letters.Summary(d.Lang, facts)
 	if reinstatement {
 		if err := s.overview(ctx, &d, facts.Disputes); err != nil {
 			return d, err
@@ -68,7 +76,7 @@ func (s *Service) Dossier(ctx context.Context, ref string, o DossierOptions) (ex
 	if o.Redact || o.RedactContacts {
 		d.Redact(o.RedactContacts)
 	}
-	d.AttachPDFs = o.AttachPDFs
+	d.AttachPDFs, d.ShowNotes = o.AttachPDFs, o.ShowNotes
 	d.AuditHead, err = s.DB.Head(ctx)
 	return d, err
 }
@@ -85,6 +93,29 @@ func (s *Service) overview(ctx context.Context, d *export.Dossier, disputes []va
 	})
 	d.Overview, d.Disputes = &report, disputes
 	return nil
+}
+
+// related lists the disputes and chargebacks of the other cases about the
+// orders of f: a chargeback's dossier says what the marketplace decided.
+func (s *Service) related(ctx context.Context, f vault.CaseFile) ([]vault.DisputeOutcome, error) {
+	var out []vault.DisputeOutcome
+	seen := map[vault.CaseID]bool{f.Case.ID: true}
+	for _, o := range f.Orders {
+		of, err := s.DB.OrderFile(ctx, o.ID)
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range of.Cases {
+			if seen[c.ID] || !c.Kind.CountsAsDispute() {
+				continue
+			}
+			seen[c.ID] = true
+			out = append(out, vault.DisputeOutcome{Case: c.ID, Kind: c.Kind, Marketplace: o.Marketplace, Orders: o.Number,
+				Opened: c.Opened, Status: c.Status, DisputeNumber: c.DisputeNumber})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b vault.DisputeOutcome) int { return a.Opened.Time().Compare(b.Opened.Time()) })
+	return out, nil
 }
 
 // WriteDossier fits the dossier to the profile and writes the PDF and the

@@ -3,6 +3,7 @@ package casework
 import (
 	"context"
 	"slices"
+	"strings"
 
 	"vault"
 	"vault/deadlines"
@@ -33,8 +34,34 @@ func (s *Service) Timeline(ctx context.Context, f vault.CaseFile, missed bool) (
 		case deadlines.Passed:
 			format += ", passed"
 		}
-		entries = append(entries, export.NewEntry(date.Day(d.Closes.Time), d.Record, format, export.Word(d.Window), d.Rule))
+		e := export.NewEntry(date.Day(d.Closes.Time), d.Record, format, export.Word(d.Window), d.Rule)
+		e.Rule = d.Rule
+		entries = append(entries, e)
 	}
 	slices.SortStableFunc(entries, func(x, y export.Entry) int { return x.At.Time().Compare(y.At.Time()) })
 	return entries, nil
+}
+
+// receiversWindow reports whether a rule's window is the receiver's own for
+// a case of this kind: the card scheme's for a chargeback, the
+// marketplace's for a dispute, the law's the seller answers to for a
+// withdrawal, a complaint or a delay. A reinstatement has none: the buyer's
+// own deadlines are no business of the marketplace's.
+func receiversWindow(kind vault.CaseKind, rule string) bool {
+	prefix, _, _ := strings.Cut(rule, ".")
+	switch kind {
+	case vault.Chargeback:
+		return prefix == "visa" || prefix == "mastercard" || rule == "no.bank.claim"
+	case vault.Unauthorised:
+		return rule == "no.unauthorised"
+	case vault.Dispute:
+		return prefix != "no" && prefix != "eu" && prefix != "visa" && prefix != "mastercard" && prefix != "seller"
+	case vault.Withdrawal:
+		return rule == "no.angrerett" || rule == "eu.withdrawal"
+	case vault.Warranty:
+		return rule == "no.reklamasjon" || rule == "eu.guarantee"
+	case vault.Delay:
+		return rule == "no.forsinkelse" || rule == "eu.delay"
+	}
+	return false
 }

@@ -30,11 +30,15 @@ type Dossier struct {
 	Render           Render                 // image resolution and quality; zero means DefaultRender
 	Entries          []Entry                // the timeline
 	Claimant         string                 // who makes the claim, for the cover
+	Summary          string                 // the case in one paragraph, for page 1 (letters.Summary)
 	Statement        string                 // the statement page: the claimant's text or a drafted letter
 	StatementDrafted bool                   // the statement is vault's draft, not the claimant's own
 	Notes            []string               // what the drafted statement leaves out, for the user (not printed)
 	Overview         *vault.Report          // for a reinstatement: the account's orders and disputes
 	Disputes         []vault.DisputeOutcome // and every dispute with its outcome
+	Related          []vault.DisputeOutcome // the other disputes and chargebacks about the case's orders
+	Letters          vault.Correspondence   // the buyer's letters to the seller and the answers
+	ShowNotes        bool                   // print the orders' private notes
 	Lang             lang.Lang              // the language of the fixed text, dates and amounts
 	// AttachPDFs embeds exhibits that are PDFs (receipts, statements) as
 	// document-level attachments: their originals travel inside the dossier.
@@ -58,6 +62,7 @@ type Exhibit struct {
 func New(f vault.CaseFile, generated time.Time, loc *time.Location) Dossier {
 	d := Dossier{Case: f.Case, Orders: f.Orders, Events: f.Events, Account: f.Account, Generated: generated, Location: loc, Entries: Timeline(f),
 		Statement: f.Statement}
+	d.Letters = vault.CorrespondenceOf(f.Evidence)
 	ev := slices.Clone(f.Evidence)
 	slices.SortStableFunc(ev, func(a, b vault.Evidence) int {
 		return cmp.Or(compareDates(a, b), cmp.Compare(a.ID, b.ID))

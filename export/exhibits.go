@@ -131,7 +131,7 @@ func (d Dossier) caption(doc *doc, x Exhibit) {
 
 // captionText is what identifies an exhibit: record, kind, type, date, note, hash.
 func (d Dossier) captionText(x Exhibit) string {
-	s := fmt.Sprintf("%s · %s · %s", x.ID, x.Kind.Word(d.Lang), x.Blob.MediaType)
+	s := fmt.Sprintf("%s · %s", x.Kind.Word(d.Lang), x.Blob.MediaType)
 	if !x.OccurredAt.IsZero() {
 		s += " · " + d.date(x.OccurredAt)
 	}
@@ -234,9 +234,17 @@ func (c *exportCache) get(k pictureKey, blobs *evidence.Blobs) (picture, error) 
 }
 
 // place notes the page an exhibit is shown on, during the dry layout.
-func (d Dossier) place(doc *doc, x Exhibit) {
-	if d.placed != nil {
-		d.placed[x.Label] = doc.p.PageNo()
+func (d Dossier) place(doc *doc, x Exhibit) { d.placeKey(doc, x.Label) }
+
+// logKey is the communication log's key among the placed pages; a message
+// is placed under its record id.
+const logKey = "log"
+
+// placeKey notes the page something is on, during the dry layout, unless
+// an earlier page already has it.
+func (d Dossier) placeKey(doc *doc, key string) {
+	if _, ok := d.placed[key]; d.placed != nil && !ok {
+		d.placed[key] = doc.p.PageNo()
 	}
 }
 

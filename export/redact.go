@@ -65,6 +65,7 @@ func (d *Dossier) Redact(contacts bool) {
 		}
 	}
 	r(&d.Case.Title)
+	r(&d.Summary)
 	r(&d.Case.Receiver)
 	d.Orders = slices.Clone(d.Orders)
 	for i := range d.Orders {

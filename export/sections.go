@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 	"vault"
 
 	"vault/evidence"
@@ -52,7 +51,7 @@ func renderUpTo(d Dossier, blobs *evidence.Blobs, out io.Writer, maxPages int) (
 // render lays out and writes the PDF.
 func render(d Dossier, blobs *evidence.Blobs, out io.Writer) (Written, error) {
 	doc, err := newDoc(meta{
-		Title:   d.t("Evidence dossier") + ": " + d.Case.Title,
+		Title:   d.t("Evidence dossier") + ": " + d.title(),
 		Subject: fmt.Sprintf("%s %s", d.Case.Kind.Word(d.Lang), d.Case.ID),
 		Created: d.Generated,
 		PageOf:  d.t("page %d of {nb}"),
@@ -67,11 +66,10 @@ func render(d Dossier, blobs *evidence.Blobs, out io.Writer) (Written, error) {
 	}
 	if d.Part <= 1 {
 		steps = []func(){
-			func() { d.cover(doc) },
+			func() { d.front(doc) },
 			func() { d.statement(doc) },
 			func() { d.overview(doc) },
 			func() { d.timeline(doc) },
-			func() { d.orders(doc) },
 			func() { d.messages(doc) },
 			func() { d.exhibits(doc, blobs) },
 			func() { d.manifest(doc) },
@@ -129,92 +127,26 @@ func (c *countWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
+// cover is the first page of a part after the first: which part, of which
+// case, holding which exhibits.
 func (d Dossier) cover(doc *doc) {
 	c := d.Case
 	doc.page()
 	doc.gap(30)
 	doc.heading(d.t("Evidence dossier"), 24, true)
-	doc.para(bold, 14, c.Title)
+	doc.para(bold, 14, d.title())
 	doc.gap(8)
-	if d.Parts > 1 {
-		part := fmt.Sprintf(d.t("%d of %d"), d.Part, d.Parts)
-		if len(d.Exhibits) > 0 {
-			part += fmt.Sprintf(d.t(" (exhibits %s to %s)"), d.Exhibits[0].Label, d.Exhibits[len(d.Exhibits)-1].Label)
-		}
-		doc.field(d.t("Part"), part)
+	part := fmt.Sprintf(d.t("%d of %d"), d.Part, d.Parts)
+	if len(d.Exhibits) > 0 {
+		part += fmt.Sprintf(d.t(" (exhibits %s to %s)"), d.Exhibits[0].Label, d.Exhibits[len(d.Exhibits)-1].Label)
 	}
+	doc.field(d.t("Part"), part)
 	doc.field(d.t("Claimant"), d.Claimant)
-	doc.field(d.t("Case"), fmt.Sprintf("%s (%s, %s)", c.ID, c.Kind.Word(d.Lang), c.Status.Word(d.Lang)))
-	doc.field(d.t("Amount claimed"), d.money(c.Amount))
 	doc.field(d.t("Receiver"), c.Receiver)
 	doc.field(d.t("Reference"), c.Reference)
 	doc.field(d.t("Dispute number"), c.DisputeNumber)
 	doc.field(d.t("Bank reference"), c.BankReference)
-	if a := d.Account; a != nil {
-		account := a.Marketplace.Name() + ": " + a.Login
-		if !a.Blocked.IsZero() {
-			account += fmt.Sprintf(d.t(", restricted %s"), d.date(a.Blocked))
-		}
-		if a.Reason != "" {
-			account += fmt.Sprintf(d.t(" (reason given: %s)"), a.Reason)
-		}
-		doc.field(d.t("Account"), account)
-	}
-	doc.field(d.t("Opened"), d.date(c.Opened))
-	if c.Outcome != "" {
-		decided := c.Outcome.Word(d.Lang) + ", " + d.date(c.Decided)
-		if !c.Refunded.IsZero() {
-			decided += ", " + d.money(c.Refunded) + d.t(" back")
-		}
-		doc.field(d.t("Decided"), decided)
-	}
-	var orders []string
-	for _, o := range d.Orders {
-		orders = append(orders, fmt.Sprintf("%s %s (%s)", o.Marketplace.Name(), o.Number, o.ID))
-	}
-	doc.field(d.t("Orders"), strings.Join(orders, "\n"))
-	if len(d.Entries) > 0 {
-		doc.field(d.t("Period"), d.date(d.Entries[0].At)+d.t(" to ")+d.date(d.Entries[len(d.Entries)-1].At))
-	}
-	doc.field(d.t("Contents"), strings.Join([]string{d.count(len(d.Orders), "%d order", "%d orders"),
-		d.count(len(d.Messages), "%d message", "%d messages"), d.count(len(d.Exhibits), "%d exhibit", "%d exhibits")}, ", "))
-	doc.field(d.t("Generated"), d.date(date.Instant(d.Generated))+d.t(" by vault"))
-	doc.gap(10)
-	doc.para(body, 9, d.t("Every file in this dossier is identified by its SHA-256 in the manifest at the end. "+
-		"The originals are kept unaltered; anyone holding a copy can check it with sha256sum."))
-	if len(d.Events) > 0 {
-		doc.gap(6)
-		doc.heading(d.t("Case events"), 12, false)
-		for _, e := range d.Events {
-			doc.field(d.date(e.At), d.eventText(e.Text))
-		}
-	}
-}
-
-func (d Dossier) orders(doc *doc) {
-	doc.page()
-	doc.heading(d.t("Orders"), 16, true)
-	for _, o := range d.Orders {
-		doc.need(40)
-		doc.heading(fmt.Sprintf(d.t("%s order %s"), o.Marketplace.Name(), o.Number), 12, false)
-		doc.field(d.t("Record"), o.ID.String())
-		doc.field(d.t("Status"), o.Status.Word(d.Lang))
-		doc.field(d.t("Seller"), o.Seller)
-		doc.field(d.t("Total"), d.money(o.Total))
-		for _, dt := range o.Dates() {
-			doc.field(d.t(strings.ToUpper(dt.Label[:1])+dt.Label[1:]), d.date(dt.At))
-		}
-		if !o.Refunded.IsZero() {
-			doc.field(d.t("Refunded"), d.money(o.Refunded))
-		}
-		doc.field(d.t("Refunded at"), d.date(o.RefundedAt))
-		doc.field(d.t("Protection ends"), d.date(o.ProtectionEnds))
-		doc.field(d.t("Payment"), o.Payment)
-		doc.field(d.t("Tracking"), strings.Join(o.Tracking, ", "))
-		doc.field(d.t("Items"), strings.Join(o.Items, "\n"))
-		doc.field(d.t("Note"), o.Note)
-		doc.gap(6)
-	}
+	doc.field(d.t("Generated"), d.date(date.Instant(d.Generated)))
 }
 
 func (d Dossier) messages(doc *doc) {
@@ -222,29 +154,33 @@ func (d Dossier) messages(doc *doc) {
 		return
 	}
 	doc.page()
+	d.placeKey(doc, logKey)
 	doc.heading(d.t("Communication log"), 16, true)
 	doc.para(body, 9, d.t("Every message as recorded, verbatim, oldest first."))
 	doc.gap(4)
 	for _, m := range d.Messages {
 		doc.need(20)
-		ref := m.ID.String()
-		if x := d.ExhibitOf(m.ID); x != "" {
-			ref += d.t(", exhibit ") + x
-		}
+		d.placeKey(doc, m.ID.String())
 		from := d.t("unknown")
 		if m.Party != vault.PartyUnknown {
 			from = m.Party.Word(d.Lang)
 		}
-		head := fmt.Sprintf(d.t("%s  ·  from %s  ·  %s"), d.date(m.OccurredAt), from, ref)
+		head := fmt.Sprintf(d.t("%s  ·  from %s"), d.date(m.OccurredAt), from)
 		if m.Kind == vault.EvidenceEmail {
-			head = fmt.Sprintf(d.t("%s  ·  email from %s  ·  %s\nSubject: %s"), d.date(m.OccurredAt), cmp.Or(m.From, d.t("unknown")), ref, m.Title)
+			head = fmt.Sprintf(d.t("%s  ·  email from %s"), d.date(m.OccurredAt), cmp.Or(m.From, d.t("unknown")))
+		}
+		if x := d.ExhibitOf(m.ID); x != "" {
+			head += fmt.Sprintf(d.t("  ·  exhibit %s"), x)
+		}
+		if m.Kind == vault.EvidenceEmail {
+			head += "\n" + fmt.Sprintf(d.t("Subject: %s"), m.Title)
 		}
 		doc.para(bold, 10, head)
 		doc.gap(1)
 		doc.para(body, 10, m.Body)
 		for _, a := range d.Attachments {
 			if a.Parent == m.ID {
-				doc.para(body, 9, fmt.Sprintf(d.t("Attachment: %s (%s)"), a.FileName, cmp.Or(d.ExhibitOf(a.ID), a.ID.String())))
+				doc.para(body, 9, fmt.Sprintf(d.t("Attachment: %s (%s)"), a.FileName, cmp.Or(d.ExhibitOf(a.ID), d.t("not kept"))))
 			}
 		}
 		doc.gap(5)

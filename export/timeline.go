@@ -15,7 +15,8 @@ import (
 type Entry struct {
 	At     date.Value `json:"at"`
 	What   string     `json:"what"`
-	Record string     `json:"record"` // ORD-n, EV-n or CASE-n
+	Record string     `json:"record"`         // ORD-n, EV-n or CASE-n
+	Rule   string     `json:"rule,omitempty"` // the rule whose last day this is, if it is one
 	format string
 	args   []any
 }
@@ -106,20 +107,27 @@ func (d Dossier) timeline(doc *doc) {
 	}
 	doc.page()
 	doc.heading(d.t("Timeline"), 16, true)
-	doc.para(body, 9, d.t("Every dated record of the case, oldest first, with its exhibit number (E1, E2 ...) or record."))
+	doc.para(body, 9, d.t("What happened, oldest first, with the exhibit or page that shows it; the only later date is the receiver's own deadline."))
 	doc.gap(3)
 	for _, e := range entries {
-		ref := e.Record
-		for _, x := range d.Exhibits {
-			if x.ID.String() != e.Record {
-				continue
-			}
-			ref = x.Label
-			if p := d.pageOf[x.Label]; p > 0 {
-				ref += fmt.Sprintf(d.t(", p. %d"), p)
-			}
+		if e.Rule == "" && e.At.Time().After(d.Generated) {
+			continue // a promised day still ahead is in the facts, not the past
 		}
 		doc.need(10)
-		doc.timelineRow(d.date(e.At), d.entryText(e), ref)
+		doc.timelineRow(d.date(e.At), d.entryText(e), d.entryRef(e))
 	}
+}
+
+// entryRef is where the dossier shows an entry's record: "E3, p. 6" for an
+// exhibit, "p. 5" for a message in the communication log, else "".
+func (d Dossier) entryRef(e Entry) string {
+	for _, x := range d.Exhibits {
+		if x.ID.String() == e.Record {
+			if p := d.pageRef(x.Label); p != "" {
+				return x.Label + ", " + p
+			}
+			return x.Label
+		}
+	}
+	return d.pageRef(e.Record)
 }

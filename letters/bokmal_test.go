@@ -13,10 +13,29 @@ import (
 // TestEveryTextTranslated finds every literal given to w.t, w.f and w.law in
 // write.go and checks that it has a bokmål translation with the same verbs.
 func TestEveryTextTranslated(t *testing.T) {
-	f, err := parser.ParseFile(token.NewFileSet(), "write.go", nil, 0)
-	if err != nil {
-		t.Fatal(err)
+	var keys []string
+	for _, name := range []string{"write.go", "summary.go"} {
+		f, err := parser.ParseFile(token.NewFileSet(), name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		keys = append(keys, texts(f)...)
 	}
+	if len(keys) < 50 {
+		t.Fatalf("found only %d texts: the search is broken", len(keys))
+	}
+	for _, k := range keys {
+		nb, ok := bokmal[k]
+		if !ok {
+			t.Errorf("no bokmål for %q", k)
+		} else if lang.Verbs(k) != lang.Verbs(nb) {
+			t.Errorf("%q and %q differ in their verbs", k, nb)
+		}
+	}
+}
+
+// texts are the literals given to t, f, law and lawf in f.
+func texts(f *ast.File) []string {
 	var keys []string
 	ast.Inspect(f, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
@@ -41,15 +60,5 @@ func TestEveryTextTranslated(t *testing.T) {
 		}
 		return true
 	})
-	if len(keys) < 50 {
-		t.Fatalf("found only %d texts: the search is broken", len(keys))
-	}
-	for _, k := range keys {
-		nb, ok := bokmal[k]
-		if !ok {
-			t.Errorf("no bokmål for %q", k)
-		} else if lang.Verbs(k) != lang.Verbs(nb) {
-			t.Errorf("%q and %q differ in their verbs", k, nb)
-		}
-	}
+	return keys
 }

@@ -62,6 +62,7 @@ type Facts struct {
 	File       vault.CaseFile
 	Disputes   []vault.DisputeOutcome // the buyer's disputes at the marketplaces of the case (reinstatement)
 	OrderCount int                    // the buyer's orders at those marketplaces (reinstatement)
+	Related    []vault.DisputeOutcome // the other disputes and chargebacks about the case's orders
 	Dossier    bool                   // the letter goes with the case's dossier (its statement)
 	Exhibits   int                    // the dossier's exhibits, when the letter goes with one
 	// AnswerBy is the day the seller is asked to answer by: 14 days from

@@ -24,7 +24,7 @@ type exportOptions struct {
 	ref, pdf, zip, now, profile, maxSize, name, statement string
 	lang                                                  lang.Lang
 	maxPages                                              int
-	redact, redactContacts, split                         bool
+	redact, redactContacts, split, withNotes              bool
 
 	limits  export.Profile
 	dossier casework.DossierOptions
@@ -82,6 +82,7 @@ every file with 'sha256sum -c SHA256SUMS' or 'vault verify --dossier'.`,
 	f.StringVar(&o.maxSize, "max-size", "", "override the size limit, e.g. 5MB")
 	f.IntVar(&o.maxPages, "max-pages", 0, "override the page limit")
 	f.BoolVar(&o.redactContacts, "redact-contacts", false, "also mask email addresses and phone numbers in printed text")
+	f.BoolVar(&o.withNotes, "with-notes", false, "print the orders' notes (private by default: they are yours, not the receiver's)")
 	f.BoolVar(&o.split, "split", false, "when one file cannot meet the limits, write numbered parts (FILE-1.pdf ...) that each do")
 	f.StringVar(&o.now, "now", "", "the generation time (RFC 3339): the same vault and time give identical files")
 	return cmd
@@ -97,7 +98,7 @@ func (o *exportOptions) parse(a *app, redactSet bool) error {
 		return usagef("--split writes numbered PDFs: give --pdf FILE, without --zip")
 	}
 	d := &o.dossier
-	d.Generated, d.Claimant, d.RedactContacts = a.now(), o.name, o.redactContacts
+	d.Generated, d.Claimant, d.RedactContacts, d.ShowNotes = a.now(), o.name, o.redactContacts, o.withNotes
 	if o.now != "" {
 		t, err := time.Parse(time.RFC3339, o.now)
 		if err != nil {

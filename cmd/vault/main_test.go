@@ -102,11 +102,11 @@ func testImage(w, h int) image.Image {
 	return img
 }
 
-// pdftext FILE validates the PDF strictly and prints its page count,
-// bookmarks and text, for stdout assertions.
+// pdftext FILE [PAGE] validates the PDF strictly and prints its page
+// count, bookmarks and text (of one page, when given), for stdout assertions.
 func cmdPdftext(ts *testscript.TestScript, neg bool, args []string) {
-	if len(args) != 1 {
-		ts.Fatalf("usage: pdftext FILE")
+	if len(args) != 1 && len(args) != 2 {
+		ts.Fatalf("usage: pdftext FILE [PAGE]")
 	}
 	info, err := pdftest.Read(ts.MkAbs(args[0]))
 	if neg {
@@ -116,8 +116,16 @@ func cmdPdftext(ts *testscript.TestScript, neg bool, args []string) {
 		return
 	}
 	ts.Check(err)
+	text := info.Text
+	if len(args) == 2 {
+		n, err := strconv.Atoi(args[1])
+		if err != nil || n < 1 || n > len(info.PageText) {
+			ts.Fatalf("pdftext: no page %s in %d", args[1], len(info.PageText))
+		}
+		text = info.PageText[n-1]
+	}
 	fmt.Fprintf(ts.Stdout(), "pages: %d\nbookmarks: %s\nattachments: %s\n%s\n", info.Pages, strings.Join(info.Bookmarks, " | "),
-		strings.Join(info.Attachments, " | "), info.Text)
+		strings.Join(info.Attachments, " | "), text)
 }
 
 // perm MODE FILE... checks the permission bits of each file.

@@ -22,6 +22,7 @@ type Info struct {
 	Bookmarks   []string // titles, depth-first
 	Attachments []string // file names of document-level attachments
 	Text        string
+	PageText    []string // the text of each page
 }
 
 // Validate checks a PDF as strict readers do: pdfcpu's strict validation,
@@ -83,7 +84,7 @@ func Read(path string) (Info, error) {
 	for _, a := range as {
 		info.Attachments = append(info.Attachments, a.FileName)
 	}
-	info.Text, err = text(data)
+	info.Text, info.PageText, err = text(data)
 	return info, err
 }
 
@@ -96,15 +97,25 @@ func flatten(bms []pdfcpu.Bookmark) []string {
 	return out
 }
 
-func text(data []byte) (string, error) {
+// text is the PDF's text, whole and page by page.
+func text(data []byte) (string, []string, error) {
 	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return "", fmt.Errorf("read text: %w", err)
+		return "", nil, fmt.Errorf("read text: %w", err)
 	}
 	t, err := r.GetPlainText()
 	if err != nil {
-		return "", fmt.Errorf("read text: %w", err)
+		return "", nil, fmt.Errorf("read text: %w", err)
 	}
 	b, err := io.ReadAll(t)
-	return string(b), err
+	if err != nil {
+		return "", nil, err
+	}
+	pages := make([]string, r.NumPage())
+	for i := range pages {
+		if pages[i], err = r.Page(i+1).GetPlainText(nil); err != nil {
+			return "", nil, fmt.Errorf("read text of page %d: %w", i+1, err)
+		}
+	}
+	return string(b), pages, nil
 }

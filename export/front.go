@@ -1,0 +1,205 @@
+package export
+
+import (
+	"fmt"
+	"strings"
+
+	"vault"
+	"vault/internal/date"
+	"vault/internal/money"
+)
+
+// front is page 1, what a case officer decides from: the case in one
+// paragraph, the facts the receivers' forms ask for, and where each exhibit
+// is.
+func (d Dossier) front(doc *doc) {
+	doc.page()
+	doc.heading(d.t("Evidence dossier"), 11, true)
+	doc.para(bold, 15, d.title())
+	doc.gap(3)
+	if d.Summary != "" {
+		doc.para(body, 11, d.Summary)
+		doc.gap(4)
+	}
+	d.caseFacts(doc)
+	if len(d.Orders) == 1 {
+		d.orderFacts(doc, d.Orders[0])
+	} else {
+		d.orderList(doc)
+	}
+	d.index(doc)
+	doc.gap(3)
+	doc.para(body, 8, d.t("Every file in this dossier is identified by its SHA-256 in the manifest at the end. "+
+		"The originals are kept unaltered; anyone holding a copy can check it with sha256sum."))
+}
+
+// title is the case's title in the dossier's language.
+func (d Dossier) title() string { return d.Case.TitleIn(d.Lang, d.Orders) }
+
+// caseFacts are the case's own fields: who claims, from whom, under which
+// numbers, how much, and where it stands.
+func (d Dossier) caseFacts(doc *doc) {
+	c := d.Case
+	doc.field(d.t("Claimant"), d.Claimant)
+	doc.field(d.t("Receiver"), c.Receiver)
+	doc.field(d.t("Reference"), c.Reference)
+	doc.field(d.t("Dispute number"), c.DisputeNumber)
+	doc.field(d.t("Bank reference"), c.BankReference)
+	if a := d.Account; a != nil {
+		account := a.Marketplace.Name() + ": " + a.Login
+		if !a.Blocked.IsZero() {
+			account += fmt.Sprintf(d.t(", restricted %s"), d.date(a.Blocked))
+		}
+		if a.Reason != "" {
+			account += fmt.Sprintf(d.t(" (reason given: %s)"), a.Reason)
+		}
+		doc.field(d.t("Account"), account)
+	}
+	doc.field(d.t("Amount claimed"), d.claimed())
+	doc.field(d.t("Case"), fmt.Sprintf("%s, %s", c.Kind.Word(d.Lang), c.Status.Word(d.Lang)))
+	doc.field(d.t("Opened"), d.date(c.Opened))
+	if c.Outcome != "" {
+		decided := c.Outcome.Word(d.Lang) + ", " + d.date(c.Decided)
+		if !c.Refunded.IsZero() {
+			decided += ", " + d.money(c.Refunded) + d.t(" back")
+		}
+		doc.field(d.t("Decided"), decided)
+	}
+	if first := d.Letters.First; d.Letters.Wrote > 0 {
+		contact := d.count(d.Letters.Wrote, "%d message", "%d messages")
+		if !first.IsZero() {
+			contact = fmt.Sprintf(d.t("first on %s, %s"), d.date(first), contact)
+		}
+		if d.Letters.Replies > 0 {
+			contact += ", " + d.count(d.Letters.Replies, "%d answer", "%d answers")
+		}
+		doc.field(d.t("Seller contacted"), contact)
+	}
+	for _, r := range d.Related {
+		what := r.Kind.Word(d.Lang)
+		if r.DisputeNumber != "" {
+			what += " " + r.DisputeNumber
+		}
+		doc.field(fmt.Sprintf(d.t("%s dispute"), r.Marketplace.Name()),
+			fmt.Sprintf(d.t("%s, opened %s: %s"), what, d.date(r.Opened), r.Status.Word(d.Lang)))
+	}
+	if p := d.period(); p != "" {
+		doc.field(d.t("Period"), p)
+	}
+}
+
+// claimed is the amount claimed, and whether it is the whole of what the
+// orders cost or a part.
+func (d Dossier) claimed() string {
+	c := d.Case
+	if c.Amount.IsZero() {
+		return ""
+	}
+	var sum money.Money
+	for _, o := range d.Orders {
+		if o.Total.Currency != c.Amount.Currency {
+			return d.money(c.Amount)
+		}
+		sum.Currency, sum.Minor = o.Total.Currency, sum.Minor+o.Total.Minor
+	}
+	switch {
+	case sum.Minor == c.Amount.Minor:
+		return d.money(c.Amount) + d.t(" (the full amount)")
+	case sum.Minor > c.Amount.Minor:
+		return d.money(c.Amount) + fmt.Sprintf(d.t(" (part of %s)"), d.money(sum))
+	}
+	return d.money(c.Amount)
+}
+
+// period is the span of the case's past: from its first dated record to
+// its last one no later than the dossier.
+func (d Dossier) period() string {
+	var first, last date.Value
+	for _, e := range d.Entries {
+		if e.At.Time().After(d.Generated) {
+			continue
+		}
+		if first.IsZero() {
+			first = e.At
+		}
+		last = e.At
+	}
+	if first.IsZero() {
+		return ""
+	}
+	return d.date(first) + d.t(" to ") + d.date(last)
+}
+
+// orderFacts are one order's fields as the forms ask for them: merchant,
+// transaction date, amount, payment, delivery.
+func (d Dossier) orderFacts(doc *doc, o vault.Order) {
+	doc.gap(3)
+	doc.heading(fmt.Sprintf(d.t("%s order %s"), o.Marketplace.Name(), o.Number), 11, false)
+	doc.field(d.t("Merchant"), o.Seller)
+	doc.field(d.t("Items"), strings.Join(o.Items, "\n"))
+	doc.field(d.t("Total"), d.money(o.Total))
+	doc.field(d.t("Payment"), o.Payment)
+	for _, dt := range o.Dates() {
+		doc.field(d.t(strings.ToUpper(dt.Label[:1])+dt.Label[1:]), d.date(dt.At))
+	}
+	doc.field(d.t("Tracking"), strings.Join(o.Tracking, ", "))
+	if !o.Refunded.IsZero() {
+		doc.field(d.t("Refunded"), strings.TrimSuffix(d.money(o.Refunded)+", "+d.date(o.RefundedAt), ", "))
+	}
+	doc.field(d.t("Protection ends"), d.date(o.ProtectionEnds))
+	if d.ShowNotes {
+		doc.field(d.t("Note"), o.Note)
+	}
+}
+
+// orderList is one line per order, for a case of many.
+func (d Dossier) orderList(doc *doc) {
+	if len(d.Orders) == 0 {
+		return
+	}
+	doc.gap(3)
+	doc.heading(d.t("Orders"), 11, false)
+	for _, o := range d.Orders {
+		what := fmt.Sprintf(d.t("%s order %s"), o.Marketplace.Name(), o.Number)
+		for _, s := range []string{o.Seller, d.money(o.Total), o.Status.Word(d.Lang)} {
+			if s != "" {
+				what += ", " + s
+			}
+		}
+		if d.ShowNotes && o.Note != "" {
+			what += " (" + o.Note + ")"
+		}
+		doc.need(10)
+		doc.timelineRow(d.date(o.Ordered), what, "")
+	}
+}
+
+// index lists the exhibits with their pages, and the communication log.
+func (d Dossier) index(doc *doc) {
+	if len(d.Exhibits) == 0 && len(d.Messages) == 0 {
+		return
+	}
+	doc.gap(3)
+	doc.heading(d.t("Contents"), 11, false)
+	if len(d.Messages) > 0 {
+		doc.need(10)
+		doc.timelineRow(d.t("Log"), fmt.Sprintf(d.t("Communication log: %s"), d.count(len(d.Messages), "%d message", "%d messages")),
+			d.pageRef(logKey))
+	}
+	for _, x := range d.Exhibits {
+		what := x.Kind.Word(d.Lang) + ": " + x.FileName
+		if !x.OccurredAt.IsZero() {
+			what += ", " + d.date(x.OccurredAt)
+		}
+		doc.need(10)
+		doc.timelineRow(x.Label, what, d.pageRef(x.Label))
+	}
+}
+
+// pageRef is "p. 6" for what the layout placed on page 6, else "".
+func (d Dossier) pageRef(key string) string {
+	if p := d.pageOf[key]; p > 0 {
+		return fmt.Sprintf(d.t("p. %d"), p)
+	}
+	return ""
+}

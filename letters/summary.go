@@ -1,0 +1,191 @@
+package letters
+
+import (
+	"strings"
+
+	"vault"
+	"vault/internal/lang"
+)
+
+// Summary is the case in one paragraph, for the first page of its dossier:
+// what went wrong, what was paid to whom, the delivery, the seller's answer,
+// the marketplace's dispute, and what is asked. Each sentence comes from its
+// record; what is not recorded is left out, never guessed.
+func Summary(l lang.Lang, f Facts) string {
+	w := &letter{v: newView(f, l), l: l}
+	parts := []string{w.headline()}
+	if len(w.v.Orders) == 1 {
+		o := w.v.Orders[0]
+		parts = append(parts, w.paid(o), w.delivery(o))
+	} else if len(w.v.Orders) > 1 {
+		parts = append(parts, w.f("%d orders at %s: %s.", len(w.v.Orders), w.markets(), w.v.Numbers))
+	}
+	parts = append(parts, w.answered())
+	for _, d := range f.Related {
+		parts = append(parts, w.related(d))
+	}
+	if c := w.v.Case; c.Kind == vault.Dispute && c.DisputeNumber != "" {
+		parts = append(parts, w.f("%s dispute %s opened %s.", w.markets(), c.DisputeNumber, w.date(c.Opened)))
+	}
+	parts = append(parts, w.ask())
+	return sentences(parts...)
+}
+
+// headline says what the case is about in a few words.
+func (w *letter) headline() string {
+	if w.v.Case.Kind == vault.Reinstatement {
+		a := w.v.File.Account
+		switch {
+		case a == nil:
+			return w.f("My %s account was restricted.", w.markets())
+		case a.Blocked.IsZero():
+			return w.f("My %s account %s was restricted.", a.Marketplace.Name(), a.Login)
+		}
+		return w.f("My %s account %s was restricted on %s.", a.Marketplace.Name(), a.Login, w.date(a.Blocked))
+	}
+	switch w.v.Trouble {
+	case vault.NotReceived:
+		return w.t("Goods not received.")
+	case vault.Defective:
+		return w.t("Goods received with a defect.")
+	case vault.NotAsDescribed:
+		return w.t("Goods not as described.")
+	case vault.NotAuthorised:
+		return w.t("A card payment I did not make.")
+	case vault.ChargedTwice:
+		return w.t("Charged twice for one purchase.")
+	case vault.WrongAmount:
+		return w.t("Charged a wrong amount.")
+	}
+	return ""
+}
+
+// paid says what was paid, how, when and to whom, as far as recorded:
+// "349.00 NOK paid by Visa ****4242 on 2026-09-02 to Shenzhen Gadget Store
+// (AliExpress order 8123456789012345)."
+func (w *letter) paid(o vault.Order) string {
+	s := w.f("%s order %s", o.Marketplace.Name(), o.Number)
+	if o.Seller != "" {
+		s = w.f("%s (%s)", o.Seller, s)
+	}
+	switch {
+	case !o.Total.IsZero() && !o.Paid.IsZero():
+		s = w.f("%s paid on %s to %s", w.l.Money(o.Total), w.date(o.Paid), s)
+	case !o.Total.IsZero():
+		s = w.f("%s to %s", w.l.Money(o.Total), s)
+	}
+	if o.Payment != "" {
+		s += w.f(", by %s", o.Payment)
+	}
+	if o.Paid.IsZero() && !o.Ordered.IsZero() {
+		s += w.f(", ordered %s", w.date(o.Ordered))
+	}
+	return upper(s) + "."
+}
+
+// delivery says what is recorded of the shipment: shipped, tracking,
+// promised, delivered.
+func (w *letter) delivery(o vault.Order) string {
+	var parts []string
+	if !o.Shipped.IsZero() {
+		parts = append(parts, w.f("Shipped %s.", w.date(o.Shipped)))
+	}
+	if len(o.Tracking) > 0 {
+		parts = append(parts, w.f("Tracking number %s.", strings.Join(o.Tracking, ", ")))
+	}
+	switch {
+	case !o.Delivered.IsZero():
+		parts = append(parts, w.f("Delivered %s.", w.date(o.Delivered)))
+	case !o.Expected.IsZero():
+		parts = append(parts, w.f("Delivery promised by %s.", w.date(o.Expected)))
+	}
+	return sentences(parts...)
+}
+
+// answered says when the buyer wrote to the seller and, when the seller
+// answered, the start of the last answer.
+func (w *letter) answered() string {
+	c := w.v.Letters
+	if c.Wrote == 0 {
+		return ""
+	}
+	s := w.t("I wrote to the seller.")
+	if !c.First.IsZero() {
+		s = w.f("I wrote to the seller on %s.", w.date(c.First))
+	}
+	if r := lastReply(w.v.File.Evidence); r != nil {
+		text := quote(or(r.Body, r.Title), 120)
+		if r.OccurredAt.IsZero() {
+			return s + " " + w.f("The seller answered: “%s”", text)
+		}
+		return s + " " + w.f("The seller answered on %s: “%s”", w.date(r.OccurredAt), text)
+	}
+	return s
+}
+
+// quote is the start of a message on one line: whole when short, else its
+// sentences that fit in n runes, else cut at n.
+func quote(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len([]rune(s)) <= n {
+		return s
+	}
+	cut := string([]rune(s)[:n])
+	if i := strings.LastIndexAny(cut, ".!?"); i > 0 {
+		return cut[:i+1]
+	}
+	return lang.Cut(s, n)
+}
+
+// lastReply is the seller's last dated answer, else an undated one.
+func lastReply(list []vault.Evidence) *vault.Evidence {
+	var last *vault.Evidence
+	for i, e := range list {
+		if !e.IsReply() {
+			continue
+		}
+		if last == nil || e.OccurredAt.Time().After(last.OccurredAt.Time()) {
+			last = &list[i]
+		}
+	}
+	return last
+}
+
+// related is a dispute about the same orders at the marketplace: its
+// number, when opened and where it stands.
+func (w *letter) related(d vault.DisputeOutcome) string {
+	what := d.Kind.Word(w.l)
+	if d.Kind == vault.Dispute {
+		what = w.f("%s dispute", d.Marketplace.Name())
+	}
+	if d.DisputeNumber != "" {
+		what += " " + d.DisputeNumber
+	}
+	return upper(w.f("%s opened %s: %s.", what, w.date(d.Opened), d.Status.Word(w.l)))
+}
+
+// ask is what the claimant asks for.
+func (w *letter) ask() string {
+	switch w.v.Case.Kind {
+	case vault.Reinstatement:
+		return w.t("I ask for the account to be reinstated.")
+	case vault.Warranty:
+		return w.t("I ask for the defect to be remedied or the goods replaced, else a price reduction or my money back.")
+	case vault.Delay:
+		return w.f("I ask for the goods to be delivered, else %s back.", w.amount())
+	case vault.Withdrawal:
+		return w.f("I withdraw from the purchase and ask for %s back.", w.amount())
+	}
+	if w.v.Amount.IsZero() {
+		return ""
+	}
+	return w.f("I ask for %s back.", w.amount())
+}
+
+func upper(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	return strings.ToUpper(string(r[:1])) + string(r[1:])
+}
