@@ -113,7 +113,7 @@ func text(data []byte) (string, []string, error) {
 	}
 	pages := make([]string, r.NumPage())
 	for i := range pages {
-		if pages[i], err = r.Page(i+1).GetPlainText(nil); err != nil {
+		if pages[i], err = r.Page(i + 1).GetPlainText(nil); err != nil {
 			return "", nil, fmt.Errorf("read text of page %d: %w", i+1, err)
 		}
 	}
