@@ -142,7 +142,10 @@ func (a *app) runExport(ctx context.Context, o *exportOptions) error {
 	}
 	a.printNotes(d.Notes)
 	if o.split {
-		return a.writeParts(svc, d, o)
+		if err := a.writeParts(svc, d, o); err != nil {
+			return err
+		}
+		return a.checkAfter(ctx, svc, o.ref)
 	}
 	a.checkFileName(o.limits, o.pdf)
 	w, err := svc.WriteDossier(d, o.limits, o.pdf, o.zip)
@@ -156,7 +159,16 @@ func (a *app) runExport(ctx context.Context, o *exportOptions) error {
 	}
 	fmt.Fprintf(a.stderr, "vault: a dossier of %d pages, %s (%s profile; images at %d DPI, %s)\n",
 		w.Pages, humanSize(w.Bytes), o.limits.Name, w.Render.DPI, quality(w.Render))
-	return nil
+	return a.checkAfter(ctx, svc, o.ref)
+}
+
+// checkAfter says what the exported claim still lacks.
+func (a *app) checkAfter(ctx context.Context, svc *casework.Service, ref string) error {
+	c, err := svc.Check(ctx, ref)
+	if err == nil {
+		a.printMissing(c)
+	}
+	return err
 }
 
 // writeParts writes a split dossier and says what each part holds.

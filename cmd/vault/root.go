@@ -121,6 +121,7 @@ $VAULT_NOW (RFC 3339) fixes the clock, for scripts that need "today" to stay put
 		newSearchCmd(a),
 		newDeadlinesCmd(a, nil),
 		newAdviceCmd(a),
+		group("check", "Check a case for what a strong claim holds", newCheckCaseCmd(a)),
 		newRulesCmd(a),
 		newReportCmd(a),
 		newDraftCmd(a),

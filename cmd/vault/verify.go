@@ -1,7 +1,9 @@
 package main
 
 import (
+	"archive/zip"
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
@@ -75,6 +77,10 @@ func (a *app) runVerify(ctx context.Context, o *verifyOptions) error {
 // verifyDossier checks an exported bundle.
 func (a *app) verifyDossier(path string) error {
 	problems, err := export.CheckZip(path)
+	if errors.Is(err, zip.ErrFormat) {
+		return usagef("%s is not a dossier bundle: --dossier checks the .zip that 'vault export case ID --zip FILE' writes "+
+			"(a PDF dossier names each original's SHA-256 in its manifest: check a copy with sha256sum)", path)
+	}
 	if err != nil {
 		return err
 	}
