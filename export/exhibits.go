@@ -24,14 +24,29 @@ var DefaultRender = Render{DPI: 150}
 const (
 	mmPerInch = 25.4
 	// tall is the height/width ratio from which an image is a phone
-	// screenshot that reads well at a third of the page's width.
-	tall    = 1.6
-	columns = 3
-	gutter  = 6.0 // mm between columns
+	// screenshot, laid out in columns at the page's full height.
+	tall   = 1.6
+	gutter = 6.0 // mm between columns
+	// longRun is the number of screenshots in a row from which they go
+	// three to a page (a chat's scroll); fewer go one or two to a page, where
+	// a phone's 30 px text prints at 8 pt and 6 pt, not 4 pt.
+	longRun = 6
 )
 
-// exhibits lays out the exhibits: tall screenshots three to a page, other
-// images a page each, other files as a caption pointing to the manifest.
+// perRow is how many of a run of n tall screenshots share a page.
+func perRow(n int) int {
+	switch {
+	case n == 1:
+		return 1
+	case n < longRun:
+		return 2
+	}
+	return 3
+}
+
+// exhibits lays out the exhibits: a lone screenshot large, two side by
+// side, a long run three to a page; other images a page each, other files
+// as a caption pointing to the manifest.
 func (d Dossier) exhibits(doc *doc, blobs *evidence.Blobs) {
 	if len(d.Exhibits) == 0 {
 		return
@@ -49,14 +64,15 @@ func (d Dossier) exhibits(doc *doc, blobs *evidence.Blobs) {
 			doc.gap(5)
 			i++
 		case d.isTall(x, blobs):
-			n := 1
-			for n < columns && i+n < len(d.Exhibits) && d.isTall(d.Exhibits[i+n], blobs) {
-				n++
+			run := 1
+			for i+run < len(d.Exhibits) && d.isTall(d.Exhibits[i+run], blobs) {
+				run++
 			}
+			n := min(run, perRow(run))
 			if !fresh || doc.left() < 150 {
 				doc.page()
 			}
-			d.row(doc, blobs, d.Exhibits[i:i+n])
+			d.row(doc, blobs, d.Exhibits[i:i+n], perRow(run))
 			i += n
 		default:
 			if !fresh || doc.left() < 150 {
@@ -70,16 +86,20 @@ func (d Dossier) exhibits(doc *doc, blobs *evidence.Blobs) {
 	}
 }
 
-// row puts up to three tall screenshots side by side, each under its caption.
-func (d Dossier) row(doc *doc, blobs *evidence.Blobs, xs []Exhibit) {
-	w := (contentW - gutter*(columns-1)) / columns
+// row puts tall screenshots side by side in columns, each under its caption.
+func (d Dossier) row(doc *doc, blobs *evidence.Blobs, xs []Exhibit, columns int) {
+	w := (contentW - gutter*float64(columns-1)) / float64(columns)
 	y0 := doc.p.GetY()
 	for i, x := range xs {
 		left := margin + float64(i)*(w+gutter)
-		title := fmt.Sprintf(d.t("Exhibit %s: %s"), x.Label, x.FileName)
+		name := fmt.Sprintf(d.t("Exhibit %s: %s"), x.Label, x.FileName)
 		d.place(doc, x)
-		h := doc.textAt(left, y0, w, bold, 9, title, title)
-		h += doc.textAt(left, y0+h, w, body, 7, d.captionText(x), "")
+		title, caption := 9.0, 7.0
+		if columns == 1 {
+			title, caption = 12, 9
+		}
+		h := doc.textAt(left, y0, w, bold, title, name, name)
+		h += doc.textAt(left, y0+h, w, body, caption, d.captionText(x), "")
 		d.picture(doc, blobs, x, left, y0+h+1.5, w, doc.bottom()-(y0+h+1.5)-2)
 	}
 	doc.p.SetY(doc.bottom())
