@@ -46,7 +46,8 @@ type Dossier struct {
 	// Part and Parts number the files of a split dossier (0: not split).
 	// Parts after the first hold only a cover, their exhibits and the manifest.
 	Part, Parts int
-	cache       *exportCache // what the renders of one export share: pictures, checks
+	cache       *exportCache        // what the renders of one export share: pictures, checks
+	mask        func(string) string // redacts a text read from an exhibit at render time (Redact)
 	// Exhibits' page numbers: found by the dry layout (placed), printed by
 	// the real one (pageOf) where the timeline refers to an exhibit.
 	placed, pageOf map[string]int

@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"unicode/utf8"
 
 	"vault/evidence"
 )
@@ -60,7 +61,7 @@ func (d Dossier) exhibits(doc *doc, blobs *evidence.Blobs) {
 		case !evidence.IsImage(x.Blob.MediaType):
 			doc.need(25)
 			d.caption(doc, x)
-			doc.para(body, 9, d.t(notShown(x.Blob.MediaType)))
+			d.document(doc, blobs, x)
 			doc.gap(5)
 			i++
 		case d.isTall(x, blobs):
@@ -128,6 +129,69 @@ func (d Dossier) isTall(x Exhibit, blobs *evidence.Blobs) bool {
 	}
 	w, h, err := d.cache.size(x.Blob.SHA256, blobs)
 	return err == nil && float64(h) >= tall*float64(w)
+}
+
+// maxText is how much of a text file an exhibit prints.
+const maxText = 16 << 10
+
+// document shows an exhibit that is not an image as far as paper can: an
+// email's head and text, a text file's text, where a PDF travels; else why
+// it is only listed.
+func (d Dossier) document(doc *doc, blobs *evidence.Blobs, x Exhibit) {
+	switch evidence.Class(x.Blob.MediaType) {
+	case evidence.ClassEmail:
+		if x.Body != "" {
+			head := fmt.Sprintf(d.t("From: %s\nTo: %s\nDate: %s\nSubject: %s"), x.From, x.To, d.date(x.OccurredAt), x.Title)
+			doc.para(bold, 9, head)
+			doc.gap(2)
+			doc.para(body, 10, x.Body)
+			return
+		}
+	case evidence.ClassText:
+		if text, cut, ok := d.readText(blobs, x); ok {
+			doc.para(body, 9, text)
+			if cut {
+				doc.para(body, 8, d.t("[The file goes on; the original is identified in the manifest.]"))
+			}
+			return
+		}
+	case evidence.ClassPDF:
+		if d.AttachPDFs {
+			doc.para(body, 9, fmt.Sprintf(d.t("A PDF document, embedded unaltered in this file as the attachment %s (your PDF reader lists the attachments)."),
+				pdfName(x)))
+			return
+		}
+	}
+	doc.para(body, 9, d.t(notShown(x.Blob.MediaType)))
+}
+
+// readText is the start of a text exhibit, masked as the dossier's other
+// text is, and whether it was cut; false when it is not UTF-8 text.
+func (d Dossier) readText(blobs *evidence.Blobs, x Exhibit) (string, bool, bool) {
+	f, err := blobs.Open(x.Blob.SHA256)
+	if err != nil {
+		return "", false, false
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxText+1))
+	if err != nil {
+		return "", false, false
+	}
+	cut := len(data) > maxText
+	if cut {
+		data = data[:maxText]
+		for len(data) > 0 && !utf8.Valid(data) {
+			data = data[:len(data)-1] // a rune cut at the limit
+		}
+	}
+	if !utf8.Valid(data) {
+		return "", false, false
+	}
+	text := string(data)
+	if d.mask != nil {
+		text = d.mask(text)
+	}
+	return text, cut, true
 }
 
 // notShown says why an exhibit is listed rather than shown.

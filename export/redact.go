@@ -88,8 +88,12 @@ func (d *Dossier) Redact(contacts bool) {
 	}
 	d.Exhibits = slices.Clone(d.Exhibits)
 	for i := range d.Exhibits {
-		r(&d.Exhibits[i].Note)
+		x := &d.Exhibits[i]
+		for _, s := range []*string{&x.Note, &x.Title, &x.Body, &x.From, &x.To} {
+			r(s)
+		}
 	}
+	d.mask = func(s string) string { r(&s); return s }
 	d.Events = slices.Clone(d.Events)
 	for i := range d.Events {
 		r(&d.Events[i].Text)

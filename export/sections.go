@@ -107,7 +107,7 @@ func (d Dossier) attachPDFs(doc *doc, blobs *evidence.Blobs) error {
 		if err != nil {
 			return err
 		}
-		name := x.Label + "-" + evidence.SafeName(x.FileName, "document.pdf")
+		name := pdfName(x)
 		files[name], names = data, append(names, name)
 	}
 	if len(names) > 0 {
@@ -115,6 +115,9 @@ func (d Dossier) attachPDFs(doc *doc, blobs *evidence.Blobs) error {
 	}
 	return nil
 }
+
+// pdfName is the name a PDF exhibit is attached under: E2-receipt.pdf.
+func pdfName(x Exhibit) string { return x.Label + "-" + evidence.SafeName(x.FileName, "document.pdf") }
 
 type countWriter struct {
 	w io.Writer

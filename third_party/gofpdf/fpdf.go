@@ -3874,6 +3874,12 @@ func (f *Fpdf) replaceAliases() {
 	}
 }
 
+// pageObj is the object number of page p: each page is two objects (the
+// page and its content) from pageBase on. (vault: upstream wrote 1+2*p,
+// which is wrong once embedded files are written before the pages: every
+// bookmark then pointed at a file's stream instead of its page.)
+func (f *Fpdf) pageObj(p int) int { return f.pageBase + 2*p - 1 }
+
 func (f *Fpdf) putpages() {
 	var wPt, hPt float64
 	var pageSize SizeType
@@ -3892,6 +3898,7 @@ func (f *Fpdf) putpages() {
 		hPt = f.defPageSize.Wd * f.k
 	}
 	pagesObjectNumbers := make([]int, nb+1) // 1-based
+	f.pageBase = f.n                         // (vault: see pageObj)
 	for n := 1; n <= nb; n++ {
 		// Page
 		f.newobj()
@@ -3926,7 +3933,7 @@ func (f *Fpdf) putpages() {
 						h = hPt
 					}
 					// dbg("h [%.2f], l.y [%.2f] f.k [%.2f]\n", h, l.y, f.k)
-					annots.printf("/Dest [%d 0 R /XYZ 0 %.2f null]>>", 1+2*l.page, h-l.y*f.k)
+					annots.printf("/Dest [%d 0 R /XYZ 0 %.2f null]>>", f.pageObj(l.page), h-l.y*f.k)
 				}
 			}
 			f.putAttachmentAnnotationLinks(&annots, n)
@@ -4708,6 +4715,11 @@ func (f *Fpdf) putheader() {
 	if len(f.blendMap) > 0 && f.pdfVersion < "1.4" {
 		f.pdfVersion = "1.4"
 	}
+	// (vault: embedded files are PDF 1.4 and their /UF entry 1.7; strict
+	// readers refuse them in the default 1.3)
+	if len(f.attachments) > 0 && f.pdfVersion < "1.7" {
+		f.pdfVersion = "1.7"
+	}
 	f.outf("%%PDF-%s", f.pdfVersion)
 }
 
@@ -4772,7 +4784,7 @@ func (f *Fpdf) putbookmarks() {
 			if o.last != -1 {
 				f.outf("/Last %d 0 R", n+o.last)
 			}
-			f.outf("/Dest [%d 0 R /XYZ 0 %.2f null]", 1+2*o.p, (f.h-o.y)*f.k)
+			f.outf("/Dest [%d 0 R /XYZ 0 %.2f null]", f.pageObj(o.p), (f.h-o.y)*f.k)
 			f.out("/Count 0>>")
 			f.out("endobj")
 		}
