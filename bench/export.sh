@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Export of phone screenshots: `vault export case --split --pdf` (default profile:
-# 2 MB, 19 pages a file) against `img2pdf` of the same PNGs, alternating rounds;
-# medians, peak RSS, pages and size.
+# 2 MB, 19 pages a file), or with PROFILE none one full-quality file, against
+# `img2pdf` of the same PNGs, alternating rounds; medians, peak RSS, pages, size.
 #
-#   bench/export.sh [SCREENSHOTS] [ROUNDS]     defaults: 100 3
+#   bench/export.sh [SCREENSHOTS] [ROUNDS] [PROFILE]     defaults: 100 3 default
 set -euo pipefail
-n=${1:-100} rounds=${2:-3}
+n=${1:-100} rounds=${2:-3} profile=${3:-default}
+how=(--split)
+[ "$profile" = none ] && how=(--profile none)
 source "$(dirname "$0")/lib.sh"
 need "img2pdf poppler-utils time bc" img2pdf pdfinfo /usr/bin/time bc
 setup
@@ -19,7 +21,7 @@ v="$work/v"
 run() { /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>"$work/err" || { tail -3 "$work/err" >&2; return 1; }; cat "$work/time"; }
 tv="" ti="" mv="" mi=""
 for r in $(seq 1 "$rounds"); do
-  if out=$(run "$work/vault" --vault "$v" export case CASE-1 --split --pdf "$work/vault.pdf"); then
+  if out=$(run "$work/vault" --vault "$v" export case CASE-1 "${how[@]}" --pdf "$work/vault.pdf"); then
     tv+="${out% *} "; mv+="${out#* } "
   else
     echo "vault export failed: $(tail -1 "$work/err")"; tv+="0 "
@@ -35,4 +37,4 @@ for f in "$work"/vault*.pdf; do printf "%-30s %8.2f %7d MB %7s %7d kB\n" "vault 
 printf "%-30s %8.2f %7d MB %7s %7d kB\n" "img2pdf" "$ti" $((mi / 1024)) "$(pages "$work/img2pdf.pdf")" $(( $(stat -c %s "$work/img2pdf.pdf") / 1000 ))
 echo "time ratio vault/img2pdf: $(echo "$tv / $ti" | bc -l | cut -c1-4) (goal <= 1.0); RSS goal < 300 MB"
 ratio=$(echo "$tv / $ti" | bc -l)
-summary "export $n screenshots (--split)" "$tv s, $((mv / 1024)) MB" "img2pdf $ti s" "$(printf %.2f "$ratio")" "<= 1.0, < 300 MB" "$(met "$ratio" '<=' 1.0)"
+summary "export $n screenshots (${how[*]})" "$tv s, $((mv / 1024)) MB" "img2pdf $ti s" "$(printf %.2f "$ratio")" "<= 1.0, < 300 MB" "$(met "$ratio" '<=' 1.0)"

@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"io"
+	"math"
 	"runtime"
 	"slices"
 	"sync"
@@ -17,6 +18,9 @@ type Render struct {
 	// Quality is the JPEG quality of every image; 0 keeps screenshots
 	// lossless (PNG, sharpest text) and photos at 82.
 	Quality int
+	// Native embeds every image at its own pixels, never scaled down (a
+	// plain PNG byte for byte): full quality, as img2pdf does.
+	Native bool
 }
 
 // DefaultRender is sharp and still compact: 150 DPI, screenshots lossless.
@@ -112,7 +116,11 @@ func (d Dossier) picture(doc *doc, blobs *evidence.Blobs, x Exhibit, left, top, 
 	if r.DPI == 0 {
 		r = DefaultRender
 	}
-	pic, err := d.cache.get(pictureKey{x.Blob.SHA256, int(w / mmPerInch * float64(r.DPI)), int(h / mmPerInch * float64(r.DPI)),
+	maxW, maxH := int(w/mmPerInch*float64(r.DPI)), int(h/mmPerInch*float64(r.DPI))
+	if r.Native {
+		maxW, maxH = math.MaxInt32, math.MaxInt32
+	}
+	pic, err := d.cache.get(pictureKey{x.Blob.SHA256, maxW, maxH,
 		x.Blob.MediaType == "image/jpeg", r.Quality}, blobs)
 	if err != nil {
 		doc.textAt(left, top, w, body, 9, fmt.Sprintf(d.t("The image could not be rendered (%v). The original is identified in the manifest."), err), "")

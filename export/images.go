@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"cmp"
+	"encoding/binary"
 	"fmt"
 	"image"
 	"image/color"
@@ -27,6 +28,11 @@ type picture struct {
 // re-encodes it: photos as JPEG, screenshots as PNG so that text stays sharp,
 // unless a JPEG quality is given, which then applies to both.
 func preparePicture(open func() (io.ReadCloser, error), maxW, maxH int, photo bool, quality int) (picture, error) {
+	if !photo && quality == 0 {
+		if pic, ok := plainPNG(open, maxW, maxH); ok {
+			return pic, nil
+		}
+	}
 	img, err := evidence.DecodeImage(open)
 	if err != nil {
 		return picture{}, err
@@ -68,4 +74,52 @@ func fit(img image.Image, maxW, maxH int) *image.RGBA {
 	draw.Draw(dst, dst.Bounds(), image.NewUniform(color.White), image.Point{}, draw.Src)
 	draw.CatmullRom.Scale(dst, dst.Bounds(), img, b, draw.Over, nil)
 	return dst
+}
+
+// plainPNG is a PNG embedded as it is, as img2pdf does, when nothing needs
+// doing: it fits the box unscaled, and it is 8-bit grey or RGB without
+// transparency or interlacing, which the PDF takes as the PNG's own
+// compressed data. The file is still decoded whole first, so a damaged one
+// is refused here as it would be by the full path.
+func plainPNG(open func() (io.ReadCloser, error), maxW, maxH int) (picture, bool) {
+	r, err := open()
+	if err != nil {
+		return picture{}, false
+	}
+	defer r.Close()
+	var head [29]byte
+	if _, err := io.ReadFull(r, head[:]); err != nil || string(head[:8]) != "\x89PNG\r\n\x1a\n" || string(head[12:16]) != "IHDR" {
+		return picture{}, false
+	}
+	w, h := int(binary.BigEndian.Uint32(head[16:])), int(binary.BigEndian.Uint32(head[20:]))
+	depth, colour, interlace := head[24], head[25], head[28]
+	if depth != 8 || (colour != 0 && colour != 2) || interlace != 0 || w > maxW || h > maxH {
+		return picture{}, false
+	}
+	rest, err := io.ReadAll(r)
+	if err != nil {
+		return picture{}, false
+	}
+	data := append(head[:], rest...)
+	if !plainChunks(data[8:]) {
+		return picture{}, false
+	}
+	return picture{data: data, format: "PNG", w: w, h: h}, true
+}
+
+// plainChunks walks a PNG's chunks: whole, ending with IEND, with no
+// transparency (tRNS) to flatten or orientation (eXIf) to apply.
+func plainChunks(b []byte) bool {
+	for len(b) >= 12 {
+		n := int64(binary.BigEndian.Uint32(b))
+		kind := string(b[4:8])
+		if n > int64(len(b))-12 || kind == "tRNS" || kind == "eXIf" {
+			return false
+		}
+		if kind == "IEND" {
+			return true
+		}
+		b = b[12+n:]
+	}
+	return false
 }

@@ -10,6 +10,7 @@ import (
 	"image/jpeg"
 	"image/png"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 
@@ -150,4 +151,55 @@ func TestFitOpaque(t *testing.T) {
 			t.Errorf("%v: %v, first byte %d", size, out.Bounds(), out.Pix[0])
 		}
 	}
+}
+
+// TestPlainPNG: an opaque 8-bit PNG that fits goes into the PDF byte for
+// byte (img2pdf's way); anything that needs work takes the full path.
+func TestPlainPNG(t *testing.T) {
+	opaque := image.NewRGBA(image.Rect(0, 0, 40, 80))
+	for i := range opaque.Pix {
+		opaque.Pix[i] = uint8(i) // a gradient, not a flat colour
+	}
+	for i := 3; i < len(opaque.Pix); i += 4 {
+		opaque.Pix[i] = 255
+	}
+	rgb := encodePNG(t, opaque)
+	clear := image.NewNRGBA(image.Rect(0, 0, 40, 80)) // transparent: colour type 6
+	pal := image.NewPaletted(image.Rect(0, 0, 40, 80), color.Palette{color.White, color.Black})
+	grey := image.NewGray(image.Rect(0, 0, 40, 80))
+	for _, tt := range []struct {
+		name       string
+		data       []byte
+		maxW, maxH int
+		plain      bool
+	}{
+		{"opaque RGB that fits", rgb, 40, 80, true},
+		{"grey", encodePNG(t, grey), 100, 100, true},
+		{"needs scaling", rgb, 20, 80, false},
+		{"transparent", encodePNG(t, clear), 100, 100, false},
+		{"palette", encodePNG(t, pal), 100, 100, false},
+		{"truncated", rgb[:len(rgb)-20], 100, 100, false},
+		{"header only", rgb[:29], 100, 100, false},
+		{"empty", nil, 100, 100, false},
+		{"a JPEG", []byte("\xff\xd8\xff\xe0 not a png at all, but long enough"), 100, 100, false},
+		{"a chunk longer than the file", append(slices.Clone(rgb[:33]), 0xff, 0xff, 0xff, 0xff, 'I', 'D', 'A', 'T'), 100, 100, false},
+	} {
+		pic, ok := plainPNG(opener(tt.data), tt.maxW, tt.maxH)
+		if ok != tt.plain {
+			t.Errorf("%s: plain %v, want %v", tt.name, ok, tt.plain)
+		}
+		if ok && !bytes.Equal(pic.data, tt.data) {
+			t.Errorf("%s: the PNG was changed", tt.name)
+		}
+	}
+}
+
+func FuzzPlainPNG(f *testing.F) {
+	f.Add(encodePNG(f, image.NewGray(image.Rect(0, 0, 3, 3))))
+	f.Add([]byte("\x89PNG\r\n\x1a\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if pic, ok := plainPNG(opener(data), 1000, 1000); ok && !bytes.Equal(pic.data, data) {
+			t.Fatal("a plain PNG was changed")
+		}
+	})
 }

@@ -20,6 +20,7 @@ type Profile struct {
 	DPI      int   // the best resolution worth embedding
 	Redact   bool  // mask card numbers by default
 	About    string
+	Native   bool // images at their own pixels (no size limit to meet)
 }
 
 // MB is a receiver's megabyte: the smaller reading, to stay under any limit.
@@ -27,13 +28,13 @@ const MB = 1_000_000
 
 // Profiles are the receivers' upload limits, default first.
 var Profiles = []Profile{
-	{"default", 2 * MB, 19, 150, true, "one PDF of at most 2 MB and 19 pages: accepted by every receiver below"},
-	{"visa", 2 * MB, 100, 200, true, "Visa Resolve Online: 2 MB, 100 pages, 200 DPI"},
-	{"mastercard", 14_500_000, 19, 300, true, "Mastercom: 14.5 MB recommended, pages past 19 are charged, 300 DPI, file name of at most 16 letters or digits"},
-	{"amex", 5 * MB, 20, 200, true, "American Express: 5 MB a file, 20 pages"},
-	{"stripe", 4_500_000, 50, 200, true, "Stripe: about 4.5 MB, under 50 pages"},
-	{"paypal", 10 * MB, 0, 200, true, "PayPal Resolution Centre: under 10 MB a file"},
-	{"none", 0, 0, 300, false, "no limits: full quality, nothing masked"},
+	{"default", 2 * MB, 19, 150, true, "one PDF of at most 2 MB and 19 pages: accepted by every receiver below", false},
+	{"visa", 2 * MB, 100, 200, true, "Visa Resolve Online: 2 MB, 100 pages, 200 DPI", false},
+	{"mastercard", 14_500_000, 19, 300, true, "Mastercom: 14.5 MB recommended, pages past 19 are charged, 300 DPI, file name of at most 16 letters or digits", false},
+	{"amex", 5 * MB, 20, 200, true, "American Express: 5 MB a file, 20 pages", false},
+	{"stripe", 4_500_000, 50, 200, true, "Stripe: about 4.5 MB, under 50 pages", false},
+	{"paypal", 10 * MB, 0, 200, true, "PayPal Resolution Centre: under 10 MB a file", false},
+	{"none", 0, 0, 300, false, "no limits: full quality (images at their own pixels), nothing masked", true},
 }
 
 // ProfileNamed finds a profile by name.
@@ -48,7 +49,7 @@ func ProfileNamed(name string) (Profile, bool) {
 // ladder is the render settings tried to meet a size limit, best first.
 func ladder(dpi int) []Render {
 	out := []Render{{DPI: dpi}, {DPI: dpi, Quality: 85}}
-	for _, r := range []Render{{150, 80}, {150, 70}, {120, 65}, {100, 55}, {90, 45}, {75, 35}} {
+	for _, r := range []Render{{DPI: 150, Quality: 80}, {DPI: 150, Quality: 70}, {DPI: 120, Quality: 65}, {DPI: 100, Quality: 55}, {DPI: 90, Quality: 45}, {DPI: 75, Quality: 35}} {
 		if r.DPI <= dpi {
 			out = append(out, r)
 		}
@@ -65,6 +66,7 @@ func Fit(d Dossier, blobs *evidence.Blobs, p Profile) ([]byte, Written, error) {
 		d.cache = newExportCache()
 	}
 	steps := ladder(p.DPI)
+	steps[0].Native = p.Native
 	render := func(r Render) ([]byte, Written, error) {
 		var buf bytes.Buffer
 		d.Render = r

@@ -157,8 +157,8 @@ func (a *app) runExport(ctx context.Context, o *exportOptions) error {
 			fmt.Fprintln(a.stdout, path)
 		}
 	}
-	fmt.Fprintf(a.stderr, "vault: a dossier of %d pages, %s (%s profile; images at %d DPI, %s)\n",
-		w.Pages, humanSize(w.Bytes), o.limits.Name, w.Render.DPI, quality(w.Render))
+	fmt.Fprintf(a.stderr, "vault: a dossier of %d pages, %s (%s profile; %s, %s)\n",
+		w.Pages, humanSize(w.Bytes), o.limits.Name, resolution(w.Render), quality(w.Render))
 	return a.checkAfter(ctx, svc, o.ref)
 }
 
@@ -215,6 +215,13 @@ func (a *app) checkFileName(p export.Profile, path string) {
 	if problem := p.FileNameProblem(path); problem != "" {
 		fmt.Fprintf(a.stderr, "vault: warning: %s\n", problem)
 	}
+}
+
+func resolution(r export.Render) string {
+	if r.Native {
+		return "images at their own pixels"
+	}
+	return fmt.Sprintf("images at %d DPI", r.DPI)
 }
 
 func quality(r export.Render) string {
