@@ -55,7 +55,9 @@ func (d Dossier) caseFacts(doc *doc) {
 		}
 		doc.field(d.t("Account"), account)
 	}
-	doc.field(d.t("Amount claimed"), d.claimed())
+	if c.Kind != vault.Reinstatement {
+		doc.field(d.t("Amount claimed"), d.claimed()) // a reinstatement asks for the account, not money
+	}
 	doc.field(d.t("Case"), fmt.Sprintf("%s, %s", c.Kind.Word(d.Lang), c.Status.Word(d.Lang)))
 	doc.field(d.t("Opened"), d.date(c.Opened))
 	if c.Outcome != "" {

@@ -221,7 +221,7 @@ func (d Dossier) manifest(doc *doc) {
 	}
 	for _, x := range d.Exhibits {
 		doc.need(18)
-		doc.para(bold, 9, fmt.Sprintf("%s  %s  %s", x.Label, x.ID, x.FileName))
+		doc.para(bold, 9, fmt.Sprintf("%s  %s", x.Label, x.FileName))
 		doc.para(body, 9, fmt.Sprintf(d.t("%s, %d bytes, %s"), x.Blob.MediaType, x.Blob.Size, x.Kind.Word(d.Lang)))
 		doc.para(body, 8, x.Blob.SHA256)
 		doc.gap(3)

@@ -64,6 +64,7 @@ func (s shape) facts() Facts {
 	add(s.confirmation, vault.Evidence{Kind: vault.EvidenceConfirmation})
 	add(s.receipt, vault.Evidence{Kind: vault.EvidenceReceipt})
 	add(s.photo, vault.Evidence{Kind: vault.EvidencePhoto})
+	add(s.tracking, vault.Evidence{Kind: vault.EvidenceTracking})
 	f := Facts{Claimant: "Kari Nordmann", Country: s.country, Today: time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC), Loc: time.UTC,
 		File: vault.CaseFile{Case: c, Orders: []vault.Order{o}, Evidence: ev}, Dossier: s.dossier, OrderCount: 10,
 		Disputes: []vault.DisputeOutcome{{Case: 2, Kind: vault.Dispute, Marketplace: vault.AliExpress, Orders: "8100000000000001",
@@ -74,12 +75,16 @@ func (s shape) facts() Facts {
 	return f
 }
 
-// claims are the phrases that state a fact, in each language, and whether
-// a shape's records back each.
-var claims = []struct {
+// claim is a phrase that states a fact, in each language, and whether a
+// shape's records back it.
+type claim struct {
 	en, nb string
 	backed func(shape, Kind) bool
-}{
+}
+
+// claims are the phrases that state a fact, in each language, and whether
+// a shape's records back each.
+var claims = []claim{
 	{" Delivered ", " Levert ", func(s shape, _ Kind) bool { return s.delivered }},
 	{" Shipped ", " Sendt ", func(s shape, _ Kind) bool { return (s.shipped || s.tracking) && !s.delivered }},
 	{"tracking number", "sporingsnummer", func(s shape, _ Kind) bool { return s.tracking && !s.delivered && !s.shipped }},
@@ -101,8 +106,8 @@ var claims = []struct {
 	{"attached dossier", "vedlagte dokumentasjonen", func(s shape, _ Kind) bool { return s.dossier }},
 	{"order confirmation", "ordrebekreftelsen", func(s shape, _ Kind) bool { return s.confirmation && s.dossier }},
 	{"proof of payment", "betalingsbeviset", func(s shape, _ Kind) bool { return s.receipt && s.dossier }},
-	{"the tracking", "sporingen", func(s shape, _ Kind) bool { return s.tracking && s.dossier }},
-	{"photos and screenshots", "bilder og skjermbilder", func(s shape, _ Kind) bool { return s.photo && s.dossier }},
+	{"the tracking history", "sporingsinformasjonen", func(s shape, _ Kind) bool { return s.tracking && s.dossier }},
+	{"photos of the goods", "bilder av varen", func(s shape, _ Kind) bool { return s.photo && s.dossier }},
 	{"finansavtaleloven § 2-7", "finansavtaleloven § 2-7", func(s shape, _ Kind) bool {
 		return s.country == "NO" && strings.Contains(s.payment, "credit")
 	}},
@@ -137,7 +142,38 @@ func TestEverySentenceHasItsRecord(t *testing.T) {
 				}
 				check(t, s, kind, l, d)
 			}
+			checkSummary(t, s, l, Summary(l, s.facts()))
 		}
+	}
+}
+
+// summaryClaims are the summary's fact-stating phrases and the record each
+// needs.
+var summaryClaims = []claim{
+	{"Goods not received.", "Varen er ikke mottatt.", func(s shape, _ Kind) bool {
+		return s.trouble == vault.NotReceived || s.kind == vault.Delay && s.trouble == ""
+	}},
+	{"paid on", "betalt 0", func(shape, Kind) bool { return false }}, // no paid day is recorded in these shapes
+	{"Shipped ", "Sendt ", func(s shape, _ Kind) bool { return s.shipped }},
+	{"Tracking number", "Sporingsnummer", func(s shape, _ Kind) bool { return s.tracking }},
+	{"Delivered ", "Levert ", func(s shape, _ Kind) bool { return s.delivered }},
+	{"Delivery promised", "Levering lovet", func(s shape, _ Kind) bool { return s.expected && !s.delivered }},
+	{"I wrote to the seller", "skrev til selgeren", func(s shape, _ Kind) bool { return s.wrote }},
+	{"The seller answered", "Selgeren svarte", func(s shape, _ Kind) bool { return s.reply && s.wrote }},
+	{"dispute 5511023", "tvist 5511023", func(s shape, _ Kind) bool { return s.disputeNumber && s.kind == vault.Dispute }},
+	{"CASE-", "CASE-", func(shape, Kind) bool { return false }},
+}
+
+func checkSummary(t *testing.T, s shape, l lang.Lang, text string) {
+	t.Helper()
+	for _, c := range summaryClaims {
+		phrase := map[lang.Lang]string{lang.EN: c.en, lang.NB: c.nb}[l]
+		if strings.Contains(text, phrase) && !c.backed(s, "") {
+			t.Errorf("summary %s for %+v: %q without its record in\n%s", l, s, phrase, text)
+		}
+	}
+	if !strings.Contains(text, "8123456789012345") {
+		t.Errorf("summary %s: no order number in %q", l, text)
 	}
 }
 
@@ -186,7 +222,7 @@ func TestWords(t *testing.T) {
 	}{
 		{Chargeback, lang.NB, base, []string{"Jeg reklamerer på dette kjøpet, som jeg betalte med kortet mitt, og ber om å få tilbake 1\u00a0234,50\u00a0kr:",
 			"Jeg har ikke mottatt varen.", "Jeg har skrevet til selgeren 01.11.2026, og har fått ett svar, men saken er ikke løst.",
-			"inneholder sporingen og korrespondansen"}, []string{"bestrider", "1 svar", "én gang", "§ 2-7"}},
+			"inneholder sporingsinformasjonen og korrespondansen"}, []string{"bestrider", "1 svar", "én gang", "§ 2-7"}},
 		{Chargeback, lang.NB, shape{kind: vault.Chargeback, trouble: vault.NotReceived, country: "NO", payment: "Visa credit ****4242"},
 			[]string{"Kjøpet er betalt med kredittkort. Jeg gjør derfor kravet om tilbakebetaling av 1\u00a0234,50\u00a0kr gjeldende også overfor dere, jf. finansavtaleloven § 2-7."}, nil},
 		{Seller, lang.EN, base, []string{"deliver the goods or refund 1234.50 NOK by 2026-12-09, 14 days from today."}, nil},

@@ -51,7 +51,6 @@ func newView(f Facts, l lang.Lang) view {
 		v.Delivered = v.Delivered && !o.Delivered.IsZero()
 		v.Credit = v.Credit || onCredit(o.Payment)
 		v.Card = v.Card || o.Payment != ""
-		v.Has[vault.EvidenceTracking] = v.Has[vault.EvidenceTracking] || len(o.Tracking) > 0
 		law := vault.LawFor(o, f.Country)
 		v.Norway = v.Norway || law == vault.NorwegianLaw
 		v.EU = v.EU || law == vault.EULaw

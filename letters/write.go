@@ -179,7 +179,7 @@ func (w *letter) tried() string {
 func (w *letter) enclosed() string {
 	switch {
 	case w.v.Exhibits == 1:
-		return w.t(" Its exhibit names the SHA-256 of the original file, so any copy can be checked.")
+		return w.t(" The exhibit names the SHA-256 of its original file, so any copy can be checked.")
 	case w.v.Exhibits > 1:
 		return w.f(" Its %d numbered exhibits each name the SHA-256 of the original file, so any copy can be checked.", w.v.Exhibits)
 	}
@@ -197,9 +197,10 @@ func (w *letter) holds() string {
 	}{
 		{[]vault.EvidenceKind{vault.EvidenceConfirmation}, "the order confirmation"},
 		{[]vault.EvidenceKind{vault.EvidenceReceipt, vault.EvidenceStatement}, "the proof of payment"},
-		{[]vault.EvidenceKind{vault.EvidenceTracking}, "the tracking"},
+		{[]vault.EvidenceKind{vault.EvidenceTracking}, "the tracking history"},
 		{[]vault.EvidenceKind{vault.EvidenceMessage, vault.EvidenceEmail}, "the correspondence"},
-		{[]vault.EvidenceKind{vault.EvidencePhoto, vault.EvidenceScreenshot, vault.EvidenceVideo}, "photos and screenshots"},
+		{[]vault.EvidenceKind{vault.EvidencePhoto, vault.EvidenceVideo}, "photos of the goods"},
+		{[]vault.EvidenceKind{vault.EvidenceScreenshot}, "screenshots"},
 	} {
 		for _, kind := range k.kinds {
 			if w.v.Has[kind] {
