@@ -158,9 +158,14 @@ var summaryClaims = []claim{
 	{"Tracking number", "Sporingsnummer", func(s shape, _ Kind) bool { return s.tracking }},
 	{"Delivered ", "Levert ", func(s shape, _ Kind) bool { return s.delivered }},
 	{"Delivery promised", "Levering lovet", func(s shape, _ Kind) bool { return s.expected && !s.delivered }},
-	{"I wrote to the seller", "skrev til selgeren", func(s shape, _ Kind) bool { return s.wrote }},
+	{"I wrote to the seller", "skrev til selgeren", func(s shape, _ Kind) bool {
+		return s.wrote || s.kind == vault.Reinstatement && s.wroteFirst
+	}},
 	{"The seller answered", "Selgeren svarte", func(s shape, _ Kind) bool { return s.reply && s.wrote }},
 	{"dispute 5511023", "tvist 5511023", func(s shape, _ Kind) bool { return s.disputeNumber && s.kind == vault.Dispute }},
+	{"Before each I wrote to the seller first.", "Før hver av dem skrev jeg først til selgeren.", func(s shape, _ Kind) bool {
+		return s.kind == vault.Reinstatement && s.wroteFirst
+	}},
 	{"CASE-", "CASE-", func(shape, Kind) bool { return false }},
 }
 

@@ -20,7 +20,11 @@ func Summary(l lang.Lang, f Facts) string {
 	} else if len(w.v.Orders) > 1 {
 		parts = append(parts, w.f("%d orders at %s: %s.", len(w.v.Orders), w.markets(), w.v.Numbers))
 	}
-	parts = append(parts, w.answered())
+	if w.v.Case.Kind == vault.Reinstatement {
+		parts = append(parts, w.history())
+	} else {
+		parts = append(parts, w.answered())
+	}
 	for _, d := range f.Related {
 		parts = append(parts, w.related(d))
 	}
@@ -135,6 +139,34 @@ func quote(s string, n int) string {
 		return cut[:i+1]
 	}
 	return lang.Cut(s, n)
+}
+
+// history is what a reinstatement's reviewer weighs: the orders on the
+// account and the disputes among them, as recorded.
+func (w *letter) history() string {
+	v := w.v
+	if v.OrderCount == 0 {
+		return ""
+	}
+	orders, disputes := w.f("%d orders", v.OrderCount), w.f("%d disputes or chargebacks", len(v.Disputes))
+	if v.OrderCount == 1 {
+		orders = w.t("one order")
+	}
+	switch len(v.Disputes) {
+	case 0:
+		disputes = w.t("no dispute or chargeback")
+	case 1:
+		disputes = w.t("one dispute or chargeback")
+	}
+	s := w.f("My records show %s there and %s.", orders, disputes)
+	first := len(v.Disputes) > 0
+	for _, d := range v.Disputes {
+		first = first && d.WroteFirst
+	}
+	if first {
+		s += " " + w.t("Before each I wrote to the seller first.")
+	}
+	return s
 }
 
 // lastReply is the seller's last dated answer, else an undated one.
