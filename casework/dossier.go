@@ -46,7 +46,9 @@ func (s *Service) Dossier(ctx context.Context, ref string, o DossierOptions) (ex
 	if d.Entries, err = s.Timeline(ctx, f, false); err != nil {
 		return d, err
 	}
-	d.Entries = slices.DeleteFunc(d.Entries, func(e export.Entry) bool { return e.Rule != "" && !receiversWindow(f.Case.Kind, e.Rule) })
+	if d.Entries, err = s.receiverTimeline(ctx, f.Case.Kind, d.Entries); err != nil {
+		return d, err
+	}
 	reinstatement := f.Case.Kind == vault.Reinstatement
 	kind := letters.ForCase(f.Case.Kind)
 	facts, err := s.LetterFacts(ctx, f, kind)
@@ -93,6 +95,26 @@ func (s *Service) overview(ctx context.Context, d *export.Dossier, disputes []va
 	})
 	d.Overview, d.Disputes = &report, disputes
 	return nil
+}
+
+// receiverTimeline keeps of the rules' last days only the receiver's own
+// window, each named by the rule's scope ("Visa"), not its id.
+func (s *Service) receiverTimeline(ctx context.Context, kind vault.CaseKind, entries []export.Entry) ([]export.Entry, error) {
+	rules, err := s.Rules(ctx)
+	if err != nil {
+		return nil, err
+	}
+	scope := map[string]string{}
+	for _, r := range rules {
+		scope[r.ID], _, _ = strings.Cut(r.Scope, " (")
+	}
+	entries = slices.DeleteFunc(entries, func(e export.Entry) bool { return e.Rule != "" && !receiversWindow(kind, e.Rule) })
+	for i, e := range entries {
+		if e.Rule != "" {
+			entries[i] = e.Named(scope[e.Rule])
+		}
+	}
+	return entries, nil
 }
 
 // related lists the disputes and chargebacks of the other cases about the

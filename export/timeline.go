@@ -36,6 +36,19 @@ func NewEntry(at date.Value, record, format string, args ...any) Entry {
 	return Entry{At: at, What: fmt.Sprintf(format, args...), Record: record, format: format, args: args}
 }
 
+// Named is a rule's last day with the rule named as its reader knows it
+// ("Visa") instead of by its id in vault ("visa.chargeback").
+func (e Entry) Named(name string) Entry {
+	if e.Rule == "" || len(e.args) < 2 {
+		return e
+	}
+	args := slices.Clone(e.args)
+	args[1] = name
+	n := NewEntry(e.At, e.Record, e.format, args...)
+	n.Rule = e.Rule
+	return n
+}
+
 // entryText writes an entry in the dossier's language.
 func (d Dossier) entryText(e Entry) string {
 	if e.format == "" {
