@@ -2,7 +2,6 @@ package vault
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	"vault/internal/date"
@@ -248,12 +247,11 @@ func DefaultTitle(l lang.Lang, kind CaseKind, orders []Order) string {
 	if len(orders) == 0 {
 		return ""
 	}
-	k := []rune(kind.Word(l))
 	format, more := "%s: %s order %s", " and %d more"
 	if l == lang.NB {
 		format, more = "%s: %s-ordre %s", " og %d til"
 	}
-	title := fmt.Sprintf(format, strings.ToUpper(string(k[:1]))+string(k[1:]), orders[0].Marketplace.Name(), orders[0].Number)
+	title := fmt.Sprintf(format, lang.Upper(kind.Word(l)), orders[0].Marketplace.Name(), orders[0].Number)
 	if len(orders) > 1 {
 		title += fmt.Sprintf(more, len(orders)-1)
 	}

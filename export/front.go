@@ -6,6 +6,7 @@ import (
 
 	"vault"
 	"vault/internal/date"
+	"vault/internal/lang"
 	"vault/internal/money"
 )
 
@@ -142,7 +143,7 @@ func (d Dossier) orderFacts(doc *doc, o vault.Order) {
 	doc.field(d.t("Total"), d.money(o.Total))
 	doc.field(d.t("Payment"), o.Payment)
 	for _, dt := range o.Dates() {
-		doc.field(d.t(strings.ToUpper(dt.Label[:1])+dt.Label[1:]), d.date(dt.At))
+		doc.field(d.t(lang.Upper(dt.Label)), d.date(dt.At))
 	}
 	doc.field(d.t("Tracking"), strings.Join(o.Tracking, ", "))
 	if !o.Refunded.IsZero() {

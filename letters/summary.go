@@ -84,7 +84,7 @@ func (w *letter) paid(o vault.Order) string {
 	if o.Paid.IsZero() && !o.Ordered.IsZero() {
 		s += w.f(", ordered %s", w.date(o.Ordered))
 	}
-	return upper(s) + "."
+	return lang.Upper(s) + "."
 }
 
 // delivery says what is recorded of the shipment: shipped, tracking,
@@ -193,7 +193,7 @@ func (w *letter) related(d vault.DisputeOutcome) string {
 	if d.DisputeNumber != "" {
 		what += " " + d.DisputeNumber
 	}
-	return upper(w.f("%s opened %s: %s.", what, w.date(d.Opened), d.Status.Word(w.l)))
+	return lang.Upper(w.f("%s opened %s: %s.", what, w.date(d.Opened), d.Status.Word(w.l)))
 }
 
 // ask is what the claimant asks for.
@@ -212,12 +212,4 @@ func (w *letter) ask() string {
 		return ""
 	}
 	return w.f("I ask for %s back.", w.amount())
-}
-
-func upper(s string) string {
-	if s == "" {
-		return s
-	}
-	r := []rune(s)
-	return strings.ToUpper(string(r[:1])) + string(r[1:])
 }

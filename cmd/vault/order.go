@@ -210,7 +210,7 @@ func (a *app) printOrderView(v casework.OrderView, s say) error {
 		"Site", o.Site, "Number", o.Number, "Seller", o.Seller, "Total", l.Money(o.Total), "Refunded", l.Money(o.Refunded),
 		"Payment", o.Payment, "Tracking", strings.Join(o.Tracking, ", ")}
 	for _, d := range o.Dates() {
-		kv = append(kv, strings.ToUpper(d.Label[:1])+d.Label[1:], l.Date(d.At, a.loc))
+		kv = append(kv, lang.Upper(d.Label), l.Date(d.At, a.loc))
 	}
 	kv = append(kv, "Refunded at", l.Date(o.RefundedAt, a.loc), "Protection ends", l.Date(o.ProtectionEnds, a.loc),
 		"Retracted", o.Retracted, "Note", o.Note)

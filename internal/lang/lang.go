@@ -68,6 +68,15 @@ func (l Lang) Money(m money.Money) string {
 	return money.FormatNumber(m, ',', "\u00a0") + "\u00a0" + unit
 }
 
+// Upper is s with its first letter upper-case: "chargeback" -> "Chargeback".
+func Upper(s string) string {
+	r := []rune(s)
+	if len(r) == 0 {
+		return s
+	}
+	return strings.ToUpper(string(r[:1])) + string(r[1:])
+}
+
 // Dict holds the bokmål of vault's fixed texts, keyed by their English.
 type Dict map[string]string
 

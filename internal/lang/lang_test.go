@@ -57,3 +57,11 @@ func TestDict(t *testing.T) {
 		t.Errorf("%q %q %q", d.In(NB, "Orders"), d.In(EN, "Orders"), d.In(NB, "Total"))
 	}
 }
+
+func TestUpper(t *testing.T) {
+	for in, want := range map[string]string{"": "", "chargeback": "Chargeback", "ørepropper": "Ørepropper", "æ": "Æ", "1 order": "1 order", "tvist": "Tvist"} {
+		if got := Upper(in); got != want {
+			t.Errorf("Upper(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
