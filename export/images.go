@@ -79,8 +79,8 @@ func fit(img image.Image, maxW, maxH int) *image.RGBA {
 // plainPNG is a PNG embedded as it is, as img2pdf does, when nothing needs
 // doing: it fits the box unscaled, and it is 8-bit grey or RGB without
 // transparency or interlacing, which the PDF takes as the PNG's own
-// compressed data. The file is still decoded whole first, so a damaged one
-// is refused here as it would be by the full path.
+// compressed data. Its pixels are not decoded here: attach decoded the file
+// whole when it came in, and the export checks its SHA-256 first.
 func plainPNG(open func() (io.ReadCloser, error), maxW, maxH int) (picture, bool) {
 	r, err := open()
 	if err != nil {

@@ -3898,7 +3898,7 @@ func (f *Fpdf) putpages() {
 		hPt = f.defPageSize.Wd * f.k
 	}
 	pagesObjectNumbers := make([]int, nb+1) // 1-based
-	f.pageBase = f.n                         // (vault: see pageObj)
+	f.pageBase = f.n                        // (vault: see pageObj)
 	for n := 1; n <= nb; n++ {
 		// Page
 		f.newobj()
