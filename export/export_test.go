@@ -217,8 +217,8 @@ func TestWritePDFScreenshotSize(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if w.Pages != 6 || w.Bytes > 400<<10 {
-		t.Errorf("dossier with a photo and a screenshot: %d pages, %d bytes; want 6 pages (the case, statement, timeline, screenshot, photo, manifest) under 400 KiB", w.Pages, w.Bytes)
+	if w.Pages != 5 || w.Bytes > 400<<10 {
+		t.Errorf("dossier with a photo and a screenshot: %d pages, %d bytes; want 5 pages (the case, statement, timeline, screenshot, photo with the manifest below) under 400 KiB", w.Pages, w.Bytes)
 	}
 }
 
@@ -280,5 +280,49 @@ func TestBokmal(t *testing.T) {
 		if strings.Contains(text, english) {
 			t.Errorf("English %q left in the bokmål dossier", english)
 		}
+	}
+}
+
+// TestChineseSeller: an AliExpress seller's name and message in Chinese
+// print as Chinese (the fallback font's subset), not as markers; an emoji
+// is marked and the manifest says so once; ten exports are the same bytes.
+func TestChineseSeller(t *testing.T) {
+	f, blobs := newCase(t, "亲，包裹已经在路上了，请再等30天。Blåbær 👍")
+	f.Orders[0].Seller = "广州音频科技有限公司"
+	dir := t.TempDir()
+	var first []byte
+	for i := range 10 {
+		path := filepath.Join(dir, fmt.Sprintf("d%d.pdf", i))
+		if _, err := writePDF(New(f, generated, time.UTC), blobs, path); err != nil {
+			t.Fatal(err)
+		}
+		data, _ := os.ReadFile(path)
+		if i == 0 {
+			first = data
+			continue
+		}
+		if !bytes.Equal(first, data) {
+			t.Fatalf("export %d differs from the first", i)
+		}
+	}
+	path := filepath.Join(dir, "d0.pdf")
+	if out := os.Getenv("CJK_PDF"); out != "" {
+		os.WriteFile(out, first, 0o600)
+	}
+	info, err := pdftest.Read(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(info.Text), "")
+	for _, want := range []string{"广州音频科技有限公司", "亲，包裹已经在路上了，请再等30天。Blåbær", "emoji,Korean"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("PDF text lacks %q", want)
+		}
+	}
+	if n := strings.Count(text, "emoji,Korean"); n != 1 {
+		t.Errorf("the marker is explained %d times, want once", n)
+	}
+	if len(first) > 400_000 {
+		t.Errorf("%d bytes: the fallback font must be embedded as a subset", len(first))
 	}
 }

@@ -101,9 +101,10 @@ var bokmal = lang.Dict{
 	"%s: %s about order %s, %s":   "%s: %s om ordre %s, %s",
 
 	// Exhibits that are not images
-	"From: %s\nTo: %s\nDate: %s\nSubject: %s":                                                                       "Fra: %s\nTil: %s\nDato: %s\nEmne: %s",
-	"[The file goes on; the original is identified in the manifest.]":                                               "[Filen fortsetter; originalen er identifisert i filoversikten.]",
-	"A PDF document, embedded unaltered in this file as the attachment %s (your PDF reader lists the attachments).": "Et PDF-dokument, lagt uendret inn i denne filen som vedlegget %s (PDF-leseren viser vedleggene).",
+	"From: %s\nTo: %s\nDate: %s\nSubject: %s": "Fra: %s\nTil: %s\nDato: %s\nEmne: %s",
+	"Characters no font of this dossier can draw (emoji, Korean) are printed as \uFFFD; the texts and files in the vault keep them.": "Tegn som ingen skrift i denne dokumentasjonen kan tegne (emoji, koreansk), er skrevet som \uFFFD; tekstene og filene i vault beholder dem.",
+	"[The file goes on; the original is identified in the manifest.]":                                                                "[Filen fortsetter; originalen er identifisert i filoversikten.]",
+	"A PDF document, embedded unaltered in this file as the attachment %s (your PDF reader lists the attachments).":                  "Et PDF-dokument, lagt uendret inn i denne filen som vedlegget %s (PDF-leseren viser vedleggene).",
 
 	// Page 1
 	"first on %s, %s":       "første gang %s, %s",

@@ -12,7 +12,7 @@ func (d Dossier) overview(doc *doc) {
 	if d.Overview == nil {
 		return
 	}
-	doc.page()
+	doc.section()
 	doc.heading(d.t("Account overview"), 16, true)
 	doc.para(body, 9, d.t("All orders and disputes recorded in the vault for the marketplaces of this case."))
 	doc.gap(4)

@@ -31,14 +31,16 @@ const (
 const (
 	body   = "body"
 	bold   = "bold"
+	cjk    = "fallback" // one weight: bold CJK prints as regular
 	lineMM = 0.42 // line height per point of font size
 )
 
 // doc is a PDF being written: a thin layer over gofpdf.
 type doc struct {
-	p      *gofpdf.Fpdf
-	text   *coverage
-	pageOf string // the footer: "page %d of {nb}"
+	p        *gofpdf.Fpdf
+	text     *coverage
+	pageOf   string // the footer: "page %d of {nb}"
+	fallback bool   // the fallback font is registered
 }
 
 // meta is the document information written into the PDF.
@@ -49,7 +51,7 @@ type meta struct {
 }
 
 func newDoc(m meta) (*doc, error) {
-	text, err := newCoverage(goregular.TTF)
+	text, err := newCoverage()
 	if err != nil {
 		return nil, err
 	}
@@ -57,9 +59,10 @@ func newDoc(m meta) (*doc, error) {
 	p.AddUTF8FontFromBytes(body, "", goregular.TTF)
 	p.AddUTF8FontFromBytes(bold, "", gobold.TTF)
 	p.SetMargins(margin, margin, margin)
+	p.SetCellMargin(0) // runs in two fonts sit side by side in one line
 	p.SetAutoPageBreak(true, margin+footerH)
-	p.SetTitle(text.clean(m.Title), true)
-	p.SetSubject(text.clean(m.Subject), true)
+	p.SetTitle(text.meta(m.Title), true)
+	p.SetSubject(text.meta(m.Subject), true)
 	p.SetCreator("vault", true)
 	p.SetProducer("vault", true)
 	p.SetCatalogSort(true) // fonts and images in a fixed order: byte-identical output
@@ -82,25 +85,33 @@ func (d *doc) footer() {
 // page starts a new page.
 func (d *doc) page() { d.p.AddPage() }
 
+// section starts a section below the one before when that left more than
+// half of its page empty, else on a new page: no page of short sections is
+// mostly white.
+func (d *doc) section() {
+	if d.pages() == 0 || d.left() < (d.bottom()-margin)/2 {
+		d.page()
+		return
+	}
+	d.gap(10)
+}
+
 // heading writes a title, with a bookmark to it when mark is set.
 // Bookmarks are kept flat: gofpdf (and its fork) writes /Count 0 on outline
 // items that have children, which the PDF spec forbids and strict validators
 // reject; a flat outline is valid and still lists every section and exhibit.
 func (d *doc) heading(s string, size float64, mark bool) {
-	s = d.text.clean(s)
 	d.need(size * lineMM * 3)
 	if mark {
-		d.p.Bookmark(s, 0, -1)
+		d.p.Bookmark(d.text.meta(s), 0, -1)
 	}
-	d.p.SetFont(bold, "", size)
-	d.p.MultiCell(contentW, size*lineMM*1.2, s, "", "L", false)
+	d.write(margin, contentW, bold, size, size*lineMM*1.2, s)
 	d.p.Ln(size * lineMM * 0.5)
 }
 
 // para writes wrapped text in a style; long words break where they must.
 func (d *doc) para(style string, size float64, s string) {
-	d.p.SetFont(style, "", size)
-	d.p.MultiCell(contentW, size*lineMM, d.text.clean(s), "", "L", false)
+	d.write(margin, contentW, style, size, size*lineMM, s)
 }
 
 // field writes "label  value" with the label in bold in a fixed column.
@@ -115,8 +126,7 @@ func (d *doc) field(label, value string) {
 	y := d.p.GetY()
 	d.p.CellFormat(labelW, 10*lineMM, label, "", 0, "L", false, 0, "")
 	d.p.SetXY(x+labelW, y)
-	d.p.SetFont(body, "", 10)
-	d.p.MultiCell(contentW-labelW, 10*lineMM, d.text.clean(value), "", "L", false)
+	d.write(x+labelW, contentW-labelW, body, 10, 10*lineMM, value)
 }
 
 // pages is the number of pages so far.
@@ -158,18 +168,11 @@ func (d *doc) imageAt(pic picture, x, y, w, h float64) float64 {
 // textAt writes wrapped text in a column of width w at (x, y), with a
 // bookmark when mark is not empty, and returns the height used.
 func (d *doc) textAt(x, y, w float64, style string, size float64, s, mark string) float64 {
-	d.p.SetFont(style, "", size)
+	d.p.SetY(y)
 	if mark != "" {
-		d.p.SetY(y)
-		d.p.Bookmark(d.text.clean(mark), 0, y)
+		d.p.Bookmark(d.text.meta(mark), 0, y)
 	}
-	lh := size * lineMM
-	lines := d.p.SplitText(d.text.clean(s), w)
-	for i, line := range lines {
-		d.p.SetXY(x, y+float64(i)*lh)
-		d.p.CellFormat(w, lh, line, "", 0, "L", false, 0, "")
-	}
-	return float64(len(lines)) * lh
+	return d.write(x, w, style, size, size*lineMM, s)
 }
 
 // timelineRow writes "when  what  ref". There are no links to the exhibits:
@@ -185,9 +188,41 @@ func (d *doc) timelineRow(when, what, ref string) {
 	d.p.CellFormat(whenW, 9*lineMM, d.text.clean(when), "", 0, "L", false, 0, "")
 	d.p.SetXY(margin+contentW-refW, y)
 	d.p.CellFormat(refW, 9*lineMM, ref, "", 0, "R", false, 0, "")
-	d.p.SetXY(margin+whenW, y)
-	d.p.MultiCell(contentW-whenW-refW-2, 9*lineMM, d.text.clean(what), "", "L", false)
+	d.p.SetY(y)
+	d.write(margin+whenW, contentW-whenW-refW-2, body, 9, 9*lineMM, what)
 	d.p.Ln(1)
+}
+
+// write sets s in a column of width w starting at x on the current line,
+// each line in as many runs as it changes font, and returns the height used.
+// The cursor ends at the left margin below the text, as after MultiCell.
+func (d *doc) write(x, w float64, style string, size, lh float64, s string) float64 {
+	lines := wrap(d.text, d.text.clean(s), w, func(r run) float64 {
+		d.font(style, size, r.fallback)
+		return d.p.GetStringWidth(r.s)
+	})
+	for _, l := range lines {
+		d.p.SetX(x)
+		for _, r := range l {
+			d.font(style, size, r.fallback)
+			d.p.CellFormat(d.p.GetStringWidth(r.s), lh, r.s, "", 0, "L", false, 0, "")
+		}
+		d.p.Ln(lh)
+	}
+	return float64(len(lines)) * lh
+}
+
+// font selects the style, or the fallback font, registering it the first
+// time a dossier needs it: most dossiers never carry its subset.
+func (d *doc) font(style string, size float64, fallback bool) {
+	if fallback {
+		if !d.fallback {
+			d.p.AddUTF8FontFromBytes(cjk, "", fallbackTTF)
+			d.fallback = true
+		}
+		style = cjk
+	}
+	d.p.SetFont(style, "", size)
 }
 
 // bottom is the y where a page's content ends.

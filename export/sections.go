@@ -156,7 +156,7 @@ func (d Dossier) messages(doc *doc) {
 	if len(d.Messages) == 0 {
 		return
 	}
-	doc.page()
+	doc.section()
 	d.placeKey(doc, logKey)
 	doc.heading(d.t("Communication log"), 16, true)
 	doc.para(body, 9, d.t("Every message as recorded, verbatim, oldest first."))
@@ -192,7 +192,7 @@ func (d Dossier) messages(doc *doc) {
 
 // manifest lists every file with its size and SHA-256, and how to check them.
 func (d Dossier) manifest(doc *doc) {
-	doc.page()
+	doc.section()
 	doc.heading(d.t("Manifest"), 16, true)
 	doc.para(body, 9, fmt.Sprintf(d.t("Generated %s. Each original file of this case, as stored in the vault "+
 		"(content-addressed, read-only). To check a copy of an original: sha256sum FILE, and compare "+
@@ -225,5 +225,8 @@ func (d Dossier) manifest(doc *doc) {
 		doc.para(body, 9, fmt.Sprintf(d.t("%s, %d bytes, %s"), x.Blob.MediaType, x.Blob.Size, x.Kind.Word(d.Lang)))
 		doc.para(body, 8, x.Blob.SHA256)
 		doc.gap(3)
+	}
+	if doc.text.marked {
+		doc.para(body, 9, d.t("Characters no font of this dossier can draw (emoji, Korean) are printed as \uFFFD; the texts and files in the vault keep them."))
 	}
 }

@@ -1,45 +1,94 @@
 package export
 
 import (
+	_ "embed"
 	"strings"
 	"unicode"
 
+	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/sfnt"
 )
 
-// replacement marks a character the font cannot draw. The original text is
-// untouched in the vault; only the printed copy carries the marker.
+// replacement marks a character no font of the dossier can draw (emoji,
+// anything above U+FFFF). The original text is untouched in the vault; only
+// the printed copy carries the marker, and the manifest says so.
 const replacement = '\uFFFD'
 
-// coverage knows which runes a font has glyphs for.
-type coverage struct {
+// fallbackTTF draws what Go's fonts lack: Chinese and Japanese (not Hangul), the
+// scripts AliExpress sellers write in (Apache 2.0, see fonts/README).
+//
+//go:embed fonts/DroidSansFallbackFull.ttf
+var fallbackTTF []byte
+
+// glyphs knows which runes one font has.
+type glyphs struct {
 	font  *sfnt.Font
 	buf   sfnt.Buffer
 	cache map[rune]bool
 }
 
-func newCoverage(ttf []byte) (*coverage, error) {
+func newGlyphs(ttf []byte) (*glyphs, error) {
 	f, err := sfnt.Parse(ttf)
 	if err != nil {
 		return nil, err
 	}
-	return &coverage{font: f, cache: map[rune]bool{}}, nil
+	return &glyphs{font: f, cache: map[rune]bool{}}, nil
 }
 
-func (c *coverage) has(r rune) bool {
-	ok, seen := c.cache[r]
+func (g *glyphs) has(r rune) bool {
+	ok, seen := g.cache[r]
 	if !seen {
-		g, err := c.font.GlyphIndex(&c.buf, r)
-		ok = err == nil && g != 0
-		c.cache[r] = ok
+		i, err := g.font.GlyphIndex(&g.buf, r)
+		ok = err == nil && i != 0
+		g.cache[r] = ok
 	}
 	return ok
 }
 
+// coverage knows which runes the body font draws and which the fallback.
+type coverage struct {
+	main, fallback *glyphs
+	marked         bool // a character was printed as the marker
+}
+
+func newCoverage() (*coverage, error) {
+	main, err := newGlyphs(goregular.TTF)
+	if err != nil {
+		return nil, err
+	}
+	fallback, err := newGlyphs(fallbackTTF)
+	if err != nil {
+		return nil, err
+	}
+	return &coverage{main: main, fallback: fallback}, nil
+}
+
+// run is text drawn in one font: the body's, or the fallback.
+type run struct {
+	s        string
+	fallback bool
+}
+
+// inFallback reports whether r is drawn by the fallback font.
+func (c *coverage) inFallback(r rune) bool {
+	return r != replacement && r != '\n' && !c.main.has(r) && c.fallback.has(r)
+}
+
 // clean makes s safe to hand to the PDF library: newlines kept, tabs to four
-// spaces, other control and format characters dropped, and every rune the
-// font lacks (CJK, emoji, anything above U+FFFF) replaced by the marker.
+// spaces, other control and format characters dropped, and every rune
+// neither font draws replaced by the marker.
 func (c *coverage) clean(s string) string {
+	return c.filter(s, func(r rune) bool { return c.main.has(r) || c.fallback.has(r) })
+}
+
+// meta cleans text for the document information and bookmarks, which are
+// UTF-16 strings a viewer draws in its own fonts: only what UTF-16 without
+// surrogates cannot hold is marked.
+func (c *coverage) meta(s string) string {
+	return c.filter(s, func(rune) bool { return true })
+}
+
+func (c *coverage) filter(s string, drawn func(rune) bool) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range strings.ToValidUTF8(s, string(replacement)) {
@@ -49,8 +98,9 @@ func (c *coverage) clean(s string) string {
 		case r == '\t':
 			b.WriteString("    ")
 		case r == '\r', unicode.IsControl(r), unicode.Is(unicode.Cf, r):
-		case r > 0xFFFF || !c.has(r):
+		case r > 0xFFFF || !drawn(r):
 			b.WriteRune(replacement)
+			c.marked = true
 		default:
 			b.WriteRune(r)
 		}

@@ -118,7 +118,7 @@ func (d Dossier) timeline(doc *doc) {
 	if len(entries) == 0 {
 		return
 	}
-	doc.page()
+	doc.section()
 	doc.heading(d.t("Timeline"), 16, true)
 	doc.para(body, 9, d.t("What happened, oldest first, with the exhibit or page that shows it; the only later date is the receiver's own deadline."))
 	doc.gap(3)
