@@ -32,7 +32,7 @@ const (
 	body   = "body"
 	bold   = "bold"
 	cjk    = "fallback" // one weight: bold CJK prints as regular
-	lineMM = 0.42 // line height per point of font size
+	lineMM = 0.42       // line height per point of font size
 )
 
 // doc is a PDF being written: a thin layer over gofpdf.
