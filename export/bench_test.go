@@ -38,3 +38,15 @@ func BenchmarkRenderText(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSplitScreenshots is bench/export.sh's default-profile export in
+// process: 40 phone screenshots split into parts of 2 MB and 19 pages.
+func BenchmarkSplitScreenshots(b *testing.B) {
+	f, blobs := newScreenshotCase(b, 40)
+	p, _ := ProfileNamed("default")
+	for b.Loop() {
+		if _, err := Split(New(f, time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC), time.UTC), blobs, p); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -4,9 +4,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"runtime"
-	"slices"
-	"sync"
 	"unicode/utf8"
 
 	"vault/evidence"
@@ -233,98 +230,6 @@ func (d Dossier) captionText(x Exhibit) string {
 	return s + "\nSHA-256 " + x.Blob.SHA256
 }
 
-// pictureKey names one prepared rendition of an image.
-type pictureKey struct {
-	sum        string
-	maxW, maxH int
-	photo      bool
-	quality    int
-}
-
-// exportCache keeps what the renders of one export share: fitting a profile
-// or splitting renders the same images again and again (a 60-screenshot
-// split took 79 s before prepared pictures were kept), and the files
-// re-hashed once need not be again.
-type exportCache struct {
-	mu    sync.Mutex
-	m     map[pictureKey]picture
-	sizes map[string][2]int // image width and height by SHA-256, for the layout
-	// During a dry run (see prefetch), get only records what the layout
-	// asks for and answers with the size the picture will have.
-	dry    bool
-	wanted []pictureKey
-	// The files re-hashed by this export: a split renders many times.
-	verified map[string]bool
-}
-
-// checked reports whether a file was re-hashed in this export already.
-func (c *exportCache) checked(sum string) bool {
-	if c == nil {
-		return false
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.verified[sum]
-}
-
-func (c *exportCache) markChecked(sum string) {
-	if c == nil {
-		return
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.verified[sum] = true
-}
-
-func newExportCache() *exportCache {
-	return &exportCache{m: map[pictureKey]picture{}, sizes: map[string][2]int{}, verified: map[string]bool{}}
-}
-
-// size is an image's width and height, read from its header once per export.
-func (c *exportCache) size(sum string, blobs *evidence.Blobs) (int, int, error) {
-	if c != nil {
-		c.mu.Lock()
-		wh, ok := c.sizes[sum]
-		c.mu.Unlock()
-		if ok {
-			return wh[0], wh[1], nil
-		}
-	}
-	w, h, err := evidence.ImageSize(func() (io.ReadCloser, error) { return blobs.Open(sum) })
-	if err == nil && c != nil {
-		c.mu.Lock()
-		c.sizes[sum] = [2]int{w, h}
-		c.mu.Unlock()
-	}
-	return w, h, err
-}
-
-func (c *exportCache) get(k pictureKey, blobs *evidence.Blobs) (picture, error) {
-	if c != nil {
-		c.mu.Lock()
-		pic, ok := c.m[k]
-		c.mu.Unlock()
-		if ok {
-			return pic, nil
-		}
-	}
-	if c != nil && c.dry {
-		w, h, err := c.size(k.sum, blobs)
-		c.mu.Lock()
-		c.wanted = append(c.wanted, k)
-		c.mu.Unlock()
-		w, h = fitSize(w, h, k.maxW, k.maxH)
-		return picture{w: w, h: h}, err
-	}
-	pic, err := preparePicture(func() (io.ReadCloser, error) { return blobs.Open(k.sum) }, k.maxW, k.maxH, k.photo, k.quality)
-	if err == nil && c != nil {
-		c.mu.Lock()
-		c.m[k] = pic
-		c.mu.Unlock()
-	}
-	return pic, err
-}
-
 // place notes the page an exhibit is shown on, during the dry layout.
 func (d Dossier) place(doc *doc, x Exhibit) { d.placeKey(doc, x.Label) }
 
@@ -351,28 +256,4 @@ func layout(d Dossier, blobs *evidence.Blobs) (map[string]int, int) {
 	w, _ := render(d, blobs, io.Discard)
 	c.dry = false
 	return d.placed, w.Pages
-}
-
-// prefetch prepares the pictures the last layout asked for on all cores:
-// decoding, scaling and encoding one screenshot is single-threaded work
-// that the page layout would wait for.
-func prefetch(d Dossier, blobs *evidence.Blobs) {
-	c := d.cache
-	keys := slices.Compact(c.wanted)
-	work := make(chan pictureKey)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(keys)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for k := range work {
-				c.get(k, blobs) // an error shows again when the real layout asks
-			}
-		}()
-	}
-	for _, k := range keys {
-		work <- k
-	}
-	close(work)
-	wg.Wait()
 }

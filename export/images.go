@@ -3,7 +3,9 @@ package export
 import (
 	"bytes"
 	"cmp"
+	"crypto/sha256"
 	"encoding/binary"
+	"encoding/hex"
 	"fmt"
 	"image"
 	"image/color"
@@ -21,6 +23,12 @@ type picture struct {
 	data   []byte
 	format string // "PNG" or "JPG"
 	w, h   int    // pixels
+	id     string // names the bytes in the PDF: the same pixels are one image
+}
+
+func newPicture(data []byte, format string, w, h int) picture {
+	sum := sha256.Sum256(data)
+	return picture{data: data, format: format, w: w, h: h, id: hex.EncodeToString(sum[:12])}
 }
 
 // preparePicture decodes an image (see evidence.DecodeImage), flattens
@@ -33,12 +41,27 @@ func preparePicture(open func() (io.ReadCloser, error), maxW, maxH int, photo bo
 			return pic, nil
 		}
 	}
-	img, err := evidence.DecodeImage(open)
+	flat, err := scaled(open, maxW, maxH)
 	if err != nil {
 		return picture{}, err
 	}
-	flat := fit(img, maxW, maxH)
+	return encodePicture(flat, photo, quality)
+}
+
+// scaled decodes an image and fits it, flat on white, in maxW x maxH.
+func scaled(open func() (io.ReadCloser, error), maxW, maxH int) (*image.RGBA, error) {
+	img, err := evidence.DecodeImage(open)
+	if err != nil {
+		return nil, err
+	}
+	return fit(img, maxW, maxH), nil
+}
+
+// encodePicture encodes scaled pixels: JPEG for photos or with a quality,
+// else PNG.
+func encodePicture(flat *image.RGBA, photo bool, quality int) (picture, error) {
 	var buf bytes.Buffer
+	var err error
 	format := "PNG"
 	if photo || quality > 0 {
 		format = "JPG"
@@ -50,7 +73,7 @@ func preparePicture(open func() (io.ReadCloser, error), maxW, maxH int, photo bo
 		return picture{}, fmt.Errorf("encode image: %w", err)
 	}
 	b := flat.Bounds()
-	return picture{data: buf.Bytes(), format: format, w: b.Dx(), h: b.Dy()}, nil
+	return newPicture(buf.Bytes(), format, b.Dx(), b.Dy()), nil
 }
 
 // fitSize is the size fit gives an image of w x h pixels.
@@ -104,7 +127,7 @@ func plainPNG(open func() (io.ReadCloser, error), maxW, maxH int) (picture, bool
 	if !plainChunks(data[8:]) {
 		return picture{}, false
 	}
-	return picture{data: data, format: "PNG", w: w, h: h}, true
+	return newPicture(data, "PNG", w, h), true
 }
 
 // plainChunks walks a PNG's chunks: whole, ending with IEND, with no

@@ -6,8 +6,6 @@ package export
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"io"
 	"time"
@@ -25,9 +23,8 @@ const (
 	contentW     = pageW - 2*margin
 )
 
-// Text styles. There is no monospaced style: gofpdf's subset of Go Mono
-// differs from run to run (measured: 2 outputs in 50 for the same text), and
-// a dossier must be byte-identical when regenerated. Hashes use body.
+// Text styles. Hashes use body: a monospaced face would add a third font
+// to every dossier for one line a file.
 const (
 	body   = "body"
 	bold   = "bold"
@@ -151,8 +148,7 @@ func (d *doc) imageAt(pic picture, x, y, w, h float64) float64 {
 	if pic.data == nil { // a dry run: only the layout counts
 		return float64(pic.h) * min(w/float64(pic.w), h/float64(pic.h))
 	}
-	sum := sha256.Sum256(pic.data) // the same pixels are one image, however often shown
-	name := hex.EncodeToString(sum[:12])
+	name := pic.id // the same pixels are one image, however often shown
 	if d.p.GetImageInfo(name) == nil {
 		d.p.RegisterImageOptionsReader(name, gofpdf.ImageOptions{ImageType: pic.format}, bytes.NewReader(pic.data))
 	}

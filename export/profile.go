@@ -70,7 +70,10 @@ func Fit(d Dossier, blobs *evidence.Blobs, p Profile) ([]byte, Written, error) {
 	render := func(r Render) ([]byte, Written, error) {
 		var buf bytes.Buffer
 		d.Render = r
-		w, err := renderUpTo(d, blobs, &buf, p.MaxPages)
+		w, err := renderWithin(d, blobs, &buf, p)
+		if errors.Is(err, errBytes) {
+			err = nil // w.Bytes says it is too large
+		}
 		return buf.Bytes(), w, err
 	}
 	data, w, err := render(steps[0])
@@ -132,8 +135,13 @@ type SizeLimitError struct {
 }
 
 func (e *SizeLimitError) Error() string {
+	limit := float64(e.Profile.MaxBytes) / MB
+	if e.Written.AtLeast { // it stopped before writing: no exact size
+		return fmt.Sprintf("even at %d DPI and JPEG quality %d the dossier's pictures alone take more than the %.1f MB the %s profile allows",
+			e.Written.Render.DPI, e.Written.Render.Quality, limit, e.Profile.Name)
+	}
 	return fmt.Sprintf("even at %d DPI and JPEG quality %d the dossier is %.1f MB; the %s profile allows %.1f MB",
-		e.Written.Render.DPI, e.Written.Render.Quality, float64(e.Written.Bytes)/MB, e.Profile.Name, float64(e.Profile.MaxBytes)/MB)
+		e.Written.Render.DPI, e.Written.Render.Quality, float64(e.Written.Bytes)/MB, e.Profile.Name, limit)
 }
 
 // tooLarge explains a dossier that no setting brings under the limit; w is

@@ -52,6 +52,40 @@ func TestFitDefaultProfile(t *testing.T) {
 	}
 }
 
+// TestByteBudget: a render whose pictures alone exceed the limit stops
+// before writing (a lower bound, said so), and stopping changes nothing:
+// Fit's PDF is the same bytes as a plain render at the setting it chose.
+func TestByteBudget(t *testing.T) {
+	f, blobs := newScreenshotCase(t, 12)
+	d := New(f, generated, time.UTC)
+	var buf bytes.Buffer
+	w, err := renderWithin(d, blobs, &buf, Profile{MaxBytes: 100_000})
+	if !errors.Is(err, errBytes) || !w.AtLeast || buf.Len() != 0 {
+		t.Fatalf("100 kB budget: %v, %+v, %d bytes written", err, w, buf.Len())
+	}
+	p := Profile{Name: "small", MaxBytes: 600_000, DPI: 150}
+	data, fw, err := Fit(d, blobs, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fw.Render.Quality == 0 || fw.AtLeast {
+		t.Fatalf("12 screenshots in 600 kB: chose %+v; want a JPEG step", fw)
+	}
+	plain := d
+	plain.Render = fw.Render
+	buf.Reset()
+	if _, err := RenderPDF(plain, blobs, &buf); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(buf.Bytes(), data) {
+		t.Error("Fit's PDF differs from a render at the setting it chose")
+	}
+	_, _, err = Fit(d, blobs, Profile{Name: "tiny", MaxBytes: 50_000, DPI: 150})
+	if err == nil || !strings.Contains(err.Error(), "pictures alone take more than the 0.1 MB the tiny profile allows") {
+		t.Errorf("50 kB: %v", err)
+	}
+}
+
 // TestFitRefuses: limits that cannot be met fail with what to drop.
 func TestFitRefuses(t *testing.T) {
 	f, blobs := newScreenshotCase(t, 12)

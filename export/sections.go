@@ -13,24 +13,33 @@ import (
 
 // Written describes a dossier after it is rendered.
 type Written struct {
-	Pages  int
-	Bytes  int64
-	Render Render         // the image settings it was rendered with
-	pages  map[string]int // the page of each exhibit (by label)
+	Pages   int
+	Bytes   int64
+	AtLeast bool           // Bytes is a lower bound: the render stopped at a size limit
+	Render  Render         // the image settings it was rendered with
+	pages   map[string]int // the page of each exhibit (by label)
 }
 
 // RenderPDF checks the exhibits against their hashes and writes the PDF to out.
 func RenderPDF(d Dossier, blobs *evidence.Blobs, out io.Writer) (Written, error) {
-	return renderUpTo(d, blobs, out, 0)
+	return renderWithin(d, blobs, out, Profile{})
 }
 
-// errPages is returned by renderUpTo for a dossier of more than maxPages.
-var errPages = errors.New("too many pages")
+// errPages and errBytes are returned by renderWithin for a dossier over
+// its profile's page or byte limit, found before it was written.
+var (
+	errPages = errors.New("too many pages")
+	errBytes = errors.New("too large")
+)
 
-// renderUpTo is RenderPDF that stops after the layout when the dossier has
-// more than maxPages pages (0: no limit), without preparing a picture or
-// writing a byte: a split tries many exhibit counts that do not fit.
-func renderUpTo(d Dossier, blobs *evidence.Blobs, out io.Writer, maxPages int) (Written, error) {
+// renderWithin is RenderPDF that stops early when the dossier cannot meet
+// the profile's limits (zero: none): after the layout when it has more
+// pages than MaxPages, without preparing a picture or writing a byte (a
+// split tries many exhibit counts that do not fit); and once its pictures
+// alone are larger than MaxBytes, without encoding the rest (Fit tries the
+// lossless rendering first, which a case of screenshots rarely meets).
+// Written.Bytes is then a lower bound.
+func renderWithin(d Dossier, blobs *evidence.Blobs, out io.Writer, p Profile) (Written, error) {
 	if d.cache == nil {
 		d.cache = newExportCache()
 	}
@@ -39,10 +48,12 @@ func renderUpTo(d Dossier, blobs *evidence.Blobs, out io.Writer, maxPages int) (
 	}
 	var pages int
 	d.pageOf, pages = layout(d, blobs)
-	if maxPages > 0 && pages > maxPages {
+	if p.MaxPages > 0 && pages > p.MaxPages {
 		return Written{Pages: pages, pages: d.pageOf}, errPages
 	}
-	prefetch(d, blobs)
+	if !prefetch(d, blobs, p.MaxBytes) {
+		return Written{Pages: pages, Bytes: p.MaxBytes + 1, AtLeast: true, Render: d.Render, pages: d.pageOf}, errBytes
+	}
 	w, err := render(d, blobs, out)
 	w.pages = d.pageOf
 	return w, err

@@ -1,0 +1,203 @@
+package export
+
+import (
+	"image"
+	"io"
+	"runtime"
+	"slices"
+	"sync"
+
+	"vault/evidence"
+)
+
+// pictureKey names one prepared rendition of an image.
+type pictureKey struct {
+	sum        string
+	maxW, maxH int
+	photo      bool
+	quality    int
+}
+
+// pixelKey names an image scaled to a box: what renditions that differ
+// only in encoding (lossless, then JPEG to fit a limit) share.
+type pixelKey struct {
+	sum        string
+	maxW, maxH int
+}
+
+// pixelBudget bounds the scaled pixels kept for later renditions: 40
+// screenshots in a third of a page at 150 DPI take about 36 MB; a case of
+// thousands decodes again rather than hold them all.
+const pixelBudget = 96 << 20
+
+// exportCache keeps what the renders of one export share: fitting a profile
+// or splitting renders the same images again and again (a 60-screenshot
+// split took 79 s before prepared pictures were kept), and the files
+// re-hashed once need not be again.
+type exportCache struct {
+	mu     sync.Mutex
+	m      map[pictureKey]picture
+	pixels map[pixelKey]*image.RGBA
+	held   int               // bytes in pixels
+	sizes  map[string][2]int // image width and height by SHA-256, for the layout
+	// During a dry run (see prefetch), get only records what the layout
+	// asks for and answers with the size the picture will have.
+	dry    bool
+	wanted []pictureKey
+	// The files re-hashed by this export: a split renders many times.
+	verified map[string]bool
+}
+
+func newExportCache() *exportCache {
+	return &exportCache{m: map[pictureKey]picture{}, pixels: map[pixelKey]*image.RGBA{},
+		sizes: map[string][2]int{}, verified: map[string]bool{}}
+}
+
+// checked reports whether a file was re-hashed in this export already.
+func (c *exportCache) checked(sum string) bool {
+	if c == nil {
+		return false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.verified[sum]
+}
+
+func (c *exportCache) markChecked(sum string) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.verified[sum] = true
+}
+
+// size is an image's width and height, read from its header once per export.
+func (c *exportCache) size(sum string, blobs *evidence.Blobs) (int, int, error) {
+	if c != nil {
+		c.mu.Lock()
+		wh, ok := c.sizes[sum]
+		c.mu.Unlock()
+		if ok {
+			return wh[0], wh[1], nil
+		}
+	}
+	w, h, err := evidence.ImageSize(func() (io.ReadCloser, error) { return blobs.Open(sum) })
+	if err == nil && c != nil {
+		c.mu.Lock()
+		c.sizes[sum] = [2]int{w, h}
+		c.mu.Unlock()
+	}
+	return w, h, err
+}
+
+// get returns a prepared picture, preparing it once per export.
+func (c *exportCache) get(k pictureKey, blobs *evidence.Blobs) (picture, error) {
+	if c != nil {
+		c.mu.Lock()
+		pic, ok := c.m[k]
+		c.mu.Unlock()
+		if ok {
+			return pic, nil
+		}
+	}
+	if c != nil && c.dry {
+		w, h, err := c.size(k.sum, blobs)
+		c.mu.Lock()
+		c.wanted = append(c.wanted, k)
+		c.mu.Unlock()
+		w, h = fitSize(w, h, k.maxW, k.maxH)
+		return picture{w: w, h: h}, err
+	}
+	pic, err := c.prepare(k, blobs)
+	if err == nil && c != nil {
+		c.mu.Lock()
+		c.m[k] = pic
+		c.mu.Unlock()
+	}
+	return pic, err
+}
+
+// prepare makes a picture: a plain PNG as it is, else the scaled pixels
+// (kept, within pixelBudget, for the next rendition) encoded.
+func (c *exportCache) prepare(k pictureKey, blobs *evidence.Blobs) (picture, error) {
+	open := func() (io.ReadCloser, error) { return blobs.Open(k.sum) }
+	if !k.photo && k.quality == 0 {
+		if pic, ok := plainPNG(open, k.maxW, k.maxH); ok {
+			return pic, nil
+		}
+	}
+	pk := pixelKey{k.sum, k.maxW, k.maxH}
+	var flat *image.RGBA
+	if c != nil {
+		c.mu.Lock()
+		flat = c.pixels[pk]
+		c.mu.Unlock()
+	}
+	if flat == nil {
+		var err error
+		if flat, err = scaled(open, k.maxW, k.maxH); err != nil {
+			return picture{}, err
+		}
+		c.keep(pk, flat)
+	}
+	return encodePicture(flat, k.photo, k.quality)
+}
+
+// keep holds scaled pixels while the budget allows.
+func (c *exportCache) keep(k pixelKey, flat *image.RGBA) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if n := len(flat.Pix); c.held+n <= pixelBudget {
+		c.pixels[k], c.held = flat, c.held+n
+	}
+}
+
+// prefetch prepares the pictures the last layout asked for on all cores:
+// decoding, scaling and encoding one screenshot is single-threaded work
+// that the page layout would wait for. With a budget (bytes, 0: none) it
+// stops once the pictures alone are larger, since the PDF that embeds them
+// would be too, and reports false: the render need not be written.
+func prefetch(d Dossier, blobs *evidence.Blobs, budget int64) bool {
+	c := d.cache
+	keys := slices.Compact(c.wanted)
+	work := make(chan pictureKey)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	seen := map[string]bool{} // pictures with the same bytes are embedded once
+	var total int64
+	over := func() bool { mu.Lock(); defer mu.Unlock(); return budget > 0 && total > budget }
+	for range min(runtime.GOMAXPROCS(0), len(keys)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range work {
+				if over() {
+					continue
+				}
+				pic, err := c.get(k, blobs) // an error shows again when the real layout asks
+				if err != nil {
+					continue
+				}
+				mu.Lock()
+				if name := pic.id; !seen[name] {
+					seen[name], total = true, total+embedded(pic)
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	for _, k := range keys {
+		work <- k
+	}
+	close(work)
+	wg.Wait()
+	return !over()
+}
+
+// embedded is the least a picture adds to the PDF: its data, less the
+// PNG chunk framing gofpdf drops (the PDF keeps the compressed pixels).
+func embedded(pic picture) int64 { return max(0, int64(len(pic.data))-1024) }
