@@ -40,6 +40,8 @@ type exportCache struct {
 	pixels map[pixelKey]*image.RGBA
 	held   int               // bytes in pixels
 	sizes  map[string][2]int // image width and height by SHA-256, for the layout
+	// PDF exhibits' page sizes by SHA-256 (nil: not readable as a PDF).
+	pdfSizes map[string][]pageSize
 	// During a dry run (see prefetch), get only records what the layout
 	// asks for and answers with the size the picture will have.
 	dry    bool
@@ -50,7 +52,7 @@ type exportCache struct {
 
 func newExportCache() *exportCache {
 	return &exportCache{m: map[pictureKey]picture{}, pixels: map[pixelKey]*image.RGBA{},
-		sizes: map[string][2]int{}, verified: map[string]bool{}}
+		sizes: map[string][2]int{}, pdfSizes: map[string][]pageSize{}, verified: map[string]bool{}}
 }
 
 // checked reports whether a file was re-hashed in this export already.

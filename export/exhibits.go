@@ -59,6 +59,16 @@ func (d Dossier) exhibits(doc *doc, blobs *evidence.Blobs) {
 	for i := 0; i < len(d.Exhibits); {
 		x := d.Exhibits[i]
 		switch {
+		case evidence.Class(x.Blob.MediaType) == evidence.ClassPDF:
+			if !fresh || doc.left() < 150 {
+				doc.page()
+			}
+			d.caption(doc, x)
+			if !d.pdfExhibit(doc, blobs, x) || d.AttachPDFs {
+				d.document(doc, blobs, x)
+			}
+			doc.gap(5)
+			i++
 		case !evidence.IsImage(x.Blob.MediaType):
 			doc.need(25)
 			d.caption(doc, x)

@@ -326,3 +326,80 @@ func TestChineseSeller(t *testing.T) {
 		t.Errorf("%d bytes: the fallback font must be embedded as a subset", len(first))
 	}
 }
+
+// receiptPDF is a PDF of pages pages, as a marketplace's proof of payment
+// looks: written with the dossier's own PDF layer.
+func receiptPDF(t testing.TB, pages int) []byte {
+	t.Helper()
+	doc, err := newDoc(meta{Title: "Temu proof of payment", Created: generated, PageOf: "%d/{nb}"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for n := range pages {
+		doc.page()
+		doc.heading("Temu — Proof of payment", 18, false)
+		doc.field("Order", "PO-211-0987654321")
+		doc.field("Paid", "2026-09-02, 459,00 kr, Visa ****4242")
+		doc.para(body, 10, fmt.Sprintf("Receipt page %d. Blåbær 蓝莓", n+1))
+	}
+	var buf bytes.Buffer
+	if err := doc.output(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestPDFReceiptPages: a PDF exhibit's pages are drawn in the dossier (its
+// text is in the dossier's text), at most maxPDFPages of them, the same
+// bytes every time; a file that is not a readable PDF is listed instead.
+func TestPDFReceiptPages(t *testing.T) {
+	blobs := newBlobs(t)
+	o := vault.Order{ID: 1, Marketplace: vault.Temu, Number: "PO-211-0987654321"}
+	items := []vault.Evidence{
+		{Kind: vault.EvidenceReceipt, Source: vault.SourceFile, FileName: "proof.pdf", Blob: putBlob(t, blobs, receiptPDF(t, 1))},
+		{Kind: vault.EvidenceReceipt, Source: vault.SourceFile, FileName: "long.pdf", Blob: putBlob(t, blobs, receiptPDF(t, 12))},
+		{Kind: vault.EvidenceReceipt, Source: vault.SourceFile, FileName: "broken.pdf", Blob: putBlob(t, blobs, []byte("%PDF-1.4\nnot really\n%%EOF"))},
+	}
+	items[2].Blob.MediaType = "application/pdf"
+	f := caseFile(vault.Case{Kind: vault.Chargeback}, o, items)
+	dir := t.TempDir()
+	var first []byte
+	for i := range 5 {
+		path := filepath.Join(dir, fmt.Sprintf("d%d.pdf", i))
+		if _, err := writePDF(New(f, generated, time.UTC), blobs, path); err != nil {
+			t.Fatal(err)
+		}
+		data, _ := os.ReadFile(path)
+		if i == 0 {
+			first = data
+		} else if !bytes.Equal(first, data) {
+			os.WriteFile("/tmp/r1.pdf", data, 0o600)
+			t.Fatalf("export %d differs from the first", i)
+		}
+	}
+	info, err := pdftest.Read(filepath.Join(dir, "d0.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(info.Text), " ")
+	forms, err := pdftest.FormText(first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text += " " + strings.Join(strings.Fields(strings.Join(forms, " ")), " ")
+	if len(forms) != 11 {
+		t.Errorf("%d pages imported; want 11 (one, and ten of twelve)", len(forms))
+	}
+	for _, want := range []string{"Receipt page 1.", "Visa ****4242", "Receipt page 10.", "Exhibit E2, page 10 of 12",
+		"The document has 12 pages; the first 10 are shown.", "Exhibit E3: broken.pdf", "the original file is identified in the manifest"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("PDF text lacks %q", want)
+		}
+	}
+	if strings.Contains(text, "Receipt page 11.") {
+		t.Error("page 11 of a 12-page exhibit is drawn; the limit is 10")
+	}
+	if info.Pages < 12 {
+		t.Errorf("%d pages: one receipt page and ten of the long one need their own", info.Pages)
+	}
+}

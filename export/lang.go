@@ -103,8 +103,11 @@ var bokmal = lang.Dict{
 	// Exhibits that are not images
 	"From: %s\nTo: %s\nDate: %s\nSubject: %s": "Fra: %s\nTil: %s\nDato: %s\nEmne: %s",
 	"Characters no font of this dossier can draw (emoji, Korean) are printed as \uFFFD; the texts and files in the vault keep them.": "Tegn som ingen skrift i denne dokumentasjonen kan tegne (emoji, koreansk), er skrevet som \uFFFD; tekstene og filene i vault beholder dem.",
-	"[The file goes on; the original is identified in the manifest.]":                                                                "[Filen fortsetter; originalen er identifisert i filoversikten.]",
-	"A PDF document, embedded unaltered in this file as the attachment %s (your PDF reader lists the attachments).":                  "Et PDF-dokument, lagt uendret inn i denne filen som vedlegget %s (PDF-leseren viser vedleggene).",
+	"Exhibit %s, page %d of %d": "Bilag %s, side %d av %d",
+	"The page could not be drawn (%v). The original is identified in the manifest.":                                 "Siden kunne ikke vises (%v). Originalen er identifisert i filoversikten.",
+	"[The document has %d pages; the first %d are shown. The original is identified in the manifest.]":              "[Dokumentet har %d sider; de første %d er vist. Originalen er identifisert i filoversikten.]",
+	"[The file goes on; the original is identified in the manifest.]":                                               "[Filen fortsetter; originalen er identifisert i filoversikten.]",
+	"A PDF document, embedded unaltered in this file as the attachment %s (your PDF reader lists the attachments).": "Et PDF-dokument, lagt uendret inn i denne filen som vedlegget %s (PDF-leseren viser vedleggene).",
 
 	// Page 1
 	"first on %s, %s":       "første gang %s, %s",

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/jung-kurt/gofpdf"
+	"github.com/phpdave11/gofpdi"
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goregular"
 )
@@ -38,6 +39,10 @@ type doc struct {
 	text     *coverage
 	pageOf   string // the footer: "page %d of {nb}"
 	fallback bool   // the fallback font is registered
+	// PDF exhibits whose pages are drawn: one importer, and each source's
+	// templates by SHA-256, the name the importer knows it by.
+	imp      *gofpdi.Importer
+	imported map[string][]int
 }
 
 // meta is the document information written into the PDF.
@@ -219,6 +224,76 @@ func (d *doc) font(style string, size float64, fallback bool) {
 		style = cjk
 	}
 	d.p.SetFont(style, "", size)
+}
+
+// pageSize is a PDF page's width and height in points.
+type pageSize struct{ w, h float64 }
+
+// pdfPageSizes reads the page sizes of a PDF (its MediaBox), for the layout.
+// A file the importer cannot read is an error, never a crash.
+func pdfPageSizes(src []byte) (sizes []pageSize, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			sizes, err = nil, fmt.Errorf("read PDF: %v", r)
+		}
+	}()
+	imp := gofpdi.NewImporter()
+	rs := io.ReadSeeker(bytes.NewReader(src))
+	imp.SetSourceStream(&rs)
+	boxes := imp.GetPageSizes()
+	for n := 1; n <= imp.GetNumPages(); n++ {
+		box := boxes[n]["/MediaBox"]
+		if box["w"] <= 0 || box["h"] <= 0 {
+			return nil, fmt.Errorf("read PDF: page %d has no size", n)
+		}
+		sizes = append(sizes, pageSize{box["w"], box["h"]})
+	}
+	return sizes, nil
+}
+
+// pdfPage draws page n (from 1) of the PDF src, named by its SHA-256,
+// at (x, y) in a box w wide and h high, keeping its proportions, framed.
+// The first call for a source imports its first pages (shown of them).
+func (d *doc) pdfPage(sum string, src []byte, n, shown int, size pageSize, x, y, w, h float64) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("read PDF: %v", r)
+		}
+	}()
+	tpls, err := d.importPDF(sum, src, shown)
+	if err != nil {
+		return err
+	}
+	scale := min(w/size.w, h/size.h)
+	iw, ih := size.w*scale, size.h*scale
+	x += (w - iw) / 2
+	name, sx, sy, tx, ty := d.imp.UseTemplate(tpls[n-1], x, y, iw, ih)
+	d.p.UseImportedTemplate(name, sx, sy, tx, ty)
+	d.p.SetDrawColor(180, 180, 180)
+	d.p.Rect(x, y, iw, ih, "D")
+	return d.p.Error()
+}
+
+// importPDF imports a source's first pages as templates, once: the
+// importer writes every template of a source each time it is asked.
+func (d *doc) importPDF(sum string, src []byte, pages int) ([]int, error) {
+	if tpls, ok := d.imported[sum]; ok {
+		return tpls, nil
+	}
+	if d.imp == nil {
+		d.imp, d.imported = gofpdi.NewImporter(), map[string][]int{}
+	}
+	rs := io.ReadSeeker(bytes.NewReader(src))
+	d.imp.SetSourceStreamNamed(sum, &rs)
+	var tpls []int
+	for n := 1; n <= pages; n++ {
+		tpls = append(tpls, d.imp.ImportPage(n, "/MediaBox"))
+	}
+	d.p.ImportTemplates(d.imp.PutFormXobjectsUnordered())
+	d.p.ImportObjects(d.imp.GetImportedObjectsUnordered())
+	d.p.ImportObjPos(d.imp.GetImportedObjHashPos())
+	d.imported[sum] = tpls
+	return tpls, nil
 }
 
 // bottom is the y where a page's content ends.

@@ -1,6 +1,6 @@
 // Package pdftest reads a PDF back for tests, with no external tools: strict
-// validation (pdfcpu), page count, bookmarks and the text (ledongthuc/pdf,
-// which reads Latin-1 text such as æøå correctly but garbles Cyrillic).
+// validation (pdfcpu), page count, bookmarks and the text of the pages
+// (ledongthuc/pdf; not of form XObjects, which FormText reads).
 package pdftest
 
 import (

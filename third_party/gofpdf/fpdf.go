@@ -3280,9 +3280,9 @@ func (f *Fpdf) putImportedTemplates() {
 
 	// Populate hash slice and data slice
 	i := 0
-	for k, v := range f.importedObjs {
+	for _, k := range keySortStrings(f.importedObjs) { // (vault: in order, not the map's)
 		objsIDHash[i] = k
-		objsIDData[i] = v
+		objsIDData[i] = append([]byte(nil), f.importedObjs[k]...) // (vault: output twice, same bytes)
 
 		i++
 	}
@@ -4485,9 +4485,9 @@ func (f *Fpdf) putxobjectdict() {
 		}
 	}
 	{
-		for tplName, objID := range f.importedTplObjs {
+		for _, tplName := range sortedStringKeys(f.importedTplObjs) { // (vault: in order)
 			// here replace obj id hash with n
-			f.outf("%s %d 0 R", tplName, f.importedTplIDs[objID])
+			f.outf("%s %d 0 R", tplName, f.importedTplIDs[f.importedTplObjs[tplName]])
 		}
 	}
 }
@@ -5016,4 +5016,14 @@ func (f *Fpdf) arc(x, y, rx, ry, degRotate, degStart, degEnd float64,
 	if degRotate != 0 {
 		f.out("Q")
 	}
+}
+
+// sortedStringKeys returns a map's keys in order. (vault)
+func sortedStringKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
