@@ -39,7 +39,7 @@ func (k CaseKind) CountsAsDispute() bool { return k == Dispute || k == Chargebac
 // Word is the kind in the language of a dossier or a letter.
 func (k CaseKind) Word(l lang.Lang) string { return word(l, string(k), caseKindNB[k]) }
 
-var caseKindNB = map[CaseKind]string{Dispute: "tvist", Chargeback: "tilbakeføring", Reinstatement: "gjenåpning av konto",
+var caseKindNB = map[CaseKind]string{Dispute: "tvist", Chargeback: "kortreklamasjon", Reinstatement: "gjenåpning av konto",
 	Withdrawal: "angrerett", Warranty: "reklamasjon", Delay: "forsinkelse", Unauthorised: "uautorisert betaling",
 	OtherCase: "annet"}
 

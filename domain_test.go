@@ -47,7 +47,7 @@ func TestVocabularies(t *testing.T) {
 	check("party", Words(Parties), func(s string) error { _, err := ParseParty(s); return err },
 		func(s string) string { return Party(s).Word(lang.NB) })
 	check("charge kind", Words(ChargeKinds), func(s string) error { _, err := ParseChargeKind(s); return err }, nil)
-	if Dispute.Word(lang.EN) != "dispute" || Chargeback.Word(lang.NB) != "tilbakeføring" {
+	if Dispute.Word(lang.EN) != "dispute" || Chargeback.Word(lang.NB) != "kortreklamasjon" {
 		t.Error("words")
 	}
 }

@@ -271,7 +271,7 @@ func TestBokmal(t *testing.T) {
 	text := strings.Join(strings.Fields(info.Text), " ")
 	for _, want := range []string{"Dokumentasjon", "Redegjørelse", "Tidslinje", "Selger Blåbær Shop", "Korrespondanse",
 		"Filoversikt", "Bilag E1", "Krevd beløp", "02.10.2026", "bestilt AliExpress-ordre 8123456789012345",
-		"1 234,50 kr", "melding fra selger", "tilbakeføring"} {
+		"1 234,50 kr", "melding fra selger", "kortreklamasjon"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("no %q in the bokmål dossier", want)
 		}

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"vault"
-	"vault/internal/date"
 	"vault/internal/lang"
 	"vault/internal/money"
 )
@@ -59,8 +58,7 @@ func (d Dossier) caseFacts(doc *doc) {
 	if c.Kind != vault.Reinstatement {
 		doc.field(d.t("Amount claimed"), d.claimed()) // a reinstatement asks for the account, not money
 	}
-	doc.field(d.t("Case"), fmt.Sprintf("%s, %s", c.Kind.Word(d.Lang), c.Status.Word(d.Lang)))
-	doc.field(d.t("Opened"), d.date(c.Opened))
+	doc.field(d.t("Case opened"), d.date(c.Opened)) // the headline names the kind
 	if c.Outcome != "" {
 		decided := c.Outcome.Word(d.Lang) + ", " + d.date(c.Decided)
 		if !c.Refunded.IsZero() {
@@ -86,9 +84,6 @@ func (d Dossier) caseFacts(doc *doc) {
 		doc.field(fmt.Sprintf(d.t("%s dispute"), r.Marketplace.Name()),
 			fmt.Sprintf(d.t("%s, opened %s: %s"), what, d.date(r.Opened), r.Status.Word(d.Lang)))
 	}
-	if p := d.period(); p != "" {
-		doc.field(d.t("Period"), p)
-	}
 }
 
 // claimed is the amount claimed, and whether it is the whole of what the
@@ -112,25 +107,6 @@ func (d Dossier) claimed() string {
 		return d.money(c.Amount) + fmt.Sprintf(d.t(" (part of %s)"), d.money(sum))
 	}
 	return d.money(c.Amount)
-}
-
-// period is the span of the case's past: from its first dated record to
-// its last one no later than the dossier.
-func (d Dossier) period() string {
-	var first, last date.Value
-	for _, e := range d.Entries {
-		if e.At.Time().After(d.Generated) {
-			continue
-		}
-		if first.IsZero() {
-			first = e.At
-		}
-		last = e.At
-	}
-	if first.IsZero() {
-		return ""
-	}
-	return d.date(first) + d.t(" to ") + d.date(last)
 }
 
 // orderFacts are one order's fields as the forms ask for them: merchant,

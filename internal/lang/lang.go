@@ -49,8 +49,10 @@ func (l Lang) Date(v date.Value, loc *time.Location) string {
 		return ""
 	case v.IsDay():
 		return l.Day(v.Time())
+	case l == NB && loc.String() == "Europe/Oslo":
+		return v.Time().In(loc).Format("02.01.2006 kl. 15:04") // Norwegian time needs no zone
 	case l == NB:
-		return v.Time().In(loc).Format("02.01.2006 kl. 15:04")
+		return v.Time().In(loc).Format("02.01.2006 kl. 15:04 MST")
 	}
 	return v.Format(loc)
 }

@@ -31,6 +31,9 @@ func TestFormat(t *testing.T) {
 	if got := NB.Date(i, oslo); got != "02.10.2026 kl. 14:30" {
 		t.Errorf("nb instant %q", got)
 	}
+	if got := NB.Date(i, time.UTC); got != "02.10.2026 kl. 12:30 UTC" {
+		t.Errorf("nb instant outside Norwegian time: %q, want the zone named", got)
+	}
 	for _, s := range []string{"", "en", "nb", "no"} {
 		if _, err := Parse(s); err != nil {
 			t.Error(err)
