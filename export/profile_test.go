@@ -116,18 +116,16 @@ func TestGuessFit(t *testing.T) {
 	}
 	w := Written{Pages: 15, pages: pages}
 	for _, tt := range []struct {
-		max   int
-		first bool
-		want  int
+		max  int
+		want int
 	}{
-		{10, true, 5},  // E5 on page 7 + manifest (1 of 2) + where to turn
-		{10, false, 6}, // no closing page: E6 on page 8 + manifest (2 of 3)
-		{20, true, -1}, // it fitted
-		{3, true, 0},   // not even one
-		{0, false, -1}, // no page limit
+		{10, 6},  // E6 on page 8 + manifest (2 of 3)
+		{20, -1}, // it fitted
+		{3, 0},   // not even one
+		{0, -1},  // no page limit
 	} {
-		if got := guessFit(xs, w, Profile{MaxPages: tt.max}, tt.first); got != tt.want {
-			t.Errorf("max %d first %v: %d, want %d", tt.max, tt.first, got, tt.want)
+		if got := guessFit(xs, w, Profile{MaxPages: tt.max}); got != tt.want {
+			t.Errorf("max %d: %d, want %d", tt.max, got, tt.want)
 		}
 	}
 }

@@ -82,7 +82,7 @@ func largestFit(d Dossier, xs []Exhibit, blobs *evidence.Blobs, p Profile) (int,
 	}
 	// Where the layout of all of them says the page limit falls, and its
 	// neighbour, settle most parts in two tries; the search does the rest.
-	if g := guessFit(xs, all.Written, p, d.Part <= 1); g >= lo && g <= hi {
+	if g := guessFit(xs, all.Written, p); g >= lo && g <= hi {
 		probe(g)
 		if best == g && g+1 <= hi {
 			probe(g + 1)
@@ -120,9 +120,9 @@ func exhibitsIn(p Part, rest []Exhibit) int {
 
 // guessFit estimates how many of xs fit the page limit from a layout of all
 // of them (w): the most whose exhibits end early enough to leave room for the
-// manifest, which shrinks with the exhibits it lists, and the closing page of
-// a first part. -1 when w was not too long.
-func guessFit(xs []Exhibit, w Written, p Profile, first bool) int {
+// manifest, which shrinks with the exhibits it lists. -1 when w was not too
+// long.
+func guessFit(xs []Exhibit, w Written, p Profile) int {
 	if p.MaxPages == 0 || w.Pages <= p.MaxPages || len(w.pages) == 0 || len(xs) == 0 {
 		return -1
 	}
@@ -130,13 +130,9 @@ func guessFit(xs []Exhibit, w Written, p Profile, first bool) int {
 	for _, pg := range w.pages {
 		last = max(last, pg)
 	}
-	fixed := 0
-	if first {
-		fixed = 1 // where to turn
-	}
-	manifest := max(1, w.Pages-last-fixed)
+	manifest := max(1, w.Pages-last)
 	for n := len(xs); n > 0; n-- {
-		tail := fixed + max(1, (manifest*n+len(xs)-1)/len(xs))
+		tail := max(1, (manifest*n+len(xs)-1)/len(xs))
 		if w.pages[xs[n-1].Label]+tail <= p.MaxPages {
 			return n
 		}
