@@ -159,6 +159,7 @@ func CorrespondenceOf(list []Evidence) Correspondence {
 type Links struct {
 	Orders []OrderID
 	Cases  []CaseID
+	Inbox  bool // none of either is right: the evidence waits in the inbox
 }
 
 // Added reports what recording one piece of evidence did.

@@ -3,6 +3,7 @@ package casework
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -21,6 +22,7 @@ type AttachRequest struct {
 	Note      string
 	At        date.Value // zero: when each picture says it was taken
 	Links     vault.Links
+	SkipKnown bool // a file whose bytes were ever recorded is skipped (Known), not linked
 }
 
 // Attached is what became of one file.
@@ -29,6 +31,7 @@ type Attached struct {
 	Added   vault.Added // when Err is nil
 	Warning string      // the name says another type than the content
 	Undated bool        // a picture whose metadata names no time, and no --at
+	Known   bool        // skipped: the vault has seen these bytes (SkipKnown)
 	Err     error       // refused, with the reason; nothing of it was stored
 }
 
@@ -57,8 +60,11 @@ func (s *Service) Attach(ctx context.Context, req AttachRequest, progress Progre
 			continue
 		}
 		var e vault.Evidence
-		e, out[i].Warning, out[i].Err = s.ingest(f.Path, countingWriter(func(n int64) { done += n; progress.report(done, total) }))
-		if out[i].Err != nil {
+		e, out[i].Warning, out[i].Err = s.ingest(ctx, f.Path, req.SkipKnown, countingWriter(func(n int64) { done += n; progress.report(done, total) }))
+		if errors.Is(out[i].Err, errKnown) {
+			out[i].Err, out[i].Known = nil, true
+		}
+		if out[i].Err != nil || out[i].Known {
 			continue
 		}
 		e.Kind, e.Note = cmp.Or(req.Kind, evidence.KindFor(e.Blob.MediaType)), req.Note
@@ -80,7 +86,7 @@ func (s *Service) Attach(ctx context.Context, req AttachRequest, progress Progre
 
 // ingest stages one file, checks it (size unchanged while read, images
 // decode within limits) and commits it to the blob store.
-func (s *Service) ingest(path string, progress io.Writer) (vault.Evidence, string, error) {
+func (s *Service) ingest(ctx context.Context, path string, skipKnown bool, progress io.Writer) (vault.Evidence, string, error) {
 	f, err := OpenRegular(path)
 	if err != nil {
 		return vault.Evidence{}, "", err
@@ -93,6 +99,12 @@ func (s *Service) ingest(path string, progress io.Writer) (vault.Evidence, strin
 	st, err := s.Blobs.Stage(io.TeeReader(f, progress))
 	if err != nil {
 		return vault.Evidence{}, "", err
+	}
+	if skipKnown {
+		if known, err := s.DB.Known(ctx, st.SHA256); err != nil || known {
+			st.Discard()
+			return vault.Evidence{}, "", cmp.Or(err, errKnown)
+		}
 	}
 	media := evidence.Detect(st.Head, path)
 	if err := CheckStaged(st, media, info.Size()); err != nil {

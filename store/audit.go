@@ -62,6 +62,7 @@ var contentQueries = map[string]string{
 	"EDIT":  `SELECT json_array(id, record, field, old, new, by, at) FROM edits WHERE id = ?`,
 	"RETR":  `SELECT json_array(record, reason, at) FROM retractions WHERE record = ?`,
 	"PURGE": `SELECT json_array(id, sha256, size, upto, at) FROM purges WHERE id = ?`,
+	"TXT":   `SELECT json_array(evidence_id, engine, text, created_at) FROM evidence_text WHERE evidence_id = ?`,
 }
 
 // withFacts is the content query of a record whose facts recorded later
@@ -82,7 +83,7 @@ const allRecords = `SELECT 'ORD-' || id AS r FROM orders UNION ALL SELECT 'EV-' 
 	UNION ALL SELECT 'CHG-' || id FROM order_charges UNION ALL SELECT 'CONF-' || key FROM config
 	UNION ALL SELECT 'STMT-' || case_id FROM case_statements UNION ALL SELECT 'ACC-' || id FROM accounts
 	UNION ALL SELECT 'EDIT-' || id FROM edits UNION ALL SELECT 'RETR-' || record FROM retractions
-	UNION ALL SELECT 'PURGE-' || id FROM purges`
+	UNION ALL SELECT 'PURGE-' || id FROM purges UNION ALL SELECT 'TXT-' || evidence_id FROM evidence_text`
 
 // contentHash is the SHA-256 of a record's canonical content; ErrNotFound
 // when the record does not exist. Its query is prepared once per

@@ -115,7 +115,7 @@ func (db *DB) CheckLinks(ctx context.Context, links vault.Links) error {
 }
 
 func checkLinks(ctx context.Context, tx *sql.Tx, links vault.Links, optional bool) error {
-	if !optional && len(links.Orders)+len(links.Cases) == 0 {
+	if !optional && !links.Inbox && len(links.Orders)+len(links.Cases) == 0 {
 		return errors.New("evidence needs an order or a case to belong to")
 	}
 	for _, id := range links.Orders {
@@ -196,8 +196,12 @@ const evidenceColumns = `e.id, e.kind, e.source, e.occurred_at, e.party, e.title
 	coalesce((SELECT reason FROM retractions WHERE record = 'EV-' || e.id), '')`
 
 func queryEvidence(ctx context.Context, tx *sql.Tx, where string, args ...any) ([]vault.Evidence, error) {
-	out, index, err := scanAll(ctx, tx, `SELECT `+evidenceColumns+` FROM evidence e `+where+`
-		ORDER BY e.occurred_at = '', e.occurred_at, e.id`, args,
+	return queryEvidenceOrdered(ctx, tx, where, `ORDER BY e.occurred_at = '', e.occurred_at, e.id`, args...)
+}
+
+// queryEvidenceOrdered is queryEvidence in another order.
+func queryEvidenceOrdered(ctx context.Context, tx *sql.Tx, where, order string, args ...any) ([]vault.Evidence, error) {
+	out, index, err := scanAll(ctx, tx, `SELECT `+evidenceColumns+` FROM evidence e `+where+` `+order, args,
 		scanEvidence, func(e vault.Evidence) vault.EvidenceID { return e.ID })
 	if err != nil || len(out) == 0 {
 		return out, err

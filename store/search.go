@@ -31,8 +31,9 @@ const (
 			(SELECT group_concat(number, ' ') FROM order_tracking WHERE order_id = o.id),
 			(SELECT group_concat(value, ' ') FROM order_facts WHERE order_id = o.id AND key = 'site'))
 		FROM orders o WHERE o.id = ?`
-	evidenceText = `SELECT title, concat_ws(' ', body, note, file_name, sender, recipients) FROM evidence WHERE id = ?`
-	caseText     = `SELECT c.title, concat_ws(' ', c.kind, c.receiver, c.reference,
+	evidenceText = `SELECT title, concat_ws(' ', body, note, file_name, sender, recipients,
+			(SELECT text FROM evidence_text WHERE evidence_id = e.id)) FROM evidence e WHERE id = ?`
+	caseText = `SELECT c.title, concat_ws(' ', c.kind, c.receiver, c.reference,
 			(SELECT group_concat(value, ' ') FROM case_facts WHERE case_id = c.id AND key IN ('dispute_number', 'bank_reference')),
 			(SELECT group_concat(text, ' ') FROM case_events WHERE case_id = c.id),
 			(SELECT text FROM case_statements WHERE case_id = c.id))

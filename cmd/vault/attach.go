@@ -39,7 +39,8 @@ on stderr, and exits 1 if any file was refused. Inside a directory, symbolic
 links are followed only to files within it.`,
 		Example: `  vault attach file order-page.png --order ORD-1
   vault attach file parcel.jpg label.jpg --order 8123456789012345 --kind photo --note "box crushed"
-  vault attach file ~/Pictures/dispute --recursive --case CASE-1`,
+  vault attach file ~/Pictures/dispute --recursive --case CASE-1
+  vault attach file IMG_0412.PNG IMG_0413.PNG --inbox`,
 		Args: atLeastOne("at least one file"),
 		RunE: func(cmd *cobra.Command, paths []string) error {
 			if err := o.parse(a, paths); err != nil {
@@ -51,6 +52,7 @@ links are followed only to files within it.`,
 	f := cmd.Flags()
 	f.StringArrayVar(&o.orderRefs, "order", nil, "the order the files belong to (ORD-n or order number; repeatable)")
 	f.StringArrayVar(&o.caseRefs, "case", nil, "the case the files belong to (CASE-n; repeatable)")
+	f.BoolVar(&o.req.Links.Inbox, "inbox", false, "put the files in the inbox, to file later ('vault inbox', 'vault link')")
 	f.StringVar(&o.kind, "kind", "", "what the files are: "+strings.Join(vault.Words(vault.EvidenceKinds), ", "))
 	f.StringVar(&o.req.Note, "note", "", "a note kept with each file")
 	f.StringVar(&o.at, "at", "", "when the screenshot or photo was taken (default: from the picture's EXIF or PNG date) "+dateExample)
@@ -61,8 +63,8 @@ links are followed only to files within it.`,
 }
 
 func (o *attachOptions) parse(a *app, paths []string) error {
-	if len(o.orderRefs)+len(o.caseRefs) == 0 {
-		return usagef("say what the files belong to: --order ID or --case ID")
+	if len(o.orderRefs)+len(o.caseRefs) == 0 && !o.req.Links.Inbox {
+		return usagef("say what the files belong to: --order ID or --case ID, or --inbox to file them later")
 	}
 	var err error
 	if o.kind != "" {
@@ -80,9 +82,11 @@ func (a *app) runAttach(ctx context.Context, o *attachOptions) error {
 	if err != nil {
 		return err
 	}
+	inbox := o.req.Links.Inbox
 	if o.req.Links, err = svc.Links(ctx, o.orderRefs, o.caseRefs); err != nil {
 		return err
 	}
+	o.req.Links.Inbox = inbox && len(o.orderRefs)+len(o.caseRefs) == 0
 	progress, done := a.progress("attaching")
 	results, err := svc.Attach(ctx, o.req, progress)
 	done()
@@ -95,8 +99,12 @@ func (a *app) runAttach(ctx context.Context, o *attachOptions) error {
 // reportAttach prints an id (or JSON object) per stored file, a line per
 // refused file, and a summary; it fails when any file was refused.
 func (a *app) reportAttach(results []casework.Attached, atGiven, asJSON bool) error {
-	var added, dup, refused int
+	var added, dup, refused, known int
 	for _, r := range results {
+		if r.Known {
+			known++
+			continue
+		}
 		if r.Warning != "" {
 			fmt.Fprintf(a.stderr, "vault: warning: %s: %s\n", r.Path, r.Warning)
 		}
@@ -133,7 +141,11 @@ func (a *app) reportAttach(results []casework.Attached, atGiven, asJSON bool) er
 		}
 	}
 	if len(results) > 1 || refused > 0 {
-		fmt.Fprintf(a.stderr, "vault: %d added, %d duplicate, %d refused\n", added, dup, refused)
+		seen := ""
+		if known > 0 {
+			seen = fmt.Sprintf(", %d seen before", known)
+		}
+		fmt.Fprintf(a.stderr, "vault: %d added, %d duplicate, %d refused%s\n", added, dup, refused, seen)
 	}
 	if refused > 0 {
 		return fmt.Errorf("%d of %d files refused", refused, len(results))

@@ -43,15 +43,33 @@ func TestScripts(t *testing.T) {
 			return errors.Join(err1, err2)
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"mkimage": cmdMkimage,
-			"pdftext": cmdPdftext,
-			"perm":    cmdPerm,
-			"sql":     cmdSQL,
-			"flip":    cmdFlip,
-			"age":     cmdAge,
-			"unzip":   cmdUnzip,
+			"mkimage":     cmdMkimage,
+			"pdftext":     cmdPdftext,
+			"mkorderpage": cmdMkorderpage,
+			"perm":        cmdPerm,
+			"sql":         cmdSQL,
+			"flip":        cmdFlip,
+			"age":         cmdAge,
+			"unzip":       cmdUnzip,
 		},
 	})
+}
+
+// mkorderpage FILE NUMBER [SEED] writes a phone screenshot of an AliExpress
+// order page showing that order number in its pixels (testimage.OrderPage).
+func cmdMkorderpage(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 || len(args) > 3 {
+		ts.Fatalf("usage: mkorderpage FILE NUMBER [SEED]")
+	}
+	seed := uint64(1)
+	if len(args) == 3 {
+		n, err := strconv.ParseUint(args[2], 10, 64)
+		ts.Check(err)
+		seed = n
+	}
+	page := testimage.OrderPage(seed, testimage.Order{Marketplace: "AliExpress", Number: args[1], Seller: "Shenzhen Gadget Store",
+		Item: "USB-C charger 65W", Amount: "NOK 349,00"})
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), page, 0o600))
 }
 
 // mkimage FILE FORMAT W H writes a generated image of that size. FORMAT is

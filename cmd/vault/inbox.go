@@ -1,0 +1,277 @@
+package main
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"vault"
+	"vault/casework"
+	"vault/ocr"
+)
+
+func newInboxCmd(a *app) *cobra.Command {
+	var asJSON, auto bool
+	cmd := &cobra.Command{
+		Use:   "inbox [--auto-link] [--json]",
+		Short: "List the evidence waiting to be filed, with the order it seems to belong to",
+		Long: `List the evidence that belongs to no order or case yet (from 'vault receive',
+'vault inbox scan', 'attach file --inbox', or an email imported without an
+order), newest first. For each, the orders it seems to belong to: an order or
+tracking number, or a seller's name, found in its file name, its text, or the
+words read off the picture (when tesseract is installed: see 'vault ocr').
+File an item with 'vault link EV-n --order ORD-n'; --auto-link files every
+item that names exactly one order by number. Dossiers and deadlines never see
+what waits here.`,
+		Example: `  vault inbox
+  vault inbox --auto-link
+  vault link EV-7 EV-8 --order ORD-2`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			svc, err := a.open(cmd.Context())
+			if err != nil {
+				return err
+			}
+			if auto {
+				if err := a.autoLink(cmd.Context(), svc); err != nil {
+					return err
+				}
+			}
+			items, err := svc.Inbox(cmd.Context())
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return printJSON(a.stdout, nonNil(items))
+			}
+			return a.printInbox(items)
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
+	cmd.Flags().BoolVar(&auto, "auto-link", false, "file each item that names exactly one order by number")
+	cmd.AddCommand(newInboxScanCmd(a))
+	return cmd
+}
+
+func (a *app) printInbox(items []casework.InboxItem) error {
+	if len(items) == 0 {
+		fmt.Fprintln(a.stderr, "vault: the inbox is empty")
+		return nil
+	}
+	rows := [][]string{{"ID", "ADDED", "KIND", "FILE", "BELONGS TO (GUESS)"}}
+	for _, it := range items {
+		rows = append(rows, []string{it.ID.String(), it.CreatedAt.In(a.loc).Format("2006-01-02 15:04"), string(it.Kind),
+			cut(cmp.Or(it.FileName, it.Title), 40), guesses(it.Suggested)})
+	}
+	return table(a.stdout, rows)
+}
+
+// guesses writes suggestions as "ORD-2 (order number 8123...)".
+func guesses(ss []casework.Suggestion) string {
+	if len(ss) == 0 {
+		return "-"
+	}
+	var out []string
+	for _, s := range ss[:min(3, len(ss))] {
+		out = append(out, fmt.Sprintf("%s (%s)", s.Order, s.Why))
+	}
+	return strings.Join(out, ", ")
+}
+
+func cut(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}
+
+func (a *app) autoLink(ctx context.Context, svc *casework.Service) error {
+	filed, err := svc.AutoLink(ctx)
+	for id, o := range filed {
+		fmt.Fprintf(a.stderr, "vault: %s filed under %s\n", id, o)
+	}
+	return err
+}
+
+func newInboxScanCmd(a *app) *cobra.Command {
+	var auto, noRead bool
+	cmd := &cobra.Command{
+		Use:   "scan DIR... [--auto-link] [--no-ocr]",
+		Short: "Bring the new files of a folder (a synced phone's) into the inbox",
+		Long: `Import the files under each DIR, and its subdirectories, that the vault has
+never seen (by SHA-256: a file met before, even one retracted since, is
+skipped), into the inbox. Your files are only read: never moved, changed or
+deleted, so the folder can be the one Syncthing or a cloud drive keeps in
+step with the phone. Run it as often as you like (cron, a systemd timer):
+only new files are added. Each file passes the checks of 'attach file'. When
+tesseract is installed the words in new pictures are read (unless --no-ocr),
+and --auto-link files what names exactly one order by number.`,
+		Example: `  vault inbox scan ~/Sync/Phone/Screenshots
+  vault inbox scan ~/Sync/Phone/Screenshots --auto-link`,
+		Args: atLeastOne("a directory"),
+		RunE: func(cmd *cobra.Command, dirs []string) error {
+			ctx := cmd.Context()
+			svc, err := a.open(ctx)
+			if err != nil {
+				return err
+			}
+			progress, done := a.progress("scanning")
+			results, err := svc.ScanInbox(ctx, dirs, progress)
+			done()
+			if err != nil {
+				return err
+			}
+			reported := a.reportAttach(results, false, false)
+			if !noRead {
+				if err := a.readNew(ctx, svc, added(results)); err != nil {
+					return err
+				}
+			}
+			if auto {
+				if err := a.autoLink(ctx, svc); err != nil {
+					return err
+				}
+			}
+			return reported
+		},
+	}
+	cmd.Flags().BoolVar(&auto, "auto-link", false, "file each new item that names exactly one order by number")
+	cmd.Flags().BoolVar(&noRead, "no-ocr", false, "do not read the words in the pictures now ('vault ocr' does it later)")
+	return cmd
+}
+
+// added are the ids a batch of attached files recorded anew.
+func added(rs []casework.Attached) []vault.EvidenceID {
+	var ids []vault.EvidenceID
+	for _, r := range rs {
+		if r.Err == nil && !r.Known && !r.Added.Duplicate && r.Added.ID != 0 {
+			ids = append(ids, r.Added.ID)
+		}
+	}
+	return ids
+}
+
+// readNew reads the words off new pictures when tesseract is there, and
+// says how to do it later when it is not.
+func (a *app) readNew(ctx context.Context, svc *casework.Service, ids []vault.EvidenceID) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	t, err := ocr.Find(ctx)
+	if errors.Is(err, ocr.ErrMissing) {
+		fmt.Fprintf(a.stderr, "note: %v; the pictures stay unread until 'vault ocr'\n", err)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return a.runRead(ctx, svc, t, ids)
+}
+
+func (a *app) runRead(ctx context.Context, svc *casework.Service, t *ocr.Tesseract, ids []vault.EvidenceID) error {
+	progress, done := a.progress("reading")
+	reads, err := svc.ReadText(ctx, t, ids, progress)
+	done()
+	failed := 0
+	for _, r := range reads {
+		if r.Err != nil {
+			failed++
+			fmt.Fprintf(a.stderr, "vault: %s: %s\n", r.ID, oneLine(r.Err))
+		}
+	}
+	if len(reads) > 0 {
+		fmt.Fprintf(a.stderr, "vault: read %s with %s\n", plural(len(reads)-failed, "picture"), t.Name())
+	}
+	if err != nil {
+		return err
+	}
+	if failed > 0 {
+		return fmt.Errorf("%d of %d pictures could not be read", failed, len(reads))
+	}
+	return nil
+}
+
+func newOCRCmd(a *app) *cobra.Command {
+	return &cobra.Command{
+		Use:   "ocr [EV-n...]",
+		Short: "Read the words in pictures (screenshots, photos of documents) with tesseract",
+		Long: `Read the words in every picture that has none read yet (or only in those
+named), with tesseract in English and Norwegian, a picture per core. Each text
+is a record of its own, linked to its picture (the file is untouched), found
+by 'vault search' and used by 'vault inbox' to guess the order. Needs
+tesseract (Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-nor).`,
+		Example: `  vault ocr
+  vault ocr EV-7`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			var ids []vault.EvidenceID
+			for _, s := range args {
+				id, err := vault.ParseEvidenceID(s)
+				if err != nil {
+					return usagef("%q: not an evidence id (EV-n)", s)
+				}
+				ids = append(ids, id)
+			}
+			t, err := ocr.Find(ctx)
+			if err != nil {
+				return err
+			}
+			svc, err := a.open(ctx)
+			if err != nil {
+				return err
+			}
+			return a.runRead(ctx, svc, t, ids)
+		},
+	}
+}
+
+func newLinkCmd(a *app) *cobra.Command {
+	var orderRefs, caseRefs []string
+	cmd := &cobra.Command{
+		Use:   "link EV-n... (--order ID | --case ID)",
+		Short: "File evidence (from the inbox) under an order or a case",
+		Long: `Link evidence to orders and cases: an inbox item is filed, a filed one
+belongs to one more place. All in one transaction, each link in the audit
+log. 'vault unlink' undoes it.`,
+		Example: `  vault link EV-7 --order ORD-2
+  vault link EV-7 EV-8 EV-9 --order 8123456789012345
+  vault link EV-7 --case CASE-1`,
+		Args: atLeastOne("the evidence to file (EV-n)"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(orderRefs)+len(caseRefs) == 0 {
+				return usagef("say where it belongs: --order ID or --case ID")
+			}
+			var ids []vault.EvidenceID
+			for _, s := range args {
+				id, err := vault.ParseEvidenceID(s)
+				if err != nil {
+					return usagef("%q: not an evidence id (EV-n)", s)
+				}
+				ids = append(ids, id)
+			}
+			ctx := cmd.Context()
+			svc, err := a.open(ctx)
+			if err != nil {
+				return err
+			}
+			links, err := svc.Links(ctx, orderRefs, caseRefs)
+			if err != nil {
+				return err
+			}
+			if err := svc.Link(ctx, ids, links); err != nil {
+				return err
+			}
+			for _, id := range ids {
+				fmt.Fprintln(a.stdout, id)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringArrayVar(&orderRefs, "order", nil, "the order it belongs to (ORD-n or order number; repeatable)")
+	cmd.Flags().StringArrayVar(&caseRefs, "case", nil, "the case it belongs to (CASE-n; repeatable)")
+	return cmd
+}
