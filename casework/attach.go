@@ -106,8 +106,19 @@ func (s *Service) ingest(ctx context.Context, path string, skipKnown bool, progr
 			return vault.Evidence{}, "", cmp.Or(err, errKnown)
 		}
 	}
-	media := evidence.Detect(st.Head, path)
-	if err := CheckStaged(st, media, info.Size()); err != nil {
+	return s.commitStaged(st, path, info.Size())
+}
+
+// commitStaged checks a staged file (its size unchanged since it was
+// opened, size < 0: not known; an image decodes) and commits it: the
+// evidence to record, named as the file was, and a warning when the name
+// says another type than the content.
+func (s *Service) commitStaged(st *evidence.Staged, name string, size int64) (vault.Evidence, string, error) {
+	media := evidence.Detect(st.Head, name)
+	if size < 0 {
+		size = st.Size
+	}
+	if err := CheckStaged(st, media, size); err != nil {
 		st.Discard()
 		return vault.Evidence{}, "", err
 	}
@@ -119,7 +130,7 @@ func (s *Service) ingest(ctx context.Context, path string, skipKnown bool, progr
 	if media.Warning != "" {
 		warning = fmt.Sprintf("%s; kept as %s", media.Warning, media.Type)
 	}
-	name := filepath.Base(path)
+	name = filepath.Base(name)
 	return vault.Evidence{Source: vault.SourceFile, Title: name, FileName: name, OccurredAt: s.takenAt(stored.SHA256, media),
 		Blob: &vault.Blob{SHA256: stored.SHA256, Size: stored.Size, MediaType: media.Type}}, warning, nil
 }

@@ -110,6 +110,7 @@ $VAULT_NOW (RFC 3339) fixes the clock, for scripts that need "today" to stay put
 			newAddMessageCmd(a, nil), newAddCaseCmd(a, nil), newAddAccountCmd(a, nil), newAddChargeCmd(a, nil)),
 		group("attach", "Attach files to an order or a case", newAttachFileCmd(a, nil)),
 		newInboxCmd(a),
+		newReceiveCmd(a),
 		newLinkCmd(a),
 		newOCRCmd(a),
 		newSetCmd(a),

@@ -1,0 +1,72 @@
+package casework
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"vault"
+	"vault/evidence"
+)
+
+// ErrTooLarge is a received file over its size limit; nothing was kept.
+var ErrTooLarge = errors.New("the file is larger than the limit")
+
+// Receive stores one file that comes as a stream (an upload from the
+// phone), through the checks of 'attach file', and records it linked as
+// asked: the blob is written, synced and renamed before its row. A file
+// over max bytes, a broken stream (the connection dropped) or a refused
+// image leaves nothing behind. name is the sender's file name, kept as the
+// evidence's (its base only; it names no path here).
+func (s *Service) Receive(ctx context.Context, name string, r io.Reader, max int64, links vault.Links) (Attached, error) {
+	name = cleanName(name)
+	out := Attached{Path: name}
+	st, err := s.Blobs.Stage(io.LimitReader(r, max+1))
+	if err != nil {
+		return out, fmt.Errorf("receive %s: %w", name, err)
+	}
+	if st.Size > max {
+		st.Discard()
+		out.Err = fmt.Errorf("%w of %d MB", ErrTooLarge, max/1_000_000)
+		return out, nil
+	}
+	e, warning, err := s.commitStaged(st, name, -1)
+	if err != nil {
+		out.Err = err
+		return out, nil
+	}
+	out.Warning = warning
+	e.Kind = evidence.KindFor(e.Blob.MediaType)
+	out.Undated = e.OccurredAt.IsZero() && evidence.Class(e.Blob.MediaType) == evidence.ClassImage
+	added, err := s.DB.AddEvidence(ctx, []vault.Evidence{e}, links)
+	if err != nil {
+		return out, err
+	}
+	out.Added = added[0]
+	return out, nil
+}
+
+// cleanName is a sender's file name without any directory, control
+// characters or a leading dot; "upload" when nothing is left.
+func cleanName(name string) string {
+	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
+		name = name[i+1:]
+	}
+	name = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f {
+			return -1
+		}
+		return r
+	}, strings.ToValidUTF8(name, ""))
+	name = strings.TrimLeft(strings.TrimSpace(name), ".")
+	if len(name) > 200 {
+		name = name[:200]
+		name = strings.ToValidUTF8(name, "")
+	}
+	if name == "" {
+		return "upload"
+	}
+	return name
+}

@@ -1,0 +1,265 @@
+// Package receive is the one-time upload page 'vault receive' serves to a
+// phone on the local network: a form that works without JavaScript (and
+// with curl -F), a little script that adds progress, and the checks around
+// it: a 128-bit token in the URL compared in constant time, 404 for
+// anything else (logged), an idle expiry, size limits per file and per
+// session. Storing is the caller's (Config.Save): every file goes through
+// the vault's own checks there.
+package receive
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/subtle"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"mime/multipart"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Choice is an order the page offers to file uploads under.
+type Choice struct {
+	Ref   string // ORD-1
+	Label string // AliExpress 8123456789012345
+}
+
+// Result is what became of one uploaded file.
+type Result struct {
+	Name string `json:"name"`
+	ID   string `json:"id,omitempty"`   // EV-7, when kept
+	Note string `json:"note,omitempty"` // "same content as EV-3, kept once"
+	Err  string `json:"error,omitempty"`
+}
+
+// Config is one receiving session.
+type Config struct {
+	Token    string
+	MaxFile  int64 // bytes a file
+	MaxTotal int64 // bytes a session
+	Idle     time.Duration
+	Orders   []Choice
+	// Save stores one file (at most max bytes) under order ("" for the
+	// inbox); an error fails the whole request.
+	Save func(ctx context.Context, name string, r io.Reader, max int64, order string) (Result, error)
+	Log  func(format string, args ...any)
+	Now  func() time.Time
+}
+
+// maxParts bounds the parts of one request; maxField a form value.
+const (
+	maxParts = 1000
+	maxField = 64
+)
+
+// Handler serves a session's page and uploads.
+type Handler struct {
+	cfg   Config
+	mu    sync.Mutex
+	total int64
+	last  time.Time
+}
+
+// NewToken is 128 random bits, hex.
+func NewToken() (string, error) {
+	b := make([]byte, 16)
+	if _, err := rand.Read(b); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(b), nil
+}
+
+// New makes a session's handler; its idle clock starts now.
+func New(cfg Config) *Handler {
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Log == nil {
+		cfg.Log = func(string, ...any) {}
+	}
+	return &Handler{cfg: cfg, last: cfg.Now()}
+}
+
+// Expired reports whether the session has been idle longer than allowed.
+func (h *Handler) Expired() bool {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.cfg.Now().Sub(h.last) > h.cfg.Idle
+}
+
+// ServeHTTP answers /TOKEN (the page, and uploads to it) and /TOKEN/app.js;
+// everything else, a wrong token and an expired session are 404.
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	token, rest, _ := strings.Cut(strings.TrimPrefix(r.URL.Path, "/"), "/")
+	switch {
+	case subtle.ConstantTimeCompare([]byte(token), []byte(h.cfg.Token)) != 1:
+		h.refuse(w, r, "wrong or no token")
+		return
+	case h.Expired():
+		h.refuse(w, r, "the session expired")
+		return
+	}
+	h.touch()
+	header(w)
+	switch {
+	case rest == "" && r.Method == http.MethodGet:
+		h.page(w, nil)
+	case rest == "" && r.Method == http.MethodPost:
+		h.upload(w, r)
+	case rest == "app.js" && r.Method == http.MethodGet:
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		io.WriteString(w, script)
+	default:
+		h.refuse(w, r, "no such page")
+	}
+}
+
+func (h *Handler) touch() {
+	h.mu.Lock()
+	h.last = h.cfg.Now()
+	h.mu.Unlock()
+}
+
+// header keeps the page to itself: no referrer (the URL holds the token),
+// no cache, no outside resources.
+func header(w http.ResponseWriter) {
+	w.Header().Set("Referrer-Policy", "no-referrer")
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.Header().Set("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; connect-src 'self'; form-action 'self'; img-src 'self' data:")
+}
+
+func (h *Handler) refuse(w http.ResponseWriter, r *http.Request, why string) {
+	h.cfg.Log("refused %s %s from %s: %s", r.Method, redact(r.URL.Path, h.cfg.Token), r.RemoteAddr, why)
+	http.NotFound(w, r)
+}
+
+// redact keeps the token out of the log.
+func redact(path, token string) string { return strings.ReplaceAll(path, token, "TOKEN") }
+
+// upload stores each file part of a multipart form, in order: the order
+// field, when present, comes first (the page puts it first).
+func (h *Handler) upload(w http.ResponseWriter, r *http.Request) {
+	mr, err := r.MultipartReader()
+	if err != nil {
+		http.Error(w, "want a multipart/form-data upload", http.StatusBadRequest)
+		return
+	}
+	var results []Result
+	order := ""
+	for parts := 0; ; parts++ {
+		p, err := mr.NextPart()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil || parts >= maxParts {
+			h.fail(w, r, results, fmt.Errorf("the upload broke off or is malformed: %v", cmpErr(err, "too many parts")))
+			return
+		}
+		switch {
+		case p.FormName() == "order":
+			if order, err = h.orderField(p); err != nil {
+				h.fail(w, r, results, err)
+				return
+			}
+		case p.FileName() != "":
+			res, err := h.save(r.Context(), p, order)
+			if err != nil {
+				h.fail(w, r, results, err)
+				return
+			}
+			results = append(results, res)
+		}
+		p.Close()
+	}
+	h.respond(w, r, http.StatusOK, results)
+}
+
+func cmpErr(err error, otherwise string) string {
+	if err != nil {
+		return err.Error()
+	}
+	return otherwise
+}
+
+// orderField reads the order chosen on the page: one offered, or none.
+func (h *Handler) orderField(p io.Reader) (string, error) {
+	b, err := io.ReadAll(io.LimitReader(p, maxField+1))
+	if err != nil || len(b) > maxField {
+		return "", errors.New("bad order field")
+	}
+	ref := strings.TrimSpace(string(b))
+	if ref == "" {
+		return "", nil
+	}
+	for _, c := range h.cfg.Orders {
+		if c.Ref == ref {
+			return ref, nil
+		}
+	}
+	return "", fmt.Errorf("order %q is not one this page offers", ref)
+}
+
+// save stores one file within what is left of the session's allowance.
+func (h *Handler) save(ctx context.Context, p *multipart.Part, order string) (Result, error) {
+	name := p.FileName()
+	h.mu.Lock()
+	left := h.cfg.MaxTotal - h.total
+	h.mu.Unlock()
+	if left <= 0 {
+		return Result{Name: name, Err: "this session has received all it takes; start 'vault receive' again"}, nil
+	}
+	counted := &counter{r: p}
+	res, err := h.cfg.Save(ctx, name, counted, min(h.cfg.MaxFile, left), order)
+	h.mu.Lock()
+	h.total += counted.n
+	h.mu.Unlock()
+	h.touch()
+	return res, err
+}
+
+// fail answers a request that could not be read to its end: the files
+// before the failure are kept and listed, the one it broke in is not.
+func (h *Handler) fail(w http.ResponseWriter, r *http.Request, results []Result, err error) {
+	h.cfg.Log("upload from %s: %v", r.RemoteAddr, err)
+	results = append(results, Result{Err: err.Error()})
+	h.respond(w, r, http.StatusBadRequest, results)
+}
+
+func (h *Handler) respond(w http.ResponseWriter, r *http.Request, status int, results []Result) {
+	if wantsJSON(r) {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(status)
+		json.NewEncoder(w).Encode(results)
+		return
+	}
+	w.WriteHeader(status)
+	h.page(w, results)
+}
+
+func wantsJSON(r *http.Request) bool {
+	for _, v := range strings.Split(r.Header.Get("Accept"), ",") {
+		if t, _, _ := mime.ParseMediaType(strings.TrimSpace(v)); t == "application/json" {
+			return true
+		}
+	}
+	return false
+}
+
+// counter counts the bytes read through it.
+type counter struct {
+	r io.Reader
+	n int64
+}
+
+func (c *counter) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}

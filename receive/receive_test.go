@@ -1,0 +1,276 @@
+package receive_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"vault"
+	"vault/casework"
+	"vault/internal/testimage"
+	"vault/receive"
+)
+
+// session is a receive handler storing into a real vault in a temp dir.
+type session struct {
+	svc   *casework.Service
+	h     *receive.Handler
+	srv   *httptest.Server
+	url   string
+	now   time.Time
+	mu    sync.Mutex
+	log   []string
+	order vault.OrderID
+}
+
+func newSession(t *testing.T, maxFile, maxTotal int64) *session {
+	t.Helper()
+	ctx := context.Background()
+	svc, err := casework.Create(ctx, filepath.Join(t.TempDir(), "v"), time.Now, time.UTC)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { svc.Close() })
+	s := &session{svc: svc, now: time.Date(2026, 12, 2, 12, 0, 0, 0, time.UTC)}
+	if s.order, err = svc.DB.AddOrder(ctx, vault.Order{Marketplace: vault.AliExpress, Number: "8123456789012345"}); err != nil {
+		t.Fatal(err)
+	}
+	token, err := receive.NewToken()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.h = receive.New(receive.Config{Token: token, MaxFile: maxFile, MaxTotal: maxTotal, Idle: 10 * time.Minute,
+		Orders: []receive.Choice{{Ref: s.order.String(), Label: "AliExpress 8123456789012345"}},
+		Now:    func() time.Time { s.mu.Lock(); defer s.mu.Unlock(); return s.now },
+		Log:    func(f string, args ...any) { s.mu.Lock(); s.log = append(s.log, fmt.Sprintf(f, args...)); s.mu.Unlock() },
+		Save: func(ctx context.Context, name string, r io.Reader, max int64, order string) (receive.Result, error) {
+			links := vault.Links{Inbox: true}
+			if order != "" {
+				links = vault.Links{Orders: []vault.OrderID{s.order}}
+			}
+			got, err := svc.Receive(ctx, name, r, max, links)
+			res := receive.Result{Name: got.Path, ID: got.Added.ID.String()}
+			if got.Err != nil {
+				res = receive.Result{Name: got.Path, Err: got.Err.Error()}
+			}
+			return res, err
+		}})
+	s.srv = httptest.NewServer(s.h)
+	t.Cleanup(s.srv.Close)
+	s.url = s.srv.URL + "/" + token
+	return s
+}
+
+// form is a multipart body: an order field (when not "-") and files.
+func form(t *testing.T, order string, files map[string][]byte) (*bytes.Buffer, string) {
+	t.Helper()
+	var buf bytes.Buffer
+	w := multipart.NewWriter(&buf)
+	if order != "-" {
+		w.WriteField("order", order)
+	}
+	for _, name := range sortedKeys(files) {
+		fw, _ := w.CreateFormFile("files", name)
+		fw.Write(files[name])
+	}
+	w.Close()
+	return &buf, w.FormDataContentType()
+}
+
+func sortedKeys(m map[string][]byte) []string {
+	var keys []string
+	for k := range m {
+		keys = append(keys, k)
+	}
+	for i := range keys {
+		for j := i + 1; j < len(keys); j++ {
+			if keys[j] < keys[i] {
+				keys[i], keys[j] = keys[j], keys[i]
+			}
+		}
+	}
+	return keys
+}
+
+func (s *session) post(t *testing.T, url string, body io.Reader, ctype string) (int, []receive.Result) {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodPost, url, body)
+	req.Header.Set("Content-Type", ctype)
+	req.Header.Set("Accept", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var rs []receive.Result
+	json.NewDecoder(resp.Body).Decode(&rs)
+	return resp.StatusCode, rs
+}
+
+func (s *session) stored(t *testing.T) int {
+	t.Helper()
+	es, err := s.svc.DB.ListEvidence(context.Background(), storeFilterAll())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(es)
+}
+
+// TestTokenAndExpiry: no token, a wrong one, one a character short, and
+// the right one after the idle time are all 404, logged without the
+// token; nothing is stored.
+func TestTokenAndExpiry(t *testing.T) {
+	s := newSession(t, 10<<20, 100<<20)
+	shot := testimage.PhoneScreenshot(1)
+	body, ctype := form(t, "", map[string][]byte{"a.png": shot})
+	token := strings.TrimPrefix(s.url, s.srv.URL+"/")
+	for _, url := range []string{s.srv.URL, s.srv.URL + "/", s.srv.URL + "/" + strings.Repeat("0", 32), s.url[:len(s.url)-1],
+		s.url + "x", s.srv.URL + "/../" + token} {
+		if code, _ := s.post(t, url, bytes.NewReader(body.Bytes()), ctype); code != http.StatusNotFound {
+			t.Errorf("POST %s: %d, want 404", url, code)
+		}
+		resp, err := http.Get(url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusNotFound {
+			t.Errorf("GET %s: %d, want 404", url, resp.StatusCode)
+		}
+	}
+	if resp, _ := http.Get(s.url); resp.StatusCode != http.StatusOK {
+		t.Fatalf("the page: %d", resp.StatusCode)
+	}
+	s.mu.Lock()
+	s.now = s.now.Add(11 * time.Minute)
+	s.mu.Unlock()
+	if code, _ := s.post(t, s.url, bytes.NewReader(body.Bytes()), ctype); code != http.StatusNotFound {
+		t.Errorf("after the idle time: %d, want 404", code)
+	}
+	if n := s.stored(t); n != 0 {
+		t.Errorf("%d stored, want none", n)
+	}
+	for _, l := range s.log {
+		if strings.Contains(l, token) {
+			t.Errorf("the log shows the token: %s", l)
+		}
+	}
+	if len(s.log) < 13 {
+		t.Errorf("%d refusals logged, want 13", len(s.log))
+	}
+}
+
+// TestLimits: a file over the file limit is refused whole, a session's
+// total (which counts what it was sent, refused or not) stops further
+// files, an order the page did not offer fails.
+func TestLimits(t *testing.T) {
+	s := newSession(t, 200_000, 500_001)
+	big := bytes.Repeat([]byte("x"), 200_001)
+	body, ctype := form(t, "", map[string][]byte{"big.txt": big})
+	code, rs := s.post(t, s.url, body, ctype)
+	if code != http.StatusOK || len(rs) != 1 || !strings.Contains(rs[0].Err, "larger than the limit") {
+		t.Errorf("oversized: %d %+v", code, rs)
+	}
+	if n := s.stored(t); n != 0 {
+		t.Errorf("%d stored after an oversized file", n)
+	}
+	for i := range 3 {
+		body, ctype = form(t, "", map[string][]byte{fmt.Sprintf("f%d.txt", i): bytes.Repeat([]byte{byte('a' + i)}, 150_000)})
+		s.post(t, s.url, body, ctype)
+	}
+	if n := s.stored(t); n != 2 {
+		t.Errorf("%d stored; after 200 kB refused, the session's 500 kB take two files of 150 kB and refuse the third", n)
+	}
+	body, ctype = form(t, "ORD-99", map[string][]byte{"a.txt": []byte("a")})
+	if code, _ := s.post(t, s.url, body, ctype); code != http.StatusBadRequest {
+		t.Errorf("an order not offered: %d", code)
+	}
+}
+
+// TestConcurrentUploads: 12 phones' uploads at once all land, each once.
+func TestConcurrentUploads(t *testing.T) {
+	s := newSession(t, 10<<20, 1<<30)
+	var wg sync.WaitGroup
+	for i := range 12 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			body, ctype := form(t, "ORD-1", map[string][]byte{fmt.Sprintf("IMG_%d.PNG", i): testimage.PhoneScreenshot(uint64(i))})
+			if code, rs := s.post(t, s.url, body, ctype); code != 200 || len(rs) != 1 || rs[0].Err != "" {
+				t.Errorf("upload %d: %d %+v", i, code, rs)
+			}
+		}()
+	}
+	wg.Wait()
+	es, _ := s.svc.DB.ListEvidence(context.Background(), storeFilterOrder(s.order))
+	if len(es) != 12 {
+		t.Errorf("%d filed under the order, want 12", len(es))
+	}
+}
+
+// brokenReader gives n bytes of r, then fails as a dropped connection does.
+type brokenReader struct {
+	r io.Reader
+	n int
+}
+
+func (b *brokenReader) Read(p []byte) (int, error) {
+	if b.n <= 0 {
+		return 0, io.ErrUnexpectedEOF
+	}
+	p = p[:min(len(p), b.n)]
+	n, err := b.r.Read(p)
+	b.n -= n
+	return n, err
+}
+
+// TestDroppedAndHostile: a connection dropped mid-file keeps the files
+// before it and nothing of the broken one (no row, no blob, no temp file);
+// malformed bodies are refused without a crash.
+func TestDroppedAndHostile(t *testing.T) {
+	s := newSession(t, 10<<20, 1<<30)
+	body, ctype := form(t, "", map[string][]byte{"a.txt": []byte("first, whole"), "b.png": testimage.PhoneScreenshot(3)})
+	req, _ := http.NewRequest(http.MethodPost, s.url, &brokenReader{r: body, n: body.Len() / 2})
+	req.Header.Set("Content-Type", ctype)
+	req.ContentLength = -1
+	if resp, err := http.DefaultClient.Do(req); err == nil {
+		resp.Body.Close()
+	}
+	time.Sleep(100 * time.Millisecond) // the handler sees the end of the body
+	es, _ := s.svc.DB.ListEvidence(context.Background(), storeFilterAll())
+	if len(es) != 1 || es[0].FileName != "a.txt" {
+		t.Errorf("after a dropped upload: %+v; want a.txt alone", es)
+	}
+	if tmp, _ := filepath.Glob(filepath.Join(s.svc.Dir, "tmp", "*")); len(tmp) != 0 {
+		t.Errorf("left in tmp: %v", tmp)
+	}
+	for _, bad := range []struct{ body, ctype string }{
+		{"garbage", "multipart/form-data; boundary=x"},
+		{"--x\r\nContent-Disposition: form-data; name=\"files\"; filename=\"../../etc/passwd\"\r\n\r\nroot\r\n--x--\r\n", "multipart/form-data; boundary=x"},
+		{"--x\r\n" + strings.Repeat("X-A: b\r\n", 20000) + "\r\n\r\n--x--", "multipart/form-data; boundary=x"},
+		{strings.Repeat("--x\r\nContent-Disposition: form-data; name=\"z\"\r\n\r\n\r\n", 1200) + "--x--\r\n", "multipart/form-data; boundary=x"},
+		{"a=b", "application/x-www-form-urlencoded"},
+		{"--x\r\nContent-Disposition: form-data; name=\"order\"\r\n\r\n" + strings.Repeat("1", 100) + "\r\n--x--\r\n", "multipart/form-data; boundary=x"},
+	} {
+		code, _ := s.post(t, s.url, strings.NewReader(bad.body), bad.ctype)
+		if code == http.StatusInternalServerError || code == 0 {
+			t.Errorf("%.30q: %d", bad.body, code)
+		}
+	}
+	es, _ = s.svc.DB.ListEvidence(context.Background(), storeFilterAll())
+	for _, e := range es {
+		if strings.Contains(e.FileName, "/") || strings.HasPrefix(e.FileName, ".") {
+			t.Errorf("a file name with a path: %q", e.FileName)
+		}
+	}
+}
