@@ -107,13 +107,31 @@ func (imp *Importer) Skip(source string, err error) {
 	}
 }
 
+// maxForwarded bounds how deeply forwarded messages are followed.
+const maxForwarded = 3
+
 // message parses and stores one raw message and adds it to the batch.
 func (imp *Importer) message(ctx context.Context, source, fileName string, raw []byte) {
-	item, notes, err := imp.prepare(fileName, raw)
+	imp.messageAt(ctx, source, fileName, raw, 0)
+}
+
+// messageAt imports a message and then, as messages of their own, those it
+// carries forwarded as attachments: the seller's original, with its own
+// sender, date and subject, is the evidence; the forwarding mail is kept too.
+func (imp *Importer) messageAt(ctx context.Context, source, fileName string, raw []byte, depth int) {
+	item, notes, forwarded, err := imp.prepare(fileName, raw)
 	if err != nil {
 		imp.Skip(source, err)
 		return
 	}
+	defer func() {
+		if depth >= maxForwarded {
+			return
+		}
+		for i, inner := range forwarded {
+			imp.messageAt(ctx, fmt.Sprintf("%s, forwarded message %d", source, i+1), fileName, inner, depth+1)
+		}
+	}()
 	if len(imp.batch) == 0 {
 		imp.since = time.Now()
 	}
@@ -126,14 +144,14 @@ func (imp *Importer) message(ctx context.Context, source, fileName string, raw [
 
 // prepare parses a raw message, stores its bytes and attachments, and
 // describes the order it confirms when asked to create orders.
-func (imp *Importer) prepare(fileName string, raw []byte) (store.EmailImport, []string, error) {
+func (imp *Importer) prepare(fileName string, raw []byte) (store.EmailImport, []string, [][]byte, error) {
 	m, err := evidence.ParseEmail(raw)
 	if err != nil {
-		return store.EmailImport{}, nil, err
+		return store.EmailImport{}, nil, nil, err
 	}
 	e, err := imp.store(m, fileName, raw)
 	if err != nil {
-		return store.EmailImport{}, nil, err
+		return store.EmailImport{}, nil, nil, err
 	}
 	item := store.EmailImport{Email: e}
 	var notes []string
@@ -144,7 +162,7 @@ func (imp *Importer) prepare(fileName string, raw []byte) (store.EmailImport, []
 			notes = append(notes, note)
 		}
 	}
-	return item, notes, nil
+	return item, notes, m.Forwarded, nil
 }
 
 // Flush records the batch and reports each of its messages; when the batch

@@ -8,6 +8,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -194,6 +195,35 @@ func TestImportMail(t *testing.T) {
 	created, err := s.DB.Order(ctx, got[0].Created.ID)
 	if err != nil || created.Total.IsZero() || created.Ordered.IsZero() {
 		t.Errorf("created order %+v, %v", created, err)
+	}
+}
+
+// TestImportForwarded: a mail forwarded as an attachment imports as two:
+// the forwarding mail, and the seller's original with its own sender and
+// date, which names the order and is linked to it.
+func TestImportForwarded(t *testing.T) {
+	ctx := context.Background()
+	s := testVault(t)
+	o := addOrder(t, s, vault.Order{Marketplace: vault.AliExpress, Number: "8123456789012345"})
+	var got []Imported
+	imp := s.NewImporter(vault.Links{}, false, func(m Imported) { got = append(got, m) })
+	if err := imp.File(ctx, filepath.Join("..", "evidence", "testdata", "email", "forwarded.eml"), nil); err != nil {
+		t.Fatal(err)
+	}
+	imp.Flush(ctx)
+	if imp.Added != 2 || len(got) != 2 || !strings.HasSuffix(got[1].Source, "forwarded message 1") {
+		t.Fatalf("%d added: %+v", imp.Added, got)
+	}
+	es, err := s.DB.ListEvidence(ctx, store.EvidenceFilter{Order: o})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var froms []string
+	for _, e := range es {
+		froms = append(froms, e.From)
+	}
+	if len(es) != 2 || !slices.Contains(froms, "Guangzhou Audio <seller@aliexpress.example>") {
+		t.Errorf("linked to the order: %q", froms)
 	}
 }
 

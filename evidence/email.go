@@ -27,6 +27,9 @@ type Email struct {
 	Date        time.Time // zero when missing or unreadable
 	Text        string    // the text part, or the HTML part turned into text
 	Attachments []Attachment
+	// Forwarded are the messages it carries whole (message/rfc822 parts,
+	// as "forward as attachment" sends them), raw.
+	Forwarded [][]byte
 }
 
 // Attachment is a file carried by an email (attached or inline).
@@ -67,7 +70,7 @@ func ParseEmail(raw []byte) (Email, error) {
 	if err := body.walk(textproto.MIMEHeader(h), msg.Body, 0); err != nil {
 		return Email{}, err
 	}
-	e.Text, e.Attachments = body.text(), body.attachments
+	e.Text, e.Attachments, e.Forwarded = body.text(), body.attachments, body.forwarded
 	return e, nil
 }
 

@@ -346,3 +346,28 @@ func FuzzHTMLText(f *testing.F) {
 		}
 	})
 }
+
+// TestForwardedAsAttachment: a mail forwarded "as attachment" (the phone's
+// way) carries the original whole; it is handed over raw, not kept as an
+// attachment called "attachment".
+func TestForwardedAsAttachment(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("testdata", "email", "forwarded.eml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := ParseEmail(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(e.Forwarded) != 1 || len(e.Attachments) != 0 || !strings.Contains(e.Text, "Sent from my iPhone") {
+		t.Fatalf("outer: %d forwarded, %d attachments, text %q", len(e.Forwarded), len(e.Attachments), e.Text)
+	}
+	inner, err := ParseEmail(e.Forwarded[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if inner.From != "Guangzhou Audio <seller@aliexpress.example>" || inner.MessageID != "seller-answer-1@aliexpress.example" ||
+		!strings.Contains(inner.Text, "请耐心等待") || inner.Date.IsZero() {
+		t.Errorf("inner: %+v", inner)
+	}
+}

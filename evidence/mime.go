@@ -32,6 +32,7 @@ var ErrTooDeep = errors.New("parts nested too deeply")
 type parts struct {
 	plain, html []string
 	attachments []Attachment
+	forwarded   [][]byte
 	n           int
 }
 
@@ -80,6 +81,8 @@ func (p *parts) keep(h textproto.MIMEHeader, mediaType string, params map[string
 	}
 	inline := disposition != "attachment" && name == ""
 	switch {
+	case mediaType == "message/rfc822" && len(data) > 0:
+		p.forwarded = append(p.forwarded, data) // imported as a message of its own
 	case inline && mediaType == "text/plain":
 		p.plain = append(p.plain, decodeText(data, params["charset"]))
 	case inline && mediaType == "text/html":

@@ -52,7 +52,11 @@ func newSession(t *testing.T, maxFile, maxTotal int64) *session {
 	s.h = receive.New(receive.Config{Token: token, MaxFile: maxFile, MaxTotal: maxTotal, Idle: 10 * time.Minute,
 		Orders: []receive.Choice{{Ref: s.order.String(), Label: "AliExpress 8123456789012345"}},
 		Now:    func() time.Time { s.mu.Lock(); defer s.mu.Unlock(); return s.now },
-		Log:    func(f string, args ...any) { s.mu.Lock(); s.log = append(s.log, fmt.Sprintf(f, args...)); s.mu.Unlock() },
+		Log: func(f string, args ...any) {
+			s.mu.Lock()
+			s.log = append(s.log, fmt.Sprintf(f, args...))
+			s.mu.Unlock()
+		},
 		Save: func(ctx context.Context, name string, r io.Reader, max int64, order string) (receive.Result, error) {
 			links := vault.Links{Inbox: true}
 			if order != "" {
