@@ -290,8 +290,8 @@ func TestParseEmailParts(t *testing.T) {
 		{"an unknown charset is read as undeclared text", head + "Content-Type: text/plain; charset=x-martian\r\n\r\nblåbær", "blåbær", nil},
 		{"filename in encoded words", head + "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n\r\nhi\r\n--b\r\n" +
 			"Content-Type: image/png; name=\"=?utf-8?q?kvittering_=C3=B8?=.png\"\r\n\r\nPNG\r\n--b--\r\n", "hi", []string{"kvittering ø.png"}},
-		{"a forwarded message is an attachment", head + "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n\r\nFYI\r\n--b\r\n" +
-			"Content-Type: message/rfc822\r\n\r\nFrom: a@b.no\r\nSubject: inner\r\n\r\nthe inner text\r\n--b--\r\n", "FYI", []string{"attachment"}},
+		{"a forwarded message is no attachment (it is Forwarded)", head + "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n\r\nFYI\r\n--b\r\n" +
+			"Content-Type: message/rfc822\r\n\r\nFrom: a@b.no\r\nSubject: inner\r\n\r\nthe inner text\r\n--b--\r\n", "FYI", nil},
 		{"a message cut short keeps what it holds", head + "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n\r\nfirst\r\n--b\r\nContent-Type: text/plain\r\n\r\nsec", "first\n\nsec", nil},
 		{"html only, with script, style, entities and a link", head + "Content-Type: text/html; charset=utf-8\r\n\r\n" +
 			"<html><head><style>p{color:red}</style><title>t</title></head><body><script>alert(1)</script><h1>Pakken er forsinket</h1>" +
