@@ -63,6 +63,8 @@ var contentQueries = map[string]string{
 	"RETR":  `SELECT json_array(record, reason, at) FROM retractions WHERE record = ?`,
 	"PURGE": `SELECT json_array(id, sha256, size, upto, at) FROM purges WHERE id = ?`,
 	"TXT":   `SELECT json_array(evidence_id, engine, text, created_at) FROM evidence_text WHERE evidence_id = ?`,
+	"TX": `SELECT json_array(id, key, booked_at, value_at, amount_minor, currency, original_minor, original_currency, rate,
+		text, card, bank_ref, statement_id, line, created_at) FROM transactions WHERE id = ?`,
 }
 
 // withFacts is the content query of a record whose facts recorded later
@@ -83,7 +85,8 @@ const allRecords = `SELECT 'ORD-' || id AS r FROM orders UNION ALL SELECT 'EV-' 
 	UNION ALL SELECT 'CHG-' || id FROM order_charges UNION ALL SELECT 'CONF-' || key FROM config
 	UNION ALL SELECT 'STMT-' || case_id FROM case_statements UNION ALL SELECT 'ACC-' || id FROM accounts
 	UNION ALL SELECT 'EDIT-' || id FROM edits UNION ALL SELECT 'RETR-' || record FROM retractions
-	UNION ALL SELECT 'PURGE-' || id FROM purges UNION ALL SELECT 'TXT-' || evidence_id FROM evidence_text`
+	UNION ALL SELECT 'PURGE-' || id FROM purges UNION ALL SELECT 'TXT-' || evidence_id FROM evidence_text
+	UNION ALL SELECT 'TX-' || id FROM transactions`
 
 // contentHash is the SHA-256 of a record's canonical content; ErrNotFound
 // when the record does not exist. Its query is prepared once per

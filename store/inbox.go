@@ -10,8 +10,9 @@ import (
 )
 
 // unlinked is evidence that belongs to no order and no case and is no
-// attachment of another: what the inbox holds.
-const unlinked = `e.parent_id IS NULL
+// attachment of another: what the inbox holds. Statements are not in it:
+// their lines are matched to orders instead.
+const unlinked = `e.parent_id IS NULL AND e.kind != 'statement'
 	AND NOT EXISTS (SELECT 1 FROM evidence_orders WHERE evidence_id = e.id)
 	AND NOT EXISTS (SELECT 1 FROM evidence_cases WHERE evidence_id = e.id)`
 

@@ -1,0 +1,60 @@
+package casework
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+
+	"vault"
+	"vault/statements"
+)
+
+// StatementImport is what importing one statement file did.
+type StatementImport struct {
+	Path      string
+	Format    string      // camt, csv
+	Statement vault.Added // the file, as evidence
+	Read      int         // lines read
+	Added     int         // lines new to the vault
+	Bad       []statements.RowError
+}
+
+// maxStatement bounds a statement file read whole.
+const maxStatement = 64 << 20
+
+// ImportStatement reads a statement file and records it (as evidence) with
+// its lines, in one transaction; lines an earlier statement holds are not
+// added again. A file that is no statement stores nothing.
+func (s *Service) ImportStatement(ctx context.Context, path string, opts statements.Options) (StatementImport, error) {
+	out := StatementImport{Path: path}
+	f, err := OpenRegular(path)
+	if err != nil {
+		return out, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxStatement+1))
+	if err != nil {
+		return out, err
+	}
+	if len(data) > maxStatement {
+		return out, fmt.Errorf("%s: larger than %d MB", path, maxStatement>>20)
+	}
+	format, txs, bad, err := statements.Parse(data, opts)
+	if err != nil {
+		return out, fmt.Errorf("%s: %w", path, err)
+	}
+	out.Format, out.Read, out.Bad = format, len(txs), bad
+	st, err := s.Blobs.Stage(bytes.NewReader(data))
+	if err != nil {
+		return out, err
+	}
+	e, _, err := s.commitStaged(st, path, int64(len(data)))
+	if err != nil {
+		return out, err
+	}
+	e.Kind = vault.EvidenceStatement
+	added, ids, err := s.DB.ImportStatement(ctx, e, txs)
+	out.Statement, out.Added = added, len(ids)
+	return out, err
+}

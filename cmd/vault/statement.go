@@ -1,0 +1,153 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/spf13/cobra"
+
+	"vault"
+	"vault/casework"
+	"vault/statements"
+	"vault/store"
+)
+
+type statementOptions struct {
+	columns, decimal, dateFormat, currency string
+	opts                                   statements.Options
+}
+
+func newImportStatementCmd(a *app) *cobra.Command {
+	o := &statementOptions{}
+	cmd := &cobra.Command{
+		Use:   "statement FILE... [--columns date=N,text=N,amount=N --currency NOK]",
+		Short: "Import bank or card statements: what was charged, when, under which text",
+		Long: `Record the lines of bank and card statements: the booking date, the amount
+(charged or credited) in the account's currency, the original amount and the
+rate when the bank gives them, the statement's text (the merchant as the card
+statement names it), the card's last digits and the bank's own id. Each file
+is kept as evidence; importing an overlapping statement adds only the lines
+that are new (the bank's id, or the line's date, amount, text and card).
+
+Formats: ISO 20022 camt.053 and camt.052 (the XML Norwegian and European
+banks export; booked entries, not pending ones), and CSV whose columns you
+name with --columns (1-based): date, text, and amount (signed) or out and in,
+optionally value, currency, card, ref. A first row that is no date is taken
+as the header. --decimal says which of , and . is the decimal separator,
+--date-format gives the date as Go writes 2 January 2006 (02.01.2006), and
+--currency the account's currency when the file has none. Lines that cannot
+be read are reported with their line number; the rest are recorded.`,
+		Example: `  vault import statement kontoutskrift-2026-09.xml
+  vault import statement dnb.csv --columns date=1,text=2,out=4,in=5 --decimal , --date-format 02.01.2006 --currency NOK`,
+		Args: atLeastOne("a statement file"),
+		RunE: func(cmd *cobra.Command, paths []string) error {
+			if err := o.parse(); err != nil {
+				return err
+			}
+			return a.runImportStatements(cmd.Context(), paths, o.opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.columns, "columns", "", "a CSV's columns: date=1,text=3,amount=5 (or out=4,in=5; also value, currency, card, ref)")
+	f.StringVar(&o.decimal, "decimal", "", "the decimal separator of a CSV's amounts: , or .")
+	f.StringVar(&o.dateFormat, "date-format", "", "a CSV's dates as Go's layout writes 2 January 2006, e.g. 02.01.2006")
+	f.StringVar(&o.currency, "currency", "", "the account's currency, when a CSV does not say (NOK)")
+	return cmd
+}
+
+func (o *statementOptions) parse() error {
+	if o.columns != "" {
+		o.opts.Columns = map[string]int{}
+		for _, kv := range strings.Split(o.columns, ",") {
+			k, v, ok := strings.Cut(strings.TrimSpace(kv), "=")
+			n, err := strconv.Atoi(v)
+			if !ok || err != nil {
+				return usagef("--columns %q: write name=number pairs, like date=1,text=3,amount=5", o.columns)
+			}
+			o.opts.Columns[strings.ToLower(k)] = n
+		}
+	}
+	switch o.decimal {
+	case "", ",", ".":
+		o.opts.Decimal, _ = utf8.DecodeRuneInString(o.decimal)
+		if o.decimal == "" {
+			o.opts.Decimal = 0
+		}
+	default:
+		return usagef("--decimal %q: give , or .", o.decimal)
+	}
+	o.opts.DateFormat, o.opts.Currency = o.dateFormat, strings.ToUpper(o.currency)
+	return nil
+}
+
+func (a *app) runImportStatements(ctx context.Context, paths []string, opts statements.Options) error {
+	svc, err := a.open(ctx)
+	if err != nil {
+		return err
+	}
+	failed := 0
+	for _, p := range paths {
+		res, err := svc.ImportStatement(ctx, p, opts)
+		if err != nil {
+			failed++
+			fmt.Fprintf(a.stderr, "vault: %s\n", oneLine(err))
+			continue
+		}
+		a.reportStatement(res)
+	}
+	if failed > 0 {
+		return fmt.Errorf("%d of %d statements not imported", failed, len(paths))
+	}
+	return nil
+}
+
+func (a *app) reportStatement(r casework.StatementImport) {
+	for _, b := range r.Bad {
+		fmt.Fprintf(a.stderr, "vault: %s: %s\n", r.Path, oneLine(b))
+	}
+	fmt.Fprintln(a.stdout, r.Statement.ID)
+	fmt.Fprintf(a.stderr, "vault: %s (%s): %d lines, %d new, %d already recorded, %d unreadable\n",
+		r.Path, r.Format, r.Read, r.Added, r.Read-r.Added, len(r.Bad))
+}
+
+func newTransactionsCmd(a *app) *cobra.Command {
+	var since string
+	cmd := &cobra.Command{
+		Use:   "transactions [--since DATE] [--json]",
+		Short: "List the statement lines: what was charged and credited",
+		Long: `List the recorded statement lines ('vault import statement'), oldest first:
+the booking date, the amount (negative: charged), the original amount when
+it was in another currency, the card and the statement's text.`,
+		Example: `  vault transactions --since 2026-09-01
+  vault transactions --json`,
+		Args: noArgs,
+	}
+	cmd.Flags().StringVar(&since, "since", "", "only lines booked on or after this day "+dateExample)
+	return viewCmd(a, cmd, func(ctx context.Context, svc *casework.Service, _ []string) ([]vault.Transaction, error) {
+		d, err := a.parseDate("since", since)
+		if err != nil {
+			return nil, err
+		}
+		txs, err := svc.DB.Transactions(ctx, store.TransactionFilter{Since: d})
+		return nonNil(txs), err
+	}, a.printTransactions)
+}
+
+func (a *app) printTransactions(txs []vault.Transaction) error {
+	if len(txs) == 0 {
+		fmt.Fprintln(a.stderr, "vault: no statement lines recorded ('vault import statement FILE')")
+		return nil
+	}
+	rows := [][]string{{"ID", "BOOKED", "AMOUNT", "ORIGINAL", "CARD", "TEXT"}}
+	for _, t := range txs {
+		orig := ""
+		if !t.Original.IsZero() {
+			orig = t.Original.String()
+		}
+		rows = append(rows, []string{t.ID.String(), t.Booked.String(), t.Amount.String(), orig, t.Card, cell(t.Text)})
+	}
+	return table(a.stdout, rows)
+}

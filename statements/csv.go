@@ -1,0 +1,159 @@
+package statements
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+
+	"vault/internal/money"
+)
+
+// ColumnNames are the columns --columns may name.
+var ColumnNames = []string{"date", "value", "text", "amount", "out", "in", "currency", "card", "ref"}
+
+// parseCSV reads rows by the columns named in opts: a date, a text, and an
+// amount (signed) or out and in (each unsigned, one of them filled). A
+// first row whose date does not read as one is a header.
+func parseCSV(data []byte, opts Options) ([]Transaction, []RowError, error) {
+	if err := checkColumns(opts.Columns); err != nil {
+		return nil, nil, err
+	}
+	if !utf8.Valid(data) { // Norwegian banks' older exports are Latin-1
+		data, _ = charmap.Windows1252.NewDecoder().Bytes(data)
+	}
+	r := csv.NewReader(bytes.NewReader(data))
+	r.Comma = opts.Comma
+	if r.Comma == 0 {
+		r.Comma = separator(data)
+	}
+	r.FieldsPerRecord = -1
+	r.LazyQuotes = true
+	var txs []Transaction
+	var bad []RowError
+	for row := 1; ; row++ {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		line, _ := r.FieldPos(0)
+		if err != nil {
+			bad = append(bad, RowError{Line: line, Err: err})
+			continue
+		}
+		if blank(rec) {
+			continue
+		}
+		t, err := csvTransaction(rec, opts)
+		if err != nil {
+			if row == 1 && isHeader(rec, opts) {
+				continue
+			}
+			bad = append(bad, RowError{Line: line, Err: err})
+			continue
+		}
+		t.Line = line
+		txs = append(txs, t)
+	}
+	return txs, bad, nil
+}
+
+// isHeader reports a first row whose date column is no date: the names.
+func isHeader(rec []string, opts Options) bool {
+	n := opts.Columns["date"]
+	if n > len(rec) {
+		return true
+	}
+	_, err := day(rec[n-1], opts.DateFormat)
+	return err != nil
+}
+
+func checkColumns(cols map[string]int) error {
+	for name, n := range cols {
+		if !contains(ColumnNames, name) {
+			return fmt.Errorf("--columns: unknown column %q (known: %s)", name, strings.Join(ColumnNames, ", "))
+		}
+		if n < 1 || n > 1000 {
+			return fmt.Errorf("--columns: %s=%d: columns count from 1", name, n)
+		}
+	}
+	_, amount := cols["amount"]
+	_, out := cols["out"]
+	_, in := cols["in"]
+	if cols["date"] == 0 || cols["text"] == 0 || (!amount && !out && !in) {
+		return errors.New("--columns needs date, text, and amount (or out and in), like date=1,text=3,amount=5")
+	}
+	return nil
+}
+
+// separator is the one of ; , and tab the first line has most of.
+func separator(data []byte) rune {
+	first, _, _ := bytes.Cut(data, []byte("\n"))
+	best, n := ';', -1
+	for _, c := range []rune{';', ',', '\t'} {
+		if k := bytes.Count(first, []byte(string(c))); k > n {
+			best, n = c, k
+		}
+	}
+	return best
+}
+
+func blank(rec []string) bool {
+	for _, f := range rec {
+		if strings.TrimSpace(f) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func csvTransaction(rec []string, opts Options) (Transaction, error) {
+	field := func(name string) string {
+		if n := opts.Columns[name]; n > 0 && n <= len(rec) {
+			return strings.TrimSpace(rec[n-1])
+		}
+		return ""
+	}
+	var t Transaction
+	var err error
+	if t.Booked, err = day(field("date"), opts.DateFormat); err != nil {
+		return t, err
+	}
+	if v := field("value"); v != "" {
+		t.Value, _ = day(v, opts.DateFormat)
+	}
+	cur := strings.ToUpper(firstOf(field("currency"), opts.Currency))
+	if cur == "" {
+		return t, errors.New("no currency: give --currency NOK (or a currency column)")
+	}
+	if t.Amount, err = csvAmount(field, cur, opts.Decimal); err != nil {
+		return t, err
+	}
+	t.Text = strings.Join(strings.Fields(field("text")), " ")
+	t.Card = lastDigits(field("card"))
+	t.BankRef = field("ref")
+	return t, nil
+}
+
+// csvAmount is the amount column, signed, or the in column less the out.
+func csvAmount(field func(string) string, cur string, decimal rune) (money.Money, error) {
+	if s := field("amount"); s != "" {
+		return signed(s, cur, decimal)
+	}
+	if s := field("out"); s != "" {
+		m, err := signed(s, cur, decimal)
+		if m.Minor > 0 {
+			m.Minor = -m.Minor
+		}
+		return m, err
+	}
+	if s := field("in"); s != "" {
+		return signed(s, cur, decimal)
+	}
+	return money.Money{}, errors.New("no amount")
+}

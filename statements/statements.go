@@ -1,0 +1,142 @@
+// Package statements reads bank and card statements into transactions:
+// ISO 20022 camt.053 and camt.052 (encoding/xml), and CSV whose columns are
+// named (--columns). A row that cannot be read is reported with its line
+// and the rest are read.
+package statements
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"vault"
+	"vault/internal/date"
+	"vault/internal/money"
+)
+
+// Transaction is a statement line: vault.Transaction, as read.
+type Transaction = vault.Transaction
+
+// RowError is a line that could not be read.
+type RowError struct {
+	Line int
+	Err  error
+}
+
+func (e RowError) Error() string { return fmt.Sprintf("line %d: %v", e.Line, e.Err) }
+
+// Options read a CSV that is not self-describing.
+type Options struct {
+	Columns    map[string]int // date, text, amount, out, in, currency, card, ref (1-based)
+	Decimal    rune           // ',' or '.'; 0: either (the last separator)
+	DateFormat string         // Go layout, e.g. 02.01.2006; "": common ones
+	Currency   string         // the account's currency when the file has none
+	Comma      rune           // the field separator; 0: detected (; , or tab)
+}
+
+// ErrFormat is a file in none of the formats read.
+var ErrFormat = errors.New("not a statement this vault reads (camt.053/camt.052 XML, or CSV with --columns)")
+
+// maxSize bounds a statement file.
+const maxSize = 64 << 20
+
+// Parse reads a statement: its format's name, the transactions, and the
+// rows that could not be read.
+func Parse(data []byte, opts Options) (string, []Transaction, []RowError, error) {
+	if len(data) > maxSize {
+		return "", nil, nil, fmt.Errorf("larger than %d MB", maxSize>>20)
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	var txs []Transaction
+	var bad []RowError
+	var format string
+	var err error
+	switch trimmed := bytes.TrimSpace(data); {
+	case bytes.HasPrefix(trimmed, []byte("<")):
+		format = "camt"
+		txs, bad, err = parseCamt(data)
+	case opts.Columns != nil:
+		format = "csv"
+		txs, bad, err = parseCSV(data, opts)
+	default:
+		return "", nil, nil, ErrFormat
+	}
+	if err != nil {
+		return format, nil, nil, err
+	}
+	keyed(txs)
+	return format, txs, bad, nil
+}
+
+// keyed gives each transaction its key: the bank's id when it has one, else
+// its date, amount, text and card with the count of identical ones before
+// it in the file (two equal coffees on one day are two).
+func keyed(txs []Transaction) {
+	seen := map[string]int{}
+	for i := range txs {
+		t := &txs[i]
+		if t.BankRef != "" {
+			t.Key = "ref:" + t.BankRef
+			continue
+		}
+		base := fmt.Sprintf("%s|%d|%s|%s|%s", t.Booked, t.Amount.Minor, t.Amount.Currency, strings.Join(strings.Fields(t.Text), " "), t.Card)
+		n := seen[base]
+		seen[base]++
+		sum := sha256.Sum256([]byte(fmt.Sprintf("%s|%d", base, n)))
+		t.Key = "h:" + hex.EncodeToString(sum[:16])
+	}
+}
+
+// signed reads an amount with an optional sign ("-349,00", "349.00-",
+// "(12.30)") in a currency, with decimal as the decimal separator (0:
+// whichever comes last).
+func signed(s, currency string, decimal rune) (money.Money, error) {
+	s = strings.TrimSpace(s)
+	neg := false
+	switch {
+	case strings.HasPrefix(s, "-"), strings.HasPrefix(s, "−"):
+		neg, s = true, strings.TrimLeft(s, "-−")
+	case strings.HasSuffix(s, "-"):
+		neg, s = true, strings.TrimSuffix(s, "-")
+	case strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")"):
+		neg, s = true, s[1:len(s)-1]
+	case strings.HasPrefix(s, "+"):
+		s = s[1:]
+	}
+	switch decimal {
+	case ',':
+		s = strings.ReplaceAll(strings.ReplaceAll(s, ".", ""), ",", ".")
+	case '.':
+		s = strings.ReplaceAll(s, ",", "")
+	}
+	m, err := money.Parse(strings.TrimSpace(s) + " " + currency)
+	if err != nil {
+		return money.Money{}, err
+	}
+	if neg {
+		m.Minor = -m.Minor
+	}
+	return m, nil
+}
+
+// layouts are the date forms banks write when no --date-format is given.
+var layouts = []string{"2006-01-02", "02.01.2006", "2006/01/02", "02/01/2006", "2.1.2006", "20060102", "2006-01-02T15:04:05", "2006-01-02T15:04:05Z07:00", "2006-01-02T15:04:05.999999999Z07:00"}
+
+// day reads a date (a day; a time's day).
+func day(s, layout string) (date.Value, error) {
+	s = strings.TrimSpace(s)
+	try := layouts
+	if layout != "" {
+		try = []string{layout}
+	}
+	for _, l := range try {
+		if t, err := time.Parse(l, s); err == nil && t.Year() >= 1970 && t.Year() <= 2200 {
+			return date.Day(t), nil
+		}
+	}
+	return date.Value{}, fmt.Errorf("date %q not understood", s)
+}

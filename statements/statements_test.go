@@ -1,0 +1,148 @@
+package statements
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func read(t testing.TB, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// summary is a transaction as a test states it.
+func summary(tx Transaction) string {
+	s := tx.Booked.String() + " " + tx.Amount.String()
+	if tx.Amount.Minor < 0 {
+		s = tx.Booked.String() + " -" + strings.TrimPrefix(tx.Amount.String(), "-")
+	}
+	if !tx.Original.IsZero() {
+		s += " (" + tx.Original.String() + " at " + tx.Rate + ")"
+	}
+	if tx.Card != "" {
+		s += " card " + tx.Card
+	}
+	return s + " | " + tx.Text
+}
+
+func TestCamt053(t *testing.T) {
+	format, txs, bad, err := Parse(read(t, "camt053.xml"), Options{})
+	if err != nil || format != "camt" || len(bad) != 0 {
+		t.Fatalf("%s, %v, %v", format, bad, err)
+	}
+	var got []string
+	for _, tx := range txs {
+		got = append(got, summary(tx))
+	}
+	want := []string{
+		"2026-09-03 -459.00 NOK card 4242 | ALIEXPRESS.COM / Varekjøp ALIEXPRESS.COM Luxembourg",
+		"2026-09-07 -276.48 NOK (25.99 USD at 10.638) | AMZN Mktp US",
+		"2026-09-28 459.00 NOK | Retur ALIEXPRESS.COM Blåbær",
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("transactions (-want +got):\n%s", d)
+	}
+	if txs[0].Key != "ref:NO26090300012" || !strings.HasPrefix(txs[2].Key, "h:") {
+		t.Errorf("keys %q %q", txs[0].Key, txs[2].Key)
+	}
+}
+
+func TestCSVColumns(t *testing.T) {
+	opts := Options{Columns: map[string]int{"date": 1, "text": 2, "value": 3, "out": 4, "in": 5}, Decimal: ',', DateFormat: "02.01.2006", Currency: "NOK"}
+	_, txs, bad, err := Parse(read(t, "generic.csv"), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, tx := range txs {
+		got = append(got, summary(tx))
+	}
+	want := []string{
+		"2026-09-03 -459.00 NOK | Varekjøp ALIEXPRESS.COM Luxembourg",
+		"2026-09-07 -1276.48 NOK | AMZN Mktp US *RT4Y7 USD 25,99 Kurs 10,6380",
+		"2026-09-28 199.00 NOK | Retur TEMU.COM Blåbær",
+		"2026-09-29 -42.00 NOK | Kaffe",
+		"2026-09-29 -42.00 NOK | Kaffe",
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("transactions (-want +got):\n%s", d)
+	}
+	if len(bad) != 1 || bad[0].Line != 7 || !strings.Contains(bad[0].Error(), "31.13.2026") {
+		t.Errorf("bad rows: %v", bad)
+	}
+	if txs[3].Key == txs[4].Key {
+		t.Error("two equal coffees on one day got one key")
+	}
+	_, again, _, _ := Parse(read(t, "generic.csv"), opts)
+	for i := range txs {
+		if txs[i].Key != again[i].Key {
+			t.Errorf("row %d: keys differ between two reads", i)
+		}
+	}
+}
+
+func TestNasty(t *testing.T) {
+	opts := Options{Columns: map[string]int{"date": 1, "text": 2, "amount": 3}, Currency: "NOK"}
+	for _, tt := range []struct {
+		name, data string
+		opts       Options
+		wantErr    bool
+		txs, bad   int
+	}{
+		{"empty", "", Options{}, true, 0, 0},
+		{"not a statement", "hello", Options{}, true, 0, 0},
+		{"xml, not camt", "<html><body/></html>", Options{}, true, 0, 0},
+		{"truncated camt", string(read(t, "camt053.xml")[:900]), Options{}, true, 0, 0},
+		{"billion laughs", `<!DOCTYPE x [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><Document><BkToCstmrStmt><Stmt><Ntry>&b;</Ntry></Stmt></BkToCstmrStmt></Document>`, Options{}, true, 0, 0},
+		{"latin-1 csv", "2026-09-03;Bl\xe5b\xe6r;-12,50\n", opts, false, 1, 0},
+		{"emoji and CJK", "2026-09-03;订单 🙏;-12.50\n", opts, false, 1, 0},
+		{"huge amount", "2026-09-03;x;-99999999999999999999\n", opts, false, 0, 1},
+		{"bad quotes", "2026-09-03;\"x;-1\n2026-09-04;y;-2\n", opts, false, 0, 1},
+		{"bom and CRLF", "\xef\xbb\xbfdate;text;amount\r\n2026-09-03;x;-1,00\r\n", opts, false, 1, 0},
+		{"unknown column", "x", Options{Columns: map[string]int{"date": 1, "text": 2, "amount": 3, "evil": 4}}, true, 0, 0},
+		{"no currency", "2026-09-03;x;-1\n2026-09-04;x;-1\n", Options{Columns: opts.Columns}, false, 0, 2},
+	} {
+		_, txs, bad, err := Parse([]byte(tt.data), tt.opts)
+		if (err != nil) != tt.wantErr || len(txs) != tt.txs || len(bad) != tt.bad {
+			t.Errorf("%s: %d transactions, %d bad, err %v", tt.name, len(txs), len(bad), err)
+		}
+	}
+}
+
+func FuzzCamt(f *testing.F) {
+	f.Add(read(f, "camt053.xml"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		_, txs, _, err := Parse(data, Options{})
+		if err == nil {
+			for _, tx := range txs {
+				if tx.Booked.IsZero() || tx.Amount.Currency == "" || tx.Key == "" {
+					t.Fatalf("%+v", tx)
+				}
+			}
+		}
+	})
+}
+
+func FuzzCSV(f *testing.F) {
+	f.Add(read(f, "generic.csv"))
+	opts := Options{Columns: map[string]int{"date": 1, "text": 2, "out": 4, "in": 5}, Decimal: ',', Currency: "NOK"}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		format, txs, _, err := Parse(data, opts)
+		if err != nil && format == "csv" { // a CSV never fails whole: its rows do
+			t.Fatal(err)
+		}
+		for _, tx := range txs {
+			if tx.Booked.IsZero() || tx.Key == "" {
+				t.Fatalf("%+v", tx)
+			}
+		}
+	})
+}

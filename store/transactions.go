@@ -1,0 +1,103 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"vault"
+	"vault/internal/date"
+	"vault/internal/money"
+)
+
+// ImportStatement records a statement file as evidence (kind statement,
+// in no order or case: its lines are matched instead) and its lines, in one
+// transaction, each audited. A line already recorded (the same key: an
+// overlapping statement) is not recorded again; the same file twice is one
+// piece of evidence. It returns the statement's evidence and the new lines.
+func (db *DB) ImportStatement(ctx context.Context, file vault.Evidence, txs []vault.Transaction) (vault.Added, []vault.TransactionID, error) {
+	var stmt vault.Added
+	var added []vault.TransactionID
+	err := db.write(ctx, func(tx *sql.Tx) error {
+		now := db.now()
+		var err error
+		if stmt, err = db.addLinked(ctx, tx, file, vault.Links{Inbox: true}, "add evidence", now); err != nil {
+			return err
+		}
+		for _, t := range txs {
+			t.Statement = stmt.ID
+			id, err := addTransaction(ctx, tx, t, now)
+			if err != nil {
+				return err
+			}
+			if id != 0 {
+				added = append(added, id)
+			}
+		}
+		return nil
+	})
+	return stmt, added, err
+}
+
+// addTransaction inserts a line unless its key is recorded, and audits it;
+// 0 when it was recorded already.
+func addTransaction(ctx context.Context, tx *sql.Tx, t vault.Transaction, now string) (vault.TransactionID, error) {
+	var orig, origCur, stmt any
+	if !t.Original.IsZero() {
+		orig, origCur = t.Original.Minor, t.Original.Currency
+	}
+	if t.Statement != 0 {
+		stmt = t.Statement
+	}
+	res, err := exec(ctx, tx, `INSERT OR IGNORE INTO transactions (key, booked_at, value_at, amount_minor, currency,
+		original_minor, original_currency, rate, text, card, bank_ref, statement_id, line, created_at)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, t.Key, t.Booked.String(), t.Value.String(), t.Amount.Minor, t.Amount.Currency,
+		orig, origCur, t.Rate, t.Text, t.Card, t.BankRef, stmt, t.Line, now)
+	if err != nil {
+		return 0, fmt.Errorf("insert transaction: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return 0, nil
+	}
+	n, err := res.LastInsertId()
+	if err != nil {
+		return 0, err
+	}
+	id := vault.TransactionID(n)
+	return id, audit(ctx, tx, now, "import transaction", id)
+}
+
+// TransactionFilter narrows Transactions.
+type TransactionFilter struct {
+	Since date.Value // booked on or after
+}
+
+// Transactions returns the recorded statement lines, oldest first.
+func (db *DB) Transactions(ctx context.Context, f TransactionFilter) ([]vault.Transaction, error) {
+	return readValue(ctx, db, func(tx *sql.Tx) ([]vault.Transaction, error) {
+		out, _, err := scanAll(ctx, tx, `SELECT id, booked_at, value_at, amount_minor, currency, original_minor, original_currency,
+			rate, text, card, bank_ref, coalesce(statement_id, 0), line FROM transactions WHERE booked_at >= ? ORDER BY booked_at, id`,
+			[]any{f.Since.String()}, scanTransaction, func(t vault.Transaction) vault.TransactionID { return t.ID })
+		return out, err
+	})
+}
+
+func scanTransaction(rows *sql.Rows) (vault.Transaction, error) {
+	var t vault.Transaction
+	var booked, value string
+	var orig sql.NullInt64
+	var origCur sql.NullString
+	err := rows.Scan(&t.ID, &booked, &value, &t.Amount.Minor, &t.Amount.Currency, &orig, &origCur, &t.Rate, &t.Text, &t.Card,
+		&t.BankRef, &t.Statement, &t.Line)
+	if err != nil {
+		return t, fmt.Errorf("scan transaction: %w", err)
+	}
+	if orig.Valid {
+		t.Original = money.Money{Minor: orig.Int64, Currency: origCur.String}
+	}
+	if t.Booked, err = date.Stored(booked); err != nil {
+		return t, err
+	}
+	t.Value, err = date.Stored(value)
+	return t, err
+}
