@@ -29,5 +29,12 @@ type Transaction struct {
 	BankRef   string        `json:"bank_ref,omitempty"`
 	Statement EvidenceID    `json:"statement,omitzero"` // the file it came from
 	Line      int           `json:"line,omitempty"`     // where in that file
+	Order     OrderID       `json:"order,omitzero"`     // the order it pays or refunds, when linked
 	Key       string        `json:"-"`                  // the same line in an overlapping statement has the same key
+}
+
+// ParseTransactionID reads "TX-3" (any case) or a bare "3".
+func ParseTransactionID(s string) (TransactionID, error) {
+	n, err := parseID("TX", s)
+	return TransactionID(n), err
 }

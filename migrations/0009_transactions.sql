@@ -21,3 +21,17 @@ CREATE TABLE transactions (
 	created_at         TEXT NOT NULL
 );
 CREATE INDEX transactions_booked ON transactions(booked_at);
+
+-- Which order a line pays (or refunds): linked (by the matcher, one
+-- candidate; or confirmed by the user), suggested (one of several), or
+-- rejected by the user (never suggested again). Each change is audited on
+-- the line's record.
+CREATE TABLE transaction_orders (
+	transaction_id  INTEGER NOT NULL REFERENCES transactions(id),
+	order_id        INTEGER NOT NULL REFERENCES orders(id),
+	state           TEXT NOT NULL CHECK (state IN ('linked','suggested','rejected')),
+	why             TEXT NOT NULL DEFAULT '',
+	decided_by      TEXT NOT NULL CHECK (decided_by IN ('matcher','user')),
+	PRIMARY KEY (transaction_id, order_id)
+);
+CREATE INDEX transaction_orders_order ON transaction_orders(order_id);

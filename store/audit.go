@@ -63,8 +63,11 @@ var contentQueries = map[string]string{
 	"RETR":  `SELECT json_array(record, reason, at) FROM retractions WHERE record = ?`,
 	"PURGE": `SELECT json_array(id, sha256, size, upto, at) FROM purges WHERE id = ?`,
 	"TXT":   `SELECT json_array(evidence_id, engine, text, created_at) FROM evidence_text WHERE evidence_id = ?`,
-	"TX": `SELECT json_array(id, key, booked_at, value_at, amount_minor, currency, original_minor, original_currency, rate,
-		text, card, bank_ref, statement_id, line, created_at) FROM transactions WHERE id = ?`,
+	"TX": `SELECT json_array(t.id, t.key, t.booked_at, t.value_at, t.amount_minor, t.currency, t.original_minor, t.original_currency,
+		t.rate, t.text, t.card, t.bank_ref, t.statement_id, t.line, t.created_at,
+		(SELECT json_group_array(json_array(order_id, state, why, decided_by)) FROM
+			(SELECT * FROM transaction_orders WHERE transaction_id = t.id ORDER BY order_id)))
+		FROM transactions t WHERE t.id = ?`,
 }
 
 // withFacts is the content query of a record whose facts recorded later

@@ -69,14 +69,21 @@ func addTransaction(ctx context.Context, tx *sql.Tx, t vault.Transaction, now st
 
 // TransactionFilter narrows Transactions.
 type TransactionFilter struct {
-	Since date.Value // booked on or after
+	Since     date.Value // booked on or after
+	Unmatched bool       // only lines linked to no order
 }
 
 // Transactions returns the recorded statement lines, oldest first.
 func (db *DB) Transactions(ctx context.Context, f TransactionFilter) ([]vault.Transaction, error) {
 	return readValue(ctx, db, func(tx *sql.Tx) ([]vault.Transaction, error) {
-		out, _, err := scanAll(ctx, tx, `SELECT id, booked_at, value_at, amount_minor, currency, original_minor, original_currency,
-			rate, text, card, bank_ref, coalesce(statement_id, 0), line FROM transactions WHERE booked_at >= ? ORDER BY booked_at, id`,
+		where := `t.booked_at >= ?`
+		if f.Unmatched {
+			where += ` AND NOT EXISTS (SELECT 1 FROM transaction_orders WHERE transaction_id = t.id AND state = 'linked')`
+		}
+		out, _, err := scanAll(ctx, tx, `SELECT t.id, t.booked_at, t.value_at, t.amount_minor, t.currency, t.original_minor,
+			t.original_currency, t.rate, t.text, t.card, t.bank_ref, coalesce(t.statement_id, 0), t.line,
+			coalesce((SELECT min(order_id) FROM transaction_orders WHERE transaction_id = t.id AND state = 'linked'), 0)
+			FROM transactions t WHERE `+where+` ORDER BY t.booked_at, t.id`,
 			[]any{f.Since.String()}, scanTransaction, func(t vault.Transaction) vault.TransactionID { return t.ID })
 		return out, err
 	})
@@ -88,7 +95,7 @@ func scanTransaction(rows *sql.Rows) (vault.Transaction, error) {
 	var orig sql.NullInt64
 	var origCur sql.NullString
 	err := rows.Scan(&t.ID, &booked, &value, &t.Amount.Minor, &t.Amount.Currency, &orig, &origCur, &t.Rate, &t.Text, &t.Card,
-		&t.BankRef, &t.Statement, &t.Line)
+		&t.BankRef, &t.Statement, &t.Line, &t.Order)
 	if err != nil {
 		return t, fmt.Errorf("scan transaction: %w", err)
 	}
@@ -100,4 +107,63 @@ func scanTransaction(rows *sql.Rows) (vault.Transaction, error) {
 	}
 	t.Value, err = date.Stored(value)
 	return t, err
+}
+
+// Match is a decision about which order a statement line belongs to.
+type Match struct {
+	Transaction vault.TransactionID `json:"transaction"`
+	Order       vault.OrderID       `json:"order"`
+	State       string              `json:"state"` // linked, suggested, rejected
+	Why         string              `json:"why"`
+	By          string              `json:"by"` // matcher, user
+}
+
+// Matches returns every decision, by line and order.
+func (db *DB) Matches(ctx context.Context) ([]Match, error) {
+	return readValue(ctx, db, func(tx *sql.Tx) ([]Match, error) {
+		rows, err := tx.QueryContext(ctx, `SELECT transaction_id, order_id, state, why, decided_by FROM transaction_orders ORDER BY 1, 2`)
+		if err != nil {
+			return nil, err
+		}
+		defer rows.Close()
+		var out []Match
+		for rows.Next() {
+			var m Match
+			if err := rows.Scan(&m.Transaction, &m.Order, &m.State, &m.Why, &m.By); err != nil {
+				return nil, err
+			}
+			out = append(out, m)
+		}
+		return out, rows.Err()
+	})
+}
+
+// SetMatches records decisions in one transaction, each audited on its
+// line. A user's decision is never overwritten by the matcher's.
+func (db *DB) SetMatches(ctx context.Context, ms []Match) error {
+	return db.write(ctx, func(tx *sql.Tx) error {
+		now := db.now()
+		for _, m := range ms {
+			if err := exists(ctx, tx, "transactions", int64(m.Transaction), m.Transaction.String()); err != nil {
+				return err
+			}
+			if err := writable(ctx, tx, "orders", int64(m.Order), m.Order.String()); err != nil {
+				return err
+			}
+			res, err := exec(ctx, tx, `INSERT INTO transaction_orders (transaction_id, order_id, state, why, decided_by) VALUES (?,?,?,?,?)
+				ON CONFLICT (transaction_id, order_id) DO UPDATE SET state = excluded.state, why = excluded.why, decided_by = excluded.decided_by
+				WHERE excluded.decided_by = 'user' OR transaction_orders.decided_by = 'matcher'`,
+				m.Transaction, m.Order, m.State, m.Why, m.By)
+			if err != nil {
+				return fmt.Errorf("match %s: %w", m.Transaction, err)
+			}
+			if n, _ := res.RowsAffected(); n == 0 {
+				continue
+			}
+			if err := audit(ctx, tx, now, m.By+" "+m.State+" "+m.Order.String(), m.Transaction); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }

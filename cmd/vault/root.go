@@ -122,6 +122,7 @@ $VAULT_NOW (RFC 3339) fixes the clock, for scripts that need "today" to stay put
 		group("show", "Show one order or case with everything linked to it", newShowOrderCmd(a), newShowCaseCmd(a)),
 		group("import", "Import emails and bank statements", newImportEmailCmd(a, nil), newImportStatementCmd(a)),
 		newTransactionsCmd(a),
+		newMatchCmd(a),
 		newCaseCmd(a),
 		newSearchCmd(a),
 		newDeadlinesCmd(a, nil),

@@ -115,23 +115,26 @@ func (a *app) reportStatement(r casework.StatementImport) {
 
 func newTransactionsCmd(a *app) *cobra.Command {
 	var since string
+	var unmatched bool
 	cmd := &cobra.Command{
-		Use:   "transactions [--since DATE] [--json]",
+		Use:   "transactions [--since DATE] [--unmatched] [--json]",
 		Short: "List the statement lines: what was charged and credited",
 		Long: `List the recorded statement lines ('vault import statement'), oldest first:
 the booking date, the amount (negative: charged), the original amount when
-it was in another currency, the card and the statement's text.`,
+it was in another currency, the card, the order it pays or refunds ('vault
+match') and the statement's text.`,
 		Example: `  vault transactions --since 2026-09-01
   vault transactions --json`,
 		Args: noArgs,
 	}
 	cmd.Flags().StringVar(&since, "since", "", "only lines booked on or after this day "+dateExample)
+	cmd.Flags().BoolVar(&unmatched, "unmatched", false, "only lines linked to no order ('vault match' links them)")
 	return viewCmd(a, cmd, func(ctx context.Context, svc *casework.Service, _ []string) ([]vault.Transaction, error) {
 		d, err := a.parseDate("since", since)
 		if err != nil {
 			return nil, err
 		}
-		txs, err := svc.DB.Transactions(ctx, store.TransactionFilter{Since: d})
+		txs, err := svc.DB.Transactions(ctx, store.TransactionFilter{Since: d, Unmatched: unmatched})
 		return nonNil(txs), err
 	}, a.printTransactions)
 }
@@ -141,13 +144,17 @@ func (a *app) printTransactions(txs []vault.Transaction) error {
 		fmt.Fprintln(a.stderr, "vault: no statement lines recorded ('vault import statement FILE')")
 		return nil
 	}
-	rows := [][]string{{"ID", "BOOKED", "AMOUNT", "ORIGINAL", "CARD", "TEXT"}}
+	rows := [][]string{{"ID", "BOOKED", "AMOUNT", "ORIGINAL", "CARD", "ORDER", "TEXT"}}
 	for _, t := range txs {
 		orig := ""
 		if !t.Original.IsZero() {
 			orig = t.Original.String()
 		}
-		rows = append(rows, []string{t.ID.String(), t.Booked.String(), t.Amount.String(), orig, t.Card, cell(t.Text)})
+		order := "-"
+		if t.Order != 0 {
+			order = t.Order.String()
+		}
+		rows = append(rows, []string{t.ID.String(), t.Booked.String(), t.Amount.String(), orig, t.Card, order, cell(t.Text)})
 	}
 	return table(a.stdout, rows)
 }

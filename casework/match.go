@@ -1,0 +1,225 @@
+package casework
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"vault"
+	"vault/store"
+)
+
+// merchantWords are how card statements name the marketplaces' charges
+// (ALIEXPRESS.COM, ALIPAY, TEMU.COM, AMZN Mktp, PAYPAL *EBAY ...).
+var merchantWords = map[vault.Marketplace][]string{
+	vault.AliExpress: {"ALIEXPRESS", "ALIPAY", "ALIBABA"},
+	vault.Temu:       {"TEMU"},
+	vault.Amazon:     {"AMZN", "AMAZON"},
+	vault.EBay:       {"EBAY"},
+	vault.Shein:      {"SHEIN"},
+	vault.Wish:       {"WISH.COM", "WISH "},
+	vault.Etsy:       {"ETSY"},
+	vault.Zalando:    {"ZALANDO"},
+	vault.Komplett:   {"KOMPLETT"},
+	vault.Elkjop:     {"ELKJOP", "ELKJØP"},
+	vault.CDON:       {"CDON"},
+}
+
+// namedMarketplace is the marketplace a statement text names, if one.
+func namedMarketplace(text string) (vault.Marketplace, bool) {
+	up := strings.ToUpper(text)
+	for _, m := range []vault.Marketplace{vault.EBay, vault.AliExpress, vault.Temu, vault.Amazon, vault.Shein, vault.Wish,
+		vault.Etsy, vault.Zalando, vault.Komplett, vault.Elkjop, vault.CDON} { // eBay first: "PAYPAL *EBAY"
+		for _, w := range merchantWords[m] {
+			if strings.Contains(up, w) {
+				return m, true
+			}
+		}
+	}
+	return "", false
+}
+
+// The window a charge may fall in around an order's date, and the
+// tolerance (in per mille) for a charge the bank converted: the price shown
+// in kroner at checkout and the kroner the card was charged for a dollar
+// amount differ by the two rates.
+const (
+	daysBefore = 2
+	daysAfter  = 10
+	tolerance  = 30
+)
+
+// candidate reports whether a line may pay (or refund) an order, why, and
+// whether its text names the order's marketplace: only such a line is
+// linked by itself; one that names none (a PayPal line, a shop's own name)
+// is at most suggested.
+func candidate(t vault.Transaction, o vault.Order) (why string, ok, named bool) {
+	if o.Total.IsZero() {
+		return "", false, false
+	}
+	m, named := namedMarketplace(t.Text)
+	if named && m != o.Marketplace {
+		return "", false, false // the statement names another marketplace
+	}
+	amount, ok := sameAmount(t, o)
+	if !ok || !inWindow(t, o) || !sameCard(t, o) {
+		return "", false, false
+	}
+	if named {
+		amount += ", " + m.Name() + " in the text"
+	}
+	return amount, true, named
+}
+
+// sameAmount compares the line with the order's total in the order's
+// currency: the amount itself, or the original amount of a line converted
+// by the bank.
+func sameAmount(t vault.Transaction, o vault.Order) (string, bool) {
+	abs := func(n int64) int64 {
+		if n < 0 {
+			return -n
+		}
+		return n
+	}
+	switch {
+	case t.Amount.Currency == o.Total.Currency && abs(t.Amount.Minor) == o.Total.Minor:
+		return "the same amount", true
+	case t.Original.Currency == o.Total.Currency && t.Original.Minor == o.Total.Minor:
+		return fmt.Sprintf("%s converted at %s", t.Original, t.Rate), true
+	case !t.Original.IsZero() && t.Amount.Currency == o.Total.Currency && abs(abs(t.Amount.Minor)-o.Total.Minor)*1000 <= o.Total.Minor*tolerance:
+		return fmt.Sprintf("within 3 %% of the total after conversion from %s", t.Original), true
+	}
+	return "", false
+}
+
+// inWindow: a charge from 2 days before the order (or its payment) to 10
+// days after it, or around its shipping (cards charged at shipment); a
+// refund any time after the order.
+func inWindow(t vault.Transaction, o vault.Order) bool {
+	if t.Amount.Minor > 0 {
+		first := o.Ordered
+		if first.IsZero() {
+			first = o.Paid
+		}
+		return first.IsZero() || t.Booked.DaysAfter(first) >= 0
+	}
+	for _, at := range [](func() (int, bool)){
+		func() (int, bool) { return t.Booked.DaysAfter(o.Ordered), !o.Ordered.IsZero() },
+		func() (int, bool) { return t.Booked.DaysAfter(o.Paid), !o.Paid.IsZero() },
+		func() (int, bool) { return t.Booked.DaysAfter(o.Shipped), !o.Shipped.IsZero() },
+	} {
+		if days, ok := at(); ok && days >= -daysBefore && days <= daysAfter {
+			return true
+		}
+	}
+	return false
+}
+
+// sameCard: when both the line and the order's payment name a card's last
+// digits, they agree.
+func sameCard(t vault.Transaction, o vault.Order) bool {
+	if t.Card == "" {
+		return true
+	}
+	digits := lastFour(o.Payment)
+	return digits == "" || digits == t.Card
+}
+
+func lastFour(s string) string {
+	var ds []rune
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			ds = append(ds, r)
+		}
+	}
+	if len(ds) < 4 {
+		return ""
+	}
+	return string(ds[len(ds)-4:])
+}
+
+// MatchResult is what a matching run decided.
+type MatchResult struct {
+	Linked, Suggested []store.Match
+}
+
+// MatchTransactions looks for the order of every line that has no linked
+// order yet: a line and an order that are each other's only candidate are
+// linked; other candidates are suggested, never ones the user rejected.
+func (s *Service) MatchTransactions(ctx context.Context) (MatchResult, error) {
+	txs, err := s.DB.Transactions(ctx, store.TransactionFilter{})
+	if err != nil {
+		return MatchResult{}, err
+	}
+	orders, err := s.DB.Orders(ctx, false)
+	if err != nil {
+		return MatchResult{}, err
+	}
+	known, err := s.DB.Matches(ctx)
+	if err != nil {
+		return MatchResult{}, err
+	}
+	decided := map[vault.TransactionID]bool{}
+	rejected := map[[2]int64]bool{}
+	taken := map[vault.OrderID]int{} // lines already linked to an order
+	for _, m := range known {
+		switch m.State {
+		case "linked":
+			decided[m.Transaction] = true
+			taken[m.Order]++
+		case "rejected":
+			rejected[[2]int64{int64(m.Transaction), int64(m.Order)}] = true
+		}
+	}
+	cands := map[vault.TransactionID][]store.Match{}
+	perOrder := map[vault.OrderID]int{} // charges naming its marketplace that may pay it
+	sure := map[vault.TransactionID]bool{}
+	for _, t := range txs {
+		if decided[t.ID] {
+			continue
+		}
+		for _, o := range orders {
+			if rejected[[2]int64{int64(t.ID), int64(o.ID)}] {
+				continue
+			}
+			if why, ok, named := candidate(t, o); ok {
+				cands[t.ID] = append(cands[t.ID], store.Match{Transaction: t.ID, Order: o.ID, Why: why, By: "matcher"})
+				if named {
+					sure[t.ID] = true
+				}
+				if named && t.Amount.Minor < 0 {
+					perOrder[o.ID]++
+				}
+			}
+		}
+	}
+	var res MatchResult
+	for _, t := range txs {
+		cs := cands[t.ID]
+		sole := len(cs) == 1 && sure[t.ID] && (t.Amount.Minor > 0 || perOrder[cs[0].Order] == 1 && taken[cs[0].Order] == 0)
+		for _, c := range cs {
+			if sole {
+				c.State = "linked"
+				res.Linked = append(res.Linked, c)
+			} else {
+				c.State = "suggested"
+				res.Suggested = append(res.Suggested, c)
+			}
+		}
+	}
+	return res, s.DB.SetMatches(ctx, append(append([]store.Match{}, res.Linked...), res.Suggested...))
+}
+
+// Decide records the user's decision about a line and an order: confirm
+// links them, reject keeps the matcher from suggesting it again.
+func (s *Service) Decide(ctx context.Context, tx vault.TransactionID, orderRef string, confirm bool) error {
+	o, err := s.DB.ResolveOrder(ctx, orderRef)
+	if err != nil {
+		return err
+	}
+	state := "rejected"
+	if confirm {
+		state = "linked"
+	}
+	return s.DB.SetMatches(ctx, []store.Match{{Transaction: tx, Order: o, State: state, Why: "decided by the user", By: "user"}})
+}

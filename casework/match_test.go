@@ -1,0 +1,86 @@
+package casework
+
+import (
+	"context"
+	"testing"
+
+	"vault"
+	"vault/internal/money"
+)
+
+// TestMatchTransactions: orders on four marketplaces and a statement with
+// their charges (one converted from USD, one charged at shipment), a
+// refund, and unrelated lines: each charge finds its order, the refund its
+// order, the unrelated none; two equal orders get suggestions, not links;
+// a rejected suggestion stays rejected; a confirmation links.
+func TestMatchTransactions(t *testing.T) {
+	ctx := context.Background()
+	s := testVault(t)
+	ali := addOrder(t, s, vault.Order{Marketplace: vault.AliExpress, Number: "8100000000000001", Total: nok(45900), Ordered: day("2026-09-02"), Payment: "Visa ****4242"})
+	temu := addOrder(t, s, vault.Order{Marketplace: vault.Temu, Number: "PO-211-1", Total: nok(19900), Ordered: day("2026-09-05")})
+	amz := addOrder(t, s, vault.Order{Marketplace: vault.Amazon, Number: "302-1-1", Total: money.Money{Minor: 2599, Currency: "USD"}, Ordered: day("2026-09-06")})
+	ebay := addOrder(t, s, vault.Order{Marketplace: vault.EBay, Number: "12-1-1", Total: nok(35000), Ordered: day("2026-08-01"), Shipped: day("2026-09-10")})
+	twinA := addOrder(t, s, vault.Order{Marketplace: vault.Temu, Number: "PO-211-2", Total: nok(9900), Ordered: day("2026-09-12")})
+	twinB := addOrder(t, s, vault.Order{Marketplace: vault.Temu, Number: "PO-211-3", Total: nok(9900), Ordered: day("2026-09-12")})
+	conv := addOrder(t, s, vault.Order{Marketplace: vault.AliExpress, Number: "8100000000000002", Total: nok(34900), Ordered: day("2026-09-14")})
+	line := func(key, booked string, minor int64, text string) vault.Transaction {
+		return vault.Transaction{Key: key, Booked: day(booked), Amount: nok(minor), Text: text}
+	}
+	usd := line("k3", "2026-09-07", -27648, "AMZN Mktp US")
+	usd.Original, usd.Rate = money.Money{Minor: 2599, Currency: "USD"}, "10.638"
+	converted := line("k9", "2026-09-15", -35214, "ALIEXPRESS.COM")
+	converted.Original = money.Money{Minor: 3250, Currency: "USD"}
+	card := line("k1", "2026-09-03", -45900, "Varekjøp ALIEXPRESS.COM")
+	card.Card = "4242"
+	txs := []vault.Transaction{card, line("k2", "2026-09-05", -19900, "TEMU.COM"), usd,
+		line("k4", "2026-09-11", -35000, "PAYPAL *EBAY"), line("k5", "2026-09-28", 19900, "Retur TEMU.COM"),
+		line("k6", "2026-09-12", -9900, "TEMU.COM"), line("k7", "2026-09-12", -9900, "TEMU.COM"),
+		line("k8", "2026-09-04", -45900, "REMA 1000"), converted, line("k10", "2026-09-03", -45900, "TEMU.COM")}
+	if _, _, err := s.DB.ImportStatement(ctx, vault.Evidence{Kind: vault.EvidenceStatement, Source: vault.SourceTyped, Title: "statement"}, txs); err != nil {
+		t.Fatal(err)
+	}
+	res, err := s.MatchTransactions(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	linked := map[vault.TransactionID]vault.OrderID{}
+	for _, m := range res.Linked {
+		linked[m.Transaction] = m.Order
+	}
+	want := map[vault.TransactionID]vault.OrderID{1: ali, 2: temu, 3: amz, 4: ebay, 5: temu, 9: conv}
+	for tx, o := range want {
+		if linked[tx] != o {
+			t.Errorf("%s linked to %s, want %s", tx, linked[tx], o)
+		}
+	}
+	if len(linked) != len(want) {
+		t.Errorf("linked %v, want %v", linked, want)
+	}
+	suggested := map[vault.TransactionID][]vault.OrderID{}
+	for _, m := range res.Suggested {
+		suggested[m.Transaction] = append(suggested[m.Transaction], m.Order)
+	}
+	if len(suggested[6]) != 2 || len(suggested[7]) != 2 || len(suggested[8]) != 1 || len(suggested) != 3 {
+		t.Errorf("suggested %v; want the two equal Temu charges, each with both orders, and REMA's line (no marketplace named) for the AliExpress order", suggested)
+	}
+	if err := s.Decide(ctx, 6, twinB.String(), false); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Decide(ctx, 6, twinA.String(), true); err != nil {
+		t.Fatal(err)
+	}
+	if res, err = s.MatchTransactions(ctx); err != nil {
+		t.Fatal(err)
+	}
+	ms, _ := s.DB.Matches(ctx)
+	state := map[[2]int64]string{}
+	for _, m := range ms {
+		state[[2]int64{int64(m.Transaction), int64(m.Order)}] = m.State + "/" + m.By
+	}
+	if state[[2]int64{6, int64(twinA)}] != "linked/user" || state[[2]int64{6, int64(twinB)}] != "rejected/user" {
+		t.Errorf("decisions: %v", state)
+	}
+	if got := state[[2]int64{7, int64(twinB)}]; got != "suggested/matcher" {
+		t.Errorf("TX-7 and the order left: %q", got)
+	}
+}
