@@ -222,6 +222,9 @@ type CaseFile struct {
 	Account *Account `json:"account,omitempty"`
 	// Statement is the claimant's own text for the case, if written.
 	Statement string `json:"statement,omitempty"`
+	// Charges are the statement lines linked to the case's orders: what
+	// the card was charged, and credited, as the bank says.
+	Charges []Transaction `json:"charges,omitempty"`
 }
 
 // OrderFile is an order with its evidence, the cases it is part of and the

@@ -93,6 +93,19 @@ func (k *checker) evidence(what, todo string, kinds ...vault.EvidenceKind) Item 
 	return Item{What: what, Todo: todo}
 }
 
+// paid is the proof of payment: a receipt or statement attached, or a
+// statement line linked to the order (vault match).
+func (k *checker) paid() Item {
+	const what = "proof of payment (receipt or card statement)"
+	for _, t := range k.f.Charges {
+		if t.Amount.Minor < 0 {
+			return Item{What: what, Have: true, Record: t.ID.String()}
+		}
+	}
+	return k.evidence(what, fmt.Sprintf("vault attach file FILE --kind receipt --order %s, or vault import statement FILE and vault match", k.order),
+		vault.EvidenceReceipt, vault.EvidenceStatement)
+}
+
 // orderField is an item the order records: the first order that has it.
 func (k *checker) orderField(what, todo string, has func(vault.Order) bool) Item {
 	for _, o := range k.f.Orders {
@@ -112,8 +125,7 @@ func (k *checker) purchase(related []vault.DisputeOutcome, rows []Deadline, toda
 		{What: "what went wrong", Have: trouble != "", Record: recordIf(trouble != "", c.ID.String()),
 			Todo: fmt.Sprintf("vault set case %s --problem not-received|defective|not-as-described|...", c.ID)},
 		k.evidence("the order confirmation", fmt.Sprintf("vault attach file FILE --kind confirmation --order %s", o), vault.EvidenceConfirmation),
-		k.evidence("proof of payment (receipt or card statement)", fmt.Sprintf("vault attach file FILE --kind receipt --order %s", o),
-			vault.EvidenceReceipt, vault.EvidenceStatement),
+		k.paid(),
 		k.orderField("how it was paid", fmt.Sprintf("vault set order %s --payment 'Visa ****4242'", o), func(o vault.Order) bool { return o.Payment != "" }),
 	}
 	if trouble == vault.NotAuthorised || trouble == vault.ChargedTwice || trouble == vault.WrongAmount {

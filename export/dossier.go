@@ -38,6 +38,7 @@ type Dossier struct {
 	Disputes         []vault.DisputeOutcome // and every dispute with its outcome
 	Related          []vault.DisputeOutcome // the other disputes and chargebacks about the case's orders
 	Letters          vault.Correspondence   // the buyer's letters to the seller and the answers
+	Charges          []vault.Transaction    // the statement lines linked to the orders
 	ShowNotes        bool                   // print the orders' private notes
 	Lang             lang.Lang              // the language of the fixed text, dates and amounts
 	// AttachPDFs embeds exhibits that are PDFs (receipts, statements) as
@@ -62,7 +63,7 @@ type Exhibit struct {
 // New builds the dossier of a case file, generated at the given time.
 func New(f vault.CaseFile, generated time.Time, loc *time.Location) Dossier {
 	d := Dossier{Case: f.Case, Orders: f.Orders, Events: f.Events, Account: f.Account, Generated: generated, Location: loc, Entries: Timeline(f),
-		Statement: f.Statement}
+		Statement: f.Statement, Charges: f.Charges}
 	d.Letters = vault.CorrespondenceOf(f.Evidence)
 	ev := slices.Clone(f.Evidence)
 	slices.SortStableFunc(ev, func(a, b vault.Evidence) int {

@@ -118,6 +118,7 @@ func (d Dossier) orderFacts(doc *doc, o vault.Order) {
 	doc.field(d.t("Items"), strings.Join(o.Items, "\n"))
 	doc.field(d.t("Total"), d.money(o.Total))
 	doc.field(d.t("Payment"), o.Payment)
+	d.chargeFacts(doc, o)
 	for _, dt := range o.Dates() {
 		doc.field(d.t(lang.Upper(dt.Label)), d.date(dt.At))
 	}
@@ -128,6 +129,33 @@ func (d Dossier) orderFacts(doc *doc, o vault.Order) {
 	doc.field(d.t("Protection ends"), d.date(o.ProtectionEnds))
 	if d.ShowNotes {
 		doc.field(d.t("Note"), o.Note)
+	}
+}
+
+// chargeFacts are the statement lines that pay or refund the order, as the
+// bank wrote them: the amount in the card's currency, the day, the text.
+func (d Dossier) chargeFacts(doc *doc, o vault.Order) {
+	for _, t := range d.Charges {
+		if t.Order != o.ID {
+			continue
+		}
+		label, amount := d.t("Charged"), t.Amount
+		if amount.Minor > 0 {
+			label = d.t("Credited")
+		} else {
+			amount.Minor = -amount.Minor
+		}
+		s := fmt.Sprintf(d.t("%s on %s, as \"%s\" on the statement"), d.money(amount), d.date(t.Booked), t.Text)
+		if !t.Original.IsZero() {
+			s += fmt.Sprintf(d.t(" (%s converted)"), d.money(t.Original))
+		}
+		if t.Card != "" {
+			s += fmt.Sprintf(d.t(", card ending %s"), t.Card)
+		}
+		if d.mask != nil {
+			s = d.mask(s)
+		}
+		doc.field(label, s)
 	}
 }
 

@@ -111,7 +111,11 @@ func (db *DB) CaseFile(ctx context.Context, id vault.CaseID) (vault.CaseFile, er
 				f.Account = &a
 			}
 		}
-		f.Statement, err = queryStatement(ctx, tx, id)
+		if f.Statement, err = queryStatement(ctx, tx, id); err != nil {
+			return err
+		}
+		f.Charges, err = queryTransactions(ctx, tx, `EXISTS (SELECT 1 FROM transaction_orders x JOIN case_orders co USING (order_id)
+			WHERE x.transaction_id = t.id AND x.state = 'linked' AND co.case_id = ?)`, id)
 		return err
 	})
 	return f, err

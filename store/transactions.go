@@ -80,13 +80,17 @@ func (db *DB) Transactions(ctx context.Context, f TransactionFilter) ([]vault.Tr
 		if f.Unmatched {
 			where += ` AND NOT EXISTS (SELECT 1 FROM transaction_orders WHERE transaction_id = t.id AND state = 'linked')`
 		}
-		out, _, err := scanAll(ctx, tx, `SELECT t.id, t.booked_at, t.value_at, t.amount_minor, t.currency, t.original_minor,
-			t.original_currency, t.rate, t.text, t.card, t.bank_ref, coalesce(t.statement_id, 0), t.line,
-			coalesce((SELECT min(order_id) FROM transaction_orders WHERE transaction_id = t.id AND state = 'linked'), 0)
-			FROM transactions t WHERE `+where+` ORDER BY t.booked_at, t.id`,
-			[]any{f.Since.String()}, scanTransaction, func(t vault.Transaction) vault.TransactionID { return t.ID })
-		return out, err
+		return queryTransactions(ctx, tx, where, f.Since.String())
 	})
+}
+
+func queryTransactions(ctx context.Context, tx *sql.Tx, where string, args ...any) ([]vault.Transaction, error) {
+	out, _, err := scanAll(ctx, tx, `SELECT t.id, t.booked_at, t.value_at, t.amount_minor, t.currency, t.original_minor,
+		t.original_currency, t.rate, t.text, t.card, t.bank_ref, coalesce(t.statement_id, 0), t.line,
+		coalesce((SELECT min(order_id) FROM transaction_orders WHERE transaction_id = t.id AND state = 'linked'), 0)
+		FROM transactions t WHERE `+where+` ORDER BY t.booked_at, t.id`,
+		args, scanTransaction, func(t vault.Transaction) vault.TransactionID { return t.ID })
+	return out, err
 }
 
 func scanTransaction(rows *sql.Rows) (vault.Transaction, error) {
