@@ -1,6 +1,6 @@
 // Package statements reads bank and card statements into transactions:
-// ISO 20022 camt.053 and camt.052 (encoding/xml), and CSV whose columns are
-// named (--columns). A row that cannot be read is reported with its line
+// ISO 20022 camt.053 and camt.052 (encoding/xml), OFX/QFX (versions 1 and
+// 2), and CSV whose columns are named (--columns). A row that cannot be read is reported with its line
 // and the rest are read.
 package statements
 
@@ -39,7 +39,7 @@ type Options struct {
 }
 
 // ErrFormat is a file in none of the formats read.
-var ErrFormat = errors.New("not a statement this vault reads (camt.053/camt.052 XML, or CSV with --columns)")
+var ErrFormat = errors.New("not a statement this vault reads (camt.053/camt.052 XML, OFX/QFX, or CSV with --columns)")
 
 // maxSize bounds a statement file.
 const maxSize = 64 << 20
@@ -56,6 +56,9 @@ func Parse(data []byte, opts Options) (string, []Transaction, []RowError, error)
 	var format string
 	var err error
 	switch trimmed := bytes.TrimSpace(data); {
+	case isOFX(data):
+		format = "ofx"
+		txs, bad, err = parseOFX(data)
 	case bytes.HasPrefix(trimmed, []byte("<")):
 		format = "camt"
 		txs, bad, err = parseCamt(data)

@@ -146,3 +146,37 @@ func FuzzCSV(f *testing.F) {
 		}
 	})
 }
+
+func TestOFX(t *testing.T) {
+	format, txs, bad, err := Parse(read(t, "bank.ofx"), Options{})
+	if err != nil || format != "ofx" {
+		t.Fatalf("%s %v", format, err)
+	}
+	var got []string
+	for _, tx := range txs {
+		got = append(got, summary(tx))
+	}
+	want := []string{
+		"2026-09-03 -459.00 NOK | ALIEXPRESS.COM / Varekjop & frakt",
+		"2026-09-07 -276.48 NOK | AMZN Mktp US",
+		"2026-09-28 199.00 NOK | TEMU.COM",
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("transactions (-want +got):\n%s", d)
+	}
+	if len(bad) != 1 || !strings.Contains(bad[0].Error(), "transaction 4") || txs[0].Key != "ref:OFX-1" {
+		t.Errorf("bad %v, key %q", bad, txs[0].Key)
+	}
+}
+
+func FuzzOFX(f *testing.F) {
+	f.Add(read(f, "bank.ofx"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		_, txs, _, _ := Parse(data, Options{})
+		for _, tx := range txs {
+			if tx.Booked.IsZero() || tx.Amount.Currency == "" || tx.Key == "" {
+				t.Fatalf("%+v", tx)
+			}
+		}
+	})
+}
