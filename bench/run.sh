@@ -9,7 +9,7 @@ cd "$(dirname "$0")"
 BENCH_SUMMARY=$(mktemp)
 export BENCH_SUMMARY
 trap 'rm -f "$BENCH_SUMMARY"' EXIT
-for b in cli attach import verify export; do
+for b in cli attach import verify export statement; do
   echo "== $b"
   ./$b.sh || echo "(skipped: see the message above)"
   echo
