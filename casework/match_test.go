@@ -84,3 +84,35 @@ func TestMatchTransactions(t *testing.T) {
 		t.Errorf("TX-7 and the order left: %q", got)
 	}
 }
+
+// TestMoneyOverview: charged and refunded per marketplace and month, an
+// order in the statements' period with no charge, a marketplace charge with
+// no order, and a case won 20 days ago whose refund never came.
+func TestMoneyOverview(t *testing.T) {
+	orders := []vault.Order{
+		{ID: 1, Marketplace: vault.AliExpress, Total: nok(45900), Ordered: day("2026-09-02")},
+		{ID: 2, Marketplace: vault.Temu, Total: nok(19900), Ordered: day("2026-09-05")}, // no charge
+		{ID: 3, Marketplace: vault.Temu, Total: nok(9900), Ordered: day("2026-10-30")},  // after the statements: not missing
+	}
+	txs := []vault.Transaction{
+		{ID: 1, Booked: day("2026-09-03"), Amount: nok(-45900), Text: "ALIEXPRESS.COM", Order: 1},
+		{ID: 2, Booked: day("2026-09-28"), Amount: nok(20000), Text: "Retur ALIEXPRESS.COM", Order: 1},
+		{ID: 3, Booked: day("2026-09-10"), Amount: nok(-12300), Text: "TEMU.COM"},
+		{ID: 4, Booked: day("2026-09-30"), Amount: nok(-4200), Text: "Narvesen"},
+	}
+	cases := []vault.Case{{ID: 1, Status: vault.StatusWon, Orders: []vault.OrderID{2}, Decided: day("2026-10-01")},
+		{ID: 2, Status: vault.StatusWon, Orders: []vault.OrderID{1}, Decided: day("2026-10-01")}}
+	m := moneyOf(txs, orders, cases, day("2026-10-21"))
+	if len(m.Rows) != 1 || m.Rows[0].Month != "2026-09" || m.Rows[0].Charged.Minor != 45900 || m.Rows[0].Refunded.Minor != 20000 {
+		t.Errorf("rows %+v", m.Rows)
+	}
+	if len(m.OrdersNoCharge) != 1 || m.OrdersNoCharge[0] != 2 {
+		t.Errorf("orders without a charge: %v", m.OrdersNoCharge)
+	}
+	if len(m.ChargesNoOrder) != 1 || m.ChargesNoOrder[0].ID != 3 {
+		t.Errorf("charges without an order: %v", m.ChargesNoOrder)
+	}
+	if len(m.RefundsMissing) != 1 || m.RefundsMissing[0].Case != 1 || m.RefundsMissing[0].Days != 20 {
+		t.Errorf("refunds missing: %+v", m.RefundsMissing)
+	}
+}

@@ -23,7 +23,12 @@ func newReportCmd(a *app) *cobra.Command {
 chargebacks with their outcomes, and the dispute rate, per marketplace. It is
 the page a reinstatement request needs (the dossier of a reinstatement case
 includes it): it shows that disputes were few and justified. --year counts
-orders by the date they were placed.`,
+orders by the date they were placed.
+
+With statements imported ('vault import statement', 'vault match'): what the
+card was charged and refunded per marketplace and month, the orders in the
+statements' period with no charge, the charges naming a marketplace with no
+order, and the won cases whose refund has not come 14 days after the win.`,
 		Example: `  vault report
   vault report --marketplace aliexpress --year 2026 --json`,
 		Args: noArgs,
@@ -31,14 +36,57 @@ orders by the date they were placed.`,
 	cmd.Flags().StringVar(&marketplace, "marketplace", "", "only this marketplace")
 	cmd.Flags().IntVar(&year, "year", 0, "only orders placed in this year")
 	addLang(cmd.Flags(), &l, "language of the table")
-	return viewCmd(a, cmd, func(ctx context.Context, svc *casework.Service, _ []string) (vault.Report, error) {
+	return viewCmd(a, cmd, func(ctx context.Context, svc *casework.Service, _ []string) (reportView, error) {
 		if year != 0 && (year < 1970 || year > 2200) {
-			return vault.Report{}, usagef("--year %d: out of range", year)
+			return reportView{}, usagef("--year %d: out of range", year)
 		}
 		r, err := svc.DB.Report(ctx, vault.Marketplace(marketplace), year)
+		if err != nil {
+			return reportView{}, err
+		}
 		r.Markets = nonNil(r.Markets)
-		return r, err
-	}, func(r vault.Report) error { return a.printReport(r, say(l)) })
+		m, err := svc.MoneyOverview(ctx)
+		return reportView{r, m}, err
+	}, func(r reportView) error {
+		if err := a.printReport(r.Report, say(l)); err != nil {
+			return err
+		}
+		return a.printMoney(r.Money, lang.Lang(l))
+	})
+}
+
+// reportView is the report with what the statements say, when there are some.
+type reportView struct {
+	vault.Report
+	Money *casework.Money `json:"money,omitempty"`
+}
+
+// printMoney prints what the statements say: charged and refunded per
+// marketplace and month, then what does not add up.
+func (a *app) printMoney(m *casework.Money, l lang.Lang) error {
+	if m == nil {
+		return nil
+	}
+	fmt.Fprintln(a.stdout)
+	rows := [][]string{{"MARKETPLACE", "MONTH", "CHARGED", "REFUNDED", "NET"}}
+	for _, r := range m.Rows {
+		net := r.Charged
+		net.Minor -= r.Refunded.Minor
+		rows = append(rows, []string{r.Marketplace.Name(), r.Month, l.Money(r.Charged), l.Money(r.Refunded), l.Money(net)})
+	}
+	if err := table(a.stdout, rows); err != nil {
+		return err
+	}
+	for _, id := range m.OrdersNoCharge {
+		fmt.Fprintf(a.stdout, "no charge on the statements for %s\n", id)
+	}
+	for _, t := range m.ChargesNoOrder {
+		fmt.Fprintf(a.stdout, "no order for %s: %s on %s, %s\n", t.ID, l.Money(t.Amount), t.Booked, cell(t.Text))
+	}
+	for _, r := range m.RefundsMissing {
+		fmt.Fprintf(a.stdout, "%s was won on %s, %d days ago, and no refund is on the statements\n", r.Case, r.Decided, r.Days)
+	}
+	return nil
 }
 
 func (a *app) printReport(r vault.Report, s say) error {
