@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"filippo.io/age"
 )
@@ -128,4 +129,24 @@ func TestBackupWhileWriting(t *testing.T) {
 		}
 	}
 	wg.Wait()
+}
+
+// TestScryptWorkFactorBounded: a tiny .age file asking for scrypt at 2^22
+// is refused before the work (age accepts it, at 4.2 GB and 15 s for a
+// wrong passphrase); vault's own backups (2^18) still restore (backup.txtar).
+func TestScryptWorkFactorBounded(t *testing.T) {
+	// testdata/age/scrypt22.age: age.NewScryptRecipient("the right one")
+	// with SetWorkFactor(22) over 14 bytes (making it takes 20 s).
+	dir := t.TempDir()
+	archive := filepath.Join("testdata", "age", "scrypt22.age")
+	t.Setenv("VAULT_PASSPHRASE", "a wrong one")
+	var errOut bytes.Buffer
+	start := time.Now()
+	code := run(context.Background(), []string{"--vault", filepath.Join(dir, "r"), "restore", archive}, nil, &bytes.Buffer{}, &errOut)
+	if took := time.Since(start); code == 0 || took > 2*time.Second {
+		t.Errorf("exit %d after %v: %s", code, took, errOut.String())
+	}
+	if !strings.Contains(errOut.String(), "work factor") {
+		t.Errorf("the refusal does not say why: %s", errOut.String())
+	}
 }

@@ -79,6 +79,9 @@ func (a *app) runDeadlines(ctx context.Context, o *deadlinesOptions) error {
 	}
 	switch {
 	case o.ics != "":
+		if err := svc.CheckOutput(o.ics); err != nil {
+			return err
+		}
 		return a.writeICS(o.ics, rows, say(o.lang))
 	case o.asJSON:
 		return printJSON(a.stdout, nonNil(rows))

@@ -147,6 +147,9 @@ func (a *app) runExport(ctx context.Context, o *exportOptions) error {
 		}
 		return a.checkAfter(ctx, svc, o.ref)
 	}
+	if err := svc.CheckOutput(o.pdf, o.zip); err != nil {
+		return err
+	}
 	a.checkFileName(o.limits, o.pdf)
 	w, err := svc.WriteDossier(d, o.limits, o.pdf, o.zip)
 	if err != nil {

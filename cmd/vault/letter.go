@@ -97,6 +97,9 @@ func (a *app) runDraftLetter(ctx context.Context, o *draftLetterOptions) error {
 		_, err = io.WriteString(a.stdout, draft.Text)
 		return err
 	}
+	if err := svc.CheckOutput(o.out); err != nil {
+		return err
+	}
 	return atomicfile.Write(o.out, func(w io.Writer) error { _, err := io.WriteString(w, draft.Text); return err })
 }
 
