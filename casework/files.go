@@ -97,7 +97,9 @@ func checkLink(path, root, dir string) error {
 // with an error that says what it is otherwise (without the path, which
 // callers name).
 func OpenRegular(path string) (*os.File, error) {
-	f, err := os.Open(path)
+	// O_NONBLOCK: opening a FIFO with no writer would wait forever (#18);
+	// it has no effect on a regular file's reads.
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, UnwrapPath(err)
 	}
