@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"vault"
+	"vault/statements"
 	"vault/store"
 )
 
@@ -121,21 +122,8 @@ func sameCard(t vault.Transaction, o vault.Order) bool {
 	if t.Card == "" {
 		return true
 	}
-	digits := lastFour(o.Payment)
+	digits := statements.LastDigits(o.Payment)
 	return digits == "" || digits == t.Card
-}
-
-func lastFour(s string) string {
-	var ds []rune
-	for _, r := range s {
-		if r >= '0' && r <= '9' {
-			ds = append(ds, r)
-		}
-	}
-	if len(ds) < 4 {
-		return ""
-	}
-	return string(ds[len(ds)-4:])
 }
 
 // MatchResult is what a matching run decided.

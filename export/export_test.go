@@ -283,15 +283,13 @@ func TestBokmal(t *testing.T) {
 	}
 }
 
-// TestChineseSeller: an AliExpress seller's name and message in Chinese
-// print as Chinese (the fallback font's subset), not as markers; an emoji
-// is marked and the manifest says so once; ten exports are the same bytes.
-func TestChineseSeller(t *testing.T) {
-	f, blobs := newCase(t, "亲，包裹已经在路上了，请再等30天。Blåbær 👍")
-	f.Orders[0].Seller = "广州音频科技有限公司"
+// exportTimes exports a case n times and fails unless every file is the
+// same bytes; it returns the bytes and the first file's path.
+func exportTimes(t *testing.T, f vault.CaseFile, blobs *evidence.Blobs, n int) ([]byte, string) {
+	t.Helper()
 	dir := t.TempDir()
 	var first []byte
-	for i := range 10 {
+	for i := range n {
 		path := filepath.Join(dir, fmt.Sprintf("d%d.pdf", i))
 		if _, err := writePDF(New(f, generated, time.UTC), blobs, path); err != nil {
 			t.Fatal(err)
@@ -299,16 +297,20 @@ func TestChineseSeller(t *testing.T) {
 		data, _ := os.ReadFile(path)
 		if i == 0 {
 			first = data
-			continue
-		}
-		if !bytes.Equal(first, data) {
+		} else if !bytes.Equal(first, data) {
 			t.Fatalf("export %d differs from the first", i)
 		}
 	}
-	path := filepath.Join(dir, "d0.pdf")
-	if out := os.Getenv("CJK_PDF"); out != "" {
-		os.WriteFile(out, first, 0o600)
-	}
+	return first, filepath.Join(dir, "d0.pdf")
+}
+
+// TestChineseSeller: an AliExpress seller's name and message in Chinese
+// print as Chinese (the fallback font's subset), not as markers; an emoji
+// is marked and the manifest says so once; ten exports are the same bytes.
+func TestChineseSeller(t *testing.T) {
+	f, blobs := newCase(t, "亲，包裹已经在路上了，请再等30天。Blåbær 👍")
+	f.Orders[0].Seller = "广州音频科技有限公司"
+	first, path := exportTimes(t, f, blobs, 10)
 	info, err := pdftest.Read(path)
 	if err != nil {
 		t.Fatal(err)
@@ -362,22 +364,8 @@ func TestPDFReceiptPages(t *testing.T) {
 	}
 	items[2].Blob.MediaType = "application/pdf"
 	f := caseFile(vault.Case{Kind: vault.Chargeback}, o, items)
-	dir := t.TempDir()
-	var first []byte
-	for i := range 5 {
-		path := filepath.Join(dir, fmt.Sprintf("d%d.pdf", i))
-		if _, err := writePDF(New(f, generated, time.UTC), blobs, path); err != nil {
-			t.Fatal(err)
-		}
-		data, _ := os.ReadFile(path)
-		if i == 0 {
-			first = data
-		} else if !bytes.Equal(first, data) {
-			os.WriteFile("/tmp/r1.pdf", data, 0o600)
-			t.Fatalf("export %d differs from the first", i)
-		}
-	}
-	info, err := pdftest.Read(filepath.Join(dir, "d0.pdf"))
+	first, path := exportTimes(t, f, blobs, 5)
+	info, err := pdftest.Read(path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -140,7 +140,7 @@ func camtTransaction(e camtEntry, accountCurrency string) (Transaction, error) {
 			}
 			t.Rate = strings.TrimSpace(d.Rate)
 		}
-		t.Card = lastDigits(d.PAN)
+		t.Card = LastDigits(d.PAN)
 	}
 	texts = append(texts, e.Info)
 	t.Text = joinText(texts)
@@ -177,8 +177,8 @@ func contains(ss []string, s string) bool {
 	return false
 }
 
-// lastDigits are the last four digits of a (masked) card number.
-func lastDigits(pan string) string {
+// LastDigits are the last four digits of a (masked) card number.
+func LastDigits(pan string) string {
 	var digits []rune
 	for _, r := range pan {
 		if r >= '0' && r <= '9' {

@@ -135,7 +135,7 @@ func csvTransaction(rec []string, opts Options) (Transaction, error) {
 		return t, err
 	}
 	t.Text = strings.Join(strings.Fields(field("text")), " ")
-	t.Card = lastDigits(field("card"))
+	t.Card = LastDigits(field("card"))
 	t.BankRef = field("ref")
 	return t, nil
 }

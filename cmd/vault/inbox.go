@@ -208,13 +208,9 @@ tesseract (Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-nor).`,
   vault ocr EV-7`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			var ids []vault.EvidenceID
-			for _, s := range args {
-				id, err := vault.ParseEvidenceID(s)
-				if err != nil {
-					return usagef("%q: not an evidence id (EV-n)", s)
-				}
-				ids = append(ids, id)
+			ids, err := evidenceIDs(args)
+			if err != nil {
+				return err
 			}
 			t, err := ocr.Find(ctx)
 			if err != nil {
@@ -245,13 +241,9 @@ log. 'vault unlink' undoes it.`,
 			if len(orderRefs)+len(caseRefs) == 0 {
 				return usagef("say where it belongs: --order ID or --case ID")
 			}
-			var ids []vault.EvidenceID
-			for _, s := range args {
-				id, err := vault.ParseEvidenceID(s)
-				if err != nil {
-					return usagef("%q: not an evidence id (EV-n)", s)
-				}
-				ids = append(ids, id)
+			ids, err := evidenceIDs(args)
+			if err != nil {
+				return err
 			}
 			ctx := cmd.Context()
 			svc, err := a.open(ctx)
@@ -274,4 +266,17 @@ log. 'vault unlink' undoes it.`,
 	cmd.Flags().StringArrayVar(&orderRefs, "order", nil, "the order it belongs to (ORD-n or order number; repeatable)")
 	cmd.Flags().StringArrayVar(&caseRefs, "case", nil, "the case it belongs to (CASE-n; repeatable)")
 	return cmd
+}
+
+// evidenceIDs reads EV-n arguments.
+func evidenceIDs(args []string) ([]vault.EvidenceID, error) {
+	var ids []vault.EvidenceID
+	for _, s := range args {
+		id, err := vault.ParseEvidenceID(s)
+		if err != nil {
+			return nil, usagef("%q: not an evidence id (EV-n)", s)
+		}
+		ids = append(ids, id)
+	}
+	return ids, nil
 }
