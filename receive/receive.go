@@ -60,11 +60,16 @@ const (
 
 // Handler serves a session's page and uploads.
 type Handler struct {
-	cfg   Config
-	mu    sync.Mutex
-	total int64
-	last  time.Time
+	cfg      Config
+	mu       sync.Mutex
+	total    int64 // bytes received this session
+	reserved int64 // bytes granted to files being received now
+	last     time.Time
+	saving   chan struct{} // bounds the files checked at once: decoding an image takes memory
 }
+
+// maxSaving is how many files are stored (and their images decoded) at once.
+const maxSaving = 2
 
 // NewToken is 128 random bits, hex.
 func NewToken() (string, error) {
@@ -83,7 +88,7 @@ func New(cfg Config) *Handler {
 	if cfg.Log == nil {
 		cfg.Log = func(string, ...any) {}
 	}
-	return &Handler{cfg: cfg, last: cfg.Now()}
+	return &Handler{cfg: cfg, last: cfg.Now(), saving: make(chan struct{}, maxSaving)}
 }
 
 // Expired reports whether the session has been idle longer than allowed.
@@ -135,13 +140,15 @@ func header(w http.ResponseWriter) {
 	w.Header().Set("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; connect-src 'self'; form-action 'self'; img-src 'self' data:")
 }
 
+// refuse answers 404 and closes the connection without reading the body:
+// a body trickled in slowly must not hold the server (and its shutdown).
+// The log names no path: it may hold the token, or something close to it,
+// or text made to look like a log line.
 func (h *Handler) refuse(w http.ResponseWriter, r *http.Request, why string) {
-	h.cfg.Log("refused %s %s from %s: %s", r.Method, redact(r.URL.Path, h.cfg.Token), r.RemoteAddr, why)
+	h.cfg.Log("refused %s from %s: %s", r.Method, r.RemoteAddr, why)
+	w.Header().Set("Connection", "close")
 	http.NotFound(w, r)
 }
-
-// redact keeps the token out of the log.
-func redact(path, token string) string { return strings.ReplaceAll(path, token, "TOKEN") }
 
 // upload stores each file part of a multipart form, in order: the order
 // field, when present, comes first (the page puts it first).
@@ -210,14 +217,20 @@ func (h *Handler) orderField(p io.Reader) (string, error) {
 func (h *Handler) save(ctx context.Context, p *multipart.Part, order string) (Result, error) {
 	name := p.FileName()
 	h.mu.Lock()
-	left := h.cfg.MaxTotal - h.total
+	grant := min(h.cfg.MaxFile, h.cfg.MaxTotal-h.total-h.reserved) // uploads at once share what is left
+	if grant > 0 {
+		h.reserved += grant
+	}
 	h.mu.Unlock()
-	if left <= 0 {
+	if grant <= 0 {
 		return Result{Name: name, Err: "this session has received all it takes; start 'vault receive' again"}, nil
 	}
-	counted := &counter{r: p}
-	res, err := h.cfg.Save(ctx, name, counted, min(h.cfg.MaxFile, left), order)
+	h.saving <- struct{}{}
+	counted := &counter{r: p, touch: h.touch}
+	res, err := h.cfg.Save(ctx, name, counted, grant, order)
+	<-h.saving
 	h.mu.Lock()
+	h.reserved -= grant
 	h.total += counted.n
 	h.mu.Unlock()
 	h.touch()
@@ -226,9 +239,10 @@ func (h *Handler) save(ctx context.Context, p *multipart.Part, order string) (Re
 
 // fail answers a request that could not be read to its end: the files
 // before the failure are kept and listed, the one it broke in is not.
+// The phone is told what it can act on; the computer's log has the detail.
 func (h *Handler) fail(w http.ResponseWriter, r *http.Request, results []Result, err error) {
 	h.cfg.Log("upload from %s: %v", r.RemoteAddr, err)
-	results = append(results, Result{Err: err.Error()})
+	results = append(results, Result{Err: "the upload broke off or was not understood; the files above were kept, send the rest again"})
 	h.respond(w, r, http.StatusBadRequest, results)
 }
 
@@ -252,14 +266,19 @@ func wantsJSON(r *http.Request) bool {
 	return false
 }
 
-// counter counts the bytes read through it.
+// counter counts the bytes read through it, and keeps the session awake
+// while they come: a long upload is no idle session.
 type counter struct {
-	r io.Reader
-	n int64
+	r     io.Reader
+	n     int64
+	touch func()
 }
 
 func (c *counter) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.n += int64(n)
+	if n > 0 && c.touch != nil {
+		c.touch()
+	}
 	return n, err
 }

@@ -1,12 +1,14 @@
 package receive_test
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"mime/multipart"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -275,6 +277,56 @@ func TestDroppedAndHostile(t *testing.T) {
 	for _, e := range es {
 		if strings.Contains(e.FileName, "/") || strings.HasPrefix(e.FileName, ".") {
 			t.Errorf("a file name with a path: %q", e.FileName)
+		}
+	}
+}
+
+// TestSessionTotalUnderParallelUploads: files sent at once share what is
+// left of the session's allowance; they cannot each take all of it.
+func TestSessionTotalUnderParallelUploads(t *testing.T) {
+	s := newSession(t, 200_000, 500_000)
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			body, ctype := form(t, "", map[string][]byte{fmt.Sprintf("f%d.txt", i): bytes.Repeat([]byte{byte('a' + i)}, 150_000)})
+			s.post(t, s.url, body, ctype)
+		}()
+	}
+	wg.Wait()
+	var total int64
+	es, _ := s.svc.DB.ListEvidence(context.Background(), storeFilterAll())
+	for _, e := range es {
+		total += e.Blob.Size
+	}
+	if total > 500_000 {
+		t.Errorf("%d files, %d bytes kept; the session takes 500 kB", len(es), total)
+	}
+}
+
+// TestRefusalDoesNotWaitForTheBody: a request without the token that
+// trickles its body gets its 404 at once, on a connection then closed: it
+// cannot hold the server or its shutdown.
+func TestRefusalDoesNotWaitForTheBody(t *testing.T) {
+	s := newSession(t, 1<<20, 1<<20)
+	conn, err := net.Dial("tcp", strings.TrimPrefix(s.srv.URL, "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	fmt.Fprintf(conn, "POST /nottoken HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n1\r\nx\r\n")
+	conn.SetReadDeadline(time.Now().Add(3 * time.Second))
+	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		t.Fatalf("no answer while the body trickles: %v", err)
+	}
+	if resp.StatusCode != http.StatusNotFound || !resp.Close {
+		t.Errorf("%d, close %v", resp.StatusCode, resp.Close)
+	}
+	for _, l := range s.log {
+		if strings.Contains(l, "nottoken") {
+			t.Errorf("the log names the path: %s", l)
 		}
 	}
 }

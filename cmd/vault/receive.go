@@ -49,8 +49,8 @@ files what names exactly one order.
 
 The connection is plain HTTP on your local network: anyone on the same
 network who sees the address could use it while it is open. The token
-makes the address unguessable, it is never logged, and the server closes
-when idle; use it on a network you trust (your home Wi-Fi), not in a cafe.
+makes the address unguessable, no requested path is logged, and the server
+closes when idle; use it on a network you trust (your home Wi-Fi), not in a cafe.
 (A self-signed HTTPS certificate would need a warning clicked through on
 the phone and protect little more against someone on the same network.)
 Any browser or curl -F 'files=@IMG_0001.PNG' URL can use the page.`,
@@ -212,7 +212,9 @@ func serve(ctx context.Context, ln net.Listener, h *receive.Handler) error {
 		}
 		shut, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
-		if err := srv.Shutdown(shut); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		if err := srv.Shutdown(shut); errors.Is(err, context.DeadlineExceeded) {
+			return srv.Close() // a connection that would not finish: cut it, keep what came
+		} else if err != nil && !errors.Is(err, http.ErrServerClosed) {
 			return err
 		}
 		return nil
