@@ -19,9 +19,9 @@ func newDemoCmd(a *app) *cobra.Command {
 		Short: "Build a sample vault and its dossier, showing each command",
 		Long: `Build a sample vault in DIR (default: a new temporary directory): two orders,
 messages with the seller, a generated screenshot and a chargeback case with
-its deadlines and its letter to the bank, then export the case's dossier. Each step is a real vault command, printed as it
-runs, so the output doubles as a walkthrough. The last line is the path of
-the dossier PDF.`,
+its deadlines and its letter to the bank, then export the case's dossier.
+Each step is a real vault command, printed as it runs, so the output doubles
+as a walkthrough. The last line is the path of the dossier PDF.`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			var err error
