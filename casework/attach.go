@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"vault"
 	"vault/evidence"
@@ -129,6 +130,9 @@ func (s *Service) commitStaged(st *evidence.Staged, name string, size int64) (va
 	warning := ""
 	if media.Warning != "" {
 		warning = fmt.Sprintf("%s; kept as %s", media.Warning, media.Type)
+	}
+	if stored.Healed {
+		warning = strings.TrimPrefix(warning+"; the stored copy of these bytes was damaged and is now replaced by this good one", "; ")
 	}
 	name = filepath.Base(name)
 	return vault.Evidence{Source: vault.SourceFile, Title: name, FileName: name, OccurredAt: s.takenAt(stored.SHA256, media),

@@ -49,6 +49,9 @@ type Stored struct {
 	Head []byte
 	// Existed is true when the same bytes were already stored.
 	Existed bool
+	// Healed is true when a stored file under this name no longer held
+	// these bytes (altered, or cut short) and was replaced by them.
+	Healed bool
 }
 
 // headSize is how much of the start of a file is kept for media detection.
@@ -101,13 +104,17 @@ func (s *Staged) Discard() { os.Remove(s.tmp) }
 
 // Commit makes the staged file read-only and renames it to its content
 // address, then syncs the directory. When the same content is already stored
-// the copy is dropped and Existed is set.
+// the copy is dropped and Existed is set; when a file under that address no
+// longer hashes to it, the good copy replaces it and Healed is set.
 func (s *Staged) Commit() (Stored, error) {
 	defer os.Remove(s.tmp) // a no-op after the rename
 	dst := s.b.Path(s.SHA256)
-	if info, err := os.Stat(dst); err == nil && info.Size() == s.Size {
-		s.Existed = true
-		return s.Stored, nil
+	if _, err := os.Stat(dst); err == nil {
+		if s.b.Check(s.SHA256, s.Size) == nil {
+			s.Existed = true
+			return s.Stored, nil
+		}
+		s.Healed = true // a damaged copy: these are the good bytes
 	}
 	return s.Stored, s.b.commit(s.tmp, dst)
 }
