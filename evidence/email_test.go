@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -369,5 +370,42 @@ func TestForwardedAsAttachment(t *testing.T) {
 	if inner.From != "Guangzhou Audio <seller@aliexpress.example>" || inner.MessageID != "seller-answer-1@aliexpress.example" ||
 		!strings.Contains(inner.Text, "请耐心等待") || inner.Date.IsZero() {
 		t.Errorf("inner: %+v", inner)
+	}
+}
+
+// endless is n bytes of 'x' and no newline, made as they are read.
+type endless struct{ n int64 }
+
+func (e *endless) Read(p []byte) (int, error) {
+	if e.n <= 0 {
+		return 0, io.EOF
+	}
+	k := min(int64(len(p)), e.n)
+	for i := range k {
+		p[i] = 'x'
+	}
+	e.n -= k
+	return int(k), nil
+}
+
+// TestMboxLongLine: a 300 MB line without a newline is skipped as too
+// large, in a few megabytes: ReadBytes held it whole (#18).
+func TestMboxLongLine(t *testing.T) {
+	head := strings.NewReader("From a@b.no Mon Jan  1 00:00:00 2026\nSubject: x\n\n")
+	tail := strings.NewReader("\n\nFrom a@b.no Mon Jan  1 00:00:00 2026\nSubject: next\n\nhi\n")
+	m := NewMbox(io.MultiReader(head, &endless{n: 300 << 20}, tail))
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, err := m.Next()
+	runtime.ReadMemStats(&after)
+	if !errors.Is(err, ErrTooLarge) {
+		t.Fatalf("the long message: %v", err)
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 32<<20 {
+		t.Errorf("allocated %d MB for a 300 MB line", alloc>>20)
+	}
+	next, err := m.Next()
+	if err != nil || !bytes.Contains(next, []byte("Subject: next")) {
+		t.Errorf("the message after: %q, %v", next, err)
 	}
 }

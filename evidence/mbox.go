@@ -37,7 +37,7 @@ func (m *Mbox) Next() ([]byte, error) {
 		return nil, io.EOF
 	}
 	if !m.started {
-		line, err := m.r.ReadBytes('\n')
+		line, _, err := m.line()
 		if !IsMbox(line) {
 			m.done = true
 			if len(line) == 0 && err == io.EOF {
@@ -49,9 +49,12 @@ func (m *Mbox) Next() ([]byte, error) {
 	}
 	m.n++
 	var msg bytes.Buffer
-	prevBlank, tooLarge := false, false
+	prevBlank, tooLarge, longLine := false, false, false
 	for {
-		line, err := m.r.ReadBytes('\n')
+		line, long, err := m.line()
+		if long {
+			tooLarge, longLine = true, true
+		}
 		if IsMbox(line) && prevBlank {
 			break // the separator of the next message, consumed
 		}
@@ -71,11 +74,35 @@ func (m *Mbox) Next() ([]byte, error) {
 			break
 		}
 	}
-	if tooLarge {
+	switch {
+	case longLine:
+		return nil, fmt.Errorf("message %d: %w (a line over %d MB)", m.n, ErrTooLarge, maxLine>>20)
+	case tooLarge:
 		return nil, fmt.Errorf("message %d: %w (over %d MB)", m.n, ErrTooLarge, MaxMessage>>20)
 	}
 	// The blank line before the next separator belongs to the mbox, not the message.
 	return trimFinalNewline(msg.Bytes()), nil
+}
+
+// maxLine bounds a line of an mbox: RFC 5322 allows 998 characters; a
+// line a thousand times that is no mail.
+const maxLine = 1 << 20
+
+// line reads one line, keeping at most maxLine bytes of it: a line of a
+// gigabyte without a newline is read through, not held (#18). long reports
+// that it was cut; its message is then skipped as too large.
+func (m *Mbox) line() (line []byte, long bool, err error) {
+	for {
+		part, err := m.r.ReadSlice('\n')
+		if len(line)+len(part) <= maxLine {
+			line = append(line, part...)
+		} else {
+			long = true
+		}
+		if !errors.Is(err, bufio.ErrBufferFull) {
+			return line, long, err
+		}
+	}
 }
 
 // unquoteFrom undoes mboxrd quoting: ">From " -> "From ", ">>From " -> ">From ".
