@@ -218,7 +218,12 @@ func (d *doc) write(x, w float64, style string, size, lh float64, s string) floa
 func (d *doc) font(style string, size float64, fallback bool) {
 	if fallback {
 		if !d.fallback {
-			d.p.AddUTF8FontFromBytes(cjk, "", fallbackTTF)
+			ttf, err := fallbackTTF() // read already: the text's coverage asked for it
+			if err != nil {
+				d.p.SetError(err)
+				return
+			}
+			d.p.AddUTF8FontFromBytes(cjk, "", ttf)
 			d.fallback = true
 		}
 		style = cjk

@@ -1,7 +1,6 @@
 package export
 
 import (
-	_ "embed"
 	"strings"
 	"unicode"
 
@@ -14,15 +13,11 @@ import (
 // the printed copy carries the marker, and the manifest says so.
 const replacement = '\uFFFD'
 
-// fallbackTTF draws what Go's fonts lack: Chinese and Japanese (not Hangul), the
-// scripts AliExpress sellers write in (Apache 2.0, see fonts/README).
-//
-//go:embed fonts/DroidSansFallbackFull.ttf
-var fallbackTTF []byte
-
-// glyphs knows which runes one font has.
+// glyphs knows which runes one font has. A font given by load is read the
+// first time a rune is asked about; one that cannot be read has none.
 type glyphs struct {
 	font  *sfnt.Font
+	load  func() ([]byte, error)
 	buf   sfnt.Buffer
 	cache map[rune]bool
 }
@@ -36,6 +31,15 @@ func newGlyphs(ttf []byte) (*glyphs, error) {
 }
 
 func (g *glyphs) has(r rune) bool {
+	if g.font == nil && g.load != nil {
+		if ttf, err := g.load(); err == nil {
+			g.font, _ = sfnt.Parse(ttf)
+		}
+		g.load = nil
+	}
+	if g.font == nil {
+		return false
+	}
 	ok, seen := g.cache[r]
 	if !seen {
 		i, err := g.font.GlyphIndex(&g.buf, r)
@@ -56,11 +60,7 @@ func newCoverage() (*coverage, error) {
 	if err != nil {
 		return nil, err
 	}
-	fallback, err := newGlyphs(fallbackTTF)
-	if err != nil {
-		return nil, err
-	}
-	return &coverage{main: main, fallback: fallback}, nil
+	return &coverage{main: main, fallback: &glyphs{load: fallbackTTF, cache: map[rune]bool{}}}, nil
 }
 
 // run is text drawn in one font: the body's, or the fallback.

@@ -1,7 +1,6 @@
 package gofpdi
 
 import (
-	"sort"
 	"bufio"
 	"bytes"
 	"compress/zlib"
@@ -10,6 +9,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"sort"
 
 	"github.com/pkg/errors"
 )
