@@ -120,30 +120,26 @@ func (c *exportCache) get(k pictureKey, blobs *evidence.Blobs) (picture, error) 
 	return pic, err
 }
 
-// prepare makes a picture: a plain PNG as it is, else the scaled pixels
-// (kept, within pixelBudget, for the next rendition) encoded.
+// prepare makes a picture, its scaled pixels kept (within pixelBudget) for
+// the next rendition of the same box.
 func (c *exportCache) prepare(k pictureKey, blobs *evidence.Blobs) (picture, error) {
 	open := func() (io.ReadCloser, error) { return blobs.Open(k.sum) }
-	if !k.photo && k.quality == 0 {
-		if pic, ok := plainPNG(open, k.maxW, k.maxH); ok {
-			return pic, nil
+	return prepareWith(open, k.maxW, k.maxH, k.photo, k.quality, func(open func() (io.ReadCloser, error), maxW, maxH int) (*image.RGBA, error) {
+		pk := pixelKey{k.sum, maxW, maxH}
+		if c != nil {
+			c.mu.Lock()
+			flat := c.pixels[pk]
+			c.mu.Unlock()
+			if flat != nil {
+				return flat, nil
+			}
 		}
-	}
-	pk := pixelKey{k.sum, k.maxW, k.maxH}
-	var flat *image.RGBA
-	if c != nil {
-		c.mu.Lock()
-		flat = c.pixels[pk]
-		c.mu.Unlock()
-	}
-	if flat == nil {
-		var err error
-		if flat, err = scaled(open, k.maxW, k.maxH); err != nil {
-			return picture{}, err
+		flat, err := scaled(open, maxW, maxH)
+		if err == nil {
+			c.keep(pk, flat)
 		}
-		c.keep(pk, flat)
-	}
-	return encodePicture(flat, k.photo, k.quality)
+		return flat, err
+	})
 }
 
 // keep holds scaled pixels while the budget allows.

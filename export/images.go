@@ -36,12 +36,20 @@ func newPicture(data []byte, format string, w, h int) picture {
 // re-encodes it: photos as JPEG, screenshots as PNG so that text stays sharp,
 // unless a JPEG quality is given, which then applies to both.
 func preparePicture(open func() (io.ReadCloser, error), maxW, maxH int, photo bool, quality int) (picture, error) {
+	return prepareWith(open, maxW, maxH, photo, quality, scaled)
+}
+
+// prepareWith is preparePicture with the scaling step given (the export's
+// cache keeps scaled pixels for the next rendition): a plain PNG that fits
+// is embedded as it is, anything else scaled and encoded.
+func prepareWith(open func() (io.ReadCloser, error), maxW, maxH int, photo bool, quality int,
+	scale func(open func() (io.ReadCloser, error), maxW, maxH int) (*image.RGBA, error)) (picture, error) {
 	if !photo && quality == 0 {
 		if pic, ok := plainPNG(open, maxW, maxH); ok {
 			return pic, nil
 		}
 	}
-	flat, err := scaled(open, maxW, maxH)
+	flat, err := scale(open, maxW, maxH)
 	if err != nil {
 		return picture{}, err
 	}

@@ -237,11 +237,7 @@ type pageSize struct{ w, h float64 }
 // pdfPageSizes reads the page sizes of a PDF (its MediaBox), for the layout.
 // A file the importer cannot read is an error, never a crash.
 func pdfPageSizes(src []byte) (sizes []pageSize, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			sizes, err = nil, fmt.Errorf("read PDF: %v", r)
-		}
-	}()
+	defer caught("read PDF", &err)
 	imp := gofpdi.NewImporter()
 	rs := io.ReadSeeker(bytes.NewReader(src))
 	imp.SetSourceStream(&rs)
@@ -260,11 +256,7 @@ func pdfPageSizes(src []byte) (sizes []pageSize, err error) {
 // at (x, y) in a box w wide and h high, keeping its proportions, framed.
 // The first call for a source imports its first pages (shown of them).
 func (d *doc) pdfPage(sum string, src []byte, n, shown int, size pageSize, x, y, w, h float64) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("read PDF: %v", r)
-		}
-	}()
+	defer caught("read PDF", &err)
 	tpls, err := d.importPDF(sum, src, shown)
 	if err != nil {
 		return err
@@ -316,24 +308,24 @@ func (d *doc) attach(files map[string][]byte, names []string) {
 // output finishes the document and writes it. The library panics on some
 // input it cannot encode; that becomes an error, never a crash.
 func (d *doc) output(w io.Writer) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("render PDF: %v", r)
-		}
-	}()
+	defer caught("render PDF", &err)
 	if err := d.p.Error(); err != nil {
 		return fmt.Errorf("render PDF: %w", err)
 	}
 	return d.p.Output(w)
 }
 
+// caught turns a panic of the PDF libraries (deferred) into *err: they
+// panic on some input they cannot read or encode, never a crash here.
+func caught(what string, err *error) {
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("%s: %v", what, r)
+	}
+}
+
 // guard runs a step of the layout, turning a panic of the library into an error.
 func (d *doc) guard(step func()) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("render PDF: %v", r)
-		}
-	}()
+	defer caught("render PDF", &err)
 	step()
 	return d.p.Error()
 }
