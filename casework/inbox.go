@@ -3,6 +3,7 @@ package casework
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 
 	"vault"
@@ -61,11 +62,6 @@ func (s *Service) AutoLink(ctx context.Context) (map[vault.EvidenceID]vault.Orde
 	return filed, nil
 }
 
-// Link files evidence (from the inbox, or more places for filed evidence).
-func (s *Service) Link(ctx context.Context, ids []vault.EvidenceID, links vault.Links) error {
-	return s.DB.Link(ctx, ids, links)
-}
-
 // errKnown marks a file a scan skips: its bytes were recorded before.
 var errKnown = errors.New("already in the vault")
 
@@ -75,11 +71,12 @@ var errKnown = errors.New("already in the vault")
 // changed or deleted. Known files are reported with Known set.
 func (s *Service) ScanInbox(ctx context.Context, dirs []string, progress Progress) ([]Attached, error) {
 	for _, d := range dirs {
-		if info, err := os.Stat(d); err != nil || !info.IsDir() {
-			if err == nil {
-				err = errors.New("not a directory")
-			}
-			return nil, &os.PathError{Op: "scan", Path: d, Err: errors.Unwrap(err)}
+		info, err := os.Stat(d)
+		if err != nil {
+			return nil, err
+		}
+		if !info.IsDir() {
+			return nil, fmt.Errorf("%s: not a directory", d)
 		}
 	}
 	return s.Attach(ctx, AttachRequest{Paths: dirs, Recursive: true, Links: vault.Links{Inbox: true}, SkipKnown: true}, progress)

@@ -47,15 +47,13 @@ func (s *Service) ReadText(ctx context.Context, t *ocr.Tesseract, ids []vault.Ev
 			}
 		}()
 	}
-	for i := range todo {
-		if ctx.Err() != nil {
-			break
-		}
-		work <- i
+	sent := 0
+	for ; sent < len(todo) && ctx.Err() == nil; sent++ {
+		work <- sent
 	}
 	close(work)
 	wg.Wait()
-	return out, ctx.Err()
+	return out[:sent], ctx.Err() // an interrupted run reports only what it tried
 }
 
 func (s *Service) readOne(ctx context.Context, t *ocr.Tesseract, e vault.Evidence) Read {

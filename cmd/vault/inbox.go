@@ -254,7 +254,7 @@ log. 'vault unlink' undoes it.`,
 			if err != nil {
 				return err
 			}
-			if err := svc.Link(ctx, ids, links); err != nil {
+			if err := svc.DB.Link(ctx, ids, links); err != nil {
 				return err
 			}
 			for _, id := range ids {
