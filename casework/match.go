@@ -6,34 +6,38 @@ import (
 	"strings"
 
 	"vault"
+	"vault/internal/date"
 	"vault/statements"
 	"vault/store"
 )
 
 // merchantWords are how card statements name the marketplaces' charges
-// (ALIEXPRESS.COM, ALIPAY, TEMU.COM, AMZN Mktp, PAYPAL *EBAY ...).
-var merchantWords = map[vault.Marketplace][]string{
-	vault.AliExpress: {"ALIEXPRESS", "ALIPAY", "ALIBABA"},
-	vault.Temu:       {"TEMU"},
-	vault.Amazon:     {"AMZN", "AMAZON"},
-	vault.EBay:       {"EBAY"},
-	vault.Shein:      {"SHEIN"},
-	vault.Wish:       {"WISH.COM", "WISH "},
-	vault.Etsy:       {"ETSY"},
-	vault.Zalando:    {"ZALANDO"},
-	vault.Komplett:   {"KOMPLETT"},
-	vault.Elkjop:     {"ELKJOP", "ELKJØP"},
-	vault.CDON:       {"CDON"},
+// (ALIEXPRESS.COM, ALIPAY, TEMU.COM, AMZN Mktp, PAYPAL *EBAY ...), in the
+// order they are looked for: eBay first, for "PAYPAL *EBAY".
+var merchantWords = []struct {
+	m     vault.Marketplace
+	words []string
+}{
+	{vault.EBay, []string{"EBAY"}},
+	{vault.AliExpress, []string{"ALIEXPRESS", "ALIPAY", "ALIBABA"}},
+	{vault.Temu, []string{"TEMU"}},
+	{vault.Amazon, []string{"AMZN", "AMAZON"}},
+	{vault.Shein, []string{"SHEIN"}},
+	{vault.Wish, []string{"WISH.COM", "WISH "}},
+	{vault.Etsy, []string{"ETSY"}},
+	{vault.Zalando, []string{"ZALANDO"}},
+	{vault.Komplett, []string{"KOMPLETT"}},
+	{vault.Elkjop, []string{"ELKJOP", "ELKJØP"}},
+	{vault.CDON, []string{"CDON"}},
 }
 
 // namedMarketplace is the marketplace a statement text names, if one.
 func namedMarketplace(text string) (vault.Marketplace, bool) {
 	up := strings.ToUpper(text)
-	for _, m := range []vault.Marketplace{vault.EBay, vault.AliExpress, vault.Temu, vault.Amazon, vault.Shein, vault.Wish,
-		vault.Etsy, vault.Zalando, vault.Komplett, vault.Elkjop, vault.CDON} { // eBay first: "PAYPAL *EBAY"
-		for _, w := range merchantWords[m] {
+	for _, mw := range merchantWords {
+		for _, w := range mw.words {
 			if strings.Contains(up, w) {
-				return m, true
+				return mw.m, true
 			}
 		}
 	}
@@ -104,12 +108,8 @@ func inWindow(t vault.Transaction, o vault.Order) bool {
 		}
 		return first.IsZero() || t.Booked.DaysAfter(first) >= 0
 	}
-	for _, at := range [](func() (int, bool)){
-		func() (int, bool) { return t.Booked.DaysAfter(o.Ordered), !o.Ordered.IsZero() },
-		func() (int, bool) { return t.Booked.DaysAfter(o.Paid), !o.Paid.IsZero() },
-		func() (int, bool) { return t.Booked.DaysAfter(o.Shipped), !o.Shipped.IsZero() },
-	} {
-		if days, ok := at(); ok && days >= -daysBefore && days <= daysAfter {
+	for _, at := range []date.Value{o.Ordered, o.Paid, o.Shipped} {
+		if days := t.Booked.DaysAfter(at); !at.IsZero() && days >= -daysBefore && days <= daysAfter {
 			return true
 		}
 	}

@@ -83,6 +83,13 @@ func TestMatchTransactions(t *testing.T) {
 	if got := state[[2]int64{7, int64(twinB)}]; got != "suggested/matcher" {
 		t.Errorf("TX-7 and the order left: %q", got)
 	}
+	before, _ := s.DB.Audit(ctx, "TX-7")
+	if _, err := s.MatchTransactions(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if after, _ := s.DB.Audit(ctx, "TX-7"); len(after) != len(before) {
+		t.Errorf("a run that changes nothing added %d audit entries to TX-7", len(after)-len(before))
+	}
 }
 
 // TestMoneyOverview: charged and refunded per marketplace and month, an

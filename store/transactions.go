@@ -143,7 +143,8 @@ func (db *DB) Matches(ctx context.Context) ([]Match, error) {
 }
 
 // SetMatches records decisions in one transaction, each audited on its
-// line. A user's decision is never overwritten by the matcher's.
+// line. A user's decision is never overwritten by the matcher's, and a
+// decision that changes nothing is not recorded again.
 func (db *DB) SetMatches(ctx context.Context, ms []Match) error {
 	return db.write(ctx, func(tx *sql.Tx) error {
 		now := db.now()
@@ -156,7 +157,9 @@ func (db *DB) SetMatches(ctx context.Context, ms []Match) error {
 			}
 			res, err := exec(ctx, tx, `INSERT INTO transaction_orders (transaction_id, order_id, state, why, decided_by) VALUES (?,?,?,?,?)
 				ON CONFLICT (transaction_id, order_id) DO UPDATE SET state = excluded.state, why = excluded.why, decided_by = excluded.decided_by
-				WHERE excluded.decided_by = 'user' OR transaction_orders.decided_by = 'matcher'`,
+				WHERE (excluded.decided_by = 'user' OR transaction_orders.decided_by = 'matcher')
+					AND (transaction_orders.state, transaction_orders.why, transaction_orders.decided_by)
+						IS NOT (excluded.state, excluded.why, excluded.decided_by)`,
 				m.Transaction, m.Order, m.State, m.Why, m.By)
 			if err != nil {
 				return fmt.Errorf("match %s: %w", m.Transaction, err)
