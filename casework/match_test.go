@@ -103,8 +103,8 @@ func TestMoneyOverview(t *testing.T) {
 	}
 	txs := []vault.Transaction{
 		{ID: 1, Booked: day("2026-09-03"), Amount: nok(-45900), Text: "ALIEXPRESS.COM", Order: 1},
-		{ID: 2, Booked: day("2026-09-28"), Amount: nok(20000), Text: "Retur ALIEXPRESS.COM", Order: 1},
 		{ID: 3, Booked: day("2026-09-10"), Amount: nok(-12300), Text: "TEMU.COM"},
+		{ID: 2, Booked: day("2026-09-28"), Amount: nok(20000), Text: "Retur ALIEXPRESS.COM", Order: 1},
 		{ID: 4, Booked: day("2026-09-30"), Amount: nok(-4200), Text: "Narvesen"},
 	}
 	cases := []vault.Case{{ID: 1, Status: vault.StatusWon, Orders: []vault.OrderID{2}, Decided: day("2026-10-01")},

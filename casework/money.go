@@ -61,6 +61,8 @@ func (s *Service) MoneyOverview(ctx context.Context) (*Money, error) {
 	return moneyOf(txs, orders, cases, date.Instant(s.Now())), nil
 }
 
+// moneyOf computes Money from the lines (oldest first, as Transactions
+// returns them, at least one), the orders and the cases.
 func moneyOf(txs []vault.Transaction, orders []vault.Order, cases []vault.Case, now date.Value) *Money {
 	m := &Money{Rows: []MoneyRow{}, OrdersNoCharge: []vault.OrderID{}, ChargesNoOrder: []vault.Transaction{}, RefundsMissing: []MissingRefund{}}
 	byID := map[vault.OrderID]vault.Order{}
@@ -70,9 +72,8 @@ func moneyOf(txs []vault.Transaction, orders []vault.Order, cases []vault.Case, 
 	rows := map[[3]string]*MoneyRow{}
 	charged := map[vault.OrderID]bool{}
 	credited := map[vault.OrderID]bool{}
-	first, last := txs[0].Booked, txs[0].Booked
+	first, last := txs[0].Booked, txs[len(txs)-1].Booked // the statements' period: txs are oldest first
 	for _, t := range txs {
-		first, last = minDate(first, t.Booked), maxDate(last, t.Booked)
 		o, linked := byID[t.Order]
 		if !linked {
 			if _, named := namedMarketplace(t.Text); named && t.Amount.Minor < 0 {
@@ -116,18 +117,4 @@ func moneyOf(txs []vault.Transaction, orders []vault.Order, cases []vault.Case, 
 		}
 	}
 	return m
-}
-
-func minDate(a, b date.Value) date.Value {
-	if b.DaysAfter(a) < 0 {
-		return b
-	}
-	return a
-}
-
-func maxDate(a, b date.Value) date.Value {
-	if b.DaysAfter(a) > 0 {
-		return b
-	}
-	return a
 }
