@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 
 	"vault"
 	"vault/evidence"
@@ -19,9 +18,10 @@ var ErrTooLarge = errors.New("the file is larger than the limit")
 // asked: the blob is written, synced and renamed before its row. A file
 // over max bytes, a broken stream (the connection dropped) or a refused
 // image leaves nothing behind. name is the sender's file name, kept as the
-// evidence's (its base only; it names no path here).
+// evidence's once made safe (evidence.SafeName: no path, no control
+// characters, not hidden).
 func (s *Service) Receive(ctx context.Context, name string, r io.Reader, max int64, links vault.Links) (Attached, error) {
-	name = cleanName(name)
+	name = evidence.SafeName(name, "upload")
 	out := Attached{Path: name}
 	st, err := s.Blobs.Stage(io.LimitReader(r, max+1))
 	if err != nil {
@@ -46,27 +46,4 @@ func (s *Service) Receive(ctx context.Context, name string, r io.Reader, max int
 	}
 	out.Added = added[0]
 	return out, nil
-}
-
-// cleanName is a sender's file name without any directory, control
-// characters or a leading dot; "upload" when nothing is left.
-func cleanName(name string) string {
-	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
-		name = name[i+1:]
-	}
-	name = strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f {
-			return -1
-		}
-		return r
-	}, strings.ToValidUTF8(name, ""))
-	name = strings.TrimLeft(strings.TrimSpace(name), ".")
-	if len(name) > 200 {
-		name = name[:200]
-		name = strings.ToValidUTF8(name, "")
-	}
-	if name == "" {
-		return "upload"
-	}
-	return name
 }
