@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"vault/internal/money"
@@ -161,20 +162,11 @@ func joinText(ss []string) string {
 	var out []string
 	for _, s := range ss {
 		s = strings.Join(strings.Fields(s), " ")
-		if s != "" && !contains(out, s) {
+		if s != "" && !slices.Contains(out, s) {
 			out = append(out, s)
 		}
 	}
 	return strings.Join(out, " / ")
-}
-
-func contains(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // LastDigits are the last four digits of a (masked) card number.

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -75,7 +76,7 @@ func isHeader(rec []string, opts Options) bool {
 
 func checkColumns(cols map[string]int) error {
 	for name, n := range cols {
-		if !contains(ColumnNames, name) {
+		if !slices.Contains(ColumnNames, name) {
 			return fmt.Errorf("--columns: unknown column %q (known: %s)", name, strings.Join(ColumnNames, ", "))
 		}
 		if n < 1 || n > 1000 {
