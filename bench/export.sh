@@ -27,7 +27,7 @@ for r in $(seq 1 "$rounds"); do
     echo "vault export failed: $(tail -1 "$work/err")"; tv+="0 "
   fi
   out=$(run img2pdf "$work"/shots/*.PNG -o "$work/img2pdf.pdf"); ti+="${out% *} "; mi+="${out#* } "
-  echo "round $r  vault ${tv##* }  img2pdf ${out% *}"
+  echo "round $r  vault $(echo $tv | awk "{print \$NF}")  img2pdf ${out% *}"
 done
 tv=$(echo "$tv" | median); ti=$(echo "$ti" | median); mv=$(echo "$mv" | median); mi=$(echo "$mi" | median)
 pages() { pdfinfo "$1" 2>/dev/null | awk '/^Pages/ {print $2}'; }

@@ -28,7 +28,7 @@ type pixelKey struct {
 // pixelBudget bounds the scaled pixels kept for later renditions: 40
 // screenshots in a third of a page at 150 DPI take about 36 MB; a case of
 // thousands decodes again rather than hold them all.
-const pixelBudget = 96 << 20
+const pixelBudget = 128 << 20
 
 // exportCache keeps what the renders of one export share: fitting a profile
 // or splitting renders the same images again and again (a 60-screenshot
@@ -38,7 +38,11 @@ type exportCache struct {
 	mu     sync.Mutex
 	m      map[pictureKey]picture
 	pixels map[pixelKey]*image.RGBA
-	held   int               // bytes in pixels
+	// Images at half size by SHA-256 (see halvedPNG): every box of a
+	// screenshot starts from them, so it is decoded once an export; nil for
+	// a file halvedPNG does not take.
+	halves map[string]*image.RGBA
+	held   int               // bytes in pixels and halves
 	sizes  map[string][2]int // image width and height by SHA-256, for the layout
 	// PDF exhibits' page sizes by SHA-256 (nil: not readable as a PDF).
 	pdfSizes map[string][]pageSize
@@ -48,11 +52,21 @@ type exportCache struct {
 	wanted []pictureKey
 	// The files re-hashed by this export: a split renders many times.
 	verified map[string]bool
+	// The fewest exhibits of a part that a setting was too large for.
+	large map[largeKey]int
+}
+
+// largeKey names a render setting for the parts that start with one
+// exhibit: with more of the exhibits after it, the PDF only grows.
+type largeKey struct {
+	part   int
+	first  string
+	render Render
 }
 
 func newExportCache() *exportCache {
-	return &exportCache{m: map[pictureKey]picture{}, pixels: map[pixelKey]*image.RGBA{},
-		sizes: map[string][2]int{}, pdfSizes: map[string][]pageSize{}, verified: map[string]bool{}}
+	return &exportCache{m: map[pictureKey]picture{}, pixels: map[pixelKey]*image.RGBA{}, halves: map[string]*image.RGBA{},
+		sizes: map[string][2]int{}, pdfSizes: map[string][]pageSize{}, verified: map[string]bool{}, large: map[largeKey]int{}}
 }
 
 // checked reports whether a file was re-hashed in this export already.
@@ -72,6 +86,32 @@ func (c *exportCache) markChecked(sum string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.verified[sum] = true
+}
+
+// tooLarge records that d at setting r was over its profile's byte limit.
+func (c *exportCache) tooLarge(d Dossier, r Render) {
+	if c == nil || len(d.Exhibits) == 0 {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	k := largeKey{d.Part, d.Exhibits[0].Label, r}
+	if n, ok := c.large[k]; !ok || len(d.Exhibits) < n {
+		c.large[k] = len(d.Exhibits)
+	}
+}
+
+// knownTooLarge reports whether setting r was too large for at most d's
+// exhibits of the same part. (The count of parts, known later, only adds
+// "of N" to the cover.)
+func (c *exportCache) knownTooLarge(d Dossier, r Render) bool {
+	if c == nil || len(d.Exhibits) == 0 {
+		return false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	n, ok := c.large[largeKey{d.Part, d.Exhibits[0].Label, r}]
+	return ok && n <= len(d.Exhibits)
 }
 
 // size is an image's width and height, read from its header once per export.
@@ -134,12 +174,58 @@ func (c *exportCache) prepare(k pictureKey, blobs *evidence.Blobs) (picture, err
 				return flat, nil
 			}
 		}
-		flat, err := scaled(open, maxW, maxH)
+		flat := c.fromHalf(k.sum, open, blobs, maxW, maxH)
+		var err error
+		if flat == nil {
+			flat, err = scaled(open, maxW, maxH)
+		}
 		if err == nil {
 			c.keep(pk, flat)
 		}
 		return flat, err
 	})
+}
+
+// fromHalf fits an image in maxW x maxH starting from its pixels at half
+// size, as fit would from the whole image, when the box is at most half the
+// image and the file is a PNG halvedPNG takes; else nil.
+func (c *exportCache) fromHalf(sum string, open func() (io.ReadCloser, error), blobs *evidence.Blobs, maxW, maxH int) *image.RGBA {
+	if c == nil {
+		return nil
+	}
+	sw, sh, err := c.size(sum, blobs)
+	w, h := fitSize(sw, sh, maxW, maxH)
+	if err != nil || sw < 2*w || sh < 2*h {
+		return nil
+	}
+	c.mu.Lock()
+	half, seen := c.halves[sum]
+	c.mu.Unlock()
+	if !seen {
+		r, err := open()
+		if err != nil {
+			return nil
+		}
+		half, _ = halvedPNG(r)
+		r.Close()
+		c.keepHalf(sum, half)
+	}
+	if half == nil {
+		return nil
+	}
+	return scaleOpaque(half.Pix, half.Stride, half.Rect.Dx(), half.Rect.Dy(), w, h)
+}
+
+// keepHalf holds an image at half size while the budget allows, and
+// remembers a file halvedPNG did not take.
+func (c *exportCache) keepHalf(sum string, half *image.RGBA) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if half == nil {
+		c.halves[sum] = nil
+	} else if n := len(half.Pix); c.held+n <= pixelBudget {
+		c.halves[sum], c.held = half, c.held+n
+	}
 }
 
 // keep holds scaled pixels while the budget allows.

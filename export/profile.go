@@ -74,9 +74,18 @@ func Fit(d Dossier, blobs *evidence.Blobs, p Profile) ([]byte, Written, error) {
 		if errors.Is(err, errBytes) {
 			err = nil // w.Bytes says it is too large
 		}
+		if err == nil && p.MaxBytes > 0 && w.Bytes > p.MaxBytes {
+			d.cache.tooLarge(d, r)
+		}
 		return buf.Bytes(), w, err
 	}
-	data, w, err := render(steps[0])
+	// A setting too large for fewer of these exhibits is too large for
+	// these: the search starts past it (a split tries many counts).
+	first := 0
+	for first < len(steps)-1 && d.cache.knownTooLarge(d, steps[first]) {
+		first++
+	}
+	data, w, err := render(steps[first])
 	if err != nil && !errors.Is(err, errPages) {
 		return nil, w, err
 	}
@@ -86,15 +95,15 @@ func Fit(d Dossier, blobs *evidence.Blobs, p Profile) ([]byte, Written, error) {
 	if p.MaxBytes == 0 || w.Bytes <= p.MaxBytes {
 		return data, w, nil
 	}
-	// steps[0] is too large; find the first that fits. The next step
+	// This step is too large; find the first that fits. The next step
 	// usually does (JPEG instead of lossless), so it is tried first: two
 	// renders instead of four for a dossier of screenshots.
-	if len(steps) > 1 {
-		if data, w, err = render(steps[1]); err != nil || w.Bytes <= p.MaxBytes {
+	if first+1 < len(steps) {
+		if data, w, err = render(steps[first+1]); err != nil || w.Bytes <= p.MaxBytes {
 			return data, w, err
 		}
 	}
-	lo, hi := 2, len(steps)-1
+	lo, hi := first+2, len(steps)-1
 	var best []byte
 	var bestW Written
 	for lo <= hi {

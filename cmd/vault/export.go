@@ -17,7 +17,7 @@ import (
 )
 
 // exportMemory is the soft heap limit of an export.
-const exportMemory = 160 << 20
+const exportMemory = 224 << 20
 
 // exportOptions are the flags of 'vault export case', and what they say once parsed.
 type exportOptions struct {
