@@ -25,9 +25,10 @@ type pixelKey struct {
 	maxW, maxH int
 }
 
-// pixelBudget bounds the scaled pixels kept for later renditions: 40
-// screenshots in a third of a page at 150 DPI take about 36 MB; a case of
-// thousands decodes again rather than hold them all.
+// pixelBudget bounds the pixels kept for later renditions: 40 phone
+// screenshots take about 118 MB at half size and 36 MB scaled to a third
+// of a page at 150 DPI; a case of thousands decodes again rather than hold
+// them all.
 const pixelBudget = 128 << 20
 
 // exportCache keeps what the renders of one export share: fitting a profile

@@ -16,7 +16,9 @@ import (
 	"vault/internal/lang"
 )
 
-// exportMemory is the soft heap limit of an export.
+// exportMemory is the soft heap limit of an export: the export's pixel
+// cache (128 MB) and the pictures being made. At 160 MB the collector ran
+// all the time (40 screenshots: 2.4 s instead of 1.6 s; RSS 237 MB now).
 const exportMemory = 224 << 20
 
 // exportOptions are the flags of 'vault export case', and what they say once parsed.
