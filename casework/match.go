@@ -7,6 +7,7 @@ import (
 
 	"vault"
 	"vault/internal/date"
+	"vault/internal/money"
 	"vault/statements"
 	"vault/store"
 )
@@ -182,6 +183,13 @@ func (s *Service) MatchTransactions(ctx context.Context) (MatchResult, error) {
 		}
 	}
 	var res MatchResult
+	for _, m := range splitPayments(txs, orders, cands, decided, taken, rejected) {
+		if m.State == "linked" {
+			res.Linked = append(res.Linked, m)
+		} else {
+			res.Suggested = append(res.Suggested, m)
+		}
+	}
 	for _, t := range txs {
 		cs := cands[t.ID]
 		sole := len(cs) == 1 && sure[t.ID] && (t.Amount.Minor > 0 || perOrder[cs[0].Order] == 1 && taken[cs[0].Order] == 0)
@@ -210,4 +218,84 @@ func (s *Service) Decide(ctx context.Context, tx vault.TransactionID, orderRef s
 		state = "linked"
 	}
 	return s.DB.SetMatches(ctx, []store.Match{{Transaction: tx, Order: o, State: state, Why: "decided by the user", By: "user"}})
+}
+
+// splitPayments finds orders paid in parts (a card charged per shipment,
+// or per seller of one checkout): two or three charges naming the order's
+// marketplace, in its window, that are no other order's candidate and
+// together make its total. An order with one such set, whose charges are in
+// no other order's set, is linked; the rest are suggested.
+func splitPayments(txs []vault.Transaction, orders []vault.Order, cands map[vault.TransactionID][]store.Match,
+	decided map[vault.TransactionID]bool, taken map[vault.OrderID]int, rejected map[[2]int64]bool) []store.Match {
+	found := map[vault.OrderID][][]vault.Transaction{}
+	uses := map[vault.TransactionID]int{}
+	for _, o := range orders {
+		if o.Total.IsZero() || taken[o.ID] > 0 {
+			continue
+		}
+		var parts []vault.Transaction
+		for _, t := range txs {
+			if m, named := namedMarketplace(t.Text); t.Amount.Minor < 0 && named && m == o.Marketplace &&
+				!decided[t.ID] && len(cands[t.ID]) == 0 && !rejected[[2]int64{int64(t.ID), int64(o.ID)}] &&
+				inWindow(t, o) && sameCard(t, o) {
+				parts = append(parts, t)
+			}
+		}
+		for _, set := range summing(parts, o.Total) {
+			found[o.ID] = append(found[o.ID], set)
+			for _, t := range set {
+				uses[t.ID]++
+			}
+		}
+	}
+	var out []store.Match
+	seen := map[[2]int64]bool{} // a line in two of an order's sets is suggested once
+	for _, o := range orders {
+		sets := found[o.ID]
+		for _, set := range sets {
+			state := "linked"
+			for _, t := range set {
+				if len(sets) > 1 || uses[t.ID] > 1 {
+					state = "suggested"
+				}
+			}
+			why := fmt.Sprintf("one of %d charges that together make the total, %s in the text", len(set), o.Marketplace.Name())
+			for _, t := range set {
+				if k := [2]int64{int64(t.ID), int64(o.ID)}; !seen[k] {
+					seen[k] = true
+					out = append(out, store.Match{Transaction: t.ID, Order: o.ID, Why: why, By: "matcher", State: state})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// summing lists the sets of two or three lines whose amounts (or original
+// amounts, before the bank converted them) add up to total exactly.
+func summing(ts []vault.Transaction, total money.Money) [][]vault.Transaction {
+	var lines []vault.Transaction
+	var parts []int64
+	for _, t := range ts {
+		switch {
+		case t.Amount.Currency == total.Currency:
+			lines, parts = append(lines, t), append(parts, -t.Amount.Minor)
+		case t.Original.Currency == total.Currency:
+			lines, parts = append(lines, t), append(parts, t.Original.Minor)
+		}
+	}
+	var out [][]vault.Transaction
+	for i := range lines {
+		for j := i + 1; j < len(lines); j++ {
+			if parts[i]+parts[j] == total.Minor {
+				out = append(out, []vault.Transaction{lines[i], lines[j]})
+			}
+			for k := j + 1; k < len(lines); k++ {
+				if parts[i]+parts[j]+parts[k] == total.Minor {
+					out = append(out, []vault.Transaction{lines[i], lines[j], lines[k]})
+				}
+			}
+		}
+	}
+	return out
 }

@@ -4,6 +4,9 @@ import (
 	"context"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
 	"vault"
 	"vault/internal/money"
 )
@@ -121,5 +124,49 @@ func TestMoneyOverview(t *testing.T) {
 	}
 	if len(m.RefundsMissing) != 1 || m.RefundsMissing[0].Case != 1 || m.RefundsMissing[0].Days != 20 {
 		t.Errorf("refunds missing: %+v", m.RefundsMissing)
+	}
+}
+
+// TestSplitPayment: an Amazon order charged per shipment (two charges, one
+// of them converted) is linked to both; an order two sets of charges could
+// pay is only suggested; charges of another marketplace never count.
+func TestSplitPayment(t *testing.T) {
+	ctx := context.Background()
+	s := testVault(t)
+	usd := func(minor int64) money.Money { return money.Money{Minor: minor, Currency: "USD"} }
+	amz := addOrder(t, s, vault.Order{Marketplace: vault.Amazon, Number: "302-1-1", Total: usd(4598), Ordered: day("2026-09-06")})
+	ali := addOrder(t, s, vault.Order{Marketplace: vault.AliExpress, Number: "8100000000000001", Total: nok(30000), Ordered: day("2026-09-02")})
+	line := func(key, booked string, minor int64, text string, orig money.Money) vault.Transaction {
+		return vault.Transaction{Key: key, Booked: day(booked), Amount: nok(minor), Original: orig, Text: text}
+	}
+	txs := []vault.Transaction{
+		line("a1", "2026-09-07", -21270, "AMZN Mktp US", usd(1999)),
+		line("a2", "2026-09-12", -27650, "AMZN Mktp US*2K4", usd(2599)),
+		line("b1", "2026-09-03", -10000, "ALIEXPRESS.COM", money.Money{}),
+		line("b2", "2026-09-03", -20000, "ALIEXPRESS.COM", money.Money{}),
+		line("b3", "2026-09-04", -10000, "ALIEXPRESS.COM", money.Money{}),
+		line("c1", "2026-09-08", -2599, "TEMU.COM", usd(1999)),
+	}
+	if _, _, err := s.DB.ImportStatement(ctx, vault.Evidence{Kind: vault.EvidenceStatement, Source: vault.SourceTyped, Title: "statement"}, txs); err != nil {
+		t.Fatal(err)
+	}
+	res, err := s.MatchTransactions(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][]string{}
+	for _, m := range res.Linked {
+		got["linked"] = append(got["linked"], m.Transaction.String()+" "+m.Order.String())
+	}
+	for _, m := range res.Suggested {
+		got["suggested"] = append(got["suggested"], m.Transaction.String()+" "+m.Order.String())
+	}
+	want := map[string][]string{
+		"linked": {"TX-1 " + amz.String(), "TX-2 " + amz.String()},
+		// 100 + 200 twice over (TX-3 or TX-5 with TX-4), and 100 + 100 is not 300.
+		"suggested": {"TX-3 " + ali.String(), "TX-4 " + ali.String(), "TX-5 " + ali.String()},
+	}
+	if diff := cmp.Diff(want, got, cmpopts.SortSlices(func(a, b string) bool { return a < b })); diff != "" {
+		t.Errorf("split payments (-want +got):\n%s", diff)
 	}
 }
