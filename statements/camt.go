@@ -56,8 +56,10 @@ type camtTx struct {
 	Ref      string     `xml:"Refs>AcctSvcrRef"`
 	Original camtAmount `xml:"AmtDtls>InstdAmt>Amt"`
 	Rate     string     `xml:"AmtDtls>InstdAmt>CcyXchg>XchgRate"`
-	Creditor string     `xml:"RltdPties>Cdtr>Nm"`
-	Creditr2 string     `xml:"RltdPties>Cdtr>Pty>Nm"`
+	Creditor string     `xml:"RltdPties>Cdtr>Nm"`     // who was paid (camt.053.001.02-.07)
+	Creditr2 string     `xml:"RltdPties>Cdtr>Pty>Nm"` // (.08 and later)
+	Debtor   string     `xml:"RltdPties>Dbtr>Nm"`     // who paid: a refund's merchant
+	Debtor2  string     `xml:"RltdPties>Dbtr>Pty>Nm"`
 	Text     []string   `xml:"RmtInf>Ustrd"`
 	PAN      string     `xml:"CardTx>Card>PlainCardData>PAN"`
 	Info     string     `xml:"AddtlTxInf"`
@@ -132,7 +134,11 @@ func camtTransaction(e camtEntry, accountCurrency string) (Transaction, error) {
 	if len(e.Details) > 0 {
 		d := e.Details[0]
 		t.BankRef = firstOf(t.BankRef, d.Ref)
-		texts = append(texts, firstOf(d.Creditor, d.Creditr2))
+		party := firstOf(d.Creditor, d.Creditr2)
+		if amount.Minor > 0 {
+			party = firstOf(d.Debtor, d.Debtor2, party)
+		}
+		texts = append(texts, party)
 		texts = append(texts, d.Text...)
 		texts = append(texts, d.Info)
 		if d.Original.Value != "" && d.Original.Currency != "" && d.Original.Currency != amount.Currency {

@@ -46,6 +46,7 @@ func TestCamt053(t *testing.T) {
 		"2026-09-03 -459.00 NOK card 4242 | ALIEXPRESS.COM / Varekjøp ALIEXPRESS.COM Luxembourg",
 		"2026-09-07 -276.48 NOK (25.99 USD at 10.638) | AMZN Mktp US",
 		"2026-09-28 459.00 NOK | Retur ALIEXPRESS.COM Blåbær",
+		"2026-09-29 199.00 NOK | TEMU.COM / Refund PO-211-1", // a credit names who paid it: the debtor
 	}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("transactions (-want +got):\n%s", d)
