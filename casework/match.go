@@ -1,8 +1,10 @@
 package casework
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"vault"
@@ -203,6 +205,11 @@ func (s *Service) MatchTransactions(ctx context.Context) (MatchResult, error) {
 			}
 		}
 	}
+	byLine := func(a, b store.Match) int {
+		return cmp.Or(cmp.Compare(a.Transaction, b.Transaction), cmp.Compare(a.Order, b.Order))
+	}
+	slices.SortFunc(res.Linked, byLine)
+	slices.SortFunc(res.Suggested, byLine)
 	return res, s.DB.SetMatches(ctx, append(append([]store.Match{}, res.Linked...), res.Suggested...))
 }
 

@@ -86,6 +86,22 @@ func (d Dossier) caseFacts(doc *doc) {
 	}
 }
 
+// charged is what the statement lines linked to the orders charged (not
+// what they credited), when in one currency; false without any.
+func (d Dossier) charged() (money.Money, bool) {
+	var sum money.Money
+	for _, t := range d.Charges {
+		if t.Amount.Minor > 0 {
+			continue
+		}
+		if sum.Currency != "" && t.Amount.Currency != sum.Currency {
+			return money.Money{}, false
+		}
+		sum.Currency, sum.Minor = t.Amount.Currency, sum.Minor-t.Amount.Minor
+	}
+	return sum, sum.Currency != "" && sum.Minor > 0
+}
+
 // claimed is the amount claimed, and whether it is the whole of what the
 // orders cost or a part.
 func (d Dossier) claimed() string {
@@ -102,6 +118,9 @@ func (d Dossier) claimed() string {
 	}
 	switch {
 	case sum.Minor == c.Amount.Minor:
+		if charged, ok := d.charged(); ok && charged.Currency != c.Amount.Currency {
+			return d.money(c.Amount) + fmt.Sprintf(d.t(" (the full amount: %s on the card statement)"), d.money(charged))
+		}
 		return d.money(c.Amount) + d.t(" (the full amount)")
 	case sum.Minor > c.Amount.Minor:
 		return d.money(c.Amount) + fmt.Sprintf(d.t(" (part of %s)"), d.money(sum))
