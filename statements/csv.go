@@ -8,15 +8,12 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"unicode/utf8"
-
-	"golang.org/x/text/encoding/charmap"
 
 	"vault/internal/money"
 )
 
 // ColumnNames are the columns --columns may name.
-var ColumnNames = []string{"date", "value", "text", "amount", "out", "in", "currency", "card", "ref"}
+var ColumnNames = []string{"date", "value", "text", "detail", "amount", "out", "in", "currency", "card", "ref"}
 
 // parseCSV reads rows by the columns named in opts: a date, a text, and an
 // amount (signed) or out and in (each unsigned, one of them filled). A
@@ -25,13 +22,11 @@ func parseCSV(data []byte, opts Options) ([]Transaction, []RowError, error) {
 	if err := checkColumns(opts.Columns); err != nil {
 		return nil, nil, err
 	}
-	if !utf8.Valid(data) { // Norwegian banks' older exports are Latin-1
-		data, _ = charmap.Windows1252.NewDecoder().Bytes(data)
-	}
+	data = utf8Text(data)
 	r := csv.NewReader(bytes.NewReader(data))
 	r.Comma = opts.Comma
 	if r.Comma == 0 {
-		r.Comma = separator(data)
+		r.Comma = separator(firstFilled(data))
 	}
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
@@ -47,12 +42,12 @@ func parseCSV(data []byte, opts Options) ([]Transaction, []RowError, error) {
 			bad = append(bad, RowError{Line: line, Err: err})
 			continue
 		}
-		if blank(rec) {
+		if row <= opts.after || blank(rec) || opts.skip != nil && opts.skip(rec) {
 			continue
 		}
 		t, err := csvTransaction(rec, opts)
 		if err != nil {
-			if row == 1 && isHeader(rec, opts) {
+			if row == 1 && opts.after == 0 && isHeader(rec, opts) {
 				continue
 			}
 			bad = append(bad, RowError{Line: line, Err: err})
@@ -92,9 +87,8 @@ func checkColumns(cols map[string]int) error {
 	return nil
 }
 
-// separator is the one of ; , and tab the first line has most of.
-func separator(data []byte) rune {
-	first, _, _ := bytes.Cut(data, []byte("\n"))
+// separator is the one of ; , and tab a line has most of.
+func separator(first []byte) rune {
 	best, n := ';', -1
 	for _, c := range []rune{';', ',', '\t'} {
 		if k := bytes.Count(first, []byte(string(c))); k > n {
@@ -135,7 +129,7 @@ func csvTransaction(rec []string, opts Options) (Transaction, error) {
 	if t.Amount, err = csvAmount(field, cur, opts.Decimal); err != nil {
 		return t, err
 	}
-	t.Text = strings.Join(strings.Fields(field("text")), " ")
+	t.Text = joinText([]string{field("text"), field("detail")})
 	t.Card = LastDigits(field("card"))
 	t.BankRef = field("ref")
 	return t, nil

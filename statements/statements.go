@@ -1,11 +1,14 @@
 // Package statements reads bank and card statements into transactions:
 // ISO 20022 camt.053 and camt.052 (encoding/xml), OFX/QFX (versions 1 and
-// 2), and CSV whose columns are named (--columns). A row that cannot be read is reported with its line
-// and the rest are read.
+// 2), the CSV exports of Norwegian banks and PayPal known by their headers
+// (banks.go, paypal.go; docs/statements.md has the sources), and any CSV
+// whose columns are named (--columns). A row that cannot be read is
+// reported with its line and the rest are read.
 package statements
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -36,10 +39,14 @@ type Options struct {
 	DateFormat string         // Go layout, e.g. 02.01.2006; "": common ones
 	Currency   string         // the account's currency when the file has none
 	Comma      rune           // the field separator; 0: detected (; , or tab)
+	// For a bank's own export (see banks.go): the header's row, and the
+	// rows that are no transaction.
+	after int
+	skip  func(rec []string) bool
 }
 
 // ErrFormat is a file in none of the formats read.
-var ErrFormat = errors.New("not a statement this vault reads (camt.053/camt.052 XML, OFX/QFX, or CSV with --columns)")
+var ErrFormat = errors.New("not a statement this vault reads (camt.053/camt.052 XML, OFX/QFX, the CSV of DNB, Nordea, SpareBank 1, Sbanken or PayPal, or another CSV with --columns)")
 
 // maxSize bounds a statement file.
 const maxSize = 64 << 20
@@ -66,7 +73,17 @@ func Parse(data []byte, opts Options) (string, []Transaction, []RowError, error)
 		format = "csv"
 		txs, bad, err = parseCSV(data, opts)
 	default:
-		return "", nil, nil, ErrFormat
+		var name string
+		var known Options
+		if name, known, err = detectBank(data, opts.DateFormat); name == "" && err == nil {
+			return "", nil, nil, ErrFormat
+		}
+		format = "csv: " + name
+		if err == nil {
+			known.DateFormat = cmp.Or(opts.DateFormat, known.DateFormat)
+			known.Currency = cmp.Or(opts.Currency, known.Currency)
+			txs, bad, err = parseCSV(data, known)
+		}
 	}
 	if err != nil {
 		return format, nil, nil, err
@@ -110,6 +127,7 @@ func signed(s, currency string, decimal rune) (money.Money, error) {
 	case strings.HasPrefix(s, "+"):
 		s = s[1:]
 	}
+	s = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "").Replace(s) // 1 234,50
 	switch decimal {
 	case ',':
 		s = strings.ReplaceAll(strings.ReplaceAll(s, ".", ""), ",", ".")

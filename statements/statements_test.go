@@ -109,6 +109,10 @@ func TestNasty(t *testing.T) {
 		{"bad quotes", "2026-09-03;\"x;-1\n2026-09-04;y;-2\n", opts, false, 0, 1},
 		{"bom and CRLF", "\xef\xbb\xbfdate;text;amount\r\n2026-09-03;x;-1,00\r\n", opts, false, 1, 0},
 		{"unknown column", "x", Options{Columns: map[string]int{"date": 1, "text": 2, "amount": 3, "evil": 4}}, true, 0, 0},
+		{"DNB header only", `"Dato";"Forklaring";"Rentedato";"Ut fra konto";"Inn på konto"` + "\r\n", Options{}, false, 0, 0},
+		{"Nordea truncated row", "Bokføringsdato;Beløp;Avsender;Mottaker;Navn;Tittel;Valuta\n2026/09/10;-45", Options{}, false, 0, 1},
+		{"SpareBank 1 emoji and CJK", "Dato;Beskrivelse;Rentedato;Inn;Ut;Til konto;Fra konto;\n\"03.09.2026\";\"订单 🙏 Blåbær\";;;\"-1,00\";;;\n", Options{}, false, 1, 0},
+		{"PayPal header only", `"Date","Name","Type","Status","Currency","Gross","Transaction ID"`, Options{}, false, 0, 0},
 		{"no currency", "2026-09-03;x;-1\n2026-09-04;x;-1\n", Options{Columns: opts.Columns}, false, 0, 2},
 	} {
 		_, txs, bad, err := Parse([]byte(tt.data), tt.opts)
@@ -172,6 +176,94 @@ func TestOFX(t *testing.T) {
 
 func FuzzOFX(f *testing.F) {
 	f.Add(read(f, "bank.ofx"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		_, txs, _, _ := Parse(data, Options{})
+		for _, tx := range txs {
+			if tx.Booked.IsZero() || tx.Amount.Currency == "" || tx.Key == "" {
+				t.Fatalf("%+v", tx)
+			}
+		}
+	})
+}
+
+// TestBankExports: each bank's own export is known by its header, read
+// with its separator, decimal mark, date form and encoding; pending rows,
+// balance lines, PayPal's memo rows and its conversions within PayPal are
+// not transactions.
+func TestBankExports(t *testing.T) {
+	for _, c := range []struct {
+		file, format string
+		want         []string
+	}{
+		{"dnb.csv", "csv: DNB", []string{
+			"2026-09-03 -459.00 NOK | Varekjøp ALIEXPRESS.COM Luxembourg Dato 02.09 kl. 21.14",
+			"2026-09-05 -276.48 NOK | Visa 100023 Nok 276.48 AMZN Mktp US Kurs 1063.80",
+			"2026-09-28 199.00 NOK | Retur Blåbær-kjøp TEMU.COM"}},
+		{"nordea.csv", "csv: Nordea", []string{
+			"2026-09-12 -1234.50 NOK | ELKJØP NETTBUTIKK",
+			"2026-09-10 -459.00 NOK | ALIEXPRESS.COM",
+			"2026-09-09 150.00 NOK | Vipps Blåbær"}},
+		{"sparebank1.csv", "csv: SpareBank 1", []string{
+			"2026-09-03 -459.00 NOK | ALIEXPRESS.COM",
+			"2026-09-05 100.00 NOK | Vipps Mottakelse Blåbær",
+			"2026-09-06 -1099.90 NOK | TEMU.COM DUBLIN"}},
+		{"sbanken.csv", "csv: Sbanken", []string{
+			"2026-09-03 -459.00 NOK | 02.09 ALIEXPRESS.COM",
+			"2026-09-28 199.00 NOK | Retur TEMU.COM Blåbær"}},
+		{"sbanken2.csv", "csv: Sbanken", []string{
+			"2026-09-03 -459.00 NOK | 02.09 ALIEXPRESS.COM",
+			"2026-09-28 199.00 NOK | Retur TEMU.COM Blåbær"}},
+		{"paypal.csv", "csv: PayPal", []string{
+			"2026-09-14 -45.00 USD | eBay Inc. / USB-C hub, 7 ports",
+			"2026-10-02 -1250.00 NOK | Blåbær Design AS",
+			"2026-10-05 45.00 USD | eBay Inc."}},
+		{"paypal_de.csv", "csv: PayPal", []string{
+			"2026-09-14 -1045.00 EUR | eBay Inc."}},
+	} {
+		format, txs, bad, err := Parse(read(t, c.file), Options{})
+		if err != nil || len(bad) > 0 {
+			t.Errorf("%s: %v %v", c.file, bad, err)
+			continue
+		}
+		var got []string
+		for _, tx := range txs {
+			got = append(got, summary(tx))
+		}
+		if format != c.format {
+			t.Errorf("%s: format %q, want %q", c.file, format, c.format)
+		}
+		if d := cmp.Diff(c.want, got); d != "" {
+			t.Errorf("%s (-want +got):\n%s", c.file, d)
+		}
+	}
+}
+
+// TestPayPalDateOrder: PayPal writes d/m/y or m/d/y by country; the file
+// decides, and a file where every date reads both ways is refused with
+// what to give.
+func TestPayPalDateOrder(t *testing.T) {
+	head := `"Date","Time","TimeZone","Name","Type","Status","Currency","Gross","Fee","Net","Transaction ID","Balance Impact"` + "\n"
+	us := head + `"09/14/2026","10:00:00","PDT","eBay Inc.","Express Checkout Payment","Completed","USD","-45.00","0.00","-45.00","A1","Debit"` + "\n"
+	_, txs, _, err := Parse([]byte(us), Options{})
+	if err != nil || len(txs) != 1 || txs[0].Booked.String() != "2026-09-14" {
+		t.Errorf("month first: %v %v", txs, err)
+	}
+	both := head + `"09/10/2026","10:00:00","PDT","eBay Inc.","Express Checkout Payment","Completed","USD","-45.00","0.00","-45.00","A1","Debit"` + "\n"
+	if _, _, _, err := Parse([]byte(both), Options{}); err == nil || !strings.Contains(err.Error(), "--date-format") {
+		t.Errorf("ambiguous dates: %v", err)
+	}
+	_, txs, _, err = Parse([]byte(both), Options{DateFormat: "2/1/2006"})
+	if err != nil || len(txs) != 1 || txs[0].Booked.String() != "2026-10-09" {
+		t.Errorf("ambiguous dates with --date-format: %v %v", txs, err)
+	}
+}
+
+// FuzzBankCSV: no input panics the banks' header detection, and what it
+// reads is whole transactions.
+func FuzzBankCSV(f *testing.F) {
+	for _, name := range []string{"dnb.csv", "nordea.csv", "sparebank1.csv", "sbanken.csv", "sbanken2.csv", "paypal.csv", "paypal_de.csv"} {
+		f.Add(read(f, name))
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		_, txs, _, _ := Parse(data, Options{})
 		for _, tx := range txs {

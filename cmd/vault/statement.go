@@ -33,15 +33,19 @@ is kept as evidence; importing an overlapping statement adds only the lines
 that are new (the bank's id, or the line's date, amount, text and card).
 
 Formats: ISO 20022 camt.053 and camt.052 (the XML Norwegian and European
-banks export; booked entries, not pending ones), and CSV whose columns you
-name with --columns (1-based): date, text, and amount (signed) or out and in,
-optionally value, currency, card, ref. A first row that is no date is taken
+banks export; booked entries, not pending ones), OFX/QFX, the CSV exports of
+DNB, Nordea, SpareBank 1 and Sbanken and PayPal's activity download (known by
+their header rows; pending rows, balance lines and PayPal's memo and
+conversion rows are left out), and any other CSV whose columns you name with
+--columns (1-based): date, text, and amount (signed) or out and in,
+optionally value, detail (a second text), currency, card, ref. A first row that is no date is taken
 as the header. --decimal says which of , and . is the decimal separator,
 --date-format gives the date as Go writes 2 January 2006 (02.01.2006), and
 --currency the account's currency when the file has none. Lines that cannot
 be read are reported with their line number; the rest are recorded.`,
 		Example: `  vault import statement kontoutskrift-2026-09.xml
-  vault import statement dnb.csv --columns date=1,text=2,out=4,in=5 --decimal , --date-format 02.01.2006 --currency NOK`,
+  vault import statement transaksjoner.csv Download.CSV
+  vault import statement other-bank.csv --columns date=1,text=2,out=4,in=5 --decimal , --date-format 02.01.2006 --currency NOK`,
 		Args: atLeastOne("a statement file"),
 		RunE: func(cmd *cobra.Command, paths []string) error {
 			if err := o.parse(); err != nil {
@@ -51,7 +55,7 @@ be read are reported with their line number; the rest are recorded.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.columns, "columns", "", "a CSV's columns: date=1,text=3,amount=5 (or out=4,in=5; also value, currency, card, ref)")
+	f.StringVar(&o.columns, "columns", "", "a CSV's columns: date=1,text=3,amount=5 (or out=4,in=5; also value, detail, currency, card, ref)")
 	f.StringVar(&o.decimal, "decimal", "", "the decimal separator of a CSV's amounts: , or .")
 	f.StringVar(&o.dateFormat, "date-format", "", "a CSV's dates as Go's layout writes 2 January 2006, e.g. 02.01.2006")
 	f.StringVar(&o.currency, "currency", "", "the account's currency, when a CSV does not say (NOK)")
