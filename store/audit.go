@@ -118,23 +118,27 @@ func audit(ctx context.Context, tx *sql.Tx, now string, action string, records .
 	if err != nil {
 		return err
 	}
+	if len(records) == 0 {
+		return nil
+	}
+	// The chain's head, read once: the rows below follow it in this
+	// transaction, which holds the write lock.
+	next, prev := int64(1), genesis
+	err = queryRow(ctx, tx, `SELECT id + 1, hash FROM audit ORDER BY id DESC LIMIT 1`).Scan(&next, &prev)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("audit: %w", err)
+	}
 	for _, r := range records {
-		e := vault.AuditEntry{At: at, Action: action, Record: r.String(), Prev: genesis}
+		e := vault.AuditEntry{ID: next, At: at, Action: action, Record: r.String(), Prev: prev}
 		if e.Content, err = contentHash(ctx, tx, e.Record); err != nil {
 			return err
-		}
-		err := queryRow(ctx, tx, `SELECT id + 1, hash FROM audit ORDER BY id DESC LIMIT 1`).Scan(&e.ID, &e.Prev)
-		if errors.Is(err, sql.ErrNoRows) {
-			e.ID, err = 1, nil
-		}
-		if err != nil {
-			return fmt.Errorf("audit: %w", err)
 		}
 		e.Hash = entryHash(e)
 		if _, err := exec(ctx, tx, `INSERT INTO audit (id, at, action, record, content, prev, hash) VALUES (?,?,?,?,?,?,?)`,
 			e.ID, now, e.Action, e.Record, e.Content, e.Prev, e.Hash); err != nil {
 			return fmt.Errorf("audit: %w", err)
 		}
+		next, prev = next+1, e.Hash
 	}
 	return nil
 }

@@ -24,6 +24,7 @@ func (db *DB) ImportStatement(ctx context.Context, file vault.Evidence, txs []va
 		if stmt, err = db.addLinked(ctx, tx, file, vault.Links{Inbox: true}, "add evidence", now); err != nil {
 			return err
 		}
+		var records []fmt.Stringer
 		for _, t := range txs {
 			t.Statement = stmt.ID
 			id, err := addTransaction(ctx, tx, t, now)
@@ -31,16 +32,16 @@ func (db *DB) ImportStatement(ctx context.Context, file vault.Evidence, txs []va
 				return err
 			}
 			if id != 0 {
-				added = append(added, id)
+				added, records = append(added, id), append(records, id)
 			}
 		}
-		return nil
+		return audit(ctx, tx, now, "import transaction", records...)
 	})
 	return stmt, added, err
 }
 
-// addTransaction inserts a line unless its key is recorded, and audits it;
-// 0 when it was recorded already.
+// addTransaction inserts a line unless its key is recorded (the caller
+// audits it); 0 when it was recorded already.
 func addTransaction(ctx context.Context, tx *sql.Tx, t vault.Transaction, now string) (vault.TransactionID, error) {
 	var orig, origCur, stmt any
 	if !t.Original.IsZero() {
@@ -63,8 +64,7 @@ func addTransaction(ctx context.Context, tx *sql.Tx, t vault.Transaction, now st
 	if err != nil {
 		return 0, err
 	}
-	id := vault.TransactionID(n)
-	return id, audit(ctx, tx, now, "import transaction", id)
+	return vault.TransactionID(n), nil
 }
 
 // TransactionFilter narrows Transactions.
