@@ -225,6 +225,10 @@ type CaseFile struct {
 	// Charges are the statement lines linked to the case's orders: what
 	// the card was charged, and credited, as the bank says.
 	Charges []Transaction `json:"charges,omitempty"`
+	// Statements are the files the charges were read from. A dossier shows
+	// only their lines for this case and never attaches them whole: they
+	// list the holder's other payments.
+	Statements []Evidence `json:"statements,omitempty"`
 }
 
 // OrderFile is an order with its evidence, the cases it is part of and the

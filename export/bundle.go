@@ -63,6 +63,9 @@ func WriteZip(d Dossier, blobs *evidence.Blobs, path string) (Written, error) {
 			return err
 		}
 		for _, x := range d.Exhibits {
+			if !x.Whole() {
+				continue
+			}
 			f, err := zipExhibit(zw, x, blobs, d.Generated)
 			if err != nil {
 				return err

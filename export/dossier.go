@@ -80,8 +80,18 @@ func New(f vault.CaseFile, generated time.Time, loc *time.Location) Dossier {
 			d.Exhibits = append(d.Exhibits, Exhibit{Label: fmt.Sprintf("E%d", len(d.Exhibits)+1), Evidence: e})
 		}
 	}
+	for _, e := range f.Statements { // the last exhibits: their lines for this case
+		if e.Blob != nil && d.ExhibitOf(e.ID) == "" {
+			d.Exhibits = append(d.Exhibits, Exhibit{Label: fmt.Sprintf("E%d", len(d.Exhibits)+1), Evidence: e})
+		}
+	}
 	return d
 }
+
+// Whole reports whether an exhibit's file goes with the dossier (a bundle's
+// copy, a PDF's attachment, its pages drawn): all but bank statements, of
+// which only the case's lines are shown.
+func (x Exhibit) Whole() bool { return x.Kind != vault.EvidenceStatement }
 
 // compareDates orders dated evidence by time and undated evidence last.
 func compareDates(a, b vault.Evidence) int {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strings"
 	"unicode/utf8"
 
 	"vault/evidence"
@@ -59,6 +60,12 @@ func (d Dossier) exhibits(doc *doc, blobs *evidence.Blobs) {
 	for i := 0; i < len(d.Exhibits); {
 		x := d.Exhibits[i]
 		switch {
+		case !x.Whole():
+			doc.need(25)
+			d.caption(doc, x)
+			d.statementLines(doc, x)
+			doc.gap(5)
+			i++
 		case evidence.Class(x.Blob.MediaType) == evidence.ClassPDF:
 			if !fresh || doc.left() < 150 {
 				doc.page()
@@ -266,4 +273,32 @@ func layout(d Dossier, blobs *evidence.Blobs) (map[string]int, int) {
 	w, _ := render(d, blobs, io.Discard)
 	c.dry = false
 	return d.placed, w.Pages
+}
+
+// statementLines shows the lines of a statement file that are linked to
+// the case's orders, as the bank wrote them, with their line in the file.
+func (d Dossier) statementLines(doc *doc, x Exhibit) {
+	for _, t := range d.Charges {
+		if t.Statement != x.ID {
+			continue
+		}
+		amount := d.money(t.Amount)
+		if !t.Original.IsZero() {
+			amount += fmt.Sprintf(d.t(" (%s converted)"), d.money(t.Original))
+		}
+		s := fmt.Sprintf("%s  %s  \"%s\"", d.date(t.Booked), amount, t.Text)
+		if t.Card != "" {
+			s += fmt.Sprintf(d.t(", card ending %s"), t.Card)
+		}
+		switch {
+		case t.Line > 0 && strings.Contains(x.Blob.MediaType, "csv"):
+			s += fmt.Sprintf(d.t(" (line %d of the file)"), t.Line)
+		case t.Line > 0: // camt and OFX count entries
+			s += fmt.Sprintf(d.t(" (entry %d of the file)"), t.Line)
+		}
+		if d.mask != nil {
+			s = d.mask(s)
+		}
+		doc.para(body, 9, s)
+	}
 }

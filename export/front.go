@@ -171,6 +171,9 @@ func (d Dossier) chargeFacts(doc *doc, o vault.Order) {
 		if t.Card != "" {
 			s += fmt.Sprintf(d.t(", card ending %s"), t.Card)
 		}
+		if e := d.ExhibitOf(t.Statement); e != "" {
+			s += " (" + e + ")"
+		}
 		if d.mask != nil {
 			s = d.mask(s)
 		}

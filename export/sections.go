@@ -106,7 +106,7 @@ func (d Dossier) attachPDFs(doc *doc, blobs *evidence.Blobs) error {
 	files := map[string][]byte{}
 	var names []string
 	for _, x := range d.Exhibits {
-		if evidence.Class(x.Blob.MediaType) != evidence.ClassPDF {
+		if evidence.Class(x.Blob.MediaType) != evidence.ClassPDF || !x.Whole() {
 			continue
 		}
 		f, err := blobs.Open(x.Blob.SHA256)
@@ -235,6 +235,9 @@ func (d Dossier) manifest(doc *doc) {
 		doc.para(bold, 9, fmt.Sprintf("%s  %s", x.Label, x.FileName))
 		doc.para(body, 9, fmt.Sprintf(d.t("%s, %d bytes, %s"), x.Blob.MediaType, x.Blob.Size, x.Kind.Word(d.Lang)))
 		doc.para(body, 8, x.Blob.SHA256)
+		if !x.Whole() {
+			doc.para(body, 8, d.t("Only this case's lines of the statement are shown; the file is kept by the claimant and not attached, as it lists other payments."))
+		}
 		doc.gap(3)
 	}
 	if doc.text.marked {

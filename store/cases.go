@@ -116,6 +116,12 @@ func (db *DB) CaseFile(ctx context.Context, id vault.CaseID) (vault.CaseFile, er
 		}
 		f.Charges, err = queryTransactions(ctx, tx, `EXISTS (SELECT 1 FROM transaction_orders x JOIN case_orders co USING (order_id)
 			WHERE x.transaction_id = t.id AND x.state = 'linked' AND co.case_id = ?)`, id)
+		if err != nil || len(f.Charges) == 0 {
+			return err
+		}
+		f.Statements, err = queryEvidence(ctx, tx, `WHERE e.id IN (SELECT t.statement_id FROM transactions t
+			JOIN transaction_orders x ON x.transaction_id = t.id JOIN case_orders co USING (order_id)
+			WHERE x.state = 'linked' AND co.case_id = ?)`, id)
 		return err
 	})
 	return f, err
