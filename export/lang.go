@@ -208,7 +208,7 @@ var bokmal = lang.Dict{
 	// Deadline windows (rules.json)
 	"open dispute": "åpne tvist", "appeal": "klage", "escalate": "eskalere", "chargeback": "tilbakeføring", "withdrawal": "angrerett", "return": "retur", "A-to-z claim": "A-to-z-krav",
 	"request": "krav", "ask eBay to step in": "be eBay gripe inn", "escalate to claim": "eskalere til krav",
-	"bank claim, as soon as possible": "krav mot banken, så snart som mulig", "seller's time to answer": "selgerens svarfrist",
+	"bank claim, as soon as possible": "krav mot banken, så snart som mulig", "seller's time to answer": "selgerens svarfrist", "trader's refund": "selgerens tilbakebetaling",
 	"legal guarantee": "reklamasjonsrett (EU)", "angrerett": "angrerett", "notice surely in time": "reklamasjon sikkert i tide",
 	"absolute limit": "absolutt frist", "absolute limit, durable goods": "absolutt frist, varige varer", "time bar": "foreldelse",
 	"send the return": "sende returen", "tell the bank": "si fra til banken", "additional time to deliver": "tilleggsfrist for levering",
