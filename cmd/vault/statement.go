@@ -115,6 +115,9 @@ func (a *app) reportStatement(r casework.StatementImport) {
 	fmt.Fprintln(a.stdout, r.Statement.ID)
 	fmt.Fprintf(a.stderr, "vault: %s (%s): %d lines, %d new, %d already recorded, %d unreadable\n",
 		r.Path, r.Format, r.Read, r.Added, r.Read-r.Added, len(r.Bad))
+	for _, tw := range r.Twins {
+		fmt.Fprintf(a.stderr, "vault: %s has the day, amount and card of %s from another statement: perhaps one charge exported twice; link only one of them to an order\n", tw[0], tw[1])
+	}
 }
 
 func newTransactionsCmd(a *app) *cobra.Command {
