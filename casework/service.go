@@ -48,6 +48,9 @@ func Open(ctx context.Context, dir string, now func() time.Time, loc *time.Locat
 	if err := checkOwnership(dir); err != nil {
 		return nil, err
 	}
+	if err := checkParts(dir); err != nil {
+		return nil, err
+	}
 	db, err := store.Open(ctx, filepath.Join(dir, DBName))
 	if errors.Is(err, store.ErrNoDatabase) {
 		return nil, &NoVaultError{Dir: dir}
@@ -111,6 +114,38 @@ func checkOwnership(dir string) error {
 	}
 	if st, ok := info.Sys().(*syscall.Stat_t); ok && int(st.Uid) != os.Getuid() {
 		return fmt.Errorf("refusing %s: it belongs to user %d, not to you (%d); a vault must be your own", dir, st.Uid, os.Getuid())
+	}
+	return nil
+}
+
+// checkParts holds the database, blobs/ and tmp/ to what the directory is
+// held to: each in the vault (not a symbolic link out of it: attach would
+// write there), yours, and writable by you alone.
+func checkParts(dir string) error {
+	for _, part := range []struct {
+		name string
+		dir  bool
+		fix  string
+	}{{DBName, false, "chmod 600"}, {"blobs", true, "chmod 700"}, {"tmp", true, "chmod 700"}} {
+		path := filepath.Join(dir, part.name)
+		info, err := os.Lstat(path)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			continue // a missing database is no vault; blobs/ and tmp/ are made when needed
+		case err != nil:
+			return err
+		case info.Mode()&fs.ModeSymlink != 0:
+			return fmt.Errorf("refusing %s: %s is a symbolic link, so the vault's files would be kept outside it; "+
+				"put the real %s in the vault directory", dir, part.name, part.name)
+		case info.IsDir() != part.dir:
+			return fmt.Errorf("refusing %s: %s is not what a vault has there", dir, part.name)
+		case info.Mode().Perm()&0o022 != 0:
+			return fmt.Errorf("refusing %s: %s is writable by others (mode %04o), so anyone on this machine could "+
+				"alter the evidence; fix it with: %s %s", dir, part.name, info.Mode().Perm(), part.fix, path)
+		}
+		if st, ok := info.Sys().(*syscall.Stat_t); ok && int(st.Uid) != os.Getuid() {
+			return fmt.Errorf("refusing %s: %s belongs to user %d, not to you (%d)", dir, part.name, st.Uid, os.Getuid())
+		}
 	}
 	return nil
 }
