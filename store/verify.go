@@ -23,7 +23,8 @@ type Check struct {
 	Blobs    []BlobRef       `json:"-"`
 }
 
-// Verify checks the database: SQLite's integrity and foreign keys, the audit
+// Verify checks the database: SQLite's integrity and foreign keys, its
+// schema against the migrations' (no trigger, view or index added), the audit
 // chain (each row's hash, each link to the row before), and every record
 // against its last audit entry (an edit made outside vault changes its
 // content hash). It returns the blobs the records rely on, for the caller to
@@ -31,7 +32,7 @@ type Check struct {
 func (db *DB) Verify(ctx context.Context) (Check, error) {
 	return readValue(ctx, db, func(tx *sql.Tx) (Check, error) {
 		var c Check
-		for _, step := range []func(context.Context, *sql.Tx, *Check) error{checkSQLite, checkChain, checkRecords, listBlobs} {
+		for _, step := range []func(context.Context, *sql.Tx, *Check) error{checkSQLite, checkSchema, checkChain, checkRecords, listBlobs} {
 			if err := step(ctx, tx, &c); err != nil {
 				return c, err
 			}
