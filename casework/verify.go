@@ -105,7 +105,14 @@ func (s *Service) Verify(ctx context.Context, progress Progress) (VerifyReport, 
 // to be safe, and returns them.
 func (s *Service) Repair(r VerifyReport) []string {
 	var removed []string
-	for _, rel := range append(slices.Clone(r.Orphans), r.Temp...) {
+	for _, rel := range r.Orphans {
+		if r.old[rel] {
+			if gone, err := s.Blobs.RemoveOrphan(filepath.Join(s.Dir, rel), RepairAge); gone && err == nil {
+				removed = append(removed, rel)
+			}
+		}
+	}
+	for _, rel := range r.Temp {
 		if r.old[rel] && s.Blobs.Remove(filepath.Join(s.Dir, rel)) == nil {
 			removed = append(removed, rel)
 		}

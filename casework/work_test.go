@@ -268,3 +268,34 @@ func TestBackupAndRestore(t *testing.T) {
 		t.Errorf("a failed restore left %s", bad)
 	}
 }
+
+// TestRepairSparesAReusedOrphan: a repair works from the report of an
+// earlier verify; an attach of an old orphan's content in between reuses
+// the stored file and records it. The repair must not remove it (#18,
+// item 3): the attach touched it, and the repair reads its age again.
+func TestRepairSparesAReusedOrphan(t *testing.T) {
+	ctx := context.Background()
+	s := testVault(t)
+	o := addOrder(t, s, vault.Order{Marketplace: vault.AliExpress, Number: "81"})
+	orphan, err := s.Blobs.Put(strings.NewReader("a receipt attached, retracted and purged long ago"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := time.Now().Add(-2 * RepairAge)
+	os.Chtimes(s.Blobs.Path(orphan.SHA256), old, old)
+	r, err := s.Verify(ctx, nil)
+	if err != nil || len(r.Orphans) != 1 {
+		t.Fatalf("%+v %v", r, err)
+	}
+	in := t.TempDir()
+	if _, err := s.Attach(ctx, AttachRequest{Paths: []string{writeInput(t, in, "again.txt", []byte("a receipt attached, retracted and purged long ago"))},
+		Links: vault.Links{Orders: []vault.OrderID{o}}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if removed := s.Repair(r); len(removed) != 0 {
+		t.Errorf("repair removed %v, which the attach since relies on", removed)
+	}
+	if r, err := s.Verify(ctx, nil); err != nil || !r.OK {
+		t.Errorf("after the repair: %+v %v", r.Problems, err)
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"time"
 )
 
 // Blobs is a directory of files named by the SHA-256 of their content:
@@ -110,13 +111,20 @@ func (s *Staged) Commit() (Stored, error) {
 	defer os.Remove(s.tmp) // a no-op after the rename
 	dst := s.b.Path(s.SHA256)
 	if _, err := os.Stat(dst); err == nil {
-		if s.b.Check(s.SHA256, s.Size) == nil {
+		if s.b.Check(s.SHA256, s.Size) == nil && touch(dst) == nil {
 			s.Existed = true
 			return s.Stored, nil
 		}
-		s.Healed = true // a damaged copy: these are the good bytes
+		s.Healed = true // a damaged copy, or one just removed: these are the good bytes
 	}
 	return s.Stored, s.b.commit(s.tmp, dst)
+}
+
+// touch marks a stored file as just used: a repair that found it an
+// orphan an hour old sees that it is needed again (see RemoveOrphan).
+func touch(path string) error {
+	now := time.Now()
+	return os.Chtimes(path, now, now)
 }
 
 // buffers are reused by copyHashed: verifying 10,000 small blobs with a new

@@ -90,3 +90,20 @@ func (b *Blobs) Remove(path string) error {
 	os.Chmod(path, 0o600)
 	return os.Remove(path)
 }
+
+// RemoveOrphan removes a stored file no record needed when it was last
+// older than age, unless it has been used since: an attach of the same
+// content touches it (Commit) and then adds its record. The file is first
+// renamed out of blobs/, so an attach after that stores its own copy; its
+// age is read after the rename, so a touch before it is seen and the file
+// put back. false when the file stays.
+func (b *Blobs) RemoveOrphan(path string, age time.Duration) (bool, error) {
+	aside := filepath.Join(b.tmpDir(), "orphan-"+filepath.Base(path))
+	if err := os.Rename(path, aside); err != nil {
+		return false, err
+	}
+	if info, err := os.Stat(aside); err != nil || time.Since(info.ModTime()) <= age {
+		return false, os.Rename(aside, path)
+	}
+	return true, b.Remove(aside)
+}
