@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -155,9 +156,21 @@ func CheckZip(file string) ([]string, error) {
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}
 	defer zr.Close()
+	if len(zr.File) > maxEntries {
+		return nil, fmt.Errorf("%s: %d files: a vault bundle has at most %d", file, len(zr.File), maxEntries)
+	}
 	actual := map[string]string{}
 	var sums, manifest []byte
+	var problems []string
 	for _, f := range zr.File {
+		if !filepath.IsLocal(f.Name) || path.Clean(f.Name) != f.Name {
+			problems = append(problems, fmt.Sprintf("%q: a file name that leads out of the bundle", f.Name))
+			continue
+		}
+		if _, twice := actual[f.Name]; twice {
+			problems = append(problems, f.Name+": in the bundle twice")
+			continue
+		}
 		sum, data, err := hashEntry(f, f.Name == "SHA256SUMS" || f.Name == "manifest.json")
 		if err != nil {
 			return nil, fmt.Errorf("%s: %s: %w", file, f.Name, err)
@@ -170,7 +183,6 @@ func CheckZip(file string) ([]string, error) {
 			manifest = data
 		}
 	}
-	var problems []string
 	listed := map[string]string{}
 	sc := bufio.NewScanner(bytes.NewReader(sums))
 	for sc.Scan() {
@@ -199,8 +211,23 @@ func CheckZip(file string) ([]string, error) {
 	}
 	problems = append(problems, checkManifest(manifest, listed)...)
 	sort.Strings(problems)
+	if len(problems) > maxProblems {
+		problems = append(problems[:maxProblems], fmt.Sprintf("... and %d more problems", len(problems)-maxProblems))
+	}
 	return problems, nil
 }
+
+// A bundle's bounds: its SHA256SUMS and manifest.json are read whole, and a
+// hostile one must not take the memory (a 10 KB zip held 10 MB of
+// newlines) or the terminal (10 million lines of problems).
+const (
+	maxEntries  = 100_000
+	maxListing  = 4 << 20
+	maxProblems = 100
+)
+
+// errListing is a SHA256SUMS or manifest.json over maxListing.
+var errListing = fmt.Errorf("larger than %d MB: not a vault bundle's", maxListing>>20)
 
 // checkManifest compares manifest.json's files with SHA256SUMS.
 func checkManifest(data []byte, listed map[string]string) []string {
@@ -228,9 +255,13 @@ func hashEntry(f *zip.File, keep bool) (string, []byte, error) {
 	w := io.Writer(h)
 	if keep {
 		w = io.MultiWriter(h, &buf)
+		r = io.NopCloser(io.LimitReader(r, maxListing+1))
 	}
 	if _, err := io.Copy(w, r); err != nil {
 		return "", nil, err
+	}
+	if buf.Len() > maxListing {
+		return "", nil, errListing
 	}
 	return hex.EncodeToString(h.Sum(nil)), buf.Bytes(), nil
 }

@@ -7,6 +7,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -120,4 +122,53 @@ func unpack(t *testing.T, zipPath, dir string) {
 		os.WriteFile(filepath.Join(dir, n), d, 0o600)
 		return "", nil
 	})
+}
+
+// hostileZip writes a zip of the given entries, in order.
+func hostileZip(t *testing.T, entries ...[2]string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "hostile.zip")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zw := zip.NewWriter(f)
+	for _, e := range entries {
+		w, err := zw.Create(e[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.WriteString(w, e[1])
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	return path
+}
+
+// TestCheckZipBounded: a 10 KB zip whose SHA256SUMS is 10 MB of newlines
+// took 1.2 GB and printed 10.5 million lines (#18, items 7 and 19): it is
+// refused, and duplicate or escaping entries are named, a hundred problems
+// at most.
+func TestCheckZipBounded(t *testing.T) {
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, err := CheckZip(hostileZip(t, [2]string{"SHA256SUMS", strings.Repeat("\n", 10<<20)}))
+	runtime.ReadMemStats(&after)
+	if err == nil || !strings.Contains(err.Error(), "not a vault bundle") {
+		t.Errorf("10 MB SHA256SUMS: %v", err)
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 64<<20 {
+		t.Errorf("10 MB SHA256SUMS: %d MB allocated", alloc>>20)
+	}
+	problems, err := CheckZip(hostileZip(t, [2]string{"SHA256SUMS", strings.Repeat("x\n", 100_000)}))
+	if err != nil || len(problems) != maxProblems+1 || !strings.Contains(problems[maxProblems], "more problems") {
+		t.Errorf("100,000 bad lines: %d problems, %v", len(problems), err)
+	}
+	problems, err = CheckZip(hostileZip(t, [2]string{"E01-a.txt", "a"}, [2]string{"E01-a.txt", "b"}, [2]string{"../../x", "c"}))
+	if err != nil || !slices.Contains(problems, "E01-a.txt: in the bundle twice") ||
+		!slices.Contains(problems, `"../../x": a file name that leads out of the bundle`) {
+		t.Errorf("duplicate and escaping entries: %q %v", problems, err)
+	}
 }
