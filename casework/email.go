@@ -149,12 +149,11 @@ func (imp *Importer) prepare(fileName string, raw []byte) (store.EmailImport, []
 	if err != nil {
 		return store.EmailImport{}, nil, nil, err
 	}
-	e, err := imp.store(m, fileName, raw)
+	e, notes, err := imp.store(m, fileName, raw)
 	if err != nil {
 		return store.EmailImport{}, nil, nil, err
 	}
 	item := store.EmailImport{Email: e}
-	var notes []string
 	if c, ok := evidence.RecogniseOrder(m); ok && imp.createOrders {
 		var note string
 		item.Order, note = imp.order(c)
@@ -210,11 +209,14 @@ func (imp *Importer) report(batch []store.EmailImport, results []store.EmailImpo
 	}
 }
 
-// store writes the raw message and its attachments to the blob store.
-func (imp *Importer) store(m evidence.Email, fileName string, raw []byte) (vault.Email, error) {
+// store writes the raw message and its attachments to the blob store. A
+// picture that attach would refuse (a decompression bomb, a picture that
+// does not decode) is not kept as a file of its own: it stays inside the
+// raw message, and a note says so.
+func (imp *Importer) store(m evidence.Email, fileName string, raw []byte) (vault.Email, []string, error) {
 	st, err := imp.s.Blobs.Put(bytes.NewReader(raw))
 	if err != nil {
-		return vault.Email{}, err
+		return vault.Email{}, nil, err
 	}
 	msg := vault.Evidence{Kind: vault.EvidenceEmail, Source: vault.SourceEmail, Party: evidence.Party(m.From),
 		Title: cmp.Or(m.Subject, "(no subject)"), Body: m.Text, FileName: fileName,
@@ -224,17 +226,25 @@ func (imp *Importer) store(m evidence.Email, fileName string, raw []byte) (vault
 		msg.OccurredAt = date.Instant(m.Date)
 	}
 	e := vault.Email{Message: msg}
+	var notes []string
 	for _, att := range m.Attachments {
+		media := evidence.Detect(att.Data, att.Name) // it reads the head
+		if evidence.Class(media.Type) == evidence.ClassImage {
+			open := func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(att.Data)), nil }
+			if _, err := evidence.DecodeImage(open); err != nil {
+				notes = append(notes, fmt.Sprintf("attachment %q is kept only inside the message: %v", att.Name, err))
+				continue
+			}
+		}
 		st, err := imp.s.Blobs.Put(bytes.NewReader(att.Data))
 		if err != nil {
-			return vault.Email{}, err
+			return vault.Email{}, nil, err
 		}
-		media := evidence.Detect(st.Head, att.Name)
 		e.Attachments = append(e.Attachments, vault.Evidence{Kind: evidence.KindFor(media.Type), Source: vault.SourceEmail,
 			OccurredAt: msg.OccurredAt, Party: msg.Party, Title: att.Name, FileName: att.Name,
 			Blob: &vault.Blob{SHA256: st.SHA256, Size: st.Size, MediaType: media.Type}})
 	}
-	return e, nil
+	return e, notes, nil
 }
 
 // order is the order a confirmation describes; the batch creates it unless

@@ -18,6 +18,11 @@ import (
 // for 40 GB. 50 megapixels is beyond any phone camera's default.
 const MaxPixels = 50_000_000
 
+// MaxSide refuses a picture longer on a side than JPEG can be (65,535): a
+// 1 x 49,999,999 PNG is under MaxPixels, yet scaling it took 4.7 GB. The
+// longest phone screenshot that scrolls is some 30,000 pixels.
+const MaxSide = 65_535
+
 // ErrBadImage wraps every reason an image is refused.
 var ErrBadImage = errors.New("bad image")
 
@@ -38,6 +43,9 @@ func DecodeImage(open func() (io.ReadCloser, error)) (image.Image, error) {
 	if cfg.Width <= 0 || cfg.Height <= 0 || int64(cfg.Width)*int64(cfg.Height) > MaxPixels {
 		return nil, fmt.Errorf("%w: %s of %dx%d pixels, over the %d megapixel limit",
 			ErrBadImage, format, cfg.Width, cfg.Height, MaxPixels/1_000_000)
+	}
+	if cfg.Width > MaxSide || cfg.Height > MaxSide {
+		return nil, fmt.Errorf("%w: %s of %dx%d pixels, longer on a side than %d", ErrBadImage, format, cfg.Width, cfg.Height, MaxSide)
 	}
 	if r, err = open(); err != nil {
 		return nil, err

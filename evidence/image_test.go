@@ -10,6 +10,7 @@ import (
 	"image/jpeg"
 	"image/png"
 	"io"
+	"strings"
 	"testing"
 
 	"vault/internal/testimage"
@@ -98,6 +99,12 @@ func TestDecodeImageRefuses(t *testing.T) {
 		if _, err := DecodeImage(opener(data)); !errors.Is(err, ErrBadImage) {
 			t.Errorf("%s: %v, want ErrBadImage", name, err)
 		}
+	}
+	// Under the pixel limit, yet 4.7 GB to scale (#18, item 8): refused by
+	// its header, before a pixel is read.
+	if _, err := DecodeImage(opener(testimage.PNGHeader(1, 49_999_999))); !errors.Is(err, ErrBadImage) ||
+		!strings.Contains(err.Error(), "longer on a side than 65535") {
+		t.Errorf("PNG 1x49,999,999: %v", err)
 	}
 }
 

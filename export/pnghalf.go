@@ -53,7 +53,7 @@ func pngHeader(r io.Reader) (w, h, bpp int, ok bool) {
 		return 0, 0, 0, false
 	}
 	ok = depth == 8 && method == 0 && filter == 0 && interlace == 0 &&
-		w >= 2 && h >= 2 && w <= evidence.MaxPixels && h <= evidence.MaxPixels && w*h <= evidence.MaxPixels
+		w >= 2 && h >= 2 && w <= evidence.MaxSide && h <= evidence.MaxSide && w*h <= evidence.MaxPixels
 	return w, h, bpp, ok
 }
 
