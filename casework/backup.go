@@ -3,7 +3,9 @@ package casework
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
@@ -24,18 +26,58 @@ type NotVerifiedError struct{ Report VerifyReport }
 func (e *NotVerifiedError) Error() string { return "the restored vault does not verify" }
 
 // Restore unpacks an archive into dir (new or empty) and verifies the
-// result as a whole; on failure it removes what it wrote, so there is a
-// verified vault or nothing.
+// result as a whole. It is unpacked beside dir first (restoring(dir)) and
+// renamed into place only once it verifies, so an interrupted or failed
+// restore never leaves a half vault where the vault belongs; a leftover of
+// a killed one is recognised and refused, with the fix.
 func Restore(ctx context.Context, in io.Reader, dir string, now func() time.Time, loc *time.Location) (err error) {
-	_, statErr := os.Stat(dir)
+	stage := restoring(dir)
+	if _, err := os.Lstat(stage); err == nil {
+		return fmt.Errorf("%s is left from a restore that was interrupted; remove it (rm -r %s) and restore again", stage, stage)
+	}
+	entries, err := os.ReadDir(dir)
+	exists := err == nil
+	switch {
+	case exists && len(entries) > 0:
+		return fmt.Errorf("%s is not empty: restore only into a new or empty directory", dir)
+	case !exists && !errors.Is(err, fs.ErrNotExist):
+		return err
+	case !exists:
+		if err := os.MkdirAll(filepath.Dir(filepath.Clean(dir)), 0o700); err != nil {
+			return err
+		}
+	}
 	defer func() {
-		if err != nil && errors.Is(statErr, os.ErrNotExist) {
-			os.RemoveAll(dir)
+		if err != nil {
+			os.RemoveAll(stage)
 		}
 	}()
-	if _, err := backup.Restore(in, dir); err != nil {
+	if _, err := backup.Restore(in, stage); err != nil {
 		return err
 	}
+	if err := verifyRestored(ctx, stage, now, loc); err != nil {
+		return err
+	}
+	if exists {
+		if err := os.Remove(dir); err != nil { // empty: checked above
+			return err
+		}
+	}
+	if err := os.Rename(stage, dir); err != nil {
+		return err
+	}
+	return syncParent(dir)
+}
+
+// restoring is where a restore into dir is unpacked: beside it, on the same
+// file system, so that the last step is a rename.
+func restoring(dir string) string {
+	dir = filepath.Clean(dir)
+	return filepath.Join(filepath.Dir(dir), "."+filepath.Base(dir)+".restoring")
+}
+
+// verifyRestored opens the unpacked vault (migrating it) and verifies it.
+func verifyRestored(ctx context.Context, dir string, now func() time.Time, loc *time.Location) error {
 	s, err := Open(ctx, dir, now, loc)
 	if err != nil {
 		return err
@@ -49,4 +91,14 @@ func Restore(ctx context.Context, in io.Reader, dir string, now func() time.Time
 		return &NotVerifiedError{Report: r}
 	}
 	return nil
+}
+
+// syncParent makes the rename of dir durable.
+func syncParent(dir string) error {
+	d, err := os.Open(filepath.Dir(filepath.Clean(dir)))
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.Sync()
 }

@@ -267,6 +267,33 @@ func TestBackupAndRestore(t *testing.T) {
 	if _, err := os.Stat(bad); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("a failed restore left %s", bad)
 	}
+	// Into an existing empty directory, a failed restore leaves it empty,
+	// and nothing beside it (#18, item 6).
+	empty := filepath.Join(t.TempDir(), "empty")
+	os.Mkdir(empty, 0o700)
+	if err := Restore(ctx, bytes.NewReader(archive.Bytes()[:archive.Len()-700]), empty, time.Now, time.UTC); err == nil {
+		t.Fatal("a truncated archive restored")
+	}
+	if entries, _ := os.ReadDir(empty); len(entries) > 0 {
+		t.Errorf("a failed restore left %s in %s", entries[0].Name(), empty)
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(empty)); len(entries) != 1 {
+		t.Errorf("a failed restore left %d entries beside %s", len(entries)-1, empty)
+	}
+	// A killed restore leaves its unpacking beside the target: the next
+	// restore names it and says how to clear it; the target stays empty.
+	os.Mkdir(restoring(empty), 0o700)
+	err = Restore(ctx, bytes.NewReader(archive.Bytes()), empty, time.Now, time.UTC)
+	if err == nil || !strings.Contains(err.Error(), "interrupted; remove it (rm -r "+restoring(empty)) {
+		t.Errorf("a leftover restore: %v", err)
+	}
+	os.Remove(restoring(empty))
+	if err := Restore(ctx, bytes.NewReader(archive.Bytes()), empty, time.Now, time.UTC); err != nil {
+		t.Errorf("into an empty directory: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(empty, "vault.db")); err != nil {
+		t.Errorf("restored vault: %v", err)
+	}
 }
 
 // TestRepairSparesAReusedOrphan: a repair works from the report of an
