@@ -31,6 +31,9 @@ func (e *NotVerifiedError) Error() string { return "the restored vault does not 
 // restore never leaves a half vault where the vault belongs; a leftover of
 // a killed one is recognised and refused, with the fix.
 func Restore(ctx context.Context, in io.Reader, dir string, now func() time.Time, loc *time.Location) (err error) {
+	if dir, err = filepath.Abs(dir); err != nil { // "." and "x/" name their directory too
+		return err
+	}
 	stage := restoring(dir)
 	if _, err := os.Lstat(stage); err == nil {
 		return fmt.Errorf("%s is left from a restore that was interrupted; remove it (rm -r %s) and restore again", stage, stage)
