@@ -79,7 +79,8 @@ func (s *Service) Dossier(ctx context.Context, ref string, o DossierOptions) (ex
 		d.Redact(o.RedactContacts)
 	}
 	d.AttachPDFs, d.ShowNotes = o.AttachPDFs, o.ShowNotes
-	d.AuditHead, err = s.DB.Head(ctx)
+	a, err := s.DB.Anchor(ctx)
+	d.AuditHead, d.AuditEntries = a.Head, a.Entries
 	return d, err
 }
 

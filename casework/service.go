@@ -126,7 +126,7 @@ func checkParts(dir string) error {
 		name string
 		dir  bool
 		fix  string
-	}{{DBName, false, "chmod 600"}, {"blobs", true, "chmod 700"}, {"tmp", true, "chmod 700"}} {
+	}{{DBName, false, "chmod 600"}, {store.AnchorPath(DBName), false, "chmod 600"}, {"blobs", true, "chmod 700"}, {"tmp", true, "chmod 700"}} {
 		path := filepath.Join(dir, part.name)
 		info, err := os.Lstat(path)
 		switch {

@@ -30,6 +30,7 @@ type BundleManifest struct {
 	Orders    []vault.Order `json:"orders"`
 	Generated time.Time     `json:"generated"`
 	AuditHead string        `json:"audit_head,omitempty"`
+	Entries   int64         `json:"audit_entries,omitempty"`
 	PDF       BundleFile    `json:"pdf"`
 	Exhibits  []BundleFile  `json:"exhibits"`
 }
@@ -54,7 +55,7 @@ func WriteZip(d Dossier, blobs *evidence.Blobs, path string) (Written, error) {
 	var w Written
 	err := atomicfile.Write(path, func(out io.Writer) error {
 		zw := zip.NewWriter(out)
-		m := BundleManifest{Case: d.Case, Orders: d.Orders, Generated: d.Generated, AuditHead: d.AuditHead, Exhibits: []BundleFile{}}
+		m := BundleManifest{Case: d.Case, Orders: d.Orders, Generated: d.Generated, AuditHead: d.AuditHead, Entries: d.AuditEntries, Exhibits: []BundleFile{}}
 		var err error
 		m.PDF, err = zipEntry(zw, BundlePDF, d.Generated, func(e io.Writer) error {
 			w, err = RenderPDF(d, blobs, e)

@@ -25,6 +25,7 @@ type Dossier struct {
 	Generated        time.Time
 	Location         *time.Location         // where dates are shown
 	AuditHead        string                 // the hash of the last audit entry when generated
+	AuditEntries     int64                  // and its number: the entries the log held
 	Redacted         bool                   // card numbers in printed text are masked (see Redact)
 	RedactedContacts bool                   // and email addresses and phone numbers
 	Render           Render                 // image resolution and quality; zero means DefaultRender

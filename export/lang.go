@@ -200,8 +200,9 @@ var bokmal = lang.Dict{
 	"Card numbers in the printed text of this dossier are masked to their last four digits.":                                                                                                 "Kortnumre i den trykte teksten er maskert til de fire siste sifrene.",
 	" Email addresses and phone numbers are masked too.":                                                                                                                                     " E-postadresser og telefonnumre er også maskert.",
 	" The original files listed below are unaltered.":                                                                                                                                        " Originalfilene nedenfor er uendret.",
-	"Head of the vault's audit log when this dossier was generated (each entry is chained to the one before by SHA-256, so this hash vouches for the whole record history):":                 "Siste hash i vaults revisjonslogg da dokumentasjonen ble laget (hver oppføring er lenket til den forrige med SHA-256, så denne hashen står inne for hele historikken):",
-	"No files are attached to this case.":                                                      "Ingen filer er knyttet til saken.",
+	"Head of the vault's audit log when this dossier was generated (each entry is chained to the one before by SHA-256, so this hash fixes the whole record history up to this dossier):":    "Siste hash i vaults revisjonslogg da dokumentasjonen ble laget (hver oppføring er lenket til den forrige med SHA-256, så denne hashen låser hele historikken fram til denne dokumentasjonen):",
+	"%s (entry %d)":                       "%s (oppføring %d)",
+	"No files are attached to this case.": "Ingen filer er knyttet til saken.",
 	"The exhibits that are PDF documents are embedded in this file as attachments, unaltered.": "Bilagene som er PDF-dokumenter, er lagt uendret inn i denne filen som vedlegg.",
 	"%s, %d bytes, %s": "%s, %d byte, %s",
 

@@ -219,8 +219,8 @@ func (d Dossier) manifest(doc *doc) {
 	}
 	if d.AuditHead != "" {
 		doc.para(body, 9, d.t("Head of the vault's audit log when this dossier was generated (each entry is chained "+
-			"to the one before by SHA-256, so this hash vouches for the whole record history):"))
-		doc.para(body, 8, d.AuditHead)
+			"to the one before by SHA-256, so this hash fixes the whole record history up to this dossier):"))
+		doc.para(body, 8, fmt.Sprintf(d.t("%s (entry %d)"), d.AuditHead, d.AuditEntries))
 		doc.gap(4)
 	}
 	if len(d.Exhibits) == 0 {

@@ -140,6 +140,7 @@ func audit(ctx context.Context, tx *sql.Tx, now string, action string, records .
 		}
 		next, prev = next+1, e.Hash
 	}
+	txHeads.Store(tx, Anchor{Entries: next - 1, Head: prev})
 	return nil
 }
 
@@ -192,14 +193,4 @@ func scanAudit(r *sql.Rows) (vault.AuditEntry, error) {
 	var err error
 	e.At, err = time.Parse(time.RFC3339, at)
 	return e, err
-}
-
-// Head returns the hash of the last audit row: it vouches for the whole log.
-func (db *DB) Head(ctx context.Context) (string, error) {
-	var h string
-	err := db.db.QueryRowContext(ctx, `SELECT hash FROM audit ORDER BY id DESC LIMIT 1`).Scan(&h)
-	if errors.Is(err, sql.ErrNoRows) {
-		return genesis, nil
-	}
-	return h, err
 }

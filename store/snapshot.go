@@ -19,9 +19,10 @@ func (db *DB) Snapshot(ctx context.Context, path string) error {
 
 // SnapshotInfo is what a database file holds, read without changing it.
 type SnapshotInfo struct {
-	Schema int
-	Head   string
-	Blobs  []BlobRef
+	Schema  int
+	Head    string
+	Entries int64
+	Blobs   []BlobRef
 }
 
 // ReadSnapshot opens a database file read-only and lists its schema version,
@@ -42,7 +43,7 @@ func ReadSnapshot(ctx context.Context, path string) (SnapshotInfo, error) {
 	if err := tx.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&info.Schema); err != nil {
 		return info, fmt.Errorf("read snapshot: %w", err)
 	}
-	err = tx.QueryRowContext(ctx, `SELECT hash FROM audit ORDER BY id DESC LIMIT 1`).Scan(&info.Head)
+	err = tx.QueryRowContext(ctx, `SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1`).Scan(&info.Entries, &info.Head)
 	if errors.Is(err, sql.ErrNoRows) {
 		info.Head, err = genesis, nil
 	}

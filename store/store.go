@@ -19,7 +19,8 @@ import (
 
 // DB is an open vault database.
 type DB struct {
-	db *sql.DB
+	db   *sql.DB
+	path string // the database file; its anchor is beside it
 	// Now is the clock used for created_at stamps; tests may replace it.
 	Now func() time.Time
 	// By names who makes the changes recorded as edits: the vault's user.
@@ -55,10 +56,14 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
 	}
-	db := &DB{db: sqldb, Now: time.Now}
+	db := &DB{db: sqldb, path: path, Now: time.Now}
 	if err := db.migrate(ctx); err != nil {
 		sqldb.Close()
 		return nil, err
+	}
+	if err := db.ensureAnchor(ctx); err != nil {
+		sqldb.Close()
+		return nil, fmt.Errorf("write the audit anchor: %w", err)
 	}
 	return db, nil
 }
@@ -90,6 +95,7 @@ func (db *DB) write(ctx context.Context, fn func(*sql.Tx) error) error {
 	}
 	txStmts.Store(tx, map[string]*sql.Stmt{})
 	defer txStmts.Delete(tx)
+	defer txHeads.Delete(tx)
 	if err := fn(tx); err != nil {
 		tx.Rollback()
 		return err
@@ -97,7 +103,7 @@ func (db *DB) write(ctx context.Context, fn func(*sql.Tx) error) error {
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
 	}
-	return nil
+	return db.anchorAfterCommit(tx)
 }
 
 // read runs fn in one read-only transaction: a consistent snapshot that does
@@ -124,9 +130,12 @@ func readValue[T any](ctx context.Context, db *DB, fn func(*sql.Tx) (T, error)) 
 	return v, err
 }
 
-// migrate applies the migrations newer than PRAGMA user_version, each in its
-// own transaction. The version is read again inside the transaction, so two
-// processes opening an old vault at once do not apply a step twice.
+// migrate applies the migrations newer than PRAGMA user_version, all in one
+// transaction: an interrupted upgrade leaves the vault as it was. The version
+// is read again inside the transaction, so two processes opening an old
+// vault at once do not apply a step twice. The steps SQL cannot do
+// (afterMigration) run after the last file, since they use this binary's
+// queries, which read the newest schema.
 func (db *DB) migrate(ctx context.Context) error {
 	all, err := migrations.All()
 	if err != nil {
@@ -139,39 +148,39 @@ func (db *DB) migrate(ctx context.Context) error {
 	if version > len(all) {
 		return fmt.Errorf("database schema version %d is newer than this vault binary knows (%d): upgrade vault", version, len(all))
 	}
-	for _, m := range all[version:] {
-		if err := db.apply(ctx, m); err != nil {
-			return fmt.Errorf("migration %s: %w", m.Name, err)
-		}
+	if version == len(all) {
+		return nil
 	}
-	return nil
-}
-
-func (db *DB) apply(ctx context.Context, m migrations.Migration) error {
 	return db.write(ctx, func(tx *sql.Tx) error {
-		var version int
 		if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
 			return err
 		}
-		if version >= m.Version {
-			return nil
-		}
-		if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
-			return err
-		}
-		if hook := afterMigration[m.Version]; hook != nil {
-			if err := hook(ctx, tx, db.now()); err != nil {
-				return err
+		pending := all[min(version, len(all)):]
+		for _, m := range pending {
+			if m.Version == 3 {
+				if err := db.refuseReset(); err != nil {
+					return err
+				}
+			}
+			if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
+				return fmt.Errorf("migration %s: %w", m.Name, err)
 			}
 		}
-		_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.Version))
+		for _, m := range pending {
+			if hook := afterMigration[m.Version]; hook != nil {
+				if err := hook(ctx, tx, db.now()); err != nil {
+					return fmt.Errorf("migration %s: %w", m.Name, err)
+				}
+			}
+		}
+		_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", len(all)))
 		return err
 	})
 }
 
-// afterMigration holds the steps of a migration that SQL cannot do, run in
-// its transaction: sealing existing records needs SHA-256, folding text for
-// search needs Go's Unicode tables.
+// afterMigration holds the steps of a migration that SQL cannot do: sealing
+// existing records needs SHA-256, folding text for search needs Go's
+// Unicode tables.
 var afterMigration = map[int]func(context.Context, *sql.Tx, string) error{
 	3: adoptRecords,
 	6: rebuildIndexes,

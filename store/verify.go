@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"path/filepath"
 	"vault"
 )
 
@@ -16,11 +17,13 @@ type BlobRef struct {
 
 // Check is what Verify found in the database.
 type Check struct {
-	Problems []vault.Problem `json:"problems"`
-	Records  int             `json:"records"`
-	Audit    int             `json:"audit_entries"`
-	Head     string          `json:"audit_head"`
-	Blobs    []BlobRef       `json:"-"`
+	Problems []vault.Problem  `json:"problems"`
+	Records  int              `json:"records"`
+	Audit    int              `json:"audit_entries"`
+	Head     string           `json:"audit_head"`
+	Blobs    []BlobRef        `json:"-"`
+	hashes   map[int64]string // the chain's hashes by entry number
+	last     int64            // the last entry's number
 }
 
 // Verify checks the database: SQLite's integrity and foreign keys, its
@@ -29,13 +32,24 @@ type Check struct {
 // against its last audit entry (an edit made outside vault changes its
 // content hash). It returns the blobs the records rely on, for the caller to
 // check on disk. It reads one consistent snapshot.
+//
+// The anchor file beside the database is read first, before the snapshot:
+// a write committed meanwhile can only move the chain past it.
 func (db *DB) Verify(ctx context.Context) (Check, error) {
+	anchor, hasAnchor, anchorErr := readAnchor(AnchorPath(db.path))
 	return readValue(ctx, db, func(tx *sql.Tx) (Check, error) {
 		var c Check
 		for _, step := range []func(context.Context, *sql.Tx, *Check) error{checkSQLite, checkSchema, checkChain, checkRecords, listBlobs} {
 			if err := step(ctx, tx, &c); err != nil {
 				return c, err
 			}
+		}
+		switch {
+		case anchorErr != nil:
+			c.Problems = append(c.Problems, vault.Problem{Record: "audit", File: filepath.Base(AnchorPath(db.path)),
+				What: "the audit anchor is unreadable: " + anchorErr.Error()})
+		case hasAnchor:
+			checkAnchor(anchor, AnchorPath(db.path), &c)
 		}
 		return c, nil
 	})
@@ -72,6 +86,7 @@ func checkChain(ctx context.Context, tx *sql.Tx, c *Check) error {
 		return err
 	}
 	prev, want := genesis, int64(1)
+	c.hashes = map[int64]string{}
 	for _, e := range entries {
 		name := fmt.Sprintf("audit %d", e.ID)
 		switch {
@@ -84,6 +99,7 @@ func checkChain(ctx context.Context, tx *sql.Tx, c *Check) error {
 			c.Problems = append(c.Problems, vault.Problem{Record: name, What: "its hash does not match its content: the row was edited"})
 		}
 		prev, want = e.Hash, e.ID+1
+		c.hashes[e.ID], c.last = e.Hash, e.ID
 	}
 	c.Audit, c.Head = len(entries), prev
 	return nil

@@ -1,0 +1,184 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"vault"
+)
+
+// Anchor is a point of the audit chain: its entry count and the hash of its
+// last entry. Every later state of an honest log still holds it.
+type Anchor struct {
+	Entries int64
+	Head    string
+}
+
+func (a Anchor) String() string { return fmt.Sprintf("%d %s", a.Entries, a.Head) }
+
+// AnchorPath is where the anchor file of the database at dbPath is: it
+// keeps the newest anchor beside the database (vault.db.head) keeps the newest anchor beside the
+// database, written after every commit that adds audit entries. A reset
+// of the database alone (the audit table dropped and the records sealed
+// again) or its newest entries deleted then no longer hold it, and verify
+// says so. Someone who can rewrite the directory can rewrite both: only a
+// head kept elsewhere (verify --head) holds against that.
+func AnchorPath(dbPath string) string { return dbPath + ".head" }
+
+// txHeads holds the newest audit entry each write transaction appended.
+var txHeads sync.Map // *sql.Tx -> Anchor
+
+// readAnchor reads an anchor file; ok is false when there is none.
+func readAnchor(path string) (a Anchor, ok bool, err error) {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return a, false, nil
+	}
+	if err != nil {
+		return a, false, err
+	}
+	return parseAnchor(string(data))
+}
+
+// parseAnchor reads "ENTRIES HEAD\n".
+func parseAnchor(s string) (Anchor, bool, error) {
+	n, head, found := strings.Cut(strings.TrimSuffix(s, "\n"), " ")
+	entries, err := strconv.ParseInt(n, 10, 64)
+	if !found || err != nil || entries < 0 || !isHex(head, 64) {
+		return Anchor{}, true, errors.New("it does not hold an entry count and a 64-digit head")
+	}
+	return Anchor{Entries: entries, Head: head}, true, nil
+}
+
+func isHex(s string, n int) bool {
+	if len(s) != n {
+		return false
+	}
+	for _, c := range s {
+		if !strings.ContainsRune("0123456789abcdef", c) {
+			return false
+		}
+	}
+	return true
+}
+
+// writeAnchor replaces the anchor file with a, unless it already holds as
+// many entries or more: a concurrent writer's newer anchor stays, and so
+// does one a truncated log no longer holds, for verify to report.
+func writeAnchor(path string, a Anchor) error {
+	if old, ok, err := readAnchor(path); err == nil && ok && old.Entries >= a.Entries {
+		return nil
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".head-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.WriteString(a.String() + "\n"); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// anchorAfterCommit records the head a committed transaction appended.
+func (db *DB) anchorAfterCommit(tx *sql.Tx) error {
+	v, ok := txHeads.LoadAndDelete(tx)
+	if !ok || db.path == "" {
+		return nil
+	}
+	if err := writeAnchor(AnchorPath(db.path), v.(Anchor)); err != nil {
+		return fmt.Errorf("saved, but the audit head could not be written to %s: %w", AnchorPath(db.path), err)
+	}
+	return nil
+}
+
+// ensureAnchor writes the anchor of a vault that has none yet: a new vault,
+// or one made before the anchor file existed.
+func (db *DB) ensureAnchor(ctx context.Context) error {
+	if _, ok, _ := readAnchor(AnchorPath(db.path)); ok {
+		return nil
+	}
+	a, err := db.Anchor(ctx)
+	if err != nil {
+		return err
+	}
+	return writeAnchor(AnchorPath(db.path), a)
+}
+
+// refuseReset stops the migration that seals existing records (3) on a
+// vault whose anchor says it had an audit log: its database lost it, and
+// sealing again would vouch for whatever the records hold now.
+func (db *DB) refuseReset() error {
+	if db.path == "" {
+		return nil // a database in memory: the schema's reference
+	}
+	a, ok, err := readAnchor(AnchorPath(db.path))
+	if err != nil || !ok || a.Entries == 0 {
+		return nil
+	}
+	return fmt.Errorf("%s has no audit log, but %s records one of %d entries (head %s): the log was removed; "+
+		"restore the vault from a backup ('vault restore')", db.path, AnchorPath(db.path), a.Entries, a.Head)
+}
+
+// Anchor returns the audit log's anchor now.
+func (db *DB) Anchor(ctx context.Context) (Anchor, error) {
+	a := Anchor{Head: genesis}
+	err := db.db.QueryRowContext(ctx, `SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1`).Scan(&a.Entries, &a.Head)
+	if errors.Is(err, sql.ErrNoRows) {
+		return a, nil
+	}
+	return a, err
+}
+
+// checkAnchor compares the anchor file, read before the snapshot began,
+// with the chain in c: its entry must be there, with its hash.
+func checkAnchor(a Anchor, path string, c *Check) {
+	name := filepath.Base(path)
+	switch {
+	case a.Entries > c.last:
+		c.Problems = append(c.Problems, vault.Problem{Record: "audit", File: name, What: fmt.Sprintf(
+			"the log ends at entry %d, but the anchor recorded entry %d: its newest entries were removed "+
+				"(or lost when the machine lost power)", c.last, a.Entries)})
+	case a.Entries > 0 && c.hashes[a.Entries] != a.Head:
+		c.Problems = append(c.Problems, vault.Problem{Record: "audit", File: name, What: fmt.Sprintf(
+			"entry %d is not the one the anchor recorded: the log was rewritten", a.Entries)})
+	}
+}
+
+// FindHead reports where a head kept elsewhere (its full 64 digits, or at
+// least its first 16) is in the audit chain now: its entry number, and how
+// many entries the chain holds. ErrNotFound when no entry has it.
+func (db *DB) FindHead(ctx context.Context, head string) (entry, entries int64, err error) {
+	head = strings.ToLower(strings.TrimSpace(head))
+	if len(head) < 16 || len(head) > 64 || !isHex(head, len(head)) {
+		return 0, 0, fmt.Errorf("%q is not an audit head: give its 64 hexadecimal digits (or at least the first 16)", head)
+	}
+	err = db.read(ctx, func(tx *sql.Tx) error {
+		if head == genesis {
+			entry = 0
+		} else if err := queryRow(ctx, tx, `SELECT id FROM audit WHERE substr(hash, 1, ?) = ? ORDER BY id LIMIT 1`,
+			len(head), head).Scan(&entry); err != nil {
+			return err
+		}
+		return queryRow(ctx, tx, `SELECT count(*) FROM audit`).Scan(&entries)
+	})
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, 0, fmt.Errorf("audit head %s: %w", head, vault.ErrNotFound)
+	}
+	return entry, entries, err
+}
