@@ -27,7 +27,9 @@ type Manifest struct {
 	Created   time.Time `json:"created"`
 	Schema    int       `json:"schema"`
 	AuditHead string    `json:"audit_head"`
-	Files     []File    `json:"files"`
+	// AuditEntries is the head's entry number (0 in archives made before it was recorded).
+	AuditEntries int64  `json:"audit_entries,omitempty"`
+	Files        []File `json:"files"`
 }
 
 // File is one member of the archive.
@@ -50,7 +52,7 @@ func Write(ctx context.Context, w io.Writer, db *store.DB, blobs *evidence.Blobs
 	if err != nil {
 		return Manifest{}, err
 	}
-	m := Manifest{Format: Format, Created: now.UTC(), Schema: info.Schema, AuditHead: info.Head, Files: []File{}}
+	m := Manifest{Format: Format, Created: now.UTC(), Schema: info.Schema, AuditHead: info.Head, AuditEntries: info.Entries, Files: []File{}}
 	tw := tar.NewWriter(w)
 	f, err := addFile(tw, "vault.db", snap, now)
 	if err != nil {

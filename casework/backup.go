@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"vault"
 	"vault/backup"
 )
 
@@ -55,10 +56,11 @@ func Restore(ctx context.Context, in io.Reader, dir string, now func() time.Time
 			os.RemoveAll(stage)
 		}
 	}()
-	if _, err := backup.Restore(in, stage); err != nil {
+	m, err := backup.Restore(in, stage)
+	if err != nil {
 		return err
 	}
-	if err := verifyRestored(ctx, stage, now, loc); err != nil {
+	if err := verifyRestored(ctx, stage, m, now, loc); err != nil {
 		return err
 	}
 	if exists {
@@ -79,8 +81,10 @@ func restoring(dir string) string {
 	return filepath.Join(filepath.Dir(dir), "."+filepath.Base(dir)+".restoring")
 }
 
-// verifyRestored opens the unpacked vault (migrating it) and verifies it.
-func verifyRestored(ctx context.Context, dir string, now func() time.Time, loc *time.Location) error {
+// verifyRestored opens the unpacked vault (migrating it) and verifies it,
+// and its audit log against the head the manifest recorded: a database
+// swapped for another, or one whose log was reset, does not hold it.
+func verifyRestored(ctx context.Context, dir string, m backup.Manifest, now func() time.Time, loc *time.Location) error {
 	s, err := Open(ctx, dir, now, loc)
 	if err != nil {
 		return err
@@ -89,6 +93,12 @@ func verifyRestored(ctx context.Context, dir string, now func() time.Time, loc *
 	r, err := s.Verify(ctx, nil)
 	if err != nil {
 		return err
+	}
+	if m.AuditHead != r.Head || (m.AuditEntries != 0 && m.AuditEntries != int64(r.Audit)) {
+		r.OK = false
+		r.Problems = append(r.Problems, vault.Problem{Record: "audit", File: "manifest.json", What: fmt.Sprintf(
+			"the manifest records audit head %s (entry %d), the restored log ends at %s (entry %d)",
+			m.AuditHead, m.AuditEntries, r.Head, r.Audit)})
 	}
 	if !r.OK {
 		return &NotVerifiedError{Report: r}

@@ -2,6 +2,7 @@ package casework
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"maps"
 	"os"
@@ -29,6 +30,7 @@ type VerifyReport struct {
 	Orphans  []string        `json:"orphans"`
 	Temp     []string        `json:"temp_files"`
 	Removed  []string        `json:"removed,omitempty"`
+	Kept     *KeptHead       `json:"kept_head,omitempty"`
 	old      map[string]bool // orphans and temp files old enough to repair
 }
 
@@ -99,6 +101,32 @@ func (s *Service) Verify(ctx context.Context, progress Progress) (VerifyReport, 
 	}
 	r.OK = len(r.Problems) == 0
 	return r, nil
+}
+
+// KeptHead is where an audit head kept outside the vault is in its log.
+type KeptHead struct {
+	Head  string `json:"head"`
+	Entry int64  `json:"entry"` // 0 when the log no longer holds it
+	After int64  `json:"entries_after"`
+}
+
+// CheckHead adds to r whether the log still holds head, an audit head the
+// user kept elsewhere (printed by backup, verify and each dossier): a head
+// it no longer holds is a problem, since an honest log only grows.
+func (s *Service) CheckHead(ctx context.Context, r *VerifyReport, head string) error {
+	entry, entries, err := s.DB.FindHead(ctx, head)
+	if errors.Is(err, vault.ErrNotFound) {
+		r.Kept = &KeptHead{Head: head}
+		r.Problems = append(r.Problems, vault.Problem{Record: "audit", What: fmt.Sprintf(
+			"the head you kept, %s, is not in the audit log: the log was reset or rewritten since", head)})
+		r.OK = false
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	r.Kept = &KeptHead{Head: head, Entry: entry, After: entries - entry}
+	return nil
 }
 
 // Repair removes the orphan blobs and temp files of r that are old enough

@@ -83,7 +83,8 @@ func (a *app) runBackup(ctx context.Context, o *backupOptions) error {
 		return err
 	}
 	fmt.Fprintln(a.stdout, o.path)
-	fmt.Fprintf(a.stderr, "vault: backed up %s (audit head %s)\n", plural(len(m.Files), "file"), m.AuditHead[:16])
+	fmt.Fprintf(a.stderr, "vault: backed up %s; audit head %s (entry %d): keep it apart from the vault to check later with 'vault verify --head'\n",
+		plural(len(m.Files), "file"), m.AuditHead, m.AuditEntries)
 	return nil
 }
 

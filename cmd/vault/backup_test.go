@@ -8,6 +8,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -72,6 +74,17 @@ func TestRestoreRefusesBadArchives(t *testing.T) {
 	tw.WriteHeader(&tar.Header{Name: "vault.db", Typeflag: tar.TypeSymlink, Linkname: "/etc/passwd"})
 	tw.Close()
 	os.WriteFile(filepath.Join(dir, "symlink.tar"), symlink.Bytes(), 0o600)
+	// The manifest's head says which log the archive holds (#18, item 2).
+	head := regexp.MustCompile(`"audit_head": "([0-9a-f]{64})"`).FindSubmatch(data)
+	if head == nil {
+		t.Fatal("the manifest has no audit head")
+	}
+	otherHead := slices.Clone(data) // the manifest is the last member; the database holds the head too
+	copy(otherHead[bytes.LastIndex(data, head[1]):], bytes.Repeat([]byte("ab"), 32))
+	otherCount := bytes.Replace(data, []byte(`"audit_entries": 2,`), []byte(`"audit_entries": 9,`), 1)
+	if bytes.Equal(otherCount, data) {
+		t.Fatal("the manifest has no audit entry count")
+	}
 	for name, archive := range map[string]string{
 		"path traversal":  tarOf(t, [2]string{"../../escape.txt", "x"}),
 		"absolute path":   tarOf(t, [2]string{"/tmp/escape.txt", "x"}),
@@ -80,12 +93,17 @@ func TestRestoreRefusesBadArchives(t *testing.T) {
 		"tampered blob":   filepath.Join(dir, "tampered.tar"),
 		"symlink member":  filepath.Join(dir, "symlink.tar"),
 		"truncated":       writeTemp(t, data[:len(data)/2]),
+		"another head":    writeTemp(t, otherHead),
+		"another count":   writeTemp(t, otherCount),
 		"not an archive":  writeTemp(t, []byte("hello")),
 	} {
 		target := filepath.Join(dir, "r-"+strings.ReplaceAll(name, " ", "-"))
-		var errOut bytes.Buffer
-		if code := run(context.Background(), []string{"--vault", target, "restore", archive}, nil, &bytes.Buffer{}, &errOut); code != 1 {
+		var out, errOut bytes.Buffer
+		if code := run(context.Background(), []string{"--vault", target, "restore", archive}, nil, &out, &errOut); code != 1 {
 			t.Errorf("%s: exit %d: %s", name, code, errOut.String())
+		}
+		if strings.HasPrefix(name, "another") && !strings.Contains(out.String(), "the manifest records audit head") {
+			t.Errorf("%s: refused for another reason: %s%s", name, out.String(), errOut.String())
 		}
 		if _, err := os.Stat(target); err == nil {
 			t.Errorf("%s: a failed restore left %s behind", name, target)

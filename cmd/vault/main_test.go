@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"image"
@@ -50,6 +51,7 @@ func TestScripts(t *testing.T) {
 			"sql":         cmdSQL,
 			"flip":        cmdFlip,
 			"age":         cmdAge,
+			"jsonenv":     cmdJSONEnv,
 			"unzip":       cmdUnzip,
 		},
 	})
@@ -239,6 +241,20 @@ func cmdAge(ts *testscript.TestScript, neg bool, args []string) {
 		t := time.Now().Add(-d)
 		ts.Check(os.Chtimes(ts.MkAbs(f), t, t))
 	}
+}
+
+// jsonenv FILE KEY NAME sets $NAME to the string at KEY of the JSON object in FILE.
+func cmdJSONEnv(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: jsonenv FILE KEY NAME")
+	}
+	var obj map[string]any
+	ts.Check(json.Unmarshal([]byte(ts.ReadFile(args[0])), &obj))
+	v, ok := obj[args[1]].(string)
+	if !ok {
+		ts.Fatalf("%s: no string at %q", args[0], args[1])
+	}
+	ts.Setenv(args[2], v)
 }
 
 // unzip ZIP DIR extracts a zip archive (without needing the unzip tool).

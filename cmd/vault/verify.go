@@ -15,7 +15,7 @@ import (
 // verifyOptions are the flags of 'vault verify'.
 type verifyOptions struct {
 	repair, asJSON bool
-	dossier        string
+	dossier, head  string
 }
 
 func newVerifyCmd(a *app, runF func(*verifyOptions) error) *cobra.Command {
@@ -30,6 +30,11 @@ outside vault shows); run SQLite's integrity and foreign key checks. Exits 0
 only when all is well, else lists each problem (which record, which file,
 what is wrong) and exits 1.
 
+The audit head printed (the hash of the log's last entry, and its number)
+fixes the whole history up to it. Kept outside the vault (backup and each
+dossier record it too), --head HEAD later shows whether the log still holds
+it: a reset or rewritten log does not.
+
 Files no record refers to (left by an interrupted attach or import) and temp
 files are harmless and listed as cleanup; --repair removes those older than
 an hour. It never removes a file a record refers to.
@@ -42,6 +47,7 @@ SHA256SUMS against manifest.json.`,
 	}
 	cmd.Flags().BoolVar(&o.repair, "repair", false, "remove orphan blobs and temp files older than an hour")
 	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print the report as JSON")
+	cmd.Flags().StringVar(&o.head, "head", "", "check that the log still holds an audit head kept elsewhere (64 hex digits, or the first 16)")
 	cmd.Flags().StringVar(&o.dossier, "dossier", "", "check an exported bundle (.zip) instead of the vault")
 	return cmd
 }
@@ -59,6 +65,11 @@ func (a *app) runVerify(ctx context.Context, o *verifyOptions) error {
 	done()
 	if err != nil {
 		return err
+	}
+	if o.head != "" {
+		if err := svc.CheckHead(ctx, &r, o.head); err != nil {
+			return err
+		}
 	}
 	if o.repair {
 		r.Removed = svc.Repair(r)
@@ -95,8 +106,12 @@ func (a *app) verifyDossier(path string) error {
 }
 
 func (a *app) printVerify(r casework.VerifyReport) {
-	fmt.Fprintf(a.stdout, "checked %s, %s (head %s), %s (%s)\n", plural(r.Records, "record"),
-		plural(r.Audit, "audit entry"), r.Head[:16], plural(r.Blobs, "stored file"), humanSize(r.Bytes))
+	fmt.Fprintf(a.stdout, "checked %s, %s, %s (%s)\naudit head %s (entry %d)\n", plural(r.Records, "record"),
+		plural(r.Audit, "audit entry"), plural(r.Blobs, "stored file"), humanSize(r.Bytes), r.Head, r.Audit)
+	if k := r.Kept; k != nil && k.Entry > 0 {
+		fmt.Fprintf(a.stdout, "the head you kept is entry %d: the log still holds it, and %s followed it\n",
+			k.Entry, plural(int(k.After), "entry"))
+	}
 	if len(r.Problems) > 0 {
 		fmt.Fprintln(a.stdout, "\nProblems:")
 		for _, p := range r.Problems {
