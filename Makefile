@@ -5,17 +5,16 @@
 test:
 	go test ./...
 
-# Every fuzz target for FUZZTIME each (default 5m): `make fuzz FUZZTIME=1h`.
+# Every fuzz target (found by name: func FuzzX in a _test.go) for FUZZTIME each (default 5m): `make fuzz FUZZTIME=1h`.
 # A crasher is written to testdata/fuzz/ of its package: commit it, it then
 # runs as a regression test in every `go test`.
 FUZZTIME ?= 5m
-FUZZ = internal/money:FuzzParse internal/date:FuzzParse export:FuzzClean export:FuzzRedactCards export:FuzzRedactContacts \
-	evidence:FuzzParseEmail evidence:FuzzMbox evidence:FuzzSafeName evidence:FuzzDecodeImage \
-	store:FuzzSearchTerms .:FuzzParseIDs deadlines:FuzzParse cmd/vault:FuzzParseDays evidence:FuzzHTMLText
 fuzz:
-	@for t in $(FUZZ); do \
-		echo "== $$t"; \
-		go test ./$${t%%:*} -run '^$$' -fuzz "^$${t##*:}$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s || exit 1; \
+	@grep -rl --include='*_test.go' --exclude-dir=third_party '^func Fuzz' . | sort | while read f; do \
+		for t in $$(sed -n 's/^func \(Fuzz[A-Za-z0-9_]*\)(.*/\1/p' $$f); do \
+			echo "== $$(dirname $$f) $$t"; \
+			go test $$(dirname $$f) -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s || exit 1; \
+		done; \
 	done
 
 # Benchmarks against reference tools (see bench/).

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"vault/evidence"
 )
@@ -45,6 +46,9 @@ func Restore(r io.Reader, dir string) (Manifest, error) {
 		if hdr.Typeflag != tar.TypeReg {
 			return Manifest{}, fmt.Errorf("%w: %q is not a regular file", ErrBadArchive, hdr.Name)
 		}
+		if err := fits(dir, hdr); err != nil {
+			return Manifest{}, err
+		}
 		switch name := hdr.Name; {
 		case name == "manifest.json":
 			if m, err = readManifest(tr); err != nil {
@@ -71,6 +75,27 @@ func Restore(r io.Reader, dir string) (Manifest, error) {
 		return Manifest{}, fmt.Errorf("%w: no manifest (the archive is truncated?)", ErrBadArchive)
 	}
 	return *m, checkManifest(*m, got)
+}
+
+// freeSpace is the bytes free to an unprivileged user on dir's file system;
+// a variable so that a test can make a disk small.
+var freeSpace = func(dir string) (int64, error) {
+	var st syscall.Statfs_t
+	if err := syscall.Statfs(dir, &st); err != nil {
+		return 0, err
+	}
+	return int64(st.Bavail) * int64(st.Bsize), nil
+}
+
+// fits refuses a member that declares more bytes than the disk has free,
+// before writing any of them: a small sparse or hostile archive can declare
+// gigabytes (the manifest, which names the real sizes, comes last).
+func fits(dir string, hdr *tar.Header) error {
+	free, err := freeSpace(dir)
+	if err != nil || hdr.Size <= free {
+		return nil // a file system that does not say leaves the check to the write
+	}
+	return fmt.Errorf("%w: %s declares %d bytes, more than the %d free on the disk", ErrBadArchive, hdr.Name, hdr.Size, free)
 }
 
 func emptyDir(dir string) error {

@@ -49,7 +49,7 @@ func amount(units int64, currency string) money.Money {
 }
 
 // addOrder records an order and returns its id.
-func addOrder(t *testing.T, s *Service, o vault.Order) vault.OrderID {
+func addOrder(t testing.TB, s *Service, o vault.Order) vault.OrderID {
 	t.Helper()
 	id, err := s.DB.AddOrder(context.Background(), o)
 	if err != nil {
@@ -59,7 +59,7 @@ func addOrder(t *testing.T, s *Service, o vault.Order) vault.OrderID {
 }
 
 // writeInput writes data into dir/name and returns the path.
-func writeInput(t *testing.T, dir, name string, data []byte) string {
+func writeInput(t testing.TB, dir, name string, data []byte) string {
 	t.Helper()
 	path := filepath.Join(dir, name)
 	if err := os.WriteFile(path, data, 0o600); err != nil {
@@ -68,7 +68,7 @@ func writeInput(t *testing.T, dir, name string, data []byte) string {
 	return path
 }
 
-func pngOf(t *testing.T, w, h int) []byte {
+func pngOf(t testing.TB, w, h int) []byte {
 	t.Helper()
 	img := image.NewNRGBA(image.Rect(0, 0, w, h))
 	for i := range img.Pix {
