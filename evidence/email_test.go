@@ -158,10 +158,31 @@ func TestMboxEdges(t *testing.T) {
 	if _, err := m.Next(); err != io.EOF {
 		t.Errorf("after the last message: %v", err)
 	}
+	// mboxo: a body line "From ..." after a blank line is text, unless it
+	// is a separator, with a sender and a date (#18, item 18).
+	mbox := "From seller@example.com Tue Oct 20 09:30:00 2026\nSubject: x\n\nHello.\n\nFrom the seller: we shipped it on Oct 20 09:30 2026\n" +
+		"\nFrom 1781234567890@xxx Thu Nov 26 10:00:00 +0000 2026\nSubject: gmail\n\nb\n" +
+		"\nFrom MAILER-DAEMON Mon Oct  5 10:00:00 2026\nSubject: daemon\n\nc\n" +
+		"\nFrom - Mon Nov 23 10:00:00 2026\nSubject: thunderbird\n\nd\n"
+	var subjects []string
+	for m := NewMbox(strings.NewReader(mbox)); ; {
+		raw, err := m.Next()
+		if err != nil {
+			break
+		}
+		e, _ := ParseEmail(raw)
+		subjects = append(subjects, e.Subject)
+		if e.Subject == "x" && !strings.Contains(e.Text, "From the seller: we shipped it") {
+			t.Errorf("the body line was lost: %q", e.Text)
+		}
+	}
+	if got := strings.Join(subjects, "|"); got != "x|gmail|daemon|thunderbird" {
+		t.Errorf("messages %q", got)
+	}
 }
 
 func FuzzMbox(f *testing.F) {
-	f.Add([]byte("From a\nSubject: x\n\nbody\n\nFrom b\nSubject: y\n\n>From z\n"))
+	f.Add([]byte("From a\nSubject: x\n\nbody\n\nFrom b@c Mon Oct  5 09:15:00 2026\nSubject: y\n\n>From z\n"))
 	f.Add([]byte("From \n\n\nFrom \n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		m := NewMbox(bytes.NewReader(data))

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 )
 
 // MaxMessage bounds one message of an mbox: it is held in memory to parse.
@@ -30,7 +31,7 @@ func NewMbox(r io.Reader) *Mbox { return &Mbox{r: bufio.NewReaderSize(r, 64<<10)
 
 // Next returns the next message without its "From " line, with mboxrd quoting
 // (">From ", ">>From " ...) undone. A "From " line separates messages only
-// after a blank line. Next returns io.EOF after the last message, and
+// after a blank line, and only when it names a sender and a date. Next returns io.EOF after the last message, and
 // ErrTooLarge for a message it skipped; the one after can still be read.
 func (m *Mbox) Next() ([]byte, error) {
 	if m.done {
@@ -55,7 +56,7 @@ func (m *Mbox) Next() ([]byte, error) {
 		if long {
 			tooLarge, longLine = true, true
 		}
-		if IsMbox(line) && prevBlank {
+		if prevBlank && isSeparator(line) {
 			break // the separator of the next message, consumed
 		}
 		prevBlank = len(bytes.TrimRight(line, "\r\n")) == 0
@@ -83,6 +84,15 @@ func (m *Mbox) Next() ([]byte, error) {
 	// The blank line before the next separator belongs to the mbox, not the message.
 	return trimFinalNewline(msg.Bytes()), nil
 }
+
+// separator is the "From " line that starts a message: a sender (an
+// address, MAILER-DAEMON, "-") and the date it was delivered, as in
+// "From seller@example.com Tue Oct 20 09:30:00 2026" (Gmail writes a
+// zone before the year). Mail readers ask as much, so that a body line
+// "From the seller: ..." after a blank line in an mboxo file stays text.
+var separator = regexp.MustCompile(`^From \S+ +(?:[A-Z][a-z]{2} +){1,2}\d{1,2} +\d{1,2}:\d{2}(?::\d{2})?(?: +[+-]\d{4}| +[A-Z]{3,4})? +\d{4}\s*$`)
+
+func isSeparator(line []byte) bool { return IsMbox(line) && separator.Match(line) }
 
 // maxLine bounds a line of an mbox: RFC 5322 allows 998 characters; a
 // line a thousand times that is no mail.
