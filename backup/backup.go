@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"time"
 
 	"vault/evidence"
@@ -39,11 +38,26 @@ type File struct {
 	SHA256 string `json:"sha256"`
 }
 
+// freshName is a new name in dir that no other backup uses, not created
+// (VACUUM INTO wants a path that does not exist): a name from the clock
+// alone collided when two backups ran with one VAULT_NOW.
+func freshName(dir, pattern string) (string, error) {
+	f, err := os.CreateTemp(dir, pattern)
+	if err != nil {
+		return "", err
+	}
+	f.Close()
+	return f.Name(), os.Remove(f.Name())
+}
+
 // Write writes the vault as a tar archive to w: vault.db (a snapshot taken in
 // tmpDir, consistent even while other processes write), every blob the
 // snapshot's records refer to, then manifest.json.
 func Write(ctx context.Context, w io.Writer, db *store.DB, blobs *evidence.Blobs, tmpDir string, now time.Time) (Manifest, error) {
-	snap := filepath.Join(tmpDir, fmt.Sprintf("snapshot-%d.db", now.UnixNano()))
+	snap, err := freshName(tmpDir, "snapshot-*.db")
+	if err != nil {
+		return Manifest{}, err
+	}
 	defer os.Remove(snap)
 	if err := db.Snapshot(ctx, snap); err != nil {
 		return Manifest{}, err

@@ -149,6 +149,35 @@ func TestBackupWhileWriting(t *testing.T) {
 	wg.Wait()
 }
 
+// TestConcurrentBackupsOneClock: two backups at once with one VAULT_NOW
+// both succeed; their snapshots took one name before (#18, item 19).
+func TestConcurrentBackupsOneClock(t *testing.T) {
+	bin := vaultBinary(t)
+	dir := t.TempDir()
+	v := filepath.Join(dir, "v")
+	vaultCmd(t, "--vault", v, "init")
+	vaultCmd(t, "--vault", v, "add", "order", "--marketplace", "m", "--number", "1")
+	var wg sync.WaitGroup
+	errs := make([]error, 6)
+	for i := range errs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			cmd := exec.Command(bin, "--vault", v, "backup", filepath.Join(dir, fmt.Sprintf("b%d.tar", i)))
+			cmd.Env = append(os.Environ(), "VAULT_NOW=2026-11-25T12:00:00Z")
+			if out, err := cmd.CombinedOutput(); err != nil {
+				errs[i] = fmt.Errorf("%v: %s", err, out)
+			}
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Errorf("backup %d: %v", i, err)
+		}
+	}
+}
+
 // TestScryptWorkFactorBounded: a tiny .age file asking for scrypt at 2^22
 // is refused before the work (age accepts it, at 4.2 GB and 15 s for a
 // wrong passphrase); vault's own backups (2^18) still restore (backup.txtar).
