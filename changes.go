@@ -2,9 +2,11 @@ package vault
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"vault/internal/date"
 	"vault/internal/money"
@@ -47,6 +49,18 @@ type FieldError struct {
 }
 
 func (e *FieldError) Error() string { return fmt.Sprintf("%s %s: %s", e.Record, e.Field, e.Why) }
+
+// checkText refuses a field that is not UTF-8 text (bytes from a terminal
+// in another encoding): search, the dossier and JSON could not hold it as
+// it was given.
+func checkText(record string, fields map[string]string) error {
+	for _, k := range slices.Sorted(maps.Keys(fields)) {
+		if !utf8.ValidString(fields[k]) {
+			return &FieldError{record, k, "not UTF-8 text; give it in UTF-8"}
+		}
+	}
+	return nil
+}
 
 // orderFacts are the order's fields kept apart from its first columns.
 var orderFacts = []string{"site", "protection_ends", "refunded", "refunded_at", "seller_country"}
@@ -330,10 +344,18 @@ func (c *Case) decide(from CaseStatus, today date.Value, force bool) error {
 	return nil
 }
 
+// CheckText refuses a field of the case that is not UTF-8 text.
+func (c Case) CheckText() error {
+	return checkText(c.ID.String(), c.Fields())
+}
+
 // check refuses, without force, a case opened or decided after today,
 // decided before it was opened, or a refund above the amount claimed or in
 // another currency.
 func (c Case) check(now time.Time, force bool) error {
+	if err := c.CheckText(); err != nil {
+		return err
+	}
 	if force {
 		return nil
 	}

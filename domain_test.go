@@ -181,3 +181,28 @@ func TestMarketplaces(t *testing.T) {
 		}
 	}
 }
+
+// TestTextMustBeUTF8: an order or case field in another encoding is
+// refused, even with force; any UTF-8 is kept (#18, item 19).
+func TestTextMustBeUTF8(t *testing.T) {
+	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
+	latin1 := "bl\xe5b\xe6r"
+	for _, o := range []Order{{Number: "81" + latin1}, {Number: "81", Seller: latin1}, {Number: "81", Note: "\xff"},
+		{Number: "81", Items: []string{"ok", "\xc3"}}, {Number: "81", Tracking: []string{latin1}}} {
+		var fe *FieldError
+		if err := o.Check(now, true); !errors.As(err, &fe) || !strings.Contains(fe.Why, "not UTF-8") {
+			t.Errorf("%+v: %v", o, err)
+		}
+	}
+	for _, good := range []string{"blåbær", "蓝牙耳机", "🎧 ok", "", strings.Repeat("ø", 5000)} {
+		if err := (Order{Number: "81", Seller: good, Note: good}).Check(now, true); err != nil {
+			t.Errorf("%q: %v", good, err)
+		}
+		if err := (Case{Title: good}).CheckText(); err != nil {
+			t.Errorf("case %q: %v", good, err)
+		}
+	}
+	if err := (Case{Title: latin1}).CheckText(); err == nil {
+		t.Error("a case title in Latin-1 was accepted")
+	}
+}

@@ -118,6 +118,9 @@ func StatusOf(o Order, cases []Case) OrderStatus {
 // (now is in the user's zone), and a refund above the total or in another
 // currency.
 func (o Order) Check(now time.Time, force bool) error {
+	if err := checkText(o.ID.String(), o.Fields()); err != nil {
+		return err
+	}
 	if _, isID := ParseOrderID(o.Number); isID {
 		return &FieldError{o.ID.String(), "number", fmt.Sprintf("%q reads as a record id; give the marketplace's order number", o.Number)}
 	}

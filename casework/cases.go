@@ -60,6 +60,9 @@ func (s *Service) NewCase(ctx context.Context, c vault.Case, orderRefs []string)
 	if c.Title == "" {
 		c.Title = vault.DefaultTitle(lang.EN, c.Kind, orders)
 	}
+	if err := c.CheckText(); err != nil {
+		return c, nil, err
+	}
 	if c.Amount.IsZero() && sameCurrency {
 		c.Amount = sum
 	}
