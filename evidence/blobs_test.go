@@ -175,3 +175,26 @@ func TestDetect(t *testing.T) {
 		}
 	}
 }
+
+// TestRemoveLeavesLinkTargets: a symbolic link in tmp/ to a directory
+// outside the vault is removed as a link; what it names keeps its mode.
+func TestRemoveLeavesLinkTargets(t *testing.T) {
+	b := newBlobs(t)
+	outside := t.TempDir()
+	if err := os.Chmod(outside, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	link := b.tmpDir() + "/put-link"
+	if err := os.Symlink(outside, link); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Remove(link); err != nil {
+		t.Fatal(err)
+	}
+	if info, err := os.Stat(outside); err != nil || info.Mode().Perm() != 0o755 {
+		t.Errorf("the link's target: %v, %v", info.Mode(), err)
+	}
+	if _, err := os.Lstat(link); err == nil {
+		t.Error("the link is still there")
+	}
+}

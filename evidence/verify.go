@@ -85,11 +85,11 @@ func (b *Blobs) Rehash(blobs map[string]int64, done func(int64)) map[string]erro
 	return bad
 }
 
-// Remove deletes a blob or temp file of the store (for repairs).
-func (b *Blobs) Remove(path string) error {
-	os.Chmod(path, 0o600)
-	return os.Remove(path)
-}
+// Remove deletes a blob or temp file of the store (for repairs). It does
+// not chmod first: removing needs the directory's permission, not the
+// file's, and a chmod of a symbolic link placed in tmp/ changed what it
+// pointed to, outside the vault (#18, item 15).
+func (b *Blobs) Remove(path string) error { return os.Remove(path) }
 
 // RemoveOrphan removes a stored file no record needed when it was last
 // older than age, unless it has been used since: an attach of the same
