@@ -12,6 +12,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // TestPermissionsIgnoreUmask: whatever the umask, the vault is 0700, its
@@ -111,5 +112,35 @@ func TestFullDisk(t *testing.T) {
 	}
 	if list := vaultCmd(t, "--vault", v, "list", "evidence"); strings.Contains(list, "f0.bin") {
 		t.Errorf("a failed attach left a record:\n%s", list)
+	}
+}
+
+// TestSecondInterruptEnds: a command blocked where it cannot see the first
+// Ctrl-C (reading a pipe that never ends) ends at the second (#18, item 13).
+func TestSecondInterruptEnds(t *testing.T) {
+	bin := vaultBinary(t)
+	v := filepath.Join(t.TempDir(), "v")
+	vaultCmd(t, "--vault", v, "init")
+	cmd := exec.Command(bin, "--vault", v, "import", "email", "-")
+	stdin, err := cmd.StdinPipe() // held open, never written
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stdin.Close()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	time.Sleep(500 * time.Millisecond) // let it reach the read
+	for range 2 {
+		cmd.Process.Signal(os.Interrupt)
+		time.Sleep(200 * time.Millisecond)
+	}
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		cmd.Process.Kill()
+		t.Fatal("two Ctrl-C did not end the command")
 	}
 }
