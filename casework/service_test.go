@@ -6,6 +6,7 @@ import (
 	"errors"
 	"image"
 	"image/png"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -250,5 +251,52 @@ func TestNewCase(t *testing.T) {
 	}
 	if _, _, err := s.NewCase(ctx, vault.Case{Kind: vault.Dispute}, []string{"PO-9"}); !errors.Is(err, vault.ErrNotFound) {
 		t.Errorf("unknown order: %v", err)
+	}
+}
+
+// TestImportKeepsRawBytes: an imported mail is stored byte for byte, CRLF
+// line ends included; a message from an mbox as it was before mboxrd
+// quoted it (#18, item 21).
+func TestImportKeepsRawBytes(t *testing.T) {
+	ctx := context.Background()
+	s := testVault(t)
+	dir := filepath.Join("..", "evidence", "testdata", "email")
+	for _, name := range []string{"seller-latin1.eml", "three.mbox"} {
+		imp := s.NewImporter(vault.Links{}, false, func(Imported) {})
+		if err := imp.File(ctx, filepath.Join(dir, name), nil); err != nil {
+			t.Fatal(err)
+		}
+		imp.Flush(ctx)
+	}
+	stored := map[string][]byte{}
+	list, err := s.DB.ListEvidence(ctx, store.EvidenceFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range list {
+		if e.Kind == vault.EvidenceEmail && e.Blob != nil {
+			f, err := s.Blobs.Open(e.Blob.SHA256)
+			if err != nil {
+				t.Fatal(err)
+			}
+			data, _ := io.ReadAll(f)
+			f.Close()
+			stored[e.Title] = data
+		}
+	}
+	want, _ := os.ReadFile(filepath.Join(dir, "seller-latin1.eml"))
+	if !bytes.Contains(want, []byte("\r\n")) {
+		t.Fatal("the fixture lost its CRLF line ends")
+	}
+	found := false
+	for _, data := range stored {
+		found = found || bytes.Equal(data, want)
+	}
+	if !found {
+		t.Errorf("seller-latin1.eml is not stored byte for byte among %d mails", len(stored))
+	}
+	second := stored["Second"]
+	if !bytes.Contains(second, []byte("\nFrom here on, all is well.\n>From a nested quote.")) {
+		t.Errorf("the mbox message is not stored unquoted: %q", second)
 	}
 }
