@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
@@ -196,5 +197,44 @@ func TestRemoveLeavesLinkTargets(t *testing.T) {
 	}
 	if _, err := os.Lstat(link); err == nil {
 		t.Error("the link is still there")
+	}
+}
+
+// TestCommitSyncOrder: a new blob is synced (its bytes), renamed to its
+// address, then its directory is synced (the rename), then blobs/ (the new
+// directory); a mutant without them passes every crash test (#18, item 23).
+func TestCommitSyncOrder(t *testing.T) {
+	b := newBlobs(t)
+	var order []string
+	var sum string // once known: whether the blob is at its address yet
+	defer func(f func(*os.File) error) { flush = f }(flush)
+	flush = func(f *os.File) error {
+		rel, _ := filepath.Rel(b.dir, f.Name())
+		if sum != "" {
+			if _, err := os.Stat(b.Path(sum)); err == nil {
+				rel += " after the rename"
+			}
+		}
+		order = append(order, rel)
+		return f.Sync()
+	}
+	st, err := b.Stage(strings.NewReader("receipt 81"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	staged, sum := filepath.Base(st.tmp), st.SHA256
+	if _, err := st.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join("blobs", st.SHA256[:2])
+	want := []string{filepath.Join("tmp", staged), dir + " after the rename", "blobs after the rename"}
+	if strings.Join(order, "|") != strings.Join(want, "|") {
+		t.Errorf("syncs %q, want %q", order, want)
+	}
+	// The same content again: nothing to make durable.
+	order = nil
+	st2, _ := b.Stage(strings.NewReader("receipt 81"))
+	if _, err := st2.Commit(); err != nil || len(order) != 1 {
+		t.Errorf("a second commit of the same bytes synced %q (%v)", order, err)
 	}
 }
