@@ -30,6 +30,7 @@ type VerifyReport struct {
 	Orphans  []string        `json:"orphans"`
 	Temp     []string        `json:"temp_files"`
 	Removed  []string        `json:"removed,omitempty"`
+	Rebuilt  bool            `json:"rebuilt_search,omitempty"`
 	Kept     *KeptHead       `json:"kept_head,omitempty"`
 	old      map[string]bool // orphans and temp files old enough to repair
 }
@@ -146,6 +147,20 @@ func (s *Service) Repair(r VerifyReport) []string {
 		}
 	}
 	return removed
+}
+
+// RepairIndex rebuilds the search indexes when r found them out of step
+// with the records (they are derived from them), and drops those problems.
+func (s *Service) RepairIndex(ctx context.Context, r *VerifyReport) error {
+	rest := slices.DeleteFunc(slices.Clone(r.Problems), func(p vault.Problem) bool { return p.Record == "search" })
+	if len(rest) == len(r.Problems) {
+		return nil
+	}
+	if err := s.DB.RebuildIndexes(ctx); err != nil {
+		return fmt.Errorf("rebuild the search index: %w", err)
+	}
+	r.Problems, r.Rebuilt, r.OK = rest, true, len(rest) == 0
+	return nil
 }
 
 func olderThan(path string, age time.Duration) bool {

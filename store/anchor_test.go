@@ -81,6 +81,8 @@ func TestAnchorCatchesTruncation(t *testing.T) {
 	addOrders(t, db, 3)
 	rawExec(t, db, `DELETE FROM audit WHERE id = 3`)
 	rawExec(t, db, `DELETE FROM orders WHERE id = 3`)
+	rawExec(t, db, `DELETE FROM words WHERE ref = 'ORD-3'`)
+	rawExec(t, db, `DELETE FROM search WHERE ref = 'ORD-3'`)
 	wantOneProblem(t, problems(t, db), "the log ends at entry 2, but the anchor recorded entry 3")
 	addOrders(t, db, 1)
 	wantOneProblem(t, problems(t, db), "entry 3 is not the one the anchor recorded: the log was rewritten")

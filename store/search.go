@@ -77,18 +77,11 @@ func unindex(ctx context.Context, tx *sql.Tx, ref string) error {
 	return nil
 }
 
-// index inserts (ref, title, body) into each index, title and body selected
-// by query, the body followed by the folded form of both when it differs.
+// index inserts (ref, title, body) into each index (indexText).
 func index(ctx context.Context, tx *sql.Tx, query, ref string, id any) error {
-	if gone, err := retracted(ctx, tx, ref); err != nil || gone {
+	title, body, live, err := indexText(ctx, tx, query, ref, id)
+	if err != nil || !live {
 		return err // a retracted record is not found
-	}
-	var title, body string
-	if err := queryRow(ctx, tx, query, id).Scan(&title, &body); err != nil {
-		return fmt.Errorf("index %s: %w", ref, err)
-	}
-	if folded := Fold(title + " " + body); folded != strings.ToLower(title+" "+body) {
-		body += "\n" + folded
 	}
 	for _, t := range indexes {
 		if _, err := exec(ctx, tx, `INSERT INTO `+t+` (ref, title, body) VALUES (?,?,?)`, ref, title, body); err != nil {
@@ -98,9 +91,31 @@ func index(ctx context.Context, tx *sql.Tx, query, ref string, id any) error {
 	return nil
 }
 
+// indexText is a record's row in the indexes: title and body selected by
+// query, the body followed by the folded form of both when it differs.
+// live is false for a retracted record, which has no row.
+func indexText(ctx context.Context, tx *sql.Tx, query, ref string, id any) (title, body string, live bool, err error) {
+	if gone, err := retracted(ctx, tx, ref); err != nil || gone {
+		return "", "", false, err
+	}
+	if err := queryRow(ctx, tx, query, id).Scan(&title, &body); err != nil {
+		return "", "", false, fmt.Errorf("index %s: %w", ref, err)
+	}
+	if folded := Fold(title + " " + body); folded != strings.ToLower(title+" "+body) {
+		body += "\n" + folded
+	}
+	return title, body, true, nil
+}
+
 // rebuildIndexes writes every live record's rows into the (emptied)
 // indexes: the step of migration 6 that SQL cannot do.
 func rebuildIndexes(ctx context.Context, tx *sql.Tx, _ string) error {
+	return eachIndexed(ctx, tx, func(query, ref string, id any) error { return index(ctx, tx, query, ref, id) })
+}
+
+// eachIndexed calls fn for every live record search finds, with the query
+// of its text.
+func eachIndexed(ctx context.Context, tx *sql.Tx, fn func(query, ref string, id any) error) error {
 	for _, kind := range []struct {
 		ids   string
 		query string
@@ -119,14 +134,14 @@ func rebuildIndexes(ctx context.Context, tx *sql.Tx, _ string) error {
 			return err
 		}
 		for _, n := range ids {
-			if err := index(ctx, tx, kind.query, kind.ref(n), n); err != nil {
+			if err := fn(kind.query, kind.ref(n), n); err != nil {
 				return err
 			}
 		}
 	}
 	keys, _, err := scanAll(ctx, tx, `SELECT key FROM config WHERE value <> ''`, nil, scanString, func(string) int { return 0 })
 	for _, k := range keys {
-		if err := index(ctx, tx, settingText, "CONF-"+k, k); err != nil {
+		if err := fn(settingText, "CONF-"+k, k); err != nil {
 			return err
 		}
 	}

@@ -248,3 +248,33 @@ func TestSearchFolds(t *testing.T) {
 		t.Errorf("Fold = %q", f)
 	}
 }
+
+// TestIndexCheck: verify names index rows missing, edited, doubled or of
+// no record, and RebuildIndexes makes them right again.
+func TestIndexCheck(t *testing.T) {
+	ctx := context.Background()
+	db, _ := newDB(t)
+	addOrders(t, db, 3)
+	rawExec(t, db, `DELETE FROM words WHERE ref = 'ORD-1'`)
+	rawExec(t, db, `UPDATE search SET title = 'x' WHERE ref = 'ORD-2'`)
+	rawExec(t, db, `INSERT INTO words (ref, title, body) SELECT ref, title, body FROM words WHERE ref = 'ORD-3'`)
+	rawExec(t, db, `INSERT INTO search (ref, title, body) VALUES ('ORD-9', 'ghost', '')`)
+	got := problems(t, db)
+	for _, want := range []string{"words index is out of step with the records (no row for ORD-1)",
+		"words index is out of step with the records (two rows for ORD-3)",
+		"search index is out of step with the records (a row that differs from the record for ORD-2)",
+		"search index is out of step with the records (a row of no live record for ORD-9)"} {
+		if !slices.ContainsFunc(got, func(p string) bool { return strings.Contains(p, want) }) {
+			t.Errorf("no problem %q in %q", want, got)
+		}
+	}
+	if len(got) != 4 {
+		t.Errorf("%d problems: %q", len(got), got)
+	}
+	if err := db.RebuildIndexes(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := problems(t, db); len(got) != 0 {
+		t.Errorf("after the rebuild: %q", got)
+	}
+}

@@ -39,7 +39,7 @@ func (db *DB) Verify(ctx context.Context) (Check, error) {
 	anchor, hasAnchor, anchorErr := readAnchor(AnchorPath(db.path))
 	return readValue(ctx, db, func(tx *sql.Tx) (Check, error) {
 		var c Check
-		for _, step := range []func(context.Context, *sql.Tx, *Check) error{checkSQLite, checkSchema, checkChain, checkRecords, listBlobs} {
+		for _, step := range []func(context.Context, *sql.Tx, *Check) error{checkSQLite, checkSchema, checkChain, checkRecords, checkIndex, listBlobs} {
 			if err := step(ctx, tx, &c); err != nil {
 				return c, err
 			}
