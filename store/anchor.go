@@ -23,17 +23,17 @@ type Anchor struct {
 
 func (a Anchor) String() string { return fmt.Sprintf("%d %s", a.Entries, a.Head) }
 
-// AnchorPath is where the anchor file of the database at dbPath is: it
-// keeps the newest anchor beside the database (vault.db.head) keeps the newest anchor beside the
-// database, written after every commit that adds audit entries. A reset
-// of the database alone (the audit table dropped and the records sealed
-// again) or its newest entries deleted then no longer hold it, and verify
-// says so. Someone who can rewrite the directory can rewrite both: only a
-// head kept elsewhere (verify --head) holds against that.
+// AnchorPath is where the anchor file of the database at dbPath is
+// (vault.db.head). It keeps the newest anchor beside the database, written
+// after every commit that adds audit entries. A reset of the database alone
+// (the audit table dropped and the records sealed again) or its newest
+// entries deleted then no longer hold it, and verify says so. Someone who
+// can rewrite the directory can rewrite both: only a head kept elsewhere
+// (verify --head) holds against that.
 func AnchorPath(dbPath string) string { return dbPath + ".head" }
 
-// txHeads holds the newest audit entry each write transaction appended.
-var txHeads sync.Map // *sql.Tx -> Anchor
+// txAudited marks the write transactions that appended audit entries.
+var txAudited sync.Map // *sql.Tx -> bool
 
 // readAnchor reads an anchor file; ok is false when there is none.
 func readAnchor(path string) (a Anchor, ok bool, err error) {
@@ -95,13 +95,20 @@ func writeAnchor(path string, a Anchor) error {
 	return os.Rename(tmp.Name(), path)
 }
 
-// anchorAfterCommit records the head a committed transaction appended.
-func (db *DB) anchorAfterCommit(tx *sql.Tx) error {
-	v, ok := txHeads.LoadAndDelete(tx)
-	if !ok || db.path == "" {
+// anchorAfterCommit writes the anchor after a commit that appended audit
+// entries. It reads the head the database holds now, not the one the
+// transaction last wrote: a savepoint rolled back (an import's failed
+// message) took its entries with it, and a head read after the commit is
+// one the log holds.
+func (db *DB) anchorAfterCommit(ctx context.Context, tx *sql.Tx) error {
+	if _, ok := txAudited.LoadAndDelete(tx); !ok || db.path == "" {
 		return nil
 	}
-	if err := writeAnchor(AnchorPath(db.path), v.(Anchor)); err != nil {
+	a, err := db.Anchor(ctx)
+	if err == nil {
+		err = writeAnchor(AnchorPath(db.path), a)
+	}
+	if err != nil {
 		return fmt.Errorf("saved, but the audit head could not be written to %s: %w", AnchorPath(db.path), err)
 	}
 	return nil

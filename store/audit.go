@@ -140,7 +140,7 @@ func audit(ctx context.Context, tx *sql.Tx, now string, action string, records .
 		}
 		next, prev = next+1, e.Hash
 	}
-	txHeads.Store(tx, Anchor{Entries: next - 1, Head: prev})
+	txAudited.Store(tx, true)
 	return nil
 }
 

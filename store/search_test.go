@@ -209,6 +209,14 @@ func TestImportEmails(t *testing.T) {
 	if check, err := db.Verify(ctx); err != nil || len(check.Problems) > 0 {
 		t.Errorf("verify: %v %+v", err, check.Problems)
 	}
+	// A batch whose last message fails: its order's audit entry went with
+	// the savepoint, and the anchor holds the head that was committed.
+	if _, err := db.ImportEmails(ctx, []EmailImport{{Email: bad, Order: &vault.Order{Marketplace: "temu", Number: "PO-1"}}}, vault.Links{}); err != nil {
+		t.Fatal(err)
+	}
+	if check, err := db.Verify(ctx); err != nil || len(check.Problems) > 0 {
+		t.Errorf("verify after a failed last message: %v %+v", err, check.Problems)
+	}
 }
 
 // TestSearchFolds: what people type without ø, æ, å or accents finds the

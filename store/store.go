@@ -94,7 +94,7 @@ func (db *DB) write(ctx context.Context, fn func(*sql.Tx) error) error {
 	}
 	txStmts.Store(tx, map[string]*sql.Stmt{})
 	defer txStmts.Delete(tx)
-	defer txHeads.Delete(tx)
+	defer txAudited.Delete(tx)
 	if err := fn(tx); err != nil {
 		tx.Rollback()
 		return err
@@ -102,7 +102,7 @@ func (db *DB) write(ctx context.Context, fn func(*sql.Tx) error) error {
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
 	}
-	return db.anchorAfterCommit(tx)
+	return db.anchorAfterCommit(ctx, tx)
 }
 
 // read runs fn in one read-only transaction: a consistent snapshot that does
