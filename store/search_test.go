@@ -285,4 +285,13 @@ func TestIndexCheck(t *testing.T) {
 	if got := problems(t, db); len(got) != 0 {
 		t.Errorf("after the rebuild: %q", got)
 	}
+	// A setting set and unset keeps its row, as the rebuild writes it.
+	for _, v := range []string{"SE", ""} {
+		if err := db.SetConfig(ctx, vault.SettingKey("country"), v); err != nil {
+			t.Fatal(err)
+		}
+		if got := problems(t, db); len(got) != 0 {
+			t.Errorf("setting country=%q: %q", v, got)
+		}
+	}
 }
