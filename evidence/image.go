@@ -47,6 +47,11 @@ func DecodeImage(open func() (io.ReadCloser, error)) (image.Image, error) {
 	if cfg.Width > MaxSide || cfg.Height > MaxSide {
 		return nil, fmt.Errorf("%w: %s of %dx%d pixels, longer on a side than %d", ErrBadImage, format, cfg.Width, cfg.Height, MaxSide)
 	}
+	if format == "jpeg" {
+		if err := checkScans(open); err != nil {
+			return nil, err
+		}
+	}
 	if r, err = open(); err != nil {
 		return nil, err
 	}
@@ -56,6 +61,20 @@ func DecodeImage(open func() (io.ReadCloser, error)) (image.Image, error) {
 		return nil, fmt.Errorf("%w: %v", ErrBadImage, err)
 	}
 	return img, nil
+}
+
+// checkScans refuses a JPEG of more than MaxScans scans before decoding it.
+func checkScans(open func() (io.ReadCloser, error)) error {
+	r, err := open()
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	if n, _ := jpegScans(r, MaxScans); n > MaxScans {
+		return fmt.Errorf("%w: a JPEG of more than %d scans (a photo has about ten): decoding it could take minutes",
+			ErrBadImage, MaxScans)
+	}
+	return nil // a damaged stream is the decoder's to report
 }
 
 // ImageSize reads an image's width and height from its header only.

@@ -10,8 +10,11 @@ import (
 	"image/jpeg"
 	"image/png"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"vault/internal/testimage"
 )
@@ -122,4 +125,51 @@ func FuzzDecodeImage(f *testing.F) {
 			t.Fatalf("decoded %v, over the limit", img.Bounds())
 		}
 	})
+}
+
+// TestJPEGScanBomb: a JPEG repeating its scan past MaxScans is refused
+// before decoding; real ones pass (#18, item 12).
+func TestJPEGScanBomb(t *testing.T) {
+	var buf bytes.Buffer
+	img := image.NewRGBA(image.Rect(0, 0, 64, 48))
+	for i := range img.Pix {
+		img.Pix[i] = byte(i * 7)
+	}
+	if err := jpeg.Encode(&buf, img, nil); err != nil {
+		t.Fatal(err)
+	}
+	good := buf.Bytes()
+	sos := bytes.Index(good, []byte{0xFF, 0xDA})
+	scan := good[sos : len(good)-2] // the SOS segment and its data, without EOI
+	bomb := func(n int) []byte {
+		out := append([]byte{}, good[:sos]...)
+		for range n {
+			out = append(out, scan...)
+		}
+		return append(out, 0xFF, 0xD9)
+	}
+	camera, err := os.ReadFile(filepath.Join("testdata", "exif", "camera.jpg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name  string
+		data  []byte
+		scans int
+	}{{"encoded", good, 1}, {"camera", camera, 1}, {"50 scans", bomb(50), 50}, {"truncated", good[:len(good)/2], 1}} {
+		if n, _ := jpegScans(bytes.NewReader(c.data), MaxScans); n != c.scans {
+			t.Errorf("%s: %d scans, want %d", c.name, n, c.scans)
+		}
+	}
+	if _, err := DecodeImage(opener(good)); err != nil {
+		t.Errorf("a plain JPEG: %v", err)
+	}
+	start := time.Now()
+	_, err = DecodeImage(opener(bomb(20_000)))
+	if !errors.Is(err, ErrBadImage) || !strings.Contains(err.Error(), "more than 100 scans") {
+		t.Errorf("20,000 scans: %v", err)
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("refusing the bomb took %v", d)
+	}
 }
