@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -12,6 +13,8 @@ import (
 	"strings"
 	"sync"
 	"vault"
+
+	"vault/internal/atomicfile"
 )
 
 // Anchor is a point of the audit chain: its entry count and the hash of its
@@ -76,23 +79,10 @@ func writeAnchor(path string, a Anchor) error {
 	if old, ok, err := readAnchor(path); err == nil && ok && old.Entries >= a.Entries {
 		return nil
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".head-*")
-	if err != nil {
+	return atomicfile.Write(path, func(w io.Writer) error {
+		_, err := io.WriteString(w, a.String()+"\n")
 		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.WriteString(a.String() + "\n"); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	})
 }
 
 // anchorAfterCommit writes the anchor after a commit that appended audit
@@ -143,9 +133,15 @@ func (db *DB) refuseReset() error {
 }
 
 // Anchor returns the audit log's anchor now.
-func (db *DB) Anchor(ctx context.Context) (Anchor, error) {
+func (db *DB) Anchor(ctx context.Context) (Anchor, error) { return lastEntry(ctx, db.db) }
+
+// lastEntry reads the anchor of the log q holds: its last entry, or the
+// genesis of an empty log.
+func lastEntry(ctx context.Context, q interface {
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+}) (Anchor, error) {
 	a := Anchor{Head: genesis}
-	err := db.db.QueryRowContext(ctx, `SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1`).Scan(&a.Entries, &a.Head)
+	err := q.QueryRowContext(ctx, `SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1`).Scan(&a.Entries, &a.Head)
 	if errors.Is(err, sql.ErrNoRows) {
 		return a, nil
 	}
@@ -176,11 +172,11 @@ func (db *DB) FindHead(ctx context.Context, head string) (entry, entries int64, 
 		return 0, 0, fmt.Errorf("%q is not an audit head: give its 64 hexadecimal digits (or at least the first 16)", head)
 	}
 	err = db.read(ctx, func(tx *sql.Tx) error {
-		if head == genesis {
-			entry = 0
-		} else if err := queryRow(ctx, tx, `SELECT id FROM audit WHERE substr(hash, 1, ?) = ? ORDER BY id LIMIT 1`,
-			len(head), head).Scan(&entry); err != nil {
-			return err
+		if head != genesis {
+			if err := queryRow(ctx, tx, `SELECT id FROM audit WHERE substr(hash, 1, ?) = ? ORDER BY id LIMIT 1`,
+				len(head), head).Scan(&entry); err != nil {
+				return err
+			}
 		}
 		return queryRow(ctx, tx, `SELECT count(*) FROM audit`).Scan(&entries)
 	})

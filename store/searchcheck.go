@@ -43,7 +43,6 @@ func checkIndex(ctx context.Context, tx *sql.Tx, c *Check) error {
 		}
 		for _, r := range rows {
 			if named[r[0]] {
-				delete(want, r[0])
 				continue
 			}
 			if _, dup := have[r[0]]; dup {

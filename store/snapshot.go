@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"net/url"
 )
@@ -43,10 +42,8 @@ func ReadSnapshot(ctx context.Context, path string) (SnapshotInfo, error) {
 	if err := tx.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&info.Schema); err != nil {
 		return info, fmt.Errorf("read snapshot: %w", err)
 	}
-	err = tx.QueryRowContext(ctx, `SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1`).Scan(&info.Entries, &info.Head)
-	if errors.Is(err, sql.ErrNoRows) {
-		info.Head, err = genesis, nil
-	}
+	a, err := lastEntry(ctx, tx)
+	info.Entries, info.Head = a.Entries, a.Head
 	if err != nil {
 		return info, fmt.Errorf("read snapshot: %w", err)
 	}
