@@ -167,7 +167,7 @@ func firstOf(ss ...string) string {
 func joinText(ss []string) string {
 	var out []string
 	for _, s := range ss {
-		s = strings.Join(strings.Fields(s), " ")
+		s = squeeze(s)
 		if s != "" && !slices.Contains(out, s) {
 			out = append(out, s)
 		}

@@ -30,7 +30,7 @@ func parseCSV(data []byte, opts Options) ([]Transaction, []RowError, error) {
 	}
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
-	var txs []Transaction
+	txs := make([]Transaction, 0, bytes.Count(data, []byte("\n"))+1)
 	var bad []RowError
 	for row := 1; ; row++ {
 		rec, err := r.Read()

@@ -13,8 +13,10 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"vault"
 	"vault/internal/date"
@@ -96,19 +98,39 @@ func Parse(data []byte, opts Options) (string, []Transaction, []RowError, error)
 // its date, amount, text and card with the count of identical ones before
 // it in the file (two equal coffees on one day are two).
 func keyed(txs []Transaction) {
-	seen := map[string]int{}
+	seen := make(map[string]int, len(txs))
 	for i := range txs {
 		t := &txs[i]
 		if t.BankRef != "" {
 			t.Key = "ref:" + t.BankRef
 			continue
 		}
-		base := fmt.Sprintf("%s|%d|%s|%s|%s", t.Booked, t.Amount.Minor, t.Amount.Currency, strings.Join(strings.Fields(t.Text), " "), t.Card)
+		base := t.Booked.String() + "|" + strconv.FormatInt(t.Amount.Minor, 10) + "|" + t.Amount.Currency + "|" + squeeze(t.Text) + "|" + t.Card
 		n := seen[base]
 		seen[base]++
-		sum := sha256.Sum256([]byte(fmt.Sprintf("%s|%d", base, n)))
+		sum := sha256.Sum256([]byte(base + "|" + strconv.Itoa(n)))
 		t.Key = "h:" + hex.EncodeToString(sum[:16])
 	}
+}
+
+// spaces are the thousands separators an amount may have.
+var spaces = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "")
+
+// squeeze is s with its runs of white space made one space, trimmed, as
+// strings.Fields and Join make it; without their copies when s is so already.
+func squeeze(s string) string {
+	prev := true // a space at the start would be leading
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if space && (prev || r != ' ') {
+			return strings.Join(strings.Fields(s), " ")
+		}
+		prev = space
+	}
+	if prev && s != "" {
+		return s[:len(s)-1]
+	}
+	return s
 }
 
 // signed reads an amount with an optional sign ("-349,00", "349.00-",
@@ -127,7 +149,7 @@ func signed(s, currency string, decimal rune) (money.Money, error) {
 	case strings.HasPrefix(s, "+"):
 		s = s[1:]
 	}
-	s = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "").Replace(s) // 1 234,50
+	s = spaces.Replace(s) // 1 234,50
 	switch decimal {
 	case ',':
 		s = strings.ReplaceAll(strings.ReplaceAll(s, ".", ""), ",", ".")

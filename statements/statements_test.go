@@ -273,3 +273,16 @@ func FuzzBankCSV(f *testing.F) {
 		}
 	})
 }
+
+// FuzzSqueeze: squeeze is strings.Fields joined by one space, for any text.
+func FuzzSqueeze(f *testing.F) {
+	for _, s := range []string{"", " ", "a", "a ", " a", "a  b", "a\tb", "Varekjøp ALIEXPRESS.COM", "æ\u00a0ø", "支付宝 ", "a\u3000b",
+		"x\xff y", "\u0085", "🙂 🙂", strings.Repeat("ab ", 1000)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := squeeze(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Fatalf("squeeze(%q) = %q; want %q", s, got, want)
+		}
+	})
+}

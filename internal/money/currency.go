@@ -10,13 +10,21 @@ var decimals = map[string]int{
 }
 
 // known holds the ISO 4217 codes accepted; a typo like "NKO" is an error, not a new currency.
-var known = strings.Fields(`AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND
+var known = codes(`AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND
 BOB BRL BSD BTN BWP BYN BZD CAD CDF CHF CLP CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB
 EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY
 KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR
 MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF
 SAR SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH
 UGX USD UYU UZS VES VND VUV WST XAF XCD XOF XPF YER ZAR ZMW ZWL`)
+
+func codes(list string) map[string]bool {
+	set := map[string]bool{}
+	for _, c := range strings.Fields(list) {
+		set[c] = true
+	}
+	return set
+}
 
 // symbols maps the symbols and local words shoppers see to a currency.
 // "kr" is taken as NOK: this tool's home market; write SEK or DKK for those.
@@ -35,11 +43,8 @@ func Currency(s string) (string, bool) {
 	if code, ok := symbols[strings.ToLower(s)]; ok {
 		return code, true
 	}
-	up := strings.ToUpper(s)
-	for _, k := range known {
-		if k == up {
-			return up, true
-		}
+	if up := strings.ToUpper(s); known[up] {
+		return up, true
 	}
 	return "", false
 }
