@@ -39,7 +39,7 @@ func TestMatchTransactions(t *testing.T) {
 		line("k4", "2026-09-11", -35000, "PAYPAL *EBAY"), line("k5", "2026-09-28", 19900, "Retur TEMU.COM"),
 		line("k6", "2026-09-12", -9900, "TEMU.COM"), line("k7", "2026-09-12", -9900, "TEMU.COM"),
 		line("k8", "2026-09-04", -45900, "REMA 1000"), converted, line("k10", "2026-09-03", -45900, "TEMU.COM")}
-	if _, _, err := s.DB.ImportStatement(ctx, vault.Evidence{Kind: vault.EvidenceStatement, Source: vault.SourceTyped, Title: "statement"}, txs); err != nil {
+	if _, err := s.DB.ImportStatement(ctx, vault.Evidence{Kind: vault.EvidenceStatement, Source: vault.SourceTyped, Title: "statement"}, txs); err != nil {
 		t.Fatal(err)
 	}
 	res, err := s.MatchTransactions(ctx)
@@ -147,7 +147,7 @@ func TestSplitPayment(t *testing.T) {
 		line("b3", "2026-09-04", -10000, "ALIEXPRESS.COM", money.Money{}),
 		line("c1", "2026-09-08", -2599, "TEMU.COM", usd(1999)),
 	}
-	if _, _, err := s.DB.ImportStatement(ctx, vault.Evidence{Kind: vault.EvidenceStatement, Source: vault.SourceTyped, Title: "statement"}, txs); err != nil {
+	if _, err := s.DB.ImportStatement(ctx, vault.Evidence{Kind: vault.EvidenceStatement, Source: vault.SourceTyped, Title: "statement"}, txs); err != nil {
 		t.Fatal(err)
 	}
 	res, err := s.MatchTransactions(ctx)

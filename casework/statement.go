@@ -8,7 +8,6 @@ import (
 
 	"vault"
 	"vault/statements"
-	"vault/store"
 )
 
 // StatementImport is what importing one statement file did.
@@ -59,41 +58,11 @@ func (s *Service) ImportStatement(ctx context.Context, path string, opts stateme
 		return out, err
 	}
 	e.Kind = vault.EvidenceStatement
-	added, ids, err := s.DB.ImportStatement(ctx, e, txs)
-	out.Statement, out.Added = added, len(ids)
-	if err != nil || len(ids) == 0 {
+	res, err := s.DB.ImportStatement(ctx, e, txs)
+	out.Statement, out.Added = res.Statement, res.Lines
+	if err != nil || res.Lines == 0 {
 		return out, err
 	}
-	out.Twins, err = s.twins(ctx, ids)
+	out.Twins, err = s.DB.Twins(ctx, res.First)
 	return out, err
-}
-
-// twins pairs each new line with an earlier line of another statement
-// file that has its day, amount and card.
-func (s *Service) twins(ctx context.Context, ids []vault.TransactionID) ([][2]vault.TransactionID, error) {
-	all, err := s.DB.Transactions(ctx, store.TransactionFilter{})
-	if err != nil {
-		return nil, err
-	}
-	type charge struct {
-		day, currency, card string
-		minor               int64
-	}
-	isNew := map[vault.TransactionID]bool{}
-	for _, id := range ids {
-		isNew[id] = true
-	}
-	first := map[charge]vault.Transaction{}
-	for _, t := range all {
-		if !isNew[t.ID] {
-			first[charge{t.Booked.String(), t.Amount.Currency, t.Card, t.Amount.Minor}] = t
-		}
-	}
-	var out [][2]vault.TransactionID
-	for _, t := range all {
-		if old, ok := first[charge{t.Booked.String(), t.Amount.Currency, t.Card, t.Amount.Minor}]; isNew[t.ID] && ok && old.Statement != t.Statement {
-			out = append(out, [2]vault.TransactionID{t.ID, old.ID})
-		}
-	}
-	return out, nil
 }

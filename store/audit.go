@@ -63,6 +63,11 @@ var contentQueries = map[string]string{
 	"RETR":  `SELECT json_array(record, reason, at) FROM retractions WHERE record = ?`,
 	"PURGE": `SELECT json_array(id, sha256, size, upto, at) FROM purges WHERE id = ?`,
 	"TXT":   `SELECT json_array(evidence_id, engine, text, created_at) FROM evidence_text WHERE evidence_id = ?`,
+	// A statement's lines as imported, sealed by one entry per import: a
+	// line has an entry of its own only once a match is decided on it.
+	"LINES": `SELECT json_group_array(json_array(t.id, t.key, t.booked_at, t.value_at, t.amount_minor, t.currency,
+		t.original_minor, t.original_currency, t.rate, t.text, t.card, t.bank_ref, t.line, t.created_at))
+		FROM (SELECT * FROM transactions WHERE statement_id = ? ORDER BY id) t HAVING count(*) > 0`,
 	"TX": `SELECT json_array(t.id, t.key, t.booked_at, t.value_at, t.amount_minor, t.currency, t.original_minor, t.original_currency,
 		t.rate, t.text, t.card, t.bank_ref, t.statement_id, t.line, t.created_at,
 		(SELECT json_group_array(json_array(order_id, state, why, decided_by)) FROM
@@ -89,7 +94,8 @@ const allRecords = `SELECT 'ORD-' || id AS r FROM orders UNION ALL SELECT 'EV-' 
 	UNION ALL SELECT 'STMT-' || case_id FROM case_statements UNION ALL SELECT 'ACC-' || id FROM accounts
 	UNION ALL SELECT 'EDIT-' || id FROM edits UNION ALL SELECT 'RETR-' || record FROM retractions
 	UNION ALL SELECT 'PURGE-' || id FROM purges UNION ALL SELECT 'TXT-' || evidence_id FROM evidence_text
-	UNION ALL SELECT 'TX-' || id FROM transactions`
+	UNION ALL SELECT 'TX-' || id FROM transactions
+	UNION ALL SELECT DISTINCT 'LINES-' || statement_id FROM transactions WHERE statement_id IS NOT NULL`
 
 // contentHash is the SHA-256 of a record's canonical content; ErrNotFound
 // when the record does not exist. Its query is prepared once per
@@ -174,11 +180,19 @@ func adoptRecords(ctx context.Context, tx *sql.Tx, now string) error {
 }
 
 // Audit returns the audit log, oldest first: all of it, or with a record
-// name only that record's entries and its retraction.
+// name only that record's entries, its retraction and, for a statement
+// line, its statement's lines' entries.
 func (db *DB) Audit(ctx context.Context, record string) ([]vault.AuditEntry, error) {
 	return readValue(ctx, db, func(tx *sql.Tx) ([]vault.AuditEntry, error) {
+		lines := ""
+		if id, ok := strings.CutPrefix(record, "TX-"); ok {
+			err := queryRow(ctx, tx, `SELECT 'LINES-' || statement_id FROM transactions WHERE id = ? AND statement_id IS NOT NULL`, id).Scan(&lines)
+			if err != nil && !errors.Is(err, sql.ErrNoRows) {
+				return nil, err
+			}
+		}
 		list, _, err := scanAll(ctx, tx, `SELECT id, at, action, record, content, prev, hash FROM audit
-			WHERE ? = '' OR record = ? OR record = 'RETR-' || ? ORDER BY id`, []any{record, record, record},
+			WHERE ? = '' OR record = ? OR record = 'RETR-' || ? OR record = ? ORDER BY id`, []any{record, record, record, lines},
 			scanAudit, func(e vault.AuditEntry) int64 { return e.ID })
 		return list, err
 	})

@@ -4,67 +4,123 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 
 	"vault"
 	"vault/internal/date"
 	"vault/internal/money"
 )
 
+// Imported is what ImportStatement recorded.
+type Imported struct {
+	Statement vault.Added         // the file, as evidence
+	Lines     int                 // the lines new to the vault
+	First     vault.TransactionID // the first of them; they are numbered on from it
+}
+
 // ImportStatement records a statement file as evidence (kind statement,
 // in no order or case: its lines are matched instead) and its lines, in one
-// transaction, each audited. A line already recorded (the same key: an
-// overlapping statement) is not recorded again; the same file twice is one
-// piece of evidence. It returns the statement's evidence and the new lines.
-func (db *DB) ImportStatement(ctx context.Context, file vault.Evidence, txs []vault.Transaction) (vault.Added, []vault.TransactionID, error) {
-	var stmt vault.Added
-	var added []vault.TransactionID
+// transaction, sealed by one audit entry on the statement's lines (LINES-n:
+// every line of the file, each column but the matches, which a line's own
+// entry records when one is decided). A line already recorded (the same
+// key: an overlapping statement) is not recorded again; the same file twice
+// is one piece of evidence.
+func (db *DB) ImportStatement(ctx context.Context, file vault.Evidence, txs []vault.Transaction) (Imported, error) {
+	var out Imported
 	err := db.write(ctx, func(tx *sql.Tx) error {
 		now := db.now()
 		var err error
-		if stmt, err = db.addLinked(ctx, tx, file, vault.Links{Inbox: true}, "add evidence", now); err != nil {
+		if out.Statement, err = db.addLinked(ctx, tx, file, vault.Links{Inbox: true}, "add evidence", now); err != nil {
 			return err
 		}
-		var records []fmt.Stringer
-		for _, t := range txs {
-			t.Statement = stmt.ID
-			id, err := addTransaction(ctx, tx, t, now)
+		var last int64
+		if err := queryRow(ctx, tx, `SELECT coalesce(max(id), 0) FROM transactions`).Scan(&last); err != nil {
+			return err
+		}
+		for len(txs) > 0 {
+			n := min(len(txs), linesPerInsert)
+			added, err := addTransactions(ctx, tx, txs[:n], out.Statement.ID, now)
 			if err != nil {
 				return err
 			}
-			if id != 0 {
-				added, records = append(added, id), append(records, id)
-			}
+			out.Lines += added
+			txs = txs[n:]
 		}
-		return audit(ctx, tx, now, "import transaction", records...)
+		if out.Lines == 0 {
+			return nil
+		}
+		// A rowid is the largest so far plus one: this transaction's lines
+		// follow the last one before it.
+		out.First = vault.TransactionID(last + 1)
+		return audit(ctx, tx, now, importAction(out.Lines, out.Statement.ID), linesOf(out.Statement.ID))
 	})
-	return stmt, added, err
+	return out, err
 }
 
-// addTransaction inserts a line unless its key is recorded (the caller
-// audits it); 0 when it was recorded already.
-func addTransaction(ctx context.Context, tx *sql.Tx, t vault.Transaction, now string) (vault.TransactionID, error) {
-	var orig, origCur, stmt any
-	if !t.Original.IsZero() {
-		orig, origCur = t.Original.Minor, t.Original.Currency
+// importAction is the audit action of an import: "import 12 lines of EV-3".
+func importAction(lines int, statement vault.EvidenceID) string {
+	if lines == 1 {
+		return "import 1 line of " + statement.String()
 	}
-	if t.Statement != 0 {
-		stmt = t.Statement
+	return fmt.Sprintf("import %d lines of %s", lines, statement)
+}
+
+// linesOf names the record that seals a statement's lines.
+func linesOf(statement vault.EvidenceID) ref { return ref(fmt.Sprintf("LINES-%d", statement)) }
+
+// linesPerInsert is how many lines one INSERT writes: 50 lines of 14
+// values take a fifth less time than 50 statements (the driver's cost per
+// statement), and stay far below SQLite's 32,766 parameters.
+const linesPerInsert = 50
+
+// lineValues are the placeholders of one line. An empty text is bound as
+// NULL and stored as ”: the driver copies each bound text into C memory,
+// and most of a line's texts are empty.
+const lineValues = `(?,?,coalesce(?,''),?,?,?,?,coalesce(?,''),coalesce(?,''),coalesce(?,''),coalesce(?,''),?,?,?)`
+
+// addTransactions inserts lines of a statement, those whose key is not
+// recorded (the caller audits them), and returns how many it inserted.
+func addTransactions(ctx context.Context, tx *sql.Tx, lines []vault.Transaction, stmt vault.EvidenceID, now string) (int, error) {
+	args := make([]any, 0, 14*len(lines))
+	for _, t := range lines {
+		var orig, origCur any
+		if !t.Original.IsZero() {
+			orig, origCur = t.Original.Minor, t.Original.Currency
+		}
+		args = append(args, t.Key, t.Booked.String(), orNull(t.Value.String()), t.Amount.Minor, t.Amount.Currency,
+			orig, origCur, orNull(t.Rate), orNull(t.Text), orNull(t.Card), orNull(t.BankRef), int64(stmt), int64(t.Line), now)
 	}
 	res, err := exec(ctx, tx, `INSERT OR IGNORE INTO transactions (key, booked_at, value_at, amount_minor, currency,
 		original_minor, original_currency, rate, text, card, bank_ref, statement_id, line, created_at)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, t.Key, t.Booked.String(), t.Value.String(), t.Amount.Minor, t.Amount.Currency,
-		orig, origCur, t.Rate, t.Text, t.Card, t.BankRef, stmt, t.Line, now)
+		VALUES `+strings.Repeat(lineValues+",", len(lines)-1)+lineValues, args...)
 	if err != nil {
-		return 0, fmt.Errorf("insert transaction: %w", err)
+		return 0, fmt.Errorf("insert transactions: %w", err)
 	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return 0, nil
+	n, err := res.RowsAffected()
+	return int(n), err
+}
+
+// orNull is s, or NULL for "".
+func orNull(s string) any {
+	if s == "" {
+		return nil
 	}
-	n, err := res.LastInsertId()
-	if err != nil {
-		return 0, err
-	}
-	return vault.TransactionID(n), nil
+	return s
+}
+
+// Twins pairs each line from first on (one import's new lines) with the
+// latest earlier line of another statement file that has its day, amount
+// and card: the same charge, perhaps, exported twice in two formats.
+func (db *DB) Twins(ctx context.Context, first vault.TransactionID) ([][2]vault.TransactionID, error) {
+	var out [][2]vault.TransactionID
+	err := db.read(ctx, func(tx *sql.Tx) error {
+		return eachPair(ctx, tx, `SELECT n.id, max(o.id) FROM transactions n JOIN transactions o
+			ON o.booked_at = n.booked_at AND o.amount_minor = n.amount_minor AND o.currency = n.currency AND o.card = n.card
+				AND o.id < ? AND o.statement_id IS NOT n.statement_id
+			WHERE n.id >= ? GROUP BY n.id ORDER BY n.booked_at, n.id`, []any{first, first},
+			func(n, o vault.TransactionID) { out = append(out, [2]vault.TransactionID{n, o}) })
+	})
+	return out, err
 }
 
 // TransactionFilter narrows Transactions.
