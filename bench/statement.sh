@@ -9,6 +9,7 @@ n=${1:-10000} rounds=${2:-7}
 source "$(dirname "$0")/lib.sh"
 need "sqlite3 time bc" sqlite3 /usr/bin/time bc
 setup
+CGO_ENABLED=0 go build -o "$work/floor" ./bench/floor
 csv="$work/statement.csv"
 awk -v n="$n" 'BEGIN {
   print "Dato;Forklaring;Ut;Inn"
@@ -25,23 +26,25 @@ ms() {
   echo $(( (e - s) / 1000000 ))
 }
 import() { "$work/vault" --vault "$work/v" import statement "$csv" --columns date=1,text=2,out=3,in=4 --decimal , --date-format 02.01.2006 --currency NOK; }
-tv="" ts=""
+tv="" ts="" tf=""
 for r in $(seq 1 "$rounds"); do
-  rm -rf "$work/v" "$work/ref.db"
+  rm -rf "$work/v" "$work/ref.db" "$work/floor.db"
   "$work/vault" --vault "$work/v" init >/dev/null
   a=$(ms import)
   b=$(ms sqlite3 "$work/ref.db" ".mode csv" ".separator ;" ".import $csv lines")
-  tv+="$a " ts+="$b "
-  echo "round $r  vault $a ms  sqlite3 $b ms"
+  c=$(ms "$work/floor" -sep ';' "$csv" "$work/floor.db")
+  tv+="$a " ts+="$b " tf+="$c "
+  echo "round $r  vault $a ms  sqlite3 $b ms  the same in Go (bench/floor) $c ms"
 done
 # The memory of one more import, measured apart (time(1) rounds its clock to 10 ms).
 rm -rf "$work/v"; "$work/vault" --vault "$work/v" init >/dev/null
 /usr/bin/time -f "%M" -o "$work/time" "$work/vault" --vault "$work/v" import statement "$csv" --columns date=1,text=2,out=3,in=4 --decimal , --date-format 02.01.2006 --currency NOK >/dev/null 2>&1
 rss=$(cat "$work/time")
 lines=$("$work/vault" --vault "$work/v" transactions --json | grep -c '"id": "TX-')
-tv=$(echo "$tv" | median); ts=$(echo "$ts" | median)
+tv=$(echo "$tv" | median); ts=$(echo "$ts" | median); tf=$(echo "$tf" | median)
 ratio=$(echo "$tv / $ts" | bc -l)
 echo
 echo "import of $n lines: vault $tv ms ($((rss / 1024)) MB RSS, $lines lines recorded), sqlite3 .import $ts ms"
 echo "time ratio vault/sqlite3: $(printf %.2f "$ratio") (goal <= 3.0)"
+echo "the driver's floor: .import done in Go with modernc.org/sqlite $tf ms, $(printf %.2f "$(echo "$tf / $ts" | bc -l)")x sqlite3; vault $(printf %.2f "$(echo "$tv / $tf" | bc -l)")x that"
 summary "import a $n-line statement" "$tv ms, $((rss / 1024)) MB" "sqlite3 .import $ts ms" "$(printf %.2f "$ratio")" "<= 3.0" "$(met "$ratio" '<=' 3.0)"
