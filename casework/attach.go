@@ -61,7 +61,7 @@ func (s *Service) Attach(ctx context.Context, req AttachRequest, progress Progre
 			continue
 		}
 		var e vault.Evidence
-		e, out[i].Warning, out[i].Err = s.ingest(ctx, f.Path, req.SkipKnown, countingWriter(func(n int64) { done += n; progress.report(done, total) }))
+		e, out[i].Warning, out[i].Err = s.ingest(ctx, f, req.SkipKnown, countingWriter(func(n int64) { done += n; progress.report(done, total) }))
 		if errors.Is(out[i].Err, errKnown) {
 			out[i].Err, out[i].Known = nil, true
 		}
@@ -87,8 +87,8 @@ func (s *Service) Attach(ctx context.Context, req AttachRequest, progress Progre
 
 // ingest stages one file, checks it (size unchanged while read, images
 // decode within limits) and commits it to the blob store.
-func (s *Service) ingest(ctx context.Context, path string, skipKnown bool, progress io.Writer) (vault.Evidence, string, error) {
-	f, err := OpenRegular(path)
+func (s *Service) ingest(ctx context.Context, c Candidate, skipKnown bool, progress io.Writer) (vault.Evidence, string, error) {
+	f, err := c.Open()
 	if err != nil {
 		return vault.Evidence{}, "", err
 	}
@@ -107,7 +107,7 @@ func (s *Service) ingest(ctx context.Context, path string, skipKnown bool, progr
 			return vault.Evidence{}, "", cmp.Or(err, errKnown)
 		}
 	}
-	return s.commitStaged(st, path, info.Size())
+	return s.commitStaged(st, c.Path, info.Size())
 }
 
 // commitStaged checks a staged file (its size unchanged since it was

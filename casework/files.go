@@ -16,6 +16,30 @@ import (
 type Candidate struct {
 	Path string
 	Err  error
+	// A file found by walking a directory is opened inside it (root, by
+	// its path rel to it): a link or directory swapped in after the walk
+	// checked it cannot lead out of the directory.
+	root, rel string
+}
+
+// Open opens the candidate's file for reading, as OpenRegular does.
+func (c Candidate) Open() (*os.File, error) {
+	if c.root == "" {
+		return OpenRegular(c.Path)
+	}
+	root, err := os.OpenRoot(c.root)
+	if err != nil {
+		return nil, UnwrapPath(err)
+	}
+	defer root.Close()
+	f, err := root.OpenFile(c.rel, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		if UnwrapPath(err).Error() == "path escapes from parent" { // os.Root's errPathEscapes
+			return nil, errors.New("now leads outside the directory (changed since it was read), not followed")
+		}
+		return nil, UnwrapPath(err)
+	}
+	return checkOpened(f)
 }
 
 // Collect expands paths into files. A directory is walked only with
@@ -29,11 +53,11 @@ func Collect(paths []string, recursive bool) []Candidate {
 		info, err := os.Stat(arg)
 		switch {
 		case err != nil:
-			out = append(out, Candidate{arg, UnwrapPath(err)})
+			out = append(out, Candidate{Path: arg, Err: UnwrapPath(err)})
 		case !info.IsDir():
 			out = append(out, Candidate{Path: arg})
 		case !recursive:
-			out = append(out, Candidate{arg, errors.New("is a directory (use --recursive to attach the files in it)")})
+			out = append(out, Candidate{Path: arg, Err: errors.New("is a directory (use --recursive to attach the files in it)")})
 		default:
 			out = append(out, walkDir(arg)...)
 		}
@@ -44,53 +68,57 @@ func Collect(paths []string, recursive bool) []Candidate {
 func walkDir(dir string) []Candidate {
 	root, err := filepath.EvalSymlinks(dir)
 	if err != nil {
-		return []Candidate{{dir, UnwrapPath(err)}}
+		return []Candidate{{Path: dir, Err: UnwrapPath(err)}}
 	}
 	var out []Candidate
 	err = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		c := Candidate{Path: path, root: root}
+		c.rel, _ = filepath.Rel(dir, path)
 		switch {
 		case err != nil:
-			out = append(out, Candidate{path, UnwrapPath(err)})
+			c.Err = UnwrapPath(err)
 		case d.Type()&fs.ModeSymlink != 0:
-			out = append(out, Candidate{path, checkLink(path, root, dir)})
-		case d.Type().IsRegular():
-			out = append(out, Candidate{Path: path})
-		case !d.IsDir():
-			out = append(out, Candidate{path, errors.New("not a regular file")})
+			c.rel, c.Err = checkLink(path, root, dir)
+		case d.IsDir():
+			return nil
+		case !d.Type().IsRegular():
+			c.Err = errors.New("not a regular file")
 		}
+		out = append(out, c)
 		return nil
 	})
 	if err != nil {
-		out = append(out, Candidate{dir, err})
+		out = append(out, Candidate{Path: dir, Err: err})
 	}
 	return out
 }
 
 // checkLink allows a symlink that resolves to a regular file inside root
-// (the resolved form of dir, which messages name as the user typed it).
-func checkLink(path, root, dir string) error {
+// (the resolved form of dir, which messages name as the user typed it), and
+// returns that file's path in root.
+func checkLink(path, root, dir string) (string, error) {
 	switch _, err := os.Stat(path); {
 	case errors.Is(err, syscall.ELOOP):
-		return errors.New("symlink loop, not followed")
+		return "", errors.New("symlink loop, not followed")
 	case errors.Is(err, fs.ErrNotExist):
-		return errors.New("broken symlink: its target does not exist")
+		return "", errors.New("broken symlink: its target does not exist")
 	}
 	target, err := filepath.EvalSymlinks(path)
 	if err != nil {
-		return fmt.Errorf("symlink not followed: %w", err)
+		return "", fmt.Errorf("symlink not followed: %w", err)
 	}
 	rel, err := filepath.Rel(root, target)
 	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return fmt.Errorf("symlink points outside %s, not followed", dir)
+		return "", fmt.Errorf("symlink points outside %s, not followed", dir)
 	}
 	info, err := os.Stat(target)
 	if err != nil {
-		return UnwrapPath(err)
+		return "", UnwrapPath(err)
 	}
 	if info.IsDir() {
-		return errors.New("symlink to a directory, not followed")
+		return "", errors.New("symlink to a directory, not followed")
 	}
-	return nil
+	return rel, nil
 }
 
 // OpenRegular opens path for reading if it is a regular, non-empty file,
@@ -103,6 +131,12 @@ func OpenRegular(path string) (*os.File, error) {
 	if err != nil {
 		return nil, UnwrapPath(err)
 	}
+	return checkOpened(f)
+}
+
+// checkOpened returns f if it is a regular, non-empty file; else it closes
+// it and says what it is.
+func checkOpened(f *os.File) (*os.File, error) {
 	info, err := f.Stat()
 	switch {
 	case err != nil:
