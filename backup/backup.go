@@ -8,8 +8,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"time"
 
@@ -29,6 +31,20 @@ type Manifest struct {
 	// AuditEntries is the head's entry number (0 in archives made before it was recorded).
 	AuditEntries int64  `json:"audit_entries,omitempty"`
 	Files        []File `json:"files"`
+	// Missing are the files records refer to that the vault could not give
+	// whole when it was backed up.
+	Missing []Missing `json:"missing,omitempty"`
+}
+
+// Missing is a stored file a record refers to that is not in the archive as
+// it should be: gone from the vault (Why "missing"), or there with other
+// bytes (Why "altered": archived as found, under its name, and not
+// restored). A restored vault lacks it and its verify says so, as the
+// vault's did.
+type Missing struct {
+	Path   string `json:"path"`
+	Record string `json:"record"`
+	Why    string `json:"why"`
 }
 
 // File is one member of the archive.
@@ -52,7 +68,9 @@ func freshName(dir, pattern string) (string, error) {
 
 // Write writes the vault as a tar archive to w: vault.db (a snapshot taken in
 // tmpDir, consistent even while other processes write), every blob the
-// snapshot's records refer to, then manifest.json.
+// snapshot's records refer to, then manifest.json. A blob that is missing
+// or altered does not stop it: the manifest lists it (Missing), and the
+// caller says so.
 func Write(ctx context.Context, w io.Writer, db *store.DB, blobs *evidence.Blobs, tmpDir string, now time.Time) (Manifest, error) {
 	snap, err := freshName(tmpDir, "snapshot-*.db")
 	if err != nil {
@@ -82,12 +100,16 @@ func Write(ctx context.Context, w io.Writer, db *store.DB, blobs *evidence.Blobs
 		if err := ctx.Err(); err != nil {
 			return m, err
 		}
-		f, err := addFile(tw, "blobs/"+b.SHA256[:2]+"/"+b.SHA256, blobs.Path(b.SHA256), now)
-		if err != nil {
+		name := "blobs/" + b.SHA256[:2] + "/" + b.SHA256
+		f, err := addFile(tw, name, blobs.Path(b.SHA256), now)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			m.Missing = append(m.Missing, Missing{Path: name, Record: b.Record, Why: "missing"})
+			continue
+		case err != nil:
 			return m, fmt.Errorf("%s: %w", b.Record, err)
-		}
-		if f.SHA256 != b.SHA256 {
-			return m, fmt.Errorf("%s: %s: %w", b.Record, f.Path, evidence.ErrAltered)
+		case f.SHA256 != b.SHA256:
+			m.Missing = append(m.Missing, Missing{Path: name, Record: b.Record, Why: "altered"})
 		}
 		m.Files = append(m.Files, f)
 	}

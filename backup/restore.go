@@ -59,14 +59,9 @@ func Restore(r io.Reader, dir string) (Manifest, error) {
 				return Manifest{}, err
 			}
 		case isBlobName(name):
-			st, err := blobs.Put(tr)
-			if err != nil {
+			if got[name], err = putBlob(blobs, name, tr); err != nil {
 				return Manifest{}, err
 			}
-			if st.SHA256 != filepath.Base(name) {
-				return Manifest{}, fmt.Errorf("%w: %s does not hash to its name", ErrBadArchive, name)
-			}
-			got[name] = File{Path: name, Size: st.Size, SHA256: st.SHA256}
 		default:
 			return Manifest{}, fmt.Errorf("%w: unexpected member %q", ErrBadArchive, name)
 		}
@@ -75,6 +70,22 @@ func Restore(r io.Reader, dir string) (Manifest, error) {
 		return Manifest{}, fmt.Errorf("%w: no manifest (the archive is truncated?)", ErrBadArchive)
 	}
 	return *m, checkManifest(*m, got)
+}
+
+// putBlob stores a blob member, or leaves out one that does not hash to its
+// name (the manifest must say it was altered): its address would be wrong.
+func putBlob(blobs *evidence.Blobs, name string, r io.Reader) (File, error) {
+	st, err := blobs.Stage(r)
+	if err != nil {
+		return File{}, err
+	}
+	f := File{Path: name, Size: st.Size, SHA256: st.SHA256}
+	if st.SHA256 != filepath.Base(name) {
+		st.Discard()
+		return f, nil
+	}
+	_, err = st.Commit()
+	return f, err
 }
 
 // freeSpace is the bytes free to an unprivileged user on dir's file system;
@@ -143,8 +154,21 @@ func writeDB(path string, r io.Reader) (File, error) {
 	return File{Path: "vault.db", Size: n, SHA256: hex.EncodeToString(h.Sum(nil))}, err
 }
 
-// checkManifest requires the files unpacked and the files listed to be the same.
+// checkManifest requires the files unpacked and the files listed to be the
+// same, and a blob that does not hash to its name to be listed as altered.
 func checkManifest(m Manifest, got map[string]File) error {
+	altered := map[string]bool{}
+	for _, x := range m.Missing {
+		if !isBlobName(x.Path) || x.Why != "missing" && x.Why != "altered" {
+			return fmt.Errorf("%w: the manifest lists %q as %q", ErrBadArchive, x.Path, x.Why)
+		}
+		altered[x.Path] = x.Why == "altered"
+	}
+	for name, g := range got {
+		if isBlobName(name) && g.SHA256 != filepath.Base(name) && !altered[name] {
+			return fmt.Errorf("%w: %s does not hash to its name", ErrBadArchive, name)
+		}
+	}
 	for _, f := range m.Files {
 		g, ok := got[f.Path]
 		switch {

@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -23,35 +24,116 @@ var now = time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
 
 // realArchive is the backup of a real small vault: an order and a receipt.
 func realArchive(t testing.TB) []byte {
+	v := realVault(t, "Kvittering PO-211: 129,00 NOK")
+	return v.archive(t)
+}
+
+// testVault is a real vault on disk.
+type testVault struct {
+	dir   string
+	db    *store.DB
+	blobs *evidence.Blobs
+	sums  []string // the files attached, in order
+}
+
+// realVault is a vault of one order with a receipt for each text.
+func realVault(t testing.TB, receipts ...string) testVault {
 	ctx := context.Background()
-	dir := t.TempDir()
-	blobs := evidence.NewBlobs(dir)
-	if err := blobs.Init(); err != nil {
+	v := testVault{dir: t.TempDir()}
+	v.blobs = evidence.NewBlobs(v.dir)
+	if err := v.blobs.Init(); err != nil {
 		t.Fatal(err)
 	}
-	db, err := store.Create(ctx, filepath.Join(dir, "vault.db"))
+	var err error
+	if v.db, err = store.Create(ctx, filepath.Join(v.dir, "vault.db")); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { v.db.Close() })
+	o, err := v.db.AddOrder(ctx, vault.Order{Marketplace: vault.Temu, Number: "PO-211-æøå"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
-	o, err := db.AddOrder(ctx, vault.Order{Marketplace: vault.Temu, Number: "PO-211-æøå"})
-	if err != nil {
-		t.Fatal(err)
+	for _, text := range receipts {
+		st, err := v.blobs.Put(strings.NewReader(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		e := vault.Evidence{Kind: vault.EvidenceReceipt, Source: vault.SourceFile, FileName: "r.txt",
+			Blob: &vault.Blob{SHA256: st.SHA256, Size: st.Size, MediaType: "text/plain"}}
+		if _, err := v.db.AddEvidence(ctx, []vault.Evidence{e}, vault.Links{Orders: []vault.OrderID{o}}); err != nil {
+			t.Fatal(err)
+		}
+		v.sums = append(v.sums, st.SHA256)
 	}
-	st, err := blobs.Put(strings.NewReader("Kvittering PO-211: 129,00 NOK"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	e := vault.Evidence{Kind: vault.EvidenceReceipt, Source: vault.SourceFile, FileName: "r.txt",
-		Blob: &vault.Blob{SHA256: st.SHA256, Size: st.Size, MediaType: "text/plain"}}
-	if _, err := db.AddEvidence(ctx, []vault.Evidence{e}, vault.Links{Orders: []vault.OrderID{o}}); err != nil {
-		t.Fatal(err)
-	}
+	return v
+}
+
+func (v testVault) archive(t testing.TB) []byte {
 	var buf bytes.Buffer
-	if _, err := Write(ctx, &buf, db, blobs, filepath.Join(dir, "tmp"), now); err != nil {
+	if _, err := Write(context.Background(), &buf, v.db, v.blobs, filepath.Join(v.dir, "tmp"), now); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// TestBackupOfDamagedVault: a vault with a stored file gone and another
+// altered backs up all the rest, the manifest naming those two, and
+// restores without them (#18, item 19); a blob that does not hash to its
+// name restores only when the manifest says it was altered.
+func TestBackupOfDamagedVault(t *testing.T) {
+	v := realVault(t, "receipt one", "receipt two", "receipt three")
+	gone, altered := v.blobs.Path(v.sums[0]), v.blobs.Path(v.sums[1])
+	if err := os.Remove(gone); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(altered, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(altered, []byte("receipt twO"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	archive := v.archive(t)
+	dir := filepath.Join(t.TempDir(), "v")
+	m, err := Restore(bytes.NewReader(archive), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Missing{{Path: "blobs/" + v.sums[0][:2] + "/" + v.sums[0], Record: "EV-1", Why: "missing"},
+		{Path: "blobs/" + v.sums[1][:2] + "/" + v.sums[1], Record: "EV-2", Why: "altered"}}
+	if len(m.Missing) != 2 || m.Missing[0] != want[0] || m.Missing[1] != want[1] {
+		t.Fatalf("missing = %+v; want %+v", m.Missing, want)
+	}
+	for i, sum := range v.sums {
+		_, err := os.Stat(filepath.Join(dir, "blobs", sum[:2], sum))
+		if (i == 2) != (err == nil) {
+			t.Errorf("receipt %d restored: %v", i+1, err == nil)
+		}
+	}
+	// The same archive with the manifest silent about the altered file.
+	var out bytes.Buffer
+	tw := tar.NewWriter(&out)
+	tr := tar.NewReader(bytes.NewReader(archive))
+	for {
+		hdr, err := tr.Next()
+		if err != nil {
+			break
+		}
+		data, _ := io.ReadAll(tr)
+		if hdr.Name == "manifest.json" {
+			var m Manifest
+			json.Unmarshal(data, &m)
+			m.Missing = m.Missing[:1]
+			data, _ = json.Marshal(m)
+			hdr.Size = int64(len(data))
+		}
+		tw.WriteHeader(hdr)
+		tw.Write(data)
+	}
+	tw.Close()
+	if _, err := Restore(bytes.NewReader(out.Bytes()), filepath.Join(t.TempDir(), "v")); !errors.Is(err, ErrBadArchive) ||
+		!strings.Contains(err.Error(), "does not hash to its name") {
+		t.Fatalf("an altered file the manifest does not declare: %v", err)
+	}
 }
 
 // archiveOf builds a tar of members and a manifest listing each as it is.
@@ -114,7 +196,17 @@ func FuzzRestore(f *testing.F) {
 		if err != nil {
 			return
 		}
+		altered := map[string]bool{}
+		for _, x := range m.Missing {
+			altered[x.Path] = x.Why == "altered"
+		}
 		for _, file := range m.Files {
+			if altered[file.Path] && file.SHA256 != filepath.Base(file.Path) {
+				if _, err := os.Stat(filepath.Join(dir, file.Path)); err == nil {
+					t.Fatalf("%s restored, though it does not hash to its name", file.Path)
+				}
+				continue
+			}
 			data, err := os.ReadFile(filepath.Join(dir, file.Path))
 			sum := sha256.Sum256(data)
 			if err != nil || int64(len(data)) != file.Size || hex.EncodeToString(sum[:]) != file.SHA256 {

@@ -30,25 +30,26 @@ func (e *NotVerifiedError) Error() string { return "the restored vault does not 
 // result as a whole. It is unpacked beside dir first (restoring(dir)) and
 // renamed into place only once it verifies, so an interrupted or failed
 // restore never leaves a half vault where the vault belongs; a leftover of
-// a killed one is recognised and refused, with the fix.
-func Restore(ctx context.Context, in io.Reader, dir string, now func() time.Time, loc *time.Location) (err error) {
+// a killed one is recognised and refused, with the fix. It returns the
+// files the vault was missing when it was backed up (see backup.Missing).
+func Restore(ctx context.Context, in io.Reader, dir string, now func() time.Time, loc *time.Location) (missing []backup.Missing, err error) {
 	if dir, err = filepath.Abs(dir); err != nil { // "." and "x/" name their directory too
-		return err
+		return nil, err
 	}
 	stage := restoring(dir)
 	if _, err := os.Lstat(stage); err == nil {
-		return fmt.Errorf("%s is left from a restore that was interrupted; remove it (rm -r %s) and restore again", stage, stage)
+		return nil, fmt.Errorf("%s is left from a restore that was interrupted; remove it (rm -r %s) and restore again", stage, stage)
 	}
 	entries, err := os.ReadDir(dir)
 	exists := err == nil
 	switch {
 	case exists && len(entries) > 0:
-		return fmt.Errorf("%s is not empty: restore only into a new or empty directory", dir)
+		return nil, fmt.Errorf("%s is not empty: restore only into a new or empty directory", dir)
 	case !exists && !errors.Is(err, fs.ErrNotExist):
-		return err
+		return nil, err
 	case !exists:
 		if err := os.MkdirAll(filepath.Dir(filepath.Clean(dir)), 0o700); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	defer func() {
@@ -58,20 +59,20 @@ func Restore(ctx context.Context, in io.Reader, dir string, now func() time.Time
 	}()
 	m, err := backup.Restore(in, stage)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if err := verifyRestored(ctx, stage, m, now, loc); err != nil {
-		return err
+		return nil, err
 	}
 	if exists {
 		if err := os.Remove(dir); err != nil { // empty: checked above
-			return err
+			return nil, err
 		}
 	}
 	if err := os.Rename(stage, dir); err != nil {
-		return err
+		return nil, err
 	}
-	return syncParent(dir)
+	return m.Missing, syncParent(dir)
 }
 
 // restoring is where a restore into dir is unpacked: beside it, on the same
@@ -100,10 +101,31 @@ func verifyRestored(ctx context.Context, dir string, m backup.Manifest, now func
 			"the manifest records audit head %s (entry %d), the restored log ends at %s (entry %d)",
 			m.AuditHead, m.AuditEntries, r.Head, r.Audit)})
 	}
+	r = allowMissing(r, m.Missing)
 	if !r.OK {
 		return &NotVerifiedError{Report: r}
 	}
 	return nil
+}
+
+// allowMissing drops from a restored vault's report the files the manifest
+// says were missing or altered when it was backed up: the vault had those
+// problems then, and its restore is as good as it was. Every other problem
+// stays.
+func allowMissing(r VerifyReport, missing []backup.Missing) VerifyReport {
+	declared := map[string]bool{}
+	for _, x := range missing {
+		declared[x.Path] = true
+	}
+	kept := r.Problems[:0:0]
+	for _, p := range r.Problems {
+		if !(declared[p.File] && p.What == fileMissing) {
+			kept = append(kept, p)
+		}
+	}
+	r.Problems = kept
+	r.OK = len(kept) == 0
+	return r
 }
 
 // syncParent makes the rename of dir durable.

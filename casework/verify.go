@@ -18,6 +18,9 @@ import (
 // removes it: a younger one may belong to an attach still running.
 const RepairAge = time.Hour
 
+// fileMissing is the problem of a stored file that is gone.
+const fileMissing = "its file is missing"
+
 // VerifyReport is what Verify found.
 type VerifyReport struct {
 	OK       bool            `json:"ok"`
@@ -74,7 +77,7 @@ func (s *Service) Verify(ctx context.Context, progress Progress) (VerifyReport, 
 		size, ok := inv.Blobs[b.SHA256]
 		switch {
 		case !ok:
-			r.Problems = append(r.Problems, vault.Problem{Record: b.Record, File: rel, What: "its file is missing"})
+			r.Problems = append(r.Problems, vault.Problem{Record: b.Record, File: rel, What: fileMissing})
 		case size != b.Size:
 			r.Problems = append(r.Problems, vault.Problem{Record: b.Record, File: rel,
 				What: fmt.Sprintf("its file has %d bytes, the record says %d", size, b.Size)})

@@ -257,11 +257,11 @@ func TestBackupAndRestore(t *testing.T) {
 		t.Fatalf("%+v %v", m, err)
 	}
 	dir := filepath.Join(t.TempDir(), "r")
-	if err := Restore(ctx, bytes.NewReader(archive.Bytes()), dir, time.Now, time.UTC); err != nil {
+	if _, err := Restore(ctx, bytes.NewReader(archive.Bytes()), dir, time.Now, time.UTC); err != nil {
 		t.Fatal(err)
 	}
 	bad := filepath.Join(t.TempDir(), "bad")
-	if err := Restore(ctx, bytes.NewReader(archive.Bytes()[:archive.Len()/2]), bad, time.Now, time.UTC); err == nil {
+	if _, err := Restore(ctx, bytes.NewReader(archive.Bytes()[:archive.Len()/2]), bad, time.Now, time.UTC); err == nil {
 		t.Fatal("half an archive restored")
 	}
 	if _, err := os.Stat(bad); !errors.Is(err, os.ErrNotExist) {
@@ -271,7 +271,7 @@ func TestBackupAndRestore(t *testing.T) {
 	// and nothing beside it (#18, item 6).
 	empty := filepath.Join(t.TempDir(), "empty")
 	os.Mkdir(empty, 0o700)
-	if err := Restore(ctx, bytes.NewReader(archive.Bytes()[:archive.Len()-700]), empty, time.Now, time.UTC); err == nil {
+	if _, err := Restore(ctx, bytes.NewReader(archive.Bytes()[:archive.Len()-700]), empty, time.Now, time.UTC); err == nil {
 		t.Fatal("a truncated archive restored")
 	}
 	if entries, _ := os.ReadDir(empty); len(entries) > 0 {
@@ -283,12 +283,12 @@ func TestBackupAndRestore(t *testing.T) {
 	// A killed restore leaves its unpacking beside the target: the next
 	// restore names it and says how to clear it; the target stays empty.
 	os.Mkdir(restoring(empty), 0o700)
-	err = Restore(ctx, bytes.NewReader(archive.Bytes()), empty, time.Now, time.UTC)
+	_, err = Restore(ctx, bytes.NewReader(archive.Bytes()), empty, time.Now, time.UTC)
 	if err == nil || !strings.Contains(err.Error(), "interrupted; remove it (rm -r "+restoring(empty)) {
 		t.Errorf("a leftover restore: %v", err)
 	}
 	os.Remove(restoring(empty))
-	if err := Restore(ctx, bytes.NewReader(archive.Bytes()), empty, time.Now, time.UTC); err != nil {
+	if _, err := Restore(ctx, bytes.NewReader(archive.Bytes()), empty, time.Now, time.UTC); err != nil {
 		t.Errorf("into an empty directory: %v", err)
 	}
 	if _, err := os.Stat(filepath.Join(empty, "vault.db")); err != nil {

@@ -85,7 +85,23 @@ func (a *app) runBackup(ctx context.Context, o *backupOptions) error {
 	fmt.Fprintln(a.stdout, o.path)
 	fmt.Fprintf(a.stderr, "vault: backed up %s; audit head %s (entry %d): keep it apart from the vault to check later with 'vault verify --head'\n",
 		plural(len(m.Files), "file"), m.AuditHead, m.AuditEntries)
+	a.printUnbacked(m.Missing, "is not in the backup")
+	if len(m.Missing) > 0 {
+		return fmt.Errorf("the backup is written, but without %s the records refer to: run 'vault verify', and attach a good copy of each if you have one",
+			plural(len(m.Missing), "damaged file"))
+	}
 	return nil
+}
+
+// printUnbacked names the stored files a backup could not hold whole.
+func (a *app) printUnbacked(missing []backup.Missing, what string) {
+	for _, x := range missing {
+		why := "is missing from the vault"
+		if x.Why == "altered" {
+			why = "was altered in the vault (its bytes do not match its SHA-256)"
+		}
+		fmt.Fprintf(a.stderr, "vault: %s: %s %s, so it %s\n", x.Record, x.Path, why, what)
+	}
 }
 
 // restoreOptions are the flags of 'vault restore'.
@@ -129,13 +145,18 @@ func (a *app) runRestore(ctx context.Context, o *restoreOptions) error {
 	if err != nil {
 		return err
 	}
-	err = casework.Restore(ctx, in, dir, a.now, a.loc)
+	missing, err := casework.Restore(ctx, in, dir, a.now, a.loc)
 	var bad *casework.NotVerifiedError
 	if errors.As(err, &bad) {
 		a.printVerify(bad.Report)
 	}
 	if err != nil {
 		return err
+	}
+	a.printUnbacked(missing, "was not backed up and is missing here too ('vault verify' lists it)")
+	if len(missing) > 0 {
+		fmt.Fprintf(a.stdout, "restored and verified %s, but for %s the backed-up vault lacked\n", dir, plural(len(missing), "file"))
+		return nil
 	}
 	fmt.Fprintf(a.stdout, "restored and verified %s\n", dir)
 	return nil
