@@ -50,3 +50,15 @@ func BenchmarkSplitScreenshots(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkScaleOpaque scales a phone screenshot at half size to the box of
+// two screenshots side by side (585x1266 to 318x688), as an export does.
+func BenchmarkScaleOpaque(b *testing.B) {
+	half, ok := halvedPNG(bytes.NewReader(testimage.PhoneScreenshot(1)))
+	if !ok || half == nil {
+		b.Fatal("halvedPNG does not take the screenshot")
+	}
+	for b.Loop() {
+		scaleOpaque(half.Pix, half.Stride, half.Rect.Dx(), half.Rect.Dy(), 318, 688)
+	}
+}

@@ -129,3 +129,32 @@ func TestGuessFit(t *testing.T) {
 		}
 	}
 }
+
+// TestLosslessGuess: when the first fifth of the screenshots, encoded
+// lossless, say that all of them would pass the limit by a quarter, the
+// lossless try stops there (it encoded 28 of 40 before); a case whose
+// lossless pictures fit still gets them.
+func TestLosslessGuess(t *testing.T) {
+	p, _ := ProfileNamed("default")
+	for _, tc := range []struct {
+		shots, most int // screenshots, most PNG encodes
+		lossless    bool
+	}{{30, 6, false}, {2, 2, true}} {
+		f, blobs := newScreenshotCase(t, tc.shots)
+		d := New(f, generated, time.UTC)
+		d.cache = newExportCache()
+		_, w, err := Fit(d, blobs, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pngs := 0
+		for k := range d.cache.m {
+			if k.quality == 0 && !k.photo {
+				pngs++
+			}
+		}
+		if pngs > tc.most || (w.Render.Quality == 0) != tc.lossless {
+			t.Errorf("%d screenshots: %d PNG encodes (want at most %d), rendered %+v", tc.shots, pngs, tc.most, w.Render)
+		}
+	}
+}

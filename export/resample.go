@@ -44,34 +44,45 @@ func scaleOpaque(pix []uint8, stride, sw, sh, w, h int) *image.RGBA {
 	// overshoots, so no clamping until the end), then columns; both in int32.
 	tmp := make([]int32, 3*w*sh)
 	for y := range sh {
-		row, t := pix[y*stride:], tmp[3*w*y:3*w*(y+1)]
-		for x, tap := range xs {
-			var r, g, b int32
-			p := row[4*tap.first:]
-			for i, wt := range tap.w {
-				px := p[4*i : 4*i+3]
-				r += wt * int32(px[0])
-				g += wt * int32(px[1])
-				b += wt * int32(px[2])
-			}
-			t[3*x], t[3*x+1], t[3*x+2] = r>>rowShift, g>>rowShift, b>>rowShift
-		}
+		scaleRow(tmp[3*w*y:3*w*(y+1)], pix[y*stride:], xs)
 	}
 	col := make([]int32, 3*w)
 	for y, tap := range ys {
 		clear(col)
 		for i, wt := range tap.w {
 			src := tmp[3*w*(tap.first+i) : 3*w*(tap.first+i+1)]
+			c := col[:len(src)]
 			for j, v := range src {
-				col[j] += wt * v
+				c[j] += wt * v
 			}
 		}
 		o := out.Pix[y*out.Stride : y*out.Stride+4*w]
 		for x := range w {
-			o[4*x], o[4*x+1], o[4*x+2], o[4*x+3] = clamp8(col[3*x]), clamp8(col[3*x+1]), clamp8(col[3*x+2]), 255
+			c, q := col[3*x:3*x+3], o[4*x:4*x+4]
+			q[0], q[1], q[2], q[3] = clamp8(c[0]), clamp8(c[1]), clamp8(c[2]), 255
 		}
 	}
 	return out
+}
+
+// scaleRow applies the row taps to one row of RGBA pixels, into t (RGB
+// sums). Written for the compiler to drop its bounds checks in the inner
+// loop: a third of an export's time is scaling.
+func scaleRow(t []int32, row []uint8, xs []taps) {
+	for x, tap := range xs {
+		var r, g, b int32
+		w := tap.w
+		p := row[4*tap.first : 4*(tap.first+len(w))]
+		for len(w) > 0 && len(p) >= 4 {
+			wt := w[0]
+			r += wt * int32(p[0])
+			g += wt * int32(p[1])
+			b += wt * int32(p[2])
+			p, w = p[4:], w[1:]
+		}
+		q := t[3*x : 3*x+3]
+		q[0], q[1], q[2] = r>>rowShift, g>>rowShift, b>>rowShift
+	}
 }
 
 // halve averages each 2x2 block into one pixel; a last odd row or column is

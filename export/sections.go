@@ -51,7 +51,7 @@ func renderWithin(d Dossier, blobs *evidence.Blobs, out io.Writer, p Profile) (W
 	if p.MaxPages > 0 && pages > p.MaxPages {
 		return Written{Pages: pages, pages: d.pageOf}, errPages
 	}
-	if !prefetch(d, blobs, p.MaxBytes) {
+	if !prefetch(d, blobs, p.MaxBytes, d.Render.Quality == 0) {
 		return Written{Pages: pages, Bytes: p.MaxBytes + 1, AtLeast: true, Render: d.Render, pages: d.pageOf}, errBytes
 	}
 	w, err := render(d, blobs, out)
