@@ -47,7 +47,7 @@ and decision is in the audit log; a rejected pair is never suggested again.`,
 }
 
 func (a *app) printMatches(res casework.MatchResult) error {
-	rows := [][]string{{"LINE", "ORDER", "", "WHY"}}
+	rows := [][]string{{"LINE", "ORDER", "STATE", "WHY"}}
 	add := func(ms []store.Match, what string) {
 		for _, m := range ms {
 			rows = append(rows, []string{m.Transaction.String(), m.Order.String(), what, m.Why})
