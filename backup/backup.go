@@ -13,6 +13,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"syscall"
 	"time"
 
 	"vault/evidence"
@@ -126,9 +127,14 @@ func Write(ctx context.Context, w io.Writer, db *store.DB, blobs *evidence.Blobs
 	return m, tw.Close()
 }
 
-// addFile streams a file into the archive, hashing it on the way.
+// addFile streams a regular file into the archive, hashing it on the way.
+// A link or anything else in its place is fs.ErrNotExist: what a link
+// points to is not the vault's file (and a FIFO would block).
 func addFile(tw *tar.Writer, name, path string, now time.Time) (File, error) {
-	src, err := os.Open(path)
+	src, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0)
+	if errors.Is(err, syscall.ELOOP) {
+		err = fs.ErrNotExist
+	}
 	if err != nil {
 		return File{}, err
 	}
@@ -136,6 +142,9 @@ func addFile(tw *tar.Writer, name, path string, now time.Time) (File, error) {
 	st, err := src.Stat()
 	if err != nil {
 		return File{}, err
+	}
+	if !st.Mode().IsRegular() {
+		return File{}, fs.ErrNotExist
 	}
 	if err := tw.WriteHeader(&tar.Header{Name: name, Mode: 0o600, Size: st.Size(), ModTime: now, Format: tar.FormatPAX}); err != nil {
 		return File{}, err

@@ -49,6 +49,12 @@ func Restore(r io.Reader, dir string) (Manifest, error) {
 		if err := fits(dir, hdr); err != nil {
 			return Manifest{}, err
 		}
+		if sparse(hdr) {
+			return Manifest{}, fmt.Errorf("%w: %q is a sparse file (backup writes none)", ErrBadArchive, hdr.Name)
+		}
+		if _, dup := got[hdr.Name]; dup || hdr.Name == "manifest.json" && m != nil {
+			return Manifest{}, fmt.Errorf("%w: %q is in the archive twice", ErrBadArchive, hdr.Name)
+		}
 		switch name := hdr.Name; {
 		case name == "manifest.json":
 			if m, err = readManifest(tr); err != nil {
@@ -68,6 +74,9 @@ func Restore(r io.Reader, dir string) (Manifest, error) {
 	}
 	if m == nil {
 		return Manifest{}, fmt.Errorf("%w: no manifest (the archive is truncated?)", ErrBadArchive)
+	}
+	if _, ok := got["vault.db"]; !ok {
+		return Manifest{}, fmt.Errorf("%w: no vault.db in it", ErrBadArchive)
 	}
 	return *m, checkManifest(*m, got)
 }
@@ -109,6 +118,20 @@ func fits(dir string, hdr *tar.Header) error {
 	return fmt.Errorf("%w: %s declares %d bytes, more than the %d free on the disk", ErrBadArchive, hdr.Name, hdr.Size, free)
 }
 
+// sparse reports a member stored sparse: a few bytes of archive that
+// unpack to gigabytes of zeros (Go's reader gives them as regular files).
+func sparse(hdr *tar.Header) bool {
+	if hdr.Typeflag == tar.TypeGNUSparse {
+		return true
+	}
+	for k := range hdr.PAXRecords {
+		if strings.HasPrefix(k, "GNU.sparse.") {
+			return true
+		}
+	}
+	return false
+}
+
 func emptyDir(dir string) error {
 	entries, err := os.ReadDir(dir)
 	switch {
@@ -129,8 +152,12 @@ func isBlobName(name string) bool {
 
 func readManifest(r io.Reader) (*Manifest, error) {
 	var m Manifest
-	if err := json.NewDecoder(io.LimitReader(r, 64<<20)).Decode(&m); err != nil {
+	dec := json.NewDecoder(io.LimitReader(r, 64<<20))
+	if err := dec.Decode(&m); err != nil {
 		return nil, fmt.Errorf("%w: manifest: %v", ErrBadArchive, err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, fmt.Errorf("%w: manifest: more after its JSON object", ErrBadArchive)
 	}
 	if m.Format != Format {
 		return nil, fmt.Errorf("%w: format %q, this vault reads %q", ErrBadArchive, m.Format, Format)
@@ -159,8 +186,11 @@ func writeDB(path string, r io.Reader) (File, error) {
 func checkManifest(m Manifest, got map[string]File) error {
 	altered := map[string]bool{}
 	for _, x := range m.Missing {
-		if !isBlobName(x.Path) || x.Why != "missing" && x.Why != "altered" {
-			return fmt.Errorf("%w: the manifest lists %q as %q", ErrBadArchive, x.Path, x.Why)
+		g, present := got[x.Path]
+		ok := isBlobName(x.Path) && (x.Why == "missing" && !present ||
+			x.Why == "altered" && present && g.SHA256 != filepath.Base(x.Path))
+		if !ok || altered[x.Path] {
+			return fmt.Errorf("%w: the manifest lists %s as %q, which the archive does not bear out", ErrBadArchive, x.Path, x.Why)
 		}
 		altered[x.Path] = x.Why == "altered"
 	}

@@ -158,7 +158,7 @@ func archiveOf(t *testing.T, members map[string]string) []byte {
 // name is refused, though the manifest lists its real hash (#18, item 22).
 func TestRestoreChecksBlobNames(t *testing.T) {
 	name := "blobs/aa/" + strings.Repeat("a", 64)
-	_, err := Restore(bytes.NewReader(archiveOf(t, map[string]string{name: "not that"})), t.TempDir())
+	_, err := Restore(bytes.NewReader(archiveOf(t, map[string]string{name: "not that", "vault.db": "a database"})), t.TempDir())
 	if !errors.Is(err, ErrBadArchive) || !strings.Contains(err.Error(), "does not hash to its name") {
 		t.Fatalf("a misnamed blob: %v", err)
 	}
@@ -214,4 +214,103 @@ func FuzzRestore(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestRestoreRefuses: archives Write never makes are refused as such, not
+// with the error of a later step (#18, review of 2026-12-03).
+func TestRestoreRefuses(t *testing.T) {
+	blob := "blobs/aa/" + strings.Repeat("a", 64)
+	withManifest := func(members map[string]string, edit func(*Manifest), extra string) []byte {
+		var m Manifest
+		tr := tar.NewReader(bytes.NewReader(archiveOf(t, members)))
+		var buf bytes.Buffer
+		tw := tar.NewWriter(&buf)
+		for {
+			hdr, err := tr.Next()
+			if err != nil {
+				break
+			}
+			data, _ := io.ReadAll(tr)
+			if hdr.Name == "manifest.json" {
+				json.Unmarshal(data, &m)
+				edit(&m)
+				data, _ = json.Marshal(m)
+				data = append(data, extra...)
+				hdr.Size = int64(len(data))
+			}
+			tw.WriteHeader(hdr)
+			tw.Write(data)
+		}
+		tw.Close()
+		return buf.Bytes()
+	}
+	same := func(*Manifest) {}
+	for _, tc := range []struct {
+		name    string
+		archive []byte
+		want    string
+	}{
+		{"no database", archiveOf(t, map[string]string{}), "no vault.db in it"},
+		{"trailing data", withManifest(map[string]string{"vault.db": "db"}, same, `{"format": "x"}`), "more after its JSON object"},
+		{"missing, but there", withManifest(map[string]string{"vault.db": "db", blob: "not that"}, func(m *Manifest) {
+			m.Missing = []Missing{{Path: blob, Record: "EV-1", Why: "missing"}}
+		}, ""), "does not bear out"},
+		{"altered, but absent", withManifest(map[string]string{"vault.db": "db"}, func(m *Manifest) {
+			m.Missing = []Missing{{Path: blob, Record: "ORD-999", Why: "altered"}}
+		}, ""), "does not bear out"},
+		{"altered, but whole", withManifest(map[string]string{"vault.db": "db", "blobs/2d/2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881": "x"}, func(m *Manifest) {
+			m.Missing = []Missing{{Path: "blobs/2d/2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881", Why: "altered"}}
+		}, ""), "does not bear out"},
+	} {
+		_, err := Restore(bytes.NewReader(tc.archive), filepath.Join(t.TempDir(), "v"))
+		if !errors.Is(err, ErrBadArchive) || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: %v; want %q", tc.name, err, tc.want)
+		}
+	}
+	twice := archiveOf(t, map[string]string{"vault.db": "db"})
+	var buf bytes.Buffer
+	tw := tar.NewWriter(&buf)
+	for range 2 {
+		tw.WriteHeader(&tar.Header{Name: "vault.db", Mode: 0o600, Size: 2, Typeflag: tar.TypeReg})
+		tw.Write([]byte("db"))
+	}
+	tw.Flush()
+	buf.Write(twice) // its manifest follows
+	if _, err := Restore(bytes.NewReader(buf.Bytes()), filepath.Join(t.TempDir(), "v")); !errors.Is(err, ErrBadArchive) ||
+		!strings.Contains(err.Error(), `"vault.db" is in the archive twice`) {
+		t.Errorf("vault.db twice: %v", err)
+	}
+	for _, hdr := range []*tar.Header{{Typeflag: tar.TypeGNUSparse}, {Typeflag: tar.TypeReg, PAXRecords: map[string]string{"GNU.sparse.size": "2147483648"}}} {
+		if !sparse(hdr) {
+			t.Errorf("%+v not taken for sparse", hdr)
+		}
+	}
+	if sparse(&tar.Header{Typeflag: tar.TypeReg, PAXRecords: map[string]string{"mtime": "1"}}) {
+		t.Error("a PAX member taken for sparse")
+	}
+}
+
+// TestBackupSkipsLinks: a link in blobs/ in place of a stored file is not
+// followed: the backup lists the file missing, without the link's target.
+func TestBackupSkipsLinks(t *testing.T) {
+	v := realVault(t, "receipt one")
+	secret := filepath.Join(t.TempDir(), "secret")
+	if err := os.WriteFile(secret, []byte("not the vault's"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	path := v.blobs.Path(v.sums[0])
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(secret, path); err != nil {
+		t.Fatal(err)
+	}
+	archive := v.archive(t)
+	if bytes.Contains(archive, []byte("not the vault's")) {
+		t.Fatal("the link's target is in the archive")
+	}
+	m, err := Restore(bytes.NewReader(archive), filepath.Join(t.TempDir(), "v"))
+	if err != nil || len(m.Missing) != 1 || m.Missing[0].Why != "missing" {
+		t.Fatalf("restore: %+v %v", m.Missing, err)
+	}
 }

@@ -31,8 +31,9 @@ func (e *NotVerifiedError) Error() string { return "the restored vault does not 
 // renamed into place only once it verifies, so an interrupted or failed
 // restore never leaves a half vault where the vault belongs; a leftover of
 // a killed one is recognised and refused, with the fix. It returns the
-// files the vault was missing when it was backed up (see backup.Missing).
-func Restore(ctx context.Context, in io.Reader, dir string, now func() time.Time, loc *time.Location) (missing []backup.Missing, err error) {
+// files the restored vault lacks that the archive's manifest says the vault
+// lacked when it was backed up (see backup.Missing): the caller must say so.
+func Restore(ctx context.Context, in io.Reader, dir string, now func() time.Time, loc *time.Location) (lacking []Lacking, err error) {
 	if dir, err = filepath.Abs(dir); err != nil { // "." and "x/" name their directory too
 		return nil, err
 	}
@@ -52,6 +53,10 @@ func Restore(ctx context.Context, in io.Reader, dir string, now func() time.Time
 			return nil, err
 		}
 	}
+	// Made here, not found: a link put in its place is not followed.
+	if err := os.Mkdir(stage, 0o700); err != nil {
+		return nil, err
+	}
 	defer func() {
 		if err != nil {
 			os.RemoveAll(stage)
@@ -61,7 +66,7 @@ func Restore(ctx context.Context, in io.Reader, dir string, now func() time.Time
 	if err != nil {
 		return nil, err
 	}
-	if err := verifyRestored(ctx, stage, m, now, loc); err != nil {
+	if lacking, err = verifyRestored(ctx, stage, m, now, loc); err != nil {
 		return nil, err
 	}
 	if exists {
@@ -72,7 +77,7 @@ func Restore(ctx context.Context, in io.Reader, dir string, now func() time.Time
 	if err := os.Rename(stage, dir); err != nil {
 		return nil, err
 	}
-	return m.Missing, syncParent(dir)
+	return lacking, syncParent(dir)
 }
 
 // restoring is where a restore into dir is unpacked: beside it, on the same
@@ -84,48 +89,57 @@ func restoring(dir string) string {
 
 // verifyRestored opens the unpacked vault (migrating it) and verifies it,
 // and its audit log against the head the manifest recorded: a database
-// swapped for another, or one whose log was reset, does not hold it.
-func verifyRestored(ctx context.Context, dir string, m backup.Manifest, now func() time.Time, loc *time.Location) error {
+// swapped for another, or one whose log was reset, does not hold it. It
+// returns the files the vault lacks that the manifest declared.
+func verifyRestored(ctx context.Context, dir string, m backup.Manifest, now func() time.Time, loc *time.Location) ([]Lacking, error) {
 	s, err := Open(ctx, dir, now, loc)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer s.Close()
 	r, err := s.Verify(ctx, nil)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if m.AuditHead != r.Head || (m.AuditEntries != 0 && m.AuditEntries != int64(r.Audit)) {
-		r.OK = false
 		r.Problems = append(r.Problems, vault.Problem{Record: "audit", File: "manifest.json", What: fmt.Sprintf(
 			"the manifest records audit head %s (entry %d), the restored log ends at %s (entry %d)",
 			m.AuditHead, m.AuditEntries, r.Head, r.Audit)})
 	}
-	r = allowMissing(r, m.Missing)
+	r, lacking := allowMissing(r, m.Missing)
 	if !r.OK {
-		return &NotVerifiedError{Report: r}
+		return nil, &NotVerifiedError{Report: r}
 	}
-	return nil
+	return lacking, nil
 }
 
-// allowMissing drops from a restored vault's report the files the manifest
-// says were missing or altered when it was backed up: the vault had those
-// problems then, and its restore is as good as it was. Every other problem
-// stays.
-func allowMissing(r VerifyReport, missing []backup.Missing) VerifyReport {
-	declared := map[string]bool{}
+// Lacking is a file a restored vault lacks, as verify names it, that the
+// archive's manifest says the vault lacked when it was backed up.
+type Lacking struct {
+	Record, File string
+	Why          string // what the manifest says: missing, altered
+}
+
+// allowMissing takes out of a restored vault's report the files the
+// manifest says were missing or altered when it was backed up, and returns
+// them: the restore is as good as the vault was, and the caller says what
+// it lacks. Every other problem stays.
+func allowMissing(r VerifyReport, missing []backup.Missing) (VerifyReport, []Lacking) {
+	why := map[string]string{}
 	for _, x := range missing {
-		declared[x.Path] = true
+		why[x.Path] = x.Why
 	}
+	var lacking []Lacking
 	kept := r.Problems[:0:0]
 	for _, p := range r.Problems {
-		if !(declared[p.File] && p.What == fileMissing) {
+		if w := why[p.File]; w != "" && p.What == fileMissing {
+			lacking = append(lacking, Lacking{Record: p.Record, File: p.File, Why: w})
+		} else {
 			kept = append(kept, p)
 		}
 	}
-	r.Problems = kept
-	r.OK = len(kept) == 0
-	return r
+	r.Problems, r.OK = kept, len(kept) == 0
+	return r, lacking
 }
 
 // syncParent makes the rename of dir durable.

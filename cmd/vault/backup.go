@@ -85,7 +85,7 @@ func (a *app) runBackup(ctx context.Context, o *backupOptions) error {
 	fmt.Fprintln(a.stdout, o.path)
 	fmt.Fprintf(a.stderr, "vault: backed up %s; audit head %s (entry %d): keep it apart from the vault to check later with 'vault verify --head'\n",
 		plural(len(m.Files), "file"), m.AuditHead, m.AuditEntries)
-	a.printUnbacked(m.Missing, "is not in the backup")
+	a.printUnbacked(m.Missing)
 	if len(m.Missing) > 0 {
 		return fmt.Errorf("the backup is written, but without %s the records refer to: run 'vault verify', and attach a good copy of each if you have one",
 			plural(len(m.Missing), "damaged file"))
@@ -94,13 +94,13 @@ func (a *app) runBackup(ctx context.Context, o *backupOptions) error {
 }
 
 // printUnbacked names the stored files a backup could not hold whole.
-func (a *app) printUnbacked(missing []backup.Missing, what string) {
+func (a *app) printUnbacked(missing []backup.Missing) {
 	for _, x := range missing {
-		why := "is missing from the vault"
+		what := "is missing from the vault (or not a regular file), so it is not in the backup"
 		if x.Why == "altered" {
-			why = "was altered in the vault (its bytes do not match its SHA-256)"
+			what = "was altered in the vault (its bytes do not match its SHA-256): the archive holds those bytes, and a restore leaves them out"
 		}
-		fmt.Fprintf(a.stderr, "vault: %s: %s %s, so it %s\n", x.Record, x.Path, why, what)
+		fmt.Fprintf(a.stderr, "vault: %s: %s %s\n", x.Record, x.Path, what)
 	}
 }
 
@@ -153,10 +153,13 @@ func (a *app) runRestore(ctx context.Context, o *restoreOptions) error {
 	if err != nil {
 		return err
 	}
-	a.printUnbacked(missing, "was not backed up and is missing here too ('vault verify' lists it)")
+	for _, l := range missing {
+		fmt.Fprintf(a.stderr, "vault: %s: %s: %s; the archive's manifest says the vault lacked it when it was backed up (%s)\n",
+			l.Record, l.File, "its file is missing", l.Why)
+	}
 	if len(missing) > 0 {
-		fmt.Fprintf(a.stdout, "restored and verified %s, but for %s the backed-up vault lacked\n", dir, plural(len(missing), "file"))
-		return nil
+		return fmt.Errorf("restored %s, but without %s: 'vault verify' lists them; attach a good copy of each if you have one",
+			dir, plural(len(missing), "stored file"))
 	}
 	fmt.Fprintf(a.stdout, "restored and verified %s\n", dir)
 	return nil
