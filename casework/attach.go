@@ -45,7 +45,8 @@ func (s *Service) Attach(ctx context.Context, req AttachRequest, progress Progre
 	if err := s.DB.CheckLinks(ctx, req.Links); err != nil {
 		return nil, err // before any file is stored
 	}
-	files := Collect(req.Paths, req.Recursive)
+	files, closeDirs := Collect(req.Paths, req.Recursive)
+	defer closeDirs()
 	var total, done int64
 	for _, f := range files {
 		if info, err := os.Stat(f.Path); f.Err == nil && err == nil {

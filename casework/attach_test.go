@@ -72,8 +72,10 @@ func TestWalkedFileSwapped(t *testing.T) {
 	if err := os.Symlink(filepath.Join(tree, "a.txt"), filepath.Join(tree, "abs.txt")); err != nil {
 		t.Fatal(err)
 	}
+	found, done := Collect([]string{tree}, true)
+	defer done()
 	got := map[string]Candidate{}
-	for _, c := range Collect([]string{tree}, true) {
+	for _, c := range found {
 		if c.Err != nil {
 			t.Fatalf("%s: %v", c.Path, c.Err)
 		}
@@ -114,5 +116,73 @@ func TestWalkedFileSwapped(t *testing.T) {
 	defer f.Close()
 	if data, _ := io.ReadAll(f); string(data) != "receipt" {
 		t.Fatalf("abs.txt read %q", data)
+	}
+}
+
+// TestWalkedDirectorySwapped: the walked directory itself renamed and
+// replaced by a link after the walk: its files are still read from it,
+// through the handle the walk used, not from where the link points.
+func TestWalkedDirectorySwapped(t *testing.T) {
+	base := t.TempDir()
+	tree, evil := filepath.Join(base, "tree"), filepath.Join(base, "evil")
+	for _, d := range []string{tree, evil} {
+		if err := os.MkdirAll(d, 0o700); err != nil {
+			t.Fatal(err)
+		}
+	}
+	os.WriteFile(filepath.Join(tree, "note.txt"), []byte("in"), 0o600)
+	os.WriteFile(filepath.Join(evil, "note.txt"), []byte("SECRET"), 0o600)
+	found, done := Collect([]string{tree}, true)
+	defer done()
+	if len(found) != 1 || found[0].Err != nil {
+		t.Fatalf("walked %+v", found)
+	}
+	if err := os.Rename(tree, tree+".old"); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(evil, tree); err != nil {
+		t.Fatal(err)
+	}
+	f, err := found[0].Open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if data, _ := io.ReadAll(f); string(data) != "in" {
+		t.Fatalf("read %q from the swapped-in directory", data)
+	}
+}
+
+// TestWalkNamedLinks: a link to a directory named on the command line is
+// walked, and an absolute link to a file inside a directory named by a
+// relative path is taken (both were refused).
+func TestWalkNamedLinks(t *testing.T) {
+	base := t.TempDir()
+	t.Chdir(base)
+	if err := os.MkdirAll("shots", 0o700); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join("shots", "a.txt"), []byte("a"), 0o600)
+	if err := os.Symlink(filepath.Join(base, "shots", "a.txt"), filepath.Join("shots", "abs.txt")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("shots", "link"); err != nil {
+		t.Fatal(err)
+	}
+	for _, dir := range []string{"shots", "link", "."} {
+		found, done := Collect([]string{dir}, true)
+		n := 0
+		for _, c := range found {
+			if c.Err != nil && filepath.Base(c.Path) != "link" {
+				t.Errorf("%s: %s: %v", dir, c.Path, c.Err)
+			}
+			if c.Err == nil {
+				n++
+			}
+		}
+		done()
+		if n != 2 {
+			t.Errorf("%s: %d files taken, want 2: %+v", dir, n, found)
+		}
 	}
 }

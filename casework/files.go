@@ -16,23 +16,19 @@ import (
 type Candidate struct {
 	Path string
 	Err  error
-	// A file found by walking a directory is opened inside it (root, by
-	// its path rel to it): a link or directory swapped in after the walk
-	// checked it cannot lead out of the directory.
-	root, rel string
+	// A file found by walking a directory is opened through the handle the
+	// walk read it from (root, by its path rel in it): no link, directory
+	// or parent swapped in after the walk can lead out of that directory.
+	root *os.Root
+	rel  string
 }
 
 // Open opens the candidate's file for reading, as OpenRegular does.
 func (c Candidate) Open() (*os.File, error) {
-	if c.root == "" {
+	if c.root == nil {
 		return OpenRegular(c.Path)
 	}
-	root, err := os.OpenRoot(c.root)
-	if err != nil {
-		return nil, UnwrapPath(err)
-	}
-	defer root.Close()
-	f, err := root.OpenFile(c.rel, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	f, err := c.root.OpenFile(c.rel, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		if UnwrapPath(err).Error() == "path escapes from parent" { // os.Root's errPathEscapes
 			return nil, errors.New("now leads outside the directory (changed since it was read), not followed")
@@ -46,39 +42,55 @@ func (c Candidate) Open() (*os.File, error) {
 // recursive. Inside a walked directory a symlink is taken only when it
 // resolves to a regular file inside that directory: links out of it, to
 // directories, and loops are refused with the reason. A link named among
-// paths is the user's choice and is followed.
-func Collect(paths []string, recursive bool) []Candidate {
-	var out []Candidate
+// paths is the user's choice and is followed. The caller calls done when
+// the files are read: it closes the walked directories.
+func Collect(paths []string, recursive bool) (files []Candidate, done func()) {
+	var roots []*os.Root
 	for _, arg := range paths {
 		info, err := os.Stat(arg)
 		switch {
 		case err != nil:
-			out = append(out, Candidate{Path: arg, Err: UnwrapPath(err)})
+			files = append(files, Candidate{Path: arg, Err: UnwrapPath(err)})
 		case !info.IsDir():
-			out = append(out, Candidate{Path: arg})
+			files = append(files, Candidate{Path: arg})
 		case !recursive:
-			out = append(out, Candidate{Path: arg, Err: errors.New("is a directory (use --recursive to attach the files in it)")})
+			files = append(files, Candidate{Path: arg, Err: errors.New("is a directory (use --recursive to attach the files in it)")})
 		default:
-			out = append(out, walkDir(arg)...)
+			found, root := walkDir(arg)
+			files = append(files, found...)
+			if root != nil {
+				roots = append(roots, root)
+			}
 		}
 	}
-	return out
+	return files, func() {
+		for _, r := range roots {
+			r.Close()
+		}
+	}
 }
 
-func walkDir(dir string) []Candidate {
-	root, err := filepath.EvalSymlinks(dir)
+// walkDir lists the files of dir, read through one handle on it.
+func walkDir(dir string) ([]Candidate, *os.Root) {
+	resolved, err := filepath.Abs(dir)
+	if err == nil {
+		resolved, err = filepath.EvalSymlinks(resolved)
+	}
+	var root *os.Root
+	if err == nil {
+		root, err = os.OpenRoot(resolved)
+	}
 	if err != nil {
-		return []Candidate{{Path: dir, Err: UnwrapPath(err)}}
+		return []Candidate{{Path: dir, Err: UnwrapPath(err)}}, nil
 	}
 	var out []Candidate
-	err = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		c := Candidate{Path: path, root: root}
-		c.rel, _ = filepath.Rel(dir, path)
+	err = fs.WalkDir(root.FS(), ".", func(rel string, d fs.DirEntry, err error) error {
+		c := Candidate{Path: filepath.Join(dir, rel), root: root, rel: rel}
 		switch {
 		case err != nil:
 			c.Err = UnwrapPath(err)
 		case d.Type()&fs.ModeSymlink != 0:
-			c.rel, c.Err = checkLink(path, root, dir)
+			c.rel, c.Err = checkLink(filepath.Join(resolved, rel), resolved, dir)
 		case d.IsDir():
 			return nil
 		case !d.Type().IsRegular():
@@ -90,7 +102,7 @@ func walkDir(dir string) []Candidate {
 	if err != nil {
 		out = append(out, Candidate{Path: dir, Err: err})
 	}
-	return out
+	return out, root
 }
 
 // checkLink allows a symlink that resolves to a regular file inside root
