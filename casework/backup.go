@@ -97,6 +97,11 @@ func verifyRestored(ctx context.Context, dir string, m backup.Manifest, now func
 		return nil, err
 	}
 	defer s.Close()
+	// An archive holds no anchor file: the restored log is checked against
+	// the manifest's head instead, and its anchor starts from it.
+	if _, _, err := s.DB.RewriteAnchor(ctx); err != nil {
+		return nil, err
+	}
 	r, err := s.Verify(ctx, nil)
 	if err != nil {
 		return nil, err

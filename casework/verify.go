@@ -34,6 +34,7 @@ type VerifyReport struct {
 	Temp     []string        `json:"temp_files"`
 	Removed  []string        `json:"removed,omitempty"`
 	Rebuilt  bool            `json:"rebuilt_search,omitempty"`
+	Anchored *store.Anchor   `json:"rewrote_anchor,omitempty"` // the anchor --repair wrote
 	Kept     *KeptHead       `json:"kept_head,omitempty"`
 	old      map[string]bool // orphans and temp files old enough to repair
 }
@@ -163,6 +164,22 @@ func (s *Service) RepairIndex(ctx context.Context, r *VerifyReport) error {
 		return fmt.Errorf("rebuild the search index: %w", err)
 	}
 	r.Problems, r.Rebuilt, r.OK = rest, true, len(rest) == 0
+	return nil
+}
+
+// RepairAnchor writes the anchor file again from the log as it is now when
+// r found it missing, and drops that problem. The user vouches for the log:
+// the message that asks for it says so.
+func (s *Service) RepairAnchor(ctx context.Context, r *VerifyReport) error {
+	rest := slices.DeleteFunc(slices.Clone(r.Problems), func(p vault.Problem) bool { return p.What == store.ErrAnchorMissing.Error() })
+	if len(rest) == len(r.Problems) {
+		return nil
+	}
+	a, wrote, err := s.DB.RewriteAnchor(ctx)
+	if err != nil || !wrote {
+		return err
+	}
+	r.Problems, r.Anchored, r.OK = rest, &a, len(rest) == 0
 	return nil
 }
 

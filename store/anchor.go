@@ -54,7 +54,8 @@ func readAnchor(path string) (a Anchor, ok bool, err error) {
 func parseAnchor(s string) (Anchor, bool, error) {
 	n, head, found := strings.Cut(strings.TrimSuffix(s, "\n"), " ")
 	entries, err := strconv.ParseInt(n, 10, 64)
-	if !found || err != nil || entries < 0 || !isHex(head, 64) {
+	if !found || err != nil || entries < 0 || !isHex(head, 64) || n != strconv.FormatInt(entries, 10) ||
+		entries == 0 && head != genesis {
 		return Anchor{}, true, errors.New("it does not hold an entry count and a 64-digit head")
 	}
 	return Anchor{Entries: entries, Head: head}, true, nil
@@ -104,17 +105,37 @@ func (db *DB) anchorAfterCommit(ctx context.Context, tx *sql.Tx) error {
 	return nil
 }
 
-// ensureAnchor writes the anchor of a vault that has none yet: a new vault,
-// or one made before the anchor file existed.
+// ErrAnchorMissing is a vault whose log keeps an anchor file without it.
+var ErrAnchorMissing = errors.New("the anchor file is missing: this vault keeps a copy of its newest audit entry there, " +
+	"so its newest entries may have been removed with it. If you removed the file yourself, " +
+	"'vault verify --repair' writes it again from the log as it is now")
+
+// ensureAnchor writes the anchor of a new vault (an empty log). A log with
+// entries got its anchor with them; one that lost it is for verify to report.
 func (db *DB) ensureAnchor(ctx context.Context) error {
 	if _, ok, _ := readAnchor(AnchorPath(db.path)); ok {
 		return nil
 	}
 	a, err := db.Anchor(ctx)
-	if err != nil {
+	if err != nil || a.Entries > 0 {
 		return err
 	}
 	return writeAnchor(AnchorPath(db.path), a)
+}
+
+// RewriteAnchor writes the anchor file from the log as it is now, when it
+// is missing: a restored vault (archives do not hold it), or one whose
+// owner removed it. It returns the anchor written, or false when there
+// was one.
+func (db *DB) RewriteAnchor(ctx context.Context) (Anchor, bool, error) {
+	if _, ok, err := readAnchor(AnchorPath(db.path)); ok || err != nil {
+		return Anchor{}, false, err
+	}
+	a, err := db.Anchor(ctx)
+	if err == nil {
+		err = writeAnchor(AnchorPath(db.path), a)
+	}
+	return a, err == nil, err
 }
 
 // refuseReset stops the migration that seals existing records (3) on a

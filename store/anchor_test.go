@@ -93,7 +93,8 @@ func TestAnchorDamaged(t *testing.T) {
 	db, path := newDB(t)
 	addOrders(t, db, 1)
 	for _, bad := range []string{"", "1", "x " + strings.Repeat("a", 64), "-1 " + strings.Repeat("a", 64),
-		"1 " + strings.Repeat("A", 64), "1 " + strings.Repeat("a", 63), "1 ../../" + strings.Repeat("a", 58), "١ " + strings.Repeat("a", 64)} {
+		"1 " + strings.Repeat("A", 64), "1 " + strings.Repeat("a", 63), "1 ../../" + strings.Repeat("a", 58), "١ " + strings.Repeat("a", 64),
+		"0 " + strings.Repeat("7", 64), "+1 " + strings.Repeat("a", 64), "01 " + strings.Repeat("a", 64)} {
 		os.WriteFile(AnchorPath(path), []byte(bad), 0o600)
 		wantOneProblem(t, problems(t, db), "the audit anchor is unreadable")
 	}
@@ -200,7 +201,11 @@ func TestChainRepointed(t *testing.T) {
 	e.Prev = strings.Repeat("d", 64)
 	rawExec(t, db, `UPDATE audit SET prev = ?, hash = ? WHERE id = 2`, e.Prev, entryHash(e))
 	rawExec(t, db, `UPDATE audit SET prev = ?, hash = ? WHERE id = 3`, entryHash(e), rehash(entries[2], entryHash(e)))
-	os.Remove(AnchorPath(db.path)) // the anchor would catch it too; this is the chain's check
+	// The anchor would catch it too; this is the chain's check.
+	os.Remove(AnchorPath(db.path))
+	if err := writeAnchor(AnchorPath(db.path), Anchor{3, rehash(entries[2], entryHash(e))}); err != nil {
+		t.Fatal(err)
+	}
 	got := problems(t, db)
 	wantOneProblem(t, got, "audit 2: chain broken: it does not follow the row before")
 }
@@ -209,4 +214,71 @@ func TestChainRepointed(t *testing.T) {
 func rehash(e vault.AuditEntry, prev string) string {
 	e.Prev = prev
 	return entryHash(e)
+}
+
+// TestAnchorDeleted: a log begun since the anchor file follows its own
+// genesis, so the file's absence is reported: deleting it with the newest
+// records and their entries no longer passes (review of 2026-12-03).
+// --repair's RewriteAnchor writes it again from the log.
+func TestAnchorDeleted(t *testing.T) {
+	ctx := context.Background()
+	db, path := newDB(t)
+	addOrders(t, db, 3)
+	log, _ := db.Audit(ctx, "")
+	if log[0].Prev != anchoredGenesis {
+		t.Fatalf("the first entry follows %s", log[0].Prev)
+	}
+	rawExec(t, db, `DELETE FROM orders WHERE id = 3`)
+	rawExec(t, db, `DELETE FROM search WHERE ref = 'ORD-3'`)
+	rawExec(t, db, `DELETE FROM words WHERE ref = 'ORD-3'`)
+	rawExec(t, db, `DELETE FROM audit WHERE id = 3`)
+	os.Remove(AnchorPath(path))
+	wantOneProblem(t, problems(t, db), "the anchor file is missing")
+	if _, err := Open(ctx, path); err != nil { // opening does not write it again
+		t.Fatal(err)
+	}
+	wantOneProblem(t, problems(t, db), "the anchor file is missing")
+	a, wrote, err := db.RewriteAnchor(ctx)
+	if err != nil || !wrote || a.Entries != 2 {
+		t.Fatalf("RewriteAnchor = %v %v %v", a, wrote, err)
+	}
+	if got := problems(t, db); len(got) > 0 {
+		t.Fatalf("after RewriteAnchor: %q", got)
+	}
+}
+
+// TestAnchorMarkedOnUpgrade: a log begun before the anchor file (from the
+// zero genesis) gets, with migration 10, an entry saying it keeps one; from
+// then on a missing anchor is reported for it too.
+func TestAnchorMarkedOnUpgrade(t *testing.T) {
+	ctx := context.Background()
+	db, path := newDB(t)
+	addOrders(t, db, 2)
+	log, _ := db.Audit(ctx, "")
+	prev := genesis
+	for _, e := range log { // as an older vault wrote it
+		e.Prev = prev
+		prev = entryHash(e)
+		rawExec(t, db, `UPDATE audit SET prev = ?, hash = ? WHERE id = ?`, e.Prev, prev, e.ID)
+	}
+	rawExec(t, db, `PRAGMA user_version = 9`)
+	os.Remove(AnchorPath(path))
+	if got := problems(t, db); len(got) > 0 {
+		t.Fatalf("an older vault without its anchor: %q", got)
+	}
+	db.Close()
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	log, _ = db.Audit(ctx, "")
+	if last := log[len(log)-1]; len(log) != 3 || last.Record != anchorRecord {
+		t.Fatalf("after the upgrade the log ends with %+v", last)
+	}
+	if got := problems(t, db); len(got) > 0 {
+		t.Fatalf("after the upgrade: %q", got)
+	}
+	os.Remove(AnchorPath(path))
+	wantOneProblem(t, problems(t, db), "the anchor file is missing")
 }

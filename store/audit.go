@@ -13,8 +13,24 @@ import (
 	"vault"
 )
 
-// genesis is the "previous hash" of the first audit row.
-var genesis = strings.Repeat("0", 64)
+// genesis is the "previous hash" of the first audit row of a log begun
+// before the anchor file (vault.db.head) was kept, and the head of an
+// empty log; anchoredGenesis that of every log begun since. A log whose
+// first row follows anchoredGenesis, or that holds the entry of
+// markAnchored, must have its anchor file: deleting it is reported.
+var (
+	genesis         = strings.Repeat("0", 64)
+	anchoredGenesis = hashOf("vault.db.head")
+)
+
+// anchorRecord is the record name of the entry that says a log begun
+// before the anchor keeps one from there on; no table holds it.
+const anchorRecord = "vault.db.head"
+
+func hashOf(s string) string {
+	h := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(h[:])
+}
 
 // entryHash is the hash of an audit row: it covers the previous row's hash,
 // so changing or removing any row breaks every hash after it.
@@ -129,7 +145,7 @@ func audit(ctx context.Context, tx *sql.Tx, now string, action string, records .
 	}
 	// The chain's head, read once: the rows below follow it in this
 	// transaction, which holds the write lock.
-	next, prev := int64(1), genesis
+	next, prev := int64(1), anchoredGenesis
 	err = queryRow(ctx, tx, `SELECT id + 1, hash FROM audit ORDER BY id DESC LIMIT 1`).Scan(&next, &prev)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("audit: %w", err)
@@ -139,15 +155,46 @@ func audit(ctx context.Context, tx *sql.Tx, now string, action string, records .
 		if e.Content, err = contentHash(ctx, tx, e.Record); err != nil {
 			return err
 		}
-		e.Hash = entryHash(e)
-		if _, err := exec(ctx, tx, `INSERT INTO audit (id, at, action, record, content, prev, hash) VALUES (?,?,?,?,?,?,?)`,
-			e.ID, now, e.Action, e.Record, e.Content, e.Prev, e.Hash); err != nil {
-			return fmt.Errorf("audit: %w", err)
+		if err := appendEntry(ctx, tx, e, now); err != nil {
+			return err
 		}
-		next, prev = next+1, e.Hash
+		next, prev = next+1, entryHash(e)
+	}
+	return nil
+}
+
+// appendEntry writes entry e, its hash computed, as the log's next row.
+func appendEntry(ctx context.Context, tx *sql.Tx, e vault.AuditEntry, now string) error {
+	e.Hash = entryHash(e)
+	if _, err := exec(ctx, tx, `INSERT INTO audit (id, at, action, record, content, prev, hash) VALUES (?,?,?,?,?,?,?)`,
+		e.ID, now, e.Action, e.Record, e.Content, e.Prev, e.Hash); err != nil {
+		return fmt.Errorf("audit: %w", err)
 	}
 	txAudited.Store(tx, true)
 	return nil
+}
+
+// markAnchored appends to a log begun before the anchor file the entry
+// that says it keeps one from here on (migration 10). An empty log needs
+// none: its first entry will follow anchoredGenesis.
+func markAnchored(ctx context.Context, tx *sql.Tx, now string) error {
+	at, err := time.Parse(time.RFC3339, now)
+	if err != nil {
+		return err
+	}
+	e := vault.AuditEntry{At: at, Action: "keep the audit head in vault.db.head", Record: anchorRecord, Content: anchoredGenesis}
+	err = queryRow(ctx, tx, `SELECT id + 1, hash FROM audit ORDER BY id DESC LIMIT 1`).Scan(&e.ID, &e.Prev)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	var first string
+	if err := queryRow(ctx, tx, `SELECT prev FROM audit ORDER BY id LIMIT 1`).Scan(&first); err != nil || first != genesis {
+		return err
+	}
+	return appendEntry(ctx, tx, e, now)
 }
 
 // ref is a record name that is already a string.

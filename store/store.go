@@ -181,9 +181,10 @@ func (db *DB) migrate(ctx context.Context) error {
 // existing records needs SHA-256, folding text for search needs Go's
 // Unicode tables.
 var afterMigration = map[int]func(context.Context, *sql.Tx, string) error{
-	3: adoptRecords,
-	6: rebuildIndexes,
-	7: widenCaseKinds,
+	3:  adoptRecords,
+	6:  rebuildIndexes,
+	7:  widenCaseKinds,
+	10: markAnchored,
 }
 
 // widenCaseKinds makes the connections read the cases table's new CHECK:

@@ -25,6 +25,7 @@ type Check struct {
 	Blobs    []BlobRef        `json:"-"`
 	hashes   map[int64]string // the chain's hashes by entry number
 	last     int64            // the last entry's number
+	anchored bool             // the log keeps its anchor file (see anchoredGenesis)
 }
 
 // Verify checks the database: SQLite's integrity and foreign keys, its
@@ -51,6 +52,8 @@ func (db *DB) Verify(ctx context.Context) (Check, error) {
 				What: "the audit anchor is unreadable: " + anchorErr.Error()})
 		case hasAnchor:
 			checkAnchor(anchor, AnchorPath(db.path), &c)
+		case c.anchored:
+			c.Problems = append(c.Problems, vault.Problem{Record: "audit", File: filepath.Base(AnchorPath(db.path)), What: ErrAnchorMissing.Error()})
 		}
 		return c, nil
 	})
@@ -87,8 +90,12 @@ func checkChain(ctx context.Context, tx *sql.Tx, c *Check) error {
 		return err
 	}
 	prev, want := genesis, int64(1)
+	if len(entries) > 0 && entries[0].Prev == anchoredGenesis {
+		prev, c.anchored = anchoredGenesis, true
+	}
 	c.hashes = map[int64]string{}
 	for _, e := range entries {
+		c.anchored = c.anchored || e.Record == anchorRecord
 		name := fmt.Sprintf("audit %d", e.ID)
 		switch {
 		case e.ID != want:
@@ -145,7 +152,7 @@ func checkRecords(ctx context.Context, tx *sql.Tx, c *Check) error {
 	// 'ORD-' || id cannot use an index, and a join on it is quadratic.
 	logged, _, err := scanAll(ctx, tx, `SELECT DISTINCT record FROM audit ORDER BY record`, nil, scanString, func(s string) string { return s })
 	for _, g := range logged {
-		if _, ok := last[g]; !ok {
+		if _, ok := last[g]; !ok && g != anchorRecord {
 			c.Problems = append(c.Problems, vault.Problem{Record: g, What: "in the audit log but gone from the database: deleted outside vault"})
 		}
 	}

@@ -77,6 +77,9 @@ func (a *app) runVerify(ctx context.Context, o *verifyOptions) error {
 		if err := svc.RepairIndex(ctx, &r); err != nil {
 			return err
 		}
+		if err := svc.RepairAnchor(ctx, &r); err != nil {
+			return err
+		}
 	}
 	if o.asJSON {
 		printJSON(a.stdout, r)
@@ -136,6 +139,9 @@ func (a *app) printVerify(r casework.VerifyReport) {
 	}
 	if r.Rebuilt {
 		fmt.Fprintln(a.stdout, "rebuilt the search index")
+	}
+	if r.Anchored != nil {
+		fmt.Fprintf(a.stdout, "wrote vault.db.head from the log as it is now (entry %d)\n", r.Anchored.Entries)
 	}
 	if r.OK {
 		fmt.Fprintln(a.stdout, "ok: nothing lost, nothing altered")
