@@ -282,3 +282,20 @@ func TestAnchorMarkedOnUpgrade(t *testing.T) {
 	os.Remove(AnchorPath(path))
 	wantOneProblem(t, problems(t, db), "the anchor file is missing")
 }
+
+// TestVerifyReportsOddRows: rows no vault writes (a NULL key, an entry's
+// time unreadable or written in another form for the same instant) are
+// reported; verify used to stop at them, or pass the last (review of
+// 2026-12-03).
+func TestVerifyReportsOddRows(t *testing.T) {
+	for _, tc := range []struct{ sql, want string }{
+		{`INSERT INTO config (key, value, set_at) VALUES (NULL, 'x', '2026-11-25T12:00:00Z')`, "CONF-: no audit entry"},
+		{`UPDATE audit SET at = 'garbage' WHERE id = 1`, "audit 1: its hash does not match its content"},
+		{`UPDATE audit SET at = '2026-11-25T13:00:00+01:00' WHERE id = 1`, "audit 1: its hash does not match its content"},
+	} {
+		db, _ := newDB(t)
+		addOrders(t, db, 1)
+		rawExec(t, db, tc.sql)
+		wantOneProblem(t, problems(t, db), tc.want)
+	}
+}

@@ -106,9 +106,9 @@ func withFacts(array, facts, from string) string {
 // audit log uses.
 const allRecords = `SELECT 'ORD-' || id AS r FROM orders UNION ALL SELECT 'EV-' || id FROM evidence
 	UNION ALL SELECT 'CASE-' || id FROM cases UNION ALL SELECT 'RULE-' || id FROM rules
-	UNION ALL SELECT 'CHG-' || id FROM order_charges UNION ALL SELECT 'CONF-' || key FROM config
+	UNION ALL SELECT 'CHG-' || id FROM order_charges UNION ALL SELECT 'CONF-' || coalesce(key, '') FROM config
 	UNION ALL SELECT 'STMT-' || case_id FROM case_statements UNION ALL SELECT 'ACC-' || id FROM accounts
-	UNION ALL SELECT 'EDIT-' || id FROM edits UNION ALL SELECT 'RETR-' || record FROM retractions
+	UNION ALL SELECT 'EDIT-' || id FROM edits UNION ALL SELECT 'RETR-' || coalesce(record, '') FROM retractions
 	UNION ALL SELECT 'PURGE-' || id FROM purges UNION ALL SELECT 'TXT-' || evidence_id FROM evidence_text
 	UNION ALL SELECT 'TX-' || id FROM transactions
 	UNION ALL SELECT DISTINCT 'LINES-' || statement_id FROM transactions WHERE statement_id IS NOT NULL`
@@ -251,7 +251,11 @@ func scanAudit(r *sql.Rows) (vault.AuditEntry, error) {
 	if err := r.Scan(&e.ID, &at, &e.Action, &e.Record, &e.Content, &e.Prev, &e.Hash); err != nil {
 		return e, err
 	}
-	var err error
-	e.At, err = time.Parse(time.RFC3339, at)
-	return e, err
+	// A time vault did not write (unreadable, or not in the UTC form it
+	// writes) reads as the zero time: the entry's hash then fails, and
+	// verify says the row was edited instead of stopping.
+	if t, err := time.Parse(time.RFC3339, at); err == nil && t.UTC().Format(time.RFC3339) == at {
+		e.At = t
+	}
+	return e, nil
 }

@@ -139,7 +139,7 @@ func eachIndexed(ctx context.Context, tx *sql.Tx, fn func(query, ref string, id 
 			}
 		}
 	}
-	keys, _, err := scanAll(ctx, tx, `SELECT key FROM config ORDER BY key`, nil, scanString, func(string) int { return 0 })
+	keys, _, err := scanAll(ctx, tx, `SELECT key FROM config WHERE key IS NOT NULL ORDER BY key`, nil, scanString, func(string) int { return 0 })
 	for _, k := range keys {
 		if err := fn(settingText, "CONF-"+k, k); err != nil {
 			return err

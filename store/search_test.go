@@ -267,16 +267,20 @@ func TestIndexCheck(t *testing.T) {
 	rawExec(t, db, `UPDATE search SET title = 'x' WHERE ref = 'ORD-2'`)
 	rawExec(t, db, `INSERT INTO words (ref, title, body) SELECT ref, title, body FROM words WHERE ref = 'ORD-3'`)
 	rawExec(t, db, `INSERT INTO search (ref, title, body) VALUES ('ORD-9', 'ghost', '')`)
+	rawExec(t, db, `UPDATE words SET title = NULL WHERE ref = 'ORD-2'`)               // verify stopped at it (review of 2026-12-03)
+	rawExec(t, db, `INSERT INTO words (words, rank) VALUES ('rank', 'highlight(1)')`) // search failed, verify passed
 	got := problems(t, db)
 	for _, want := range []string{"words index is out of step with the records (no row for ORD-1)",
 		"words index is out of step with the records (two rows for ORD-3)",
 		"search index is out of step with the records (a row that differs from the record for ORD-2)",
-		"search index is out of step with the records (a row of no live record for ORD-9)"} {
+		"search index is out of step with the records (a row of no live record for ORD-9)",
+		"words index is out of step with the records (a row that differs from the record for ORD-2)",
+		"words index is out of step with the records (a setting vault never makes: rank)"} {
 		if !slices.ContainsFunc(got, func(p string) bool { return strings.Contains(p, want) }) {
 			t.Errorf("no problem %q in %q", want, got)
 		}
 	}
-	if len(got) != 4 {
+	if len(got) != 6 {
 		t.Errorf("%d problems: %q", len(got), got)
 	}
 	if err := db.RebuildIndexes(ctx); err != nil {
@@ -284,6 +288,9 @@ func TestIndexCheck(t *testing.T) {
 	}
 	if got := problems(t, db); len(got) != 0 {
 		t.Errorf("after the rebuild: %q", got)
+	}
+	if _, err := db.Search(ctx, "ebay", 10); err != nil {
+		t.Errorf("search after the rebuild: %v", err)
 	}
 	// A setting set and unset keeps its row, as the rebuild writes it.
 	for _, v := range []string{"SE", ""} {

@@ -82,7 +82,7 @@ func (db *DB) SetConfig(ctx context.Context, key vault.SettingKey, value string)
 func (db *DB) Config(ctx context.Context) (map[string]string, error) {
 	return readValue(ctx, db, func(tx *sql.Tx) (map[string]string, error) {
 		out := map[string]string{}
-		err := eachPair(ctx, tx, `SELECT key, value FROM config WHERE value <> '' ORDER BY key`, nil, func(k, v string) { out[k] = v })
+		err := eachPair(ctx, tx, `SELECT key, value FROM config WHERE key IS NOT NULL AND value <> '' ORDER BY key`, nil, func(k, v string) { out[k] = v })
 		return out, err
 	})
 }

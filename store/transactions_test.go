@@ -50,7 +50,7 @@ func TestStatementLinesSealed(t *testing.T) {
 		{"delete a line", `DELETE FROM transactions WHERE id = 3`, "LINES-1: changed since its last audit entry"},
 		{"delete a statement's lines", `DELETE FROM transactions WHERE statement_id = 1`, "LINES-1: in the audit log but gone"},
 		{"link a line", `INSERT INTO transaction_orders (transaction_id, order_id, state, why, decided_by) VALUES (1, 1, 'linked', '', 'user')`,
-			"TX-1: no audit entry"},
+			"TX-1: a match on it has no audit entry"},
 		{"drop the statement's entry", `UPDATE audit SET record = 'LINES-9' WHERE record = 'LINES-1'`, ""},
 	}
 	for _, tc := range tampers {

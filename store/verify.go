@@ -135,7 +135,12 @@ func checkRecords(ctx context.Context, tx *sql.Tx, c *Check) error {
 	}
 	for _, r := range recs {
 		if r.last == "" {
-			if !strings.HasPrefix(r.name, "LINES-") && last[covered[r.name]] == "" {
+			seal := covered[r.name]
+			switch {
+			case strings.HasPrefix(r.name, "LINES-") || last[seal.name] != "" && !seal.decided:
+			case last[seal.name] != "":
+				c.Problems = append(c.Problems, vault.Problem{Record: r.name, What: "a match on it has no audit entry: it was recorded outside vault"})
+			default:
 				c.Problems = append(c.Problems, vault.Problem{Record: r.name, What: "no audit entry: it was added outside vault"})
 			}
 			continue
@@ -160,16 +165,27 @@ func checkRecords(ctx context.Context, tx *sql.Tx, c *Check) error {
 	return err
 }
 
-// sealedLines names, for each statement line no match was decided on, the
-// record that seals it: its statement's lines (LINES-n), sealed as a whole
-// by each import. A line without that record's entry, or with a decision,
-// needs an entry of its own.
-func sealedLines(ctx context.Context, tx *sql.Tx) (map[string]string, error) {
-	out := map[string]string{}
-	err := eachPair(ctx, tx, `SELECT 'TX-' || id, 'LINES-' || statement_id FROM transactions t
-		WHERE statement_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM transaction_orders WHERE transaction_id = t.id)`,
-		nil, func(line, seal string) { out[line] = seal })
+// sealedLines names, for each statement line, the record that seals it:
+// its statement's lines (LINES-n), sealed as a whole by each import, and
+// whether a match was decided on it. A line without that record's entry,
+// or with a decision, needs an entry of its own.
+func sealedLines(ctx context.Context, tx *sql.Tx) (map[string]seal, error) {
+	out := map[string]seal{}
+	err := eachPair(ctx, tx, `SELECT 'TX-' || id, 'LINES-' || statement_id ||
+			CASE WHEN EXISTS (SELECT 1 FROM transaction_orders WHERE transaction_id = t.id) THEN ' decided' ELSE '' END
+		FROM transactions t WHERE statement_id IS NOT NULL`,
+		nil, func(line, s string) {
+			name, decided := strings.CutSuffix(s, " decided")
+			out[line] = seal{name, decided}
+		})
 	return out, err
+}
+
+// seal is the record that seals a statement line, and whether a match
+// was decided on the line.
+type seal struct {
+	name    string
+	decided bool
 }
 
 func listBlobs(ctx context.Context, tx *sql.Tx, c *Check) error {
