@@ -130,16 +130,16 @@ func TestGuessFit(t *testing.T) {
 	}
 }
 
-// TestLosslessGuess: when the first fifth of the screenshots, encoded
-// lossless, say that all of them would pass the limit by a quarter, the
-// lossless try stops there (it encoded 28 of 40 before); a case whose
-// lossless pictures fit still gets them.
+// TestLosslessGuess: when the first four screenshots, encoded lossless,
+// say that all of them will pass the limit, the lossless try stops there
+// (it encoded 28 of 30 before); a case whose lossless pictures fit still
+// gets them.
 func TestLosslessGuess(t *testing.T) {
 	p, _ := ProfileNamed("default")
 	for _, tc := range []struct {
 		shots, most int // screenshots, most PNG encodes
 		lossless    bool
-	}{{30, 6, false}, {2, 2, true}} {
+	}{{30, 4, false}, {2, 2, true}} {
 		f, blobs := newScreenshotCase(t, tc.shots)
 		d := New(f, generated, time.UTC)
 		d.cache = newExportCache()
