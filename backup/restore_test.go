@@ -110,27 +110,8 @@ func TestBackupOfDamagedVault(t *testing.T) {
 		}
 	}
 	// The same archive with the manifest silent about the altered file.
-	var out bytes.Buffer
-	tw := tar.NewWriter(&out)
-	tr := tar.NewReader(bytes.NewReader(archive))
-	for {
-		hdr, err := tr.Next()
-		if err != nil {
-			break
-		}
-		data, _ := io.ReadAll(tr)
-		if hdr.Name == "manifest.json" {
-			var m Manifest
-			json.Unmarshal(data, &m)
-			m.Missing = m.Missing[:1]
-			data, _ = json.Marshal(m)
-			hdr.Size = int64(len(data))
-		}
-		tw.WriteHeader(hdr)
-		tw.Write(data)
-	}
-	tw.Close()
-	if _, err := Restore(bytes.NewReader(out.Bytes()), filepath.Join(t.TempDir(), "v")); !errors.Is(err, ErrBadArchive) ||
+	silent := editManifest(archive, func(m *Manifest) { m.Missing = m.Missing[:1] }, "")
+	if _, err := Restore(bytes.NewReader(silent), filepath.Join(t.TempDir(), "v")); !errors.Is(err, ErrBadArchive) ||
 		!strings.Contains(err.Error(), "does not hash to its name") {
 		t.Fatalf("an altered file the manifest does not declare: %v", err)
 	}
@@ -216,33 +197,39 @@ func FuzzRestore(f *testing.F) {
 	})
 }
 
+// editManifest is archive with its manifest changed by edit and extra
+// bytes after its JSON.
+func editManifest(archive []byte, edit func(*Manifest), extra string) []byte {
+	var buf bytes.Buffer
+	tw := tar.NewWriter(&buf)
+	tr := tar.NewReader(bytes.NewReader(archive))
+	for {
+		hdr, err := tr.Next()
+		if err != nil {
+			break
+		}
+		data, _ := io.ReadAll(tr)
+		if hdr.Name == "manifest.json" {
+			var m Manifest
+			json.Unmarshal(data, &m)
+			edit(&m)
+			data, _ = json.Marshal(m)
+			data = append(data, extra...)
+			hdr.Size = int64(len(data))
+		}
+		tw.WriteHeader(hdr)
+		tw.Write(data)
+	}
+	tw.Close()
+	return buf.Bytes()
+}
+
 // TestRestoreRefuses: archives Write never makes are refused as such, not
 // with the error of a later step (#18, review of 2026-12-03).
 func TestRestoreRefuses(t *testing.T) {
 	blob := "blobs/aa/" + strings.Repeat("a", 64)
 	withManifest := func(members map[string]string, edit func(*Manifest), extra string) []byte {
-		var m Manifest
-		tr := tar.NewReader(bytes.NewReader(archiveOf(t, members)))
-		var buf bytes.Buffer
-		tw := tar.NewWriter(&buf)
-		for {
-			hdr, err := tr.Next()
-			if err != nil {
-				break
-			}
-			data, _ := io.ReadAll(tr)
-			if hdr.Name == "manifest.json" {
-				json.Unmarshal(data, &m)
-				edit(&m)
-				data, _ = json.Marshal(m)
-				data = append(data, extra...)
-				hdr.Size = int64(len(data))
-			}
-			tw.WriteHeader(hdr)
-			tw.Write(data)
-		}
-		tw.Close()
-		return buf.Bytes()
+		return editManifest(archiveOf(t, members), edit, extra)
 	}
 	same := func(*Manifest) {}
 	for _, tc := range []struct {

@@ -109,14 +109,24 @@ func TestWalkedFileSwapped(t *testing.T) {
 	// Put back: the absolute link inside the tree reads its file.
 	must(os.Remove(filepath.Join(tree, "a.txt")))
 	write(filepath.Join(tree, "a.txt"), "receipt")
-	f, err := got["abs.txt"].Open()
+	if data := readCandidate(t, got["abs.txt"]); data != "receipt" {
+		t.Fatalf("abs.txt read %q", data)
+	}
+}
+
+// readCandidate opens and reads a candidate's file.
+func readCandidate(t *testing.T, c Candidate) string {
+	t.Helper()
+	f, err := c.Open()
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if data, _ := io.ReadAll(f); string(data) != "receipt" {
-		t.Fatalf("abs.txt read %q", data)
+	data, err := io.ReadAll(f)
+	if err != nil {
+		t.Fatal(err)
 	}
+	return string(data)
 }
 
 // TestWalkedDirectorySwapped: the walked directory itself renamed and
@@ -143,12 +153,7 @@ func TestWalkedDirectorySwapped(t *testing.T) {
 	if err := os.Symlink(evil, tree); err != nil {
 		t.Fatal(err)
 	}
-	f, err := found[0].Open()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if data, _ := io.ReadAll(f); string(data) != "in" {
+	if data := readCandidate(t, found[0]); data != "in" {
 		t.Fatalf("read %q from the swapped-in directory", data)
 	}
 }
