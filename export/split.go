@@ -13,6 +13,7 @@ type Part struct {
 	Written Written
 	First   string // label of its first exhibit ("" when it has none)
 	Last    string
+	parts   int // the count of parts its cover names
 }
 
 // Split writes the dossier as numbered parts that each meet the profile:
@@ -26,20 +27,26 @@ func Split(d Dossier, blobs *evidence.Blobs, p Profile) ([]Part, error) {
 	}
 	var parts []Part
 	rest := d.Exhibits
+	last := 0 // exhibits in the part before
 	for len(parts) == 0 || len(rest) > 0 {
 		c := d
 		c.Part = len(parts) + 1
+		if last > 0 { // a guess at the count its cover names: right, it need not render again
+			c.Parts = len(parts) + (len(rest)+last-1)/last
+		}
 		n, part, err := largestFit(c, rest, blobs, p)
 		if err != nil {
 			return nil, err
 		}
+		part.parts = c.Parts
 		parts = append(parts, part)
-		rest = rest[n:]
+		rest, last = rest[n:], n
 	}
 	if len(parts) == 1 {
 		return parts, nil
 	}
-	// Render again with the count known: each cover says "part 2 of 3".
+	// Render again the parts whose cover names another count than the one
+	// found ("part 2 of 3"); the first part has no cover.
 	rest = d.Exhibits
 	for i := range parts {
 		c := d
@@ -47,11 +54,14 @@ func Split(d Dossier, blobs *evidence.Blobs, p Profile) ([]Part, error) {
 		n := exhibitsIn(parts[i], rest)
 		c.Exhibits = rest[:n]
 		rest = rest[n:]
+		if i == 0 || parts[i].parts == len(parts) {
+			continue
+		}
 		data, w, err := Fit(c, blobs, p)
 		if err != nil {
 			return nil, fmt.Errorf("part %d: %w", i+1, err)
 		}
-		parts[i].Data, parts[i].Written = data, w
+		parts[i].Data, parts[i].Written, parts[i].parts = data, w, len(parts)
 	}
 	return parts, nil
 }

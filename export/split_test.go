@@ -1,6 +1,18 @@
 package export
 
-import "testing"
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/png"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"vault"
+	"vault/internal/pdftest"
+)
 
 // FuzzLargest: the galloping search finds what a scan does, for any
 // boundary and guess, and tries no count twice.
@@ -46,5 +58,46 @@ func TestLargestTries(t *testing.T) {
 		if got != tc.boundary || tries > tc.most {
 			t.Errorf("boundary %d, guess %d: found %d in %d tries, want at most %d", tc.boundary, tc.guess, got, tries, tc.most)
 		}
+	}
+}
+
+// TestSplitCovers: every part's cover names the count of parts found,
+// whether the guess made while splitting was right or not; the first part
+// has no cover.
+func TestSplitCovers(t *testing.T) {
+	f, blobs := newScreenshotCase(t, 6)
+	// Wide pictures after the screenshots: fewer a page, so that a guess
+	// from the parts before is wrong.
+	for i := range 12 {
+		img := image.NewRGBA(image.Rect(0, 0, 1600, 500+40*i))
+		for j := range img.Pix {
+			img.Pix[j] = uint8(j*7 + i)
+		}
+		var buf bytes.Buffer
+		if err := png.Encode(&buf, img); err != nil {
+			t.Fatal(err)
+		}
+		name := fmt.Sprintf("wide-%d.png", i)
+		f.Evidence = append(f.Evidence, vault.Evidence{ID: vault.EvidenceID(100 + i), Kind: vault.EvidencePhoto, Source: vault.SourceFile,
+			Title: name, FileName: name, Blob: putBlob(t, blobs, buf.Bytes()), Orders: f.Evidence[0].Orders})
+	}
+	for _, pages := range []int{3, 4, 5, 6, 7} {
+		p := Profile{Name: "short", MaxPages: pages, DPI: 100}
+		parts, err := Split(New(f, generated, time.UTC), blobs, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, part := range parts[1:] {
+			path := filepath.Join(t.TempDir(), "p.pdf")
+			writeFile(t, path, part.Data)
+			info, err := pdftest.Read(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := fmt.Sprintf("%d of %d", i+2, len(parts)); !strings.Contains(info.Text, want) {
+				t.Errorf("%d pages a part: part %d does not say %q", pages, i+2, want)
+			}
+		}
+		t.Logf("%d pages a part: %d parts", pages, len(parts))
 	}
 }
