@@ -13,6 +13,8 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 
@@ -55,16 +57,46 @@ type File struct {
 	SHA256 string `json:"sha256"`
 }
 
-// freshName is a new name in dir that no other backup uses, not created
-// (VACUUM INTO wants a path that does not exist): a name from the clock
+// snapshotName is a new name in dir for a snapshot (VACUUM INTO wants a
+// path that does not exist), with a lock file beside it that this process
+// holds until unlock: a backup killed meanwhile leaves a lock nobody
+// holds, and the next backup removes it with its snapshot (86 MB each
+// were left for --repair to find an hour later). A name from the clock
 // alone collided when two backups ran with one VAULT_NOW.
-func freshName(dir, pattern string) (string, error) {
-	f, err := os.CreateTemp(dir, pattern)
+func snapshotName(dir string) (snap string, unlock func(), err error) {
+	removeStale(dir)
+	lock, err := os.CreateTemp(dir, "snapshot-*.lock")
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
-	f.Close()
-	return f.Name(), os.Remove(f.Name())
+	if err := syscall.Flock(int(lock.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		lock.Close()
+		os.Remove(lock.Name())
+		return "", nil, err
+	}
+	snap = strings.TrimSuffix(lock.Name(), ".lock") + ".db"
+	return snap, func() {
+		os.Remove(snap)
+		os.Remove(lock.Name())
+		lock.Close()
+	}, nil
+}
+
+// removeStale removes the snapshots of backups that were killed: those
+// whose lock no process holds.
+func removeStale(dir string) {
+	locks, _ := filepath.Glob(filepath.Join(dir, "snapshot-*.lock"))
+	for _, name := range locks {
+		f, err := os.Open(name)
+		if err != nil {
+			continue
+		}
+		if syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB) == nil {
+			os.Remove(strings.TrimSuffix(name, ".lock") + ".db")
+			os.Remove(name)
+		}
+		f.Close()
+	}
 }
 
 // Write writes the vault as a tar archive to w: vault.db (a snapshot taken in
@@ -73,11 +105,11 @@ func freshName(dir, pattern string) (string, error) {
 // or altered does not stop it: the manifest lists it (Missing), and the
 // caller says so.
 func Write(ctx context.Context, w io.Writer, db *store.DB, blobs *evidence.Blobs, tmpDir string, now time.Time) (Manifest, error) {
-	snap, err := freshName(tmpDir, "snapshot-*.db")
+	snap, unlock, err := snapshotName(tmpDir)
 	if err != nil {
 		return Manifest{}, err
 	}
-	defer os.Remove(snap)
+	defer unlock()
 	if err := db.Snapshot(ctx, snap); err != nil {
 		return Manifest{}, err
 	}

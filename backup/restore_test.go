@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -299,5 +300,34 @@ func TestBackupSkipsLinks(t *testing.T) {
 	m, err := Restore(bytes.NewReader(archive), filepath.Join(t.TempDir(), "v"))
 	if err != nil || len(m.Missing) != 1 || m.Missing[0].Why != "missing" {
 		t.Fatalf("restore: %+v %v", m.Missing, err)
+	}
+}
+
+// TestStaleSnapshots: a backup removes the snapshot a killed backup left
+// in tmp/ (its lock held by no one), and leaves a running one's alone.
+func TestStaleSnapshots(t *testing.T) {
+	v := realVault(t, "receipt one")
+	tmp := filepath.Join(v.dir, "tmp")
+	for _, name := range []string{"snapshot-dead.lock", "snapshot-dead.db", "snapshot-live.lock", "snapshot-live.db"} {
+		if err := os.WriteFile(filepath.Join(tmp, name), []byte("x"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	live, err := os.Open(filepath.Join(tmp, "snapshot-live.lock"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer live.Close()
+	if err := syscall.Flock(int(live.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		t.Fatal(err)
+	}
+	v.archive(t)
+	left, _ := os.ReadDir(tmp)
+	var names []string
+	for _, e := range left {
+		names = append(names, e.Name())
+	}
+	if strings.Join(names, " ") != "snapshot-live.db snapshot-live.lock" {
+		t.Fatalf("tmp/ holds %v after a backup", names)
 	}
 }
