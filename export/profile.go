@@ -58,8 +58,8 @@ func ladder(dpi int) []Render {
 }
 
 // Fit renders the dossier within the profile's limits: the best image
-// settings whose PDF is small enough (a binary search over the ladder,
-// each step smaller). It fails, saying what to drop, when pages are too many
+// settings whose PDF is small enough (a search down the ladder, each step
+// smaller; see firstFit). It fails, saying what to drop, when pages are too many
 // or even the smallest rendering is too large.
 func Fit(d Dossier, blobs *evidence.Blobs, p Profile) ([]byte, Written, error) {
 	if d.cache == nil {
@@ -95,34 +95,54 @@ func Fit(d Dossier, blobs *evidence.Blobs, p Profile) ([]byte, Written, error) {
 	if p.MaxBytes == 0 || w.Bytes <= p.MaxBytes {
 		return data, w, nil
 	}
-	// This step is too large; find the first that fits. The next step
-	// usually does (JPEG instead of lossless), so it is tried first: two
-	// renders instead of four for a dossier of screenshots.
-	if first+1 < len(steps) {
-		if data, w, err = render(steps[first+1]); err != nil || w.Bytes <= p.MaxBytes {
-			return data, w, err
-		}
-	}
-	lo, hi := first+2, len(steps)-1
 	var best []byte
 	var bestW Written
-	for lo <= hi {
-		mid := (lo + hi) / 2
-		data, w, err = render(steps[mid])
-		if err != nil {
-			return nil, w, err
+	i, err := firstFit(steps, first, func(i int) (bool, error) {
+		data, w, err = render(steps[i])
+		if err == nil && w.Bytes <= p.MaxBytes {
+			best, bestW = data, w
+			return true, nil
 		}
-		if w.Bytes <= p.MaxBytes {
-			best, bestW, hi = data, w, mid-1
-		} else {
-			lo = mid + 1
-		}
+		return false, err
+	})
+	if err != nil {
+		return nil, w, err
 	}
-	if best == nil {
+	if i < 0 {
 		// Nothing fitted, so the search ended on the smallest setting: w.
 		return nil, w, tooLarge(d, p, w)
 	}
 	return best, bestW, nil
+}
+
+// firstFit finds the first of the steps after tried that fits, for fits
+// false down to a boundary and true past it; -1 when none does. The steps
+// at tried's DPI come first, in order: they only encode again the pixels
+// already scaled, where a step at another DPI decodes and scales every
+// picture (a binary search sent a part of 42 screenshots to 120 DPI and
+// back, 42 decodes for nothing), and the next one usually fits. The steps
+// at lower DPIs are halved.
+func firstFit(steps []Render, tried int, fits func(int) (bool, error)) (int, error) {
+	next := tried + 1
+	for ; next < len(steps) && steps[next].DPI == steps[tried].DPI; next++ {
+		if ok, err := fits(next); ok || err != nil {
+			return next, err
+		}
+	}
+	best, lo, hi := -1, next, len(steps)-1
+	for lo <= hi {
+		mid := (lo + hi) / 2
+		ok, err := fits(mid)
+		switch {
+		case err != nil:
+			return -1, err
+		case ok:
+			best, hi = mid, mid-1
+		default:
+			lo = mid + 1
+		}
+	}
+	return best, nil
 }
 
 // PageLimitError is a dossier with more pages than its profile allows.

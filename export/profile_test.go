@@ -158,3 +158,41 @@ func TestLosslessGuess(t *testing.T) {
 		}
 	}
 }
+
+// TestFirstFit: for every boundary on the default ladder, the search finds
+// the first step that fits, tries no step at a lower DPI while one at the
+// DPI tried fits (those reuse the scaled pixels), and stops at an error.
+func TestFirstFit(t *testing.T) {
+	steps := ladder(150)
+	for tried := range steps {
+		for boundary := tried + 1; boundary <= len(steps); boundary++ {
+			var probed []int
+			got, err := firstFit(steps, tried, func(i int) (bool, error) {
+				probed = append(probed, i)
+				return i >= boundary, nil
+			})
+			want := boundary
+			if boundary == len(steps) {
+				want = -1
+			}
+			if err != nil || got != want {
+				t.Errorf("tried %d, boundary %d: %d, %v; want %d", tried, boundary, got, err, want)
+			}
+			for _, i := range probed {
+				if boundary < len(steps) && steps[boundary].DPI == steps[tried].DPI && steps[i].DPI != steps[tried].DPI {
+					t.Errorf("tried %d, boundary %d: probed %v at %d DPI", tried, boundary, steps[i], steps[i].DPI)
+				}
+			}
+			if want < 0 && len(probed) > 0 && probed[len(probed)-1] != len(steps)-1 {
+				t.Errorf("tried %d: nothing fits, but the last probe was %d, not the smallest step", tried, probed[len(probed)-1])
+			}
+		}
+	}
+	broken := errors.New("disk full")
+	if _, err := firstFit(steps, 0, func(i int) (bool, error) { return false, broken }); err != broken {
+		t.Errorf("error: %v", err)
+	}
+	if i, err := firstFit(steps, 3, func(i int) (bool, error) { return false, broken }); err != broken || i >= 0 {
+		t.Errorf("error at a lower DPI: %d, %v", i, err)
+	}
+}
