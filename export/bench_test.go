@@ -62,3 +62,15 @@ func BenchmarkScaleOpaque(b *testing.B) {
 		scaleOpaque(half.Pix, half.Stride, half.Rect.Dx(), half.Rect.Dy(), 318, 688)
 	}
 }
+
+// BenchmarkHalvedPNG reads a phone screenshot straight into its half size
+// (inflate, unfilter, 2x2 average): the first step of every screenshot.
+func BenchmarkHalvedPNG(b *testing.B) {
+	shot := testimage.PhoneScreenshot(1)
+	b.SetBytes(int64(len(shot)))
+	for b.Loop() {
+		if _, ok := halvedPNG(bytes.NewReader(shot)); !ok {
+			b.Fatal("halvedPNG does not take the screenshot")
+		}
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"vault/internal/testimage"
@@ -207,4 +208,24 @@ func FuzzHalvedPNG(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkHalf(t, "input", data)
 	})
+}
+
+// TestAddBytes: the eight-bytes-at-a-time sum is the byte-by-byte one,
+// carries and all (0x80 + 0x80, 0xff + 0x01), for every tail length.
+func TestAddBytes(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	edges := []byte{0, 1, 0x7f, 0x80, 0x81, 0xfe, 0xff}
+	for n := range 40 {
+		cur, prev := make([]byte, n), make([]byte, n+3) // prev may be longer
+		for i := range cur {
+			cur[i], prev[i] = edges[rng.IntN(len(edges))], edges[rng.IntN(len(edges))]
+		}
+		want := slices.Clone(cur)
+		for i := range want {
+			want[i] += prev[i]
+		}
+		if addBytes(cur, prev); !bytes.Equal(cur, want) {
+			t.Fatalf("n %d: %x, want %x", n, cur, want)
+		}
+	}
 }

@@ -92,16 +92,21 @@ func halve(pix []uint8, stride, sw, sh int) ([]uint8, int, int, int) {
 	out := make([]uint8, 4*w*h)
 	for y := range h {
 		r0, r1 := pix[2*y*stride:2*y*stride+8*w], pix[(2*y+1)*stride:(2*y+1)*stride+8*w]
-		o := out[4*w*y : 4*w*(y+1)]
-		for x := 0; x < w; x++ {
-			a, b, q := r0[8*x:8*x+8], r1[8*x:8*x+8], o[4*x:4*x+4]
-			q[0] = uint8((uint(a[0]) + uint(a[4]) + uint(b[0]) + uint(b[4]) + 2) >> 2)
-			q[1] = uint8((uint(a[1]) + uint(a[5]) + uint(b[1]) + uint(b[5]) + 2) >> 2)
-			q[2] = uint8((uint(a[2]) + uint(a[6]) + uint(b[2]) + uint(b[6]) + 2) >> 2)
-			q[3] = 255
-		}
+		halveRow(out[4*w*y:4*w*(y+1)], r0, r1, w)
 	}
 	return out, 4 * w, w, h
+}
+
+// halveRow averages the 2x2 blocks of two rows of RGBA pixels into w
+// opaque pixels, rounding half up.
+func halveRow(o, r0, r1 []byte, w int) {
+	for x := range w {
+		a, b, q := r0[8*x:8*x+8], r1[8*x:8*x+8], o[4*x:4*x+4]
+		q[0] = uint8((uint(a[0]) + uint(a[4]) + uint(b[0]) + uint(b[4]) + 2) >> 2)
+		q[1] = uint8((uint(a[1]) + uint(a[5]) + uint(b[1]) + uint(b[5]) + 2) >> 2)
+		q[2] = uint8((uint(a[2]) + uint(a[6]) + uint(b[2]) + uint(b[6]) + 2) >> 2)
+		q[3] = 255
+	}
 }
 
 // one is 1.0 in the fixed point of the weights; two passes give one².
