@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 	"vault/store"
 
@@ -18,25 +19,31 @@ import (
 // removes it: a younger one may belong to an attach still running.
 const RepairAge = time.Hour
 
-// fileMissing is the problem of a stored file that is gone.
-const fileMissing = "its file is missing"
+// fileMissing is the problem of a stored file that is gone; fileAside of
+// one a repair was checking when it stopped (see evidence.Blobs.Aside).
+const (
+	fileMissing = "its file is missing"
+	fileAside   = "its file is missing from blobs/, and a copy is in tmp/, where a repair that stopped while it checked the file left it: 'vault verify --repair' puts it back if its bytes still match"
+)
 
 // VerifyReport is what Verify found.
 type VerifyReport struct {
-	OK       bool            `json:"ok"`
-	Records  int             `json:"records"`
-	Audit    int             `json:"audit_entries"`
-	Head     string          `json:"audit_head"`
-	Blobs    int             `json:"blobs"`
-	Bytes    int64           `json:"bytes"`
-	Problems []vault.Problem `json:"problems"`
-	Orphans  []string        `json:"orphans"`
-	Temp     []string        `json:"temp_files"`
-	Removed  []string        `json:"removed,omitempty"`
-	Rebuilt  bool            `json:"rebuilt_search,omitempty"`
-	Anchored *store.Anchor   `json:"rewrote_anchor,omitempty"` // the anchor --repair wrote
-	Kept     *KeptHead       `json:"kept_head,omitempty"`
-	old      map[string]bool // orphans and temp files old enough to repair
+	OK       bool             `json:"ok"`
+	Records  int              `json:"records"`
+	Audit    int              `json:"audit_entries"`
+	Head     string           `json:"audit_head"`
+	Blobs    int              `json:"blobs"`
+	Bytes    int64            `json:"bytes"`
+	Problems []vault.Problem  `json:"problems"`
+	Orphans  []string         `json:"orphans"`
+	Temp     []string         `json:"temp_files"`
+	Removed  []string         `json:"removed,omitempty"`
+	PutBack  []string         `json:"put_back,omitempty"` // files --repair moved back from tmp/
+	Rebuilt  bool             `json:"rebuilt_search,omitempty"`
+	Anchored *store.Anchor    `json:"rewrote_anchor,omitempty"` // the anchor --repair wrote
+	Kept     *KeptHead        `json:"kept_head,omitempty"`
+	old      map[string]bool  // orphans and temp files old enough to repair
+	aside    map[string]int64 // missing files found in tmp/: SHA-256 -> size
 }
 
 // Verify checks the whole vault: the database (integrity, the audit chain,
@@ -70,13 +77,20 @@ func (s *Service) Verify(ctx context.Context, progress Progress) (VerifyReport, 
 	}
 	check := db.c
 	r := VerifyReport{Records: check.Records, Audit: check.Audit, Head: check.Head, Problems: check.Problems,
-		Blobs: len(inv.Blobs), Bytes: total, Orphans: []string{}, Temp: []string{}, old: map[string]bool{}}
+		Blobs: len(inv.Blobs), Bytes: total, Orphans: []string{}, Temp: []string{}, old: map[string]bool{}, aside: map[string]int64{}}
+	temp := map[string]bool{}
+	for _, t := range inv.Temp {
+		temp[t.Path] = true
+	}
 	referenced := map[string]bool{}
 	for _, b := range check.Blobs {
 		referenced[b.SHA256] = true
 		rel := s.rel(s.Blobs.Path(b.SHA256))
 		size, ok := inv.Blobs[b.SHA256]
 		switch {
+		case !ok && temp[s.Blobs.Aside(b.SHA256)]:
+			r.Problems = append(r.Problems, vault.Problem{Record: b.Record, File: rel, What: fileAside})
+			r.aside[b.SHA256] = b.Size
 		case !ok:
 			r.Problems = append(r.Problems, vault.Problem{Record: b.Record, File: rel, What: fileMissing})
 		case size != b.Size:
@@ -102,7 +116,7 @@ func (s *Service) Verify(ctx context.Context, progress Progress) (VerifyReport, 
 	}
 	for _, t := range inv.Temp {
 		r.Temp = append(r.Temp, s.rel(t.Path))
-		r.old[s.rel(t.Path)] = t.Age > RepairAge
+		r.old[s.rel(t.Path)] = t.Age > RepairAge && !referenced[strings.TrimPrefix(filepath.Base(t.Path), "orphan-")]
 	}
 	r.OK = len(r.Problems) == 0
 	return r, nil
@@ -151,6 +165,28 @@ func (s *Service) Repair(r VerifyReport) []string {
 		}
 	}
 	return removed
+}
+
+// PutBack moves the files r found in tmp/ that records need back into
+// blobs/, and drops those problems. A copy that no longer matches stays a
+// problem.
+func (s *Service) PutBack(r *VerifyReport) {
+	for _, sum := range slices.Sorted(maps.Keys(r.aside)) {
+		file, aside := s.rel(s.Blobs.Path(sum)), s.rel(s.Blobs.Aside(sum))
+		if err := s.Blobs.PutBack(sum, r.aside[sum]); err != nil {
+			for i, p := range r.Problems {
+				if p.File == file && p.What == fileAside {
+					r.Problems[i].What = fmt.Sprintf("its file is missing from blobs/, and the copy in tmp/ could not be put back: %v", err)
+				}
+			}
+			continue
+		}
+		r.Problems = slices.DeleteFunc(r.Problems, func(p vault.Problem) bool { return p.File == file && p.What == fileAside })
+		r.Temp = slices.DeleteFunc(r.Temp, func(t string) bool { return t == aside })
+		r.PutBack = append(r.PutBack, file)
+		delete(r.aside, sum)
+	}
+	r.OK = len(r.Problems) == 0
 }
 
 // RepairIndex rebuilds the search indexes when r found them out of step

@@ -3,7 +3,9 @@ package casework
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -324,5 +326,54 @@ func TestRepairSparesAReusedOrphan(t *testing.T) {
 	}
 	if r, err := s.Verify(ctx, nil); err != nil || !r.OK {
 		t.Errorf("after the repair: %+v %v", r.Problems, err)
+	}
+}
+
+// TestPutBackAfterAnInterruptedRepair: a repair moves an orphan aside to
+// read its age; killed there, just after an attach reused the file and
+// recorded it, it left a record without its file. Verify says where the
+// file is, a later repair does not remove it from tmp/ however old, and
+// --repair puts it back. An altered copy stays a problem.
+func TestPutBackAfterAnInterruptedRepair(t *testing.T) {
+	ctx := context.Background()
+	s := testVault(t)
+	o := addOrder(t, s, vault.Order{Marketplace: vault.AliExpress, Number: "82"})
+	in := t.TempDir()
+	content := []byte("the seller's promise, attached again")
+	if _, err := s.Attach(ctx, AttachRequest{Paths: []string{writeInput(t, in, "promise.txt", content)},
+		Links: vault.Links{Orders: []vault.OrderID{o}}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	sum := fmt.Sprintf("%x", sha256.Sum256(content))
+	kill := func() {
+		if err := os.Rename(s.Blobs.Path(sum), s.Blobs.Aside(sum)); err != nil {
+			t.Fatal(err)
+		}
+		old := time.Now().Add(-2 * RepairAge)
+		os.Chtimes(s.Blobs.Aside(sum), old, old)
+	}
+	kill()
+	r, err := s.Verify(ctx, nil)
+	if err != nil || r.OK || len(r.Problems) != 1 || r.Problems[0].What != fileAside || len(r.Temp) != 1 {
+		t.Fatalf("after the kill: %+v %v", r, err)
+	}
+	if removed := s.Repair(r); len(removed) != 0 {
+		t.Fatalf("the repair removed %v, the only copy of a recorded file", removed)
+	}
+	if s.PutBack(&r); !r.OK || len(r.PutBack) != 1 || len(r.Temp) != 0 {
+		t.Fatalf("put back: %+v", r)
+	}
+	if r, err := s.Verify(ctx, nil); err != nil || !r.OK || len(r.Temp) != 0 {
+		t.Errorf("after putting it back: %+v %v", r, err)
+	}
+
+	kill()
+	os.WriteFile(s.Blobs.Aside(sum), []byte("the seller's promise, attached agai!"), 0o600)
+	r, _ = s.Verify(ctx, nil)
+	if s.PutBack(&r); r.OK || len(r.PutBack) != 0 || s.Blobs.Has(sum) || !strings.Contains(r.Problems[0].What, "could not be put back") {
+		t.Errorf("an altered copy was put back: %+v", r)
+	}
+	if r, _ := s.Verify(ctx, nil); len(r.Orphans) != 0 {
+		t.Errorf("the altered copy left a blob: %v", r.Orphans)
 	}
 }

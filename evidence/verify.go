@@ -1,11 +1,15 @@
 package evidence
 
 import (
+	"cmp"
+	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
 	"sync"
+	"syscall"
 	"time"
 )
 
@@ -98,7 +102,7 @@ func (b *Blobs) Remove(path string) error { return os.Remove(path) }
 // age is read after the rename, so a touch before it is seen and the file
 // put back. false when the file stays.
 func (b *Blobs) RemoveOrphan(path string, age time.Duration) (bool, error) {
-	aside := filepath.Join(b.tmpDir(), "orphan-"+filepath.Base(path))
+	aside := b.Aside(filepath.Base(path))
 	if err := os.Rename(path, aside); err != nil {
 		return false, err
 	}
@@ -106,4 +110,41 @@ func (b *Blobs) RemoveOrphan(path string, age time.Duration) (bool, error) {
 		return false, os.Rename(aside, path)
 	}
 	return true, b.Remove(aside)
+}
+
+// Aside is where RemoveOrphan moves the blob of sum before it reads its
+// age. A repair killed there leaves it in tmp/ under this name, and an
+// attach that had just reused the blob leaves a record without its file:
+// PutBack moves it back.
+func (b *Blobs) Aside(sum string) string { return filepath.Join(b.tmpDir(), "orphan-"+sum) }
+
+// PutBack stores again the blob of sum that an interrupted RemoveOrphan
+// left in tmp/, through Put (fsync, rename), when its bytes still match
+// sum and size (checked before and while it is stored); then it removes
+// the copy in tmp/. A link there is not followed.
+func (b *Blobs) PutBack(sum string, size int64) error {
+	aside := b.Aside(sum)
+	f, err := os.OpenFile(aside, os.O_RDONLY|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
+		return fmt.Errorf("%s is not a regular file", aside)
+	}
+	altered := fmt.Errorf("%s: %w", aside, ErrAltered)
+	if st, err := copyHashed(io.Discard, io.LimitReader(f, size+1)); err != nil || st.SHA256 != sum || st.Size != size {
+		return cmp.Or(err, altered) // before Put: an altered copy leaves no new blob
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	st, err := b.Put(io.LimitReader(f, size+1))
+	if err == nil && (st.SHA256 != sum || st.Size != size) {
+		err = altered // changed since the check
+	}
+	if err != nil {
+		return err
+	}
+	return os.Remove(aside)
 }

@@ -37,8 +37,9 @@ it: a reset or rewritten log does not.
 
 Files no record refers to (left by an interrupted attach or import) and temp
 files are harmless and listed as cleanup; --repair removes those older than
-an hour. It never removes a file a record refers to. The search index is
-made from the records: --repair rebuilds it when it is out of step.
+an hour. It never removes a file a record refers to, and puts back into
+blobs/ such a file that an interrupted repair left in tmp/. The search index
+is made from the records: --repair rebuilds it when it is out of step.
 
 --dossier checks a bundle written by 'vault export --zip' instead, as its
 receiver would, with no vault needed: every file against SHA256SUMS, and
@@ -73,6 +74,7 @@ func (a *app) runVerify(ctx context.Context, o *verifyOptions) error {
 		}
 	}
 	if o.repair {
+		svc.PutBack(&r)
 		r.Removed = svc.Repair(r)
 		if err := svc.RepairIndex(ctx, &r); err != nil {
 			return err
@@ -136,6 +138,9 @@ func (a *app) printVerify(r casework.VerifyReport) {
 	}
 	for _, rm := range r.Removed {
 		fmt.Fprintf(a.stdout, "removed %s\n", rm)
+	}
+	for _, f := range r.PutBack {
+		fmt.Fprintf(a.stdout, "put %s back from tmp/\n", f)
 	}
 	if r.Rebuilt {
 		fmt.Fprintln(a.stdout, "rebuilt the search index")
