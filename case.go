@@ -273,3 +273,27 @@ func (c Case) TitleIn(l lang.Lang, orders []Order) string {
 	}
 	return c.Title
 }
+
+// OneMarketplace checks that the orders and the account of a
+// reinstatement are at one marketplace: a marketplace reviews its own
+// account, and the letter to it lists the buyer's disputes at the case's
+// marketplaces, which must not be another's.
+func OneMarketplace(orders []Order, account *Account) error {
+	if len(orders) == 0 {
+		return nil
+	}
+	first := orders[0]
+	apart := func(id any, m Marketplace) error {
+		return fmt.Errorf("a reinstatement is about one account at one marketplace, and %s is at %s but %s at %s",
+			first.ID, first.Marketplace.Name(), id, m.Name())
+	}
+	for _, o := range orders[1:] {
+		if o.Marketplace != first.Marketplace {
+			return apart(o.ID, o.Marketplace)
+		}
+	}
+	if account != nil && account.Marketplace != first.Marketplace {
+		return apart(account.ID, account.Marketplace)
+	}
+	return nil
+}

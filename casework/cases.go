@@ -57,6 +57,9 @@ func (s *Service) NewCase(ctx context.Context, c vault.Case, orderRefs []string)
 		}
 		c.Orders = append(c.Orders, id)
 	}
+	if err := s.oneMarketplace(ctx, c, orders); err != nil {
+		return c, nil, fmt.Errorf("%w: open a case for each", err)
+	}
 	if c.Title == "" {
 		c.Title = vault.DefaultTitle(lang.EN, c.Kind, orders)
 	}
@@ -103,5 +106,36 @@ func (s *Service) LinkCase(ctx context.Context, id vault.CaseID, orderRefs []str
 	if err != nil {
 		return err
 	}
+	f, err := s.CaseFile(ctx, id.String())
+	if err != nil {
+		return err
+	}
+	for _, o := range links.Orders {
+		order, err := s.DB.Order(ctx, o)
+		if err != nil {
+			return err
+		}
+		f.Orders = append(f.Orders, order)
+	}
+	if err := s.oneMarketplace(ctx, f.Case, f.Orders); err != nil {
+		return fmt.Errorf("%w: open another case for it", err)
+	}
 	return s.DB.LinkCase(ctx, id, links.Orders, evidence)
+}
+
+// oneMarketplace checks that the orders and the account of a
+// reinstatement are at one marketplace (see vault.OneMarketplace).
+func (s *Service) oneMarketplace(ctx context.Context, c vault.Case, orders []vault.Order) error {
+	if c.Kind != vault.Reinstatement {
+		return nil
+	}
+	var account *vault.Account
+	if c.Account != 0 {
+		a, err := s.DB.Account(ctx, c.Account)
+		if err != nil {
+			return err
+		}
+		account = &a
+	}
+	return vault.OneMarketplace(orders, account)
 }

@@ -42,7 +42,8 @@ func (s *Service) localNow() time.Time { return s.Now().In(s.Loc) }
 
 // SetCase changes the case named by ref. An outcome decides it (today,
 // unless a day is given); reopening a decided case, dates that look wrong
-// and a day opened before the case's first order need force.
+// and a day opened before the case's first order need force. The account
+// of a reinstatement must be at its orders' marketplace.
 func (s *Service) SetCase(ctx context.Context, ref string, changes []vault.Change, force bool) ([]vault.Edit, error) {
 	f, err := s.CaseFile(ctx, ref)
 	if err != nil {
@@ -52,6 +53,11 @@ func (s *Service) SetCase(ctx context.Context, ref string, changes []vault.Chang
 	for _, o := range f.Orders {
 		if !o.Ordered.IsZero() && (first.IsZero() || o.Ordered.Time().Before(first.Time())) {
 			first = o.Ordered
+		}
+	}
+	if n, err := f.Case.Apply(changes, s.localNow(), force); err == nil && n.Account != f.Case.Account {
+		if err := s.oneMarketplace(ctx, n, f.Orders); err != nil {
+			return nil, err
 		}
 	}
 	return s.DB.UpdateCase(ctx, f.Case.ID, func(c vault.Case) (vault.Case, error) {

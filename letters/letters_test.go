@@ -2,6 +2,7 @@ package letters
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -336,5 +337,28 @@ func TestReferencesAndAccount(t *testing.T) {
 	d, _ = Write(Reinstatement, lang.EN, f)
 	if !strings.Contains(d.Text, "The account: kari@example.no.\n") || strings.Contains(d.Text, "Restricted on") {
 		t.Errorf("an account with only its login:\n%s", d.Text)
+	}
+}
+
+// TestReinstatementAtTwoMarketplaces: a case made before vault refused it,
+// with an order or the account at another marketplace, gets a note saying
+// so and how to mend it; a case at one marketplace gets none.
+func TestReinstatementAtTwoMarketplaces(t *testing.T) {
+	mixed := func(d Draft) bool {
+		return slices.ContainsFunc(d.Notes, func(n string) bool { return strings.Contains(n, "one account at one marketplace") })
+	}
+	f := shape{kind: vault.Reinstatement, country: "NO", delivered: true}.facts()
+	f.File.Account = &vault.Account{ID: 1, Marketplace: f.File.Orders[0].Marketplace, Login: "kari@example.no"}
+	if d, err := Write(Reinstatement, lang.EN, f); err != nil || mixed(d) {
+		t.Errorf("one marketplace: %v %v", d.Notes, err)
+	}
+	f.File.Account.Marketplace = vault.Temu
+	if d, _ := Write(Reinstatement, lang.EN, f); !mixed(d) {
+		t.Errorf("the account at Temu: no note in %v", d.Notes)
+	}
+	f.File.Account = nil
+	f.File.Orders = append(f.File.Orders, vault.Order{ID: 9, Marketplace: vault.Temu, Number: "PO-9"})
+	if d, _ := Write(Reinstatement, lang.EN, f); !mixed(d) || !strings.Contains(strings.Join(d.Notes, "\n"), "vault unlink ORD-n") {
+		t.Errorf("an order at Temu: no note in %v", d.Notes)
 	}
 }

@@ -330,6 +330,9 @@ func (w *letter) chargeback() {
 
 func (w *letter) reinstatement() {
 	v := w.v
+	if err := vault.OneMarketplace(v.File.Orders, v.File.Account); err != nil { // a case made before vault checked it
+		w.note("%v: the letter names both and lists the disputes at both ('vault unlink ORD-n --case %s' takes an order out, 'vault set case %[2]s --account ACC-n' names another account)", err, w.record())
+	}
 	w.head(w.receiver(Reinstatement, w.f("%s customer service", w.markets())), w.t("Request to reinstate my account")+w.reference())
 	w.line(w.t("Hello,"))
 	w.line()
