@@ -6,8 +6,10 @@ package export
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/jung-kurt/gofpdf"
@@ -238,6 +240,9 @@ type pageSize struct{ w, h float64 }
 // A file the importer cannot read is an error, never a crash.
 func pdfPageSizes(src []byte) (sizes []pageSize, err error) {
 	defer caught("read PDF", &err)
+	if !bytes.HasPrefix(src, []byte("%PDF-")) { // the reader loops for ever on an empty file
+		return nil, errors.New("read PDF: not a PDF (no %PDF- header)")
+	}
 	imp := gofpdi.NewImporter()
 	rs := io.ReadSeeker(bytes.NewReader(src))
 	imp.SetSourceStream(&rs)
@@ -318,9 +323,31 @@ func (d *doc) output(w io.Writer) (err error) {
 // caught turns a panic of the PDF libraries (deferred) into *err: they
 // panic on some input they cannot read or encode, never a crash here.
 func caught(what string, err *error) {
-	if r := recover(); r != nil {
+	r := recover()
+	if e, ok := r.(error); ok {
+		*err = fmt.Errorf("%s: %s", what, ends(e))
+	} else if r != nil {
 		*err = fmt.Errorf("%s: %v", what, r)
 	}
+}
+
+// ends is the outermost and the innermost message of an error the PDF
+// reader wrapped at each level: a page tree 256 levels deep said "Failed
+// to read kids: " 256 times, which the dossier prints.
+func ends(err error) string {
+	inner := err
+	for {
+		c, ok := inner.(interface{ Cause() error }) // github.com/pkg/errors, as the reader wraps
+		if !ok || c.Cause() == nil {
+			break
+		}
+		inner = c.Cause()
+	}
+	if inner == err {
+		return err.Error()
+	}
+	outer, _, _ := strings.Cut(err.Error(), ": ")
+	return outer + ": " + inner.Error()
 }
 
 // guard runs a step of the layout, turning a panic of the library into an error.

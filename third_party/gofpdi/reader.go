@@ -11,6 +11,7 @@ import (
 	"math"
 	"os"
 	"strconv"
+	"strings"
 
 	"github.com/pkg/errors"
 )
@@ -30,7 +31,26 @@ type PdfReader struct {
 	curPage        int
 	alreadyRead    bool
 	pageCount      int
+	depth          int          // (vault: see enter)
+	xrefSeen       map[int]bool // (vault: the /Prev offsets read, see readXref)
 }
+
+// (vault: maxDepth bounds the reader's recursion. Nested arrays or
+// dictionaries, a page tree whose /Kids or /Parent loop back, all recursed
+// without end, and Go's stack overflow is fatal: one broken PDF exhibit
+// ended the export with a stack trace.)
+const maxDepth = 256
+
+// enter counts one level of recursion, and refuses one past maxDepth;
+// leave undoes it.
+func (this *PdfReader) enter() error {
+	if this.depth++; this.depth > maxDepth {
+		return fmt.Errorf("the PDF nests more than %d levels deep, or its page tree loops", maxDepth)
+	}
+	return nil
+}
+
+func (this *PdfReader) leave() { this.depth-- }
 
 func NewPdfReaderFromStream(sourceFile string, rs io.ReadSeeker) (*PdfReader, error) {
 	length, err := rs.Seek(0, 2)
@@ -162,17 +182,26 @@ func (this *PdfReader) readToken(r *bufio.Reader) (string, error) {
 		return popped, nil
 	}
 
-	err = this.skipWhitespace(r)
-	if err != nil {
-		return "", errors.Wrap(err, "Failed to skip whitespace")
-	}
-
-	b, err := r.ReadByte()
-	if err != nil {
-		if err == io.EOF {
-			return "", nil
+	var b byte
+	for { // (vault: comments skipped in a loop: each recursed once, and a file of them overflowed the stack)
+		err = this.skipWhitespace(r)
+		if err != nil {
+			return "", errors.Wrap(err, "Failed to skip whitespace")
 		}
-		return "", errors.Wrap(err, "Failed to read byte")
+
+		b, err = r.ReadByte()
+		if err != nil {
+			if err == io.EOF {
+				return "", nil
+			}
+			return "", errors.Wrap(err, "Failed to read byte")
+		}
+		if b != '%' {
+			break
+		}
+		if err = this.skipComments(r); err != nil {
+			return "", errors.Wrap(err, "Failed to skip comments")
+		}
 	}
 
 	switch b {
@@ -194,17 +223,10 @@ func (this *PdfReader) readToken(r *bufio.Reader) (string, error) {
 			return string(b), nil
 		}
 
-	case '%':
-		err = this.skipComments(r)
-		if err != nil {
-			return "", errors.Wrap(err, "Failed to skip comments")
-		}
-		return this.readToken(r)
-
 	default:
-		// FIXME this may not be performant to create new strings for each byte
-		// Is it probably better to create a buffer and then convert to a string at the end.
-		str := string(b)
+		// (vault: a builder: a string grown byte by byte took quadratic time on a long token)
+		var str strings.Builder
+		str.WriteByte(b)
 
 	loop:
 		for {
@@ -217,10 +239,10 @@ func (this *PdfReader) readToken(r *bufio.Reader) (string, error) {
 				r.UnreadByte()
 				break loop
 			default:
-				str += string(b)
+				str.WriteByte(b)
 			}
 		}
-		return str, nil
+		return str.String(), nil
 	}
 
 	return "", nil
@@ -230,6 +252,10 @@ func (this *PdfReader) readToken(r *bufio.Reader) (string, error) {
 func (this *PdfReader) readValue(r *bufio.Reader, t string) (*PdfValue, error) {
 	var err error
 	var b byte
+	if err := this.enter(); err != nil {
+		return nil, err
+	}
+	defer this.leave()
 
 	result := &PdfValue{}
 	result.Type = -1
@@ -241,22 +267,22 @@ func (this *PdfReader) readValue(r *bufio.Reader, t string) (*PdfValue, error) {
 	case "<":
 		// This is a hex string
 
-		// Read bytes until '>' is found
-		var s string
+		// Read bytes until '>' is found (vault: into a builder, see readToken)
+		var s strings.Builder
 		for {
 			b, err = r.ReadByte()
 			if err != nil {
 				return nil, errors.Wrap(err, "Failed to read byte")
 			}
 			if b != '>' {
-				s += string(b)
+				s.WriteByte(b)
 			} else {
 				break
 			}
 		}
 
 		result.Type = PDF_TYPE_HEX
-		result.String = s
+		result.String = s.String()
 
 	case "<<":
 		// This is a dictionary
@@ -773,6 +799,9 @@ func (this *PdfReader) findXref() error {
 		if err != nil {
 			return errors.Wrap(err, "Failed to read token")
 		}
+		if token == "" { // (vault: the end of the file gives "", and this looped forever)
+			return errors.New("no startxref at the end of the PDF")
+		}
 
 		if token == "startxref" {
 			token, err = this.readToken(r)
@@ -1057,11 +1086,8 @@ func (this *PdfReader) readXref() error {
 
 					// Check for previous xref stream
 					if prevXref > 0 {
-						// Set xrefPos to /Prev xref
-						this.xrefPos = prevXref
-
 						// Read preivous xref
-						xrefErr := this.readXref()
+						xrefErr := this.readPrevXref(prevXref)
 						if xrefErr != nil {
 							return errors.Wrap(xrefErr, "Failed to read prev xref")
 						}
@@ -1172,11 +1198,24 @@ func (this *PdfReader) readXref() error {
 	// If a /Prev xref trailer is specified, parse that
 	if tr, ok := trailer.Dictionary["/Prev"]; ok {
 		// Resolve parent xref table
-		this.xrefPos = tr.Int
-		return this.readXref()
+		return this.readPrevXref(tr.Int)
 	}
 
 	return nil
+}
+
+// (vault: readPrevXref reads the table a /Prev names, and refuses one
+// already read: a /Prev back to it recursed without end.)
+func (this *PdfReader) readPrevXref(pos int) error {
+	if this.xrefSeen == nil {
+		this.xrefSeen = map[int]bool{}
+	}
+	this.xrefSeen[this.xrefPos] = true
+	if this.xrefSeen[pos] {
+		return errors.New("the PDF's cross-reference tables loop (/Prev)")
+	}
+	this.xrefPos = pos
+	return this.readXref()
 }
 
 // Read root (catalog object)
@@ -1196,6 +1235,10 @@ func (this *PdfReader) readRoot() error {
 
 // Read kids (pages inside a page tree)
 func (this *PdfReader) readKids(kids *PdfValue, r int) error {
+	if err := this.enter(); err != nil { // (vault)
+		return err
+	}
+	defer this.leave()
 	// Loop through pages and add to result
 	for i := 0; i < len(kids.Array); i++ {
 		page, err := this.resolveObject(kids.Array[i])
@@ -1503,6 +1546,10 @@ func (this *PdfReader) getPageBoxes(pageno int, k float64) (map[string]map[strin
 func (this *PdfReader) getPageBox(page *PdfValue, box_index string, k float64) (map[string]float64, error) {
 	var err error
 	var tmpBox *PdfValue
+	if err := this.enter(); err != nil { // (vault)
+		return nil, err
+	}
+	defer this.leave()
 
 	// Allocate 8 fields in result
 	result := make(map[string]float64, 8)
@@ -1560,6 +1607,10 @@ func (this *PdfReader) getPageRotation(pageno int) (*PdfValue, error) {
 // Get page rotation for a page object spec
 func (this *PdfReader) _getPageRotation(page *PdfValue) (*PdfValue, error) {
 	var err error
+	if err := this.enter(); err != nil { // (vault)
+		return nil, err
+	}
+	defer this.leave()
 
 	// Resolve page object
 	page, err = this.resolveObject(page)
