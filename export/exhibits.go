@@ -224,6 +224,8 @@ func notShown(mediaType string) string {
 			"unaltered and identified in the manifest; to show it here, export it from the phone as JPEG and attach that too."
 	case evidence.ClassVideo:
 		return "A video: it cannot be shown on paper. The original is identified in the manifest."
+	case evidence.ClassPDF:
+		return "A PDF whose pages this dossier cannot read (it may be damaged), so they are not shown. The original is kept unaltered and identified in the manifest."
 	}
 	return "Not shown as an image; the original file is identified in the manifest."
 }

@@ -361,8 +361,10 @@ func TestPDFReceiptPages(t *testing.T) {
 		{Kind: vault.EvidenceReceipt, Source: vault.SourceFile, FileName: "proof.pdf", Blob: putBlob(t, blobs, receiptPDF(t, 1))},
 		{Kind: vault.EvidenceReceipt, Source: vault.SourceFile, FileName: "long.pdf", Blob: putBlob(t, blobs, receiptPDF(t, 12))},
 		{Kind: vault.EvidenceReceipt, Source: vault.SourceFile, FileName: "broken.pdf", Blob: putBlob(t, blobs, []byte("%PDF-1.4\nnot really\n%%EOF"))},
+		{Kind: vault.EvidenceReceipt, Source: vault.SourceFile, FileName: "loop.pdf", Blob: putBlob(t, blobs, hostilePDFs()["page tree loops"])},
 	}
 	items[2].Blob.MediaType = "application/pdf"
+	items[3].Blob.MediaType = "application/pdf"
 	f := caseFile(vault.Case{Kind: vault.Chargeback}, o, items)
 	first, path := exportTimes(t, f, blobs, 5)
 	info, err := pdftest.Read(path)
@@ -379,7 +381,7 @@ func TestPDFReceiptPages(t *testing.T) {
 		t.Errorf("%d pages imported; want 11 (one, and ten of twelve)", len(forms))
 	}
 	for _, want := range []string{"Receipt page 1.", "Visa ****4242", "Receipt page 10.", "Exhibit E2, page 10 of 12",
-		"The document has 12 pages; the first 10 are shown.", "Exhibit E3: broken.pdf", "the original file is identified in the manifest"} {
+		"The document has 12 pages; the first 10 are shown.", "Exhibit E3: broken.pdf", "Exhibit E4: loop.pdf", "A PDF whose pages this dossier cannot read"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("PDF text lacks %q", want)
 		}

@@ -24,7 +24,7 @@ func TestEveryTextTranslated(t *testing.T) {
 			keys = append(keys, w.Name)
 		}
 	}
-	for _, mt := range []string{"image/heic", "video/mp4", "application/zip"} {
+	for _, mt := range []string{"image/heic", "video/mp4", "application/pdf", "application/zip"} {
 		keys = append(keys, notShown(mt))
 	}
 	for _, k := range keys {
