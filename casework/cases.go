@@ -6,7 +6,6 @@ import (
 
 	"vault"
 	"vault/internal/lang"
-	"vault/internal/money"
 )
 
 // Links resolves the orders (ids or order numbers) and cases named to link to.
@@ -31,13 +30,12 @@ func (s *Service) Links(ctx context.Context, orderRefs, caseRefs []string) (vaul
 
 // NewCase resolves the orders a new case is about and fills what depends
 // on them: the title ("Chargeback: aliexpress order 81..."), and the amount
-// claimed, which defaults to the orders' total when they share a currency.
+// claimed, which defaults to what of the orders' totals has not come back
+// (vault.Outstanding) when they share a currency.
 // It returns the case ready to add, with its orders.
 func (s *Service) NewCase(ctx context.Context, c vault.Case, orderRefs []string) (vault.Case, []vault.Order, error) {
 	var orders []vault.Order
-	var sum money.Money
-	sameCurrency := true
-	for i, ref := range orderRefs {
+	for _, ref := range orderRefs {
 		id, err := s.DB.ResolveOrder(ctx, ref)
 		if err != nil {
 			return c, nil, err
@@ -47,14 +45,6 @@ func (s *Service) NewCase(ctx context.Context, c vault.Case, orderRefs []string)
 			return c, nil, err
 		}
 		orders = append(orders, o)
-		switch {
-		case i == 0:
-			sum = o.Total
-		case o.Total.Currency != sum.Currency:
-			sameCurrency = false
-		default:
-			sum.Minor += o.Total.Minor
-		}
 		c.Orders = append(c.Orders, id)
 	}
 	if err := s.oneMarketplace(ctx, c, orders); err != nil {
@@ -66,8 +56,8 @@ func (s *Service) NewCase(ctx context.Context, c vault.Case, orderRefs []string)
 	if err := c.CheckText(); err != nil {
 		return c, nil, err
 	}
-	if c.Amount.IsZero() && sameCurrency {
-		c.Amount = sum
+	if left, ok := vault.Outstanding(orders); c.Amount.IsZero() && ok && left.Minor > 0 {
+		c.Amount = left
 	}
 	return c, orders, nil
 }

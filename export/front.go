@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"vault"
@@ -102,30 +103,39 @@ func (d Dossier) charged() (money.Money, bool) {
 	return sum, sum.Currency != "" && sum.Minor > 0
 }
 
-// claimed is the amount claimed, and whether it is the whole of what the
-// orders cost or a part.
+// claimed is the amount claimed (vault.Case.Claim: never more than the
+// refunds recorded on the orders leave), and whether it is the whole of
+// what the orders cost, what is left after a refund, or a part.
 func (d Dossier) claimed() string {
-	c := d.Case
-	if c.Amount.IsZero() {
-		return ""
-	}
-	var sum money.Money
-	for _, o := range d.Orders {
-		if o.Total.Currency != c.Amount.Currency {
-			return d.money(c.Amount)
-		}
-		sum.Currency, sum.Minor = o.Total.Currency, sum.Minor+o.Total.Minor
-	}
+	ask, _ := d.Case.Claim(d.Orders)
+	left, ok := vault.Outstanding(d.Orders)
+	paid, _ := vault.Outstanding(unrefunded(d.Orders))
 	switch {
-	case sum.Minor == c.Amount.Minor:
-		if charged, ok := d.charged(); ok && charged.Currency != c.Amount.Currency {
-			return d.money(c.Amount) + fmt.Sprintf(d.t(" (the full amount: %s on the card statement)"), d.money(charged))
+	case ask.IsZero():
+		return ""
+	case !ok || left.Currency != ask.Currency:
+		return d.money(ask)
+	case ask == paid:
+		if charged, ok := d.charged(); ok && charged.Currency != ask.Currency {
+			return d.money(ask) + fmt.Sprintf(d.t(" (the full amount: %s on the card statement)"), d.money(charged))
 		}
-		return d.money(c.Amount) + d.t(" (the full amount)")
-	case sum.Minor > c.Amount.Minor:
-		return d.money(c.Amount) + fmt.Sprintf(d.t(" (part of %s)"), d.money(sum))
+		return d.money(ask) + d.t(" (the full amount)")
+	case ask == left:
+		back := money.Money{Currency: paid.Currency, Minor: paid.Minor - left.Minor}
+		return d.money(ask) + fmt.Sprintf(d.t(" (all that is left of %s: %s was refunded)"), d.money(paid), d.money(back))
+	case ask.Minor < paid.Minor:
+		return d.money(ask) + fmt.Sprintf(d.t(" (part of %s)"), d.money(paid))
 	}
-	return d.money(c.Amount)
+	return d.money(ask)
+}
+
+// unrefunded is the orders as if nothing had come back.
+func unrefunded(orders []vault.Order) []vault.Order {
+	out := slices.Clone(orders)
+	for i := range out {
+		out[i].Refunded = money.Money{}
+	}
+	return out
 }
 
 // orderFacts are one order's fields as the forms ask for them: merchant,

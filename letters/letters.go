@@ -98,6 +98,10 @@ func Write(kind Kind, l lang.Lang, f Facts) (Draft, error) {
 		f.Loc = time.UTC
 	}
 	w := &letter{v: newView(f, l), l: l}
+	if w.v.Lowered {
+		w.note("%s asks for %s, but refunds recorded on its orders leave %s: the letter asks for %s ('vault set case %[1]s --amount' records it)",
+			w.record(), w.v.Case.Amount, w.v.Amount, w.v.Amount)
+	}
 	write(w)
 	return Draft{Text: tidy(w.b.String()), Notes: w.notes}, nil
 }

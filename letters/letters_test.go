@@ -29,6 +29,7 @@ type shape struct {
 	delivered, shipped, tracking, expected    bool
 	wrote, reply, confirmation, receipt       bool
 	disputeNumber, dossier, wroteFirst, photo bool
+	refund                                    bool // 200 NOK back, recorded on the order
 }
 
 func (s shape) facts() Facts {
@@ -47,7 +48,11 @@ func (s shape) facts() Facts {
 	if s.delivered {
 		o.Delivered = day("2026-10-20")
 	}
-	c := vault.Case{ID: 3, Kind: s.kind, Status: vault.StatusOpen, Amount: o.Total, Opened: day("2026-11-15"), Problem: s.trouble,
+	total := o.Total
+	if s.refund {
+		o.Refunded, o.RefundedAt = money.Money{Minor: 20000, Currency: "NOK"}, day("2026-11-10")
+	}
+	c := vault.Case{ID: 3, Kind: s.kind, Status: vault.StatusOpen, Amount: total, Opened: day("2026-11-15"), Problem: s.trouble,
 		Orders: []vault.OrderID{1}}
 	if s.disputeNumber {
 		c.DisputeNumber = "5511023"
@@ -117,6 +122,9 @@ var claims = []claim{
 	{"2011/83/EU", "2011/83/EU", func(s shape, _ Kind) bool { return s.country == "SE" }},
 	{"2019/771", "2019/771", func(s shape, _ Kind) bool { return s.country == "SE" }},
 	{"I wrote to the seller first", "skrev jeg først til selgeren", func(s shape, _ Kind) bool { return s.wroteFirst }},
+	{"200.00 NOK refunded", "200,00\u00a0kr refundert", func(s shape, _ Kind) bool { return s.refund }},
+	{"1234.50 NOK back", "tilbake 1\u00a0234,50", func(s shape, _ Kind) bool { return !s.refund }},
+	{"refund 1234.50", "betale tilbake 1\u00a0234,50", func(s shape, _ Kind) bool { return !s.refund }},
 	{"CASE-", "CASE-", func(shape, Kind) bool { return false }}, // the vault's own ids are no receiver's business
 }
 
@@ -134,7 +142,7 @@ func TestEverySentenceHasItsRecord(t *testing.T) {
 		s := shape{kind: vault.CaseKinds[r.IntN(len(vault.CaseKinds))], trouble: append([]vault.Trouble{""}, vault.Troubles...)[r.IntN(7)], country: []string{"NO", "SE", "US"}[r.IntN(3)],
 			payment: []string{"Visa ****4242", "BankAxept", "Mastercard", "Visa credit ****1111"}[r.IntN(4)], delivered: flip(), shipped: flip(),
 			tracking: flip(), expected: flip(), wrote: flip(), reply: flip(), confirmation: flip(), receipt: flip(),
-			disputeNumber: flip(), dossier: flip(), wroteFirst: flip(), photo: flip()}
+			disputeNumber: flip(), dossier: flip(), wroteFirst: flip(), photo: flip(), refund: flip()}
 		for _, l := range []lang.Lang{lang.EN, lang.NB} {
 			for _, kind := range Kinds {
 				d, err := Write(kind, l, s.facts())
@@ -167,6 +175,8 @@ var summaryClaims = []claim{
 	{"Before each I wrote to the seller first.", "Før hver av dem skrev jeg først til selgeren.", func(s shape, _ Kind) bool {
 		return s.kind == vault.Reinstatement && s.wroteFirst
 	}},
+	{"was refunded on 2026-11-10", "er refundert 10.11.2026", func(s shape, _ Kind) bool { return s.refund && s.kind != vault.Reinstatement }},
+	{"1234.50 NOK back", "tilbake 1\u00a0234,50", func(s shape, _ Kind) bool { return !s.refund }},
 	{"CASE-", "CASE-", func(shape, Kind) bool { return false }},
 }
 
@@ -360,5 +370,28 @@ func TestReinstatementAtTwoMarketplaces(t *testing.T) {
 	f.File.Orders = append(f.File.Orders, vault.Order{ID: 9, Marketplace: vault.Temu, Number: "PO-9"})
 	if d, _ := Write(Reinstatement, lang.EN, f); !mixed(d) || !strings.Contains(strings.Join(d.Notes, "\n"), "vault unlink ORD-n") {
 		t.Errorf("an order at Temu: no note in %v", d.Notes)
+	}
+}
+
+// TestRefundLowersTheClaim: a refund recorded on the order after the case
+// was opened is said, and the letters ask for what is left, with a note.
+func TestRefundLowersTheClaim(t *testing.T) {
+	s := shape{kind: vault.Chargeback, trouble: vault.NotReceived, country: "NO", payment: "Visa ****4242", refund: true}
+	d, err := Write(Chargeback, lang.EN, s.facts())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Subject: Chargeback request: 1034.50 NOK", "ask to have 1034.50 NOK back",
+		"1234.50 NOK, paid by Visa ****4242, 200.00 NOK refunded on 2026-11-10."} {
+		if !strings.Contains(d.Text, want) {
+			t.Errorf("no %q in\n%s", want, d.Text)
+		}
+	}
+	if notes := strings.Join(d.Notes, "\n"); !strings.Contains(notes, "CASE-3 asks for 1234.50 NOK, but refunds recorded on its orders leave 1034.50 NOK") {
+		t.Errorf("no note on the lowered claim: %v", d.Notes)
+	}
+	sum := Summary(lang.NB, s.facts())
+	if want := "200,00\u00a0kr av ordre 8123456789012345 er refundert 10.11.2026. Jeg ber om å få tilbake 1\u00a0034,50\u00a0kr."; !strings.Contains(sum, want) {
+		t.Errorf("summary: no %q in %q", want, sum)
 	}
 }

@@ -31,8 +31,27 @@ func Summary(l lang.Lang, f Facts) string {
 	if c := w.v.Case; c.Kind == vault.Dispute && c.DisputeNumber != "" {
 		parts = append(parts, w.f("%s dispute %s opened %s.", w.markets(), c.DisputeNumber, w.date(c.Opened)))
 	}
+	if w.v.Case.Kind != vault.Reinstatement {
+		parts = append(parts, w.refunds())
+	}
 	parts = append(parts, w.ask())
 	return sentences(parts...)
+}
+
+// refunds says what came back, as the orders record it.
+func (w *letter) refunds() string {
+	var out []string
+	for _, o := range w.v.Orders {
+		if o.Refunded.IsZero() {
+			continue
+		}
+		s := w.f("%s of order %s was refunded", w.l.Money(o.Refunded), o.Number)
+		if !o.RefundedAt.IsZero() {
+			s += w.f(" on %s", w.date(o.RefundedAt))
+		}
+		out = append(out, s+".")
+	}
+	return sentences(out...)
 }
 
 // headline says what the case is about in a few words.

@@ -18,8 +18,9 @@ type view struct {
 	Marketplaces []vault.Marketplace
 	Sellers      string
 	Numbers      string
-	Amount       money.Money
-	Delivered    bool // every order recorded as delivered
+	Amount       money.Money // what is asked back (vault.Case.Claim)
+	Lowered      bool        // the case's amount was more than its orders leave unrefunded
+	Delivered    bool        // every order recorded as delivered
 	Trouble      vault.Trouble
 	Letters      vault.Correspondence
 	Has          map[vault.EvidenceKind]bool // the kinds of evidence recorded
@@ -30,7 +31,7 @@ type view struct {
 }
 
 func newView(f Facts, l lang.Lang) view {
-	v := view{Facts: f, Case: f.File.Case, Orders: f.File.Orders, Amount: f.File.Case.Amount, Delivered: len(f.File.Orders) > 0,
+	v := view{Facts: f, Case: f.File.Case, Orders: f.File.Orders, Delivered: len(f.File.Orders) > 0,
 		AnswerBy: f.AnswerBy, Letters: vault.CorrespondenceOf(f.File.Evidence), Trouble: vault.TroubleOf(f.File.Case),
 		Has: map[vault.EvidenceKind]bool{}}
 	if v.AnswerBy.IsZero() {
@@ -54,10 +55,8 @@ func newView(f Facts, l lang.Lang) view {
 		law := vault.LawFor(o, f.Country)
 		v.Norway = v.Norway || law == vault.NorwegianLaw
 		v.EU = v.EU || law == vault.EULaw
-		if v.Amount.IsZero() {
-			v.Amount = o.Total
-		}
 	}
+	v.Amount, v.Lowered = v.Case.Claim(v.Orders)
 	v.Sellers, v.Numbers = strings.Join(sellers, ", "), strings.Join(numbers, ", ")
 	if v.Claimant == "" {
 		v.Claimant = map[lang.Lang]string{lang.EN: "[your name]", lang.NB: "[ditt navn]"}[l]

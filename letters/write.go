@@ -111,6 +111,12 @@ func (w *letter) order(o vault.Order) string {
 	if o.Payment != "" {
 		s += w.f(", paid by %s", o.Payment)
 	}
+	if !o.Refunded.IsZero() {
+		s += w.f(", %s refunded", w.l.Money(o.Refunded))
+		if !o.RefundedAt.IsZero() {
+			s += w.f(" on %s", w.date(o.RefundedAt))
+		}
+	}
 	s += "."
 	switch {
 	case !o.Delivered.IsZero():
