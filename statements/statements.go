@@ -150,6 +150,9 @@ func signed(s, currency string, decimal rune) (money.Money, error) {
 		s = s[1:]
 	}
 	s = spaces.Replace(s) // 1 234,50
+	if (decimal == ',' || decimal == '.') && !grouped(s, decimal) {
+		decimal = 0 // "459,00" in a layout of points: the mark the value itself shows, not 45900
+	}
 	switch decimal {
 	case ',':
 		s = strings.ReplaceAll(strings.ReplaceAll(s, ".", ""), ",", ".")
@@ -164,6 +167,21 @@ func signed(s, currency string, decimal rune) (money.Money, error) {
 		m.Minor = -m.Minor
 	}
 	return m, nil
+}
+
+// grouped reports whether the separator that is not the decimal mark is
+// a thousands separator in s: each followed by three digits, then the next
+// one, the decimal mark or the end ("1,276.48" with a decimal point; not
+// "459,00", where the comma is a decimal comma).
+func grouped(s string, decimal rune) bool {
+	sep := map[rune]string{'.': ",", ',': "."}[decimal]
+	parts := strings.Split(s, sep)
+	for _, p := range parts[1:] {
+		if len(p) < 3 || strings.Trim(p[:3], "0123456789") != "" || len(p) > 3 && p[3] >= '0' && p[3] <= '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // layouts are the date forms banks write when no --date-format is given.

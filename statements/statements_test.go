@@ -286,3 +286,32 @@ func FuzzSqueeze(f *testing.F) {
 		}
 	})
 }
+
+// TestSignedMarks: a value that shows the other decimal mark than its
+// layout says is read by its own mark, never as a hundred times itself
+// (DNB's layout has points; a file with "459,00" read 45900.00 NOK).
+func TestSignedMarks(t *testing.T) {
+	for _, tt := range []struct {
+		in      string
+		decimal rune
+		want    int64 // minor units; 0 for an error
+	}{
+		{"459.00", '.', 45900}, {"459,00", '.', 45900}, {"-459,00", '.', -45900},
+		{"1,276.48", '.', 127648}, {"1.276,48", '.', 127648}, {"1,234,567.00", '.', 123456700},
+		{"459,00", ',', 45900}, {"459.00", ',', 45900}, {"1.276,48", ',', 127648}, {"1,276.48", ',', 127648},
+		{"1 276,48", ',', 127648}, {"1,276", '.', 127600}, {"1.276", ',', 127600},
+		{"42", '.', 4200}, {"(12,30)", '.', -1230}, {"12,30-", '.', -1230},
+		{"1,2345", '.', 0}, {"4,59,00", '.', 0}, {"", '.', 0}, {"12,3,4", ',', 0},
+	} {
+		m, err := signed(tt.in, "NOK", tt.decimal)
+		if tt.want == 0 {
+			if err == nil {
+				t.Errorf("%q with %q: %v, want an error", tt.in, tt.decimal, m)
+			}
+			continue
+		}
+		if err != nil || m.Minor != tt.want {
+			t.Errorf("%q with %q: %v %v, want %d", tt.in, tt.decimal, m, err, tt.want)
+		}
+	}
+}
