@@ -104,14 +104,12 @@ func (d Dossier) charged() (money.Money, bool) {
 }
 
 // claimed is the amount claimed (vault.Case.Claim: never more than the
-// refunds recorded on the orders, or credited on their statement lines,
-// leave), and whether it is the whole of
+// refunds recorded on the orders leave), and whether it is the whole of
 // what the orders cost, what is left after a refund, or a part.
 func (d Dossier) claimed() string {
-	orders := vault.WithCredits(d.Orders, d.Charges)
-	ask, _ := d.Case.Claim(orders)
-	left, ok := vault.Outstanding(orders)
-	paid, _ := vault.Outstanding(unrefunded(orders))
+	ask, _ := d.Case.Claim(d.Orders)
+	left, ok := vault.Outstanding(d.Orders)
+	paid, _ := vault.Outstanding(unrefunded(d.Orders))
 	switch {
 	case ask.IsZero():
 		return ""

@@ -98,7 +98,10 @@ func Write(kind Kind, l lang.Lang, f Facts) (Draft, error) {
 		f.Loc = time.UTC
 	}
 	w := &letter{v: newView(f, l), l: l}
-	w.lowered()
+	if w.v.Lowered {
+		w.note("%s asks for %s, but refunds recorded on its orders leave %s: the letter asks for %s ('vault set case %[1]s --amount' records it)",
+			w.record(), w.v.Case.Amount, w.v.Amount, w.v.Amount)
+	}
 	write(w)
 	return Draft{Text: tidy(w.b.String()), Notes: w.notes}, nil
 }
@@ -114,19 +117,4 @@ func tidy(s string) string {
 		out = append(out, line)
 	}
 	return strings.TrimSpace(strings.Join(out, "\n")) + "\n"
-}
-
-// lowered tells the user when the letter asks for less than the case's
-// amount: refunds on its orders, or credits on their statement lines, left
-// less to claim (vault.Case.Claim).
-func (w *letter) lowered() {
-	const came = "the refunds recorded on its orders or credited on their statement lines"
-	switch {
-	case !w.v.Lowered:
-	case w.v.Amount.Minor == 0:
-		w.note("by %s, all that %s asks for came back: the letter asks for %s; check the refund before you send it", came, w.record(), w.v.Amount)
-	default:
-		w.note("%s asks for %s, but %s leave %s: the letter asks for that ('vault set case %[1]s --amount' records it)",
-			w.record(), w.v.Case.Amount, came, w.v.Amount)
-	}
 }

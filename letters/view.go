@@ -31,7 +31,7 @@ type view struct {
 }
 
 func newView(f Facts, l lang.Lang) view {
-	v := view{Facts: f, Case: f.File.Case, Orders: vault.WithCredits(f.File.Orders, f.File.Charges), Delivered: len(f.File.Orders) > 0,
+	v := view{Facts: f, Case: f.File.Case, Orders: f.File.Orders, Delivered: len(f.File.Orders) > 0,
 		AnswerBy: f.AnswerBy, Letters: vault.CorrespondenceOf(f.File.Evidence), Trouble: vault.TroubleOf(f.File.Case),
 		Has: map[vault.EvidenceKind]bool{}}
 	if v.AnswerBy.IsZero() {
