@@ -42,7 +42,14 @@ func (w *letter) line(parts ...string) {
 
 func (w *letter) date(v date.Value) string { return w.l.Date(v, w.v.Loc) }
 
-func (w *letter) amount() string { return w.l.Money(w.v.Amount) }
+// amount is what the letter asks back, or a gap when the records do not
+// say it, or say that all of it came back (the note says which).
+func (w *letter) amount() string {
+	if w.v.Amount.Minor == 0 {
+		return w.t("[the amount]")
+	}
+	return w.l.Money(w.v.Amount)
+}
 
 func (w *letter) markets() string { return names(w.v.Marketplaces) }
 
@@ -539,8 +546,8 @@ func (w *letter) delay() {
 		w.note("every order is recorded as delivered: a delay letter is for goods that did not come")
 	}
 	day := w.l.Day(v.AnswerBy)
-	w.lawf("I set an additional time for delivery until %s. If the goods are not delivered by then, the purchase is cancelled (hevet) without further notice, and I claim back the %s I paid (forbrukerkjøpsloven § 23).",
-		"I set an additional period for delivery until %s. If the goods are not delivered by then, the contract is terminated without further notice, and I claim back the %s I paid (the consumer law of my country, which implements Directive 2011/83/EU art. 18).",
+	w.lawf("I set an additional time for delivery until %s. If the goods are not delivered by then, the purchase is cancelled (hevet) without further notice, and I claim back %s (forbrukerkjøpsloven § 23).",
+		"I set an additional period for delivery until %s. If the goods are not delivered by then, the contract is terminated without further notice, and I claim back %s (the consumer law of my country, which implements Directive 2011/83/EU art. 18).",
 		day, w.amount())
 	w.line()
 	w.sign()
