@@ -6,16 +6,23 @@ import "vault/internal/money"
 // order records its refund, and whether it can be said: every total is
 // recorded, in one currency, and every refund in its order's currency.
 func Outstanding(orders []Order) (money.Money, bool) {
-	var sum money.Money
+	_, left, ok := Totals(orders)
+	return left, ok
+}
+
+// Totals are what the orders cost (paid) and what of it has not come back
+// (left), when Outstanding can say it.
+func Totals(orders []Order) (paid, left money.Money, ok bool) {
 	for _, o := range orders {
 		t, r := o.Total, o.Refunded
-		if t.IsZero() || !sum.IsZero() && t.Currency != sum.Currency || !r.IsZero() && r.Currency != t.Currency {
-			return money.Money{}, false
+		if t.IsZero() || !paid.IsZero() && t.Currency != paid.Currency || !r.IsZero() && r.Currency != t.Currency {
+			return money.Money{}, money.Money{}, false
 		}
-		sum.Currency = t.Currency
-		sum.Minor += max(t.Minor-r.Minor, 0)
+		paid.Currency, left.Currency = t.Currency, t.Currency
+		paid.Minor += t.Minor
+		left.Minor += max(t.Minor-r.Minor, 0)
 	}
-	return sum, !sum.IsZero()
+	return paid, left, !paid.IsZero()
 }
 
 // Claim is what a case asks back: its amount, else what of its orders has

@@ -2,7 +2,6 @@ package export
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"vault"
@@ -108,8 +107,7 @@ func (d Dossier) charged() (money.Money, bool) {
 // what the orders cost, what is left after a refund, or a part.
 func (d Dossier) claimed() string {
 	ask, _ := d.Case.Claim(d.Orders)
-	left, ok := vault.Outstanding(d.Orders)
-	paid, _ := vault.Outstanding(unrefunded(d.Orders))
+	paid, left, ok := vault.Totals(d.Orders)
 	switch {
 	case ask.IsZero():
 		return ""
@@ -127,15 +125,6 @@ func (d Dossier) claimed() string {
 		return d.money(ask) + fmt.Sprintf(d.t(" (part of %s)"), d.money(paid))
 	}
 	return d.money(ask)
-}
-
-// unrefunded is the orders as if nothing had come back.
-func unrefunded(orders []vault.Order) []vault.Order {
-	out := slices.Clone(orders)
-	for i := range out {
-		out[i].Refunded = money.Money{}
-	}
-	return out
 }
 
 // orderFacts are one order's fields as the forms ask for them: merchant,

@@ -174,7 +174,10 @@ func signed(s, currency string, decimal rune) (money.Money, error) {
 // one, the decimal mark or the end ("1,276.48" with a decimal point; not
 // "459,00", where the comma is a decimal comma).
 func grouped(s string, decimal rune) bool {
-	sep := map[rune]string{'.': ",", ',': "."}[decimal]
+	sep := ","
+	if decimal == ',' {
+		sep = "."
+	}
 	parts := strings.Split(s, sep)
 	for _, p := range parts[1:] {
 		if len(p) < 3 || strings.Trim(p[:3], "0123456789") != "" || len(p) > 3 && p[3] >= '0' && p[3] <= '9' {
