@@ -51,7 +51,7 @@ func Open(ctx context.Context, dir string, now func() time.Time, loc *time.Locat
 	if err := checkParts(dir); err != nil {
 		return nil, err
 	}
-	db, err := store.Open(ctx, filepath.Join(dir, DBName))
+	db, err := store.OpenAt(ctx, filepath.Join(dir, DBName), now)
 	if errors.Is(err, store.ErrNoDatabase) {
 		return nil, &NoVaultError{Dir: dir}
 	}
@@ -85,7 +85,7 @@ func Create(ctx context.Context, dir string, now func() time.Time, loc *time.Loc
 	if err := evidence.NewBlobs(dir).Init(); err != nil {
 		return nil, fmt.Errorf("create vault: %w", err)
 	}
-	db, err := store.Create(ctx, filepath.Join(dir, DBName))
+	db, err := store.CreateAt(ctx, filepath.Join(dir, DBName), now)
 	if err != nil {
 		return nil, err
 	}

@@ -36,7 +36,10 @@ var ErrNoDatabase = errors.New("no database")
 
 // Create makes a new database file at path with mode 0600 and applies every
 // migration. It fails if the file exists.
-func Create(ctx context.Context, path string) (*DB, error) {
+func Create(ctx context.Context, path string) (*DB, error) { return CreateAt(ctx, path, time.Now) }
+
+// CreateAt is Create with the clock of what migrating writes (see OpenAt).
+func CreateAt(ctx context.Context, path string, now func() time.Time) (*DB, error) {
 	f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
 	if err != nil {
 		return nil, fmt.Errorf("create database: %w", err)
@@ -44,11 +47,16 @@ func Create(ctx context.Context, path string) (*DB, error) {
 	if err := f.Close(); err != nil {
 		return nil, fmt.Errorf("create database: %w", err)
 	}
-	return Open(ctx, path)
+	return OpenAt(ctx, path, now)
 }
 
 // Open opens an existing database and applies pending migrations.
-func Open(ctx context.Context, path string) (*DB, error) {
+func Open(ctx context.Context, path string) (*DB, error) { return OpenAt(ctx, path, time.Now) }
+
+// OpenAt is Open with the clock that stamps what migrating writes (the
+// entries that seal records): the vault's own clock, so that a fixed one
+// ($VAULT_NOW) gives the same log, and the same dossier, every time.
+func OpenAt(ctx context.Context, path string, now func() time.Time) (*DB, error) {
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("%s: %w", path, ErrNoDatabase)
 	}
@@ -56,7 +64,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
 	}
-	db := &DB{db: sqldb, path: path, Now: time.Now}
+	db := &DB{db: sqldb, path: path, Now: now}
 	if err := db.migrate(ctx); err != nil {
 		sqldb.Close()
 		return nil, err
