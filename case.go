@@ -191,13 +191,6 @@ func (o Outcome) Word(l lang.Lang) string {
 	return word(l, string(o), map[Outcome]string{OutcomeWon: "vunnet", OutcomeLost: "tapt", OutcomePartial: "delvis vunnet"}[o])
 }
 
-// Event is one entry of a case's own timeline: opened, a call, a form sent.
-type Event struct {
-	ID   int64      `json:"id"`
-	At   date.Value `json:"at"`
-	Text string     `json:"text"`
-}
-
 // CheckEventDay refuses, without force, a case event dated before the day
 // the case's first order was placed (first; zero when none is recorded).
 func CheckEventDay(at, first date.Value, force bool) error {

@@ -1,6 +1,7 @@
 package vault
 
 import (
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -9,7 +10,6 @@ import (
 	"unicode/utf8"
 
 	"vault/internal/date"
-	"vault/internal/money"
 )
 
 // Change is one change asked of a record's field, its value in the stored
@@ -62,61 +62,16 @@ func checkText(record string, fields map[string]string) error {
 	return nil
 }
 
-// orderFacts are the order's fields kept apart from its first columns.
-var orderFacts = []string{"site", "protection_ends", "refunded", "refunded_at", "seller_country"}
-
 // Fields are the order's fields in their stored form ("" when not set;
 // lists one value a line): what an edit compares and records.
-func (o Order) Fields() map[string]string {
-	f := map[string]string{"marketplace": string(o.Marketplace), "number": o.Number, "seller": o.Seller,
-		"total": o.Total.String(), "payment": o.Payment, "note": o.Note,
-		"items": strings.Join(o.Items, "\n"), "tracking": strings.Join(o.Tracking, "\n")}
-	for k, v := range o.Facts() {
-		f[k] = v
-	}
-	for _, d := range []Dated{{"ordered", o.Ordered}, {"paid", o.Paid}, {"shipped", o.Shipped},
-		{"expected", o.Expected}, {"delivered", o.Delivered}} {
-		f[d.Label] = d.At.String()
-	}
-	return f
-}
+func (o Order) Fields() map[string]string { return fieldsMap(&o, orderFields) }
 
 // Facts are the order's facts recorded apart, by key, those set only.
-func (o Order) Facts() map[string]string {
-	return setOnly(map[string]string{"site": o.Site, "seller_country": o.SellerCountry, "protection_ends": o.ProtectionEnds.String(),
-		"refunded": o.Refunded.String(), "refunded_at": o.RefundedAt.String()})
-}
-
-// setOnly drops the keys whose value is "" (not set).
-func setOnly(m map[string]string) map[string]string {
-	for k, v := range m {
-		if v == "" {
-			delete(m, k)
-		}
-	}
-	return m
-}
+func (o Order) Facts() map[string]string { return factsMap(&o, orderFields) }
 
 // SetFact sets one of the order's facts from its stored form.
 func (o *Order) SetFact(key, value string) error {
-	var err error
-	switch key {
-	case "site":
-		o.Site = value
-	case "seller_country":
-		if o.SellerCountry = Country(value); value != "" && !ValidCountry(o.SellerCountry) {
-			err = fmt.Errorf("%q: give a two-letter country code (CN, DE, NO) or %s", value, OutsideEEA)
-		}
-	case "protection_ends":
-		o.ProtectionEnds, err = date.Stored(value)
-	case "refunded":
-		o.Refunded, err = storedMoney(value)
-	case "refunded_at":
-		o.RefundedAt, err = date.Stored(value)
-	default:
-		return &FieldError{o.ID.String(), key, "not a fact of an order"}
-	}
-	return err
+	return setFact(o, orderFields, o.ID.String(), "an order", key, value)
 }
 
 // Apply returns the order with the changes made, or the first change it
@@ -124,57 +79,15 @@ func (o *Order) SetFact(key, value string) error {
 func (o Order) Apply(changes []Change) (Order, error) {
 	o.Items, o.Tracking = slices.Clone(o.Items), slices.Clone(o.Tracking)
 	for _, c := range changes {
-		if err := o.apply(c); err != nil {
+		if err := change(&o, orderFields, o.ID.String(), "an order", c); err != nil {
 			return o, err
 		}
 	}
+	o.Number = strings.TrimSpace(o.Number)
 	if o.Marketplace == "" || o.Number == "" {
 		return o, &FieldError{o.ID.String(), "marketplace and number", "an order keeps both"}
 	}
 	return o, nil
-}
-
-func (o *Order) apply(c Change) error {
-	bad := func(why string) error { return &FieldError{o.ID.String(), c.Field, why} }
-	value := c.Value
-	if c.Op == Unset {
-		value = ""
-	}
-	if c.Field == "items" || c.Field == "tracking" {
-		list := map[string]*[]string{"items": &o.Items, "tracking": &o.Tracking}[c.Field]
-		return editList(list, c, bad)
-	}
-	if c.Op != Set && c.Op != Unset {
-		return bad("takes a value, not " + string(c.Op))
-	}
-	var err error
-	switch c.Field {
-	case "marketplace":
-		o.Marketplace = ParseMarketplace(value)
-	case "number":
-		o.Number = strings.TrimSpace(value)
-	case "seller":
-		o.Seller = value
-	case "payment":
-		o.Payment = value
-	case "note":
-		o.Note = value
-	case "total":
-		o.Total, err = storedMoney(value)
-	case "ordered", "paid", "shipped", "expected", "delivered":
-		target := map[string]*date.Value{"ordered": &o.Ordered, "paid": &o.Paid, "shipped": &o.Shipped,
-			"expected": &o.Expected, "delivered": &o.Delivered}[c.Field]
-		*target, err = date.Stored(value)
-	default:
-		if !slices.Contains(orderFacts, c.Field) {
-			return bad("not a field of an order")
-		}
-		err = o.SetFact(c.Field, value)
-	}
-	if err != nil {
-		return bad(err.Error())
-	}
-	return nil
 }
 
 // editList adds to, removes from or empties a list field.
@@ -201,69 +114,15 @@ func editList(list *[]string, c Change, bad func(string) error) error {
 	return nil
 }
 
-// storedMoney reads an amount in its stored form; "" is none.
-func storedMoney(s string) (money.Money, error) {
-	if s == "" {
-		return money.Money{}, nil
-	}
-	return money.Parse(s)
-}
-
-// caseFacts are the case's fields kept apart from its first columns.
-var caseFacts = []string{"outcome", "refunded", "decided", "dispute_number", "bank_reference", "account", "problem", "discovered"}
-
 // Fields are the case's editable fields in their stored form.
-func (c Case) Fields() map[string]string {
-	f := map[string]string{"title": c.Title, "receiver": c.Receiver, "reference": c.Reference,
-		"amount": c.Amount.String(), "opened": c.Opened.String(), "status": string(c.Status)}
-	for k, v := range c.Facts() {
-		f[k] = v
-	}
-	return f
-}
+func (c Case) Fields() map[string]string { return fieldsMap(&c, caseFields) }
 
 // Facts are the case's facts recorded apart, by key, those set only.
-func (c Case) Facts() map[string]string {
-	account := ""
-	if c.Account != 0 {
-		account = c.Account.String()
-	}
-	return setOnly(map[string]string{"outcome": string(c.Outcome), "refunded": c.Refunded.String(),
-		"decided": c.Decided.String(), "dispute_number": c.DisputeNumber, "bank_reference": c.BankReference,
-		"account": account, "problem": string(c.Problem), "discovered": c.Discovered.String()})
-}
+func (c Case) Facts() map[string]string { return factsMap(&c, caseFields) }
 
 // SetFact sets one of the case's facts from its stored form.
 func (c *Case) SetFact(key, value string) error {
-	var err error
-	switch key {
-	case "outcome":
-		if c.Outcome = Outcome(value); value != "" {
-			_, err = ParseOutcome(value)
-		}
-	case "refunded":
-		c.Refunded, err = storedMoney(value)
-	case "decided":
-		c.Decided, err = date.Stored(value)
-	case "dispute_number":
-		c.DisputeNumber = value
-	case "problem":
-		if c.Problem = Trouble(value); value != "" {
-			_, err = ParseTrouble(value)
-		}
-	case "discovered":
-		c.Discovered, err = date.Stored(value)
-	case "bank_reference":
-		c.BankReference = value
-	case "account":
-		c.Account = 0
-		if value != "" {
-			c.Account, err = ParseAccountID(value)
-		}
-	default:
-		return &FieldError{c.ID.String(), key, "not a fact of a case"}
-	}
-	return err
+	return setFact(c, caseFields, c.ID.String(), "a case", key, value)
 }
 
 // Apply returns the case with the changes made (now is in the user's zone;
@@ -277,34 +136,11 @@ func (c Case) Apply(changes []Change, now time.Time, force bool) (Case, error) {
 	undated := false // the day decided unset
 	for _, ch := range changes {
 		undated = undated || ch.Field == "decided" && ch.Op == Unset
-		bad := func(why string) error { return &FieldError{c.ID.String(), ch.Field, why} }
-		value, ok := ch.scalar()
-		if !ok {
-			return c, bad("takes a value, not " + string(ch.Op))
+		if ch.Field == "opened" && ch.Op == Unset {
+			return c, &FieldError{c.ID.String(), ch.Field, "a case keeps the day it was opened"}
 		}
-		var err error
-		switch ch.Field {
-		case "title":
-			c.Title = value
-		case "receiver":
-			c.Receiver = value
-		case "reference":
-			c.Reference = value
-		case "amount":
-			c.Amount, err = storedMoney(value)
-		case "opened":
-			if value == "" {
-				return c, bad("a case keeps the day it was opened")
-			}
-			c.Opened, err = date.Stored(value)
-		default:
-			if !slices.Contains(caseFacts, ch.Field) {
-				return c, bad("not a field of a case")
-			}
-			err = c.SetFact(ch.Field, value)
-		}
-		if err != nil {
-			return c, bad(err.Error())
+		if err := change(&c, caseFields, c.ID.String(), "a case", ch); err != nil {
+			return c, err
 		}
 	}
 	switch {
@@ -378,59 +214,40 @@ func (c Case) check(now time.Time, force bool) error {
 }
 
 // Fields are the evidence's editable fields in their stored form.
-func (e Evidence) Fields() map[string]string {
-	return map[string]string{"kind": string(e.Kind), "at": e.OccurredAt.String(), "from": string(e.Party),
-		"title": e.Title, "note": e.Note, "text": e.Body}
-}
+func (e Evidence) Fields() map[string]string { return fieldsMap(&e, evidenceFields) }
 
 // Apply returns the evidence with the changes made. The text of a message
 // can change only when it was typed: a message read from a file, an email
 // and a file are their stored bytes.
 func (e Evidence) Apply(changes []Change) (Evidence, error) {
 	for _, c := range changes {
-		bad := func(why string) error { return &FieldError{e.ID.String(), c.Field, why} }
-		value, ok := c.scalar()
-		if !ok {
-			return e, bad("takes a value, not " + string(c.Op))
+		was := e.Kind
+		if err := e.allows(c); err != nil {
+			return e, &FieldError{e.ID.String(), c.Field, err.Error()}
 		}
-		var err error
-		switch c.Field {
-		case "kind":
-			was := e.Kind
-			if value == "" {
-				return e, bad("evidence keeps a kind")
-			}
-			if e.Kind, err = ParseEvidenceKind(value); err == nil && e.Kind != was &&
-				(e.Kind.IsCorrespondence() || was.IsCorrespondence()) {
-				err = fmt.Errorf("a message or an email stays what it is, and a file cannot become one")
-			}
-		case "at":
-			e.OccurredAt, err = date.Stored(value)
-		case "from":
-			e.Party = PartyUnknown
-			if value != "" {
-				e.Party, err = ParseParty(value)
-			}
-		case "title":
-			e.Title = value
-		case "note":
-			e.Note = value
-		case "text":
-			if e.Source != SourceTyped {
-				return e, bad("only a typed message's text can change; the others are their stored bytes")
-			}
-			if value == "" {
-				return e, bad("a message keeps its text")
-			}
-			e.Body = value
-		default:
-			return e, bad("not a field of evidence")
+		if err := change(&e, evidenceFields, e.ID.String(), "evidence", c); err != nil {
+			return e, err
 		}
-		if err != nil {
-			return e, bad(err.Error())
+		if e.Kind != was && (e.Kind.IsCorrespondence() || was.IsCorrespondence()) {
+			return e, &FieldError{e.ID.String(), c.Field, "a message or an email stays what it is, and a file cannot become one"}
 		}
 	}
 	return e, nil
+}
+
+// allows refuses a change evidence cannot take whatever its value: no kind,
+// or the text of what was not typed, or no text.
+func (e Evidence) allows(c Change) error {
+	value, _ := c.scalar()
+	switch {
+	case c.Field == "kind" && value == "":
+		return errors.New("evidence keeps a kind")
+	case c.Field == "text" && e.Source != SourceTyped:
+		return errors.New("only a typed message's text can change; the others are their stored bytes")
+	case c.Field == "text" && value == "":
+		return errors.New("a message keeps its text")
+	}
+	return nil
 }
 
 // Check refuses, without force, evidence dated after today (now is in the
@@ -449,38 +266,13 @@ func (a Account) Check(now time.Time, force bool) error {
 }
 
 // Fields are the account's editable fields in their stored form.
-func (a Account) Fields() map[string]string {
-	return map[string]string{"marketplace": string(a.Marketplace), "login": a.Login, "blocked": a.Blocked.String(),
-		"reason": a.Reason, "appeal_by": a.AppealBy.String(), "note": a.Note}
-}
+func (a Account) Fields() map[string]string { return fieldsMap(&a, accountFields) }
 
 // Apply returns the account with the changes made.
 func (a Account) Apply(changes []Change) (Account, error) {
 	for _, c := range changes {
-		bad := func(why string) error { return &FieldError{a.ID.String(), c.Field, why} }
-		value, ok := c.scalar()
-		if !ok {
-			return a, bad("takes a value, not " + string(c.Op))
-		}
-		var err error
-		switch c.Field {
-		case "marketplace":
-			a.Marketplace = ParseMarketplace(value)
-		case "login":
-			a.Login = value
-		case "blocked":
-			a.Blocked, err = date.Stored(value)
-		case "reason":
-			a.Reason = value
-		case "appeal_by":
-			a.AppealBy, err = date.Stored(value)
-		case "note":
-			a.Note = value
-		default:
-			return a, bad("not a field of an account")
-		}
-		if err != nil {
-			return a, bad(err.Error())
+		if err := change(&a, accountFields, a.ID.String(), "an account", c); err != nil {
+			return a, err
 		}
 	}
 	if a.Marketplace == "" || a.Login == "" {

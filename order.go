@@ -46,14 +46,34 @@ type Dated struct {
 	At    date.Value
 }
 
-// Dates returns the order's recorded dates with their labels, in the order a
-// purchase happens; unrecorded ones are left out.
+// Dates returns the order's recorded dates of a purchase's life with
+// their keys as labels (ordered, paid, shipped, expected, delivered), in the
+// order a purchase happens; unrecorded ones are left out.
 func (o Order) Dates() []Dated {
 	var out []Dated
-	for _, d := range []Dated{{"ordered", o.Ordered}, {"paid", o.Paid}, {"shipped", o.Shipped},
-		{"expected", o.Expected}, {"delivered", o.Delivered}} {
-		if !d.At.IsZero() {
+	for _, d := range o.AllDates() {
+		if f, _ := FieldOf(RecordOrder, d.Label); !f.Later && !d.At.IsZero() {
 			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// AllDates are every date field of the order, recorded or not, by key: the
+// dates of its life and those recorded later (the protection's end, the
+// refund's day).
+func (o Order) AllDates() []Dated { return datesOf(&o, orderFields) }
+
+// AllDates are every date field of the case, by key: opened, decided,
+// discovered.
+func (c Case) AllDates() []Dated { return datesOf(&c, caseFields) }
+
+// datesOf lists a record's date fields by key.
+func datesOf[R any](r *R, table []fieldOf[R]) []Dated {
+	var out []Dated
+	for _, f := range table {
+		if v, ok := f.at(r).(*date.Value); ok {
+			out = append(out, Dated{f.Key, *v})
 		}
 	}
 	return out

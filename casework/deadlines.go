@@ -176,15 +176,20 @@ func decided(cases []vault.Case, a vault.AccountID) bool {
 // wrote is the buyer's last letter about it.
 func OrderFacts(o vault.Order, wrote date.Value, country string) deadlines.Facts {
 	seller, _ := vault.SellerCountry(o)
+	dates := map[string]date.Value{deadlines.Wrote: wrote}
+	for _, d := range o.AllDates() {
+		dates[d.Label] = d.At
+	}
 	return deadlines.Facts{Record: o.ID.String(), Marketplace: o.Marketplace, Payment: o.Payment, Law: vault.LawFor(o, country),
-		Seller: seller, Currency: o.Total.Currency, Dates: map[string]date.Value{"ordered": o.Ordered, "paid": o.Paid,
-			"shipped": o.Shipped, "expected": o.Expected, "delivered": o.Delivered, "wrote": wrote,
-			"protection_ends": o.ProtectionEnds}}
+		Seller: seller, Currency: o.Total.Currency, Dates: dates}
 }
 
 func caseFacts(c vault.Case, o vault.Order, wrote date.Value, country string) deadlines.Facts {
 	f := OrderFacts(o, wrote, country)
-	f.Record, f.CaseKind, f.Dates["opened"], f.Dates["discovered"] = c.ID.String(), c.Kind, c.Opened, c.Discovered
+	f.Record, f.CaseKind = c.ID.String(), c.Kind
+	for _, d := range c.AllDates() {
+		f.Dates[d.Label] = d.At
+	}
 	return f
 }
 

@@ -126,9 +126,24 @@ type Guard struct {
 	NonReceipt30d  int     `json:"non_receipt_30d,omitempty"`
 }
 
-// DateNames are the dates a term can start from: the order's dates, the day
-// its case was opened, and the day the buyer last wrote to the seller.
-var DateNames = []string{"ordered", "paid", "shipped", "expected", "delivered", "opened", "wrote", "protection_ends", "discovered"}
+// Wrote is the date a term names for the day the buyer last wrote to the
+// seller, the one date no record holds as a field.
+const Wrote = "wrote"
+
+// DateNames are the dates a term can start from: the date fields of an
+// order and of its case (vault.Fields), and the day the buyer last wrote to
+// the seller.
+func DateNames() []string {
+	names := []string{Wrote}
+	for _, kind := range []vault.RecordKind{vault.RecordOrder, vault.RecordCase} {
+		for _, f := range vault.Fields(kind) {
+			if f.Type == vault.DateField {
+				names = append(names, f.Key)
+			}
+		}
+	}
+	return names
+}
 
 // sellerPlaces are the places a rule can ask its seller to be.
 var sellerPlaces = []string{"outside-eu", "outside-no"}
@@ -250,8 +265,8 @@ func (p *Point) check(inCase bool) error {
 	}
 	for _, t := range p.Of {
 		for name := range strings.SplitSeq(t.From, "|") {
-			if !slices.Contains(DateNames, name) {
-				return fmt.Errorf("date %q: want one of %s", name, strings.Join(DateNames, ", "))
+			if names := DateNames(); !slices.Contains(names, name) {
+				return fmt.Errorf("date %q: want one of %s", name, strings.Join(names, ", "))
 			}
 			if (name == "opened" || name == "discovered") && !inCase {
 				return errors.New(`"opened" needs the window to name its case kinds`)

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"vault"
-	"vault/internal/lang"
 	"vault/internal/money"
 )
 
@@ -138,7 +137,8 @@ func (d Dossier) orderFacts(doc *doc, o vault.Order) {
 	doc.field(d.t("Payment"), o.Payment)
 	d.chargeFacts(doc, o)
 	for _, dt := range o.Dates() {
-		doc.field(d.t(lang.Upper(dt.Label)), d.date(dt.At))
+		f, _ := vault.FieldOf(vault.RecordOrder, dt.Label)
+		doc.field(f.Label(d.Lang), d.date(dt.At))
 	}
 	doc.field(d.t("Tracking"), strings.Join(o.Tracking, ", "))
 	if !o.Refunded.IsZero() {

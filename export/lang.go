@@ -2,8 +2,6 @@ package export
 
 import (
 	"fmt"
-	"strings"
-	"vault"
 
 	"vault/internal/date"
 	"vault/internal/lang"
@@ -33,36 +31,6 @@ func In(l lang.Lang, s string) string { return bokmal.In(l, s) }
 // money writes an amount in the dossier's language.
 func (d Dossier) money(m money.Money) string { return d.Lang.Money(m) }
 
-// eventText writes a case event in the dossier's language.
-func (d Dossier) eventText(s string) string { return EventText(d.Lang, s) }
-
-// EventText writes a case event in l when vault wrote it ("dispute case
-// opened", "status open -> won: note"); the user's own events stay as they
-// were typed.
-func EventText(l lang.Lang, s string) string {
-	if l != lang.NB {
-		return s
-	}
-	if k, ok := strings.CutSuffix(s, " case opened"); ok {
-		if kind, err := vault.ParseCaseKind(k); err == nil {
-			return fmt.Sprintf(In(l, "%s case opened"), kind.Word(l))
-		}
-	}
-	rest, ok := strings.CutPrefix(s, "status ")
-	f, rest, arrow := strings.Cut(rest, " -> ")
-	to, note, _ := strings.Cut(rest, ": ")
-	from, err1 := vault.ParseCaseStatus(f)
-	next, err2 := vault.ParseCaseStatus(to)
-	if !ok || !arrow || err1 != nil || err2 != nil {
-		return s
-	}
-	out := fmt.Sprintf(In(l, "status %s -> %s"), from.Word(l), next.Word(l))
-	if note != "" {
-		out += ": " + note
-	}
-	return out
-}
-
 // bokmal holds the Norwegian bokmål of every fixed text of the dossier
 // (a test checks that none is missing and that the format verbs match).
 var bokmal = lang.Dict{
@@ -83,10 +51,6 @@ var bokmal = lang.Dict{
 	"%d messages":          "%d meldinger",
 	"Generated":            "Laget",
 	"Every file in this dossier is identified by its SHA-256 in the manifest at the end. The originals are kept unaltered; anyone holding a copy can check it with sha256sum.": "Hver fil i denne dokumentasjonen er identifisert med sin SHA-256 i filoversikten til slutt. Originalene er oppbevart uendret; den som har en kopi, kan kontrollere den med sha256sum.",
-
-	// Case events vault writes
-	"%s case opened":  "%s: sak åpnet",
-	"status %s -> %s": "status %s -> %s",
 
 	// Statement, overview
 	"Statement":        "Redegjørelse",
@@ -157,16 +121,6 @@ var bokmal = lang.Dict{
 	"Tracking":            "Sporing",
 	"Items":               "Varer",
 	"Note":                "Merknad",
-	"Ordered":             "Bestilt",
-	"Paid":                "Betalt",
-	"Shipped":             "Sendt",
-	"Expected":            "Forventet levert",
-	"Delivered":           "Levert",
-	"ordered":             "bestilt",
-	"paid":                "betalt",
-	"shipped":             "sendt",
-	"expected":            "forventet levert",
-	"delivered":           "levert",
 	"Status":              "Status",
 	"Refunded":            "Refundert",
 	"Refunded at":         "Refundert den",
@@ -226,5 +180,4 @@ var translatedWords = []string{
 	"%s %s order %s", "delivered %s order %s, %d days after the expected date", "%s refunded on %s order %s", "%s: %s", "%s from %s: %s", "last day: %s (%s)", "last day: %s (%s), estimated",
 	"last day: %s (%s), missed", "last day: %s (%s), estimated, missed", "last day: %s (%s), passed",
 	"last day: %s (%s), estimated, passed",
-	"ordered", "paid", "shipped", "expected", "delivered", "Ordered", "Paid", "Shipped", "Expected", "Delivered",
 }

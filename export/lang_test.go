@@ -86,22 +86,3 @@ func literal(e ast.Expr) (string, bool) {
 	}
 	return "", false
 }
-
-func TestEventText(t *testing.T) {
-	d := Dossier{Lang: "nb"}
-	for in, want := range map[string]string{
-		"dispute case opened":                     "tvist: sak åpnet",
-		"status open -> won: refund of 49,90 NOK": "status åpen -> vunnet: refund of 49,90 NOK",
-		"status escalated -> lost":                "status eskalert -> tapt",
-		"called the bank, case opened":            "called the bank, case opened",
-		"status report sent -> bank":              "status report sent -> bank",
-		"status":                                  "status",
-	} {
-		if got := d.eventText(in); got != want {
-			t.Errorf("%q: %q, want %q", in, got, want)
-		}
-	}
-	if got := (Dossier{}).eventText("dispute case opened"); got != "dispute case opened" {
-		t.Errorf("English changed: %q", got)
-	}
-}

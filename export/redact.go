@@ -97,6 +97,7 @@ func (d *Dossier) Redact(contacts bool) {
 	d.Events = slices.Clone(d.Events)
 	for i := range d.Events {
 		r(&d.Events[i].Text)
+		r(&d.Events[i].Note)
 	}
 	d.Entries = slices.Clone(d.Entries)
 	for i := range d.Entries {
@@ -104,9 +105,14 @@ func (d *Dossier) Redact(contacts bool) {
 		r(&e.What)
 		e.args = slices.Clone(e.args)
 		for j, a := range e.args {
-			if s, ok := a.(string); ok { // the records' own text; Words are vault's
-				r(&s)
-				e.args[j] = s
+			switch v := a.(type) {
+			case string: // the records' own text; Words are vault's
+				r(&v)
+				e.args[j] = v
+			case event: // the buyer's words in it
+				r(&v.Text)
+				r(&v.Note)
+				e.args[j] = v
 			}
 		}
 	}

@@ -33,7 +33,14 @@ type word interface{ Word(lang.Lang) string }
 
 // NewEntry makes an entry whose text is format filled with args.
 func NewEntry(at date.Value, record, format string, args ...any) Entry {
-	return Entry{At: at, What: fmt.Sprintf(format, args...), Record: record, format: format, args: args}
+	en := make([]any, len(args))
+	for i, a := range args {
+		if w, ok := a.(word); ok {
+			a = w.Word(lang.EN)
+		}
+		en[i] = a
+	}
+	return Entry{At: at, What: fmt.Sprintf(format, en...), Record: record, format: format, args: args}
 }
 
 // Named is a rule's last day with the rule named as its reader knows it
@@ -49,11 +56,13 @@ func (e Entry) Named(name string) Entry {
 	return n
 }
 
+// event is a case event as an entry's argument: written in each language.
+type event struct{ vault.Event }
+
+func (e event) Word(l lang.Lang) string { return e.In(l) }
+
 // entryText writes an entry in the dossier's language.
 func (d Dossier) entryText(e Entry) string {
-	if e.format == "" {
-		return d.eventText(e.What)
-	}
 	args := make([]any, len(e.args))
 	for i, a := range e.args {
 		switch w := a.(type) {
@@ -88,7 +97,7 @@ func Timeline(f vault.CaseFile) []Entry {
 		out = append(out, NewEntry(e.OccurredAt, e.ID.String(), "%s from %s: %s", e.Kind, e.Party, e.Title))
 	}
 	for _, ev := range f.Events {
-		out = append(out, Entry{At: ev.At, What: ev.Text, Record: f.Case.ID.String()})
+		out = append(out, NewEntry(ev.At, f.Case.ID.String(), "%s", event{ev}))
 	}
 	slices.SortStableFunc(out, func(a, b Entry) int { return a.At.Time().Compare(b.At.Time()) })
 	return out
@@ -104,7 +113,8 @@ func orderEntries(o vault.Order) []Entry {
 			out = append(out, NewEntry(d.At, id, "delivered %s order %s, %d days after the expected date", name, o.Number, late))
 			continue
 		}
-		out = append(out, NewEntry(d.At, id, "%s %s order %s", Word(d.Label), name, o.Number))
+		f, _ := vault.FieldOf(vault.RecordOrder, d.Label)
+		out = append(out, NewEntry(d.At, id, "%s %s order %s", f, name, o.Number))
 	}
 	if !o.Refunded.IsZero() && !o.RefundedAt.IsZero() {
 		out = append(out, NewEntry(o.RefundedAt, id, "%s refunded on %s order %s", o.Refunded, name, o.Number))

@@ -64,7 +64,8 @@ var contentQueries = map[string]string{
 	"CASE": withFacts(`json_array(c.id, c.kind, c.status, c.title, c.receiver, c.reference, c.amount_minor, c.currency,
 		c.opened_at, c.closed_at, c.created_at,
 		(SELECT json_group_array(order_id) FROM (SELECT order_id FROM case_orders WHERE case_id = c.id ORDER BY 1)),
-		(SELECT json_group_array(json_array(id, at, text, created_at)) FROM (SELECT * FROM case_events WHERE case_id = c.id ORDER BY id)))`,
+		(SELECT json_group_array(CASE WHEN kind = '' THEN json_array(id, at, text, created_at)
+			ELSE json_array(id, at, text, created_at, kind, json(vals)) END) FROM (SELECT * FROM case_events WHERE case_id = c.id ORDER BY id)))`,
 		`SELECT key, value FROM case_facts WHERE case_id = c.id
 		UNION ALL SELECT '+excluded', (SELECT group_concat(evidence_id, ',') FROM (SELECT evidence_id FROM case_excluded WHERE case_id = c.id ORDER BY 1))
 			WHERE EXISTS (SELECT 1 FROM case_excluded WHERE case_id = c.id)`, `cases c WHERE c.id = ?`),

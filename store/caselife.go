@@ -39,11 +39,7 @@ func (db *DB) SetCaseStatus(ctx context.Context, id vault.CaseID, status vault.C
 		if _, err := tx.ExecContext(ctx, `UPDATE cases SET status = ?, closed_at = ? WHERE id = ?`, status, closed, id); err != nil {
 			return fmt.Errorf("set status: %w", err)
 		}
-		text := fmt.Sprintf("status %s -> %s", from, status)
-		if note != "" {
-			text += ": " + note
-		}
-		return db.event(ctx, tx, id, at, text, "set status")
+		return db.event(ctx, tx, id, vault.StatusMoved(at, from, status, note), "set status")
 	})
 }
 
@@ -60,7 +56,7 @@ func (db *DB) AddEvent(ctx context.Context, id vault.CaseID, at date.Value, text
 		if err := checkEventDate(ctx, tx, id, at, force); err != nil {
 			return err
 		}
-		return db.event(ctx, tx, id, at, text, "add event")
+		return db.event(ctx, tx, id, vault.Event{At: at, Text: text}, "add event")
 	})
 }
 
@@ -71,11 +67,10 @@ func (db *DB) orNow(at date.Value) date.Value {
 	return at
 }
 
-func (db *DB) event(ctx context.Context, tx *sql.Tx, id vault.CaseID, at date.Value, text, action string) error {
+func (db *DB) event(ctx context.Context, tx *sql.Tx, id vault.CaseID, e vault.Event, action string) error {
 	now := db.now()
-	if _, err := tx.ExecContext(ctx, `INSERT INTO case_events (case_id, at, text, created_at) VALUES (?,?,?,?)`,
-		id, at.String(), text, now); err != nil {
-		return fmt.Errorf("add event: %w", err)
+	if err := insertEvent(ctx, tx, id, e, now); err != nil {
+		return err
 	}
 	if err := indexCase(ctx, tx, id); err != nil {
 		return err

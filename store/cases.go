@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -54,9 +55,7 @@ func (db *DB) AddCase(ctx context.Context, c vault.Case) (vault.CaseID, error) {
 				return fmt.Errorf("link order: %w", err)
 			}
 		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO case_events (case_id, at, text, created_at) VALUES (?,?,?,?)`,
-			id, c.Opened.String(), c.Kind+" case opened", now)
-		if err != nil {
+		if err := insertEvent(ctx, tx, id, vault.Opened(c), now); err != nil {
 			return err
 		}
 		if err := indexCase(ctx, tx, id); err != nil {
@@ -173,7 +172,7 @@ func scanCase(rows *sql.Rows) (vault.Case, error) {
 }
 
 func queryEvents(ctx context.Context, tx *sql.Tx, id vault.CaseID) ([]vault.Event, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, at, text FROM case_events WHERE case_id = ? ORDER BY at, id`, id)
+	rows, err := tx.QueryContext(ctx, `SELECT id, at, text, kind, vals FROM case_events WHERE case_id = ? ORDER BY at, id`, id)
 	if err != nil {
 		return nil, fmt.Errorf("query events: %w", err)
 	}
@@ -181,9 +180,14 @@ func queryEvents(ctx context.Context, tx *sql.Tx, id vault.CaseID) ([]vault.Even
 	var out []vault.Event
 	for rows.Next() {
 		var e vault.Event
-		var at string
-		if err := rows.Scan(&e.ID, &at, &e.Text); err != nil {
+		var at, vals string
+		if err := rows.Scan(&e.ID, &at, &e.Text, &e.Kind, &vals); err != nil {
 			return nil, err
+		}
+		if vals != "" {
+			if err := json.Unmarshal([]byte(vals), &e.EventValues); err != nil {
+				return nil, fmt.Errorf("event %d: %w", e.ID, err)
+			}
 		}
 		if e.At, err = date.Stored(at); err != nil {
 			return nil, err
@@ -191,6 +195,24 @@ func queryEvents(ctx context.Context, tx *sql.Tx, id vault.CaseID) ([]vault.Even
 		out = append(out, e)
 	}
 	return out, rows.Err()
+}
+
+// insertEvent records an event of a case: a kind with its values, or the
+// buyer's text.
+func insertEvent(ctx context.Context, tx *sql.Tx, id vault.CaseID, e vault.Event, now string) error {
+	vals := ""
+	if e.Kind != vault.EventNote {
+		b, err := json.Marshal(e.EventValues)
+		if err != nil {
+			return err
+		}
+		vals = string(b)
+	}
+	if _, err := exec(ctx, tx, `INSERT INTO case_events (case_id, at, text, created_at, kind, vals) VALUES (?,?,?,?,?,?)`,
+		id, e.At.String(), e.Text, now, e.Kind, vals); err != nil {
+		return fmt.Errorf("add event: %w", err)
+	}
+	return nil
 }
 
 // ResolveCase checks that a case id exists.

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"vault"
+	"vault/internal/date"
 )
 
 // recordEdits appends an edit for each field whose stored form changed
@@ -116,22 +117,14 @@ func (db *DB) UpdateCase(ctx context.Context, id vault.CaseID, change func(vault
 		if err := writeCaseFacts(ctx, tx, id, c); err != nil {
 			return err
 		}
-		if c.Opened != old.Opened { // the event that says so moves with it
-			if _, err := exec(ctx, tx, `UPDATE case_events SET at = ? WHERE case_id = ? AND text = ? AND at = ?`,
-				c.Opened.String(), id, string(c.Kind)+" case opened", old.Opened.String()); err != nil {
+		if c.Opened != old.Opened { // the event that says so moves with it, by kind or, before kinds, by its text
+			if _, err := exec(ctx, tx, `UPDATE case_events SET at = ? WHERE case_id = ? AND at = ? AND (kind = 'opened' OR kind = '' AND text = ?)`,
+				c.Opened.String(), id, old.Opened.String(), string(c.Kind)+" case opened"); err != nil {
 				return err
 			}
 		}
-		if c.Status != old.Status {
-			text, at := fmt.Sprintf("status %s -> %s: decided %s", old.Status, c.Status, c.Outcome), c.Decided.String()
-			switch {
-			case c.Outcome == "":
-				text, at = fmt.Sprintf("status %s -> %s: the outcome (%s) withdrawn", old.Status, c.Status, old.Outcome), now
-			case !c.Refunded.IsZero():
-				text += ", " + c.Refunded.String() + " back"
-			}
-			if _, err := exec(ctx, tx, `INSERT INTO case_events (case_id, at, text, created_at) VALUES (?,?,?,?)`,
-				id, at, text, now); err != nil {
+		if e, ok := vault.Decision(old, c, date.Instant(db.Now())); ok {
+			if err := insertEvent(ctx, tx, id, e, now); err != nil {
 				return err
 			}
 		}

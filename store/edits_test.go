@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"vault"
+	"vault/internal/lang"
 	"vault/internal/money"
 )
 
@@ -63,7 +64,7 @@ func TestEditsAndRetractions(t *testing.T) {
 	}
 	f, _ := db.CaseFile(ctx, c)
 	if f.Case.Status != vault.StatusClosed || f.Case.Decided.String() != "2026-11-30" || f.Case.DisputeNumber != "5511023" ||
-		f.Events[len(f.Events)-1].Text != "status open -> closed: decided partial, 200.00 NOK back" {
+		f.Events[len(f.Events)-1].In(lang.EN) != "decided: partial, 200.00 NOK back" {
 		t.Errorf("case %+v events %+v", f.Case, f.Events)
 	}
 	verified("case edits")

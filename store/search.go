@@ -35,7 +35,7 @@ const (
 			(SELECT text FROM evidence_text WHERE evidence_id = e.id)) FROM evidence e WHERE id = ?`
 	caseText = `SELECT c.title, concat_ws(' ', c.kind, c.receiver, c.reference,
 			(SELECT group_concat(value, ' ') FROM case_facts WHERE case_id = c.id AND key IN ('dispute_number', 'bank_reference')),
-			(SELECT group_concat(text, ' ') FROM case_events WHERE case_id = c.id),
+			(SELECT group_concat(CASE WHEN kind = '' THEN text ELSE vals ->> '$.note' END, ' ') FROM case_events WHERE case_id = c.id),
 			(SELECT text FROM case_statements WHERE case_id = c.id))
 		FROM cases c WHERE c.id = ?`
 	accountText = `SELECT marketplace || ' ' || login, concat_ws(' ', reason, note) FROM accounts WHERE id = ?`

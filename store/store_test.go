@@ -14,6 +14,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"vault/internal/date"
+	"vault/internal/lang"
 	"vault/internal/money"
 	"vault/migrations"
 )
@@ -209,7 +210,7 @@ func TestCaseFile(t *testing.T) {
 	if len(f.Orders) != 1 || f.Orders[0].ID != o1 || len(f.Evidence) != 1 || f.Evidence[0].Body != "late" {
 		t.Errorf("case file holds the wrong records: %+v", f)
 	}
-	if len(f.Events) != 1 || f.Events[0].Text != "chargeback case opened" || f.Events[0].At != date.Instant(clock) {
+	if len(f.Events) != 1 || f.Events[0].In(lang.EN) != "chargeback case opened" || f.Events[0].At != date.Instant(clock) {
 		t.Errorf("events: %+v", f.Events)
 	}
 	if _, err := db.CaseFile(ctx, 99); !errors.Is(err, vault.ErrNotFound) {

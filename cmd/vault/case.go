@@ -13,7 +13,6 @@ import (
 
 	"vault"
 	"vault/casework"
-	"vault/export"
 	"vault/internal/lang"
 	"vault/internal/money"
 )
@@ -208,7 +207,7 @@ func (a *app) printCaseFile(f vault.CaseFile, s say) error {
 	if len(f.Events) > 0 {
 		fmt.Fprintf(a.stdout, "\n%s:\n", s.t("Events"))
 		for _, e := range f.Events {
-			fmt.Fprintf(a.stdout, "  %s  %s\n", l.Date(e.At, a.loc), export.EventText(l, e.Text))
+			fmt.Fprintf(a.stdout, "  %s  %s\n", l.Date(e.At, a.loc), e.In(l))
 		}
 	}
 	return a.printEvidenceList(f.Evidence, s)

@@ -106,7 +106,7 @@ func (a *app) printHistory(log []vault.AuditEntry, edits []vault.Edit, why vault
 	}
 	rows := [][]string{{"TIME", "ACTION", "CHANGE"}}
 	change := func(x vault.Edit) []string {
-		return []string{"", "", fmt.Sprintf("%s: %s -> %s (%s)", strings.ReplaceAll(x.Field, "_", "-"), a.shown(x.Old), a.shown(x.New), x.By)}
+		return []string{"", "", fmt.Sprintf("%s: %s -> %s (%s)", flagOf(x), a.shown(x.Old), a.shown(x.New), x.By)}
 	}
 	for _, e := range log {
 		what := "content " + e.Content[:12]

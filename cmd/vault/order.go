@@ -18,7 +18,7 @@ import (
 type addOrderOptions struct {
 	order         vault.Order
 	total         string
-	dates         [5]string // ordered, paid, shipped, expected, delivered
+	dates         map[string]*string // the dates of the order's life as typed, by field
 	asJSON, force bool
 }
 
@@ -62,11 +62,9 @@ the reason unless --force. Prints the new order's id (ORD-n) on the first line.`
 	f.StringVar(&o.order.Seller, "seller", "", "the seller or shop")
 	f.StringArrayVar(&o.order.Items, "item", nil, "an item line, e.g. \"2 x USB-C cable\" (repeatable)")
 	f.StringVar(&o.total, "total", "", "the total paid, with currency: \"49,90 NOK\"")
-	f.StringVar(&o.dates[0], "ordered", "", "order date "+dateExample)
-	f.StringVar(&o.dates[1], "paid", "", "payment date "+dateExample)
-	f.StringVar(&o.dates[2], "shipped", "", "date shipped "+dateExample)
-	f.StringVar(&o.dates[3], "expected", "", "latest promised delivery date "+dateExample)
-	f.StringVar(&o.dates[4], "delivered", "", "date delivered "+dateExample)
+	for _, d := range lifeDates() {
+		f.StringVar(o.date(d.Key), d.Flag, "", helpOf(d))
+	}
 	f.StringVar(&o.order.Payment, "payment", "", "payment method, e.g. \"visa 4242\", paypal (never the full card number)")
 	f.StringArrayVar(&o.order.Tracking, "tracking", nil, "a tracking number (repeatable)")
 	f.StringVar(&o.order.Note, "note", "", "a free note")
@@ -86,13 +84,39 @@ func (o *addOrderOptions) parse(a *app) error {
 			return usagef("--total: %w", err)
 		}
 	}
-	targets := []*date.Value{&o.order.Ordered, &o.order.Paid, &o.order.Shipped, &o.order.Expected, &o.order.Delivered}
-	for i, name := range []string{"ordered", "paid", "shipped", "expected", "delivered"} {
-		if *targets[i], err = a.parseDate(name, o.dates[i]); err != nil {
+	var changes []vault.Change
+	for _, d := range lifeDates() {
+		v, err := a.parseDate(d.Flag, *o.date(d.Key))
+		if err != nil {
 			return err
 		}
+		changes = append(changes, vault.Change{Field: d.Key, Op: vault.Set, Value: v.String()})
 	}
-	return nil
+	o.order, err = o.order.Apply(changes)
+	return err
+}
+
+// lifeDates are the date fields of an order's life, which 'add order' takes
+// as flags: ordered, paid, shipped, expected, delivered.
+func lifeDates() []vault.Field {
+	var out []vault.Field
+	for _, f := range vault.Fields(vault.RecordOrder) {
+		if f.Type == vault.DateField && !f.Later {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// date is where the flag of a date field keeps its value as typed.
+func (o *addOrderOptions) date(key string) *string {
+	if o.dates == nil {
+		o.dates = map[string]*string{}
+	}
+	if o.dates[key] == nil {
+		o.dates[key] = new(string)
+	}
+	return o.dates[key]
 }
 
 func (a *app) runAddOrder(ctx context.Context, o *addOrderOptions) error {

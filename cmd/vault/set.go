@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -22,11 +23,33 @@ func newSetCmd(a *app) *cobra.Command {
 		newSetOrderCmd(a, nil), newSetCaseCmd(a, nil), newSetEvidenceCmd(a, nil), newSetAccountCmd(a, nil))
 }
 
-// field is one flag of a 'vault set' command: the record's field it sets
-// and how its value is read into the stored form.
-type field struct {
-	name, help string
-	read       func(a *app, flag, value string) (string, error)
+// reader reads a flag's value into the stored form of its field.
+type reader func(a *app, flag, value string) (string, error)
+
+// readerOf is how a value typed for a field of this type is read.
+func readerOf(f vault.Field) reader {
+	switch f.Type {
+	case vault.MoneyField:
+		return amount
+	case vault.DateField:
+		return when
+	case vault.WordField:
+		return func(_ *app, flag, v string) (string, error) {
+			if v = strings.TrimSpace(v); !slices.Contains(f.Words, v) {
+				return "", usagef("unknown --%s %q (valid: %s)", flag, v, strings.Join(f.Words, ", "))
+			}
+			return v, nil
+		}
+	case vault.AccountField:
+		return func(_ *app, flag, v string) (string, error) {
+			id, err := vault.ParseAccountID(v)
+			if err != nil {
+				return "", usagef("--%s: %w", flag, err)
+			}
+			return id.String(), nil
+		}
+	}
+	return text
 }
 
 // The readers of a field's value.
@@ -40,19 +63,23 @@ func amount(_ *app, flag, v string) (string, error) {
 	return m.String(), nil
 }
 
-// dateField is a field that takes a date, its help showing the forms read.
-func dateField(name, help string) field { return field{name, help + " " + dateExample, when} }
-
 func when(a *app, flag, v string) (string, error) {
 	d, err := a.parseDate(flag, v)
 	return d.String(), err
 }
 
-func word[T ~string](parse func(string) (T, error)) func(*app, string, string) (string, error) {
-	return func(_ *app, flag, v string) (string, error) {
-		w, err := parseWord("--"+flag, v, parse)
-		return string(w), err
+// helpOf is a field's flag help: what it holds, with the forms of a date,
+// the words of a vocabulary, and for a list that it repeats.
+func helpOf(f vault.Field) string {
+	switch f.Type {
+	case vault.DateField:
+		return f.About + " " + dateExample
+	case vault.WordField:
+		return f.About + ": " + strings.Join(f.Words, ", ")
+	case vault.ListField:
+		return "add " + f.About + " (repeatable)"
 	}
+	return f.About
 }
 
 // setOptions are the flags of a 'vault set' command once read: the record
@@ -67,8 +94,18 @@ type setOptions struct {
 // setCmd builds a 'vault set KIND' command over the fields given, with
 // --unset FIELD, lists (add with the flag, drop with --remove-FLAG), --json,
 // and --force when force says what it confirms; run applies the changes.
-func setCmd(a *app, use, short, long, force string, fields []field, lists []field, runF func(*setOptions) error,
+func setCmd(a *app, kind vault.RecordKind, use, short, long, force string, runF func(*setOptions) error,
 	run func(context.Context, *setOptions) ([]vault.Edit, error)) *cobra.Command {
+	var fields, lists []vault.Field
+	for _, f := range vault.Fields(kind) {
+		switch {
+		case f.Flag == "":
+		case f.Type == vault.ListField:
+			lists = append(lists, f)
+		default:
+			fields = append(fields, f)
+		}
+	}
 	o := &setOptions{}
 	values := make([]string, len(fields))
 	added, removed := make([][]string, len(lists)), make([][]string, len(lists))
@@ -80,30 +117,31 @@ func setCmd(a *app, use, short, long, force string, fields []field, lists []fiel
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.ref, o.changes = args[0], nil
 			for i, f := range fields {
-				if cmd.Flags().Changed(f.name) {
-					v, err := f.read(a, f.name, values[i])
+				if cmd.Flags().Changed(f.Flag) {
+					v, err := readerOf(f)(a, f.Flag, values[i])
 					if err != nil {
 						return err
 					}
-					o.changes = append(o.changes, vault.Change{Field: fieldName(f.name), Op: vault.Set, Value: v})
+					o.changes = append(o.changes, vault.Change{Field: f.Key, Op: vault.Set, Value: v})
 				}
 			}
 			for i, l := range lists {
 				for _, v := range added[i] {
-					o.changes = append(o.changes, vault.Change{Field: fieldName(l.name), Op: vault.Add, Value: strings.TrimSpace(v)})
+					o.changes = append(o.changes, vault.Change{Field: l.Key, Op: vault.Add, Value: strings.TrimSpace(v)})
 				}
 				for _, v := range removed[i] {
-					o.changes = append(o.changes, vault.Change{Field: fieldName(l.name), Op: vault.Remove, Value: strings.TrimSpace(v)})
+					o.changes = append(o.changes, vault.Change{Field: l.Key, Op: vault.Remove, Value: strings.TrimSpace(v)})
 				}
 			}
 			for _, u := range unset {
-				if !containsFold(names, u) {
+				f, ok := vault.FieldByFlag(kind, u)
+				if !ok {
 					return usagef("--unset %q: not a field here (fields: %s)", u, strings.Join(names, ", "))
 				}
-				if f := cmd.Flags().Lookup(strings.ToLower(u)); f != nil && f.Changed {
-					return usagef("--unset %s and --%s: say one", u, f.Name)
+				if fl := cmd.Flags().Lookup(f.Flag); fl != nil && fl.Changed {
+					return usagef("--unset %s and --%s: say one", u, fl.Name)
 				}
-				o.changes = append(o.changes, vault.Change{Field: fieldName(u), Op: vault.Unset})
+				o.changes = append(o.changes, vault.Change{Field: f.Key, Op: vault.Unset})
 			}
 			if len(o.changes) == 0 {
 				return usagef("say what to change (%s --help lists the fields)", cmd.CommandPath())
@@ -123,13 +161,13 @@ func setCmd(a *app, use, short, long, force string, fields []field, lists []fiel
 	}
 	fl := cmd.Flags()
 	for i, f := range fields {
-		fl.StringVar(&values[i], f.name, "", f.help)
-		names = append(names, f.name)
+		fl.StringVar(&values[i], f.Flag, "", helpOf(f))
+		names = append(names, f.Flag)
 	}
 	for i, l := range lists {
-		fl.StringArrayVar(&added[i], l.name, nil, l.help+" (repeatable)")
-		fl.StringArrayVar(&removed[i], "remove-"+l.name, nil, "remove this "+l.name+" (repeatable)")
-		names = append(names, l.name)
+		fl.StringArrayVar(&added[i], l.Flag, nil, helpOf(l))
+		fl.StringArrayVar(&removed[i], "remove-"+l.Flag, nil, "remove this "+l.Flag+" (repeatable)")
+		names = append(names, l.Flag)
 	}
 	fl.StringArrayVar(&unset, "unset", nil, "clear this field (repeatable): "+strings.Join(names, ", "))
 	fl.BoolVar(&o.asJSON, "json", false, "print each edit as a line of JSON")
@@ -137,24 +175,6 @@ func setCmd(a *app, use, short, long, force string, fields []field, lists []fiel
 		fl.BoolVar(&o.force, "force", false, force)
 	}
 	return cmd
-}
-
-// fieldName is a flag's field: protection-ends -> protection_ends; --item
-// adds to an order's items.
-func fieldName(flag string) string {
-	if f := strings.ReplaceAll(strings.ToLower(flag), "-", "_"); f != "item" {
-		return f
-	}
-	return "items"
-}
-
-func containsFold(list []string, s string) bool {
-	for _, x := range list {
-		if strings.EqualFold(x, s) {
-			return true
-		}
-	}
-	return false
 }
 
 // printEdits writes each edit as "ORD-1 delivered: not set -> 2026-10-20",
@@ -167,9 +187,18 @@ func (a *app) printEdits(edits []vault.Edit, asJSON bool) error {
 			}
 			continue
 		}
-		fmt.Fprintf(a.stdout, "%s %s: %s -> %s\n", e.Record, strings.ReplaceAll(e.Field, "_", "-"), a.shown(e.Old), a.shown(e.New))
+		fmt.Fprintf(a.stdout, "%s %s: %s -> %s\n", e.Record, flagOf(e), a.shown(e.Old), a.shown(e.New))
 	}
 	return nil
+}
+
+// flagOf names an edit's field as the user changes it: its flag
+// (protection-ends, item), or for a field without one its key.
+func flagOf(e vault.Edit) string {
+	if f, ok := vault.FieldOf(vault.KindOf(e.Record), e.Field); ok && f.Flag != "" {
+		return f.Flag
+	}
+	return e.Field
 }
 
 // shown is a field's value as an edit line shows it: an instant in the
@@ -185,24 +214,13 @@ func (a *app) shown(v string) string {
 }
 
 func newSetOrderCmd(a *app, runF func(*setOptions) error) *cobra.Command {
-	fields := []field{
-		{"marketplace", "where it was bought", text}, {"number", "the marketplace's order number", text},
-		{"seller", "the seller or shop", text}, {"total", "the total paid, with currency", amount},
-		dateField("ordered", "order date"), dateField("paid", "payment date"), dateField("shipped", "date shipped"),
-		dateField("expected", "latest promised delivery date"), dateField("delivered", "date delivered"),
-		{"payment", "payment method, e.g. \"visa 4242\"", text}, {"note", "a free note", text},
-		{"site", "the marketplace's country site, e.g. amazon.de", text},
-		dateField("protection-ends", "the last day of the buyer protection shown on the order page"),
-		{"refunded", "the amount refunded, with currency", amount}, dateField("refunded-at", "when the refund came"),
-	}
-	lists := []field{{"tracking", "add a tracking number", text}, {"item", "add an item line", text}}
-	cmd := setCmd(a, "order ID|ORDERNO [--field value]... [--unset FIELD]", "Change an order: add its delivery, tracking, a refund, fix a typo",
+	cmd := setCmd(a, vault.RecordOrder, "order ID|ORDERNO [--field value]... [--unset FIELD]", "Change an order: add its delivery, tracking, a refund, fix a typo",
 		`Change an order as its life goes on: the day it was delivered, a new tracking
 number, the buyer protection's last day, a refund; or correct a field typed
 wrong. Each field changed is an edit in the audit log with its old and new
 value ('vault log ORD-n' shows them). Dates that cannot be right (delivered
 before ordered, after today) and a refund above the total need --force.`,
-		"confirm dates, a refund or a marketplace name that look wrong", fields, lists, runF, func(ctx context.Context, o *setOptions) ([]vault.Edit, error) {
+		"confirm dates, a refund or a marketplace name that look wrong", runF, func(ctx context.Context, o *setOptions) ([]vault.Edit, error) {
 			svc, err := a.open(ctx)
 			if err != nil {
 				return nil, err
@@ -220,26 +238,7 @@ before ordered, after today) and a refund above the total need --force.`,
 }
 
 func newSetCaseCmd(a *app, runF func(*setOptions) error) *cobra.Command {
-	fields := []field{
-		{"title", "a short title", text}, {"receiver", "who decides", text},
-		{"reference", "the receiver's reference", text}, {"amount", "amount claimed, with currency", amount},
-		dateField("opened", "when the case was opened"),
-		{"outcome", "how it was decided: " + strings.Join(vault.Words(vault.Outcomes), ", "), word(vault.ParseOutcome)},
-		{"refunded", "what the decision gave back, with currency", amount},
-		dateField("decided", "when it was decided (default today with --outcome)"),
-		{"dispute-number", "the marketplace's own number for the dispute", text},
-		{"problem", "what went wrong: " + strings.Join(vault.Words(vault.Troubles), ", "), word(vault.ParseTrouble)},
-		dateField("discovered", "when you found the defect (a warranty case)"),
-		{"bank-reference", "the card issuer's reference", text},
-		{"account", "the marketplace account of a reinstatement (ACC-n)", func(_ *app, flag, v string) (string, error) {
-			id, err := vault.ParseAccountID(v)
-			if err != nil {
-				return "", usagef("--%s: %w", flag, err)
-			}
-			return id.String(), nil
-		}},
-	}
-	cmd := setCmd(a, "case ID [--field value]... [--unset FIELD]", "Change a case: its outcome and refund, its references",
+	cmd := setCmd(a, vault.RecordCase, "case ID [--field value]... [--unset FIELD]", "Change a case: its outcome and refund, its references",
 		`Change a case: record how it was decided (--outcome won, lost or partial,
 with the amount --refunded and the day --decided), the marketplace's dispute
 number and the bank's reference, or correct a field. An outcome moves the case
@@ -247,7 +246,7 @@ to won, lost or (partial) closed, recorded in its timeline; a decided case
 produces no more deadlines. Reopening a decided case, dates after today, a day
 decided before the case was opened or opened before its first order, and a
 refund above the amount claimed need --force.`,
-		"reopen a decided case, or confirm dates and amounts that look wrong", fields, nil, runF, func(ctx context.Context, o *setOptions) ([]vault.Edit, error) {
+		"reopen a decided case, or confirm dates and amounts that look wrong", runF, func(ctx context.Context, o *setOptions) ([]vault.Edit, error) {
 			svc, err := a.open(ctx)
 			if err != nil {
 				return nil, err
@@ -260,20 +259,13 @@ refund above the amount claimed need --force.`,
 }
 
 func newSetEvidenceCmd(a *app, runF func(*setOptions) error) *cobra.Command {
-	fields := []field{
-		{"kind", "what it is: " + strings.Join(vault.Words(vault.EvidenceKinds), ", "), word(vault.ParseEvidenceKind)},
-		dateField("at", "when it was taken or sent"),
-		{"from", "who it comes from: " + strings.Join(vault.Words(vault.Parties), ", "), word(vault.ParseParty)},
-		{"title", "its title", text}, {"note", "a note kept with it", text},
-		{"text", "a typed message's text", text},
-	}
-	cmd := setCmd(a, "evidence EV-n [--field value]... [--unset FIELD]", "Change evidence or a message: its kind, date, sender, title, note",
+	cmd := setCmd(a, vault.RecordEvidence, "evidence EV-n [--field value]... [--unset FIELD]", "Change evidence or a message: its kind, date, sender, title, note",
 		`Change a piece of evidence or a message: its kind, when it was taken or sent,
 who it is from, its title and note, and the text of a message typed on the
 command line. A file's bytes never change: attach a new one. Each field
 changed is an edit in the audit log with its old and new value. A date after
 today needs --force.`,
-		"confirm a date after today", fields, nil, runF, func(ctx context.Context, o *setOptions) ([]vault.Edit, error) {
+		"confirm a date after today", runF, func(ctx context.Context, o *setOptions) ([]vault.Edit, error) {
 			id, err := vault.ParseEvidenceID(o.ref)
 			if err != nil {
 				return nil, usageError{err}
@@ -291,14 +283,9 @@ today needs --force.`,
 }
 
 func newSetAccountCmd(a *app, runF func(*setOptions) error) *cobra.Command {
-	fields := []field{
-		{"marketplace", "the marketplace", text}, {"login", "the e-mail address or user id the marketplace knows", text},
-		dateField("blocked", "when it was blocked"), {"reason", "the reason the marketplace gave", text},
-		dateField("appeal-by", "the last day to appeal"), {"note", "a note", text},
-	}
-	return setCmd(a, "account ACC-n [--field value]... [--unset FIELD]", "Change a marketplace account's record",
+	return setCmd(a, vault.RecordAccount, "account ACC-n [--field value]... [--unset FIELD]", "Change a marketplace account's record",
 		`Change the record of a marketplace account (see 'vault add account').`,
-		"accept a marketplace name that looks like a typo, or dates that look wrong", fields, nil, runF,
+		"accept a marketplace name that looks like a typo, or dates that look wrong", runF,
 		func(ctx context.Context, o *setOptions) ([]vault.Edit, error) {
 			id, err := vault.ParseAccountID(o.ref)
 			if err != nil {

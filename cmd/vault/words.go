@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 
+	"vault"
+	"vault/deadlines"
 	"vault/export"
 	"vault/internal/lang"
 )
@@ -49,6 +51,13 @@ func (s say) t(text string) string {
 	if nb, ok := words[text]; ok {
 		return nb
 	}
+	for _, kind := range []vault.RecordKind{vault.RecordOrder, vault.RecordCase, vault.RecordEvidence, vault.RecordAccount} {
+		for _, f := range vault.Fields(kind) {
+			if f.Label(lang.EN) == text {
+				return f.Label(lang.NB)
+			}
+		}
+	}
 	return export.In(lang.NB, text)
 }
 
@@ -90,13 +99,27 @@ func (s say) basis(b string) string {
 	}
 	b = fallback.ReplaceAllStringFunc(b, func(m string) string {
 		p := fallback.FindStringSubmatch(m)
-		return s.t(p[1]) + " ikke registrert, " + s.t(p[2]) + " brukt"
+		return s.dateName(p[1]) + " ikke registrert, " + s.dateName(p[2]) + " brukt"
 	})
 	for _, k := range []string{"opening day needs ", "needs ", "estimated: ", "capped by ", "uncertain"} {
 		b = strings.ReplaceAll(b, k, words[k])
 	}
-	for _, label := range []string{"delivered", "expected", "shipped", "paid", "ordered", "wrote", "opened", "protection_ends"} {
-		b = strings.ReplaceAll(b, "trenger "+label, "trenger "+s.t(label))
+	for _, name := range deadlines.DateNames() {
+		b = strings.ReplaceAll(b, "trenger "+name, "trenger "+s.dateName(name))
 	}
 	return b
+}
+
+// dateName is a date a rule needs, in the language: the CLI's own word for
+// it, else the label of the order's or the case's field.
+func (s say) dateName(name string) string {
+	if nb, ok := words[name]; ok && lang.Lang(s) == lang.NB {
+		return nb
+	}
+	for _, kind := range []vault.RecordKind{vault.RecordOrder, vault.RecordCase} {
+		if f, ok := vault.FieldOf(kind, name); ok {
+			return f.Word(lang.Lang(s))
+		}
+	}
+	return name
 }
