@@ -19,4 +19,5 @@ type Problem struct {
 	Record string `json:"record,omitempty"` // ORD-n, EV-n, CASE-n, "audit 12", "database"
 	File   string `json:"file,omitempty"`
 	What   string `json:"what"`
+	Fix    *Fix   `json:"fix,omitempty"` // what mends it, when something in the vault does
 }

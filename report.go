@@ -44,4 +44,8 @@ type DisputeOutcome struct {
 	// written to the seller before it was opened (a recorded letter).
 	DisputeNumber string `json:"dispute_number,omitempty"`
 	WroteFirst    bool   `json:"wrote_first"`
+	// How it was decided, when it was: the outcome, the day, what came back.
+	Outcome  Outcome     `json:"outcome,omitempty"`
+	Decided  date.Value  `json:"decided,omitzero"`
+	Refunded money.Money `json:"refunded,omitzero"`
 }

@@ -27,10 +27,11 @@ type Transaction struct {
 	Text      string        `json:"text"`              // as the statement shows it (the merchant)
 	Card      string        `json:"card,omitempty"`    // the card's last digits
 	BankRef   string        `json:"bank_ref,omitempty"`
-	Statement EvidenceID    `json:"statement,omitzero"` // the file it came from
-	Line      int           `json:"line,omitempty"`     // where in that file
-	Order     OrderID       `json:"order,omitzero"`     // the order it pays or refunds, when linked
-	Key       string        `json:"-"`                  // the same line in an overlapping statement has the same key
+	Statement EvidenceID    `json:"statement,omitzero"`  // the file it came from
+	Line      int           `json:"line,omitempty"`      // where in that file
+	Order     OrderID       `json:"order,omitzero"`      // the order it pays or refunds, when linked
+	Confirmed bool          `json:"confirmed,omitempty"` // the buyer confirmed that link ('vault match confirm')
+	Key       string        `json:"-"`                   // the same line in an overlapping statement has the same key
 }
 
 // ParseTransactionID reads "TX-3" (any case) or a bare "3".

@@ -13,9 +13,10 @@ import (
 // Step is one piece of advice to the buyer about a case: whom to turn to,
 // when, what to watch, and the source it rests on.
 type Step struct {
-	To     string `json:"to"`
-	What   string `json:"what"`
-	Source string `json:"source,omitempty"`
+	To     string     `json:"to"`
+	What   string     `json:"what"`
+	Source string     `json:"source,omitempty"`
+	Fix    *vault.Fix `json:"fix,omitempty"` // the vault's command that helps: a letter, a rule
 }
 
 // Advice says where the buyer can turn with a case and what to watch: for
@@ -23,7 +24,7 @@ type Step struct {
 // follows the case's kind, the law of the buyer's country, where the seller
 // is, how the order was paid, and the case's own deadlines.
 func (s *Service) Advice(ctx context.Context, ref string) ([]Step, error) {
-	f, err := s.LiveCaseFile(ctx, ref)
+	f, err := s.Facts(ctx, ref)
 	if err != nil {
 		return nil, err
 	}
@@ -43,7 +44,7 @@ func (s *Service) Advice(ctx context.Context, ref string) ([]Step, error) {
 }
 
 type adviser struct {
-	f            vault.CaseFile
+	f            vault.CaseFacts
 	law          vault.Law
 	buyer        string
 	sellers      []string
@@ -54,7 +55,8 @@ type adviser struct {
 // last names the last day of the case's first open window of a rule, or "".
 func (a adviser) last(rule string) string {
 	for _, d := range a.rows {
-		if strings.HasPrefix(d.Rule, rule) && !d.Closes.IsZero() && d.Status != deadlines.Missed && d.Status != deadlines.Passed {
+		used := d.Status == deadlines.Used && d.Used.Case != a.f.Case.ID.String() // by another case: not this one's to keep
+		if strings.HasPrefix(d.Rule, rule) && !d.Closes.IsZero() && d.Status != deadlines.Missed && d.Status != deadlines.Passed && !used {
 			return fmt.Sprintf(" (last day %s, %s)", Day(d.Closes.Time), d.Rule)
 		}
 	}
@@ -63,51 +65,55 @@ func (a adviser) last(rule string) string {
 
 func (a adviser) steps() []Step {
 	var out []Step
-	add := func(to, what, source string) { out = append(out, Step{to, what, source}) }
+	add := func(to, what, source string, fix *vault.Fix) { out = append(out, Step{to, what, source, fix}) }
+	c := a.f.Case.ID.String()
+	draft := func(letter string) *vault.Fix { return &vault.Fix{Do: vault.DoDraft, Kind: letter, Record: c} }
+	rules := func(id string) *vault.Fix { return &vault.Fix{Do: vault.DoRule, Record: id} }
 	switch a.f.Case.Kind {
 	case vault.Dispute:
 		add("the marketplace's dispute centre", "open the dispute within the marketplace's window"+a.last("aliexpress.dispute")+a.last("ebay.mbg")+
-			a.last("amazon.atoz")+a.last("paypal.dispute")+"; attach the dossier.", "the marketplace rules ('vault rules')")
+			a.last("amazon.atoz")+a.last("paypal.dispute")+"; attach the dossier.", "the marketplace rules", rules(""))
 	case vault.Chargeback:
 		add("your card issuer (bank)", "ask for a chargeback (kortreklamasjon) with the dossier"+a.last("visa.chargeback")+a.last("mastercard.chargeback")+".",
-			"Visa and Mastercard rules ('vault rules visa.chargeback')")
+			"Visa and Mastercard rules", rules("visa.chargeback"))
 	case vault.Delay:
-		add("the seller, in writing", "ask for delivery by a last day ('vault draft letter delay'); if it does not come, cancel the purchase and ask for the money back.",
-			"forbrukerkjøpsloven § 23; Directive 2011/83/EU art. 18")
+		add("the seller, in writing", "ask for delivery by a last day (the delay letter); if it does not come, cancel the purchase and ask for the money back.",
+			"forbrukerkjøpsloven § 23; Directive 2011/83/EU art. 18", draft("delay"))
 	case vault.Warranty:
 		if a.law == vault.NorwegianLaw {
-			add("the seller, in writing", "complain about the defect (reklamasjon, 'vault draft letter reklamasjon'), saying what is wrong: within two months of discovering it you are always in time.",
-				"forbrukerkjøpsloven § 27")
+			add("the seller, in writing", "complain about the defect (reklamasjon, the letter of that name), saying what is wrong: within two months of discovering it you are always in time.",
+				"forbrukerkjøpsloven § 27", draft("reklamasjon"))
 			break
 		}
-		add("the seller, in writing", "complain about the defect ('vault draft letter reklamasjon'), saying what is wrong, as soon as you can: how long you have follows your country's law (at least two years from delivery).",
-			"Directive (EU) 2019/771 art. 10, 12")
+		add("the seller, in writing", "complain about the defect (the reklamasjon letter), saying what is wrong, as soon as you can: how long you have follows your country's law (at least two years from delivery).",
+			"Directive (EU) 2019/771 art. 10, 12", draft("reklamasjon"))
 	case vault.Withdrawal:
-		add("the seller, in writing", "withdraw within 14 days of receiving the goods ('vault draft letter withdrawal')"+a.last("no.angrerett")+a.last("eu.withdrawal")+".",
-			"angrerettloven § 21; Directive 2011/83/EU art. 9")
+		add("the seller, in writing", "withdraw within 14 days of receiving the goods (the withdrawal letter)"+a.last("no.angrerett")+a.last("eu.withdrawal")+".",
+			"angrerettloven § 21; Directive 2011/83/EU art. 9", draft("withdrawal"))
 	case vault.Reinstatement:
-		add("the marketplace's customer service", "ask for the reason of the restriction and for reinstatement, with the dossier's orders and disputes.", "")
+		add("the marketplace's customer service", "ask for the reason of the restriction and for reinstatement, with the dossier's orders and disputes.", "", nil)
 	case vault.Unauthorised:
 		add("your bank, at once", "report the payment you did not authorise, or the wrong one; at most 13 months after the debit"+a.last("no.unauthorised")+".",
-			"Directive (EU) 2015/2366 art. 71")
+			"Directive (EU) 2015/2366 art. 71", nil)
 	}
 	if a.card && (a.f.Case.Kind == vault.Dispute || a.f.Case.Kind == vault.Delay) {
 		add("watch the card's window", "a card chargeback's window keeps running while a marketplace dispute is open"+a.last("visa.chargeback")+
-			a.last("mastercard.chargeback")+".", "Visa and Mastercard rules")
+			a.last("mastercard.chargeback")+".", "Visa and Mastercard rules", nil)
 	}
 	if a.amazon && (a.f.Case.Kind == vault.Dispute || a.f.Case.Kind == vault.Chargeback) {
-		add("Amazon: one or the other", "Amazon refuses an A-to-z Guarantee claim once a chargeback is filed: choose one.", "Amazon A-to-z Guarantee (rule amazon.atoz)")
+		add("Amazon: one or the other", "Amazon refuses an A-to-z Guarantee claim once a chargeback is filed: choose one.", "Amazon A-to-z Guarantee (rule amazon.atoz)", nil)
 	}
 	if a.law == vault.NorwegianLaw {
 		out = append(out, a.norway()...)
 	}
 	switch {
 	case slices.ContainsFunc(a.sellers, func(c string) bool { return vault.InEEA(c) && c != a.buyer }):
-		add("Forbruker Europa / ECC-Net", "free help with a seller in another EU/EEA country.", "ECC-Net")
+		add("Forbruker Europa / ECC-Net", "free help with a seller in another EU/EEA country.", "ECC-Net", nil)
 	case slices.Contains(a.sellers, ""):
-		add("Forbruker Europa / ECC-Net", "free help if the seller is in another EU/EEA country (the vault does not know where it is: 'vault set order --seller-country').", "ECC-Net")
+		add("Forbruker Europa / ECC-Net", "free help if the seller is in another EU/EEA country (the vault does not know where it is: record it).", "ECC-Net",
+			vault.SetField(a.f.Orders[0].ID.String(), "seller_country", "CN|DE|..."))
 	case slices.Contains(a.sellers, vault.OutsideEEA):
-		add("Forbruker Europa / ECC-Net, perhaps", "it helps with traders in the EU/EEA: a seller outside it is not one, though the marketplace you bought through may be; otherwise the marketplace and the card issuer are the way.", "ECC-Net")
+		add("Forbruker Europa / ECC-Net, perhaps", "it helps with traders in the EU/EEA: a seller outside it is not one, though the marketplace you bought through may be; otherwise the marketplace and the card issuer are the way.", "ECC-Net", nil)
 	}
 	return out
 }
@@ -118,16 +124,16 @@ func (a adviser) norway() []Step {
 	var out []Step
 	money := a.f.Case.Kind != vault.Reinstatement
 	if a.card && money {
-		out = append(out, Step{"your card issuer, as the seller's guarantor", "for a purchase on a credit card you can raise your money claim against the seller with the card issuer too, as soon as possible (Visa and Mastercard practise the same for debit cards, as their rules, not the law); not for BankAxept.", "finansavtaleloven § 2-7; Forbrukerrådet"})
+		out = append(out, Step{"your card issuer, as the seller's guarantor", "for a purchase on a credit card you can raise your money claim against the seller with the card issuer too, as soon as possible (Visa and Mastercard practise the same for debit cards, as their rules, not the law); not for BankAxept.", "finansavtaleloven § 2-7; Forbrukerrådet", nil})
 	}
 	if money && (a.f.Case.Kind == vault.Chargeback || a.f.Case.Kind == vault.Unauthorised || a.card) {
-		out = append(out, Step{"Finansklagenemnda (finkn.no)", "free complaint board if the bank refuses the chargeback or the § 2-7 claim.", "Forbrukerrådet, bank: misfornøyd"})
+		out = append(out, Step{"Finansklagenemnda (finkn.no)", "free complaint board if the bank refuses the chargeback or the § 2-7 claim.", "Forbrukerrådet, bank: misfornøyd", nil})
 	}
 	norwegian := slices.ContainsFunc(a.sellers, func(c string) bool { return c == "NO" || c == "" })
 	if norwegian && a.f.Case.Kind != vault.Reinstatement && a.f.Case.Kind != vault.Unauthorised {
-		out = append(out, Step{"Forbrukertilsynet, then Forbrukerklageutvalget", "mediation in a dispute with a seller in Norway, then, if that fails, a decision of the complaints committee (since 2021).", "forbrukertilsynet.no; forbrukerklageloven 2020"})
+		out = append(out, Step{"Forbrukertilsynet, then Forbrukerklageutvalget", "mediation in a dispute with a seller in Norway, then, if that fails, a decision of the complaints committee (since 2021).", "forbrukertilsynet.no; forbrukerklageloven 2020", nil})
 	}
-	return append(out, Step{"Forbrukerrådet", "free advice for consumers.", "forbrukerradet.no"})
+	return append(out, Step{"Forbrukerrådet", "free advice for consumers.", "forbrukerradet.no", nil})
 }
 
 // onCard reports whether a payment method is a card scheme's.

@@ -3,7 +3,7 @@ package casework
 import (
 	"context"
 	"fmt"
-	"slices"
+	"strings"
 	"time"
 
 	"vault"
@@ -13,12 +13,13 @@ import (
 
 // Item is one thing a strong claim holds (domain-rules.md, "What a strong
 // dossier holds", and the banks' and schemes' dispute forms), and whether
-// the vault has it: the record that proves it, else how to record it.
+// the vault has it: the record that proves it, else what to do.
 type Item struct {
-	What   string `json:"what"`
-	Have   bool   `json:"have"`
-	Record string `json:"record,omitempty"` // EV-3, ORD-1, CASE-2, ACC-1
-	Todo   string `json:"todo,omitempty"`   // how to record it, when missing
+	What   string     `json:"what"`
+	Have   bool       `json:"have"`
+	Record string     `json:"record,omitempty"` // EV-3, ORD-1, CASE-2, ACC-1, TX-4
+	Todo   string     `json:"todo,omitempty"`   // what to do, in words, when no command does it
+	Fix    *vault.Fix `json:"fix,omitempty"`    // how to record it, when missing
 }
 
 // Checklist is what a case's claim holds and lacks.
@@ -40,153 +41,162 @@ func (c Checklist) Missing() int {
 }
 
 // Check lists, for the case's kind and what went wrong, what a strong
-// claim holds and whether the vault has each.
+// claim holds and whether the vault has each, from the case's facts.
 func (s *Service) Check(ctx context.Context, ref string) (Checklist, error) {
-	f, err := s.LiveCaseFile(ctx, ref)
+	f, err := s.Facts(ctx, ref)
 	if err != nil {
 		return Checklist{}, err
 	}
-	c := f.Case
-	list := Checklist{Case: c.ID, Kind: c.Kind}
+	list := Checklist{Case: f.Case.ID, Kind: f.Case.Kind}
 	k := &checker{f: f, order: firstOrder(f)}
-	if c.Kind == vault.Reinstatement {
-		t, err := s.DB.Tracking(ctx)
-		if err != nil {
-			return list, err
-		}
-		disputes, _ := disputesAt(t, f.Orders)
-		list.Items = k.reinstatement(disputes)
+	if f.Case.Kind == vault.Reinstatement {
+		list.Items = k.reinstatement()
 		return list, nil
-	}
-	related, err := s.related(ctx, f)
-	if err != nil {
-		return list, err
 	}
 	rules, err := s.RuleSet(ctx)
 	if err != nil {
 		return list, err
 	}
-	list.Items = k.purchase(related, s.CaseDeadlines(rules, f), deadlines.Day(date.Instant(s.Now()), s.Loc))
+	list.Items = k.purchase(s.CaseDeadlines(rules, f), deadlines.Day(date.Instant(s.Now()), s.Loc))
 	return list, nil
 }
 
-// checker finds the records of one case file.
+// checker finds the records of one case's facts.
 type checker struct {
-	f     vault.CaseFile
-	order string // the first order's id, for the hints
+	f     vault.CaseFacts
+	order string // the first order's id, for the fixes
 }
 
-func firstOrder(f vault.CaseFile) string {
+func firstOrder(f vault.CaseFacts) string {
 	if len(f.Orders) == 0 {
 		return "ORD-n"
 	}
 	return f.Orders[0].ID.String()
 }
 
-// evidence is the first record of one of the kinds, as an item.
-func (k *checker) evidence(what, todo string, kinds ...vault.EvidenceKind) Item {
-	for _, e := range k.f.Evidence {
-		if slices.Contains(kinds, e.Kind) {
-			return Item{What: what, Have: true, Record: e.ID.String()}
-		}
+// evidence is the first record of one of the kinds, as an item; missing,
+// attach one of the first kind.
+func (k *checker) evidence(what string, kinds ...vault.EvidenceKind) Item {
+	if id, ok := k.f.HasAny(kinds...); ok {
+		return Item{What: what, Have: true, Record: id.String()}
 	}
-	return Item{What: what, Todo: todo}
+	return Item{What: what, Fix: &vault.Fix{Do: vault.DoAttach, Kind: string(kinds[0]), Order: k.order}}
 }
 
-// paid is the proof of payment: a receipt or statement attached, or a
-// statement line linked to the order (vault match).
+// set is an item of a record's field: had when has says so, else set it.
+func set(what string, has bool, record, field, value string) Item {
+	if has {
+		return Item{What: what, Have: true, Record: record}
+	}
+	return Item{What: what, Fix: vault.SetField(record, field, value)}
+}
+
+// paid is the proof of payment: a statement line that charged the order
+// (vault match), or a receipt or statement attached.
 func (k *checker) paid() Item {
 	const what = "proof of payment (receipt or card statement)"
-	for _, t := range k.f.Charges {
-		if t.Amount.Minor < 0 {
-			return Item{What: what, Have: true, Record: t.ID.String()}
-		}
+	if t := k.f.Money.Charged; len(t) > 0 {
+		return Item{What: what, Have: true, Record: t[0].ID.String()}
 	}
-	return k.evidence(what, fmt.Sprintf("vault attach file FILE --kind receipt --order %s, or vault import statement FILE and vault match", k.order),
-		vault.EvidenceReceipt, vault.EvidenceStatement)
+	it := k.evidence(what, vault.EvidenceReceipt, vault.EvidenceStatement)
+	if !it.Have {
+		it.Todo = "or import the card statement and match it"
+	}
+	return it
 }
 
-// orderField is an item the order records: the first order that has it.
-func (k *checker) orderField(what, todo string, has func(vault.Order) bool) Item {
+// orderField is an item the orders record: the first order that has it.
+func (k *checker) orderField(what, field, value string, has func(vault.Order) bool) Item {
 	for _, o := range k.f.Orders {
 		if has(o) {
 			return Item{What: what, Have: true, Record: o.ID.String()}
 		}
 	}
-	return Item{What: what, Todo: todo}
+	return set(what, false, k.order, field, value)
 }
 
 // purchase is the checklist of a claim about a purchase: a dispute, a
 // chargeback, a withdrawal, a complaint, a delay or an unauthorised payment.
-func (k *checker) purchase(related []vault.DisputeOutcome, rows []Deadline, today time.Time) []Item {
-	c, o := k.f.Case, k.order
-	trouble := vault.TroubleOf(c)
+func (k *checker) purchase(rows []Deadline, today time.Time) []Item {
+	c, f := k.f.Case, k.f
 	items := []Item{
-		{What: "what went wrong", Have: trouble != "", Record: recordIf(trouble != "", c.ID.String()),
-			Todo: fmt.Sprintf("vault set case %s --problem not-received|defective|not-as-described|...", c.ID)},
-		k.evidence("the order confirmation", fmt.Sprintf("vault attach file FILE --kind confirmation --order %s", o), vault.EvidenceConfirmation),
+		set("what went wrong", f.Trouble != "", c.ID.String(), "problem", "not-received|defective|not-as-described|..."),
+		k.evidence("the order confirmation", vault.EvidenceConfirmation),
 		k.paid(),
-		k.orderField("how it was paid", fmt.Sprintf("vault set order %s --payment 'Visa ****4242'", o), func(o vault.Order) bool { return o.Payment != "" }),
+		k.orderField("how it was paid", "payment", "Visa ****4242", func(o vault.Order) bool { return o.Payment != "" }),
 	}
-	if trouble == vault.NotAuthorised || trouble == vault.ChargedTwice || trouble == vault.WrongAmount {
+	if f.Trouble == vault.NotAuthorised || f.Trouble == vault.ChargedTwice || f.Trouble == vault.WrongAmount {
 		return append(items, k.reference(), k.amount())
 	}
 	items = append(items, k.wrote())
-	switch trouble {
+	if it, ok := k.unplaced(); ok {
+		items = append(items, it)
+	}
+	switch f.Trouble {
 	case vault.NotReceived:
 		items = append(items,
-			k.orderField("the promised delivery date", fmt.Sprintf("vault set order %s --expected DATE", o), func(o vault.Order) bool { return !o.Expected.IsZero() }),
-			k.orderField("the tracking number", fmt.Sprintf("vault set order %s --tracking NUMBER", o), func(o vault.Order) bool { return len(o.Tracking) > 0 }),
-			k.evidence("the tracking history with its last scan", fmt.Sprintf("vault attach file SCREENSHOT --kind tracking --order %s", o), vault.EvidenceTracking))
+			k.orderField("the promised delivery date", "expected", "DATE", func(o vault.Order) bool { return !o.Expected.IsZero() }),
+			k.orderField("the tracking number", "tracking", "NUMBER", func(o vault.Order) bool { return len(o.Tracking) > 0 }),
+			k.evidence("the tracking history with its last scan", vault.EvidenceTracking))
 	case vault.Defective, vault.NotAsDescribed:
-		items = append(items,
-			k.evidence("the listing as it was", fmt.Sprintf("vault attach file SCREENSHOT --kind listing --order %s", o), vault.EvidenceListing),
-			k.evidence("photos or video of what arrived", fmt.Sprintf("vault attach file PHOTO --kind photo --order %s", o), vault.EvidencePhoto, vault.EvidenceVideo))
+		items = append(items, k.evidence("the listing as it was", vault.EvidenceListing),
+			k.evidence("photos or video of what arrived", vault.EvidencePhoto, vault.EvidenceVideo))
 	}
 	if c.Kind == vault.Chargeback {
-		items = append(items, k.marketplaceDispute(related), k.reference(), k.amount())
+		items = append(items, k.marketplaceDispute(), k.reference(), k.amount())
 		items = append(items, waited(rows, today)...)
 	}
 	if c.Kind == vault.Dispute {
-		items = append(items, Item{What: "the marketplace's dispute number", Have: c.DisputeNumber != "", Record: recordIf(c.DisputeNumber != "", c.ID.String()),
-			Todo: fmt.Sprintf("vault set case %s --dispute-number NUMBER", c.ID)})
+		items = append(items, set("the marketplace's dispute number", c.DisputeNumber != "", c.ID.String(), "dispute_number", "NUMBER"))
 	}
 	return items
 }
 
 // wrote is the buyer's written contact with the seller, dated.
 func (k *checker) wrote() Item {
-	for _, e := range k.f.Evidence {
-		if e.IsBuyerLetter() && !e.OccurredAt.IsZero() {
-			return Item{What: "your dated message to the seller", Have: true, Record: e.ID.String()}
+	const what = "your dated message to the seller"
+	for _, l := range k.f.Contact.Wrote {
+		if !l.At.IsZero() {
+			return Item{What: what, Have: true, Record: l.ID.String()}
 		}
 	}
-	return Item{What: "your dated message to the seller", Todo: fmt.Sprintf("vault add message --order %s --from me --at DATE --text '...'", k.order)}
+	return Item{What: what, Fix: &vault.Fix{Do: vault.DoWrite, Order: k.order}}
 }
 
-// marketplaceDispute is the dispute at the marketplace about the same orders.
-func (k *checker) marketplaceDispute(related []vault.DisputeOutcome) Item {
-	it := Item{What: "the marketplace dispute and its outcome",
-		Todo: fmt.Sprintf("vault add case --kind dispute --order %s --dispute-number NUMBER, and its outcome with 'vault set case'", k.order)}
-	for _, d := range related {
-		if d.Kind == vault.Dispute {
-			it.Have, it.Record, it.Todo = true, d.Case.String(), ""
-		}
+// unplaced is, when the case holds mails whose sender the vault cannot
+// place and no answer of the seller's, that the seller's answer may be
+// among them: the buyer's addresses would tell.
+func (k *checker) unplaced() (Item, bool) {
+	if _, answered := k.f.Contact.LastAnswer(); answered || k.f.Contact.Unplaced == 0 {
+		return Item{}, false
 	}
-	return it
+	return Item{What: "the seller's answer, if one of the case's mails is", Todo: "your own addresses: mails from others are then the seller's",
+		Fix: &vault.Fix{Do: vault.DoConfig, Field: string(vault.SettingEmail), Value: "ADDRESS"}}, true
+}
+
+// marketplaceDispute is the dispute at the marketplace about the same
+// orders, and how it was decided.
+func (k *checker) marketplaceDispute() Item {
+	const what = "the marketplace dispute and its outcome"
+	d, ok := k.f.Dispute()
+	switch {
+	case !ok:
+		return Item{What: what, Fix: &vault.Fix{Do: vault.DoAddCase, Kind: string(vault.Dispute), Order: k.order},
+			Todo: "and its outcome once decided"}
+	case d.Outcome == "" && !d.Status.Finished():
+		return Item{What: what, Fix: vault.SetField(d.Case.String(), "outcome", "won|lost|partial"), Todo: "once decided"}
+	}
+	return Item{What: what, Have: true, Record: d.Case.String()}
 }
 
 func (k *checker) reference() Item {
 	c := k.f.Case
-	has := c.Reference != "" || c.BankReference != ""
-	return Item{What: "the bank's form or case reference", Have: has, Record: recordIf(has, c.ID.String()),
-		Todo: fmt.Sprintf("vault set case %s --reference REF", c.ID)}
+	return set("the bank's form or case reference", c.Reference != "" || c.BankReference != "", c.ID.String(), "reference", "REF")
 }
 
 func (k *checker) amount() Item {
 	c := k.f.Case
-	has := !c.Amount.IsZero()
-	return Item{What: "the amount claimed", Have: has, Record: recordIf(has, c.ID.String()), Todo: fmt.Sprintf("vault set case %s --amount '349,00 NOK'", c.ID)}
+	return set("the amount claimed", !c.Amount.IsZero(), c.ID.String(), "amount", "349,00 NOK")
 }
 
 // waited is, for a card scheme's window that opens after a wait (Visa 15
@@ -198,28 +208,46 @@ func waited(rows []Deadline, today time.Time) []Item {
 			continue
 		}
 		over := !d.Opens.After(today)
-		out = append(out, Item{What: fmt.Sprintf("the scheme's waiting time is over (%s opens %s)", d.Rule, Day(d.Opens.Time)), Have: over,
-			Record: recordIf(over, d.Record), Todo: fmt.Sprintf("wait until %s before filing", Day(d.Opens.Time))})
+		it := Item{What: fmt.Sprintf("the scheme's waiting time is over (%s opens %s)", d.Rule, Day(d.Opens.Time)), Have: over,
+			Record: recordIf(over, d.Record)}
+		if !over {
+			it.Todo = fmt.Sprintf("wait until %s before filing", Day(d.Opens.Time))
+		}
+		out = append(out, it)
 	}
 	return out
 }
 
 // reinstatement is the checklist of a request to reinstate an account.
-func (k *checker) reinstatement(disputes []vault.DisputeOutcome) []Item {
+func (k *checker) reinstatement() []Item {
 	c := k.f.Case
-	acc := Item{What: "the account and the day it was restricted", Todo: fmt.Sprintf("vault add account ..., then 'vault set case %s --account ACC-n'", c.ID)}
+	acc := Item{What: "the account and the day it was restricted", Fix: &vault.Fix{Do: vault.DoAddAccount, Record: c.ID.String()}}
 	if a := k.f.Account; a != nil && !a.Blocked.IsZero() {
-		acc.Have, acc.Record, acc.Todo = true, a.ID.String(), ""
+		acc = Item{What: acc.What, Have: true, Record: a.ID.String()}
 	}
-	items := []Item{acc, {What: "the orders on the account", Have: len(k.f.Orders) > 0, Record: recordIf(len(k.f.Orders) > 0, k.order),
-		Todo: fmt.Sprintf("vault case link %s --order ORD-n", c.ID)}}
+	items := []Item{acc}
+	if len(k.f.Orders) > 0 {
+		items = append(items, Item{What: "the orders on the account", Have: true, Record: k.order})
+	} else {
+		items = append(items, Item{What: "the orders on the account", Fix: &vault.Fix{Do: vault.DoLink, Case: c.ID.String(), Order: "ORD-n"}})
+	}
+	var disputes []vault.DisputeOutcome
+	if k.f.History != nil {
+		disputes = k.f.History.Disputes
+	}
 	for _, d := range disputes {
-		decided := d.Status != vault.StatusOpen && d.Status != vault.StatusEscalated
-		items = append(items,
-			Item{What: fmt.Sprintf("the outcome of %s %s", d.Kind, d.Case), Have: decided, Record: recordIf(decided, d.Case.String()),
-				Todo: fmt.Sprintf("still open: when decided, 'vault set case %s --outcome won|lost|partial'", d.Case)},
-			Item{What: fmt.Sprintf("a message to the seller before %s", d.Case), Have: d.WroteFirst, Record: recordIf(d.WroteFirst, d.Case.String()),
-				Todo: "record your message to the seller from before the dispute with 'vault add message --from me --at DATE'"})
+		decided := d.Outcome != "" || d.Status.Finished()
+		outcome := Item{What: fmt.Sprintf("the outcome of %s %s", d.Kind, d.Case), Have: decided, Record: recordIf(decided, d.Case.String())}
+		if !decided {
+			outcome.Todo, outcome.Fix = "still open: record its outcome once decided", vault.SetField(d.Case.String(), "outcome", "won|lost|partial")
+		}
+		first := Item{What: fmt.Sprintf("a message to the seller before %s", d.Case), Have: d.WroteFirst, Record: recordIf(d.WroteFirst, d.Case.String())}
+		if !d.WroteFirst {
+			number, _, _ := strings.Cut(d.Orders, ", ")
+			first.Todo = "record your message to the seller from before the dispute, dated"
+			first.Fix = &vault.Fix{Do: vault.DoWrite, Order: number}
+		}
+		items = append(items, outcome, first)
 	}
 	return items
 }

@@ -73,22 +73,29 @@ func (s *Service) Deadlines(ctx context.Context) ([]Deadline, error) {
 	if err != nil {
 		return nil, err
 	}
-	return s.schedule(rules, t.Orders, t.Cases, accounts, lastLetters(t)), nil
+	return s.schedule(rules, t.Orders, t.Cases, accounts, lastLetters(t), vault.Openings(t.Cases)), nil
 }
 
-// CaseDeadlines evaluates the rules for one case and its orders; the
-// buyer's last letter is the last in the case file.
-func (s *Service) CaseDeadlines(rules RuleSet, f vault.CaseFile) []Deadline {
-	last := vault.CorrespondenceOf(f.Evidence).Last
+// CaseDeadlines evaluates the rules for one case and its orders, from its
+// facts: the buyer's last letter is the last the case holds, and the cases
+// opened about its orders used the windows of their kinds.
+func (s *Service) CaseDeadlines(rules RuleSet, f vault.CaseFacts) []Deadline {
+	last := f.Contact.Correspondence().Last
 	wrote := map[string]date.Value{f.Case.ID.String(): last}
+	opened := map[vault.OrderID][]vault.Opening{}
 	for _, o := range f.Orders {
 		wrote[o.ID.String()] = last
+		for _, op := range f.Opened {
+			if slices.Contains(op.Orders, o.ID) {
+				opened[o.ID] = append(opened[o.ID], op)
+			}
+		}
 	}
 	var accounts []vault.Account
 	if f.Account != nil {
 		accounts = append(accounts, *f.Account)
 	}
-	return s.schedule(rules, f.Orders, []vault.Case{f.Case}, accounts, wrote)
+	return s.schedule(rules, f.Orders, []vault.Case{f.Case}, accounts, wrote, opened)
 }
 
 // lastLetters finds, for each order and case, the day the buyer last wrote
@@ -107,7 +114,7 @@ func lastLetters(t store.Tracking) map[string]date.Value {
 		}
 	}
 	for _, e := range t.Mine {
-		if !e.IsBuyerLetter() || e.OccurredAt.IsZero() {
+		if e.Party = vault.PartyOf(e, t.Buyer); !e.IsBuyerLetter() || e.OccurredAt.IsZero() {
 			continue
 		}
 		for _, o := range e.Orders {
@@ -128,7 +135,7 @@ func lastLetters(t store.Tracking) map[string]date.Value {
 // each account no decided case names. wrote holds the buyer's last letter
 // by record.
 func (s *Service) schedule(rules RuleSet, orders []vault.Order, cases []vault.Case, accounts []vault.Account,
-	wrote map[string]date.Value) []Deadline {
+	wrote map[string]date.Value, opened map[vault.OrderID][]vault.Opening) []Deadline {
 	byID := map[vault.OrderID]vault.Order{}
 	for _, o := range orders {
 		byID[o.ID] = o
@@ -143,7 +150,7 @@ func (s *Service) schedule(rules RuleSet, orders []vault.Order, cases []vault.Ca
 				continue
 			}
 			open[id] = true
-			ds = append(ds, deadlines.Evaluate(rules.Rules, caseFacts(c, byID[id], wrote[c.ID.String()], rules.Country), s.Loc)...)
+			ds = append(ds, deadlines.Evaluate(rules.Rules, caseFacts(c, byID[id], wrote[c.ID.String()], rules.Country, opened[id]), s.Loc)...)
 		}
 		about[c.ID.String()] = c.Title
 	}
@@ -153,7 +160,7 @@ func (s *Service) schedule(rules RuleSet, orders []vault.Order, cases []vault.Ca
 			continue // nothing left to claim
 		}
 		if !settled[o.ID] || open[o.ID] {
-			ds = append(ds, deadlines.Evaluate(rules.Rules, OrderFacts(o, wrote[o.ID.String()], rules.Country), s.Loc)...)
+			ds = append(ds, deadlines.Evaluate(rules.Rules, OrderFacts(o, wrote[o.ID.String()], rules.Country, opened[o.ID]), s.Loc)...)
 		}
 	}
 	for _, a := range accounts {
@@ -173,19 +180,19 @@ func decided(cases []vault.Case, a vault.AccountID) bool {
 }
 
 // OrderFacts are what the rules know of an order of a buyer in country:
-// wrote is the buyer's last letter about it.
-func OrderFacts(o vault.Order, wrote date.Value, country string) deadlines.Facts {
+// wrote is the buyer's last letter about it, opened the cases about it.
+func OrderFacts(o vault.Order, wrote date.Value, country string, opened []vault.Opening) deadlines.Facts {
 	seller, _ := vault.SellerCountry(o)
 	dates := map[string]date.Value{deadlines.Wrote: wrote}
 	for _, d := range o.AllDates() {
 		dates[d.Label] = d.At
 	}
 	return deadlines.Facts{Record: o.ID.String(), Marketplace: o.Marketplace, Payment: o.Payment, Law: vault.LawFor(o, country),
-		Seller: seller, Currency: o.Total.Currency, Dates: dates}
+		Seller: seller, Currency: o.Total.Currency, Dates: dates, Opened: opened}
 }
 
-func caseFacts(c vault.Case, o vault.Order, wrote date.Value, country string) deadlines.Facts {
-	f := OrderFacts(o, wrote, country)
+func caseFacts(c vault.Case, o vault.Order, wrote date.Value, country string, opened []vault.Opening) deadlines.Facts {
+	f := OrderFacts(o, wrote, country, opened)
 	f.Record, f.CaseKind = c.ID.String(), c.Kind
 	for _, d := range c.AllDates() {
 		f.Dates[d.Label] = d.At
@@ -229,7 +236,7 @@ func boolInt(b bool) int {
 
 // Basis says in one phrase how a deadline was computed, when not from
 // recorded dates only: "estimated: delivered not recorded, expected used",
-// "needs delivered", and whether its source is uncertain.
+// "needs delivered", and whether its source is uncertain (the rule says why).
 func Basis(d deadlines.Deadline) string {
 	var parts []string
 	switch {
@@ -239,7 +246,7 @@ func Basis(d deadlines.Deadline) string {
 		parts = append(parts, d.Note)
 	}
 	if d.Uncertain != "" {
-		parts = append(parts, "uncertain ('vault rules "+d.Rule+"')")
+		parts = append(parts, "uncertain")
 	}
 	return strings.Join(parts, "; ")
 }
@@ -247,7 +254,7 @@ func Basis(d deadlines.Deadline) string {
 // CalendarEvents are the deadlines still ahead as calendar entries, each
 // with a reminder 3 days before; t gives the fixed texts in the user's
 // language, basis a deadline's basis in it.
-func CalendarEvents(rows []Deadline, t func(string) string, basis func(string) string) []deadlines.CalendarEvent {
+func CalendarEvents(rows []Deadline, t func(string) string, basis func(deadlines.Deadline) string) []deadlines.CalendarEvent {
 	var events []deadlines.CalendarEvent
 	for _, r := range rows {
 		if r.Unknown || r.Closes.IsZero() || r.Status == deadlines.Missed || r.Status == deadlines.Passed {
@@ -258,7 +265,7 @@ func CalendarEvents(rows []Deadline, t func(string) string, basis func(string) s
 			Day:     r.Closes.Time,
 			Summary: fmt.Sprintf(t("Last day: %s (%s, %s)"), t(r.Window), r.Record, r.About),
 			Description: fmt.Sprintf(t("Rule %s. Opens %s, closes %s. %s\nGenerated by vault."), r.Rule, Day(r.Opens.Time),
-				Day(r.Closes.Time), cmp.Or(basis(Basis(r.Deadline)), t("Computed from recorded dates."))),
+				Day(r.Closes.Time), cmp.Or(basis(r.Deadline), t("Computed from recorded dates."))),
 			AlarmDays: 3,
 		})
 	}

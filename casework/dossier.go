@@ -34,44 +34,37 @@ type DossierOptions struct {
 // letter drafted for the kind of case), for a reinstatement the account's
 // overview, redaction and the audit head.
 func (s *Service) Dossier(ctx context.Context, ref string, o DossierOptions) (export.Dossier, error) {
-	f, err := s.LiveCaseFile(ctx, ref)
+	r, facts, err := s.caseFacts(ctx, ref, true)
 	if err != nil {
 		return export.Dossier{}, err
 	}
-	d := export.New(f, o.Generated, s.Loc)
+	d := export.New(r.File, facts, o.Generated, s.Loc)
 	d.Lang, d.Claimant = o.Lang, o.Claimant
 	if o.Statement != "" {
 		d.Statement = o.Statement
 	}
-	if d.Entries, err = s.Timeline(ctx, f, false); err != nil {
+	if d.Entries, err = s.timeline(ctx, d.Entries, facts, false); err != nil {
 		return d, err
 	}
-	if d.Entries, err = s.receiverTimeline(ctx, f.Case.Kind, d.Entries); err != nil {
+	if d.Entries, err = s.receiverTimeline(ctx, facts.Case.Kind, d.Entries); err != nil {
 		return d, err
 	}
-	reinstatement := f.Case.Kind == vault.Reinstatement
-	kind := letters.ForCase(f.Case.Kind)
-	facts, err := s.LetterFacts(ctx, f, kind)
+	lf, err := s.LetterFacts(ctx, facts)
 	if err != nil {
 		return d, err
 	}
-	if !reinstatement {
-		if facts.Related, err = s.related(ctx, f); err != nil {
-			return d, err
-		}
-	}
-	d.Claimant = cmp.Or(d.Claimant, facts.Claimant)
-	facts.Claimant, facts.Exhibits, facts.Dossier = d.Claimant, len(d.Exhibits), true
+	d.Claimant = cmp.Or(d.Claimant, lf.Claimant)
+	lf.Claimant, lf.Exhibits, lf.Dossier = d.Claimant, len(d.Exhibits), true
 	if strings.TrimSpace(d.Statement) == "" {
-		draft, err := letters.Write(kind, d.Lang, facts)
+		draft, err := letters.Write(letters.ForCase(facts.Case.Kind), d.Lang, lf)
 		if err != nil {
 			return d, err
 		}
 		d.Statement, d.StatementDrafted, d.Notes = draft.Text, true, draft.Notes
 	}
-	d.Summary = letters.Summary(d.Lang, facts)
-	if reinstatement {
-		if err := s.overview(ctx, &d, facts.Disputes); err != nil {
+	d.Summary = letters.Summary(d.Lang, lf)
+	if facts.Case.Kind == vault.Reinstatement && facts.History != nil {
+		if err := s.overview(ctx, &d, facts.History.Disputes); err != nil {
 			return d, err
 		}
 	}
@@ -116,29 +109,6 @@ func (s *Service) receiverTimeline(ctx context.Context, kind vault.CaseKind, ent
 		}
 	}
 	return entries, nil
-}
-
-// related lists the disputes and chargebacks of the other cases about the
-// orders of f: a chargeback's dossier says what the marketplace decided.
-func (s *Service) related(ctx context.Context, f vault.CaseFile) ([]vault.DisputeOutcome, error) {
-	var out []vault.DisputeOutcome
-	seen := map[vault.CaseID]bool{f.Case.ID: true}
-	for _, o := range f.Orders {
-		of, err := s.DB.OrderFile(ctx, o.ID)
-		if err != nil {
-			return nil, err
-		}
-		for _, c := range of.Cases {
-			if seen[c.ID] || !c.Kind.CountsAsDispute() {
-				continue
-			}
-			seen[c.ID] = true
-			out = append(out, vault.DisputeOutcome{Case: c.ID, Kind: c.Kind, Marketplace: o.Marketplace, Orders: o.Number,
-				Opened: c.Opened, Status: c.Status, DisputeNumber: c.DisputeNumber})
-		}
-	}
-	slices.SortStableFunc(out, func(a, b vault.DisputeOutcome) int { return a.Opened.Time().Compare(b.Opened.Time()) })
-	return out, nil
 }
 
 // WriteDossier fits the dossier to the profile and writes the PDF and the

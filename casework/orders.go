@@ -32,7 +32,7 @@ func (s *Service) OrderView(ctx context.Context, ref string) (OrderView, error) 
 	}
 	f.Order.Status = vault.StatusOf(f.Order, f.Cases)
 	view := OrderView{OrderFile: f, Notes: []string{}}
-	for _, r := range deadlines.ChargesNotes(rules.Rules, OrderFacts(f.Order, date.Value{}, rules.Country), f.Order.Total) {
+	for _, r := range deadlines.ChargesNotes(rules.Rules, OrderFacts(f.Order, date.Value{}, rules.Country, nil), f.Order.Total) {
 		view.Notes = append(view.Notes, fmt.Sprintf("import charges may apply (%s): %s", r.ID, r.Says))
 	}
 	return view, nil

@@ -11,30 +11,49 @@ import (
 	"vault/internal/date"
 )
 
-// Timeline is a case's timeline with the last day of each window the rules
-// give, in time order. Windows already missed come only when asked for:
+// Timeline is the timeline of the case named by ref (retracted or not),
+// from its facts, with the last day of each window the rules give, in time
+// order; windows already over or used too ('vault log case').
+func (s *Service) Timeline(ctx context.Context, ref string) ([]export.Entry, error) {
+	r, facts, err := s.caseFacts(ctx, ref, false)
+	if err != nil {
+		return nil, err
+	}
+	return s.timeline(ctx, export.Timeline(r.File, facts), facts, true)
+}
+
+// timeline adds to a case's entries the last day of each window the rules
+// give. Windows already missed, passed or used come only when asked for:
 // the dossier leaves them out (they are not the receiver's business).
-func (s *Service) Timeline(ctx context.Context, f vault.CaseFile, missed bool) ([]export.Entry, error) {
+func (s *Service) timeline(ctx context.Context, entries []export.Entry, f vault.CaseFacts, over bool) ([]export.Entry, error) {
 	rules, err := s.RuleSet(ctx)
 	if err != nil {
 		return nil, err
 	}
-	entries := export.Timeline(f)
 	for _, d := range s.CaseDeadlines(rules, f) {
-		if d.Unknown || d.Closes.IsZero() || (d.Status == deadlines.Missed || d.Status == deadlines.Passed) && !missed {
+		own := d.Status == deadlines.Used && d.Used.Case == f.Case.ID.String() // the case's own window: its receiver's last day
+		done := d.Status == deadlines.Missed || d.Status == deadlines.Passed || d.Status == deadlines.Used && !own
+		if d.Unknown || d.Closes.IsZero() || done && !over {
 			continue
 		}
 		format := "last day: %s (%s)"
 		if d.Estimated {
 			format += ", estimated"
 		}
+		args := []any{export.Word(d.Window), d.Rule}
 		switch d.Status {
 		case deadlines.Missed:
 			format += ", missed"
 		case deadlines.Passed:
 			format += ", passed"
+		case deadlines.Used:
+			if !over {
+				break
+			}
+			format += ", used on %s by %s"
+			args = append(args, date.Day(d.Used.Day.Time), d.Used.Case)
 		}
-		e := export.NewEntry(date.Day(d.Closes.Time), d.Record, format, export.Word(d.Window), d.Rule)
+		e := export.NewEntry(date.Day(d.Closes.Time), d.Record, format, args...)
 		e.Rule = d.Rule
 		entries = append(entries, e)
 	}

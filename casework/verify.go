@@ -23,7 +23,7 @@ const RepairAge = time.Hour
 // one a repair was checking when it stopped (see evidence.Blobs.Aside).
 const (
 	fileMissing = "its file is missing"
-	fileAside   = "its file is missing from blobs/, and a copy is in tmp/, where a repair that stopped while it checked the file left it: 'vault verify --repair' puts it back if its bytes still match"
+	fileAside   = "its file is missing from blobs/, and a copy is in tmp/, where a repair that stopped while it checked the file left it: a repair puts it back if its bytes still match"
 )
 
 // VerifyReport is what Verify found.
@@ -89,7 +89,7 @@ func (s *Service) Verify(ctx context.Context, progress Progress) (VerifyReport, 
 		size, ok := inv.Blobs[b.SHA256]
 		switch {
 		case !ok && temp[s.Blobs.Aside(b.SHA256)]:
-			r.Problems = append(r.Problems, vault.Problem{Record: b.Record, File: rel, What: fileAside})
+			r.Problems = append(r.Problems, vault.Problem{Record: b.Record, File: rel, What: fileAside, Fix: &vault.Fix{Do: vault.DoRepair}})
 			r.aside[b.SHA256] = b.Size
 		case !ok:
 			r.Problems = append(r.Problems, vault.Problem{Record: b.Record, File: rel, What: fileMissing})

@@ -96,7 +96,7 @@ func TestDeadlines(t *testing.T) {
 	if slices.ContainsFunc(rows, func(d Deadline) bool { return d.Record == o.String() || d.Record == c.String() }) {
 		t.Error("a won case's order still has deadlines")
 	}
-	events := CalendarEvents(rows, func(s string) string { return s }, func(s string) string { return s })
+	events := CalendarEvents(rows, func(s string) string { return s }, Basis)
 	if len(events) == 0 || events[0].AlarmDays != 3 || !strings.Contains(events[0].Description, "Rule ") {
 		t.Errorf("calendar: %+v", events)
 	}

@@ -22,6 +22,7 @@ type Facts struct {
 	Currency    string
 	CaseKind    vault.CaseKind
 	Dates       map[string]date.Value
+	Opened      []vault.Opening // the cases about the order, with the day each was opened: the windows they used
 }
 
 // Deadline is one window of one rule, computed for one record. A zero Opens
@@ -39,6 +40,16 @@ type Deadline struct {
 	After     string      `json:"after,omitempty"`     // the window's end is no loss: what it means (Window.After)
 	Uncertain string      `json:"uncertain,omitempty"` // why its dates are not sure
 	Origin    string      `json:"origin"`
+	Used      *Use        `json:"used,omitempty"` // a case opened in the window used it
+}
+
+// Use is a case whose opening used a window: its kind was the window's,
+// and it was opened on or before the window's last day (and not before its
+// first).
+type Use struct {
+	Case string         `json:"case"`
+	Kind vault.CaseKind `json:"kind"`
+	Day  CalendarDay    `json:"day"`
 }
 
 // CalendarDay is a day of a deadline, as midnight UTC; JSON writes it as
@@ -145,9 +156,30 @@ func (w Window) evaluate(r Rule, f Facts, loc *time.Location) Deadline {
 		}
 		notes = append(notes, v.notes...)
 	}
+	d.Used = w.used(d, f, loc)
 	slices.Sort(notes)
 	d.Note = strings.Join(slices.Compact(notes), "; ")
 	return d
+}
+
+// used finds the first case of a kind the window names that was opened in
+// it: on or after its first day (when it has one) and on or before its
+// last (when it is known; a window without an end is used by any).
+func (w Window) used(d Deadline, f Facts, loc *time.Location) *Use {
+	var first *Use
+	for _, o := range f.Opened {
+		if !slices.Contains(w.UsedBy, o.Kind) || o.Day.IsZero() {
+			continue
+		}
+		day := Day(o.Day, loc)
+		if !d.Opens.IsZero() && day.Before(d.Opens.Time) || d.Unknown || !d.Closes.IsZero() && day.After(d.Closes.Time) {
+			continue
+		}
+		if first == nil || day.Before(first.Day.Time) {
+			first = &Use{Case: o.Case.String(), Kind: o.Kind, Day: CalendarDay{day}}
+		}
+	}
+	return first
 }
 
 // eval computes the point; its notes are those of the term it took (an
@@ -257,6 +289,7 @@ const (
 	NotYetOpen Status = "not yet open"
 	Missed     Status = "missed"
 	Passed     Status = "passed"  // over, and no loss (Window.After says what it means)
+	Used       Status = "used"    // a case of its kind was opened in it (Deadline.Used)
 	Unknown    Status = "unknown" // the dates it needs are not recorded
 )
 
@@ -270,6 +303,8 @@ func (d Deadline) Status(today time.Time) (Status, int) {
 	switch {
 	case d.Unknown:
 		return Unknown, 0
+	case d.Used != nil:
+		return Used, left
 	case !d.Closes.IsZero() && left < 0 && d.After != "":
 		return Passed, left
 	case !d.Closes.IsZero() && left < 0:

@@ -86,8 +86,12 @@ type Applies struct {
 // missed. Uncertain says why the window's dates are not sure (sources that
 // disagree).
 type Window struct {
-	Name      string           `json:"name"`
-	Cases     []vault.CaseKind `json:"cases,omitempty"`
+	Name  string           `json:"name"`
+	Cases []vault.CaseKind `json:"cases,omitempty"`
+	// UsedBy are the kinds of case whose opening uses the window: a dispute
+	// opened on its last day was opened in time, and the window is used,
+	// not missed.
+	UsedBy    []vault.CaseKind `json:"used_by,omitempty"`
 	Opens     *Point           `json:"opens,omitempty"`
 	Closes    *Point           `json:"closes,omitempty"`
 	Cap       *Point           `json:"cap,omitempty"`
@@ -240,7 +244,7 @@ func (w Window) check() error {
 	if w.Opens == nil && w.Closes == nil {
 		return errors.New("a window needs opens or closes")
 	}
-	for _, k := range w.Cases {
+	for _, k := range append(slices.Clone(w.Cases), w.UsedBy...) {
 		if _, err := vault.ParseCaseKind(string(k)); err != nil {
 			return err
 		}
@@ -268,8 +272,8 @@ func (p *Point) check(inCase bool) error {
 			if names := DateNames(); !slices.Contains(names, name) {
 				return fmt.Errorf("date %q: want one of %s", name, strings.Join(names, ", "))
 			}
-			if (name == "opened" || name == "discovered") && !inCase {
-				return errors.New(`"opened" needs the window to name its case kinds`)
+			if _, ofCase := vault.FieldOf(vault.RecordCase, name); ofCase && !inCase {
+				return fmt.Errorf("%q needs the window to name its case kinds", name)
 			}
 		}
 		for _, n := range []int{t.Days, t.BusinessDays, t.Months * 31, t.Years * 366} {

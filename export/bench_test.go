@@ -31,7 +31,7 @@ func BenchmarkRenderText(b *testing.B) {
 	}
 	f, blobs := newCase(b, msgs...)
 	f.Evidence = nil // no exhibits: text only
-	d := New(f, time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC), time.UTC)
+	d := testNew(f, time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC), time.UTC)
 	for b.Loop() {
 		if _, err := RenderPDF(d, blobs, io.Discard); err != nil {
 			b.Fatal(err)
@@ -45,7 +45,7 @@ func BenchmarkSplitScreenshots(b *testing.B) {
 	f, blobs := newScreenshotCase(b, 40)
 	p, _ := ProfileNamed("default")
 	for b.Loop() {
-		if _, err := Split(New(f, time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC), time.UTC), blobs, p); err != nil {
+		if _, err := Split(testNew(f, time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC), time.UTC), blobs, p); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -16,7 +16,7 @@ import (
 
 func TestWriteZip(t *testing.T) {
 	f, blobs := newCase(t, "hello")
-	d := New(f, generated, time.UTC)
+	d := testNew(f, generated, time.UTC)
 	d.AuditHead = strings.Repeat("a", 64)
 	dir := t.TempDir()
 	path := filepath.Join(dir, "d.zip")
@@ -61,7 +61,7 @@ func TestCheckZipFindsAlteredBundle(t *testing.T) {
 	f, blobs := newCase(t)
 	dir := t.TempDir()
 	good := filepath.Join(dir, "d.zip")
-	if _, err := WriteZip(New(f, generated, time.UTC), blobs, good); err != nil {
+	if _, err := WriteZip(testNew(f, generated, time.UTC), blobs, good); err != nil {
 		t.Fatal(err)
 	}
 	tests := map[string]func(name string, data []byte) (string, []byte){

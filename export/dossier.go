@@ -34,12 +34,11 @@ type Dossier struct {
 	Summary          string                 // the case in one paragraph, for page 1 (letters.Summary)
 	Statement        string                 // the statement page: the claimant's text or a drafted letter
 	StatementDrafted bool                   // the statement is vault's draft, not the claimant's own
-	Notes            []string               // what the drafted statement leaves out, for the user (not printed)
+	Notes            []vault.Note           // what the drafted statement leaves out, for the user (not printed)
 	Overview         *vault.Report          // for a reinstatement: the account's orders and disputes
 	Disputes         []vault.DisputeOutcome // and every dispute with its outcome
-	Related          []vault.DisputeOutcome // the other disputes and chargebacks about the case's orders
-	Letters          vault.Correspondence   // the buyer's letters to the seller and the answers
-	Charges          []vault.Transaction    // the statement lines linked to the orders
+	Facts            vault.CaseFacts        // what page 1 and the timeline state (vault.Derive)
+	Charges          []vault.Transaction    // the statement lines of the orders the facts hold: charges, confirmed credits
 	ShowNotes        bool                   // print the orders' private notes
 	Lang             lang.Lang              // the language of the fixed text, dates and amounts
 	// AttachPDFs embeds exhibits that are PDFs (receipts, statements) as
@@ -61,11 +60,16 @@ type Exhibit struct {
 	vault.Evidence
 }
 
-// New builds the dossier of a case file, generated at the given time.
-func New(f vault.CaseFile, generated time.Time, loc *time.Location) Dossier {
-	d := Dossier{Case: f.Case, Orders: f.Orders, Events: f.Events, Account: f.Account, Generated: generated, Location: loc, Entries: Timeline(f),
-		Statement: f.Statement, Charges: f.Charges}
-	d.Letters = vault.CorrespondenceOf(f.Evidence)
+// New builds the dossier of a case file with its facts, generated at the
+// given time: what it states comes from the facts, what it shows (messages,
+// exhibits, events) from the file.
+func New(f vault.CaseFile, facts vault.CaseFacts, generated time.Time, loc *time.Location) Dossier {
+	d := Dossier{Case: facts.Case, Orders: facts.Orders, Events: f.Events, Account: facts.Account, Generated: generated, Location: loc,
+		Entries: Timeline(f, facts), Statement: f.Statement, Facts: facts}
+	d.Charges = append(slices.Clone(facts.Money.Charged), facts.Money.Credited...)
+	slices.SortStableFunc(d.Charges, func(a, b vault.Transaction) int {
+		return cmp.Or(a.Booked.Time().Compare(b.Booked.Time()), cmp.Compare(a.ID, b.ID))
+	})
 	ev := slices.Clone(f.Evidence)
 	slices.SortStableFunc(ev, func(a, b vault.Evidence) int {
 		return cmp.Or(compareDates(a, b), cmp.Compare(a.ID, b.ID))

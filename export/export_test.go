@@ -78,7 +78,7 @@ func TestWritePDFLongText(t *testing.T) {
 	}
 	url := "https://example.com/track?" + strings.Repeat("abcdefghij", 300)
 	f, blobs := newCase(t, long.String(), url, "Hei! æøå ÆØÅ")
-	d := New(f, generated, time.UTC)
+	d := testNew(f, generated, time.UTC)
 	path := filepath.Join(t.TempDir(), "dossier.pdf")
 	w, err := writePDF(d, blobs, path)
 	if err != nil {
@@ -125,7 +125,7 @@ func TestWritePDFIsDeterministic(t *testing.T) {
 	var outs [2][]byte
 	for i := range outs {
 		path := filepath.Join(dir, fmt.Sprintf("d%d.pdf", i))
-		if _, err := writePDF(New(f, generated, time.UTC), blobs, path); err != nil {
+		if _, err := writePDF(testNew(f, generated, time.UTC), blobs, path); err != nil {
 			t.Fatal(err)
 		}
 		outs[i], _ = os.ReadFile(path)
@@ -156,7 +156,7 @@ func TestSameBytesEveryTime(t *testing.T) {
 	for _, procs := range []int{1, 2, 8} {
 		old := runtime.GOMAXPROCS(procs)
 		for i := range 10 {
-			pdf, _, err := Fit(New(f, generated, time.UTC), blobs, profile)
+			pdf, _, err := Fit(testNew(f, generated, time.UTC), blobs, profile)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -197,7 +197,7 @@ func TestNoDuplicateKeys(t *testing.T) {
 	f := caseFile(vault.Case{Kind: vault.Dispute, Title: "Twins"}, o, items)
 	for _, name := range []string{"default", "none"} {
 		profile, _ := ProfileNamed(name)
-		pdf, _, err := Fit(New(f, generated, time.UTC), blobs, profile)
+		pdf, _, err := Fit(testNew(f, generated, time.UTC), blobs, profile)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -213,7 +213,7 @@ func TestWritePDFScreenshotSize(t *testing.T) {
 	f, blobs := newCase(t)
 	f.Statement = "I ask for a refund."
 	path := filepath.Join(t.TempDir(), "d.pdf")
-	w, err := writePDF(New(f, generated, time.UTC), blobs, path)
+	w, err := writePDF(testNew(f, generated, time.UTC), blobs, path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -257,7 +257,7 @@ func TestBokmal(t *testing.T) {
 	f.Orders[0].Total = money.Money{Minor: 123450, Currency: "NOK"}
 	f.Orders[0].Ordered = date.Day(time.Date(2026, 10, 2, 0, 0, 0, 0, time.UTC))
 	f.Case.Amount = f.Orders[0].Total
-	d := New(f, generated, time.UTC)
+	d := testNew(f, generated, time.UTC)
 	d.Lang = "nb"
 	d.Statement, d.StatementDrafted = "Jeg krever pengene tilbake.", true
 	path := filepath.Join(t.TempDir(), "nb.pdf")
@@ -291,7 +291,7 @@ func exportTimes(t *testing.T, f vault.CaseFile, blobs *evidence.Blobs, n int) (
 	var first []byte
 	for i := range n {
 		path := filepath.Join(dir, fmt.Sprintf("d%d.pdf", i))
-		if _, err := writePDF(New(f, generated, time.UTC), blobs, path); err != nil {
+		if _, err := writePDF(testNew(f, generated, time.UTC), blobs, path); err != nil {
 			t.Fatal(err)
 		}
 		data, _ := os.ReadFile(path)
@@ -392,4 +392,9 @@ func TestPDFReceiptPages(t *testing.T) {
 	if info.Pages < 12 {
 		t.Errorf("%d pages: one receipt page and ten of the long one need their own", info.Pages)
 	}
+}
+
+// testNew is the dossier of a case file with the facts derived from it alone.
+func testNew(f vault.CaseFile, generated time.Time, loc *time.Location) Dossier {
+	return New(f, vault.Derive(vault.CaseRecords{File: f}), generated, loc)
 }

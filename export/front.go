@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"vault"
+	"vault/internal/lang"
 	"vault/internal/money"
 )
 
@@ -20,7 +21,7 @@ func (d Dossier) front(doc *doc) {
 		doc.para(body, 11, d.Summary)
 		doc.gap(4)
 	}
-	d.caseFacts(doc)
+	d.caseFacts(doc.field)
 	if len(d.Orders) == 1 {
 		d.orderFacts(doc, d.Orders[0])
 	} else {
@@ -32,18 +33,37 @@ func (d Dossier) front(doc *doc) {
 		"The originals are kept unaltered; anyone holding a copy can check it with sha256sum."))
 }
 
+// Field is one labelled fact of page 1.
+type Field struct{ Label, Value string }
+
+// PageOne is page 1's labelled facts, as it prints them: the case's, then
+// (for a case of one order) the order's. Its paragraph is Summary.
+func (d Dossier) PageOne() []Field {
+	var out []Field
+	add := func(label, value string) {
+		if value != "" {
+			out = append(out, Field{label, value})
+		}
+	}
+	d.caseFacts(add)
+	if len(d.Orders) == 1 {
+		d.orderFields(add, d.Orders[0])
+	}
+	return out
+}
+
 // title is the case's title in the dossier's language.
 func (d Dossier) title() string { return d.Case.TitleIn(d.Lang, d.Orders) }
 
 // caseFacts are the case's own fields: who claims, from whom, under which
 // numbers, how much, and where it stands.
-func (d Dossier) caseFacts(doc *doc) {
+func (d Dossier) caseFacts(field func(label, value string)) {
 	c := d.Case
-	doc.field(d.t("Claimant"), d.Claimant)
-	doc.field(d.t("Receiver"), c.Receiver)
-	doc.field(d.t("Reference"), c.Reference)
-	doc.field(d.t("Dispute number"), c.DisputeNumber)
-	doc.field(d.t("Bank reference"), c.BankReference)
+	field(d.t("Claimant"), d.Claimant)
+	field(d.t("Receiver"), c.Receiver)
+	field(d.t("Reference"), c.Reference)
+	field(d.t("Dispute number"), c.DisputeNumber)
+	field(d.t("Bank reference"), c.BankReference)
 	if a := d.Account; a != nil {
 		account := a.Marketplace.Name() + ": " + a.Login
 		if !a.Blocked.IsZero() {
@@ -52,37 +72,56 @@ func (d Dossier) caseFacts(doc *doc) {
 		if a.Reason != "" {
 			account += fmt.Sprintf(d.t(" (reason given: %s)"), a.Reason)
 		}
-		doc.field(d.t("Account"), account)
+		field(d.t("Account"), account)
 	}
 	if c.Kind != vault.Reinstatement {
-		doc.field(d.t("Amount claimed"), d.claimed()) // a reinstatement asks for the account, not money
+		field(d.t("Amount claimed"), d.claimed()) // a reinstatement asks for the account, not money
 	}
-	doc.field(d.t("Case opened"), d.date(c.Opened)) // the headline names the kind
+	field(d.t("Case opened"), d.date(c.Opened)) // the headline names the kind
 	if c.Outcome != "" {
 		decided := c.Outcome.Word(d.Lang) + ", " + d.date(c.Decided)
 		if !c.Refunded.IsZero() {
 			decided += ", " + d.money(c.Refunded) + d.t(" back")
 		}
-		doc.field(d.t("Decided"), decided)
+		field(d.t("Decided"), decided)
 	}
-	if first := d.Letters.First; d.Letters.Wrote > 0 {
-		contact := d.count(d.Letters.Wrote, "%d message", "%d messages")
-		if !first.IsZero() {
-			contact = fmt.Sprintf(d.t("first on %s, %s"), d.date(first), contact)
+	if letters := d.Facts.Contact.Correspondence(); letters.Wrote > 0 {
+		contact := d.count(letters.Wrote, "%d message", "%d messages")
+		if !letters.First.IsZero() {
+			contact = fmt.Sprintf(d.t("first on %s, %s"), d.date(letters.First), contact)
 		}
-		if d.Letters.Replies > 0 {
-			contact += ", " + d.count(d.Letters.Replies, "%d answer", "%d answers")
+		if letters.Replies > 0 {
+			contact += ", " + d.count(letters.Replies, "%d answer", "%d answers")
 		}
-		doc.field(d.t("Seller contacted"), contact)
+		field(d.t("Seller contacted"), contact)
 	}
-	for _, r := range d.Related {
-		what := r.Kind.Word(d.Lang)
+	for _, r := range d.Facts.Related {
+		label := lang.Upper(r.Kind.Word(d.Lang))
+		if r.Kind == vault.Dispute {
+			label = fmt.Sprintf(d.t("%s dispute"), r.Marketplace.Name())
+		}
+		what := fmt.Sprintf(d.t("opened %s: %s"), d.date(r.Opened), d.standing(r))
 		if r.DisputeNumber != "" {
-			what += " " + r.DisputeNumber
+			what = r.DisputeNumber + ", " + what
 		}
-		doc.field(fmt.Sprintf(d.t("%s dispute"), r.Marketplace.Name()),
-			fmt.Sprintf(d.t("%s, opened %s: %s"), what, d.date(r.Opened), r.Status.Word(d.Lang)))
+		field(label, what)
 	}
+}
+
+// standing is how a dispute stands: its status, or its outcome with the
+// day decided and what came back.
+func (d Dossier) standing(r vault.DisputeOutcome) string {
+	if r.Outcome == "" {
+		return r.Status.Word(d.Lang)
+	}
+	s := r.Outcome.Word(d.Lang)
+	if !r.Decided.IsZero() {
+		s = fmt.Sprintf(d.t("%s on %s"), s, d.date(r.Decided))
+	}
+	if r.Refunded.Minor > 0 {
+		s += ", " + d.money(r.Refunded) + d.t(" back")
+	}
+	return s
 }
 
 // charged is what the statement lines linked to the orders charged (not
@@ -101,29 +140,30 @@ func (d Dossier) charged() (money.Money, bool) {
 	return sum, sum.Currency != "" && sum.Minor > 0
 }
 
-// claimed is the amount claimed (vault.Case.Claim: never more than the
-// refunds recorded on the orders leave), and whether it is the whole of
-// what the orders cost, what is left after a refund, or a part.
+// claimed is the amount claimed as the facts have it (never more than is
+// left), and whether it is the whole of what was paid, what is left after a
+// refund, or a part; when nothing is left, that everything came back.
 func (d Dossier) claimed() string {
-	ask, _ := d.Case.Claim(d.Orders)
-	paid, left, ok := vault.Totals(d.Orders)
+	m := d.Facts.Money
+	base := money.Money{Minor: m.Left.Minor + m.Back.Minor, Currency: m.Left.Currency}
 	switch {
-	case ask.IsZero():
+	case m.Claim.Minor == 0 && m.Back.Minor > 0:
+		return fmt.Sprintf(d.t("nothing: %s came back"), d.money(m.Back))
+	case m.Claim.IsZero() || m.Claim.Minor == 0:
 		return ""
-	case !ok || left.Currency != ask.Currency:
-		return d.money(ask)
-	case ask == paid:
-		if charged, ok := d.charged(); ok && charged.Currency != ask.Currency {
-			return d.money(ask) + fmt.Sprintf(d.t(" (the full amount: %s on the card statement)"), d.money(charged))
+	case !m.Known || m.Claim.Currency != base.Currency:
+		return d.money(m.Claim)
+	case m.Claim == base:
+		if charged, ok := d.charged(); ok && charged.Currency != m.Claim.Currency {
+			return d.money(m.Claim) + fmt.Sprintf(d.t(" (the full amount: %s on the card statement)"), d.money(charged))
 		}
-		return d.money(ask) + d.t(" (the full amount)")
-	case ask == left:
-		back := money.Money{Currency: paid.Currency, Minor: paid.Minor - left.Minor}
-		return d.money(ask) + fmt.Sprintf(d.t(" (all that is left of %s: %s was refunded)"), d.money(paid), d.money(back))
-	case ask.Minor < paid.Minor:
-		return d.money(ask) + fmt.Sprintf(d.t(" (part of %s)"), d.money(paid))
+		return d.money(m.Claim) + d.t(" (the full amount)")
+	case m.Claim == m.Left && m.Back.Minor > 0:
+		return d.money(m.Claim) + fmt.Sprintf(d.t(" (all that is left of %s: %s was refunded)"), d.money(base), d.money(m.Back))
+	case m.Claim.Minor < base.Minor:
+		return d.money(m.Claim) + fmt.Sprintf(d.t(" (part of %s)"), d.money(base))
 	}
-	return d.money(ask)
+	return d.money(m.Claim)
 }
 
 // orderFacts are one order's fields as the forms ask for them: merchant,
@@ -131,28 +171,33 @@ func (d Dossier) claimed() string {
 func (d Dossier) orderFacts(doc *doc, o vault.Order) {
 	doc.gap(3)
 	doc.heading(fmt.Sprintf(d.t("%s order %s"), o.Marketplace.Name(), o.Number), 11, false)
-	doc.field(d.t("Merchant"), o.Seller)
-	doc.field(d.t("Items"), strings.Join(o.Items, "\n"))
-	doc.field(d.t("Total"), d.money(o.Total))
-	doc.field(d.t("Payment"), o.Payment)
-	d.chargeFacts(doc, o)
+	d.orderFields(doc.field, o)
+}
+
+// orderFields are an order's labelled facts.
+func (d Dossier) orderFields(field func(label, value string), o vault.Order) {
+	field(d.t("Merchant"), o.Seller)
+	field(d.t("Items"), strings.Join(o.Items, "\n"))
+	field(d.t("Total"), d.money(o.Total))
+	field(d.t("Payment"), o.Payment)
+	d.chargeFacts(field, o)
 	for _, dt := range o.Dates() {
 		f, _ := vault.FieldOf(vault.RecordOrder, dt.Label)
-		doc.field(f.Label(d.Lang), d.date(dt.At))
+		field(f.Label(d.Lang), d.date(dt.At))
 	}
-	doc.field(d.t("Tracking"), strings.Join(o.Tracking, ", "))
-	if !o.Refunded.IsZero() {
-		doc.field(d.t("Refunded"), strings.TrimSuffix(d.money(o.Refunded)+", "+d.date(o.RefundedAt), ", "))
+	field(d.t("Tracking"), strings.Join(o.Tracking, ", "))
+	if back, last := d.Facts.Money.BackOf(o.ID); back.Minor > 0 {
+		field(d.t("Refunded"), strings.TrimSuffix(d.money(back)+", "+d.date(last.At), ", "))
 	}
-	doc.field(d.t("Protection ends"), d.date(o.ProtectionEnds))
+	field(d.t("Protection ends"), d.date(o.ProtectionEnds))
 	if d.ShowNotes {
-		doc.field(d.t("Note"), o.Note)
+		field(d.t("Note"), o.Note)
 	}
 }
 
 // chargeFacts are the statement lines that pay or refund the order, as the
 // bank wrote them: the amount in the card's currency, the day, the text.
-func (d Dossier) chargeFacts(doc *doc, o vault.Order) {
+func (d Dossier) chargeFacts(field func(label, value string), o vault.Order) {
 	for _, t := range d.Charges {
 		if t.Order != o.ID {
 			continue
@@ -176,7 +221,7 @@ func (d Dossier) chargeFacts(doc *doc, o vault.Order) {
 		if d.mask != nil {
 			s = d.mask(s)
 		}
-		doc.field(label, s)
+		field(label, s)
 	}
 }
 

@@ -81,7 +81,7 @@ var bokmal = lang.Dict{
 	"%d answers":         "%d svar",
 	"Seller contacted":   "Kontakt med selger",
 	"%s dispute":         "Tvist hos %s",
-	"%s, opened %s: %s":  "%s, åpnet %s: %s",
+	"opened %s: %s":      "åpnet %s: %s",
 	" (the full amount)": " (hele beløpet)",
 	" (all that is left of %s: %s was refunded)": " (alt som gjenstår av %s: %s er refundert)",
 	" (line %d of the file)":                     " (linje %d i filen)",
@@ -89,6 +89,8 @@ var bokmal = lang.Dict{
 	"Only this case's lines of the statement are shown; the file is kept by the claimant and not attached, as it lists other payments.": "Bare denne sakens linjer fra kontoutskriften er vist; filen oppbevares av klageren og er ikke vedlagt, siden den viser andre betalinger.",
 	" (the full amount: %s on the card statement)": " (hele beløpet: %s på kontoutskriften)",
 	" (part of %s)":         " (del av %s)",
+	"nothing: %s came back": "ingenting: %s er betalt tilbake",
+	"%s on %s":              "%s %s",
 	"Merchant":              "Selger",
 	"Log":                   "Logg",
 	"Communication log: %s": "Korrespondanse: %s",
@@ -101,16 +103,18 @@ var bokmal = lang.Dict{
 	"What happened, oldest first, with the exhibit or page that shows it; the only later date is the receiver's own deadline.": "Det som har skjedd, eldst først, med bilaget eller siden som viser det; den eneste senere datoen er mottakerens egen frist.",
 
 	// Timeline
-	"Timeline":                             "Tidslinje",
-	"%s %s order %s":                       "%s %s-ordre %s",
-	"%s: %s":                               "%s: %s",
-	"%s from %s: %s":                       "%s fra %s: %s",
-	"last day: %s (%s)":                    "siste frist: %s (%s)",
-	"last day: %s (%s), estimated":         "siste frist: %s (%s), anslått",
-	"last day: %s (%s), missed":            "siste frist: %s (%s), oversittet",
-	"last day: %s (%s), estimated, missed": "siste frist: %s (%s), anslått, oversittet",
-	"last day: %s (%s), passed":            "siste frist: %s (%s), passert",
-	"last day: %s (%s), estimated, passed": "siste frist: %s (%s), anslått, passert",
+	"Timeline":                                       "Tidslinje",
+	"%s %s order %s":                                 "%s %s-ordre %s",
+	"%s: %s":                                         "%s: %s",
+	"%s from %s: %s":                                 "%s fra %s: %s",
+	"last day: %s (%s)":                              "siste frist: %s (%s)",
+	"last day: %s (%s), estimated":                   "siste frist: %s (%s), anslått",
+	"last day: %s (%s), missed":                      "siste frist: %s (%s), oversittet",
+	"last day: %s (%s), estimated, missed":           "siste frist: %s (%s), anslått, oversittet",
+	"last day: %s (%s), passed":                      "siste frist: %s (%s), passert",
+	"last day: %s (%s), estimated, passed":           "siste frist: %s (%s), anslått, passert",
+	"last day: %s (%s), used on %s by %s":            "siste frist: %s (%s), brukt %s av %s",
+	"last day: %s (%s), estimated, used on %s by %s": "siste frist: %s (%s), anslått, brukt %s av %s",
 
 	// Orders
 	"%s order %s":         "%s-ordre %s",
@@ -134,6 +138,9 @@ var bokmal = lang.Dict{
 	" back":               " tilbake",
 	"delivered %s order %s, %d days after the expected date": "levert %s-ordre %s, %d dager etter forventet dato",
 	"%s refunded on %s order %s":                             "%s refundert på %s-ordre %s",
+	"%s credited back on %s order %s":                        "%s godskrevet for %s-ordre %s",
+	"%s opened":                                              "%s åpnet",
+	"%s decided: %s":                                         "%s avgjort: %s",
 
 	// Communication log
 	"Communication log": "Korrespondanse",
@@ -177,7 +184,8 @@ var bokmal = lang.Dict{
 // translatedWords are the fixed words and formats that reach d.t as values:
 // date labels, timeline formats.
 var translatedWords = []string{
-	"%s %s order %s", "delivered %s order %s, %d days after the expected date", "%s refunded on %s order %s", "%s: %s", "%s from %s: %s", "last day: %s (%s)", "last day: %s (%s), estimated",
+	"%s %s order %s", "delivered %s order %s, %d days after the expected date", "%s refunded on %s order %s",
+	"%s credited back on %s order %s", "%s opened", "%s decided: %s", "%s: %s", "%s from %s: %s", "last day: %s (%s)", "last day: %s (%s), estimated",
 	"last day: %s (%s), missed", "last day: %s (%s), estimated, missed", "last day: %s (%s), passed",
-	"last day: %s (%s), estimated, passed",
+	"last day: %s (%s), estimated, passed", "last day: %s (%s), used on %s by %s", "last day: %s (%s), estimated, used on %s by %s",
 }

@@ -33,7 +33,7 @@ func newScreenshotCase(t testing.TB, n int) (vault.CaseFile, *evidence.Blobs) {
 func TestFitDefaultProfile(t *testing.T) {
 	f, blobs := newScreenshotCase(t, 30)
 	p, _ := ProfileNamed("default")
-	data, w, err := Fit(New(f, generated, time.UTC), blobs, p)
+	data, w, err := Fit(testNew(f, generated, time.UTC), blobs, p)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,7 +57,7 @@ func TestFitDefaultProfile(t *testing.T) {
 // Fit's PDF is the same bytes as a plain render at the setting it chose.
 func TestByteBudget(t *testing.T) {
 	f, blobs := newScreenshotCase(t, 12)
-	d := New(f, generated, time.UTC)
+	d := testNew(f, generated, time.UTC)
 	var buf bytes.Buffer
 	w, err := renderWithin(d, blobs, &buf, Profile{MaxBytes: 100_000})
 	if !errors.Is(err, errBytes) || !w.AtLeast || buf.Len() != 0 {
@@ -89,7 +89,7 @@ func TestByteBudget(t *testing.T) {
 // TestFitRefuses: limits that cannot be met fail with what to drop.
 func TestFitRefuses(t *testing.T) {
 	f, blobs := newScreenshotCase(t, 12)
-	d := New(f, generated, time.UTC)
+	d := testNew(f, generated, time.UTC)
 	_, _, err := Fit(d, blobs, Profile{Name: "tiny", MaxBytes: 50_000, DPI: 150})
 	var size *SizeLimitError
 	if !errors.As(err, &size) || len(size.Largest) != 3 || !strings.HasPrefix(size.Largest[0], "E") ||
@@ -141,7 +141,7 @@ func TestLosslessGuess(t *testing.T) {
 		lossless    bool
 	}{{30, 4, false}, {2, 2, true}} {
 		f, blobs := newScreenshotCase(t, tc.shots)
-		d := New(f, generated, time.UTC)
+		d := testNew(f, generated, time.UTC)
 		d.cache = newExportCache()
 		_, w, err := Fit(d, blobs, p)
 		if err != nil {

@@ -83,7 +83,7 @@ func TestSplitCovers(t *testing.T) {
 	}
 	for _, pages := range []int{3, 4, 5, 6, 7} {
 		p := Profile{Name: "short", MaxPages: pages, DPI: 100}
-		parts, err := Split(New(f, generated, time.UTC), blobs, p)
+		parts, err := Split(testNew(f, generated, time.UTC), blobs, p)
 		if err != nil {
 			t.Fatal(err)
 		}

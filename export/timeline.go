@@ -72,19 +72,27 @@ func (d Dossier) entryText(e Entry) string {
 			a = w.Word(d.Lang)
 		case money.Money:
 			a = d.money(w)
+		case date.Value:
+			a = d.date(w)
 		}
 		args[i] = a
 	}
 	return fmt.Sprintf(d.t(e.format), args...)
 }
 
-// Timeline lists every dated thing of a case file in time order: the orders'
-// dates, messages, emails and dated files, and the case's own events.
-// Undated evidence is left out (it has no place in time).
-func Timeline(f vault.CaseFile) []Entry {
+// Timeline lists every dated thing of a case in time order: the orders'
+// dates and the refunds the facts count, messages, emails and dated files,
+// the other disputes about its orders as the facts have them (opened,
+// decided), and the case's own events. Undated evidence is left out (it has
+// no place in time).
+func Timeline(f vault.CaseFile, facts vault.CaseFacts) []Entry {
 	var out []Entry
-	for _, o := range f.Orders {
+	for _, o := range facts.Orders {
 		out = append(out, orderEntries(o)...)
+	}
+	out = append(out, refundEntries(facts)...)
+	for _, r := range facts.Related {
+		out = append(out, relatedEntries(r)...)
 	}
 	for _, e := range f.Evidence {
 		if e.OccurredAt.IsZero() || e.Parent != 0 {
@@ -103,8 +111,8 @@ func Timeline(f vault.CaseFile) []Entry {
 	return out
 }
 
-// orderEntries are an order's dates, a delivery after the expected day
-// with how many days after, and the refund recorded.
+// orderEntries are an order's dates, and a delivery after the expected day
+// with how many days after.
 func orderEntries(o vault.Order) []Entry {
 	var out []Entry
 	id, name := o.ID.String(), o.Marketplace.Name()
@@ -116,10 +124,72 @@ func orderEntries(o vault.Order) []Entry {
 		f, _ := vault.FieldOf(vault.RecordOrder, d.Label)
 		out = append(out, NewEntry(d.At, id, "%s %s order %s", f, name, o.Number))
 	}
-	if !o.Refunded.IsZero() && !o.RefundedAt.IsZero() {
-		out = append(out, NewEntry(o.RefundedAt, id, "%s refunded on %s order %s", o.Refunded, name, o.Number))
+	return out
+}
+
+// refundEntries are the dated refunds the facts count of one order: the
+// buyer's record, or the bank's credit (a decision's is its own entry).
+func refundEntries(facts vault.CaseFacts) []Entry {
+	var out []Entry
+	for _, r := range facts.Money.Refunds {
+		if !r.Counted || r.At.IsZero() || r.Source == vault.RefundDecided {
+			continue
+		}
+		o := orderOf(facts.Orders, r.Orders[0])
+		format := "%s refunded on %s order %s"
+		if r.Source == vault.RefundCredited {
+			format = "%s credited back on %s order %s"
+		}
+		out = append(out, NewEntry(r.At, r.Record, format, r.Amount, o.Marketplace.Name(), o.Number))
 	}
 	return out
+}
+
+// relatedEntries are the opening of another dispute about the orders and,
+// when decided, its decision.
+func relatedEntries(r vault.DisputeOutcome) []Entry {
+	name := dispute{r}
+	out := []Entry{NewEntry(r.Opened, r.Case.String(), "%s opened", name)}
+	if r.Outcome != "" && !r.Decided.IsZero() {
+		out = append(out, NewEntry(r.Decided, r.Case.String(), "%s decided: %s", name, outcome{r}))
+	}
+	return out
+}
+
+// dispute names a dispute in an entry: "AliExpress dispute 7001234567",
+// "chargeback".
+type dispute struct{ vault.DisputeOutcome }
+
+func (d dispute) Word(l lang.Lang) string {
+	s := d.Kind.Word(l)
+	if d.Kind == vault.Dispute {
+		s = fmt.Sprintf(bokmal.In(l, "%s dispute"), d.Marketplace.Name())
+	}
+	if d.DisputeNumber != "" {
+		s += " " + d.DisputeNumber
+	}
+	return s
+}
+
+// outcome is a decision in an entry: "lost", "partial, 300.00 NOK back".
+type outcome struct{ vault.DisputeOutcome }
+
+func (o outcome) Word(l lang.Lang) string {
+	s := o.Outcome.Word(l)
+	if o.Refunded.Minor > 0 {
+		s += ", " + l.Money(o.Refunded) + bokmal.In(l, " back")
+	}
+	return s
+}
+
+// orderOf finds an order by id.
+func orderOf(orders []vault.Order, id vault.OrderID) vault.Order {
+	for _, o := range orders {
+		if o.ID == id {
+			return o
+		}
+	}
+	return vault.Order{ID: id}
 }
 
 // timeline prints the timeline, one line each, linked to exhibits.
@@ -142,8 +212,14 @@ func (d Dossier) timeline(doc *doc) {
 }
 
 // entryRef is where the dossier shows an entry's record: "E3, p. 6" for an
-// exhibit, "p. 5" for a message in the communication log, else "".
+// exhibit (for a statement line, its statement's), "p. 5" for a message in
+// the communication log, else "".
 func (d Dossier) entryRef(e Entry) string {
+	for _, t := range d.Charges {
+		if t.ID.String() == e.Record && t.Statement != 0 {
+			e.Record = t.Statement.String()
+		}
+	}
 	for _, x := range d.Exhibits {
 		if x.ID.String() == e.Record {
 			if p := d.pageRef(x.Label); p != "" {

@@ -43,6 +43,8 @@ var bokmal = lang.Dict{
 	"I ask for the goods to be delivered, else %s back.": "Jeg ber om at varen blir levert, ellers om å få tilbake %s.",
 	"I withdraw from the purchase and ask for %s back.":  "Jeg går fra kjøpet og ber om å få tilbake %s.",
 	"I ask for %s back.":                                 "Jeg ber om å få tilbake %s.",
+	"I ask for the goods to be delivered.":               "Jeg ber om at varen blir levert.",
+	"I withdraw from the purchase.":                      "Jeg går fra kjøpet.",
 	"I ask for the defect to be remedied or the goods replaced, else a price reduction or my money back.": "Jeg ber om at mangelen blir rettet eller varen byttet, ellers om prisavslag eller å få pengene tilbake.",
 
 	// Head, orders, closing
@@ -143,6 +145,19 @@ var bokmal = lang.Dict{
 
 	// Unauthorised
 	"Payment I did not authorise": "Betaling jeg ikke har godkjent",
+
+	// The marketplace's dispute, in a chargeback and on page 1
+	"I opened a dispute with %s on %s":        "Jeg åpnet en tvist hos %s %s",
+	"It was decided against me%s.":            "Den ble avslått%s.",
+	"It was decided partly in my favour%s%s.": "Den ble delvis avgjort i min favør%s%s.",
+	"It was decided in my favour%s%s.":        "Den ble avgjort i min favør%s%s.",
+	"It was closed%s.":                        "Den ble avsluttet%s.",
+	"It is still open.":                       "Den er fortsatt åpen.",
+	", and %s was refunded":                   ", og %s ble betalt tilbake",
+	"%s on %s":                                "%s %s",
+	", %s back":                               ", %s tilbake",
+	"%s of order %s was credited back on %s, as “%s” on the statement": "%s av ordre %s ble godskrevet %s, som «%s» på kontoutskriften",
+	"%s of order %s was credited back on %s":                           "%s av ordre %s ble godskrevet %s",
 
 	// Revised after a lawyer's review
 	", and received one answer":                               ", og har fått ett svar",

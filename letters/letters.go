@@ -53,18 +53,16 @@ func ForCase(kind vault.CaseKind) Kind {
 	return Dispute
 }
 
-// Facts are what a letter is drafted from.
+// Facts are what a letter is drafted from: the case's facts (derived once
+// from its records, vault.Derive) and what the letter itself needs.
 type Facts struct {
-	Claimant   string
-	Country    string // the buyer's country, whose law applies (vault.LawFor)
-	Today      time.Time
-	Loc        *time.Location
-	File       vault.CaseFile
-	Disputes   []vault.DisputeOutcome // the buyer's disputes at the marketplaces of the case (reinstatement)
-	OrderCount int                    // the buyer's orders at those marketplaces (reinstatement)
-	Related    []vault.DisputeOutcome // the other disputes and chargebacks about the case's orders
-	Dossier    bool                   // the letter goes with the case's dossier (its statement)
-	Exhibits   int                    // the dossier's exhibits, when the letter goes with one
+	Claimant string
+	Country  string // the buyer's country, whose law applies (vault.LawFor)
+	Today    time.Time
+	Loc      *time.Location
+	Case     vault.CaseFacts
+	Dossier  bool // the letter goes with the case's dossier (its statement)
+	Exhibits int  // the dossier's exhibits, when the letter goes with one
 	// AnswerBy is the day the seller is asked to answer by: 14 days from
 	// today, or earlier so that the buyer's next deadline (AnswerFor) is
 	// still ahead; zero means 14 days.
@@ -73,10 +71,11 @@ type Facts struct {
 }
 
 // Draft is a letter and what the user should know of it: a fact the letter
-// leaves out because it is not recorded, a window already over.
+// leaves out because it is not recorded, a window already over, a refund it
+// does not subtract.
 type Draft struct {
 	Text  string
-	Notes []string
+	Notes []vault.Note
 }
 
 // writers write each kind of letter.
@@ -97,11 +96,8 @@ func Write(kind Kind, l lang.Lang, f Facts) (Draft, error) {
 	if f.Loc == nil {
 		f.Loc = time.UTC
 	}
-	w := &letter{v: newView(f, l), l: l}
-	if w.v.Lowered {
-		w.note("%s asks for %s, but refunds recorded on its orders leave %s: the letter asks for %s ('vault set case %[1]s --amount' records it)",
-			w.record(), w.v.Case.Amount, w.v.Amount, w.v.Amount)
-	}
+	w := &letter{kind: kind, v: newView(f, l), l: l}
+	w.notes = append(w.notes, f.Case.Notes...)
 	write(w)
 	return Draft{Text: tidy(w.b.String()), Notes: w.notes}, nil
 }

@@ -1,6 +1,7 @@
 package letters
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -32,7 +33,8 @@ type shape struct {
 	refund                                    bool // 200 NOK back, recorded on the order
 }
 
-func (s shape) facts() Facts {
+// records are the records of a shape.
+func (s shape) records() vault.CaseRecords {
 	o := vault.Order{ID: 1, Marketplace: vault.AliExpress, Number: "8123456789012345", Seller: "Blåbær Store 蓝莓",
 		Items: []string{"USB-C lader 65 W"}, Total: money.Money{Minor: 123450, Currency: "NOK"}, Ordered: day("2026-10-02"),
 		Payment: s.payment}
@@ -71,14 +73,45 @@ func (s shape) facts() Facts {
 	add(s.receipt, vault.Evidence{Kind: vault.EvidenceReceipt})
 	add(s.photo, vault.Evidence{Kind: vault.EvidencePhoto})
 	add(s.tracking, vault.Evidence{Kind: vault.EvidenceTracking})
-	f := Facts{Claimant: "Kari Nordmann", Country: s.country, Today: time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC), Loc: time.UTC,
-		File: vault.CaseFile{Case: c, Orders: []vault.Order{o}, Evidence: ev}, Dossier: s.dossier, OrderCount: 10,
-		Disputes: []vault.DisputeOutcome{{Case: 2, Kind: vault.Dispute, Marketplace: vault.AliExpress, Orders: "8100000000000001",
-			Opened: day("2026-06-01"), Status: vault.StatusWon, WroteFirst: s.wroteFirst}}}
+	r := vault.CaseRecords{File: vault.CaseFile{Case: c, Orders: []vault.Order{o}, Evidence: ev}}
+	// The buyer's history at AliExpress: ten orders, one dispute, won, with
+	// a letter to the seller before it when wroteFirst.
+	m := &vault.MarketRecords{Orders: []vault.Order{o}, Cases: []vault.Case{{ID: 2, Kind: vault.Dispute, Status: vault.StatusWon,
+		Opened: day("2026-06-01"), Orders: []vault.OrderID{100}}}}
+	for i := range 9 {
+		m.Orders = append(m.Orders, vault.Order{ID: vault.OrderID(100 + i), Marketplace: vault.AliExpress, Number: fmt.Sprint(8100000000000001 + i)})
+	}
+	if s.wroteFirst {
+		m.Evidence = []vault.Evidence{{ID: 99, Kind: vault.EvidenceMessage, Party: vault.PartyMe, OccurredAt: day("2026-05-20"),
+			Orders: []vault.OrderID{100}}}
+	}
+	r.Market = m
+	return r
+}
+
+// facts are the facts of a shape, derived from its records, as the casework
+// gives them to the letters.
+func (s shape) facts() Facts {
+	f := factsOf(s.records())
+	f.Country = s.country
 	if s.dossier {
-		f.Exhibits = 4
+		f.Dossier, f.Exhibits = true, 4
 	}
 	return f
+}
+
+func factsOf(r vault.CaseRecords) Facts {
+	return Facts{Claimant: "Kari Nordmann", Country: "NO", Today: time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC), Loc: time.UTC,
+		Case: vault.Derive(r)}
+}
+
+// noteTexts are the notes' texts, one a line.
+func noteTexts(notes []vault.Note) string {
+	var out []string
+	for _, n := range notes {
+		out = append(out, n.Text)
+	}
+	return strings.Join(out, "\n")
 }
 
 // claim is a phrase that states a fact, in each language, and whether a
@@ -210,7 +243,7 @@ func check(t *testing.T, s shape, kind Kind, l lang.Lang, d Draft) {
 	if gap != wantGap {
 		t.Errorf("%s %s for %+v: gap %v, want %v", l, kind, s, gap, wantGap)
 	}
-	if gap && !strings.Contains(strings.Join(d.Notes, "\n"), "--problem") {
+	if gap && !slices.ContainsFunc(d.Notes, func(n vault.Note) bool { return n.Fix != nil && n.Fix.Field == "problem" }) {
 		t.Errorf("%s %s: a gap and no note saying what to record: %v", l, kind, d.Notes)
 	}
 	for _, want := range []string{"Kari Nordmann", "8123456789012345", "AliExpress", "Blåbær Store 蓝莓"} {
@@ -279,11 +312,11 @@ func TestWords(t *testing.T) {
 func TestNotes(t *testing.T) {
 	s := shape{kind: vault.Withdrawal, country: "NO", delivered: true} // delivered 20 October, today 25 November
 	d, _ := Write(Withdrawal, lang.EN, s.facts())
-	if notes := strings.Join(d.Notes, "\n"); !strings.Contains(notes, "the 14 days of ORD-1 ended on 2026-11-03") {
+	if notes := noteTexts(d.Notes); !strings.Contains(notes, "the 14 days of ORD-1 ended on 2026-11-03") {
 		t.Errorf("a late withdrawal said nothing: %v", d.Notes)
 	}
 	d, _ = Write(Dispute, lang.EN, shape{kind: vault.Dispute, trouble: vault.NotReceived, country: "NO"}.facts())
-	if notes := strings.Join(d.Notes, "\n"); !strings.Contains(notes, "no message of yours to the seller is recorded") {
+	if notes := noteTexts(d.Notes); !strings.Contains(notes, "no message of yours to the seller is recorded") {
 		t.Errorf("no note on the missing letter to the seller: %v", d.Notes)
 	}
 	f := shape{kind: vault.Dispute, trouble: vault.NotReceived, country: "NO"}.facts()
@@ -293,7 +326,7 @@ func TestNotes(t *testing.T) {
 		t.Errorf("an earlier answer day: %q %v", d.Text, d.Notes)
 	}
 	d, _ = Write(Withdrawal, lang.EN, shape{kind: vault.Withdrawal, country: "US", delivered: true}.facts())
-	if strings.Contains(d.Text, "Directive") || !strings.Contains(strings.Join(d.Notes, "\n"), "no consumer law the vault knows") {
+	if strings.Contains(d.Text, "Directive") || !strings.Contains(noteTexts(d.Notes), "no consumer law the vault knows") {
 		t.Errorf("a buyer in the US: %q %v", d.Text, d.Notes)
 	}
 }
@@ -316,10 +349,11 @@ func TestNoClaimant(t *testing.T) {
 // TestReferencesAndAccount: the letters cite the case's own numbers, and a
 // reinstatement the account as recorded, saying nothing not recorded.
 func TestReferencesAndAccount(t *testing.T) {
-	f := shape{kind: vault.Reinstatement, country: "NO", delivered: true}.facts()
-	f.File.Case.Reference, f.File.Case.DisputeNumber, f.File.Case.BankReference = "DSP-77", "5511023", "KR-2026-11-0042"
-	f.File.Account = &vault.Account{ID: 1, Marketplace: vault.AliExpress, Login: "kari@example.no", Blocked: day("2026-11-01"),
+	r := shape{kind: vault.Reinstatement, country: "NO", delivered: true}.records()
+	r.File.Case.Reference, r.File.Case.DisputeNumber, r.File.Case.BankReference = "DSP-77", "5511023", "KR-2026-11-0042"
+	r.File.Account = &vault.Account{ID: 1, Marketplace: vault.AliExpress, Login: "kari@example.no", Blocked: day("2026-11-01"),
 		Reason: "abnormal dispute activity"}
+	f := factsOf(r)
 	for l, want := range map[lang.Lang][]string{
 		lang.EN: {"(reference DSP-77; dispute number 5511023; bank reference KR-2026-11-0042)",
 			`The account: kari@example.no. Restricted on 2026-11-01. The reason given: "abnormal dispute activity".`},
@@ -337,14 +371,15 @@ func TestReferencesAndAccount(t *testing.T) {
 		}
 	}
 	// A chargeback filed after the block is listed apart: the marketplace sees it.
-	f.Disputes = append(f.Disputes, vault.DisputeOutcome{Case: 4, Kind: vault.Chargeback, Orders: "81", Opened: day("2026-11-10")})
-	d, _ := Write(Reinstatement, lang.EN, f)
+	r.Market.Cases = append(r.Market.Cases, vault.Case{ID: 4, Kind: vault.Chargeback, Status: vault.StatusOpen, Opened: day("2026-11-10"),
+		Orders: []vault.OrderID{101}})
+	d, _ := Write(Reinstatement, lang.EN, factsOf(r))
 	if !strings.Contains(d.Text, "Before the account was restricted on 2026-11-01") ||
-		!strings.Contains(d.Text, "After it, I have opened these:\n- chargeback about order 81,") {
+		!strings.Contains(d.Text, "After it, I have opened these:\n- chargeback about order 8100000000000002,") {
 		t.Errorf("a chargeback after the block:\n%s", d.Text)
 	}
-	f.File.Account.Blocked, f.File.Account.Reason = date.Value{}, ""
-	d, _ = Write(Reinstatement, lang.EN, f)
+	r.File.Account.Blocked, r.File.Account.Reason = date.Value{}, ""
+	d, _ = Write(Reinstatement, lang.EN, factsOf(r))
 	if !strings.Contains(d.Text, "The account: kari@example.no.\n") || strings.Contains(d.Text, "Restricted on") {
 		t.Errorf("an account with only its login:\n%s", d.Text)
 	}
@@ -355,20 +390,21 @@ func TestReferencesAndAccount(t *testing.T) {
 // so and how to mend it; a case at one marketplace gets none.
 func TestReinstatementAtTwoMarketplaces(t *testing.T) {
 	mixed := func(d Draft) bool {
-		return slices.ContainsFunc(d.Notes, func(n string) bool { return strings.Contains(n, "one account at one marketplace") })
+		return slices.ContainsFunc(d.Notes, func(n vault.Note) bool { return strings.Contains(n.Text, "one account at one marketplace") })
 	}
-	f := shape{kind: vault.Reinstatement, country: "NO", delivered: true}.facts()
-	f.File.Account = &vault.Account{ID: 1, Marketplace: f.File.Orders[0].Marketplace, Login: "kari@example.no"}
-	if d, err := Write(Reinstatement, lang.EN, f); err != nil || mixed(d) {
+	r := shape{kind: vault.Reinstatement, country: "NO", delivered: true}.records()
+	r.File.Account = &vault.Account{ID: 1, Marketplace: r.File.Orders[0].Marketplace, Login: "kari@example.no"}
+	if d, err := Write(Reinstatement, lang.EN, factsOf(r)); err != nil || mixed(d) {
 		t.Errorf("one marketplace: %v %v", d.Notes, err)
 	}
-	f.File.Account.Marketplace = vault.Temu
-	if d, _ := Write(Reinstatement, lang.EN, f); !mixed(d) {
+	r.File.Account.Marketplace = vault.Temu
+	if d, _ := Write(Reinstatement, lang.EN, factsOf(r)); !mixed(d) {
 		t.Errorf("the account at Temu: no note in %v", d.Notes)
 	}
-	f.File.Account = nil
-	f.File.Orders = append(f.File.Orders, vault.Order{ID: 9, Marketplace: vault.Temu, Number: "PO-9"})
-	if d, _ := Write(Reinstatement, lang.EN, f); !mixed(d) || !strings.Contains(strings.Join(d.Notes, "\n"), "vault unlink ORD-n") {
+	r.File.Account = nil
+	r.File.Orders = append(r.File.Orders, vault.Order{ID: 9, Marketplace: vault.Temu, Number: "PO-9"})
+	if d, _ := Write(Reinstatement, lang.EN, factsOf(r)); !mixed(d) ||
+		!slices.ContainsFunc(d.Notes, func(n vault.Note) bool { return n.Fix != nil && n.Fix.Do == vault.DoUnlink }) {
 		t.Errorf("an order at Temu: no note in %v", d.Notes)
 	}
 }
@@ -387,7 +423,7 @@ func TestRefundLowersTheClaim(t *testing.T) {
 			t.Errorf("no %q in\n%s", want, d.Text)
 		}
 	}
-	if notes := strings.Join(d.Notes, "\n"); !strings.Contains(notes, "CASE-3 asks for 1234.50 NOK, but refunds recorded on its orders leave 1034.50 NOK") {
+	if notes := noteTexts(d.Notes); !strings.Contains(notes, "CASE-3 asks for 1234.50 NOK, but what came back leaves 1034.50 NOK") {
 		t.Errorf("no note on the lowered claim: %v", d.Notes)
 	}
 	sum := Summary(lang.NB, s.facts())

@@ -25,7 +25,7 @@ func Summary(l lang.Lang, f Facts) string {
 	} else {
 		parts = append(parts, w.answered())
 	}
-	for _, d := range f.Related {
+	for _, d := range f.Case.Related {
 		parts = append(parts, w.related(d))
 	}
 	if c := w.v.Case; c.Kind == vault.Dispute && c.DisputeNumber != "" {
@@ -38,26 +38,47 @@ func Summary(l lang.Lang, f Facts) string {
 	return sentences(parts...)
 }
 
-// refunds says what came back, as the orders record it.
+// refunds says what came back, each refund once, as the facts count it: the
+// buyer's record of an order's refund, or the bank's credit. A decision's
+// refund is said with the decision.
 func (w *letter) refunds() string {
 	var out []string
-	for _, o := range w.v.Orders {
-		if o.Refunded.IsZero() {
+	for _, r := range w.v.F.Money.Refunds {
+		if !r.Counted || r.Source == vault.RefundDecided {
 			continue
 		}
-		s := w.f("%s of order %s was refunded", w.l.Money(o.Refunded), o.Number)
-		if !o.RefundedAt.IsZero() {
-			s += w.f(" on %s", w.date(o.RefundedAt))
+		number := w.number(r.Orders[0])
+		var s string
+		switch {
+		case r.Source == vault.RefundCredited && r.Text != "":
+			s = w.f("%s of order %s was credited back on %s, as “%s” on the statement", w.l.Money(r.Amount), number, w.date(r.At), r.Text)
+		case r.Source == vault.RefundCredited:
+			s = w.f("%s of order %s was credited back on %s", w.l.Money(r.Amount), number, w.date(r.At))
+		default:
+			s = w.f("%s of order %s was refunded", w.l.Money(r.Amount), number)
+			if !r.At.IsZero() {
+				s += w.f(" on %s", w.date(r.At))
+			}
 		}
 		out = append(out, s+".")
 	}
 	return sentences(out...)
 }
 
+// number is an order's number.
+func (w *letter) number(id vault.OrderID) string {
+	for _, o := range w.v.Orders {
+		if o.ID == id {
+			return o.Number
+		}
+	}
+	return id.String()
+}
+
 // headline says what the case is about in a few words.
 func (w *letter) headline() string {
 	if w.v.Case.Kind == vault.Reinstatement {
-		a := w.v.File.Account
+		a := w.v.F.Account
 		switch {
 		case a == nil:
 			return w.f("My %s account was restricted.", w.markets())
@@ -136,28 +157,13 @@ func (w *letter) answered() string {
 	if !c.First.IsZero() {
 		s = w.f("I wrote to the seller on %s.", w.date(c.First))
 	}
-	if r := lastReply(w.v.File.Evidence); r != nil {
-		text := quote(or(r.Body, r.Title), 120)
-		if r.OccurredAt.IsZero() {
-			return s + " " + w.f("The seller answered: “%s”", text)
+	if r, ok := w.v.F.Contact.LastAnswer(); ok {
+		if r.At.IsZero() {
+			return s + " " + w.f("The seller answered: “%s”", r.Words)
 		}
-		return s + " " + w.f("The seller answered on %s: “%s”", w.date(r.OccurredAt), text)
+		return s + " " + w.f("The seller answered on %s: “%s”", w.date(r.At), r.Words)
 	}
 	return s
-}
-
-// quote is the start of a message on one line: whole when short, else its
-// sentences that fit in n runes, else cut at n.
-func quote(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if len([]rune(s)) <= n {
-		return s
-	}
-	cut := string([]rune(s)[:n])
-	if i := strings.LastIndexAny(cut, ".!?"); i > 0 {
-		return cut[:i+1]
-	}
-	return lang.Cut(s, n)
 }
 
 // history is what a reinstatement's reviewer weighs: the orders on the
@@ -188,22 +194,8 @@ func (w *letter) history() string {
 	return s
 }
 
-// lastReply is the seller's last dated answer, else an undated one.
-func lastReply(list []vault.Evidence) *vault.Evidence {
-	var last *vault.Evidence
-	for i, e := range list {
-		if !e.IsReply() {
-			continue
-		}
-		if last == nil || e.OccurredAt.Time().After(last.OccurredAt.Time()) {
-			last = &list[i]
-		}
-	}
-	return last
-}
-
-// related is a dispute about the same orders at the marketplace: its
-// number, when opened and where it stands.
+// related is a dispute or chargeback about the same orders: its number,
+// when opened, and how it stands or was decided.
 func (w *letter) related(d vault.DisputeOutcome) string {
 	what := d.Kind.Word(w.l)
 	if d.Kind == vault.Dispute {
@@ -212,23 +204,37 @@ func (w *letter) related(d vault.DisputeOutcome) string {
 	if d.DisputeNumber != "" {
 		what += " " + d.DisputeNumber
 	}
-	return lang.Upper(w.f("%s opened %s: %s.", what, w.date(d.Opened), d.Status.Word(w.l)))
+	return lang.Upper(w.f("%s opened %s: %s.", what, w.date(d.Opened), w.outcome(d)))
+}
+
+// outcome is how a case that counts as a dispute stands: its status, or
+// its outcome with the day and what came back.
+func (w *letter) outcome(d vault.DisputeOutcome) string {
+	s := w.where(d)
+	if d.Refunded.Minor > 0 {
+		s += w.f(", %s back", w.l.Money(d.Refunded))
+	}
+	return s
 }
 
 // ask is what the claimant asks for.
 func (w *letter) ask() string {
-	switch w.v.Case.Kind {
-	case vault.Reinstatement:
+	known := w.v.Amount.Minor != 0 // else not known, or nothing is left: page 1 says what came back
+	switch kind := w.v.Case.Kind; {
+	case kind == vault.Reinstatement:
 		return w.t("I ask for the account to be reinstated.")
-	case vault.Warranty:
+	case kind == vault.Warranty:
 		return w.t("I ask for the defect to be remedied or the goods replaced, else a price reduction or my money back.")
-	case vault.Delay:
+	case kind == vault.Delay && known:
 		return w.f("I ask for the goods to be delivered, else %s back.", w.amount())
-	case vault.Withdrawal:
+	case kind == vault.Delay:
+		return w.t("I ask for the goods to be delivered.")
+	case kind == vault.Withdrawal && known:
 		return w.f("I withdraw from the purchase and ask for %s back.", w.amount())
+	case kind == vault.Withdrawal:
+		return w.t("I withdraw from the purchase.")
+	case known:
+		return w.f("I ask for %s back.", w.amount())
 	}
-	if w.v.Amount.IsZero() {
-		return ""
-	}
-	return w.f("I ask for %s back.", w.amount())
+	return ""
 }

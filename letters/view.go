@@ -10,38 +10,40 @@ import (
 	"vault/internal/money"
 )
 
-// view is what the letters see: the facts, with the sums and choices made.
+// view is what the letters see: the facts, with the choices of wording
+// made. Every value comes from the case's facts.
 type view struct {
 	Facts
+	F            vault.CaseFacts
 	Case         vault.Case
 	Orders       []vault.Order
 	Marketplaces []vault.Marketplace
 	Sellers      string
 	Numbers      string
-	Amount       money.Money // what is asked back (vault.Case.Claim)
-	Lowered      bool        // the case's amount was more than its orders leave unrefunded
+	Amount       money.Money // what is asked back (the facts' claim)
 	Delivered    bool        // every order recorded as delivered
 	Trouble      vault.Trouble
 	Letters      vault.Correspondence
-	Has          map[vault.EvidenceKind]bool // the kinds of evidence recorded
-	Credit       bool                        // paid by a card recorded as a credit card
-	Card         bool                        // a payment method is recorded
-	Norway, EU   bool                        // the law of some order (vault.LawFor)
+	Credit       bool // paid by a card recorded as a credit card
+	Card         bool // a payment method is recorded
+	Norway, EU   bool // the law of some order (vault.LawFor)
 	AnswerBy     time.Time
+	Disputes     []vault.DisputeOutcome // a reinstatement's: the buyer's disputes at the case's marketplaces
+	OrderCount   int                    // and the buyer's orders there
 }
 
 func newView(f Facts, l lang.Lang) view {
-	v := view{Facts: f, Case: f.File.Case, Orders: f.File.Orders, Delivered: len(f.File.Orders) > 0,
-		AnswerBy: f.AnswerBy, Letters: vault.CorrespondenceOf(f.File.Evidence), Trouble: vault.TroubleOf(f.File.Case),
-		Has: map[vault.EvidenceKind]bool{}}
+	c := f.Case
+	v := view{Facts: f, F: c, Case: c.Case, Orders: c.Orders, Delivered: c.Shipping.Delivered, AnswerBy: f.AnswerBy,
+		Letters: c.Contact.Correspondence(), Trouble: c.Trouble, Amount: c.Money.Claim}
+	if h := c.History; h != nil {
+		v.Disputes, v.OrderCount = h.Disputes, h.Orders
+	}
 	if v.AnswerBy.IsZero() {
 		v.AnswerBy = f.Today.AddDate(0, 0, 14)
 	}
-	for _, e := range f.File.Evidence {
-		v.Has[e.Kind] = true
-	}
 	var sellers, numbers []string
-	for _, o := range f.File.Orders {
+	for _, o := range c.Orders {
 		if !containsFold(v.Marketplaces, o.Marketplace) {
 			v.Marketplaces = append(v.Marketplaces, o.Marketplace)
 		}
@@ -49,19 +51,23 @@ func newView(f Facts, l lang.Lang) view {
 			sellers = append(sellers, o.Seller)
 		}
 		numbers = append(numbers, o.Number)
-		v.Delivered = v.Delivered && !o.Delivered.IsZero()
 		v.Credit = v.Credit || onCredit(o.Payment)
 		v.Card = v.Card || o.Payment != ""
 		law := vault.LawFor(o, f.Country)
 		v.Norway = v.Norway || law == vault.NorwegianLaw
 		v.EU = v.EU || law == vault.EULaw
 	}
-	v.Amount, v.Lowered = v.Case.Claim(v.Orders)
 	v.Sellers, v.Numbers = strings.Join(sellers, ", "), strings.Join(numbers, ", ")
 	if v.Claimant == "" {
 		v.Claimant = map[lang.Lang]string{lang.EN: "[your name]", lang.NB: "[ditt navn]"}[l]
 	}
 	return v
+}
+
+// has reports whether the case holds evidence of one of the kinds.
+func (v view) has(kinds ...vault.EvidenceKind) bool {
+	_, ok := v.F.HasAny(kinds...)
+	return ok
 }
 
 // onCredit reports whether a payment method is recorded as a credit card,

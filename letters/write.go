@@ -14,10 +14,11 @@ import (
 // the language, the text so far and the notes for the user. Fixed text goes
 // through t, which holds the English key and finds its bokmål (bokmal.go).
 type letter struct {
+	kind  Kind
 	v     view
 	l     lang.Lang
 	b     strings.Builder
-	notes []string
+	notes []vault.Note
 }
 
 // t is a fixed text in the letter's language.
@@ -27,9 +28,10 @@ func (w *letter) t(s string) string { return bokmal.In(w.l, s) }
 func (w *letter) f(format string, args ...any) string { return fmt.Sprintf(w.t(format), args...) }
 
 // note tells the user something the letter leaves out, or should make them
-// check (always in English: it goes to the terminal, not to the receiver).
-func (w *letter) note(format string, args ...any) {
-	w.notes = append(w.notes, fmt.Sprintf(format, args...))
+// check (always in English: it goes to the terminal, not to the receiver),
+// and what to do about it (fix; nil for nothing the vault can do).
+func (w *letter) note(fix *vault.Fix, format string, args ...any) {
+	w.notes = append(w.notes, vault.Notef(fix, fmt.Sprintf(format, args...)))
 }
 
 // line writes the parts and ends the line.
@@ -52,6 +54,14 @@ func (w *letter) amount() string {
 }
 
 func (w *letter) markets() string { return names(w.v.Marketplaces) }
+
+// firstOrder names the case's first order, for a fix about an order.
+func (w *letter) firstOrder() string {
+	if len(w.v.Orders) > 0 {
+		return w.v.Orders[0].ID.String()
+	}
+	return "ORD-n"
+}
 
 // record is how the notes name the record to change: the case, else the order.
 func (w *letter) record() string {
@@ -118,10 +128,10 @@ func (w *letter) order(o vault.Order) string {
 	if o.Payment != "" {
 		s += w.f(", paid by %s", o.Payment)
 	}
-	if !o.Refunded.IsZero() {
-		s += w.f(", %s refunded", w.l.Money(o.Refunded))
-		if !o.RefundedAt.IsZero() {
-			s += w.f(" on %s", w.date(o.RefundedAt))
+	if back, last := w.v.F.Money.BackOf(o.ID); back.Minor > 0 {
+		s += w.f(", %s refunded", w.l.Money(back))
+		if !last.At.IsZero() {
+			s += w.f(" on %s", w.date(last.At))
 		}
 	}
 	s += "."
@@ -145,7 +155,7 @@ func (w *letter) problem() string {
 	switch w.v.Trouble {
 	case vault.NotReceived:
 		if w.v.Delivered {
-			w.note("%s says the goods were not received, but every order is recorded as delivered: check one of them", w.record())
+			w.note(nil, "%s says the goods were not received, but every order is recorded as delivered: check one of them", w.record())
 		}
 		return w.t("I have not received the goods.")
 	case vault.Defective:
@@ -153,13 +163,17 @@ func (w *letter) problem() string {
 	case vault.NotAsDescribed:
 		return w.t("The goods I received are not as described.")
 	}
-	if w.v.Case.ID == 0 {
-		w.note("what went wrong is not recorded, so the letter leaves a gap: give --problem not-received|defective|not-as-described")
-	} else {
-		w.note("what went wrong is not recorded, so the letter leaves a gap: 'vault set case %s --problem not-received|defective|not-as-described'",
-			w.v.Case.ID)
-	}
+	w.note(w.problemFix("not-received|defective|not-as-described"), "what went wrong is not recorded, so the letter leaves a gap")
 	return w.t("[Say here what went wrong.]")
+}
+
+// problemFix records what went wrong: on the case, or for a letter about an
+// order alone, in the letter drafted again.
+func (w *letter) problemFix(values string) *vault.Fix {
+	if w.v.Case.ID != 0 || len(w.v.Orders) == 0 {
+		return vault.SetField(w.record(), "problem", values)
+	}
+	return &vault.Fix{Do: vault.DoDraft, Kind: string(w.kind), Order: w.v.Orders[0].ID.String(), Field: "problem", Value: values}
 }
 
 // tried says what the buyer wrote to the seller and the answers, as
@@ -167,7 +181,7 @@ func (w *letter) problem() string {
 func (w *letter) tried() string {
 	c := w.v.Letters
 	if c.Wrote == 0 {
-		w.note("no message of yours to the seller is recorded, so the letter does not say you tried the seller; record it with 'vault add message --from me'")
+		w.note(&vault.Fix{Do: vault.DoWrite, Order: w.firstOrder()}, "no message of yours to the seller is recorded, so the letter does not say you tried the seller; record it")
 		return ""
 	}
 	var s string
@@ -215,11 +229,8 @@ func (w *letter) holds() string {
 		{[]vault.EvidenceKind{vault.EvidencePhoto, vault.EvidenceVideo}, "photos of the goods"},
 		{[]vault.EvidenceKind{vault.EvidenceScreenshot}, "screenshots"},
 	} {
-		for _, kind := range k.kinds {
-			if w.v.Has[kind] {
-				parts = append(parts, w.t(k.text))
-				break
-			}
+		if w.v.has(k.kinds...) {
+			parts = append(parts, w.t(k.text))
 		}
 	}
 	if len(parts) == 0 || !w.v.Dossier {
@@ -236,7 +247,7 @@ func (w *letter) holds() string {
 // receiver wants the dossier with it.
 func (w *letter) attachNote() {
 	if !w.v.Dossier && w.v.Case.ID != 0 {
-		w.note("send the dossier with it: 'vault export case %s --pdf dossier.pdf'", w.v.Case.ID)
+		w.note(&vault.Fix{Do: vault.DoExport, Record: w.v.Case.ID.String()}, "send the dossier with it")
 	}
 }
 
@@ -251,7 +262,7 @@ func (w *letter) sign() {
 func (w *letter) answerBy() string {
 	day := w.l.Day(w.v.AnswerBy)
 	if w.v.AnswerFor != "" {
-		w.note("the seller gets until %s, not 14 days: %s", w.v.AnswerBy.Format("2006-01-02"), w.v.AnswerFor)
+		w.note(nil, "the seller gets until %s, not 14 days: %s", w.v.AnswerBy.Format("2006-01-02"), w.v.AnswerFor)
 		return w.f("by %s", day)
 	}
 	return w.f("by %s, 14 days from today", day)
@@ -328,23 +339,78 @@ func (w *letter) chargeback() {
 	w.line(w.f("I complain about this purchase, paid with my card, and ask to have %s back (chargeback):", w.amount()))
 	w.orders()
 	w.line(w.problem(), w.tried())
+	if d := w.disputed(); d != "" {
+		w.line(d)
+	}
 	w.line()
 	switch {
 	case v.Norway && v.Credit:
 		w.line(w.f("The purchase was paid with a credit card; I therefore also raise my claim for repayment of %s against you (finansavtaleloven § 2-7).", w.amount()))
 		w.line()
 	case v.Norway:
-		w.note("if the card is a credit card, record it ('vault set order ORD-n --payment \"Visa credit ****4242\"') and the letter cites finansavtaleloven § 2-7")
+		w.note(vault.SetField(w.firstOrder(), "payment", "Visa credit ****4242"), "if the card is a credit card, record it and the letter cites finansavtaleloven § 2-7")
 	}
 	w.line(sentences(w.holds(), w.enclosed()))
 	w.line()
 	w.sign()
 }
 
+// disputed says what came of the marketplace's dispute about the orders of
+// a case that is not that dispute: when it was opened, its number, how and
+// when it was decided and what came back; "" when none is recorded.
+func (w *letter) disputed() string {
+	d, ok := w.v.F.Dispute()
+	if !ok || d.Case == w.v.Case.ID {
+		return ""
+	}
+	s := w.f("I opened a dispute with %s on %s", d.Marketplace.Name(), w.date(d.Opened))
+	if d.DisputeNumber != "" {
+		s += w.f(" (dispute number %s)", d.DisputeNumber)
+	}
+	return s + ". " + w.decided(d)
+}
+
+// decided says how a dispute stands: still open, or decided how, when, and
+// with what back.
+func (w *letter) decided(d vault.DisputeOutcome) string {
+	back := ""
+	if d.Refunded.Minor > 0 {
+		back = w.f(", and %s was refunded", w.l.Money(d.Refunded))
+	}
+	on := ""
+	if !d.Decided.IsZero() {
+		on = w.f(" on %s", w.date(d.Decided))
+	}
+	switch d.Outcome {
+	case vault.OutcomeLost:
+		return w.f("It was decided against me%s.", on)
+	case vault.OutcomePartial:
+		return w.f("It was decided partly in my favour%s%s.", on, back)
+	case vault.OutcomeWon:
+		return w.f("It was decided in my favour%s%s.", on, back)
+	}
+	if d.Status.Finished() {
+		return w.f("It was closed%s.", on)
+	}
+	return w.t("It is still open.")
+}
+
+// where is how a dispute stands, in a list: its status, or its outcome and
+// the day it was decided.
+func (w *letter) where(d vault.DisputeOutcome) string {
+	switch {
+	case d.Outcome != "" && !d.Decided.IsZero():
+		return w.f("%s on %s", d.Outcome.Word(w.l), w.date(d.Decided))
+	case d.Outcome != "":
+		return d.Outcome.Word(w.l)
+	}
+	return d.Status.Word(w.l)
+}
+
 func (w *letter) reinstatement() {
 	v := w.v
-	if err := vault.OneMarketplace(v.File.Orders, v.File.Account); err != nil { // a case made before vault checked it
-		w.note("%v: the letter names both and lists the disputes at both ('vault unlink ORD-n --case %s' takes an order out, 'vault set case %[2]s --account ACC-n' names another account)", err, w.record())
+	if err := vault.OneMarketplace(v.Orders, v.F.Account); err != nil { // a case made before vault checked it
+		w.note(&vault.Fix{Do: vault.DoUnlink, Record: "ORD-n", Case: w.record()}, "%v: the letter names both and lists the disputes at both; take an order out of the case, or name another account", err)
 	}
 	w.head(w.receiver(Reinstatement, w.f("%s customer service", w.markets())), w.t("Request to reinstate my account")+w.reference())
 	w.line(w.t("Hello,"))
@@ -379,7 +445,7 @@ func (w *letter) reinstatement() {
 func (w *letter) disputes() {
 	v := w.v
 	var blocked date.Value
-	if a := v.File.Account; a != nil {
+	if a := v.F.Account; a != nil {
 		blocked = a.Blocked
 	}
 	var before, after []vault.DisputeOutcome
@@ -415,13 +481,13 @@ func (w *letter) disputes() {
 		w.line(w.t("Before each of them I wrote to the seller first."))
 		w.line()
 	} else if len(before)+len(after) > 0 {
-		w.note("not every dispute has a letter of yours to the seller recorded before it, so the letter does not say you tried the seller first")
+		w.note(nil, "not every dispute has a letter of yours to the seller recorded before it, so the letter does not say you tried the seller first")
 	}
 }
 
 func (w *letter) disputeLines(list []vault.DisputeOutcome) {
 	for _, d := range list {
-		line := w.f("- %s about order %s, opened %s, %s", d.Kind.Word(w.l), d.Orders, w.date(d.Opened), d.Status.Word(w.l))
+		line := w.f("- %s about order %s, opened %s, %s", d.Kind.Word(w.l), d.Orders, w.date(d.Opened), w.where(d))
 		if d.DisputeNumber != "" {
 			line += w.f(" (dispute number %s)", d.DisputeNumber)
 		}
@@ -434,9 +500,9 @@ func (w *letter) disputeLines(list []vault.DisputeOutcome) {
 
 // account writes what is recorded of the restricted account, if anything.
 func (w *letter) account() {
-	a := w.v.File.Account
+	a := w.v.F.Account
 	if a == nil {
-		w.note("no account is recorded for the case ('vault add account', then 'vault set case %s --account ACC-n'): the letter does not name it", w.record())
+		w.note(&vault.Fix{Do: vault.DoAddAccount, Record: w.record()}, "no account is recorded for the case: the letter does not name it")
 		return
 	}
 	line := w.f("The account: %s.", a.Login)
@@ -481,7 +547,7 @@ func (w *letter) lawf(norway, eu string, args ...any) {
 	case w.v.EU:
 		w.line(w.f(eu, args...))
 	default:
-		w.note("no consumer law the vault knows applies to a buyer in %s ('vault config set country'): the letter cites none", w.v.Country)
+		w.note(&vault.Fix{Do: vault.DoConfig, Field: string(vault.SettingCountry), Value: "NO"}, "no consumer law the vault knows applies to a buyer in %s: the letter cites none", w.v.Country)
 		return
 	}
 	w.line()
@@ -508,9 +574,9 @@ func (w *letter) withdrawal() {
 	for _, o := range w.v.Orders {
 		switch end := o.Delivered.Time().AddDate(0, 0, 14); {
 		case o.Delivered.IsZero():
-			w.note("%s has no delivery day recorded: the 14 days run from the day you received it", o.ID)
+			w.note(vault.SetField(o.ID.String(), "delivered", "DATE"), "%s has no delivery day recorded: the 14 days run from the day you received it", o.ID)
 		case w.v.Today.After(end):
-			w.note("the 14 days of %s ended on %s: the letter is late, unless you were not told of the right of withdrawal (then it lasts 12 months longer)",
+			w.note(nil, "the 14 days of %s ended on %s: the letter is late, unless you were not told of the right of withdrawal (then it lasts 12 months longer)",
 				o.ID, end.Format("2006-01-02"))
 		}
 	}
@@ -522,12 +588,12 @@ func (w *letter) reklamasjon() {
 	w.line(w.t("I complain about a defect in these goods:"))
 	w.orders()
 	w.line(w.t("The defect: [describe the defect and how it shows]."))
-	w.note("describe the defect in the letter, where it says so: a complaint must say what is wrong")
+	w.note(nil, "describe the defect in the letter, where it says so: a complaint must say what is wrong")
 	if d := v.Case.Discovered; !d.IsZero() {
 		w.line(w.f("I discovered it on %s.", w.l.Day(dayIn(d, v.Loc))))
 	} else {
 		w.line(w.t("I discovered it on [date]."))
-		w.note("the day you discovered the defect is not recorded: 'vault set case %s --discovered DATE'", w.record())
+		w.note(vault.SetField(w.record(), "discovered", "DATE"), "the day you discovered the defect is not recorded")
 	}
 	w.line()
 	w.law("This is my complaint (reklamasjon) under forbrukerkjøpsloven § 27. I ask for the defect to be remedied, or the goods replaced, at no cost to me; if that is not done within a reasonable time, I will claim a price reduction (prisavslag) or cancel the purchase (heving).",
@@ -543,7 +609,7 @@ func (w *letter) delay() {
 	w.line(w.t("The goods I ordered have not been delivered:"))
 	w.orders()
 	if v.Delivered {
-		w.note("every order is recorded as delivered: a delay letter is for goods that did not come")
+		w.note(nil, "every order is recorded as delivered: a delay letter is for goods that did not come")
 	}
 	day := w.l.Day(v.AnswerBy)
 	w.lawf("I set an additional time for delivery until %s. If the goods are not delivered by then, the purchase is cancelled (hevet) without further notice, and I claim back %s (forbrukerkjøpsloven § 23).",
@@ -565,7 +631,7 @@ func (w *letter) unauthorised() {
 		w.line(w.t("My card was charged a different amount than I authorised for this purchase:"))
 	default:
 		w.line(w.t("[Say here what is wrong with the payment.]"))
-		w.note("record what is wrong with the payment: 'vault set case %s --problem not-authorised|charged-twice|wrong-amount'", w.record())
+		w.note(w.problemFix("not-authorised|charged-twice|wrong-amount"), "what is wrong with the payment is not recorded, so the letter leaves a gap")
 	}
 	w.orders()
 	w.line(w.f("I ask you to correct it without undue delay and to refund %s. I notify you under the rules for unauthorised and wrongly executed payments (finansavtaleloven chapter 4; Directive (EU) 2015/2366 art. 71), within 13 months of the debit.", w.amount()))

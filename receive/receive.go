@@ -223,7 +223,7 @@ func (h *Handler) save(ctx context.Context, p *multipart.Part, order string) (Re
 	}
 	h.mu.Unlock()
 	if grant <= 0 {
-		return Result{Name: name, Err: "this session has received all it takes; start 'vault receive' again"}, nil
+		return Result{Name: name, Err: "this session has received all it takes; start a new one on the computer"}, nil
 	}
 	h.saving <- struct{}{}
 	counted := &counter{r: p, touch: h.touch}

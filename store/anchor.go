@@ -108,7 +108,7 @@ func (db *DB) anchorAfterCommit(ctx context.Context, tx *sql.Tx) error {
 // ErrAnchorMissing is a vault whose log keeps an anchor file without it.
 var ErrAnchorMissing = errors.New("the anchor file is missing: this vault keeps a copy of its newest audit entry there, " +
 	"so its newest entries may have been removed with it. If you removed the file yourself, " +
-	"'vault verify --repair' writes it again from the log as it is now")
+	"a repair writes it again from the log as it is now")
 
 // ensureAnchor writes the anchor of a new vault (an empty log). A log with
 // entries got its anchor with them; one that lost it is for verify to report.
@@ -149,8 +149,8 @@ func (db *DB) refuseReset() error {
 	if err != nil || !ok || a.Entries == 0 {
 		return nil
 	}
-	return fmt.Errorf("%s has no audit log, but %s records one of %d entries (head %s): the log was removed; "+
-		"restore the vault from a backup ('vault restore')", db.path, AnchorPath(db.path), a.Entries, a.Head)
+	return vault.WithFix(fmt.Errorf("%s has no audit log, but %s records one of %d entries (head %s): the log was removed; "+
+		"restore the vault from a backup", db.path, AnchorPath(db.path), a.Entries, a.Head), vault.Fix{Do: vault.DoRestore})
 }
 
 // Anchor returns the audit log's anchor now.

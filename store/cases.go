@@ -81,8 +81,13 @@ const inCase = `(e.id IN (SELECT evidence_id FROM evidence_cases WHERE case_id =
 // CaseFile reads a whole case in one consistent snapshot: the case (even
 // retracted), its live orders and the live evidence in it.
 func (db *DB) CaseFile(ctx context.Context, id vault.CaseID) (vault.CaseFile, error) {
+	return readValue(ctx, db, func(tx *sql.Tx) (vault.CaseFile, error) { return caseFile(ctx, tx, id) })
+}
+
+// caseFile reads a whole case within tx.
+func caseFile(ctx context.Context, tx *sql.Tx, id vault.CaseID) (vault.CaseFile, error) {
 	var f vault.CaseFile
-	err := db.read(ctx, func(tx *sql.Tx) error {
+	err := func() error {
 		cs, err := queryCases(ctx, tx, `WHERE c.id = ?`, id)
 		if err != nil {
 			return err
@@ -122,7 +127,7 @@ func (db *DB) CaseFile(ctx context.Context, id vault.CaseID) (vault.CaseFile, er
 			JOIN transaction_orders x ON x.transaction_id = t.id JOIN case_orders co USING (order_id)
 			WHERE x.state = 'linked' AND co.case_id = ?)`, id)
 		return err
-	})
+	}()
 	return f, err
 }
 

@@ -138,7 +138,8 @@ func (db *DB) Retract(ctx context.Context, record, reason string) error {
 			err := queryRow(ctx, tx, `SELECT co.case_id FROM case_orders co JOIN cases c ON c.id = co.case_id
 				WHERE co.order_id = ? AND `+liveCase+` LIMIT 1`, id).Scan(&c)
 			if err == nil {
-				return fmt.Errorf("%s is in %s: unlink it ('vault unlink %s --case %s') or retract the case first", record, c, record, c)
+				return vault.WithFix(fmt.Errorf("%s is in %s: unlink it or retract the case first", record, c),
+					vault.Fix{Do: vault.DoUnlink, Record: record, Case: c.String()})
 			} else if !errors.Is(err, sql.ErrNoRows) {
 				return err
 			}
@@ -148,8 +149,8 @@ func (db *DB) Retract(ctx context.Context, record, reason string) error {
 			err := queryRow(ctx, tx, `SELECT c.id FROM case_facts f JOIN cases c ON c.id = f.case_id
 				WHERE f.key = 'account' AND f.value = ? AND `+liveCase+` LIMIT 1`, record).Scan(&c)
 			if err == nil {
-				return fmt.Errorf("%s is the account of %s: unset it there ('vault set case %s --unset account') or retract the case first",
-					record, c, c)
+				return vault.WithFix(fmt.Errorf("%s is the account of %s: unset it there or retract the case first", record, c),
+					vault.Fix{Do: vault.DoUnset, Record: c.String(), Field: "account"})
 			} else if !errors.Is(err, sql.ErrNoRows) {
 				return err
 			}

@@ -97,7 +97,7 @@ func writable(ctx context.Context, tx *sql.Tx, table string, id int64, name stri
 		return err
 	}
 	if gone, err := retracted(ctx, tx, name); err != nil || gone {
-		return cmpOr(err, fmt.Errorf("%s is %w ('vault list %s --all' shows it)", name, vault.ErrRetracted, table))
+		return cmpOr(err, vault.WithFix(fmt.Errorf("%s is %w", name, vault.ErrRetracted), vault.Fix{Do: vault.DoListAll, Kind: table}))
 	}
 	return nil
 }

@@ -84,8 +84,8 @@ func checkIndex(ctx context.Context, tx *sql.Tx, c *Check) error {
 			{twice, "two rows for"}, {settings, "a setting vault never makes:"}} {
 			if len(p.refs) > 0 {
 				c.Problems = append(c.Problems, vault.Problem{Record: "search", What: fmt.Sprintf(
-					"the %s index is out of step with the records (%s %s); 'vault verify --repair' rebuilds it",
-					t, p.what, refList(p.refs))})
+					"the %s index is out of step with the records (%s %s); a repair rebuilds it",
+					t, p.what, refList(p.refs)), Fix: &vault.Fix{Do: vault.DoRepair}})
 			}
 		}
 	}

@@ -12,7 +12,8 @@ import (
 type Tracking struct {
 	Orders []vault.Order
 	Cases  []vault.Case
-	Mine   []vault.Evidence // every record from the buyer (party me)
+	Mine   []vault.Evidence // every record from the buyer (party me), and the mails whose sender may be the buyer
+	Buyer  []string         // the buyer's own addresses (vault.PartyOf places a mail by them)
 }
 
 // Tracking reads every live order and case, and the buyer's own live
@@ -20,14 +21,12 @@ type Tracking struct {
 func (db *DB) Tracking(ctx context.Context) (Tracking, error) {
 	var t Tracking
 	err := db.read(ctx, func(tx *sql.Tx) error {
-		var err error
-		if t.Orders, err = queryOrders(ctx, tx, `WHERE `+liveOrder); err != nil {
+		m, err := market(ctx, tx)
+		t.Orders, t.Cases, t.Mine = m.Orders, m.Cases, m.Evidence
+		if err != nil {
 			return err
 		}
-		if t.Cases, err = queryCases(ctx, tx, `WHERE `+liveCase); err != nil {
-			return err
-		}
-		t.Mine, err = queryEvidence(ctx, tx, `WHERE e.party = ? AND `+liveEvidence, vault.PartyMe)
+		t.Buyer, err = buyer(ctx, tx)
 		return err
 	})
 	return t, err

@@ -143,7 +143,8 @@ func (db *DB) Transactions(ctx context.Context, f TransactionFilter) ([]vault.Tr
 func queryTransactions(ctx context.Context, tx *sql.Tx, where string, args ...any) ([]vault.Transaction, error) {
 	out, _, err := scanAll(ctx, tx, `SELECT t.id, t.booked_at, t.value_at, t.amount_minor, t.currency, t.original_minor,
 		t.original_currency, t.rate, t.text, t.card, t.bank_ref, coalesce(t.statement_id, 0), t.line,
-		coalesce((SELECT min(order_id) FROM transaction_orders WHERE transaction_id = t.id AND state = 'linked'), 0)
+		coalesce((SELECT min(order_id) FROM transaction_orders WHERE transaction_id = t.id AND state = 'linked'), 0),
+		EXISTS (SELECT 1 FROM transaction_orders WHERE transaction_id = t.id AND state = 'linked' AND decided_by = 'user')
 		FROM transactions t WHERE `+where+` ORDER BY t.booked_at, t.id`,
 		args, scanTransaction, func(t vault.Transaction) vault.TransactionID { return t.ID })
 	return out, err
@@ -155,7 +156,7 @@ func scanTransaction(rows *sql.Rows) (vault.Transaction, error) {
 	var orig sql.NullInt64
 	var origCur sql.NullString
 	err := rows.Scan(&t.ID, &booked, &value, &t.Amount.Minor, &t.Amount.Currency, &orig, &origCur, &t.Rate, &t.Text, &t.Card,
-		&t.BankRef, &t.Statement, &t.Line, &t.Order)
+		&t.BankRef, &t.Statement, &t.Line, &t.Order, &t.Confirmed)
 	if err != nil {
 		return t, fmt.Errorf("scan transaction: %w", err)
 	}

@@ -53,7 +53,8 @@ func (db *DB) Verify(ctx context.Context) (Check, error) {
 		case hasAnchor:
 			checkAnchor(anchor, AnchorPath(db.path), &c)
 		case c.anchored:
-			c.Problems = append(c.Problems, vault.Problem{Record: "audit", File: filepath.Base(AnchorPath(db.path)), What: ErrAnchorMissing.Error()})
+			c.Problems = append(c.Problems, vault.Problem{Record: "audit", File: filepath.Base(AnchorPath(db.path)), What: ErrAnchorMissing.Error(),
+				Fix: &vault.Fix{Do: vault.DoRepair}})
 		}
 		return c, nil
 	})

@@ -27,7 +27,7 @@ names its source. This is advice for you; the dossier does not carry it.`,
 		return nonNil(steps), err
 	}, func(steps []casework.Step) error {
 		for i, s := range steps {
-			fmt.Fprintf(a.stdout, "%d. %s: %s\n", i+1, s.To, s.What)
+			fmt.Fprintf(a.stdout, "%d. %s: %s%s\n", i+1, s.To, s.What, hint(s.Fix))
 			if s.Source != "" {
 				fmt.Fprintf(a.stdout, "   (%s)\n", s.Source)
 			}

@@ -178,6 +178,10 @@ func newShowCaseCmd(a *app) *cobra.Command {
 	addLang(cmd.Flags(), &l, "language of the labels, dates and amounts")
 	return viewCmd(a, cmd, func(ctx context.Context, svc *casework.Service, args []string) (vault.CaseFile, error) {
 		f, err := svc.CaseFile(ctx, args[0])
+		if err != nil {
+			return f, err
+		}
+		f.Evidence, err = svc.Place(ctx, f.Evidence)
 		f.Evidence, f.Events = nonNil(f.Evidence), nonNil(f.Events)
 		return f, err
 	}, func(f vault.CaseFile) error { return a.printCaseFile(f, say(l)) })

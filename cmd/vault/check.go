@@ -38,6 +38,12 @@ func (a *app) printChecklist(c casework.Checklist) error {
 		mark, how := "[x]", it.Record
 		if !it.Have {
 			mark, how = "[ ]", it.Todo
+			if it.Fix != nil {
+				how = strings.Join(commands(*it.Fix), ", then ")
+				if it.Todo != "" {
+					how += " (" + it.Todo + ")"
+				}
+			}
 		}
 		rows = append(rows, []string{mark, it.What, how})
 	}

@@ -124,7 +124,7 @@ func (a *app) printDeadlines(rows []casework.Deadline, all bool, within string, 
 			overridden = true
 		}
 		lines = append(lines, []string{r.Record, rule, s.t(r.Window), casework.Day(r.Opens.Time), casework.Day(r.Closes.Time), s.left(r),
-			cmp.Or(s.basis(casework.Basis(r.Deadline)), s.t("recorded"))})
+			cmp.Or(s.basisOf(r.Deadline), s.t("recorded"))})
 	}
 	if err := table(a.stdout, lines); err != nil {
 		return err
@@ -171,7 +171,7 @@ func (s say) left(r casework.Deadline) string {
 
 // writeICS writes the deadlines still ahead as a calendar.
 func (a *app) writeICS(path string, rows []casework.Deadline, s say) error {
-	events := casework.CalendarEvents(rows, s.t, s.basis)
+	events := casework.CalendarEvents(rows, s.t, s.basisOf)
 	err := atomicfile.Write(path, func(w io.Writer) error { return deadlines.WriteICS(w, events, a.now()) })
 	if err != nil {
 		return err

@@ -25,6 +25,9 @@ func usagef(format string, args ...any) error { return usageError{fmt.Errorf(for
 // below the CLI say what went wrong; only the CLI knows its commands.
 func explain(err error) string {
 	msg := oneLine(err)
+	if fix, ok := vault.FixOf(err); ok {
+		return msg + hint(&fix)
+	}
 	var (
 		noVault *casework.NoVaultError
 		force   *vault.NeedsForceError

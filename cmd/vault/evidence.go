@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"strings"
@@ -64,6 +65,9 @@ func (a *app) runListEvidence(ctx context.Context, o *listEvidenceOptions) error
 	if err != nil {
 		return err
 	}
+	if list, err = svc.Place(ctx, list); err != nil {
+		return err
+	}
 	if o.asJSON {
 		return printJSON(a.stdout, nonNil(list))
 	}
@@ -87,10 +91,19 @@ func (a *app) printEvidenceTable(list []vault.Evidence, s say) error {
 		if e.Blob != nil {
 			mt, size, sum = strings.SplitN(e.Blob.MediaType, ";", 2)[0], humanSize(e.Blob.Size), e.Blob.SHA256[:12]
 		}
-		rows = append(rows, []string{s.retracted(e.ID.String(), e.Retracted), e.Kind.Word(l), l.Date(e.OccurredAt, a.loc), e.Party.Word(l),
+		rows = append(rows, []string{s.retracted(e.ID.String(), e.Retracted), e.Kind.Word(l), l.Date(e.OccurredAt, a.loc), sender(e, l),
 			mt, size, sum, short(e.Title, 40)})
 	}
 	return table(a.stdout, rows)
+}
+
+// sender is who evidence comes from, as a listing shows it: its party, or
+// a mail's address when the vault cannot place it.
+func sender(e vault.Evidence, l lang.Lang) string {
+	if e.Party == vault.PartyUnknown && e.Kind == vault.EvidenceEmail {
+		return short(cmp.Or(vault.Address(e.From), e.From), 30)
+	}
+	return e.Party.Word(l)
 }
 
 // humanSize writes a byte count the way ls -h does.

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"strings"
 
@@ -104,8 +103,3 @@ func (a *app) runDraftLetter(ctx context.Context, o *draftLetterOptions) error {
 }
 
 // printNotes writes what a drafted letter leaves out, a note a line.
-func (a *app) printNotes(notes []string) {
-	for _, n := range notes {
-		fmt.Fprintf(a.stderr, "note: %s\n", n)
-	}
-}

@@ -135,11 +135,7 @@ timeline is the same list.`,
 		Args: exactArgs(1, "a case id (CASE-n)"),
 	}
 	return viewCmd(a, cmd, func(ctx context.Context, svc *casework.Service, args []string) ([]export.Entry, error) {
-		f, err := svc.CaseFile(ctx, args[0])
-		if err != nil {
-			return nil, err
-		}
-		entries, err := svc.Timeline(ctx, f, true)
+		entries, err := svc.Timeline(ctx, args[0])
 		return nonNil(entries), err
 	}, func(entries []export.Entry) error {
 		rows := [][]string{{"WHEN", "RECORD", "WHAT"}}

@@ -220,6 +220,9 @@ func newShowOrderCmd(a *app) *cobra.Command {
 	addLang(cmd.Flags(), &l, "language of the labels, dates and amounts")
 	return viewCmd(a, cmd, func(ctx context.Context, svc *casework.Service, args []string) (casework.OrderView, error) {
 		v, err := svc.OrderView(ctx, args[0])
+		if err == nil {
+			v.Evidence, err = svc.Place(ctx, v.Evidence)
+		}
 		for i := range v.Notes {
 			v.Notes[i] += " Record what you pay with 'vault add charge'."
 		}

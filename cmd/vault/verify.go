@@ -41,7 +41,7 @@ an hour. It never removes a file a record refers to, and puts back into
 blobs/ such a file that an interrupted repair left in tmp/. The search index
 is made from the records: --repair rebuilds it when it is out of step.
 
---dossier checks a bundle written by 'vault export --zip' instead, as its
+--dossier checks a bundle written by 'vault export case ID --zip FILE' instead, as its
 receiver would, with no vault needed: every file against SHA256SUMS, and
 SHA256SUMS against manifest.json.`,
 		Args: noArgs,
@@ -124,7 +124,7 @@ func (a *app) printVerify(r casework.VerifyReport) {
 	if len(r.Problems) > 0 {
 		fmt.Fprintln(a.stdout, "\nProblems:")
 		for _, p := range r.Problems {
-			fmt.Fprintf(a.stdout, "  %s\n", joinNonEmpty(": ", p.Record, p.File, p.What))
+			fmt.Fprintf(a.stdout, "  %s%s\n", joinNonEmpty(": ", p.Record, p.File, p.What), hint(p.Fix))
 		}
 	}
 	if len(r.Orphans)+len(r.Temp) > 0 {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"vault"
+	"vault/casework"
 	"vault/deadlines"
 	"vault/export"
 	"vault/internal/lang"
@@ -106,6 +107,16 @@ func (s say) basis(b string) string {
 	}
 	for _, name := range deadlines.DateNames() {
 		b = strings.ReplaceAll(b, "trenger "+name, "trenger "+s.dateName(name))
+	}
+	return b
+}
+
+// basisOf is a deadline's basis in the language, with the rule to read when
+// its source is uncertain.
+func (s say) basisOf(d deadlines.Deadline) string {
+	b := s.basis(casework.Basis(d))
+	if d.Uncertain != "" {
+		b += hint(&vault.Fix{Do: vault.DoRule, Record: d.Rule})
 	}
 	return b
 }
