@@ -88,12 +88,8 @@ const (
 
 // moneyOf derives a case's money from its records.
 func moneyOf(c Case, orders []Order, cases []Case, lines []Transaction) (MoneyFacts, []Note) {
-	m := MoneyFacts{Asked: c.Amount}
-	paid, _, ok := Totals(orders)
-	if ok {
-		m.Paid = paid
-	}
-	cur := cmp.Or(c.Amount.Currency, paid.Currency)
+	m := MoneyFacts{Asked: c.Amount, Paid: paidOf(orders)}
+	cur := cmp.Or(c.Amount.Currency, m.Paid.Currency)
 	for _, t := range lines {
 		switch {
 		case t.Amount.Minor < 0:
@@ -116,7 +112,20 @@ func moneyOf(c Case, orders []Order, cases []Case, lines []Transaction) (MoneyFa
 		}
 	}
 	m.claim(cur)
-	return m, m.notes(c)
+	return m, m.notes(c, cur)
+}
+
+// paidOf is what the orders cost, when every total is recorded in one
+// currency; zero otherwise.
+func paidOf(orders []Order) money.Money {
+	var paid money.Money
+	for _, o := range orders {
+		if o.Total.IsZero() || !paid.IsZero() && o.Total.Currency != paid.Currency {
+			return money.Money{}
+		}
+		paid.Currency, paid.Minor = o.Total.Currency, paid.Minor+o.Total.Minor
+	}
+	return paid
 }
 
 // claim works out what is left and what is asked: the case's amount, never
@@ -152,7 +161,7 @@ func (m *MoneyFacts) claim(cur string) {
 
 // notes tell the buyer what of the money the letters state differently
 // from the records, and what they leave out.
-func (m MoneyFacts) notes(c Case) []Note {
+func (m MoneyFacts) notes(c Case, cur string) []Note {
 	var out []Note
 	record := c.ID.String()
 	if m.Lowered && m.Claim.Minor > 0 {
@@ -163,7 +172,7 @@ func (m MoneyFacts) notes(c Case) []Note {
 		out = append(out, Notef(nil, fmt.Sprintf("everything paid came back (%s): the letters ask for no amount; check before you send one", m.Back)))
 	}
 	for _, r := range m.Refunds {
-		if n, ok := r.note(m.Claim.Currency); ok {
+		if n, ok := r.note(cur); ok {
 			out = append(out, n)
 		}
 	}

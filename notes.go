@@ -38,7 +38,7 @@ const (
 	DoWrite      Action = "write"       // a message of the buyer's: Order
 	DoExport     Action = "export"      // Record (a case)
 	DoConfig     Action = "config"      // Field (a setting), Value
-	DoConfirm    Action = "confirm"     // Record (a statement line), Order: confirm or reject the link
+	DoConfirm    Action = "confirm"     // Record (a statement line), Order: confirm the link
 	DoMatch      Action = "match"       // a statement imported and matched
 	DoUnlink     Action = "unlink"      // Record, Case
 	DoLink       Action = "link"        // Case, Order

@@ -30,8 +30,8 @@ func (s *Service) Links(ctx context.Context, orderRefs, caseRefs []string) (vaul
 
 // NewCase resolves the orders a new case is about and fills what depends
 // on them: the title ("Chargeback: aliexpress order 81..."), and the amount
-// claimed, which defaults to what of the orders' totals has not come back
-// (vault.Outstanding) when they share a currency.
+// claimed, which defaults to what of the orders' totals is left when the
+// refunds the facts count are taken off (vault.Derive), when it is known.
 // It returns the case ready to add, with its orders.
 func (s *Service) NewCase(ctx context.Context, c vault.Case, orderRefs []string) (vault.Case, []vault.Order, error) {
 	var orders []vault.Order
@@ -56,8 +56,15 @@ func (s *Service) NewCase(ctx context.Context, c vault.Case, orderRefs []string)
 	if err := c.CheckText(); err != nil {
 		return c, nil, err
 	}
-	if left, ok := vault.Outstanding(orders); c.Amount.IsZero() && ok && left.Minor > 0 {
-		c.Amount = left
+	if !c.Amount.IsZero() {
+		return c, orders, nil
+	}
+	r, err := s.DB.NewCaseRecords(ctx, c)
+	if err != nil {
+		return c, nil, err
+	}
+	if m := vault.Derive(r).Money; m.Known && m.Left.Minor > 0 {
+		c.Amount = m.Left
 	}
 	return c, orders, nil
 }

@@ -42,9 +42,12 @@ func (s *Service) OrderFacts(ctx context.Context, ref string) (vault.CaseFacts, 
 	if err != nil {
 		return vault.CaseFacts{}, err
 	}
-	r, err := s.DB.OrderRecords(ctx, id)
+	r, err := s.DB.NewCaseRecords(ctx, vault.Case{Kind: vault.Dispute, Orders: []vault.OrderID{id}})
 	if err != nil {
 		return vault.CaseFacts{}, err
+	}
+	if len(r.File.Orders) == 0 {
+		return vault.CaseFacts{}, fmt.Errorf("%s: %w", id, vault.ErrNotFound)
 	}
 	if o := r.File.Orders[0]; o.Retracted != "" {
 		return vault.CaseFacts{}, fmt.Errorf("%s is %w: it has no letter", id, vault.ErrRetracted)

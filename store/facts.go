@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"strings"
 
 	"vault"
 )
@@ -31,31 +32,41 @@ func (db *DB) CaseRecords(ctx context.Context, id vault.CaseID) (vault.CaseRecor
 	})
 }
 
-// OrderRecords reads what an order's letter needs when it has no case yet:
-// the order as a dispute case of its own (unsaved), its evidence and
-// statement lines, and the live cases about it.
-func (db *DB) OrderRecords(ctx context.Context, id vault.OrderID) (vault.CaseRecords, error) {
+// NewCaseRecords reads what a case not yet recorded would be derived from:
+// c with its orders (c.Orders), their evidence and statement lines, and the
+// live cases about them. A letter about an order with no case, and the
+// amount a new case claims, come from it.
+func (db *DB) NewCaseRecords(ctx context.Context, c vault.Case) (vault.CaseRecords, error) {
 	return readValue(ctx, db, func(tx *sql.Tx) (vault.CaseRecords, error) {
-		var r vault.CaseRecords
-		o, err := orderByID(ctx, tx, id)
-		if err != nil {
+		r := vault.CaseRecords{File: vault.CaseFile{Case: c}}
+		ids, args := idList(c.Orders)
+		var err error
+		if r.File.Orders, err = queryOrders(ctx, tx, `WHERE o.id IN (`+ids+`)`, args...); err != nil {
 			return r, err
 		}
-		r.File = vault.CaseFile{Case: vault.Case{Kind: vault.Dispute, Orders: []vault.OrderID{id}}, Orders: []vault.Order{o}}
-		if r.File.Evidence, err = queryEvidence(ctx, tx, `WHERE e.id IN (SELECT evidence_id FROM evidence_orders WHERE order_id = ?) AND `+
-			liveEvidence, id); err != nil {
+		if r.File.Evidence, err = queryEvidence(ctx, tx, `WHERE e.id IN (SELECT evidence_id FROM evidence_orders WHERE order_id IN (`+ids+`)) AND `+
+			liveEvidence, args...); err != nil {
 			return r, err
 		}
 		if r.File.Charges, err = queryTransactions(ctx, tx, `EXISTS (SELECT 1 FROM transaction_orders x
-			WHERE x.transaction_id = t.id AND x.state = 'linked' AND x.order_id = ?)`, id); err != nil {
+			WHERE x.transaction_id = t.id AND x.state = 'linked' AND x.order_id IN (`+ids+`))`, args...); err != nil {
 			return r, err
 		}
-		if r.Others, err = queryCases(ctx, tx, `WHERE c.id IN (SELECT case_id FROM case_orders WHERE order_id = ?) AND `+liveCase, id); err != nil {
+		if r.Others, err = queryCases(ctx, tx, `WHERE c.id IN (SELECT case_id FROM case_orders WHERE order_id IN (`+ids+`)) AND `+liveCase, args...); err != nil {
 			return r, err
 		}
 		r.Buyer, err = buyer(ctx, tx)
 		return r, err
 	})
+}
+
+// idList is "?,?,?" for the ids, and the ids as arguments.
+func idList[T ~int64](ids []T) (string, []any) {
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = int64(id)
+	}
+	return strings.TrimSuffix(strings.Repeat("?,", len(ids)), ","), args
 }
 
 // buyer reads the buyer's own addresses.

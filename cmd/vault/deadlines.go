@@ -34,7 +34,9 @@ func newDeadlinesCmd(a *app, runF func(*deadlinesOptions) error) *cobra.Command 
 'vault rules'): when it opens, when it closes, the days left, the rule, and
 whether it was computed from recorded dates or estimated (say, from the
 expected delivery because no delivery was recorded). Past windows are shown as
-missed. Windows whose dates are not recorded at all are counted at the end
+missed, and a window in which you opened a case of its kind (a dispute in the
+dispute window, a chargeback in the card's) as used, with the day and the case.
+Windows whose dates are not recorded at all are counted at the end
 (--all lists them, and --json always has them). An order is open until every
 case it is in is won, lost or closed.
 
@@ -73,7 +75,7 @@ func (a *app) runDeadlines(ctx context.Context, o *deadlinesOptions) error {
 	}
 	if o.within != "" {
 		rows = slices.DeleteFunc(rows, func(r casework.Deadline) bool { // the unknown stay, to be counted
-			return r.Status == deadlines.Missed || r.Status == deadlines.Passed || r.Status != deadlines.Unknown &&
+			return r.Status == deadlines.Missed || r.Status == deadlines.Passed || r.Status == deadlines.Used || r.Status != deadlines.Unknown &&
 				!r.Closes.IsZero() && r.DaysLeft > o.days
 		})
 	}
@@ -153,6 +155,10 @@ func (s say) left(r casework.Deadline) string {
 		return fmt.Sprintf("missed %s ago", days(-r.DaysLeft))
 	case r.Status == deadlines.Passed:
 		return s.t("passed: ") + r.After
+	case r.Status == deadlines.Used && nb:
+		return fmt.Sprintf("brukt %s (%s)", lang.NB.Day(r.Used.Day.Time), r.Used.Case)
+	case r.Status == deadlines.Used:
+		return fmt.Sprintf("used on %s (%s)", casework.Day(r.Used.Day.Time), r.Used.Case)
 	case r.Closes.IsZero() && r.Status == deadlines.NotYetOpen && nb:
 		return "åpner om " + days(r.OpensIn) + ", ingen fast slutt"
 	case r.Closes.IsZero() && r.Status == deadlines.NotYetOpen:

@@ -92,7 +92,7 @@ func demoScript(shot, pdf string) [][]string {
 			"--reference", "KR-2026-11-0042", "--opened", "2026-11-17", "--problem", "not-received"},
 		{"case", "event", "CASE-1", "--text", "Called DNB: send the chargeback form with the dossier", "--at", "2026-11-17 10:00"},
 		{"list", "evidence", "--case", "CASE-1"},
-		{"deadlines", "--within", "120d"},
+		{"deadlines"},
 		{"draft", "letter", "chargeback", "--case", "CASE-1", "--lang", "nb"},
 		{"export", "case", "CASE-1", "--pdf", pdf},
 	}

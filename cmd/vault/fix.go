@@ -27,7 +27,7 @@ func commands(f vault.Fix) []string {
 	case vault.DoConfig:
 		return []string{line("config", "set", f.Field, shellWord(f.Value))}
 	case vault.DoConfirm:
-		return []string{line("match", "confirm", f.Record, f.Order), line("match", "reject", f.Record, f.Order)}
+		return []string{line("match", "confirm", f.Record, f.Order)}
 	case vault.DoMatch:
 		return []string{line("import", "statement", "FILE"), line("match")}
 	case vault.DoUnlink:

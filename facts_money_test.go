@@ -1,0 +1,106 @@
+package vault
+
+import (
+	"strings"
+	"testing"
+
+	"vault/internal/money"
+)
+
+func usd(minor int64) money.Money { return money.Money{Minor: minor, Currency: "USD"} }
+
+// credit is a statement line crediting an order.
+func credit(id TransactionID, o OrderID, amount money.Money, confirmed bool) Transaction {
+	return Transaction{ID: id, Order: o, Amount: amount, Booked: day("2026-10-20"), Text: "RETUR", Confirmed: confirmed}
+}
+
+// TestMoneyRule: which refunds count, once, and what the claim then is;
+// what cannot be netted is said, not guessed.
+func TestMoneyRule(t *testing.T) {
+	o1 := Order{ID: 1, Total: nok(45900)}
+	o2 := Order{ID: 2, Total: nok(10000)}
+	decided := func(id CaseID, out Outcome, back money.Money, orders ...OrderID) Case {
+		return Case{ID: id, Kind: Dispute, Outcome: out, Refunded: back, Orders: orders, Status: out.Status()}
+	}
+	for _, tt := range []struct {
+		name    string
+		amount  money.Money
+		orders  []Order
+		cases   []Case
+		lines   []Transaction
+		claim   money.Money
+		back    int64
+		lowered bool
+		note    string // a note that must be there
+	}{
+		{name: "no amount: the totals", orders: []Order{o1, o2}, claim: nok(55900)},
+		{name: "no amount: less a recorded refund", orders: []Order{{ID: 1, Total: nok(45900), Refunded: nok(20000)}, o2}, claim: nok(35900), back: 20000},
+		{name: "an amount above what is left", amount: nok(55900), orders: []Order{{ID: 1, Total: nok(45900), Refunded: nok(20000)}, o2},
+			claim: nok(35900), back: 20000, lowered: true, note: "but what came back leaves 359.00 NOK"},
+		{name: "an amount below what is left", amount: nok(10000), orders: []Order{{ID: 1, Total: nok(45900), Refunded: nok(20000)}},
+			claim: nok(10000), back: 20000},
+		{name: "everything came back", amount: nok(10000), orders: []Order{{ID: 1, Total: nok(10000), Refunded: nok(10000)}},
+			claim: nok(0), back: 10000, lowered: true, note: "everything paid came back"},
+		{name: "a confirmed credit counts", orders: []Order{o1}, lines: []Transaction{credit(5, 1, nok(45900), true)}, claim: nok(0), back: 45900},
+		{name: "an unconfirmed credit does not", orders: []Order{o1}, lines: []Transaction{credit(5, 1, nok(45900), false)},
+			claim: nok(45900), note: "TX-5 credits 459.00 NOK to ORD-1 as the matcher linked it"},
+		{name: "the buyer's record and the bank's credit are one refund", orders: []Order{{ID: 1, Total: nok(45900), Refunded: nok(20000)}},
+			lines: []Transaction{credit(5, 1, nok(20000), true)}, claim: nok(25900), back: 20000},
+		{name: "of two accounts of one refund the larger counts", orders: []Order{{ID: 1, Total: nok(45900), Refunded: nok(10000)}},
+			lines: []Transaction{credit(5, 1, nok(20000), true)}, claim: nok(25900), back: 20000},
+		{name: "two credits of one order add up", orders: []Order{o1},
+			lines: []Transaction{credit(5, 1, nok(10000), true), credit(6, 1, nok(5000), true)}, claim: nok(30900), back: 15000},
+		{name: "a partial dispute's refund counts", amount: nok(80000), orders: []Order{{ID: 1, Total: nok(80000)}},
+			cases: []Case{decided(2, OutcomePartial, nok(30000), 1)}, claim: nok(50000), back: 30000, lowered: true},
+		{name: "a lost dispute gives nothing back", orders: []Order{o1}, cases: []Case{decided(2, OutcomeLost, money.Money{}, 1)}, claim: nok(45900)},
+		{name: "a decision and its credit are one refund", orders: []Order{{ID: 1, Total: nok(80000)}},
+			cases: []Case{decided(2, OutcomePartial, nok(30000), 1)}, lines: []Transaction{credit(5, 1, nok(30000), true)}, claim: nok(50000), back: 30000},
+		{name: "a decision about two orders against their own refunds", orders: []Order{{ID: 1, Total: nok(45900), Refunded: nok(10000)}, o2},
+			cases: []Case{decided(2, OutcomeWon, nok(30000), 1, 2)}, claim: nok(25900), back: 30000},
+		{name: "a decision about an order outside the case", orders: []Order{o1}, cases: []Case{decided(2, OutcomeWon, nok(30000), 1, 9)},
+			claim: nok(45900), note: "covers orders outside this case too"},
+		{name: "a refund in another currency is not subtracted", orders: []Order{{ID: 1, Total: nok(45900), Refunded: usd(2000)}},
+			claim: nok(45900), note: "is not in NOK, the claim's currency"},
+		{name: "a credit in the card's currency of a dollar order, by its original", orders: []Order{{ID: 1, Total: usd(4000)}},
+			lines: []Transaction{{ID: 5, Order: 1, Amount: nok(42000), Original: usd(-4000), Confirmed: true, Booked: day("2026-10-20")}},
+			claim: usd(0), back: 4000},
+		{name: "a claim in the card's currency, charged on the statement", amount: nok(42000), orders: []Order{{ID: 1, Total: usd(4000)}},
+			lines: []Transaction{{ID: 4, Order: 1, Amount: nok(-42000), Booked: day("2026-09-01")}, credit(5, 1, nok(12000), true)},
+			claim: nok(30000), back: 12000, lowered: true},
+		{name: "two currencies and no amount: nothing known", orders: []Order{o1, {ID: 2, Total: usd(2000)}}, claim: money.Money{}},
+		{name: "two currencies and an amount", amount: nok(45900), orders: []Order{o1, {ID: 2, Total: usd(2000)}}, claim: nok(45900)},
+		{name: "no total", amount: nok(45900), orders: []Order{{ID: 1}}, claim: nok(45900)},
+		{name: "no orders", amount: nok(45900), claim: nok(45900)},
+	} {
+		c := Case{ID: 1, Kind: Chargeback, Amount: tt.amount}
+		for _, o := range tt.orders {
+			c.Orders = append(c.Orders, o.ID)
+		}
+		m, notes := moneyOf(c, tt.orders, append([]Case{c}, tt.cases...), tt.lines)
+		if m.Claim != tt.claim || m.Back.Minor != tt.back || m.Lowered != tt.lowered {
+			t.Errorf("%s: claim %v (want %v), back %d (want %d), lowered %v", tt.name, m.Claim, tt.claim, m.Back.Minor, tt.back, m.Lowered)
+		}
+		if m.Known && m.Claim.Minor > m.Left.Minor {
+			t.Errorf("%s: the claim %v is more than is left, %v", tt.name, m.Claim, m.Left)
+		}
+		var texts []string
+		for _, n := range notes {
+			texts = append(texts, n.Text)
+		}
+		if tt.note != "" && !strings.Contains(strings.Join(texts, "\n"), tt.note) {
+			t.Errorf("%s: no note %q in %q", tt.name, tt.note, texts)
+		}
+		counted := 0
+		for _, r := range m.Refunds {
+			if r.Counted && r.Apart != "" || !r.Counted && r.Apart == "" {
+				t.Errorf("%s: %+v counts and is apart, or neither", tt.name, r)
+			}
+			if r.Counted {
+				counted++
+			}
+		}
+		if tt.back > 0 && counted == 0 {
+			t.Errorf("%s: money back, no refund counted", tt.name)
+		}
+	}
+}
