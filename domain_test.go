@@ -153,7 +153,7 @@ func TestLawFor(t *testing.T) {
 // not files carried by an email; the seller's messages and emails are its
 // replies (a marketplace's confirmation or notice is none).
 func TestCorrespondence(t *testing.T) {
-	c := CorrespondenceOf([]Evidence{
+	c := contactOf([]Evidence{
 		{Kind: EvidenceMessage, Party: PartyMe, OccurredAt: day("2026-11-10")},
 		{Kind: EvidenceEmail, Party: PartyMe, OccurredAt: day("2026-11-01")},
 		{Kind: EvidenceEmail, Party: PartyMe}, // undated: counted, not dated
@@ -161,10 +161,67 @@ func TestCorrespondence(t *testing.T) {
 		{Kind: EvidenceScreenshot, Party: PartyMe, OccurredAt: day("2026-12-02")},
 		{Kind: EvidenceMessage, Party: PartySeller, OccurredAt: day("2026-11-11")},
 		{Kind: EvidenceEmail, Party: PartyMarketplace},
-	})
+	}, nil).Correspondence()
 	if c.Wrote != 3 || c.Replies != 1 || c.First.String() != "2026-11-01" || c.Last.String() != "2026-11-10" {
 		t.Errorf("%+v", c)
 	}
+}
+
+// TestPartyOf: a mail is the buyer's when sent from one of the buyer's
+// addresses, the seller's when it belongs to an order and is not; without
+// the buyer's addresses it stays unplaced; what is recorded wins.
+func TestPartyOf(t *testing.T) {
+	buyer := []string{"kari@example.no", "kari@work.no"}
+	mail := func(from string, orders ...OrderID) Evidence {
+		return Evidence{Kind: EvidenceEmail, From: from, Orders: orders}
+	}
+	for _, tt := range []struct {
+		e     Evidence
+		buyer []string
+		want  Party
+	}{
+		{mail("Kari Nordmann <Kari@Example.NO>", 1), buyer, PartyMe},
+		{mail("kari@work.no"), buyer, PartyMe},
+		{mail("Shop <shop88@163.com>", 1), buyer, PartySeller},
+		{mail("Shop <shop88@163.com>"), buyer, PartyUnknown}, // in no order: whose?
+		{mail("Shop <shop88@163.com>", 1), nil, PartyUnknown},
+		{mail("", 1), buyer, PartyUnknown},
+		{mail("not an address", 1), buyer, PartyUnknown},
+		{mail(`"Blåbær 蓝莓 🙏" <blabaer@xn--blbr-roa.no>`, 1), buyer, PartySeller},
+		{mail("kari@example.no.evil.com", 1), buyer, PartySeller},
+		{Evidence{Kind: EvidenceEmail, From: "kari@example.no", Party: PartyMarketplace, Orders: []OrderID{1}}, buyer, PartyMarketplace},
+		{Evidence{Kind: EvidenceMessage, From: "kari@example.no", Orders: []OrderID{1}}, buyer, PartyUnknown},
+	} {
+		if got := PartyOf(tt.e, tt.buyer); got != tt.want {
+			t.Errorf("%q (buyer %v): %q, want %q", tt.e.From, tt.buyer, got, tt.want)
+		}
+	}
+	for in, want := range map[string]string{"Kari@Example.no, kari@example.no; KARI@work.no": "kari@example.no, kari@work.no",
+		"  kari@example.no  ": "kari@example.no", "": ""} {
+		if got, err := SettingEmail.Value(in); err != nil || got != want {
+			t.Errorf("email %q: %q %v", in, got, err)
+		}
+	}
+	for _, bad := range []string{"kari", "kari@", "@example.no", "kari@example.no, nope", "<>"} {
+		if _, err := SettingEmail.Value(bad); err == nil {
+			t.Errorf("email %q was taken", bad)
+		}
+	}
+}
+
+// FuzzAddress: a sender as mail writes it never panics, and an address
+// found is in lower case and has its @ (a quoted local part may hold
+// anything: '" "@0' is an address).
+func FuzzAddress(f *testing.F) {
+	for _, s := range []string{"Kari <kari@example.no>", "kari@example.no", `"a@b" <c@d>`, "=?utf-8?q?Bl=C3=A5b=C3=A6r?= <b@x.no>", "<@>", "a@", "ø@æ.å"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		a := Address(s)
+		if a != strings.ToLower(a) || a != "" && !strings.Contains(a, "@") {
+			t.Errorf("%q -> %q", s, a)
+		}
+	})
 }
 
 func TestMarketplaces(t *testing.T) {

@@ -117,42 +117,12 @@ func (e Evidence) IsBuyerLetter() bool {
 	return e.Party == PartyMe && e.Kind.IsCorrespondence() && e.Parent == 0
 }
 
-// IsReply reports whether e is the seller's answer: a message or an email
-// from the seller, not a file carried by one. An order confirmation or a
-// shipping notice from the marketplace is no answer.
-func (e Evidence) IsReply() bool {
-	return e.Party == PartySeller && e.Kind.IsCorrespondence() && e.Parent == 0
-}
-
 // Correspondence is what the evidence shows of the buyer's letters and the
 // answers to them.
 type Correspondence struct {
 	Wrote       int        // letters the buyer sent
 	First, Last date.Value // the first and last dated ones
 	Replies     int
-}
-
-// CorrespondenceOf counts the letters and replies in list.
-func CorrespondenceOf(list []Evidence) Correspondence {
-	var c Correspondence
-	for _, e := range list {
-		switch {
-		case e.IsReply():
-			c.Replies++
-		case e.IsBuyerLetter():
-			c.Wrote++
-			if e.OccurredAt.IsZero() {
-				continue
-			}
-			if c.First.IsZero() || e.OccurredAt.Time().Before(c.First.Time()) {
-				c.First = e.OccurredAt
-			}
-			if e.OccurredAt.Time().After(c.Last.Time()) {
-				c.Last = e.OccurredAt
-			}
-		}
-	}
-	return c
 }
 
 // Links names the orders and cases evidence belongs to.

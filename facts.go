@@ -106,7 +106,7 @@ func Derive(r CaseRecords) CaseFacts {
 			f.Related = append(f.Related, f.outcome(o, f.Orders))
 		}
 	}
-	byOpened := func(a, b DisputeOutcome) int { return compareDated(a.Opened, b.Opened) }
+	byOpened := func(a, b DisputeOutcome) int { return CompareDated(a.Opened, b.Opened) }
 	slices.SortStableFunc(f.Related, byOpened)
 	if m := r.Market; m != nil {
 		f.History = historyOf(f.Orders, *m, r.Buyer)
@@ -191,7 +191,7 @@ func historyOf(orders []Order, m MarketRecords, buyer []string) *History {
 			h.Disputes = append(h.Disputes, d)
 		}
 	}
-	slices.SortStableFunc(h.Disputes, func(a, b DisputeOutcome) int { return compareDated(a.Opened, b.Opened) })
+	slices.SortStableFunc(h.Disputes, func(a, b DisputeOutcome) int { return CompareDated(a.Opened, b.Opened) })
 	return h
 }
 

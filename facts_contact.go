@@ -79,14 +79,14 @@ func contactOf(list []Evidence, buyer []string) Contact {
 			}
 		}
 	}
-	byDay := func(a, b Letter) int { return compareDated(a.At, b.At) }
+	byDay := func(a, b Letter) int { return CompareDated(a.At, b.At) }
 	slices.SortStableFunc(c.Wrote, byDay)
 	slices.SortStableFunc(c.Answers, byDay)
 	return c
 }
 
-// compareDated orders dates, undated last.
-func compareDated(a, b date.Value) int {
+// CompareDated orders dates, undated last.
+func CompareDated(a, b date.Value) int {
 	switch az, bz := a.IsZero(), b.IsZero(); {
 	case az && bz:
 		return 0

@@ -72,7 +72,7 @@ func New(f vault.CaseFile, facts vault.CaseFacts, generated time.Time, loc *time
 	})
 	ev := slices.Clone(f.Evidence)
 	slices.SortStableFunc(ev, func(a, b vault.Evidence) int {
-		return cmp.Or(compareDates(a, b), cmp.Compare(a.ID, b.ID))
+		return cmp.Or(vault.CompareDated(a.OccurredAt, b.OccurredAt), cmp.Compare(a.ID, b.ID))
 	})
 	for _, e := range ev {
 		if e.Kind.IsCorrespondence() {
@@ -97,20 +97,6 @@ func New(f vault.CaseFile, facts vault.CaseFacts, generated time.Time, loc *time
 // copy, a PDF's attachment, its pages drawn): all but bank statements, of
 // which only the case's lines are shown.
 func (x Exhibit) Whole() bool { return x.Kind != vault.EvidenceStatement }
-
-// compareDates orders dated evidence by time and undated evidence last.
-func compareDates(a, b vault.Evidence) int {
-	az, bz := a.OccurredAt.IsZero(), b.OccurredAt.IsZero()
-	switch {
-	case az && bz:
-		return 0
-	case az:
-		return 1
-	case bz:
-		return -1
-	}
-	return a.OccurredAt.Time().Compare(b.OccurredAt.Time())
-}
 
 // ExhibitOf returns the exhibit label of an evidence id, or "".
 func (d Dossier) ExhibitOf(id vault.EvidenceID) string {
