@@ -20,6 +20,7 @@ func newConfigCmd(a *app) *cobra.Command {
 		Long: `Show the vault's settings. 'vault config set KEY VALUE' changes one.
 Settings: ` + settingsHelp() + `.`,
 		Example: `  vault config set name "Kari Nordmann"
+  vault config set email kari@example.no kari@work.example
   vault config`,
 		Args: noArgs,
 	}
@@ -36,16 +37,22 @@ Settings: ` + settingsHelp() + `.`,
 		}
 		return fields(a.stdout, kv...)
 	})
-	cmd.AddCommand(a.configWriteCmd("set KEY VALUE", "Change a setting", 2, "a setting and its value"),
+	cmd.AddCommand(a.configWriteCmd("set KEY VALUE...", "Change a setting (the words after KEY are its value)", 2, "a setting and its value"),
 		a.configWriteCmd("unset KEY", "Clear a setting", 1, "a setting"))
 	return cmd
 }
 
-// configWriteCmd is 'config set KEY VALUE' (n = 2) or 'config unset KEY'
-// (n = 1): a setting changed, or cleared, as an edit in the audit log.
+// configWriteCmd is 'config set KEY VALUE...' (n = 2: the words after the
+// key are its value, so several addresses or a name need no quotes) or
+// 'config unset KEY' (n = 1): a setting changed, or cleared, as an edit in
+// the audit log.
 func (a *app) configWriteCmd(use, short string, n int, what string) *cobra.Command {
+	args := exactArgs(n, what)
+	if n == 2 {
+		args = minArgs(n, what)
+	}
 	return &cobra.Command{
-		Use: use, Short: short, Args: exactArgs(n, what),
+		Use: use, Short: short, Args: args,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			key, err := vault.ParseSettingKey(args[0])
 			if err != nil {
@@ -57,7 +64,7 @@ func (a *app) configWriteCmd(use, short string, n int, what string) *cobra.Comma
 			}
 			value := ""
 			if n == 2 {
-				if value, err = key.Value(strings.TrimSpace(args[1])); err != nil {
+				if value, err = key.Value(strings.TrimSpace(strings.Join(args[1:], " "))); err != nil {
 					return usageError{err}
 				}
 			}
