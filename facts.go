@@ -111,6 +111,7 @@ func Derive(r CaseRecords) CaseFacts {
 	if m := r.Market; m != nil {
 		f.History = historyOf(f.Orders, *m, r.Buyer)
 	}
+	notes = append(notes, f.disputeNotes()...)
 	if n := f.Contact.Unplaced; n > 0 && len(r.Buyer) == 0 {
 		what := fmt.Sprintf("%d mails of the case have a sender", n)
 		if n == 1 {
@@ -121,6 +122,25 @@ func Derive(r CaseRecords) CaseFacts {
 	}
 	f.Notes = notes
 	return f
+}
+
+// disputeNotes say what the buyer should record of the marketplace's
+// dispute before a chargeback rests on it: a win with no refund recorded
+// (the letters would ask for all of it), or a dispute still open.
+func (f CaseFacts) disputeNotes() []Note {
+	d, ok := f.Dispute()
+	if !ok || d.Case == f.Case.ID || f.Case.Kind != Chargeback {
+		return nil
+	}
+	switch {
+	case (d.Outcome == OutcomeWon || d.Outcome == OutcomePartial) && d.Refunded.Minor == 0:
+		return []Note{Notef(SetField(d.Case.String(), "refunded", "AMOUNT"), fmt.Sprintf(
+			"%s, the marketplace dispute, was decided in your favour, and no refund of it is recorded: record what came back, or the letters ask for all of it", d.Case))}
+	case d.Outcome == "" && !d.Status.Finished():
+		return []Note{Notef(SetField(d.Case.String(), "outcome", "won|lost|partial"), fmt.Sprintf(
+			"%s, the marketplace dispute, is still open, and the chargeback letter says so: banks ask what came of it; record its outcome once decided", d.Case))}
+	}
+	return nil
 }
 
 // outcome is a case that counts as a dispute, as a dispute outcome about

@@ -26,8 +26,9 @@ type MoneyFacts struct {
 }
 
 // BackOf is what came back of one order, as the facts count it, and the
-// refund of it with the latest day: a decision's refund of several orders
-// is no order's alone.
+// refund of it with the latest day the money came (a decision's day is the
+// day it was decided, not the day money came: it gives none): a decision's
+// refund of several orders is no order's alone.
 func (m MoneyFacts) BackOf(o OrderID) (money.Money, Refund) {
 	var sum money.Money
 	var last Refund
@@ -36,7 +37,7 @@ func (m MoneyFacts) BackOf(o OrderID) (money.Money, Refund) {
 			continue
 		}
 		sum.Currency, sum.Minor = r.Amount.Currency, sum.Minor+r.Amount.Minor
-		if last.At.IsZero() || r.At.Time().After(last.At.Time()) {
+		if r.Source != RefundDecided && (last.At.IsZero() || r.At.Time().After(last.At.Time())) {
 			last = r
 		}
 	}
@@ -115,6 +116,22 @@ func moneyOf(c Case, orders []Order, cases []Case, lines []Transaction) (MoneyFa
 	return m, m.notes(c, cur)
 }
 
+// base is what was paid in the claim's currency: the orders' totals, or
+// what the statement lines the buyer confirmed charged; Minor 0 when
+// neither says.
+func (m MoneyFacts) base(cur string) money.Money {
+	if m.Paid.Currency == cur && cur != "" {
+		return m.Paid
+	}
+	base := money.Money{Currency: cur}
+	for _, t := range m.Charged {
+		if t.Amount.Currency == cur && t.Confirmed && cur != "" {
+			base.Minor -= t.Amount.Minor
+		}
+	}
+	return base
+}
+
 // paidOf is what the orders cost, when every total is recorded in one
 // currency; zero otherwise.
 func paidOf(orders []Order) money.Money {
@@ -130,30 +147,20 @@ func paidOf(orders []Order) money.Money {
 
 // claim works out what is left and what is asked: the case's amount, never
 // more than what was paid (or charged, in the claim's currency) less what
-// came back.
+// came back. When what was paid is not known in the claim's currency, the
+// amount stands as recorded (it may already be what is left), and a note
+// says what came back.
 func (m *MoneyFacts) claim(cur string) {
-	var base money.Money
-	switch {
-	case m.Paid.Currency == cur && cur != "":
-		base = m.Paid
-	case cur != "":
-		base = money.Money{Currency: cur}
-		for _, t := range m.Charged {
-			if t.Amount.Currency == cur {
-				base.Minor -= t.Amount.Minor
-			}
-		}
-	}
+	base := m.base(cur)
 	if m.Known = base.Minor > 0; m.Known {
-		m.Left = money.Money{Minor: max(base.Minor-m.Back.Minor, 0), Currency: cur}
+		m.Back.Minor = min(m.Back.Minor, base.Minor) // never more back than was paid
+		m.Left = money.Money{Minor: base.Minor - m.Back.Minor, Currency: cur}
 	}
 	switch {
 	case m.Asked.IsZero():
 		m.Claim = m.Left
 	case m.Known && m.Asked.Currency == cur && m.Asked.Minor > m.Left.Minor:
 		m.Claim, m.Lowered = m.Left, true
-	case !m.Known && m.Back.Minor > 0:
-		m.Claim, m.Lowered = money.Money{Minor: max(m.Asked.Minor-m.Back.Minor, 0), Currency: cur}, true
 	default:
 		m.Claim = m.Asked
 	}
@@ -164,16 +171,42 @@ func (m *MoneyFacts) claim(cur string) {
 func (m MoneyFacts) notes(c Case, cur string) []Note {
 	var out []Note
 	record := c.ID.String()
-	if m.Lowered && m.Claim.Minor > 0 {
+	open := c.ID != 0 && !c.Status.Finished()
+	switch {
+	case m.Lowered && m.Claim.Minor > 0 && open:
 		out = append(out, Notef(SetField(record, "amount", m.Claim.String()),
 			fmt.Sprintf("%s asks for %s, but what came back leaves %s: the letters ask for %s", record, m.Asked, m.Claim, m.Claim)))
+	case m.Lowered && m.Claim.Minor > 0:
+		out = append(out, Notef(nil, fmt.Sprintf("what came back leaves %s of %s: the letters ask for %s", m.Claim, m.Asked, m.Claim)))
+	case m.Back.Minor > 0 && m.Claim.Minor == 0 && open:
+		out = append(out, Notef(SetField(record, "outcome", "won|partial"),
+			fmt.Sprintf("everything paid came back (%s): there is nothing left to claim, and the letters ask for no amount; if the case is over, record its outcome", m.Back)))
+	case m.Back.Minor > 0 && m.Claim.Minor == 0:
+		out = append(out, Notef(nil, fmt.Sprintf("everything paid came back (%s): the letters ask for no amount", m.Back)))
+	case !m.Known && m.Back.Minor > 0:
+		out = append(out, Notef(nil, fmt.Sprintf("%s came back, and the vault cannot tell what is left of what was paid in %s: the letters ask for %s as the case records it; check it",
+			m.Back, cur, m.Claim)))
 	}
-	if m.Back.Minor > 0 && m.Claim.Minor == 0 {
-		out = append(out, Notef(nil, fmt.Sprintf("everything paid came back (%s): the letters ask for no amount; check before you send one", m.Back)))
-	}
+	out = append(out, m.disagree()...)
 	for _, r := range m.Refunds {
 		if n, ok := r.note(cur); ok {
 			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// disagree notes an order whose accounts of money back differ: the larger
+// counts, as the same money; if the other came apart, the buyer says so.
+func (m MoneyFacts) disagree() []Note {
+	var out []Note
+	for _, r := range m.Refunds {
+		if r.Apart != SameMoney || len(r.Orders) != 1 {
+			continue
+		}
+		if back, _ := m.BackOf(r.Orders[0]); back.Minor != r.Amount.Minor && back.Minor > 0 {
+			out = append(out, Notef(nil, fmt.Sprintf("%s's refund of %s (%s) is taken as part of the %s that counts for it: if it came apart, lower the amount asked",
+				r.Orders[0], r.Amount, r.Record, back)))
 		}
 	}
 	return out
@@ -185,13 +218,15 @@ func (r Refund) note(cur string) (Note, bool) {
 	if len(r.Orders) > 0 {
 		order = r.Orders[0].String()
 	}
-	switch r.Apart {
-	case Unconfirmed:
+	switch {
+	case r.Apart == Unconfirmed:
 		return Notef(&Fix{Do: DoConfirm, Record: r.Record, Order: order},
 			fmt.Sprintf("%s credits %s to %s as the matcher linked it: it counts as a refund once you confirm it (or reject the link)", r.Record, r.Amount, order)), true
-	case OtherCurrency:
+	case r.Apart == OtherCurrency && cur == "":
+		return Notef(nil, fmt.Sprintf("the refund of %s (%s) is not subtracted: the case has no amount and its orders' totals are not in one currency", r.Amount, r.Record)), true
+	case r.Apart == OtherCurrency:
 		return Notef(nil, fmt.Sprintf("the refund of %s (%s) is not in %s, the claim's currency, so it is not subtracted: check the amount asked", r.Amount, r.Record, cur)), true
-	case OtherOrders:
+	case r.Apart == OtherOrders:
 		return Notef(nil, fmt.Sprintf("the refund of %s decided in %s covers orders outside this case too, so it is not subtracted: check the amount asked", r.Amount, r.Record)), true
 	}
 	return Note{}, false
@@ -213,8 +248,8 @@ func (a *accounts) collect(orders []Order, cases []Case, lines []Transaction) {
 		}
 	}
 	for _, c := range cases {
-		if c.Outcome == "" || c.Outcome == OutcomeLost || c.Refunded.IsZero() || c.Refunded.Minor <= 0 {
-			continue
+		if c.Outcome == OutcomeLost || c.Refunded.IsZero() || c.Refunded.Minor <= 0 {
+			continue // a refund recorded on a case is its decision's, with an outcome or (before outcomes) without
 		}
 		r := Refund{Source: RefundDecided, Record: c.ID.String(), Orders: c.Orders, Amount: c.Refunded, At: c.Decided}
 		if slices.ContainsFunc(c.Orders, func(o OrderID) bool { return !a.in[o] }) {

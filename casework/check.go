@@ -191,7 +191,7 @@ func (k *checker) marketplaceDispute() Item {
 
 func (k *checker) reference() Item {
 	c := k.f.Case
-	return set("the bank's form or case reference", c.Reference != "" || c.BankReference != "", c.ID.String(), "reference", "REF")
+	return set("the bank's form or case reference", c.Reference != "" || c.BankReference != "", c.ID.String(), "bank_reference", "REF")
 }
 
 func (k *checker) amount() Item {

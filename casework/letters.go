@@ -61,7 +61,7 @@ func (s *Service) LetterFacts(ctx context.Context, f vault.CaseFacts) (letters.F
 func answerBy(today time.Time, rows []Deadline) (time.Time, string) {
 	by, why := today.AddDate(0, 0, 14), ""
 	for _, d := range rows {
-		if d.Unknown || d.Closes.IsZero() || d.After != "" || d.Status == deadlines.Missed {
+		if d.Unknown || d.Closes.IsZero() || d.After != "" || d.Status == deadlines.Missed || d.Status == deadlines.Used {
 			continue
 		}
 		if limit := d.Closes.AddDate(0, 0, -3); limit.Before(by) {

@@ -214,17 +214,28 @@ func (s *Service) MatchTransactions(ctx context.Context) (MatchResult, error) {
 }
 
 // Decide records the user's decision about a line and an order: confirm
-// links them, reject keeps the matcher from suggesting it again.
+// links them, and takes the line from the other orders the matcher linked
+// or suggested it for (a line pays or refunds one order); reject keeps the
+// matcher from suggesting it again.
 func (s *Service) Decide(ctx context.Context, tx vault.TransactionID, orderRef string, confirm bool) error {
 	o, err := s.DB.ResolveOrder(ctx, orderRef)
 	if err != nil {
 		return err
 	}
-	state := "rejected"
-	if confirm {
-		state = "linked"
+	if !confirm {
+		return s.DB.SetMatches(ctx, []store.Match{{Transaction: tx, Order: o, State: "rejected", Why: "decided by the user", By: "user"}})
 	}
-	return s.DB.SetMatches(ctx, []store.Match{{Transaction: tx, Order: o, State: state, Why: "decided by the user", By: "user"}})
+	ms := []store.Match{{Transaction: tx, Order: o, State: "linked", Why: "decided by the user", By: "user"}}
+	all, err := s.DB.Matches(ctx)
+	if err != nil {
+		return err
+	}
+	for _, m := range all {
+		if m.Transaction == tx && m.Order != o && m.By == "matcher" && m.State != "rejected" {
+			ms = append(ms, store.Match{Transaction: tx, Order: m.Order, State: "rejected", Why: "confirmed for " + o.String(), By: "user"})
+		}
+	}
+	return s.DB.SetMatches(ctx, ms)
 }
 
 // splitPayments finds orders paid in parts (a card charged per shipment,

@@ -2,6 +2,7 @@ package casework
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -9,6 +10,7 @@ import (
 
 	"vault"
 	"vault/internal/money"
+	"vault/store"
 )
 
 // TestMatchTransactions: orders on four marketplaces and a statement with
@@ -168,5 +170,39 @@ func TestSplitPayment(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got, cmpopts.SortSlices(func(a, b string) bool { return a < b })); diff != "" {
 		t.Errorf("split payments (-want +got):\n%s", diff)
+	}
+}
+
+// TestConfirmMovesTheLine: a credit the matcher linked to one order and the
+// buyer confirms for another refunds that other order alone: the first
+// case no longer counts it, and never as confirmed.
+func TestConfirmMovesTheLine(t *testing.T) {
+	ctx := context.Background()
+	s := testVault(t)
+	a := addOrder(t, s, vault.Order{Marketplace: vault.AliExpress, Number: "81", Total: nok(45900), Ordered: day("2026-09-01")})
+	b := addOrder(t, s, vault.Order{Marketplace: vault.AliExpress, Number: "82", Total: nok(45900), Ordered: day("2026-09-01")})
+	lineWith(t, s, a, nok(45900), day("2026-10-20"), false)
+	ca := addCase(t, s, vault.Case{Kind: vault.Chargeback, Orders: []vault.OrderID{a}})
+	cb := addCase(t, s, vault.Case{Kind: vault.Chargeback, Orders: []vault.OrderID{b}})
+	if err := s.Decide(ctx, 1, b.String(), true); err != nil {
+		t.Fatal(err)
+	}
+	fa, err := s.Facts(ctx, ca.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	fb, err := s.Facts(ctx, cb.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fa.Money.Claim != nok(45900) || len(fa.Money.Refunds) != 0 {
+		t.Errorf("the first order still has the line: claim %v, refunds %+v", fa.Money.Claim, fa.Money.Refunds)
+	}
+	if fb.Money.Claim.Minor != 0 || len(fb.Money.Credited) != 1 || !fb.Money.Credited[0].Confirmed || fb.Money.Credited[0].Order != b {
+		t.Errorf("the order the buyer confirmed: claim %v, credited %+v", fb.Money.Claim, fb.Money.Credited)
+	}
+	ms, _ := s.DB.Matches(ctx)
+	if !slices.ContainsFunc(ms, func(m store.Match) bool { return m.Order == a && m.State == "rejected" && m.By == "user" }) {
+		t.Errorf("the matcher's link to %s stays: %+v", a, ms)
 	}
 }

@@ -164,7 +164,9 @@ func (w Window) evaluate(r Rule, f Facts, loc *time.Location) Deadline {
 
 // used finds the first case of a kind the window names that was opened in
 // it: on or after its first day (when it has one) and on or before its
-// last (when it is known; a window without an end is used by any).
+// last (when it is known; a window without an end is used by any). A window
+// computed from an estimate is used by any such case: that the case could
+// be opened says more of the window than the estimate.
 func (w Window) used(d Deadline, f Facts, loc *time.Location) *Use {
 	var first *Use
 	for _, o := range f.Opened {
@@ -172,7 +174,8 @@ func (w Window) used(d Deadline, f Facts, loc *time.Location) *Use {
 			continue
 		}
 		day := Day(o.Day, loc)
-		if !d.Opens.IsZero() && day.Before(d.Opens.Time) || d.Unknown || !d.Closes.IsZero() && day.After(d.Closes.Time) {
+		outside := !d.Opens.IsZero() && day.Before(d.Opens.Time) || d.Unknown || !d.Closes.IsZero() && day.After(d.Closes.Time)
+		if outside && !d.Estimated {
 			continue
 		}
 		if first == nil || day.Before(first.Day.Time) {

@@ -187,7 +187,11 @@ func (d Dossier) orderFields(field func(label, value string), o vault.Order) {
 	}
 	field(d.t("Tracking"), strings.Join(o.Tracking, ", "))
 	if back, last := d.Facts.Money.BackOf(o.ID); back.Minor > 0 {
-		field(d.t("Refunded"), strings.TrimSuffix(d.money(back)+", "+d.date(last.At), ", "))
+		refunded := strings.TrimSuffix(d.money(back)+", "+d.date(last.At), ", ")
+		if last.Source == vault.RefundCredited {
+			refunded += d.t(" (the credit above)")
+		}
+		field(d.t("Refunded"), refunded)
 	}
 	field(d.t("Protection ends"), d.date(o.ProtectionEnds))
 	if d.ShowNotes {

@@ -90,6 +90,7 @@ var bokmal = lang.Dict{
 	" (the full amount: %s on the card statement)": " (hele beløpet: %s på kontoutskriften)",
 	" (part of %s)":         " (del av %s)",
 	"nothing: %s came back": "ingenting: %s er betalt tilbake",
+	" (the credit above)":   " (godskrivingen over)",
 	"%s on %s":              "%s %s",
 	"Merchant":              "Selger",
 	"Log":                   "Logg",

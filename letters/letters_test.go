@@ -126,9 +126,9 @@ type claim struct {
 var claims = []claim{
 	{" Delivered ", " Levert ", func(s shape, _ Kind) bool { return s.delivered }},
 	{" Shipped ", " Sendt ", func(s shape, _ Kind) bool { return (s.shipped || s.tracking) && !s.delivered }},
-	{"tracking number", "sporingsnummer", func(s shape, _ Kind) bool { return s.tracking && !s.delivered && !s.shipped }},
+	{"tracking number", "sporingsnummer", func(s shape, _ Kind) bool { return s.tracking && !s.delivered }},
 	{"Delivery was promised", "Levering var lovet", func(s shape, _ Kind) bool { return s.expected && !s.delivered }},
-	{"I wrote to the seller on", "Jeg har skrevet til selgeren", func(s shape, _ Kind) bool { return s.wrote }},
+	{"I wrote to the seller on", "Jeg skrev til selgeren", func(s shape, _ Kind) bool { return s.wrote }},
 	{", first on", ", første gang", func(s shape, _ Kind) bool { return s.wrote }},
 	{"written to the seller", "skrevet til selgeren", func(s shape, _ Kind) bool { return s.wrote }},
 	{"received one answer", "fått ett svar", func(s shape, _ Kind) bool { return s.reply && s.wrote }},
@@ -270,7 +270,7 @@ func TestWords(t *testing.T) {
 		not  []string
 	}{
 		{Chargeback, lang.NB, base, []string{"Jeg reklamerer på dette kjøpet, som jeg betalte med kortet mitt, og ber om å få tilbake 1\u00a0234,50\u00a0kr:",
-			"Jeg har ikke mottatt varen.", "Jeg har skrevet til selgeren 01.11.2026, og har fått ett svar, men saken er ikke løst.",
+			"Jeg har ikke mottatt varen.", "Jeg skrev til selgeren 01.11.2026, og fikk ett svar, men saken er ikke løst.",
 			"inneholder sporingsinformasjonen og korrespondansen"}, []string{"bestrider", "1 svar", "én gang", "§ 2-7"}},
 		{Chargeback, lang.NB, shape{kind: vault.Chargeback, trouble: vault.NotReceived, country: "NO", payment: "Visa credit ****4242"},
 			[]string{"Kjøpet er betalt med kredittkort. Jeg gjør derfor kravet om tilbakebetaling av 1\u00a0234,50\u00a0kr gjeldende også overfor dere, jf. finansavtaleloven § 2-7."}, nil},

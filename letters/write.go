@@ -138,6 +138,8 @@ func (w *letter) order(o vault.Order) string {
 	switch {
 	case !o.Delivered.IsZero():
 		s += w.f(" Delivered %s.", w.date(o.Delivered))
+	case !o.Shipped.IsZero() && len(o.Tracking) > 0:
+		s += w.f(" Shipped %s with tracking number %s.", w.date(o.Shipped), strings.Join(o.Tracking, ", "))
 	case !o.Shipped.IsZero():
 		s += w.f(" Shipped %s.", w.date(o.Shipped))
 	case len(o.Tracking) > 0:
@@ -180,8 +182,10 @@ func (w *letter) problemFix(values string) *vault.Fix {
 // recorded; nothing, and a note, when no letter of theirs is.
 func (w *letter) tried() string {
 	c := w.v.Letters
-	if c.Wrote == 0 {
+	if c.Wrote == 0 && w.v.F.Contact.Unplaced == 0 { // else the note on placing the mails says it
 		w.note(&vault.Fix{Do: vault.DoWrite, Order: w.firstOrder()}, "no message of yours to the seller is recorded, so the letter does not say you tried the seller; record it")
+	}
+	if c.Wrote == 0 {
 		return ""
 	}
 	var s string
@@ -295,16 +299,30 @@ func (w *letter) seller() {
 	if v.Norway || v.EU {
 		w.line()
 	}
+	disputed, chargeback := w.taken()
 	switch {
 	case w.shop() && v.Norway:
 		w.line(w.t("If the matter is not resolved by then, I will bring it before Forbrukertilsynet, and attach this letter."))
-	case w.shop():
+	case w.shop() || chargeback:
 		w.line(w.t("If the matter is not resolved by then, I will take further steps, and attach this letter."))
+	case disputed:
+		w.line(w.t("If the matter is not resolved by then, I will ask my card issuer for a chargeback, and attach this letter."))
 	default:
 		w.line(w.f("If the matter is not resolved by then, I will open a dispute with %s or ask my card issuer for a chargeback, and attach this letter.", w.markets()))
 	}
 	w.line()
 	w.sign()
+}
+
+// taken reports the steps already recorded about the orders: a marketplace
+// dispute, a chargeback (the case itself, or another about them).
+func (w *letter) taken() (disputed, chargeback bool) {
+	d, disputed := w.v.F.Dispute()
+	chargeback = w.v.Case.Kind == vault.Chargeback && w.v.Case.ID != 0
+	for _, r := range w.v.F.Related {
+		chargeback = chargeback || r.Kind == vault.Chargeback
+	}
+	return disputed && d.Case != 0, chargeback // an order's letter is a dispute of no case: none is taken
 }
 
 // shop reports whether the seller is the shop itself, with no dispute

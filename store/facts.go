@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"slices"
 	"strings"
 
 	"vault"
@@ -21,6 +22,9 @@ func (db *DB) CaseRecords(ctx context.Context, id vault.CaseID) (vault.CaseRecor
 		}
 		if r.Others, err = queryCases(ctx, tx, `WHERE c.id <> ? AND c.id IN (SELECT case_id FROM case_orders WHERE order_id IN
 			(SELECT order_id FROM case_orders WHERE case_id = ?)) AND `+liveCase, id, id); err != nil {
+			return r, err
+		}
+		if err := ownLinks(ctx, tx, &r); err != nil {
 			return r, err
 		}
 		if r.Buyer, err = buyer(ctx, tx); err != nil {
@@ -55,9 +59,80 @@ func (db *DB) NewCaseRecords(ctx context.Context, c vault.Case) (vault.CaseRecor
 		if r.Others, err = queryCases(ctx, tx, `WHERE c.id IN (SELECT case_id FROM case_orders WHERE order_id IN (`+ids+`)) AND `+liveCase, args...); err != nil {
 			return r, err
 		}
+		if err := ownLinks(ctx, tx, &r); err != nil {
+			return r, err
+		}
 		r.Buyer, err = buyer(ctx, tx)
 		return r, err
 	})
+}
+
+// ownLinks fits the records to the case's live orders: each statement line
+// names the order of the case it is linked to (of two, the one the buyer
+// confirmed) and whether the buyer confirmed that link, and a line linked
+// to none of them is dropped; the cases name only their live orders.
+func ownLinks(ctx context.Context, tx *sql.Tx, r *vault.CaseRecords) error {
+	live := map[vault.OrderID]bool{}
+	for _, o := range r.File.Orders {
+		live[o.ID] = true
+	}
+	dead, err := retractedOrders(ctx, tx)
+	if err != nil {
+		return err
+	}
+	keepLive := func(c *vault.Case) {
+		c.Orders = slices.DeleteFunc(slices.Clone(c.Orders), func(o vault.OrderID) bool { return dead[o] })
+	}
+	keepLive(&r.File.Case)
+	for i := range r.Others {
+		keepLive(&r.Others[i])
+	}
+	lines := r.File.Charges[:0]
+	for _, t := range r.File.Charges {
+		rows, err := tx.QueryContext(ctx, `SELECT order_id, decided_by FROM transaction_orders WHERE transaction_id = ? AND state = 'linked'
+			ORDER BY decided_by = 'user' DESC, order_id`, t.ID)
+		if err != nil {
+			return err
+		}
+		t.Order, t.Confirmed = 0, false
+		for rows.Next() {
+			var o vault.OrderID
+			var by string
+			if err := rows.Scan(&o, &by); err != nil {
+				rows.Close()
+				return err
+			}
+			if live[o] && t.Order == 0 {
+				t.Order, t.Confirmed = o, by == "user"
+			}
+		}
+		rows.Close()
+		if t.Order != 0 {
+			lines = append(lines, t)
+		}
+	}
+	r.File.Charges = lines
+	return nil
+}
+
+// retractedOrders are the orders retracted.
+func retractedOrders(ctx context.Context, tx *sql.Tx) (map[vault.OrderID]bool, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT record FROM retractions WHERE record LIKE 'ORD-%'`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[vault.OrderID]bool{}
+	for rows.Next() {
+		var rec string
+		if err := rows.Scan(&rec); err != nil {
+			return nil, err
+		}
+		if id, ok := vault.ParseOrderID(rec); ok {
+			out[id] = true
+		}
+	}
+	return out, rows.Err()
 }
 
 // idList is "?,?,?" for the ids, and the ids as arguments.

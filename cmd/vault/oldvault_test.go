@@ -18,19 +18,19 @@ import (
 // entry says which fact it shows differently since, and why.
 var oldDossiers = map[string]struct{ sha, changed string }{
 	"d2cc5b6/CASE-1/en": {"249fbd82ba2339266169907cbd30e0c8caf503e92e41b929461a27828f55a824", chargebackToo},
-	"d2cc5b6/CASE-1/nb": {"c5128fdd4077011565d65d3d503371dbb2d5bb492c1220fc5e9d5012751e9928", chargebackToo},
+	"d2cc5b6/CASE-1/nb": {"4f06521bc7956ef200f686de9785f8144ee15ed6fa9e8951ee78e645f2b33ba8", chargebackToo + bokmal},
 	"d2cc5b6/CASE-2/en": {"909e32ac83a999f5996fcd3978f176b8c30711c0f7aa59a3e25bb90561df0a86", disputeDecided},
-	"d2cc5b6/CASE-2/nb": {"350f817e63310d4f16568dc5a5fbc95a4cb634b6ba5bf013e322b5b5d53f422a", disputeDecided},
+	"d2cc5b6/CASE-2/nb": {"5cf0c973a5ab370ce9031cda23e3cbbb5315e144cf53e9f274c6618741f1f85c", disputeDecided + bokmal},
 	"d2cc5b6/CASE-3/en": {"20ccaa7a91af132248b7d650734bfdf49509188ecca36b11cd44d2f090cfbb9f", ""},
 	"d2cc5b6/CASE-3/nb": {"eb028fe13ee67221d31dc65c29769ab26fce971a375b0ad2e70f5e142b88f239", ""},
-	"2e1c51f/CASE-1/en": {"60fa7bf718df32cd04dcd5039d87ba391967a1b93ce8fb3f40c0bcc4428acf54", chargebackToo + creditCounts},
-	"2e1c51f/CASE-1/nb": {"9d43c9dddb078a7d23b8a5831fc5633a1b806712399131257c6c52a0f26d7c78", chargebackToo + creditCounts},
-	"2e1c51f/CASE-2/en": {"26a93e4e6972c5a538d475882c16899558432af6d517cb88cb0f55021ec63f6e", disputeDecided + creditCounts},
-	"2e1c51f/CASE-2/nb": {"1c2560e5422781542c165118bdfbf8272e0c806cc7c5dd2eac36ca72b4284e9a", disputeDecided + creditCounts},
-	"2e1c51f/CASE-3/en": {"68e85e40cf114437c2d36109d572504ab4338873d0480f2f683a5178902a6ac9", partialCounts + " " + disputeDecided},
-	"2e1c51f/CASE-3/nb": {"2c20309031da5116c28f2edaafbcea6774244c94dd88cb3bb3ba7a187d5407cf", partialCounts + " " + disputeDecided},
-	"2e1c51f/CASE-4/en": {"80adde2c3a333ee69bc71095b4e4f305e53f5f4c61a48bd9bf6d2b853fa28d68", partialCounts},
-	"2e1c51f/CASE-4/nb": {"4aec51434573e9dcc66d5fd7e31f7a631e769195222b4d5c62a6c6e06e96afb3", partialCounts},
+	"2e1c51f/CASE-1/en": {"7ba5ed964e3e9674495991c87f4395f32b4f08c81a797b4e83acbd9c7cc00f42", chargebackToo + creditCounts + tracking},
+	"2e1c51f/CASE-1/nb": {"987305ce14727b119d3edcbeda88e954b035c1b7f2cce055520b59c3c3c53cd2", chargebackToo + creditCounts + tracking + bokmal},
+	"2e1c51f/CASE-2/en": {"2728695ce8c66e0ced01c8d6ebc4d1c077bef9d6b59904ff4e7c5110d6f44b52", disputeDecided + creditCounts + tracking},
+	"2e1c51f/CASE-2/nb": {"3eca1eda1ae224c599c2b51381d9bb95ac5eb948172d601b9afc22c7faf128a8", disputeDecided + creditCounts + tracking + bokmal},
+	"2e1c51f/CASE-3/en": {"d3fd983c0dd2694c165caf873bc1051b700273307c82f202e7322d20dc58c9ad", partialCounts + " " + disputeDecided},
+	"2e1c51f/CASE-3/nb": {"23634c3d513005a84d4765cf81edad2c9ee7b6d1d2567e69b06b1f9d05b317f9", partialCounts + " " + disputeDecided},
+	"2e1c51f/CASE-4/en": {"73131fc61ce0f50e8a2749acaf80d85fcced9c2b201ec2925a2cac187ef58e9d", partialCounts},
+	"2e1c51f/CASE-4/nb": {"6bdeefad8c07db1980ae50693d7a208544727c2157d49e638c117fa7669f5c2d", partialCounts},
 }
 
 // What the dossiers of old vaults show differently since issue 28.
@@ -38,7 +38,9 @@ const (
 	chargebackToo  = "Page 1 and the timeline name the chargeback opened about the same order (the dossier's page 1 never showed the other cases). "
 	disputeDecided = "The chargeback's page 1, letter and timeline say when the AliExpress dispute was opened and decided (lost on 2026-09-20); before, only 'lost', and the letter said nothing of it. "
 	creditCounts   = "The statement's 459 NOK credit, confirmed by the buyer, counts as the refund: the claim is nothing, page 1 says everything came back, the timeline dates the credit. "
-	partialCounts  = "The Temu dispute's partial outcome (50 NOK back) counts: the claim is 70 of 120 NOK, page 1 says so."
+	partialCounts  = "The Temu dispute's partial outcome (50 NOK back) counts: the claim is 70 of 120 NOK, page 1 says so (a decision's refund has no day of its own). "
+	tracking       = "The letters give the tracking number with the day shipped; page 1 marks a refund that is the credit above it. "
+	bokmal         = "Bokmål: 'Jeg skrev til selgeren DATO, og fikk ett svar' (a past act on a day), 'avgjort i selgerens favør'."
 )
 
 // TestOldVaults opens copies of vaults made by older code: each migrates,
