@@ -153,6 +153,8 @@ var orderFields = []fieldOf[Order]{
 		func(o *Order) any { return &o.ProtectionEnds }, later),
 	field("refunded", MoneyField, "Refunded", "Refundert", "the amount refunded, with currency", func(o *Order) any { return &o.Refunded }, later),
 	field("refunded_at", DateField, "Refunded at", "Refundert den", "when the refund came", func(o *Order) any { return &o.RefundedAt }, later),
+	field("last_delivered", DateField, "Last delivered", "Siste del levert", "the day the last parcel came, when the order came in several",
+		func(o *Order) any { return &o.LastDelivered }, later),
 }
 
 var caseFields = []fieldOf[Case]{

@@ -36,6 +36,11 @@ type Order struct {
 	ProtectionEnds date.Value  `json:"protection_ends,omitzero"` // the buyer protection shown on the order page
 	Refunded       money.Money `json:"refunded,omitzero"`        // what came back
 	RefundedAt     date.Value  `json:"refunded_at,omitzero"`
+	// LastDelivered is the day the last parcel came, for an order delivered
+	// in several: the withdrawal period runs from it (Directive 2011/83/EU
+	// art. 9 (2) (b); angrerettloven § 21 (1) (a)), a defect's limits from
+	// each item's own delivery, which Delivered (the first) bounds.
+	LastDelivered date.Value `json:"last_delivered,omitzero"`
 	Status         OrderStatus `json:"status,omitempty"`    // derived: see StatusOf
 	Retracted      string      `json:"retracted,omitempty"` // why it was retracted, if it was
 }
@@ -154,13 +159,14 @@ func (o Order) Check(now time.Time, force bool) error {
 		return err
 	}
 	ordered, paid, shipped := Dated{"ordered", o.Ordered}, Dated{"paid", o.Paid}, Dated{"shipped", o.Shipped}
-	delivered := Dated{"delivered", o.Delivered}
-	for _, pair := range [][2]Dated{{delivered, ordered}, {delivered, shipped}, {shipped, ordered}, {shipped, paid}, {paid, ordered}} {
+	delivered, last := Dated{"delivered", o.Delivered}, Dated{"last delivered", o.LastDelivered}
+	for _, pair := range [][2]Dated{{delivered, ordered}, {delivered, shipped}, {shipped, ordered}, {shipped, paid}, {paid, ordered},
+		{last, delivered}, {last, ordered}} {
 		if err := checkOrder(pair[0], pair[1], now.Location(), false); err != nil {
 			return err
 		}
 	}
-	for _, d := range []Dated{ordered, paid, shipped, delivered, {"refunded", o.RefundedAt}} {
+	for _, d := range []Dated{ordered, paid, shipped, delivered, last, {"refunded", o.RefundedAt}} {
 		if err := CheckPast(d.Label, d.At, now, false); err != nil {
 			return err
 		}

@@ -56,7 +56,7 @@ type adviser struct {
 func (a adviser) last(rule string) string {
 	for _, d := range a.rows {
 		used := d.Status == deadlines.Used && d.Used.Case != a.f.Case.ID.String() // by another case: not this one's to keep
-		if strings.HasPrefix(d.Rule, rule) && !d.Closes.IsZero() && d.Status != deadlines.Missed && d.Status != deadlines.Passed && !used {
+		if strings.HasPrefix(d.Rule, rule) && !d.Closes.IsZero() && (!d.Status.Over() || d.Status == deadlines.Used && !used) {
 			return fmt.Sprintf(" (last day %s, %s)", Day(d.Closes.Time), d.Rule)
 		}
 	}
@@ -74,22 +74,18 @@ func (a adviser) steps() []Step {
 		add("the marketplace's dispute centre", "open the dispute within the marketplace's window"+a.last("aliexpress.dispute")+a.last("ebay.mbg")+
 			a.last("amazon.atoz")+a.last("paypal.dispute")+"; attach the dossier.", "the marketplace rules", rules(""))
 	case vault.Chargeback:
-		add("your card issuer (bank)", "ask for a chargeback (kortreklamasjon) with the dossier"+a.last("visa.chargeback")+a.last("mastercard.chargeback")+".",
+		add("your card issuer (bank)", "ask for a chargeback"+a.cite(" (kortreklamasjon)", "", "", "")+" with the dossier"+a.last("visa.chargeback")+a.last("mastercard.chargeback")+".",
 			"Visa and Mastercard rules", rules("visa.chargeback"))
 	case vault.Delay:
 		add("the seller, in writing", "ask for delivery by a last day (the delay letter); if it does not come, cancel the purchase and ask for the money back.",
-			"forbrukerkjøpsloven § 23; Directive 2011/83/EU art. 18", draft("delay"))
+			a.cite("forbrukerkjøpsloven § 23", "", "", "Directive 2011/83/EU art. 18"), draft("delay"))
 	case vault.Warranty:
-		if a.law == vault.NorwegianLaw {
-			add("the seller, in writing", "complain about the defect (reklamasjon, the letter of that name), saying what is wrong: within two months of discovering it you are always in time.",
-				"forbrukerkjøpsloven § 27", draft("reklamasjon"))
-			break
-		}
-		add("the seller, in writing", "complain about the defect (the reklamasjon letter), saying what is wrong, as soon as you can: how long you have follows your country's law (at least two years from delivery).",
-			"Directive (EU) 2019/771 art. 10, 12", draft("reklamasjon"))
+		a.warranty(add, draft("reklamasjon"))
 	case vault.Withdrawal:
-		add("the seller, in writing", "withdraw within 14 days of receiving the goods (the withdrawal letter)"+a.last("no.angrerett")+a.last("eu.withdrawal")+".",
-			"angrerettloven § 21; Directive 2011/83/EU art. 9", draft("withdrawal"))
+		add("the seller, in writing", "withdraw within 14 days of receiving the goods, of an order in several parcels the last (the withdrawal letter)"+
+			a.last("no.angrerett")+a.last("eu.withdrawal")+".",
+			a.cite("angrerettloven §§ 20-21", "lag (2005:59) om distansavtal och avtal utanför affärslokaler, 2 kap. 10 och 12 §§",
+				"forbrugeraftaleloven §§ 18-19", "Directive 2011/83/EU art. 9-10"), draft("withdrawal"))
 	case vault.Reinstatement:
 		add("the marketplace's customer service", "ask for the reason of the restriction and for reinstatement, with the dossier's orders and disputes.", "", nil)
 	case vault.Unauthorised:
@@ -103,17 +99,80 @@ func (a adviser) steps() []Step {
 	if a.amazon && (a.f.Case.Kind == vault.Dispute || a.f.Case.Kind == vault.Chargeback) {
 		add("Amazon: one or the other", "Amazon refuses an A-to-z Guarantee claim once a chargeback is filed: choose one.", "Amazon A-to-z Guarantee (rule amazon.atoz)", nil)
 	}
-	if a.law == vault.NorwegianLaw {
+	switch {
+	case a.law == vault.NorwegianLaw:
 		out = append(out, a.norway()...)
+	case a.buyer == "SE":
+		out = append(out, a.sweden()...)
+	case a.buyer == "DK":
+		out = append(out, a.denmark()...)
+	}
+	ecc := map[string]string{"NO": "Forbruker Europa (ECC Norway)", "SE": "Konsument Europa (ECC Sweden)", "DK": "Forbruger Europa (ECC Denmark)"}[a.buyer]
+	if ecc == "" {
+		ecc = "the European Consumer Centre of your country (ECC-Net)"
 	}
 	switch {
+	case a.law == vault.NoLaw:
 	case slices.ContainsFunc(a.sellers, func(c string) bool { return vault.InEEA(c) && c != a.buyer }):
-		add("Forbruker Europa / ECC-Net", "free help with a seller in another EU/EEA country.", "ECC-Net", nil)
+		add(ecc, "free help with a seller in another EU/EEA country.", "ECC-Net", nil)
 	case slices.Contains(a.sellers, ""):
-		add("Forbruker Europa / ECC-Net", "free help if the seller is in another EU/EEA country (the vault does not know where it is: record it).", "ECC-Net",
+		add(ecc, "free help if the seller is in another EU/EEA country (the vault does not know where it is: record it).", "ECC-Net",
 			vault.SetField(a.f.Orders[0].ID.String(), "seller_country", "CN|DE|..."))
 	case slices.Contains(a.sellers, vault.OutsideEEA):
-		add("Forbruker Europa / ECC-Net, perhaps", "it helps with traders in the EU/EEA: a seller outside it is not one, though the marketplace you bought through may be; otherwise the marketplace and the card issuer are the way.", "ECC-Net", nil)
+		add(ecc+", perhaps", "it helps with traders in the EU, Norway and Iceland: a seller outside them is not one, though the marketplace you bought through may be; otherwise the marketplace and the card issuer are the way.", "ECC-Net", nil)
+	}
+	return out
+}
+
+// cite is the source of a step in the buyer's law: Norway's, Sweden's,
+// Denmark's, else the EU directive ("" falls back to the EU's).
+func (a adviser) cite(no, se, dk, eu string) string {
+	switch {
+	case a.law == vault.NorwegianLaw:
+		return no
+	case a.buyer == "SE" && se != "":
+		return se
+	case a.buyer == "DK" && dk != "":
+		return dk
+	}
+	return eu
+}
+
+// warranty is the step of a defect: complain to the seller, within the
+// time the buyer's law gives, never past its absolute limit.
+func (a adviser) warranty(add func(to, what, source string, fix *vault.Fix), fix *vault.Fix) {
+	switch {
+	case a.law == vault.NorwegianLaw:
+		add("the seller, in writing", "complain about the defect (reklamasjon, the letter of that name), saying what is wrong: within two months of discovering it you are in time, "+
+			"but never later than two years after delivery (five for goods meant to last much longer: that depends on the goods)"+a.last("no.reklamasjon")+".",
+			"forbrukerkjøpsloven § 27", fix)
+	case a.buyer == "SE":
+		add("the seller, in writing", "complain about the defect (reklamation), saying what is wrong: within two months of noticing it you are always in time; the trader answers for a defect that shows within three years of delivery.",
+			"konsumentköplagen 5 kap. 2 §, 4 kap. 14 §", fix)
+	case a.buyer == "DK":
+		add("the seller, in writing", "complain about the defect (reklamation), saying what is wrong: within two months of discovering it you are always in time, and never later than two years after delivery.",
+			"købeloven §§ 81, 83", fix)
+	default:
+		add("the seller, in writing", "complain about the defect (the reklamasjon letter), saying what is wrong, as soon as you can: how long you have follows your country's law (at least two years from delivery).",
+			"Directive (EU) 2019/771 art. 10, 12", fix)
+	}
+}
+
+// sweden is the advice of Swedish bodies: Hallå konsument, ARN.
+func (a adviser) sweden() []Step {
+	var out []Step
+	if a.f.Case.Kind != vault.Reinstatement && a.f.Case.Kind != vault.Unauthorised {
+		out = append(out, Step{"Allmänna reklamationsnämnden (ARN)", "a free board that recommends how a dispute with a company is solved, once the company has said no to your claim.", "arn.se", nil})
+	}
+	return append(out, Step{"Hallå konsument (Konsumentverket)", "free advice for consumers.", "hallakonsument.se", nil})
+}
+
+// denmark is the advice of Danish bodies: Forbrugerklagenævnet.
+func (a adviser) denmark() []Step {
+	var out []Step
+	danish := slices.ContainsFunc(a.sellers, func(c string) bool { return c == "DK" })
+	if danish && a.f.Case.Kind != vault.Reinstatement && a.f.Case.Kind != vault.Unauthorised {
+		out = append(out, Step{"Forbrugerklagenævnet (Nævnenes Hus)", "complaints against a trader established in Denmark, once you have complained to it.", "naevneneshus.dk", nil})
 	}
 	return out
 }

@@ -257,7 +257,7 @@ func Basis(d deadlines.Deadline) string {
 func CalendarEvents(rows []Deadline, t func(string) string, basis func(deadlines.Deadline) string) []deadlines.CalendarEvent {
 	var events []deadlines.CalendarEvent
 	for _, r := range rows {
-		if r.Unknown || r.Closes.IsZero() || r.Status == deadlines.Missed || r.Status == deadlines.Passed || r.Status == deadlines.Used {
+		if r.Unknown || r.Closes.IsZero() || r.Status.Over() {
 			continue
 		}
 		events = append(events, deadlines.CalendarEvent{

@@ -60,17 +60,16 @@ func (s *Service) LetterFacts(ctx context.Context, f vault.CaseFacts) (letters.F
 // before tomorrow), with the reason.
 func answerBy(today time.Time, rows []Deadline) (time.Time, string) {
 	by, why := today.AddDate(0, 0, 14), ""
+	first := by.AddDate(0, 0, 3)
 	for _, d := range rows {
-		if d.Unknown || d.Closes.IsZero() || d.After != "" || d.Status == deadlines.Missed || d.Status == deadlines.Used {
+		if d.Unknown || d.Closes.IsZero() || d.After != "" || d.Status.Over() {
 			continue
 		}
-		if limit := d.Closes.AddDate(0, 0, -3); limit.Before(by) {
-			by = limit
-			why = fmt.Sprintf("your last day for %s (%s) is %s, and you need the days after the answer", d.Window, d.Rule, Day(d.Closes.Time))
+		if d.Closes.Before(first) {
+			first = d.Closes.Time
+			why = fmt.Sprintf("your last day for %s (%s) is %s, before the seller's 14 days are over: send the letter today, and act before that day whatever the seller answers",
+				d.Window, d.Rule, Day(d.Closes.Time))
 		}
-	}
-	if !by.After(today) {
-		by = today.AddDate(0, 0, 1)
 	}
 	return by, why
 }

@@ -33,7 +33,12 @@ func (s *Service) OrderView(ctx context.Context, ref string) (OrderView, error) 
 	f.Order.Status = vault.StatusOf(f.Order, f.Cases)
 	view := OrderView{OrderFile: f, Notes: []string{}}
 	for _, r := range deadlines.ChargesNotes(rules.Rules, OrderFacts(f.Order, date.Value{}, rules.Country, nil), f.Order.Total) {
-		view.Notes = append(view.Notes, fmt.Sprintf("import charges may apply (%s): %s", r.ID, r.Says))
+		note := fmt.Sprintf("import charges may apply (%s): %s", r.ID, r.Says)
+		if r.PerItem { // the vault knows the order's total, not each item's price
+			note = fmt.Sprintf("import charges may apply if an item of it costs %s or more (%s; the limit is per item, and the total is %s): %s",
+				r.Above, r.ID, f.Order.Total, r.Says)
+		}
+		view.Notes = append(view.Notes, note)
 	}
 	return view, nil
 }

@@ -32,7 +32,7 @@ func (s *Service) timeline(ctx context.Context, entries []export.Entry, f vault.
 	}
 	for _, d := range s.CaseDeadlines(rules, f) {
 		own := d.Status == deadlines.Used && d.Used.Case == f.Case.ID.String() // the case's own window: its receiver's last day
-		done := d.Status == deadlines.Missed || d.Status == deadlines.Passed || d.Status == deadlines.Used && !own
+		done := d.Status.Over() && !own
 		if d.Unknown || d.Closes.IsZero() || done && !over {
 			continue
 		}
@@ -44,6 +44,8 @@ func (s *Service) timeline(ctx context.Context, entries []export.Entry, f vault.
 		switch d.Status {
 		case deadlines.Missed:
 			format += ", missed"
+		case deadlines.Guessed:
+			format += ", perhaps over"
 		case deadlines.Passed:
 			format += ", passed"
 		case deadlines.Used:

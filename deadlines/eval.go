@@ -147,6 +147,7 @@ func (w Window) evaluate(r Rule, f Facts, loc *time.Location) Deadline {
 			if c := w.Cap.eval(f, loc); c.ok && v.ok && c.day.Before(v.day) {
 				v.day, v.estimated = c.day, c.estimated
 				v.notes = append(v.notes, "capped by "+describe(w.Cap))
+				d.After = "" // the cap is a hard limit: past it the window is missed, not passed
 			}
 		}
 		d.Closes, d.Unknown = CalendarDay{v.day}, !v.ok
@@ -237,17 +238,21 @@ func Day(v date.Value, loc *time.Location) time.Time {
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }
 
-// add moves day by the term's offset. Months and years keep the day of the
-// month, or take the month's last day when it has no such day (31 January + 1
-// month is 28 or 29 February; 29 February + 1 year is 28 February), as
-// statutes count them. Business days skip Saturdays and Sundays.
+// add moves day by the term's offset: its days first, then its months and
+// years, then its business days, so that "14 days, then 12 months" is 12
+// months added to the end of the 14 days (Directive 2011/83/EU art. 10 (1)):
+// delivered 15 February 2028 ends 29 February, and the 12 months 28 February
+// 2029. Months and years keep the day of the month, or take the month's
+// last day when it has no such day (31 January + 1 month is 28 or 29
+// February; 29 February + 1 year is 28 February), as statutes count them.
+// Business days skip Saturdays and Sundays.
 func (t Term) add(day time.Time) time.Time {
+	day = day.AddDate(0, 0, t.Days)
 	if months := t.Years*12 + t.Months; months != 0 {
 		first := time.Date(day.Year(), day.Month()+time.Month(months), 1, 0, 0, 0, 0, time.UTC)
 		last := first.AddDate(0, 1, -1).Day()
 		day = time.Date(first.Year(), first.Month(), min(day.Day(), last), 0, 0, 0, 0, time.UTC)
 	}
-	day = day.AddDate(0, 0, t.Days)
 	for n := t.BusinessDays; n > 0; {
 		day = day.AddDate(0, 0, 1)
 		if wd := day.Weekday(); wd != time.Saturday && wd != time.Sunday {
@@ -294,7 +299,15 @@ const (
 	Passed     Status = "passed"  // over, and no loss (Window.After says what it means)
 	Used       Status = "used"    // a case of its kind was opened in it (Deadline.Used)
 	Unknown    Status = "unknown" // the dates it needs are not recorded
+	// Guessed is a window over by an estimate alone: its last day came from
+	// a date that stood for one not recorded (the expected delivery for the
+	// delivery), so it is not called missed; recording the date tells.
+	Guessed Status = "over by an estimate"
 )
+
+// Over reports whether a window is over: missed, passed, used, or over by
+// an estimate; nothing is left to do before a last day.
+func (s Status) Over() bool { return s == Missed || s == Passed || s == Used || s == Guessed }
 
 // Status says where today stands in d, with the days left until it closes
 // (negative once missed).
@@ -310,6 +323,8 @@ func (d Deadline) Status(today time.Time) (Status, int) {
 		return Used, left
 	case !d.Closes.IsZero() && left < 0 && d.After != "":
 		return Passed, left
+	case !d.Closes.IsZero() && left < 0 && d.Estimated:
+		return Guessed, left
 	case !d.Closes.IsZero() && left < 0:
 		return Missed, left
 	case !d.Opens.IsZero() && today.Before(d.Opens.Time):
@@ -360,8 +375,12 @@ func (g Guard) Warn(marketplace vault.Marketplace, disputes30, disputes90, order
 	if disputes30 <= g.MaxDisputes30d && (share <= g.MaxShare90d || disputes90 < g.MinDisputes90d) {
 		return ""
 	}
-	return fmt.Sprintf("this would be dispute number %d at %s in 30 days and %d in 90 days, with %d orders in 90 days (%.0f %%). "+
+	orders := fmt.Sprintf("%d orders", orders90)
+	if orders90 == 1 {
+		orders = "1 order"
+	}
+	return fmt.Sprintf("this would be dispute number %d at %s in 30 days and %d in 90 days, with %s in 90 days (%.0f %%). "+
 		"Marketplaces restrict accounts for \"dispute abuse\" and publish no limit; this project's heuristic warns above %d "+
 		"disputes in 30 days or %.0f %% of the orders of 90 days.",
-		disputes30, marketplace.Name(), disputes90, orders90, share*100, g.MaxDisputes30d, g.MaxShare90d*100)
+		disputes30, marketplace.Name(), disputes90, orders, share*100, g.MaxDisputes30d, g.MaxShare90d*100)
 }

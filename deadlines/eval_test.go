@@ -137,8 +137,8 @@ func TestRules(t *testing.T) {
 		{"Mastercard Chargeback Guide: with a delivery date, from it",
 			order("pay=Mastercard", "paid=2026-10-02", "expected=2026-10-20"),
 			"mastercard.chargeback", "chargeback", "2026-10-20", "2027-02-17", false, ""},
-		{"finansavtaleloven § 2-7: no window of its own; non-delivery from purchase+30d (Nordea)",
-			order("pay=Visa", "law=no", "case=chargeback", "opened=2026-03-05", "paid=2026-01-31"),
+		{"finansavtaleloven § 2-7 (Forbruker Europa): a credit card; no window of its own; non-delivery from purchase+30d (Nordea)",
+			order("pay=Visa credit", "law=no", "case=chargeback", "opened=2026-03-05", "paid=2026-01-31"),
 			"no.bank.claim", "bank claim, as soon as possible", "2026-03-02", "", false, ""},
 		{"PSD2 art. 71: 13 months from the debit, clamped to the month end",
 			order("pay=Visa", "law=no", "case=unauthorised", "opened=2026-02-02", "paid=2026-01-31"),
@@ -161,6 +161,12 @@ func TestRules(t *testing.T) {
 		{"Directive (EU) 2019/771: 2 years from a leap day",
 			order("law=eu", "delivered=2024-02-29"),
 			"eu.guarantee", "legal guarantee", "", "2026-02-28", false, ""},
+		{"angrerettloven § 21 (1) (a): goods delivered in several parcels, 14 days from the last",
+			order("law=no", "delivered=2026-10-02", "last_delivered=2026-10-09"),
+			"no.angrerett", "angrerett", "", "2026-10-23", false, ""},
+		{"Directive 2011/83/EU art. 9 (2) (b): several goods, from the last; 12 months from the end of those 14 days",
+			order("law=eu", "case=withdrawal", "opened=2026-10-20", "delivered=2026-10-02", "last_delivered=2026-10-09"),
+			"eu.withdrawal", "withdrawal, if not told of the right", "", "2027-10-23", false, ""},
 		{"angrerettloven § 21: 14 days from delivery",
 			order("law=no", "delivered=2026-10-02"),
 			"no.angrerett", "angrerett", "", "2026-10-16", false, ""},
@@ -176,6 +182,18 @@ func TestRules(t *testing.T) {
 		{"forbrukerkjøpsloven § 27: discovery estimated from the day the case was opened",
 			order("law=no", "case=warranty", "opened=2026-12-31"),
 			"no.reklamasjon", "notice surely in time", "2026-12-31", "2027-02-28", true, "discovered not recorded, opened used"},
+		{"forbrukerkjøpsloven § 27 (2): the two months end at the absolute limit, two years from delivery",
+			order("law=no", "case=warranty", "delivered=2026-03-01", "discovered=2028-02-20", "opened=2028-02-21"),
+			"no.reklamasjon", "notice surely in time", "2028-02-20", "2028-03-01", false, "capped by delivered|expected+2y"},
+		{"Directive 2011/83/EU art. 10 (1): 12 months added to the end of the 14 days, a leap day",
+			order("law=eu", "case=withdrawal", "opened=2028-03-01", "delivered=2028-02-15"),
+			"eu.withdrawal", "withdrawal, if not told of the right", "", "2029-02-28", false, ""},
+		{"Directive 2011/83/EU art. 10 (1): the 14 days end on 1 March, the 12 months too",
+			order("law=eu", "case=withdrawal", "opened=2027-03-01", "delivered=2027-02-15"),
+			"eu.withdrawal", "withdrawal, if not told of the right", "", "2028-03-01", false, ""},
+		{"angrerettloven: the 12 months from the end of the 14 days, into a leap year",
+			order("law=no", "case=withdrawal", "opened=2027-03-01", "delivered=2027-02-15"),
+			"no.angrerett", "angrerett, if not told of the right", "", "2028-03-01", false, ""},
 		{"forbrukerkjøpsloven § 27: 2 years absolute",
 			order("law=no", "delivered=2026-10-02"),
 			"no.reklamasjon", "absolute limit", "", "2028-10-02", false, ""},
@@ -237,7 +255,10 @@ func TestApplies(t *testing.T) {
 		{order("delivered=2026-10-02"), "no.angrerett", false}, // no law the vault knows
 		{order("pay=BankAxept", "law=no", "paid=2026-10-02"), "no.bank.claim", false},
 		{order("pay=Visa *4242", "law=no", "paid=2026-10-02"), "no.bank.claim", false}, // an order without a case
-		{order("pay=Visa *4242", "law=no", "case=chargeback", "opened=2026-11-02", "paid=2026-10-02"), "no.bank.claim", true},
+		{order("pay=Visa credit *4242", "law=no", "case=chargeback", "opened=2026-11-02", "paid=2026-10-02"), "no.bank.claim", true},
+		{order("pay=Klarna", "law=no", "case=chargeback", "opened=2026-11-02", "paid=2026-10-02"), "no.bank.claim", true},
+		// Forbruker Europa: "Kortreklamasjon ved bruk av debetkort er ikke lovpålagt".
+		{order("pay=Visa *4242", "law=no", "case=chargeback", "opened=2026-11-02", "paid=2026-10-02"), "no.bank.claim", false},
 		{order("pay=Visa *4242", "law=no", "paid=2026-10-02"), "no.unauthorised", false},         // needs its case
 		{order("market=aliexpress", "shipped=2026-10-02"), "aliexpress.dispute.escalate", false}, // needs a dispute case
 		{order("market=aliexpress", "case=warranty", "opened=2026-10-02"), "aliexpress.dispute.escalate", false},
@@ -342,5 +363,40 @@ func TestGuard(t *testing.T) {
 		if got := g.Warn("aliexpress", tt.d30, tt.d90, tt.orders) != ""; got != tt.warn {
 			t.Errorf("%+v: warn = %v", tt, got)
 		}
+	}
+}
+
+// TestNoticeAfterTheLimit: forbrukerkjøpsloven § 27 (2) ends every claim two
+// years after delivery; a notice window capped by that limit is missed when
+// over, not "passed, perhaps still in time" as the two months alone are.
+func TestNoticeAfterTheLimit(t *testing.T) {
+	rules := BuiltinRules()
+	capped, _ := find(Evaluate(rules, order("law=no", "case=warranty", "delivered=2026-03-01", "discovered=2028-02-20"), time.UTC),
+		"no.reklamasjon", "notice surely in time")
+	if st, _ := capped.Status(day("2028-03-05")); st != Missed || capped.After != "" {
+		t.Errorf("capped by the limit: %s, after %q", st, capped.After)
+	}
+	free, _ := find(Evaluate(rules, order("law=no", "case=warranty", "delivered=2026-03-01", "discovered=2026-06-01"), time.UTC),
+		"no.reklamasjon", "notice surely in time")
+	if st, _ := free.Status(day("2026-09-01")); st != Passed {
+		t.Errorf("two months after discovery, within the limit: %s", st)
+	}
+}
+
+// TestNeverMissedOnAnEstimate: a window whose last day comes from an
+// estimate (the expected delivery for the delivery) is over by an estimate
+// when past, never missed: AliExpress's own pages count from completion,
+// which the vault only guesses without the recorded protection end.
+func TestNeverMissedOnAnEstimate(t *testing.T) {
+	rules := BuiltinRules()
+	guess, _ := find(Evaluate(rules, order("market=aliexpress", "shipped=2026-08-25", "expected=2026-08-25"), time.UTC),
+		"aliexpress.dispute.open", "open dispute")
+	if st, _ := guess.Status(day("2026-12-07")); st != Guessed || !st.Over() {
+		t.Errorf("estimated and past: %s", st)
+	}
+	known, _ := find(Evaluate(rules, order("market=aliexpress", "shipped=2026-08-25", "protection_ends=2026-09-20"), time.UTC),
+		"aliexpress.dispute.open", "open dispute")
+	if st, _ := known.Status(day("2026-12-07")); st != Missed {
+		t.Errorf("the recorded protection end, past: %s", st)
 	}
 }

@@ -112,6 +112,7 @@ var bokmal = lang.Dict{
 	"last day: %s (%s), estimated":                   "siste frist: %s (%s), anslått",
 	"last day: %s (%s), missed":                      "siste frist: %s (%s), oversittet",
 	"last day: %s (%s), estimated, missed":           "siste frist: %s (%s), anslått, oversittet",
+	"last day: %s (%s), estimated, perhaps over":     "siste frist: %s (%s), anslått, kanskje over",
 	"last day: %s (%s), passed":                      "siste frist: %s (%s), passert",
 	"last day: %s (%s), estimated, passed":           "siste frist: %s (%s), anslått, passert",
 	"last day: %s (%s), used on %s by %s":            "siste frist: %s (%s), brukt %s av %s",
@@ -187,6 +188,6 @@ var bokmal = lang.Dict{
 var translatedWords = []string{
 	"%s %s order %s", "delivered %s order %s, %d days after the expected date", "%s refunded on %s order %s",
 	"%s credited back on %s order %s", "%s opened", "%s decided: %s", "%s: %s", "%s from %s: %s", "last day: %s (%s)", "last day: %s (%s), estimated",
-	"last day: %s (%s), missed", "last day: %s (%s), estimated, missed", "last day: %s (%s), passed",
+	"last day: %s (%s), missed", "last day: %s (%s), estimated, missed", "last day: %s (%s), estimated, perhaps over", "last day: %s (%s), passed",
 	"last day: %s (%s), estimated, passed", "last day: %s (%s), used on %s by %s", "last day: %s (%s), estimated, used on %s by %s",
 }

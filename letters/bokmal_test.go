@@ -34,10 +34,23 @@ func TestEveryTextTranslated(t *testing.T) {
 	}
 }
 
-// texts are the literals given to t, f, law and lawf in f.
+// texts are the literals given to t, f, law and lawf in f, and those of
+// every byLaw.
 func texts(f *ast.File) []string {
 	var keys []string
 	ast.Inspect(f, func(n ast.Node) bool {
+		if lit, ok := n.(*ast.CompositeLit); ok {
+			if id, ok := lit.Type.(*ast.Ident); ok && id.Name == "byLaw" {
+				for _, e := range lit.Elts {
+					if kv, ok := e.(*ast.KeyValueExpr); ok {
+						if s, ok := kv.Value.(*ast.BasicLit); ok && s.Kind == token.STRING {
+							v, _ := strconv.Unquote(s.Value)
+							keys = append(keys, v)
+						}
+					}
+				}
+			}
+		}
 		call, ok := n.(*ast.CallExpr)
 		if !ok || len(call.Args) == 0 {
 			return true
@@ -47,9 +60,7 @@ func texts(f *ast.File) []string {
 			return true
 		}
 		args := call.Args[:1] // t and f: the text or format
-		if sel.Sel.Name == "law" || sel.Sel.Name == "lawf" {
-			args = call.Args[:2] // both paragraphs
-		} else if sel.Sel.Name != "t" && sel.Sel.Name != "f" {
+		if sel.Sel.Name != "t" && sel.Sel.Name != "f" {
 			return true
 		}
 		for _, a := range args {

@@ -64,8 +64,10 @@ type Facts struct {
 	Dossier  bool // the letter goes with the case's dossier (its statement)
 	Exhibits int  // the dossier's exhibits, when the letter goes with one
 	// AnswerBy is the day the seller is asked to answer by: 14 days from
-	// today, or earlier so that the buyer's next deadline (AnswerFor) is
-	// still ahead; zero means 14 days.
+	// today, a reasonable time the letters never shorten (forbrukerkjøpsloven
+	// §§ 29-30: the seller remedies within a reasonable time); zero means 14
+	// days. AnswerFor, when set, tells the buyer that a deadline of theirs
+	// comes sooner: a note, never a shorter time in the letter.
 	AnswerBy  time.Time
 	AnswerFor string
 }

@@ -246,7 +246,11 @@ func check(t *testing.T, s shape, kind Kind, l lang.Lang, d Draft) {
 	if gap && !slices.ContainsFunc(d.Notes, func(n vault.Note) bool { return n.Fix != nil && n.Fix.Field == "problem" }) {
 		t.Errorf("%s %s: a gap and no note saying what to record: %v", l, kind, d.Notes)
 	}
-	for _, want := range []string{"Kari Nordmann", "8123456789012345", "AliExpress", "Blåbær Store 蓝莓"} {
+	want := []string{"Kari Nordmann", "8123456789012345", "AliExpress", "Blåbær Store 蓝莓"}
+	if kind == Unauthorised && trouble == vault.NotAuthorised {
+		want = []string{"Kari Nordmann", "Blåbær Store 蓝莓"} // a payment the buyer did not make is no order of theirs
+	}
+	for _, want := range want {
 		if !strings.Contains(d.Text, want) {
 			t.Errorf("%s %s: no %q in\n%s", l, kind, want, d.Text)
 		}
@@ -288,6 +292,18 @@ func TestWords(t *testing.T) {
 		{Reinstatement, lang.EN, shape{kind: vault.Reinstatement, country: "NO", wroteFirst: true, disputeNumber: true},
 			[]string{"My records show 10 orders on the account.", "- dispute about order 8100000000000001, opened 2026-06-01, won.",
 				"Before each of them I wrote to the seller first."}, []string{"CASE-2", "ordinary purchases"}},
+		// The escalation named is the one the payment allows (a PayPal claim, not a card's chargeback).
+		{Seller, lang.EN, shape{kind: vault.OtherCase, trouble: vault.NotReceived, country: "NO", payment: "PayPal"},
+			[]string{"I will open a dispute with AliExpress or open a claim with PayPal, and attach this letter."}, []string{"chargeback", "card issuer"}},
+		{Seller, lang.NB, shape{kind: vault.OtherCase, trouble: vault.NotReceived, country: "NO", payment: "Mastercard"},
+			[]string{"vil jeg åpne en tvist hos AliExpress eller be kortutstederen om tilbakeføring, og legge ved dette brevet."}, nil},
+		{Seller, lang.EN, shape{kind: vault.OtherCase, trouble: vault.NotReceived, country: "NO", payment: "BankAxept"},
+			[]string{"I will open a dispute with AliExpress, and attach this letter."}, []string{"chargeback"}},
+		// A dispute already open: the next step is the payment's.
+		{Seller, lang.EN, shape{kind: vault.Dispute, trouble: vault.NotReceived, country: "NO", payment: "PayPal"},
+			[]string{"If the matter is not resolved by then, I will open a claim with PayPal, and attach this letter."}, []string{"open a dispute with AliExpress"}},
+		{Seller, lang.EN, shape{kind: vault.OtherCase, trouble: vault.NotReceived, country: "NO", payment: "BankAxept"},
+			[]string{"I will open a dispute with AliExpress, and attach this letter."}, []string{"chargeback"}},
 		{Seller, lang.NB, shape{kind: vault.Warranty, trouble: vault.Defective, country: "NO", delivered: true},
 			[]string{"rette feilen eller bytte varen uten kostnad for meg"}, []string{"betale tilbake"}},
 	} {
@@ -320,10 +336,10 @@ func TestNotes(t *testing.T) {
 		t.Errorf("no note on the missing letter to the seller: %v", d.Notes)
 	}
 	f := shape{kind: vault.Dispute, trouble: vault.NotReceived, country: "NO"}.facts()
-	f.AnswerBy, f.AnswerFor = time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), "your last day for open dispute is 2026-12-04"
-	d, _ = Write(Seller, lang.EN, f)
-	if !strings.Contains(d.Text, "refund 1234.50 NOK by 2026-12-01.") || len(d.Notes) == 0 {
-		t.Errorf("an earlier answer day: %q %v", d.Text, d.Notes)
+	f.AnswerFor = "your last day for open dispute is 2026-12-04: send the letter today"
+	d, _ = Write(Seller, lang.EN, f) // forbrukerkjøpsloven § 30: the seller remedies "innen rimelig tid"; a deadline of the buyer's is the buyer's
+	if !strings.Contains(d.Text, "refund 1234.50 NOK by 2026-12-09, 14 days from today.") || !strings.Contains(noteTexts(d.Notes), "send the letter today") {
+		t.Errorf("a deadline of the buyer's shortened the seller's time: %q %v", d.Text, d.Notes)
 	}
 	d, _ = Write(Withdrawal, lang.EN, shape{kind: vault.Withdrawal, country: "US", delivered: true}.facts())
 	if strings.Contains(d.Text, "Directive") || !strings.Contains(noteTexts(d.Notes), "no consumer law the vault knows") {
@@ -429,5 +445,79 @@ func TestRefundLowersTheClaim(t *testing.T) {
 	sum := Summary(lang.NB, s.facts())
 	if want := "200,00\u00a0kr av ordre 8123456789012345 er refundert 10.11.2026. Jeg ber om å få tilbake 1\u00a0034,50\u00a0kr."; !strings.Contains(sum, want) {
 		t.Errorf("summary: no %q in %q", want, sum)
+	}
+}
+
+// TestThirteenMonths: Directive (EU) 2015/2366 art. 71 gives 13 months from
+// the debit to notify; the letter says it notifies within them only when it
+// does (debited 31 January 2028: the last day is 28 February 2029), and a
+// payment the buyer did not make reads as a transaction, not a purchase.
+func TestThirteenMonths(t *testing.T) {
+	r := shape{kind: vault.Unauthorised, trouble: vault.NotAuthorised, country: "NO", payment: "Visa credit ****4242"}.records()
+	r.File.Orders[0].Paid = day("2028-01-31")
+	for _, tt := range []struct {
+		today  time.Time
+		within bool
+	}{
+		{time.Date(2029, 2, 28, 0, 0, 0, 0, time.UTC), true},
+		{time.Date(2029, 3, 1, 0, 0, 0, 0, time.UTC), false},
+		{time.Date(2029, 3, 10, 0, 0, 0, 0, time.UTC), false},
+	} {
+		f := factsOf(r)
+		f.Today = tt.today
+		d, err := Write(Unauthorised, lang.EN, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(d.Text, "within 13 months of the debit"); got != tt.within {
+			t.Errorf("%s: says within 13 months: %v\n%s", tt.today.Format(time.DateOnly), got, d.Text)
+		}
+		if late := strings.Contains(noteTexts(d.Notes), "more than 13 months before the letter"); late == tt.within {
+			t.Errorf("%s: a note on the 13 months: %v", tt.today.Format(time.DateOnly), late)
+		}
+		for _, bad := range []string{"order 8123456789012345", "ordered", "paid by"} {
+			if strings.Contains(d.Text, bad) {
+				t.Errorf("a payment the buyer did not make reads as a purchase (%q):\n%s", bad, d.Text)
+			}
+		}
+		if !strings.Contains(d.Text, "- 1234.50 NOK to Blåbær Store 蓝莓 on 2028-01-31, by Visa credit ****4242.") {
+			t.Errorf("the transaction is not named:\n%s", d.Text)
+		}
+	}
+	nb, _ := Write(Unauthorised, lang.NB, factsOf(r))
+	if !strings.Contains(nb.Text, "med Visa kreditt ****4242") {
+		t.Errorf("a bokmål letter keeps the card's English words:\n%s", nb.Text)
+	}
+}
+
+// TestWithdrawalDays: Directive 2011/83/EU art. 9-10, angrerettloven
+// §§ 20-21: the 14 days run from the last parcel; past them, the letter
+// says it relies on the 12 months of a trader who did not inform (and asks
+// the buyer to say how); past those, it claims no right of withdrawal.
+// Delivered 15 February 2028: the 14 days end 29 February, the 12 months
+// on 28 February 2029.
+func TestWithdrawalDays(t *testing.T) {
+	r := shape{kind: vault.Withdrawal, country: "NO"}.records()
+	r.File.Orders[0].Delivered = day("2028-02-10")
+	r.File.Orders[0].LastDelivered = day("2028-02-15")
+	for _, tt := range []struct {
+		today      time.Time
+		want, note string
+	}{
+		{time.Date(2028, 2, 29, 0, 0, 0, 0, time.UTC), "Angrefristen er 14 dager fra den dagen jeg fikk varen (§ 21).", ""},
+		{time.Date(2028, 3, 1, 0, 0, 0, 0, time.UTC), "utløper angrefristen 12 måneder etter dem (§ 21 tredje ledd): [skriv hvordan du ikke fikk opplysningene]",
+			"the 14 days of ORD-1 ended on 2028-02-29: the letter relies on the 12 months more of a trader who did not inform you of the right, until 2029-02-28"},
+		{time.Date(2029, 3, 1, 0, 0, 0, 0, time.UTC), "[Angreretten er ute, også for en næringsdrivende som ikke opplyste om den; skriv her hva du bygger på.]",
+			"the right of withdrawal for ORD-1 ended on 2029-02-28"},
+	} {
+		f := factsOf(r)
+		f.Today = tt.today
+		d, err := Write(Withdrawal, lang.NB, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(d.Text, tt.want) || tt.note != "" && !strings.Contains(noteTexts(d.Notes), tt.note) {
+			t.Errorf("%s: no %q in\n%s\nor no note %q in %v", tt.today.Format(time.DateOnly), tt.want, d.Text, tt.note, d.Notes)
+		}
 	}
 }

@@ -119,7 +119,7 @@ func (w *letter) paid(o vault.Order) string {
 		s = w.f("%s to %s", w.l.Money(o.Total), s)
 	}
 	if o.Payment != "" {
-		s += w.f(", by %s", o.Payment)
+		s += w.f(", by %s", w.payment(o.Payment))
 	}
 	if o.Paid.IsZero() && !o.Ordered.IsZero() {
 		s += w.f(", ordered %s", w.date(o.Ordered))

@@ -2,6 +2,7 @@ package letters
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 
@@ -24,9 +25,10 @@ type view struct {
 	Delivered    bool        // every order recorded as delivered
 	Trouble      vault.Trouble
 	Letters      vault.Correspondence
-	Credit       bool // paid by a card recorded as a credit card
-	Card         bool // a payment method is recorded
-	Norway, EU   bool // the law of some order (vault.LawFor)
+	Credit       bool   // paid by a card recorded as a credit card
+	Card         bool   // a payment method is recorded
+	Norway, EU   bool   // the law of some order (vault.LawFor)
+	Buyer        string // the buyer's country, its code (NO when not set)
 	AnswerBy     time.Time
 	Disputes     []vault.DisputeOutcome // a reinstatement's: the buyer's disputes at the case's marketplaces
 	OrderCount   int                    // and the buyer's orders there
@@ -58,6 +60,10 @@ func newView(f Facts, l lang.Lang) view {
 		v.EU = v.EU || law == vault.EULaw
 	}
 	v.Sellers, v.Numbers = strings.Join(sellers, ", "), strings.Join(numbers, ", ")
+	v.Buyer = vault.Country(f.Country)
+	if v.Buyer == "" {
+		v.Buyer = vault.DefaultCountry
+	}
 	if v.Claimant == "" {
 		v.Claimant = map[lang.Lang]string{lang.EN: "[your name]", lang.NB: "[ditt navn]"}[l]
 	}
@@ -68,6 +74,36 @@ func newView(f Facts, l lang.Lang) view {
 func (v view) has(kinds ...vault.EvidenceKind) bool {
 	_, ok := v.F.HasAny(kinds...)
 	return ok
+}
+
+// cardWords are the English words of a payment method a buyer records
+// ("Visa credit ****4242"), and their bokmål.
+var cardWords = regexp.MustCompile(`(?i)\b(credit|debit)( card)?\b`)
+
+// payment is a payment method as recorded, its card words in l: a bokmål
+// letter says "Visa kreditt ****4242", not "Visa credit".
+func (w *letter) payment(p string) string {
+	if w.l != lang.NB {
+		return p
+	}
+	return cardWords.ReplaceAllStringFunc(p, func(m string) string {
+		word := map[string]string{"credit": "kreditt", "debit": "debet"}[strings.ToLower(strings.Fields(m)[0])]
+		if strings.Contains(strings.ToLower(m), "card") {
+			word += "kort"
+		}
+		return word
+	})
+}
+
+// onCard reports whether a payment method is a card scheme's.
+func onCard(payment string) bool {
+	p := strings.ToLower(payment)
+	for _, w := range []string{"visa", "mastercard", "maestro", "amex", "american express", "card", "kort"} {
+		if strings.Contains(p, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // onCredit reports whether a payment method is recorded as a credit card,

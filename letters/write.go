@@ -2,6 +2,7 @@ package letters
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"vault"
@@ -126,7 +127,7 @@ func (w *letter) order(o vault.Order) string {
 		s += ", " + w.l.Money(o.Total)
 	}
 	if o.Payment != "" {
-		s += w.f(", paid by %s", o.Payment)
+		s += w.f(", paid by %s", w.payment(o.Payment))
 	}
 	if back, last := w.v.F.Money.BackOf(o.ID); back.Minor > 0 {
 		s += w.f(", %s refunded", w.l.Money(back))
@@ -264,12 +265,10 @@ func (w *letter) sign() {
 // answerBy is the day the seller is asked to answer by, said as "by D, 14
 // days from today" or, when a deadline of the buyer comes sooner, "by D".
 func (w *letter) answerBy() string {
-	day := w.l.Day(w.v.AnswerBy)
 	if w.v.AnswerFor != "" {
-		w.note(nil, "the seller gets until %s, not 14 days: %s", w.v.AnswerBy.Format("2006-01-02"), w.v.AnswerFor)
-		return w.f("by %s", day)
+		w.note(nil, "%s", w.v.AnswerFor)
 	}
-	return w.f("by %s, 14 days from today", day)
+	return w.f("by %s, 14 days from today", w.l.Day(w.v.AnswerBy))
 }
 
 func (w *letter) seller() {
@@ -288,30 +287,62 @@ func (w *letter) seller() {
 	}
 	w.line(w.problem(), w.f(" I ask you to %s %s.", ask, w.answerBy()))
 	w.line()
-	switch {
-	case v.Norway && (v.Trouble == vault.Defective || v.Trouble == vault.NotAsDescribed):
-		w.line(w.t("As a consumer I rely on forbrukerkjøpsloven (the Norwegian Consumer Purchases Act), and this letter is my complaint (reklamasjon) under its § 27."))
-	case v.Norway:
-		w.line(w.t("As a consumer I rely on forbrukerkjøpsloven (the Norwegian Consumer Purchases Act)."))
-	case v.EU:
-		w.line(w.t("As a consumer I rely on the consumer law of my country, which implements Directives (EU) 2019/771 (the legal guarantee) and 2011/83/EU (consumer rights)."))
-	}
-	if v.Norway || v.EU {
-		w.line()
+	if v.Trouble == vault.Defective || v.Trouble == vault.NotAsDescribed {
+		w.law(byLaw{
+			no: "As a consumer I rely on forbrukerkjøpsloven (the Norwegian Consumer Purchases Act), and this letter is my complaint (reklamasjon) under its § 27.",
+			se: "As a consumer I rely on konsumentköplagen (2022:260), and this letter is my complaint (reklamation) under its 5 kap. 2 §.",
+			dk: "As a consumer I rely on købeloven, and this letter is my complaint (reklamation) under its § 81.",
+			eu: "As a consumer I rely on the consumer law of my country, which implements Directives (EU) 2019/771 (the legal guarantee) and 2011/83/EU (consumer rights)."})
+	} else {
+		w.law(byLaw{
+			no: "As a consumer I rely on forbrukerkjøpsloven (the Norwegian Consumer Purchases Act).",
+			se: "As a consumer I rely on konsumentköplagen (2022:260).",
+			dk: "As a consumer I rely on købeloven.",
+			eu: "As a consumer I rely on the consumer law of my country, which implements Directives (EU) 2019/771 (the legal guarantee) and 2011/83/EU (consumer rights)."})
 	}
 	disputed, chargeback := w.taken()
+	route := w.route()
 	switch {
 	case w.shop() && v.Norway:
 		w.line(w.t("If the matter is not resolved by then, I will bring it before Forbrukertilsynet, and attach this letter."))
-	case w.shop() || chargeback:
+	case w.shop() || chargeback || disputed && route == "":
 		w.line(w.t("If the matter is not resolved by then, I will take further steps, and attach this letter."))
 	case disputed:
-		w.line(w.t("If the matter is not resolved by then, I will ask my card issuer for a chargeback, and attach this letter."))
+		w.line(w.f("If the matter is not resolved by then, I will %s, and attach this letter.", route))
+	case route == "":
+		w.line(w.f("If the matter is not resolved by then, I will open a dispute with %s, and attach this letter.", w.markets()))
 	default:
-		w.line(w.f("If the matter is not resolved by then, I will open a dispute with %s or ask my card issuer for a chargeback, and attach this letter.", w.markets()))
+		w.line(w.f("If the matter is not resolved by then, I will open a dispute with %s or %s, and attach this letter.", w.markets(), route))
 	}
 	w.line()
 	w.sign()
+}
+
+// route is the escalation the payment allows beyond the marketplace, in
+// the letter's words: a card's chargeback, a PayPal claim, Klarna's own
+// dispute; "" when the payment recorded names none of them (or an eBay
+// purchase paid with PayPal, which eBay's guarantee handles).
+func (w *letter) route() string {
+	var routes []string
+	for _, o := range w.v.Orders {
+		p := strings.ToLower(o.Payment)
+		var r string
+		switch {
+		case strings.Contains(p, "paypal") && o.Marketplace != vault.EBay:
+			r = w.t("open a claim with PayPal")
+		case strings.Contains(p, "klarna"):
+			r = w.t("raise it with Klarna")
+		case onCard(p):
+			r = w.t("ask my card issuer for a chargeback")
+		}
+		if r != "" && !slices.Contains(routes, r) {
+			routes = append(routes, r)
+		}
+	}
+	if len(routes) != 1 {
+		return "" // none, or orders paid in different ways: no one route to name
+	}
+	return routes[0]
 }
 
 // taken reports the steps already recorded about the orders: a marketplace
@@ -553,22 +584,40 @@ func (w *letter) receiver(kind Kind, otherwise string) string {
 	return otherwise
 }
 
-// law writes the paragraph of Norwegian law or, for anyone else, EU law.
-func (w *letter) law(norway, eu string) { w.lawf(norway, eu) }
+// byLaw is a paragraph in the law of the buyer's country: Norway's, Sweden's
+// and Denmark's own acts (sources.go quotes each section cited), and for a
+// buyer elsewhere in the EU/EEA the directives, said plainly as EU law. A
+// Swedish or Danish paragraph left empty falls back to the EU one.
+type byLaw struct{ no, se, dk, eu string }
 
-// lawf is law with formats filled with args. A buyer whose country has
-// neither gets neither paragraph, and a note.
-func (w *letter) lawf(norway, eu string, args ...any) {
-	switch {
-	case w.v.Norway:
-		w.line(w.f(norway, args...))
-	case w.v.EU:
-		w.line(w.f(eu, args...))
-	default:
+// law writes the paragraph of the buyer's law, and a blank line.
+func (w *letter) law(b byLaw) { w.lawf(b) }
+
+// lawf is law with formats filled with args. A buyer whose country has no
+// law the vault knows gets no paragraph, and a note.
+func (w *letter) lawf(b byLaw, args ...any) {
+	text := w.lawText(b)
+	if text == "" {
 		w.note(&vault.Fix{Do: vault.DoConfig, Field: string(vault.SettingCountry), Value: "NO"}, "no consumer law the vault knows applies to a buyer in %s: the letter cites none", w.v.Country)
 		return
 	}
+	w.line(w.f(text, args...))
 	w.line()
+}
+
+// lawText is the paragraph of b for the buyer's law; "" for none.
+func (w *letter) lawText(b byLaw) string {
+	switch {
+	case w.v.Norway:
+		return b.no
+	case w.v.EU && w.v.Buyer == "SE" && b.se != "":
+		return b.se
+	case w.v.EU && w.v.Buyer == "DK" && b.dk != "":
+		return b.dk
+	case w.v.EU:
+		return b.eu
+	}
+	return ""
 }
 
 // dayIn is the calendar day of a recorded date in loc, as time.Time.
@@ -584,25 +633,66 @@ func (w *letter) withdrawal() {
 	w.head(w.toSeller(), w.f("Withdrawal from order %s", w.v.Numbers))
 	w.line(w.t("I hereby withdraw from my contract for the sale of these goods:"))
 	w.orders()
-	w.law("I use my right of withdrawal (angrerett) under angrerettloven § 21: 14 days from receipt of the goods.",
-		"I use my right of withdrawal under the consumer law of my country, which implements Directive 2011/83/EU (art. 9: 14 days from receipt of the goods).")
+	late, over := w.withdrawalDays()
+	switch {
+	case over:
+		w.line(w.t("[The right of withdrawal has ended, even for a trader who did not inform of it; say here on what you rely.]"))
+		w.line()
+	case late:
+		w.law(byLaw{
+			no: "I use my right of withdrawal (angrerett, angrerettloven § 20). The 14 days from the day I received the goods have passed, but I was not informed of the right as angrerettloven § 8 requires, so the period ends 12 months after them (§ 21 third paragraph): [say how you were not informed].",
+			se: "I use my right of withdrawal (ångerrätt) under lag (2005:59) om distansavtal och avtal utanför affärslokaler, 2 kap. 10 §. The 14 days from the day I received the goods have passed, but I was not informed of the right, so it ends one year after they would have ended (2 kap. 12 §): [say how you were not informed].",
+			dk: "I use my right of withdrawal (fortrydelsesret) under forbrugeraftaleloven § 18. The 14 days from the day I received the goods have passed, but I was not informed of the right, so the period ends 12 months after them (§ 19, stk. 4): [say how you were not informed].",
+			eu: "I use my right of withdrawal under the consumer law of my country, which implements Directive 2011/83/EU. The 14 days from the day I received the goods have passed, but I was not informed of the right, so the period ends 12 months after them (art. 10 (1)): [say how you were not informed]."})
+	default:
+		w.law(byLaw{
+			no: "I use my right of withdrawal (angrerett, angrerettloven § 20): 14 days from the day I received the goods (§ 21).",
+			se: "I use my right of withdrawal (ångerrätt) under lag (2005:59) om distansavtal och avtal utanför affärslokaler, 2 kap. 10 §: 14 days from the day I received the goods (2 kap. 12 §).",
+			dk: "I use my right of withdrawal (fortrydelsesret) under forbrugeraftaleloven § 18: 14 days from the day I received the goods (§ 19).",
+			eu: "I use my right of withdrawal under the consumer law of my country, which implements Directive 2011/83/EU (art. 9: 14 days from the day I received the goods)."})
+	}
 	w.line(w.f("I ask for %s to be refunded to the means of payment I used, within 14 days of your receiving this notice, and to be told where to return the goods.", w.amount()))
 	w.line()
 	w.sign()
+}
+
+// withdrawalDays says, from the deliveries recorded (of an order in several
+// parcels, the last: angrerettloven § 21 (1) (a), Directive 2011/83/EU
+// art. 9 (2) (b)), whether the 14 days are over for some order (late), and
+// whether the 12 months a trader who did not inform adds are over too; it
+// notes what it found.
+func (w *letter) withdrawalDays() (late, over bool) {
 	for _, o := range w.v.Orders {
-		switch end := o.Delivered.Time().AddDate(0, 0, 14); {
-		case o.Delivered.IsZero():
-			w.note(vault.SetField(o.ID.String(), "delivered", "DATE"), "%s has no delivery day recorded: the 14 days run from the day you received it", o.ID)
+		got := o.LastDelivered
+		if got.IsZero() {
+			got = o.Delivered
+		}
+		if got.IsZero() {
+			w.note(vault.SetField(o.ID.String(), "delivered", "DATE"), "%s has no delivery day recorded: the 14 days run from the day you received it (the last parcel of several)", o.ID)
+			continue
+		}
+		end := dayIn(got, w.v.Loc).AddDate(0, 0, 14)
+		first := time.Date(end.Year(), end.Month()+12, 1, 0, 0, 0, 0, time.UTC)
+		extended := time.Date(first.Year(), first.Month(), min(end.Day(), first.AddDate(0, 1, -1).Day()), 0, 0, 0, 0, time.UTC)
+		switch {
+		case w.v.Today.After(extended):
+			over = true
+			w.note(nil, "the right of withdrawal for %s ended on %s, 12 months after its 14 days: the letter leaves a gap; a complaint about a defect (reklamasjon) may still be in time",
+				o.ID, extended.Format(time.DateOnly))
 		case w.v.Today.After(end):
-			w.note(nil, "the 14 days of %s ended on %s: the letter is late, unless you were not told of the right of withdrawal (then it lasts 12 months longer)",
-				o.ID, end.Format("2006-01-02"))
+			late = true
+			w.note(nil, "the 14 days of %s ended on %s: the letter relies on the 12 months more of a trader who did not inform you of the right, until %s; say in it how you were not informed, or do not send it",
+				o.ID, end.Format(time.DateOnly), extended.Format(time.DateOnly))
 		}
 	}
+	return late, over
 }
 
 func (w *letter) reklamasjon() {
 	v := w.v
-	w.head(w.toSeller(), w.f("Complaint about defects (reklamasjon): order %s", v.Numbers))
+	subject := w.lawText(byLaw{no: "Complaint about defects (reklamasjon): order %s", se: "Complaint about a defect (reklamation): order %s",
+		dk: "Complaint about a defect (reklamation): order %s", eu: "Complaint about a defect: order %s"})
+	w.head(w.toSeller(), w.f(or(subject, "Complaint about a defect: order %s"), v.Numbers))
 	w.line(w.t("I complain about a defect in these goods:"))
 	w.orders()
 	w.line(w.t("The defect: [describe the defect and how it shows]."))
@@ -614,8 +704,11 @@ func (w *letter) reklamasjon() {
 		w.note(vault.SetField(w.record(), "discovered", "DATE"), "the day you discovered the defect is not recorded")
 	}
 	w.line()
-	w.law("This is my complaint (reklamasjon) under forbrukerkjøpsloven § 27. I ask for the defect to be remedied, or the goods replaced, at no cost to me; if that is not done within a reasonable time, I will claim a price reduction (prisavslag) or cancel the purchase (heving).",
-		"This is my claim under the consumer law of my country, which implements Directive (EU) 2019/771 (art. 10). I ask for the goods to be repaired or replaced at no cost to me; if that is not done within a reasonable time, I will claim a price reduction or terminate the contract.")
+	w.law(byLaw{
+		no: "This is my complaint (reklamasjon) under forbrukerkjøpsloven § 27. I ask for the defect to be remedied, or the goods replaced, at no cost to me; if that is not done within a reasonable time, I will claim a price reduction (prisavslag) or cancel the purchase (heving).",
+		se: "This is my complaint (reklamation) under konsumentköplagen 5 kap. 2 §. I ask for the defect to be remedied or the goods replaced at no cost to me (5 kap. 4 §); if that is not done within a reasonable time, I will claim a price reduction or cancel the purchase (5 kap. 8 §).",
+		dk: "This is my complaint (reklamation) under købeloven § 81. I ask for the defect to be remedied or the goods replaced at no cost to me (§ 78 a); if that is not done within a reasonable time, I will claim a price reduction or cancel the purchase (§ 78 b).",
+		eu: "This is my claim under the consumer law of my country, which implements Directive (EU) 2019/771 (art. 10). I ask for the goods to be repaired or replaced at no cost to me; if that is not done within a reasonable time, I will claim a price reduction or terminate the contract."})
 	w.line(sentences(w.f("I ask for your answer %s.", w.answerBy()), w.holds(), w.enclosed()))
 	w.line()
 	w.sign()
@@ -630,8 +723,9 @@ func (w *letter) delay() {
 		w.note(nil, "every order is recorded as delivered: a delay letter is for goods that did not come")
 	}
 	day := w.l.Day(v.AnswerBy)
-	w.lawf("I set an additional time for delivery until %s. If the goods are not delivered by then, the purchase is cancelled (hevet) without further notice, and I claim back %s (forbrukerkjøpsloven § 23).",
-		"I set an additional period for delivery until %s. If the goods are not delivered by then, the contract is terminated without further notice, and I claim back %s (the consumer law of my country, which implements Directive 2011/83/EU art. 18).",
+	w.lawf(byLaw{
+		no: "I set an additional time for delivery until %s. If the goods are not delivered by then, the purchase is cancelled (hevet) without further notice, and I claim back %s (forbrukerkjøpsloven § 23).",
+		eu: "I set an additional period for delivery until %s. If the goods are not delivered by then, the contract is terminated without further notice, and I claim back %s (the consumer law of my country, which implements Directive 2011/83/EU art. 18)."},
 		day, w.amount())
 	w.line()
 	w.sign()
@@ -643,18 +737,88 @@ func (w *letter) unauthorised() {
 	switch v.Trouble {
 	case vault.NotAuthorised:
 		w.line(w.t("I did not authorise this card payment:"))
+		w.payments() // a payment the buyer did not make is no purchase of theirs
 	case vault.ChargedTwice:
 		w.line(w.t("My card was charged twice for this purchase; I authorised one charge only:"))
+		w.orders()
 	case vault.WrongAmount:
 		w.line(w.t("My card was charged a different amount than I authorised for this purchase:"))
+		w.orders()
 	default:
 		w.line(w.t("[Say here what is wrong with the payment.]"))
 		w.note(w.problemFix("not-authorised|charged-twice|wrong-amount"), "what is wrong with the payment is not recorded, so the letter leaves a gap")
+		w.orders()
 	}
-	w.orders()
-	w.line(w.f("I ask you to correct it without undue delay and to refund %s. I notify you under the rules for unauthorised and wrongly executed payments (finansavtaleloven chapter 4; Directive (EU) 2015/2366 art. 71), within 13 months of the debit.", w.amount()))
+	notify := w.t(w.lawText(byLaw{
+		no: "I notify you under the rules for unauthorised and wrongly executed payments (finansavtaleloven chapter 4; Directive (EU) 2015/2366 art. 71).",
+		eu: "I notify you under the rules for unauthorised and wrongly executed payments (Directive (EU) 2015/2366 art. 71, as the law of my country has it)."}))
+	debit, within := w.debit()
+	switch {
+	case within:
+		notify = w.t(w.lawText(byLaw{
+			no: "I notify you under the rules for unauthorised and wrongly executed payments (finansavtaleloven chapter 4; Directive (EU) 2015/2366 art. 71), within 13 months of the debit.",
+			eu: "I notify you under the rules for unauthorised and wrongly executed payments (Directive (EU) 2015/2366 art. 71, as the law of my country has it), within 13 months of the debit."}))
+	case !debit.IsZero():
+		w.note(nil, "the debit of %s is more than 13 months before the letter (Directive (EU) 2015/2366 art. 71): the letter does not say you notify in time; ask the bank whether it still takes the claim",
+			debit.Format(time.DateOnly))
+	}
+	w.line(w.f("I ask you to correct it without undue delay and to refund %s.", w.amount()), " ", notify)
 	w.line()
 	w.sign()
+	if v.Trouble == vault.WrongAmount && !debit.IsZero() && !w.v.Today.After(debit.AddDate(0, 0, 56)) {
+		w.note(nil, "if the exact amount was not fixed when you authorised the payment (a hold, a deposit), you can also ask the bank for a refund within 8 weeks of the debit, until %s (Directive (EU) 2015/2366 art. 76-77)",
+			debit.AddDate(0, 0, 56).Format(time.DateOnly))
+	}
+}
+
+// debit is the day the card was debited: the first charge the statement
+// shows, else the order's payment or order day; and whether the letter is
+// within 13 months of it (Directive (EU) 2015/2366 art. 71), months
+// clamped to the month's end as the rule counts them.
+func (w *letter) debit() (time.Time, bool) {
+	var day date.Value
+	if c := w.v.F.Money.Charged; len(c) > 0 {
+		day = c[0].Booked
+	} else if len(w.v.Orders) > 0 {
+		o := w.v.Orders[0]
+		day = o.Paid
+		if day.IsZero() {
+			day = o.Ordered
+		}
+	}
+	if day.IsZero() {
+		return time.Time{}, false
+	}
+	d := dayIn(day, w.v.Loc)
+	first := time.Date(d.Year(), d.Month()+13, 1, 0, 0, 0, 0, time.UTC)
+	end := time.Date(first.Year(), first.Month(), min(d.Day(), first.AddDate(0, 1, -1).Day()), 0, 0, 0, 0, time.UTC)
+	return d, !w.v.Today.After(end)
+}
+
+// payments lists what the card was charged, as a transaction the buyer
+// did not make: the statement's lines, else the amount and day recorded,
+// and a blank line.
+func (w *letter) payments() {
+	if c := w.v.F.Money.Charged; len(c) > 0 {
+		for _, t := range c {
+			amount := t.Amount
+			amount.Minor = -amount.Minor
+			w.line(w.f("- %s charged on %s, as “%s” on my statement.", w.l.Money(amount), w.date(t.Booked), t.Text))
+		}
+		w.line()
+		return
+	}
+	for _, o := range w.v.Orders {
+		s := w.f("- %s to %s", w.l.Money(o.Total), or(o.Seller, o.Marketplace.Name()))
+		if day := or(w.date(o.Paid), w.date(o.Ordered)); day != "" {
+			s += w.f(" on %s", day)
+		}
+		if o.Payment != "" {
+			s += w.f(", by %s", w.payment(o.Payment))
+		}
+		w.line(s + ".")
+	}
+	w.line()
 }
 
 // sentences joins the sentences that are there with single spaces.

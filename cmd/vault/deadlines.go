@@ -75,7 +75,7 @@ func (a *app) runDeadlines(ctx context.Context, o *deadlinesOptions) error {
 	}
 	if o.within != "" {
 		rows = slices.DeleteFunc(rows, func(r casework.Deadline) bool { // the unknown stay, to be counted
-			return r.Status == deadlines.Missed || r.Status == deadlines.Passed || r.Status == deadlines.Used || r.Status != deadlines.Unknown &&
+			return r.Status.Over() || r.Status != deadlines.Unknown &&
 				!r.Closes.IsZero() && r.DaysLeft > o.days
 		})
 	}
@@ -149,6 +149,10 @@ func (s say) left(r casework.Deadline) string {
 	switch {
 	case r.Status == deadlines.Unknown:
 		return s.t("unknown")
+	case r.Status == deadlines.Guessed && nb:
+		return "kanskje over for " + days(-r.DaysLeft) + " siden: anslått, registrer datoen"
+	case r.Status == deadlines.Guessed:
+		return fmt.Sprintf("perhaps over %s ago: estimated, record the date", days(-r.DaysLeft))
 	case r.Status == deadlines.Missed && nb:
 		return "oversittet for " + days(-r.DaysLeft) + " siden"
 	case r.Status == deadlines.Missed:

@@ -21,14 +21,14 @@ var oldDossiers = map[string]struct{ sha, changed string }{
 	"d2cc5b6/CASE-1/nb": {"4f06521bc7956ef200f686de9785f8144ee15ed6fa9e8951ee78e645f2b33ba8", chargebackToo + bokmal},
 	"d2cc5b6/CASE-2/en": {"909e32ac83a999f5996fcd3978f176b8c30711c0f7aa59a3e25bb90561df0a86", disputeDecided},
 	"d2cc5b6/CASE-2/nb": {"5cf0c973a5ab370ce9031cda23e3cbbb5315e144cf53e9f274c6618741f1f85c", disputeDecided + bokmal},
-	"d2cc5b6/CASE-3/en": {"20ccaa7a91af132248b7d650734bfdf49509188ecca36b11cd44d2f090cfbb9f", ""},
-	"d2cc5b6/CASE-3/nb": {"eb028fe13ee67221d31dc65c29769ab26fce971a375b0ad2e70f5e142b88f239", ""},
+	"d2cc5b6/CASE-3/en": {"3fcbe9101a637095c5e1cc4c918fb39de2fbf7db82b99f5d52f1baf2a75bcf3f", angrerett},
+	"d2cc5b6/CASE-3/nb": {"0d12f6559e210c331b963d43f0da684c946b11f10d45d07e2f88efa0bc00384b", angrerett},
 	"2e1c51f/CASE-1/en": {"7ba5ed964e3e9674495991c87f4395f32b4f08c81a797b4e83acbd9c7cc00f42", chargebackToo + creditCounts + tracking},
 	"2e1c51f/CASE-1/nb": {"987305ce14727b119d3edcbeda88e954b035c1b7f2cce055520b59c3c3c53cd2", chargebackToo + creditCounts + tracking + bokmal},
 	"2e1c51f/CASE-2/en": {"2728695ce8c66e0ced01c8d6ebc4d1c077bef9d6b59904ff4e7c5110d6f44b52", disputeDecided + creditCounts + tracking},
 	"2e1c51f/CASE-2/nb": {"3eca1eda1ae224c599c2b51381d9bb95ac5eb948172d601b9afc22c7faf128a8", disputeDecided + creditCounts + tracking + bokmal},
-	"2e1c51f/CASE-3/en": {"d3fd983c0dd2694c165caf873bc1051b700273307c82f202e7322d20dc58c9ad", partialCounts + " " + disputeDecided},
-	"2e1c51f/CASE-3/nb": {"23634c3d513005a84d4765cf81edad2c9ee7b6d1d2567e69b06b1f9d05b317f9", partialCounts + " " + disputeDecided},
+	"2e1c51f/CASE-3/en": {"5577cf5f2eb96b6ad6034a3abcf9ce1209b8add444eea5b7fb7dcc17bb12581e", partialCounts + " " + disputeDecided + angrerett},
+	"2e1c51f/CASE-3/nb": {"aae8306de00a0dccb5b95ae6a38d78c47e5d56b3b3d30f32821e2f676f081ace", partialCounts + " " + disputeDecided + angrerett},
 	"2e1c51f/CASE-4/en": {"73131fc61ce0f50e8a2749acaf80d85fcced9c2b201ec2925a2cac187ef58e9d", partialCounts},
 	"2e1c51f/CASE-4/nb": {"6bdeefad8c07db1980ae50693d7a208544727c2157d49e638c117fa7669f5c2d", partialCounts},
 }
@@ -40,6 +40,7 @@ const (
 	creditCounts   = "The statement's 459 NOK credit, confirmed by the buyer, counts as the refund: the claim is nothing, page 1 says everything came back, the timeline dates the credit. "
 	partialCounts  = "The Temu dispute's partial outcome (50 NOK back) counts: the claim is 70 of 120 NOK, page 1 says so (a decision's refund has no day of its own). "
 	tracking       = "The letters give the tracking number with the day shipped; page 1 marks a refund that is the credit above it. "
+	angrerett      = "The withdrawal letter cites angrerettloven § 20 for the right and § 21 for the 14 days (issue 29). "
 	bokmal         = "Bokmål: 'Jeg skrev til selgeren DATO, og fikk ett svar' (a past act on a day), 'avgjort i selgerens favør'."
 )
 
