@@ -40,9 +40,9 @@ type Order struct {
 	// in several: the withdrawal period runs from it (Directive 2011/83/EU
 	// art. 9 (2) (b); angrerettloven § 21 (1) (a)), a defect's limits from
 	// each item's own delivery, which Delivered (the first) bounds.
-	LastDelivered date.Value `json:"last_delivered,omitzero"`
-	Status         OrderStatus `json:"status,omitempty"`    // derived: see StatusOf
-	Retracted      string      `json:"retracted,omitempty"` // why it was retracted, if it was
+	LastDelivered date.Value  `json:"last_delivered,omitzero"`
+	Status        OrderStatus `json:"status,omitempty"`    // derived: see StatusOf
+	Retracted     string      `json:"retracted,omitempty"` // why it was retracted, if it was
 }
 
 // Dated is a labelled date.

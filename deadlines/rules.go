@@ -35,7 +35,7 @@ type Rule struct {
 	Applies  Applies  `json:"applies,omitzero"`
 	Windows  []Window `json:"windows,omitempty"`
 	Guard    *Guard   `json:"guard,omitempty"`
-	Above    string   `json:"above,omitempty"` // charges: the order total (at least this) from which they may apply
+	Above    string   `json:"above,omitempty"`    // charges: the order total (at least this) from which they may apply
 	PerItem  bool     `json:"per_item,omitempty"` // charges: Above is a limit per item, which an order's total only bounds
 	Origin   string   `json:"origin,omitempty"`
 }
