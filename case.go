@@ -36,6 +36,15 @@ func ParseCaseKind(s string) (CaseKind, error) { return parseWord("case kind", s
 // these.
 func (k CaseKind) CountsAsDispute() bool { return k == Dispute || k == Chargeback }
 
+// DisputeActivity is a buyer's dispute record at one marketplace, as the
+// dispute guard counts it: the cases that count as disputes opened in the
+// last 30 and 90 days, the orders they are about (Disputed90), and the
+// orders of the 90 days (Orders90: placed, disputed or about to be).
+type DisputeActivity struct {
+	Disputes30, Disputes90 int
+	Disputed90, Orders90   int
+}
+
 // Word is the kind in the language of a dossier or a letter.
 func (k CaseKind) Word(l lang.Lang) string { return word(l, string(k), caseKindNB[k]) }
 

@@ -64,12 +64,14 @@ func (s *Service) abuseWarnings(ctx context.Context, r deadlines.Rule, day time.
 			continue
 		}
 		seen[o.Marketplace] = true
-		d30, d90, orders90, err := s.DB.DisputeActivity(ctx, o.Marketplace, day.AddDate(0, 0, -30).Format(time.DateOnly),
-			day.AddDate(0, 0, -90).Format(time.DateOnly), day.Format(time.DateOnly))
+		a, err := s.DB.DisputeActivity(ctx, o.Marketplace, day.AddDate(0, 0, -30).Format(time.DateOnly),
+			day.AddDate(0, 0, -90).Format(time.DateOnly), day.Format(time.DateOnly), orderIDs(orders))
 		if err != nil {
 			return nil, err
 		}
-		if text := r.Guard.Warn(o.Marketplace, d30+1, d90+1, max(orders90, 1)); text != "" {
+		a.Disputes30++
+		a.Disputes90++
+		if text := r.Guard.Warn(o.Marketplace, a); text != "" {
 			out = append(out, DisputeWarning{Marketplace: o.Marketplace, Order: o.ID, Text: text, Rule: r})
 		}
 	}
@@ -95,4 +97,12 @@ func (s *Service) repeatWarnings(ctx context.Context, r deadlines.Rule, day time
 		}
 	}
 	return out, nil
+}
+
+func orderIDs(orders []vault.Order) []vault.OrderID {
+	ids := make([]vault.OrderID, len(orders))
+	for i, o := range orders {
+		ids[i] = o.ID
+	}
+	return ids
 }

@@ -367,20 +367,22 @@ func Describe(w Window) string {
 }
 
 // Warn says why a new dispute at marketplace would cross the guard's
-// thresholds, counting it: disputes30 and disputes90 include it, orders90 are
-// the orders of the last 90 days. The share only counts from
-// MinDisputes90d disputes: a first dispute is no pattern. "" when it would not.
-func (g Guard) Warn(marketplace vault.Marketplace, disputes30, disputes90, orders90 int) string {
-	share := float64(disputes90) / float64(max(orders90, 1))
-	if disputes30 <= g.MaxDisputes30d && (share <= g.MaxShare90d || disputes90 < g.MinDisputes90d) {
+// thresholds, counting it in a. The share is of the orders of 90 days that
+// were disputed, so a chargeback after a lost dispute about the same order
+// adds a dispute but not a disputed order; it only counts from
+// MinDisputes90d disputes: a first dispute is no pattern. "" when it would
+// not.
+func (g Guard) Warn(marketplace vault.Marketplace, a vault.DisputeActivity) string {
+	share := float64(a.Disputed90) / float64(max(a.Orders90, a.Disputed90, 1))
+	if a.Disputes30 <= g.MaxDisputes30d && (share <= g.MaxShare90d || a.Disputes90 < g.MinDisputes90d) {
 		return ""
 	}
-	orders := fmt.Sprintf("%d orders", orders90)
-	if orders90 == 1 {
-		orders = "1 order"
+	orders := fmt.Sprintf("%d of your %d orders", a.Disputed90, a.Orders90)
+	if a.Orders90 == 1 {
+		orders = fmt.Sprintf("%d of your 1 order", a.Disputed90)
 	}
-	return fmt.Sprintf("this would be dispute number %d at %s in 30 days and %d in 90 days, with %s in 90 days (%.0f %%). "+
+	return fmt.Sprintf("this would be dispute number %d at %s in 30 days and %d in 90 days, about %s there in 90 days (%.0f %%). "+
 		"Marketplaces restrict accounts for \"dispute abuse\" and publish no limit; this project's heuristic warns above %d "+
-		"disputes in 30 days or %.0f %% of the orders of 90 days.",
-		disputes30, marketplace.Name(), disputes90, orders, share*100, g.MaxDisputes30d, g.MaxShare90d*100)
+		"disputes in 30 days or disputes about more than %.0f %% of the orders of 90 days.",
+		a.Disputes30, marketplace.Name(), a.Disputes90, orders, share*100, g.MaxDisputes30d, g.MaxShare90d*100)
 }

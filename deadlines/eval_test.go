@@ -349,18 +349,21 @@ func TestGuard(t *testing.T) {
 	r, _ := Find(BuiltinRules(), "aliexpress.abuse")
 	g := *r.Guard
 	for _, tt := range []struct {
-		d30, d90, orders int
-		warn             bool
+		d30, d90, disputed, orders int
+		warn                       bool
 	}{
-		{1, 1, 1, false}, // a first dispute is no pattern
-		{2, 2, 10, false},
-		{2, 2, 6, true}, // 33 %
-		{3, 3, 100, false},
-		{4, 4, 100, true}, // a 4th in 30 days
-		{1, 4, 12, true},
-		{1, 3, 10, false}, // exactly 30 %
+		{1, 1, 1, 1, false}, // a first dispute is no pattern
+		{2, 2, 2, 10, false},
+		{2, 2, 2, 6, true}, // 33 %
+		{3, 3, 3, 100, false},
+		{4, 4, 4, 100, true}, // a 4th in 30 days
+		{1, 4, 4, 12, true},
+		{1, 3, 3, 10, false}, // exactly 30 %
+		{2, 2, 1, 4, false},  // a chargeback after the dispute about one order of 4: 25 %
+		{2, 2, 1, 1, true},   // ... of the only order
 	} {
-		if got := g.Warn("aliexpress", tt.d30, tt.d90, tt.orders) != ""; got != tt.warn {
+		a := vault.DisputeActivity{Disputes30: tt.d30, Disputes90: tt.d90, Disputed90: tt.disputed, Orders90: tt.orders}
+		if got := g.Warn("aliexpress", a) != ""; got != tt.warn {
 			t.Errorf("%+v: warn = %v", tt, got)
 		}
 	}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 	"vault"
 
@@ -153,8 +154,33 @@ func TestReportAndActivity(t *testing.T) {
 	if r, _ := db.Report(ctx, "ebay", 2026); len(r.Markets) != 0 {
 		t.Errorf("ebay 2026: %+v", r.Markets)
 	}
-	d30, d90, orders90, err := db.DisputeActivity(ctx, "Temu", "2026-10-26", "2026-08-27", "2026-11-25")
-	if err != nil || d30 != 1 || d90 != 1 || orders90 != 3 {
-		t.Errorf("activity: %d %d %d %v", d30, d90, orders90, err)
+	a, err := db.DisputeActivity(ctx, "Temu", "2026-10-26", "2026-08-27", "2026-11-25", nil)
+	if want := (vault.DisputeActivity{Disputes30: 1, Disputes90: 1, Disputed90: 1, Orders90: 3}); err != nil || a != want {
+		t.Errorf("activity: %+v %v", a, err)
+	}
+
+	// A chargeback after the dispute about the same order is one more
+	// dispute, not one more order; an old order of the new case counts.
+	if _, err := db.AddCase(ctx, vault.Case{Kind: "chargeback", Orders: ids[:1], Opened: day("2026-11-20")}); err != nil {
+		t.Fatal(err)
+	}
+	a, err = db.DisputeActivity(ctx, "temu", "2026-10-26", "2026-08-27", "2026-11-25", nil)
+	if want := (vault.DisputeActivity{Disputes30: 2, Disputes90: 2, Disputed90: 1, Orders90: 3}); err != nil || a != want {
+		t.Errorf("after the chargeback: %+v %v", a, err)
+	}
+	old := vault.OrderID(4)
+	a, err = db.DisputeActivity(ctx, "ebay", "2026-10-26", "2026-08-27", "2026-11-25", []vault.OrderID{old, ids[0]})
+	if want := (vault.DisputeActivity{Disputed90: 1, Orders90: 1}); err != nil || a != want {
+		t.Errorf("ebay, with its old order: %+v %v", a, err)
+	}
+}
+
+// TestDisputeKinds: the SQL list of the kinds that count as disputes agrees
+// with vault.CaseKind.CountsAsDispute.
+func TestDisputeKinds(t *testing.T) {
+	for _, k := range vault.CaseKinds {
+		if in := strings.Contains(disputeKinds, "'"+string(k)+"'"); in != k.CountsAsDispute() {
+			t.Errorf("%s: in disputeKinds %v, counts as dispute %v", k, in, k.CountsAsDispute())
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
+	"encoding/json"
 	"slices"
 	"strconv"
 	"vault"
@@ -82,37 +83,41 @@ func (db *DB) Report(ctx context.Context, marketplace vault.Marketplace, year in
 
 // DisputeActivity counts, for one marketplace, the cases that count as
 // disputes (vault.CaseKind.CountsAsDispute) opened since day30 and since
-// day90 (days as 2006-01-02), and the orders placed since day90.
-func (db *DB) DisputeActivity(ctx context.Context, marketplace vault.Marketplace, day30, day90, until string) (d30, d90, orders90 int, err error) {
+// day90 (days as 2006-01-02), the orders they are about, and the orders of
+// the 90 days: placed since day90 or disputed since. The orders with are
+// those of a case about to be opened: they count as disputed orders of the
+// 90 days (its case is the caller's to count).
+func (db *DB) DisputeActivity(ctx context.Context, marketplace vault.Marketplace, day30, day90, until string, with []vault.OrderID) (vault.DisputeActivity, error) {
 	m := vault.ParseMarketplace(string(marketplace))
+	var a vault.DisputeActivity
+	ids, err := json.Marshal(with)
+	if err != nil {
+		return a, err
+	}
+	disputed := `('ORD-' || o.id IN (SELECT value FROM json_each(?)) OR o.id IN (SELECT co.order_id FROM case_orders co
+		JOIN cases c ON c.id = co.case_id WHERE c.kind IN ` + disputeKinds + ` AND c.opened_at >= ? AND substr(c.opened_at, 1, 10) <= ? AND ` + liveCase + `))`
 	err = db.read(ctx, func(tx *sql.Tx) error {
-		type opened struct {
-			kind vault.CaseKind
-			at   string
-		}
-		cases, _, err := scanAll(ctx, tx, `SELECT DISTINCT c.id, c.kind, c.opened_at FROM cases c
-			JOIN case_orders co ON co.case_id = c.id JOIN orders o ON o.id = co.order_id
-			WHERE o.marketplace = ? AND c.opened_at >= ? AND substr(c.opened_at, 1, 10) <= ? AND `+liveCase+` AND `+liveOrder,
-			[]any{m, day90, until}, func(rs *sql.Rows) (opened, error) {
-				var x opened
-				var id int64
-				return x, rs.Scan(&id, &x.kind, &x.at)
-			}, func(opened) int { return 0 })
-		if err != nil {
+		if err := disputesSince(ctx, tx, m, day30, day90, until, &a); err != nil {
 			return err
 		}
-		for _, c := range cases {
-			if c.kind.CountsAsDispute() {
-				d90++
-				if c.at >= day30 {
-					d30++
-				}
-			}
-		}
-		return tx.QueryRowContext(ctx, `SELECT count(*) FROM orders o WHERE o.marketplace = ? AND `+orderDay+` >= ? AND substr(`+orderDay+`, 1, 10) <= ?
-			AND `+liveOrder, m, day90, until).Scan(&orders90)
+		return tx.QueryRowContext(ctx, `SELECT coalesce(sum(`+disputed+`), 0), count(*) FROM orders o WHERE o.marketplace = ? AND `+liveOrder+`
+			AND ((`+orderDay+` >= ? AND substr(`+orderDay+`, 1, 10) <= ?) OR `+disputed+`)`,
+			string(ids), day90, until, m, day90, until, string(ids), day90, until).Scan(&a.Disputed90, &a.Orders90)
 	})
-	return d30, d90, orders90, err
+	return a, err
+}
+
+// disputeKinds are the case kinds that count as disputes, in SQL
+// (vault.CaseKind.CountsAsDispute; TestDisputeKinds keeps them agreeing).
+const disputeKinds = `('dispute', 'chargeback')`
+
+// disputesSince counts the live cases that count as disputes opened since
+// day30 and since day90, about orders of the marketplace.
+func disputesSince(ctx context.Context, tx *sql.Tx, m vault.Marketplace, day30, day90, until string, a *vault.DisputeActivity) error {
+	return tx.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(opened_at >= ?), 0) FROM cases c
+		WHERE c.kind IN `+disputeKinds+` AND c.opened_at >= ? AND substr(c.opened_at, 1, 10) <= ? AND `+liveCase+`
+		AND EXISTS (SELECT 1 FROM case_orders co JOIN orders o ON o.id = co.order_id WHERE co.case_id = c.id AND o.marketplace = ? AND `+liveOrder+`)`,
+		day30, day90, until, m).Scan(&a.Disputes90, &a.Disputes30)
 }
 
 // NonReceiptChargebacks counts the live chargebacks opened from day to

@@ -36,7 +36,7 @@ Without --amount, the amount claimed is the sum of the orders' totals when they
 share one currency. Prints the new case id (CASE-n) on the first line.
 
 Before a dispute, vault counts your disputes at that marketplace: above about
-3 in 30 days or 30 % of the orders of 90 days ('vault rules aliexpress.abuse',
+3 in 30 days or disputes about 30 % of the orders of 90 days ('vault rules aliexpress.abuse',
 a heuristic) it warns that the account may be blocked for dispute abuse, and
 on a terminal asks before going on (--force skips the question).`,
 		Example: `  vault add case --kind chargeback --order ORD-1 --receiver "DNB kortreklamasjon" --amount "49,90 NOK"
