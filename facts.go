@@ -189,9 +189,10 @@ func historyOf(orders []Order, m MarketRecords, buyer []string) *History {
 	}
 	byID := map[OrderID]Order{}
 	h := &History{}
+	notMine := notAuthorised(m.Cases)
 	for _, o := range m.Orders {
 		byID[o.ID] = o
-		if slices.Contains(markets, o.Marketplace) {
+		if slices.Contains(markets, o.Marketplace) && !notMine[o.ID] {
 			h.Orders++
 		}
 	}
@@ -213,6 +214,20 @@ func historyOf(orders []Order, m MarketRecords, buyer []string) *History {
 	}
 	slices.SortStableFunc(h.Disputes, func(a, b DisputeOutcome) int { return CompareDated(a.Opened, b.Opened) })
 	return h
+}
+
+// notAuthorised are the orders the buyer says they never made: a payment
+// someone else made with their card is no order of theirs on the account.
+func notAuthorised(cases []Case) map[OrderID]bool {
+	out := map[OrderID]bool{}
+	for _, c := range cases {
+		if c.Kind == Unauthorised && TroubleOf(c) == NotAuthorised {
+			for _, o := range c.Orders {
+				out[o] = true
+			}
+		}
+	}
+	return out
 }
 
 // wroteBefore reports whether a letter of the buyer about the case or one
