@@ -2,6 +2,7 @@ package vault
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -261,5 +262,41 @@ func TestTextMustBeUTF8(t *testing.T) {
 	}
 	if err := (Case{Title: latin1}).CheckText(); err == nil {
 		t.Error("a case title in Latin-1 was accepted")
+	}
+}
+
+// TestSoldByMarketplace: the marketplace's own sales are told from its
+// third-party sellers by the recorded seller's name.
+func TestSoldByMarketplace(t *testing.T) {
+	for _, tt := range []struct {
+		market Marketplace
+		seller string
+		want   bool
+	}{
+		{Amazon, "Amazon EU S.à r.l.", true},
+		{Amazon, "amazon.de", true},
+		{Amazon, " Amazon ", true},
+		{Amazon, "Amazonas Trading GmbH", false},
+		{Amazon, "", false},
+		{Amazon, "Blåbær Store 蓝莓", false},
+		{"temu", "Temu", true},
+		{"", "Amazon", false},
+	} {
+		if got := (Order{Marketplace: tt.market, Seller: tt.seller}).SoldByMarketplace(); got != tt.want {
+			t.Errorf("%s, %q: %v, want %v", tt.market, tt.seller, got, tt.want)
+		}
+	}
+}
+
+// TestCountryNames: every EU/EEA state but Norway has its name in both
+// languages, so no letter says "my country" to a receiver who cannot know it.
+func TestCountryNames(t *testing.T) {
+	for _, c := range append(slices.Clone(euCountries), eeaOnly...) {
+		if CountryName(c, lang.EN) == "" || CountryName(c, lang.NB) == "" {
+			t.Errorf("%s: no name", c)
+		}
+	}
+	if CountryName("de", lang.NB) != "Tyskland" || CountryName("US", lang.EN) != "" || CountryName("NO", lang.EN) != "" {
+		t.Error("names")
 	}
 }

@@ -189,7 +189,7 @@ func historyOf(orders []Order, m MarketRecords, buyer []string) *History {
 	}
 	byID := map[OrderID]Order{}
 	h := &History{}
-	notMine := notAuthorised(m.Cases)
+	notMine := NotMine(m.Cases)
 	for _, o := range m.Orders {
 		byID[o.ID] = o
 		if slices.Contains(markets, o.Marketplace) && !notMine[o.ID] {
@@ -216,9 +216,11 @@ func historyOf(orders []Order, m MarketRecords, buyer []string) *History {
 	return h
 }
 
-// notAuthorised are the orders the buyer says they never made: a payment
-// someone else made with their card is no order of theirs on the account.
-func notAuthorised(cases []Case) map[OrderID]bool {
+// NotMine are the orders the buyer says they never made: a payment someone
+// else made with their card is no order of theirs on the account, and has
+// no window of an order (withdrawal, defects, a chargeback for goods), only
+// the bank's.
+func NotMine(cases []Case) map[OrderID]bool {
 	out := map[OrderID]bool{}
 	for _, c := range cases {
 		if c.Kind == Unauthorised && TroubleOf(c) == NotAuthorised {

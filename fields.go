@@ -141,7 +141,7 @@ var orderFields = []fieldOf[Order]{
 	field("ordered", DateField, "Ordered", "Bestilt", "order date", func(o *Order) any { return &o.Ordered }),
 	field("paid", DateField, "Paid", "Betalt", "payment date", func(o *Order) any { return &o.Paid }),
 	field("shipped", DateField, "Shipped", "Sendt", "date shipped", func(o *Order) any { return &o.Shipped }),
-	field("expected", DateField, "Expected", "Forventet levert", "latest promised delivery date", func(o *Order) any { return &o.Expected }),
+	field("expected", DateField, "Expected", "Forventet levert", "the latest delivery date the seller or marketplace gave", func(o *Order) any { return &o.Expected }),
 	field("delivered", DateField, "Delivered", "Levert", "date delivered", func(o *Order) any { return &o.Delivered }),
 	field("payment", TextField, "Payment", "Betaling", "payment method, e.g. \"visa 4242\"", func(o *Order) any { return &o.Payment }),
 	field("tracking", ListField, "Tracking", "Sporing", "a tracking number", func(o *Order) any { return &o.Tracking }),

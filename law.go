@@ -3,6 +3,8 @@ package vault
 import (
 	"slices"
 	"strings"
+
+	"vault/internal/lang"
 )
 
 // Law is the body of consumer law that applies to an order.
@@ -87,4 +89,30 @@ func SellerCountry(o Order) (country string, recorded bool) {
 		}
 	}
 	return "", false
+}
+
+// countryNames are the EU/EEA states (but Norway, whose law the vault
+// names itself) in English and bokmål, as a letter says "the consumer law
+// of Germany".
+var countryNames = map[string][2]string{
+	"AT": {"Austria", "Østerrike"}, "BE": {"Belgium", "Belgia"}, "BG": {"Bulgaria", "Bulgaria"}, "CY": {"Cyprus", "Kypros"},
+	"CZ": {"the Czech Republic", "Tsjekkia"}, "DE": {"Germany", "Tyskland"}, "DK": {"Denmark", "Danmark"}, "EE": {"Estonia", "Estland"},
+	"ES": {"Spain", "Spania"}, "FI": {"Finland", "Finland"}, "FR": {"France", "Frankrike"}, "GR": {"Greece", "Hellas"},
+	"HR": {"Croatia", "Kroatia"}, "HU": {"Hungary", "Ungarn"}, "IE": {"Ireland", "Irland"}, "IT": {"Italy", "Italia"},
+	"LT": {"Lithuania", "Litauen"}, "LU": {"Luxembourg", "Luxembourg"}, "LV": {"Latvia", "Latvia"}, "MT": {"Malta", "Malta"},
+	"NL": {"the Netherlands", "Nederland"}, "PL": {"Poland", "Polen"}, "PT": {"Portugal", "Portugal"}, "RO": {"Romania", "Romania"},
+	"SE": {"Sweden", "Sverige"}, "SI": {"Slovenia", "Slovenia"}, "SK": {"Slovakia", "Slovakia"}, "IS": {"Iceland", "Island"},
+	"LI": {"Liechtenstein", "Liechtenstein"},
+}
+
+// CountryName is an EU/EEA state's name in l ("" for another country).
+func CountryName(code string, l lang.Lang) string {
+	n, ok := countryNames[Country(code)]
+	if !ok {
+		return ""
+	}
+	if l == lang.NB {
+		return n[1]
+	}
+	return n[0]
 }

@@ -186,3 +186,12 @@ func (o Order) checkRefund() error {
 	}
 	return nil
 }
+
+// SoldByMarketplace reports whether the recorded seller is the marketplace
+// itself ("Amazon EU S.à r.l." at Amazon): a guarantee for third-party
+// sellers, as Amazon's A-to-z, does not cover it. An unrecorded seller may
+// be anyone.
+func (o Order) SoldByMarketplace() bool {
+	seller, m := strings.ToLower(strings.TrimSpace(o.Seller)), strings.ToLower(o.Marketplace.Name())
+	return seller != "" && m != "" && (seller == m || strings.HasPrefix(seller, m+" ") || strings.HasPrefix(seller, m+"."))
+}

@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"vault"
 	"vault/deadlines"
+	"vault/internal/date"
 )
 
 // Step is one piece of advice to the buyer about a case: whom to turn to,
@@ -32,7 +34,11 @@ func (s *Service) Advice(ctx context.Context, ref string) ([]Step, error) {
 	if err != nil {
 		return nil, err
 	}
-	a := adviser{f: f, law: vault.NoLaw, rows: s.CaseDeadlines(rules, f), buyer: vault.Country(rules.Country)}
+	a := adviser{f: f, law: vault.NoLaw, rows: s.CaseDeadlines(rules, f), buyer: vault.Country(rules.Country),
+		loc: s.Loc, today: deadlines.Day(date.Instant(s.Now()), s.Loc)}
+	if day, rule := appeal(rules.Rules, a.rows); day != "" {
+		a.appeal = fmt.Sprintf(" (last day %s, %s)", day, rule)
+	}
 	for _, o := range f.Orders {
 		a.law = vault.LawFor(o, rules.Country)
 		seller, _ := vault.SellerCountry(o)
@@ -50,6 +56,9 @@ type adviser struct {
 	sellers      []string
 	card, amazon bool
 	rows         []Deadline
+	loc          *time.Location
+	today        time.Time
+	appeal       string // " (last day D, rule)" to appeal a decision against the buyer
 }
 
 // last names the last day of the case's first open window of a rule, or "".
@@ -63,6 +72,34 @@ func (a adviser) last(rule string) string {
 	return ""
 }
 
+// dispute is the step of a marketplace dispute as it stands: to open, open
+// (follow it, escalate), or decided against the buyer (a review, then the
+// card issuer).
+func (a adviser) dispute(add func(to, what, source string, fix *vault.Fix), rules, draft *vault.Fix) {
+	d, _ := a.f.Dispute()
+	switch {
+	case d.Outcome == vault.OutcomeLost || d.Outcome == vault.OutcomePartial:
+		when := "; ask how long a decision can be appealed"
+		if a.appeal != "" {
+			when = a.appeal
+		}
+		add("the marketplace's dispute centre", "ask for a review of the decision, saying what it overlooked, with the evidence (the dispute letter)"+when+".",
+			"the marketplace rules", draft)
+	case d.Outcome != "" || d.Status.Finished():
+	case !d.Opened.IsZero() && deadlines.Day(d.Opened, a.loc).Before(a.today) || d.DisputeNumber != "":
+		add("the marketplace's dispute centre", "follow the dispute: answer within the times the marketplace sets, and escalate it when it allows"+
+			a.last("aliexpress.dispute.escalate")+a.last("ebay.mbg")+a.last("paypal.dispute")+"; attach the dossier.", "the marketplace rules", rules)
+	default:
+		add("the marketplace's dispute centre", "open the dispute within the marketplace's window"+a.marketWindows()+"; attach the dossier.", "the marketplace rules", rules)
+	}
+}
+
+// marketWindows names the last days of the marketplaces' own windows to
+// open a dispute, or "".
+func (a adviser) marketWindows() string {
+	return a.last("aliexpress.dispute") + a.last("ebay.mbg") + a.last("amazon.atoz") + a.last("paypal.dispute")
+}
+
 func (a adviser) steps() []Step {
 	var out []Step
 	add := func(to, what, source string, fix *vault.Fix) { out = append(out, Step{to, what, source, fix}) }
@@ -71,14 +108,17 @@ func (a adviser) steps() []Step {
 	rules := func(id string) *vault.Fix { return &vault.Fix{Do: vault.DoRule, Record: id} }
 	switch a.f.Case.Kind {
 	case vault.Dispute:
-		add("the marketplace's dispute centre", "open the dispute within the marketplace's window"+a.last("aliexpress.dispute")+a.last("ebay.mbg")+
-			a.last("amazon.atoz")+a.last("paypal.dispute")+"; attach the dossier.", "the marketplace rules", rules(""))
+		a.dispute(add, rules(""), draft("dispute"))
 	case vault.Chargeback:
 		add("your card issuer (bank)", "ask for a chargeback"+a.cite(" (kortreklamasjon)", "", "", "")+" with the dossier"+a.last("visa.chargeback")+a.last("mastercard.chargeback")+".",
 			"Visa and Mastercard rules", rules("visa.chargeback"))
 	case vault.Delay:
 		add("the seller, in writing", "ask for delivery by a last day (the delay letter); if it does not come, cancel the purchase and ask for the money back.",
 			a.cite("forbrukerkjøpsloven § 23", "", "", "Directive 2011/83/EU art. 18"), draft("delay"))
+		if last := a.marketWindows(); last != "" {
+			add("the marketplace's dispute centre, too", "its window for goods not received keeps running while you wait for the seller: open the dispute there before it closes"+
+				last+", even if the seller's additional time is not over.", "the marketplace rules", rules(""))
+		}
 	case vault.Warranty:
 		a.warranty(add, draft("reklamasjon"))
 	case vault.Withdrawal:
@@ -87,14 +127,25 @@ func (a adviser) steps() []Step {
 			a.cite("angrerettloven §§ 20-21", "lag (2005:59) om distansavtal och avtal utanför affärslokaler, 2 kap. 10 och 12 §§",
 				"forbrugeraftaleloven §§ 18-19", "Directive 2011/83/EU art. 9-10"), draft("withdrawal"))
 	case vault.Reinstatement:
-		add("the marketplace's customer service", "ask for the reason of the restriction and for reinstatement, with the dossier's orders and disputes.", "", nil)
+		add("the marketplace's customer service", "ask for the reason of the restriction and for reinstatement, with the dossier's orders and disputes"+a.last("account.appeal")+".", "", draft("reinstatement"))
+		if a.law == vault.EULaw {
+			add("the marketplace's complaint system", "in the EU a marketplace must say why it restricted an account and take a complaint against it, free, for at least six months after the decision: the reinstatement letter asks for both.",
+				"Regulation (EU) 2022/2065 (Digital Services Act) art. 17, 20", nil)
+		}
 	case vault.Unauthorised:
+		if a.f.Trouble == vault.NotAuthorised {
+			add("your bank, at once", "block the card: someone else paid with it, and it may pay again.", "Directive (EU) 2015/2366 art. 69 (1) (b)", nil)
+		}
 		add("your bank, at once", "report the payment you did not authorise, or the wrong one; at most 13 months after the debit"+a.last("no.unauthorised")+".",
 			"Directive (EU) 2015/2366 art. 71", nil)
 	}
 	if a.card && (a.f.Case.Kind == vault.Dispute || a.f.Case.Kind == vault.Delay) {
-		add("watch the card's window", "a card chargeback's window keeps running while a marketplace dispute is open"+a.last("visa.chargeback")+
-			a.last("mastercard.chargeback")+".", "Visa and Mastercard rules", nil)
+		what := map[vault.CaseKind]string{vault.Dispute: "a card chargeback's window keeps running while a marketplace dispute is open",
+			vault.Delay: "a card chargeback's window keeps running while you wait for the seller or a marketplace dispute"}[a.f.Case.Kind]
+		if d, _ := a.f.Dispute(); a.f.Case.Kind == vault.Dispute && (d.Outcome != "" || d.Status.Finished()) {
+			what = "a card chargeback is the way left if the marketplace does not change its decision; its window keeps running"
+		}
+		add("watch the card's window", what+a.last("visa.chargeback")+a.last("mastercard.chargeback")+".", "Visa and Mastercard rules", nil)
 	}
 	if a.amazon && (a.f.Case.Kind == vault.Dispute || a.f.Case.Kind == vault.Chargeback) {
 		add("Amazon: one or the other", "Amazon refuses an A-to-z Guarantee claim once a chargeback is filed: choose one.", "Amazon A-to-z Guarantee (rule amazon.atoz)", nil)
@@ -106,13 +157,16 @@ func (a adviser) steps() []Step {
 		out = append(out, a.sweden()...)
 	case a.buyer == "DK":
 		out = append(out, a.denmark()...)
+	case a.buyer == "DE":
+		out = append(out, a.germany()...)
 	}
-	ecc := map[string]string{"NO": "Forbruker Europa (ECC Norway)", "SE": "Konsument Europa (ECC Sweden)", "DK": "Forbruger Europa (ECC Denmark)"}[a.buyer]
+	ecc := map[string]string{"NO": "Forbruker Europa (ECC Norway)", "SE": "Konsument Europa (ECC Sweden)", "DK": "Forbruger Europa (ECC Denmark)",
+		"DE": "Europäisches Verbraucherzentrum Deutschland (ECC Germany)"}[a.buyer]
 	if ecc == "" {
 		ecc = "the European Consumer Centre of your country (ECC-Net)"
 	}
 	switch {
-	case a.law == vault.NoLaw:
+	case a.law == vault.NoLaw, a.f.Trouble == vault.NotAuthorised: // no trader to help with
 	case slices.ContainsFunc(a.sellers, func(c string) bool { return vault.InEEA(c) && c != a.buyer }):
 		add(ecc, "free help with a seller in another EU/EEA country.", "ECC-Net", nil)
 	case slices.Contains(a.sellers, ""):
@@ -148,23 +202,48 @@ func (a adviser) warranty(add func(to, what, source string, fix *vault.Fix), fix
 			"forbrukerkjøpsloven § 27", fix)
 	case a.buyer == "SE":
 		add("the seller, in writing", "complain about the defect (reklamation), saying what is wrong: within two months of noticing it you are always in time; the trader answers for a defect that shows within three years of delivery.",
-			"konsumentköplagen 5 kap. 2 §, 4 kap. 14 §", fix)
+			"konsumentköplagen 5 kap. 2 §; 4 kap. 14 § as law firms state it (not checked against the statute's text)", fix)
 	case a.buyer == "DK":
 		add("the seller, in writing", "complain about the defect (reklamation), saying what is wrong: within two months of discovering it you are always in time, and never later than two years after delivery.",
 			"købeloven §§ 81, 83", fix)
+	case a.buyer == "DE":
+		add("the seller, in writing", "claim repair or replacement (the defect letter), saying what is wrong: your claims expire two years after delivery; a defect that shows within a year of it is presumed to have been there at delivery.",
+			"BGB §§ 437, 438 (1) no. 3, 439, 477", fix)
 	default:
-		add("the seller, in writing", "complain about the defect (the reklamasjon letter), saying what is wrong, as soon as you can: how long you have follows your country's law (at least two years from delivery).",
-			"Directive (EU) 2019/771 art. 10, 12", fix)
+		add("the seller, in writing", "complain about the defect (the defect letter), saying what is wrong, as soon as you can: how long you have follows your country's law (at least two years from delivery).",
+			"Directive (EU) 2019/771 art. 10", fix)
 	}
 }
 
 // sweden is the advice of Swedish bodies: Hallå konsument, ARN.
 func (a adviser) sweden() []Step {
 	var out []Step
-	if a.f.Case.Kind != vault.Reinstatement && a.f.Case.Kind != vault.Unauthorised {
-		out = append(out, Step{"Allmänna reklamationsnämnden (ARN)", "a free board that recommends how a dispute with a company is solved, once the company has said no to your claim.", "arn.se", nil})
+	if a.f.Case.Kind != vault.Reinstatement {
+		out = append(out, Step{"Allmänna reklamationsnämnden (ARN)", "a free board that recommends how a dispute with a company, a bank too, is solved, once the company has said no to your claim.", "arn.se", nil})
+	}
+	if a.bank() {
+		out = append(out, Step{"Konsumenternas Bank- och finansbyrå", "free advice on disputes with a bank or card issuer.", "konsumenternas.se", nil})
 	}
 	return append(out, Step{"Hallå konsument (Konsumentverket)", "free advice for consumers.", "hallakonsument.se", nil})
+}
+
+// bank reports whether the case is the bank's to decide: a chargeback, or
+// a payment to correct.
+func (a adviser) bank() bool {
+	return a.f.Case.Kind == vault.Chargeback || a.f.Case.Kind == vault.Unauthorised
+}
+
+// germany is the advice of German bodies: the consumer centres, the
+// arbitration boards for traders and for banks.
+func (a adviser) germany() []Step {
+	var out []Step
+	if a.bank() {
+		out = append(out, Step{"the bank's arbitration board", "a free complaint board if the bank says no: the ombudsman of the bank's association, or the Bundesbank's board for a bank in none.", "§ 14 UKlaG; bundesbank.de (Schlichtungsstelle)", nil})
+	}
+	if a.f.Case.Kind != vault.Reinstatement && a.f.Trouble != vault.NotAuthorised {
+		out = append(out, Step{"Universalschlichtungsstelle des Bundes", "free arbitration with a trader that will take part, once it has said no to your claim.", "verbraucher-schlichter.de (VSBG)", nil})
+	}
+	return append(out, Step{"the Verbraucherzentrale of your state", "advice for consumers.", "verbraucherzentrale.de", nil})
 }
 
 // denmark is the advice of Danish bodies: Forbrugerklagenævnet.
@@ -182,11 +261,15 @@ func (a adviser) denmark() []Step {
 func (a adviser) norway() []Step {
 	var out []Step
 	money := a.f.Case.Kind != vault.Reinstatement
-	if a.card && money {
+	if a.card && money && a.f.Case.Kind != vault.Unauthorised { // no seller to claim against: no guarantor
 		out = append(out, Step{"your card issuer, as the seller's guarantor", "for a purchase on a credit card you can raise your money claim against the seller with the card issuer too, as soon as possible (Visa and Mastercard practise the same for debit cards, as their rules, not the law); not for BankAxept.", "finansavtaleloven § 2-7; Forbrukerrådet", nil})
 	}
 	if money && (a.f.Case.Kind == vault.Chargeback || a.f.Case.Kind == vault.Unauthorised || a.card) {
-		out = append(out, Step{"Finansklagenemnda (finkn.no)", "free complaint board if the bank refuses the chargeback or the § 2-7 claim.", "Forbrukerrådet, bank: misfornøyd", nil})
+		refuses := "refuses the chargeback or the § 2-7 claim"
+		if a.f.Case.Kind == vault.Unauthorised {
+			refuses = "refuses to refund the payment"
+		}
+		out = append(out, Step{"Finansklagenemnda (finkn.no)", "free complaint board if the bank " + refuses + ".", "Forbrukerrådet, bank: misfornøyd", nil})
 	}
 	norwegian := slices.ContainsFunc(a.sellers, func(c string) bool { return c == "NO" || c == "" })
 	if norwegian && a.f.Case.Kind != vault.Reinstatement && a.f.Case.Kind != vault.Unauthorised {

@@ -131,9 +131,10 @@ func lastLetters(t store.Tracking) map[string]date.Value {
 }
 
 // schedule evaluates the rules for each order neither refunded nor settled
-// by a decided case, and for each open case, and adds the appeal day of
-// each account no decided case names. wrote holds the buyer's last letter
-// by record.
+// by a case decided for the buyer (one decided against leaves its appeal
+// and the order's other ways: a chargeback), and for each open case, and
+// adds the appeal day of each account no decided case names. wrote holds
+// the buyer's last letter by record.
 func (s *Service) schedule(rules RuleSet, orders []vault.Order, cases []vault.Case, accounts []vault.Account,
 	wrote map[string]date.Value, opened map[vault.OrderID][]vault.Opening) []Deadline {
 	byID := map[vault.OrderID]vault.Order{}
@@ -146,7 +147,13 @@ func (s *Service) schedule(rules RuleSet, orders []vault.Order, cases []vault.Ca
 	for _, c := range cases {
 		for _, id := range c.Orders {
 			if c.Status.Finished() {
-				settled[id] = true
+				against := c.Outcome == vault.OutcomeLost || c.Outcome == vault.OutcomePartial
+				settled[id] = settled[id] || !against // a decision against the buyer leaves the order's other ways open
+				if against {
+					f := caseFacts(c, byID[id], wrote[c.ID.String()], rules.Country, opened[id])
+					f.Decided = true // only an appeal is left of the case's own windows
+					ds = append(ds, deadlines.Evaluate(rules.Rules, f, s.Loc)...)
+				}
 				continue
 			}
 			open[id] = true
@@ -154,10 +161,11 @@ func (s *Service) schedule(rules RuleSet, orders []vault.Order, cases []vault.Ca
 		}
 		about[c.ID.String()] = c.Title
 	}
+	notMine := vault.NotMine(cases)
 	for _, o := range orders {
 		about[o.ID.String()] = o.Marketplace.Name() + " " + o.Number
-		if vault.StatusOf(o, cases) == vault.OrderRefunded {
-			continue // nothing left to claim
+		if vault.StatusOf(o, cases) == vault.OrderRefunded || notMine[o.ID] {
+			continue // nothing left to claim; or no purchase of the buyer's
 		}
 		if !settled[o.ID] || open[o.ID] {
 			ds = append(ds, deadlines.Evaluate(rules.Rules, OrderFacts(o, wrote[o.ID.String()], rules.Country, opened[o.ID]), s.Loc)...)
@@ -188,7 +196,7 @@ func OrderFacts(o vault.Order, wrote date.Value, country string, opened []vault.
 		dates[d.Label] = d.At
 	}
 	return deadlines.Facts{Record: o.ID.String(), Marketplace: o.Marketplace, Payment: o.Payment, Law: vault.LawFor(o, country),
-		Seller: seller, Currency: o.Total.Currency, Dates: dates, Opened: opened}
+		Seller: seller, Own: o.SoldByMarketplace(), Buyer: cmp.Or(vault.Country(country), vault.DefaultCountry), Currency: o.Total.Currency, Dates: dates, Opened: opened}
 }
 
 func caseFacts(c vault.Case, o vault.Order, wrote date.Value, country string, opened []vault.Opening) deadlines.Facts {

@@ -3,6 +3,7 @@ package casework
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"vault"
@@ -51,8 +52,54 @@ func (s *Service) LetterFacts(ctx context.Context, f vault.CaseFacts) (letters.F
 	if err != nil {
 		return letters.Facts{}, err
 	}
-	facts.AnswerBy, facts.AnswerFor = answerBy(facts.Today, s.CaseDeadlines(rules, f))
+	rows := s.CaseDeadlines(rules, f)
+	facts.AnswerBy, facts.AnswerFor = answerBy(facts.Today, rows)
+	facts.MarketClosed = marketClosed(rules.Rules, rows)
+	if day, rule := appeal(rules.Rules, rows); day != "" {
+		facts.Appeal = fmt.Sprintf("%s (%s)", day, rule)
+	}
 	return facts, nil
+}
+
+// appeal is the last day to appeal a decision against the buyer, and its
+// rule, while it is not over; "" for none.
+func appeal(rules []deadlines.Rule, rows []Deadline) (day, rule string) {
+	for _, d := range rows {
+		if w, ok := windowOf(rules, d); ok && w.AfterDecision() && !d.Status.Over() && !d.Closes.IsZero() {
+			return Day(d.Closes.Time), d.Rule
+		}
+	}
+	return "", ""
+}
+
+// windowOf finds the rule's window a deadline was computed from.
+func windowOf(rules []deadlines.Rule, d Deadline) (deadlines.Window, bool) {
+	r, err := deadlines.Find(rules, d.Rule)
+	if err != nil {
+		return deadlines.Window{}, false
+	}
+	for _, w := range r.Windows {
+		if w.Name == d.Window {
+			return w, true
+		}
+	}
+	return deadlines.Window{}, false
+}
+
+// marketClosed reports whether a marketplace's own window to open a
+// dispute is over for the case, perhaps by an estimate (and not used by a
+// dispute opened in it).
+func marketClosed(rules []deadlines.Rule, rows []Deadline) bool {
+	for _, d := range rows {
+		if !d.Status.Over() || d.Status == deadlines.Used {
+			continue
+		}
+		r, err := deadlines.Find(rules, d.Rule)
+		if w, ok := windowOf(rules, d); ok && err == nil && len(r.Applies.Marketplaces) > 0 && slices.Contains(w.UsedBy, vault.Dispute) {
+			return true
+		}
+	}
+	return false
 }
 
 // answerBy is the day to ask the seller to answer by: 14 days from today,

@@ -19,6 +19,9 @@ type Facts struct {
 	Payment     string
 	Law         vault.Law // as vault.LawFor decides it
 	Seller      string    // the seller's country, as vault.SellerCountry says; "" not known
+	Own         bool      // sold by the marketplace itself (vault.Order.SoldByMarketplace)
+	Buyer       string    // the buyer's country, as vault.Country says it
+	Decided     bool      // the case was decided against the buyer: only the windows after a decision (an appeal) are left
 	Currency    string
 	CaseKind    vault.CaseKind
 	Dates       map[string]date.Value
@@ -77,7 +80,8 @@ func Evaluate(rules []Rule, f Facts, loc *time.Location) []Deadline {
 			continue
 		}
 		for _, w := range r.Windows {
-			if (len(w.Cases) > 0) != (f.CaseKind != "") || (f.CaseKind != "" && !slices.Contains(w.Cases, f.CaseKind)) {
+			if (len(w.Cases) > 0) != (f.CaseKind != "") || (f.CaseKind != "" && !slices.Contains(w.Cases, f.CaseKind)) ||
+				w.AfterDecision() != f.Decided {
 				continue
 			}
 			out = append(out, w.evaluate(r, f, loc))
@@ -97,6 +101,9 @@ func (a Applies) match(f Facts) bool {
 	if len(a.Currencies) > 0 && !slices.Contains(a.Currencies, f.Currency) {
 		return false
 	}
+	if len(a.Buyers) > 0 && !slices.Contains(a.Buyers, f.Buyer) || slices.Contains(a.ExceptBuyers, f.Buyer) {
+		return false
+	}
 	if len(a.Sellers) > 0 && !slices.ContainsFunc(a.Sellers, f.sellerIs) {
 		return false
 	}
@@ -108,9 +115,12 @@ func (a Applies) match(f Facts) bool {
 }
 
 // sellerIs reports whether the seller may be in place: a seller whose
-// country is not known may be anywhere.
+// country is not known may be anywhere. "third-party" is a seller other
+// than the marketplace itself.
 func (f Facts) sellerIs(place string) bool {
 	switch {
+	case place == "third-party":
+		return !f.Own
 	case f.Seller == "":
 		return true
 	case place == "outside-eu":

@@ -1,6 +1,7 @@
 package deadlines
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -38,6 +39,10 @@ func order(pairs ...string) Facts {
 			f.Law = vault.Law(v)
 		case "seller":
 			f.Seller = v
+		case "own":
+			f.Own = v == "yes"
+		case "buyer":
+			f.Buyer = v
 		case "case":
 			f.CaseKind, f.Record = vault.CaseKind(v), "CASE-1"
 		default:
@@ -106,7 +111,7 @@ func TestRules(t *testing.T) {
 			"amazon.atoz", "A-to-z claim", "2026-10-08", "2027-01-08", false, ""},
 		{"eBay help: 30 days after the estimated delivery",
 			order("market=ebay", "expected=2026-10-02"),
-			"ebay.mbg", "request", "", "2026-11-01", false, ""},
+			"ebay.mbg", "Money Back Guarantee request", "", "2026-11-01", false, ""},
 		{"eBay help: ask eBay after 3 business days (Friday -> Wednesday), within 21",
 			order("market=ebay", "case=dispute", "opened=2026-11-06"),
 			"ebay.mbg", "ask eBay to step in", "2026-11-11", "2026-12-07", false, ""},
@@ -401,5 +406,48 @@ func TestNeverMissedOnAnEstimate(t *testing.T) {
 		"aliexpress.dispute.open", "open dispute")
 	if st, _ := known.Status(day("2026-12-07")); st != Missed {
 		t.Errorf("the recorded protection end, past: %s", st)
+	}
+}
+
+// TestAtoZThirdPartyOnly: "An A-to-z Guarantee claim covers items sold by
+// third-party sellers" (Amazon's help page, rule amazon.atoz): an item sold
+// by Amazon itself has no A-to-z window.
+func TestAtoZThirdPartyOnly(t *testing.T) {
+	for _, tt := range []struct {
+		own  string
+		want bool
+	}{{"no", true}, {"yes", false}} {
+		_, ok := find(Evaluate(BuiltinRules(), order("market=amazon", "own="+tt.own, "expected=2026-10-10"), time.UTC), "amazon.atoz", "A-to-z claim")
+		if ok != tt.want {
+			t.Errorf("sold by Amazon %s: A-to-z window %v, want %v", tt.own, ok, tt.want)
+		}
+	}
+}
+
+// TestSwedishThreeYears: a Swedish buyer's trader answers for a defect that
+// shows within three years of delivery (konsumentköplagen 4 kap. 14 §, rule
+// se.reklamation), not the directive's two; a German buyer has the two
+// (Directive (EU) 2019/771 art. 10, rule eu.guarantee).
+func TestSwedishThreeYears(t *testing.T) {
+	for _, tt := range []struct {
+		buyer, rule, window, closes string
+		absent                      string
+	}{
+		{"SE", "se.reklamation", "trader's liability", "2029-03-28", "eu.guarantee"},
+		{"DE", "eu.guarantee", "legal guarantee", "2028-03-28", "se.reklamation"},
+	} {
+		ds := Evaluate(BuiltinRules(), order("law=eu", "buyer="+tt.buyer, "delivered=2026-03-28"), time.UTC)
+		d, ok := find(ds, tt.rule, tt.window)
+		if !ok || d.Closes.Format(time.DateOnly) != tt.closes {
+			t.Errorf("%s: %s %s closes %v (%v), want %s", tt.buyer, tt.rule, tt.window, d.Closes, ok, tt.closes)
+		}
+		if slices.ContainsFunc(ds, func(d Deadline) bool { return d.Rule == tt.absent }) {
+			t.Errorf("%s: %s applies", tt.buyer, tt.absent)
+		}
+	}
+	c := order("law=eu", "buyer=SE", "case=warranty", "delivered=2026-03-28", "discovered=2029-03-01")
+	d, _ := find(Evaluate(BuiltinRules(), c, time.UTC), "se.reklamation", "notice surely in time")
+	if d.Closes.Format(time.DateOnly) != "2029-03-28" {
+		t.Errorf("SE notice: closes %v, want the three years' end 2029-03-28", d.Closes)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"vault"
 
 	"vault/internal/money"
@@ -72,8 +73,13 @@ type Applies struct {
 	Except     []vault.Marketplace `json:"except_marketplaces,omitempty"`
 	Payments   []string            `json:"payments,omitempty"`
 	Law        []vault.Law         `json:"law,omitempty"`
-	Sellers    []string            `json:"sellers,omitempty"` // outside-eu, outside-no: where the seller is
+	Sellers    []string            `json:"sellers,omitempty"` // outside-eu, outside-no: where the seller is; third-party: not the marketplace
 	Currencies []string            `json:"currencies,omitempty"`
+	// Buyers are the buyer's countries ('vault config set country') a rule
+	// is for, ExceptBuyers those it is not for: a state's own law beside the
+	// directives (Sweden's three years).
+	Buyers       []string `json:"buyers,omitempty"`
+	ExceptBuyers []string `json:"except_buyers,omitempty"`
 }
 
 // Window is one period a rule gives: an action may be taken from Opens (nil:
@@ -151,7 +157,7 @@ func DateNames() []string {
 }
 
 // sellerPlaces are the places a rule can ask its seller to be.
-var sellerPlaces = []string{"outside-eu", "outside-no"}
+var sellerPlaces = []string{"outside-eu", "outside-no", "third-party"}
 
 var (
 	kinds = []RuleKind{RuleDeadline, RuleInfo, RuleGuard, RuleCharges}
@@ -161,8 +167,11 @@ var (
 // maxOffset bounds every offset: 100 years of days is no rule, it is a typo.
 const maxOffset = 36500
 
-// BuiltinRules returns the rules shipped with vault.
-func BuiltinRules() []Rule {
+// BuiltinRules returns the rules shipped with vault: a copy of the list,
+// parsed once (every deadline, letter and dossier asks for it).
+func BuiltinRules() []Rule { return slices.Clone(builtinRules()) }
+
+var builtinRules = sync.OnceValue(func() []Rule {
 	rules, err := Parse(builtin)
 	if err != nil {
 		panic("deadlines: rules.json: " + err.Error()) // caught by the tests
@@ -171,7 +180,7 @@ func BuiltinRules() []Rule {
 		rules[i].Origin = Builtin
 	}
 	return rules
-}
+})
 
 // Parse reads a JSON array of rules and checks each one.
 func Parse(b []byte) ([]Rule, error) {
@@ -225,6 +234,11 @@ func (r Rule) Check() error {
 			return fail("sellers %q: want %s", s, strings.Join(sellerPlaces, " or "))
 		}
 	}
+	for _, c := range append(slices.Clone(r.Applies.Buyers), r.Applies.ExceptBuyers...) {
+		if c != vault.Country(c) || !vault.ValidCountry(c) || c == vault.OutsideEEA {
+			return fail("buyers %q: want a country code in capitals, like SE", c)
+		}
+	}
 	for _, l := range r.Applies.Law {
 		if l != vault.NorwegianLaw && l != vault.EULaw {
 			return fail("law %q: want %q or %q", l, vault.NorwegianLaw, vault.EULaw)
@@ -236,6 +250,22 @@ func (r Rule) Check() error {
 		}
 	}
 	return nil
+}
+
+// AfterDecision reports whether the window counts from the day a case was
+// decided (an appeal): it is the one kind a decided case still has.
+func (w Window) AfterDecision() bool {
+	for _, p := range []*Point{w.Opens, w.Closes, w.Cap} {
+		if p == nil {
+			continue
+		}
+		for _, t := range p.Of {
+			if slices.Contains(strings.Split(t.From, "|"), "decided") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (w Window) check() error {

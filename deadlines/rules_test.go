@@ -11,9 +11,9 @@ import (
 // source and the day it was verified.
 func TestBuiltin(t *testing.T) {
 	want := []string{"aliexpress.dispute.open", "aliexpress.dispute.escalate", "aliexpress.protection",
-		"aliexpress.abuse", "visa.repeat", "temu.return", "amazon.atoz", "ebay.mbg", "paypal.dispute", "visa.chargeback",
+		"aliexpress.abuse", "visa.repeat", "temu.return", "amazon.atoz", "ebay.mbg", "ebay.appeal", "paypal.dispute", "visa.chargeback",
 		"mastercard.chargeback", "no.bank.claim", "no.unauthorised", "seller.first", "no.forsinkelse", "eu.delay",
-		"eu.withdrawal", "eu.refund", "eu.guarantee", "no.angrerett", "no.reklamasjon", "no.foreldelse", "eu.import.vat", "no.voec"}
+		"eu.withdrawal", "eu.refund", "eu.guarantee", "se.reklamation", "no.angrerett", "no.reklamasjon", "no.foreldelse", "eu.import.vat", "no.voec"}
 	rules := BuiltinRules()
 	if len(rules) != len(want) {
 		t.Errorf("%d rules, want %d", len(rules), len(want))
@@ -58,6 +58,8 @@ func TestParseNasty(t *testing.T) {
 		{"negative days", strings.Replace(`[`+good+`]`, `"days":3`, `"days":-3`, 1), "between 0"},
 		{"huge days", strings.Replace(`[`+good+`]`, `"days":3`, `"days":99999999`, 1), "between 0"},
 		{"huge years", strings.Replace(`[`+good+`]`, `"days":3`, `"years":1000`, 1), "between 0"},
+		{"buyer not a code", strings.Replace(`[`+good+`]`, `"source":"src"`, `"source":"src","applies":{"buyers":["Sverige"]}`, 1), "country code"},
+		{"buyer in lower case", strings.Replace(`[`+good+`]`, `"source":"src"`, `"source":"src","applies":{"except_buyers":["se"]}`, 1), "country code"},
 		{"unknown date", strings.Replace(`[`+good+`]`, `"paid"`, `"æøå"`, 1), "date"},
 		{"opened outside a case", strings.Replace(`[`+good+`]`, `"paid"`, `"opened"`, 1), "opened"},
 		{"no source", strings.Replace(`[`+good+`]`, `"src"`, `""`, 1), "source"},

@@ -56,7 +56,7 @@ var bokmal = lang.Dict{
 	"Statement":        "Redegjørelse",
 	"Account overview": "Oversikt over kontoen",
 	"All orders and disputes recorded in the vault for the marketplaces of this case.": "Alle ordrer og tvister som er registrert i vault for markedsplassene i denne saken.",
-	"Disputes and chargebacks":    "Tvister og tilbakeføringer",
+	"Disputes and chargebacks":    "Tvister og kortreklamasjoner",
 	"%d (%.0f %% of orders)":      "%d (%.0f %% av ordrene)",
 	"Disputes and their outcomes": "Tvister og utfall",
 	"%s: %s about order %s, %s":   "%s: %s om ordre %s, %s",
@@ -172,8 +172,8 @@ var bokmal = lang.Dict{
 	"%s, %d bytes, %s": "%s, %d byte, %s",
 
 	// Deadline windows (rules.json)
-	"open dispute": "åpne tvist", "appeal": "klage", "escalate": "eskalere", "chargeback": "tilbakeføring", "withdrawal": "angrerett", "return": "retur", "A-to-z claim": "A-to-z-krav",
-	"request": "krav", "ask eBay to step in": "be eBay gripe inn", "escalate to claim": "eskalere til krav",
+	"open dispute": "åpne tvist", "appeal": "klage", "escalate": "eskalere", "chargeback": "kortreklamasjon", "withdrawal": "angrerett", "return": "retur", "A-to-z claim": "A-to-z-krav",
+	"Money Back Guarantee request": "krav etter Money Back Guarantee", "ask eBay to step in": "be eBay gripe inn", "escalate to claim": "eskalere til krav",
 	"bank claim, as soon as possible": "krav mot banken, så snart som mulig", "seller's time to answer": "selgerens svarfrist", "trader's refund": "selgerens tilbakebetaling",
 	"legal guarantee": "reklamasjonsrett (EU)", "angrerett": "angrerett", "notice surely in time": "reklamasjon sikkert i tide",
 	"absolute limit": "absolutt frist", "absolute limit, durable goods": "absolutt frist, varige varer", "time bar": "foreldelse",
@@ -181,6 +181,8 @@ var bokmal = lang.Dict{
 	"additional period to deliver": "tilleggsfrist for levering", "withdrawal, if not told of the right": "angrerett, når du ikke fikk opplysning om den",
 	"angrerett, if not told of the right":      "angrerett, når du ikke fikk opplysning om den",
 	"time bar, at least a year from discovery": "foreldelse, minst ett år fra oppdagelsen",
+	"appeal the decision":                      "klage på avgjørelsen",
+	"trader's liability":                       "selgerens ansvar for feil",
 }
 
 // translatedWords are the fixed words and formats that reach d.t as values:

@@ -70,6 +70,12 @@ type Facts struct {
 	// comes sooner: a note, never a shorter time in the letter.
 	AnswerBy  time.Time
 	AnswerFor string
+	// MarketClosed: the marketplace's own window to open a dispute is over,
+	// perhaps by an estimate: the letter does not threaten a dispute there.
+	MarketClosed bool
+	// Appeal, when set, is the last day to appeal the decision of the
+	// case, and the rule that gives it ("2026-12-10 (ebay.appeal)").
+	Appeal string
 }
 
 // Draft is a letter and what the user should know of it: a fact the letter

@@ -127,7 +127,7 @@ var claims = []claim{
 	{" Delivered ", " Levert ", func(s shape, _ Kind) bool { return s.delivered }},
 	{" Shipped ", " Sendt ", func(s shape, _ Kind) bool { return (s.shipped || s.tracking) && !s.delivered }},
 	{"tracking number", "sporingsnummer", func(s shape, _ Kind) bool { return s.tracking && !s.delivered }},
-	{"Delivery was promised", "Levering var lovet", func(s shape, _ Kind) bool { return s.expected && !s.delivered }},
+	{"Delivery was expected", "Levering var ventet", func(s shape, _ Kind) bool { return s.expected && !s.delivered }},
 	{"I wrote to the seller on", "Jeg skrev til selgeren", func(s shape, _ Kind) bool { return s.wrote }},
 	{", first on", ", første gang", func(s shape, _ Kind) bool { return s.wrote }},
 	{"written to the seller", "skrevet til selgeren", func(s shape, _ Kind) bool { return s.wrote }},
@@ -199,7 +199,7 @@ var summaryClaims = []claim{
 	{"Shipped ", "Sendt ", func(s shape, _ Kind) bool { return s.shipped }},
 	{"Tracking number", "Sporingsnummer", func(s shape, _ Kind) bool { return s.tracking }},
 	{"Delivered ", "Levert ", func(s shape, _ Kind) bool { return s.delivered }},
-	{"Delivery promised", "Levering lovet", func(s shape, _ Kind) bool { return s.expected && !s.delivered }},
+	{"Delivery expected", "Levering ventet", func(s shape, _ Kind) bool { return s.expected && !s.delivered }},
 	{"I wrote to the seller", "skrev til selgeren", func(s shape, _ Kind) bool {
 		return s.wrote || s.kind == vault.Reinstatement && s.wroteFirst
 	}},
@@ -278,30 +278,37 @@ func TestWords(t *testing.T) {
 			"inneholder sporingsinformasjonen og korrespondansen"}, []string{"bestrider", "1 svar", "én gang", "§ 2-7"}},
 		{Chargeback, lang.NB, shape{kind: vault.Chargeback, trouble: vault.NotReceived, country: "NO", payment: "Visa credit ****4242"},
 			[]string{"Kjøpet er betalt med kredittkort. Jeg gjør derfor kravet om tilbakebetaling av 1\u00a0234,50\u00a0kr gjeldende også overfor dere, jf. finansavtaleloven § 2-7."}, nil},
-		{Seller, lang.EN, base, []string{"deliver the goods or refund 1234.50 NOK by 2026-12-09, 14 days from today."}, nil},
+		{Seller, lang.EN, base, []string{"I ask you to deliver the goods by 2026-12-09, 14 days from today; if they have not come by then, I will cancel the purchase and ask for 1234.50 NOK back."}, nil},
 		{Reklamasjon, lang.NB, shape{kind: vault.Warranty, country: "NO", delivered: true},
 			[]string{"Feilen: [beskriv feilen og hvordan den viser seg].", "Jeg oppdaget den [dato].", "prisavslag", "heve kjøpet",
 				"forbrukerkjøpsloven § 27"}, []string{"innen to måneder etter", "§ 26"}},
 		{Delay, lang.NB, shape{kind: vault.Delay, country: "NO"}, []string{"Jeg setter en tilleggsfrist for levering til 09.12.2026.",
 			"er kjøpet hevet uten nytt varsel", "(forbrukerkjøpsloven § 23)"}, nil},
-		{Delay, lang.EN, shape{kind: vault.Delay, country: "SE"}, []string{"implements Directive 2011/83/EU art. 18",
-			"the contract is terminated without further notice"}, nil},
+		{Delay, lang.EN, shape{kind: vault.Delay, country: "SE"}, []string{"I will cancel the purchase (häva köpet)",
+			"(konsumentköplagen (2022:260); Directive 2011/83/EU art. 18)"}, []string{"my country"}},
+		{Delay, lang.EN, shape{kind: vault.Delay, country: "FR"}, []string{"(the consumer law of France, which implements Directive 2011/83/EU art. 18)",
+			"the contract is terminated without further notice"}, []string{"my country"}},
+		{Delay, lang.NB, shape{kind: vault.Delay, country: "FR"}, []string{"forbrukerlovgivningen i Frankrike"}, []string{"mitt land"}},
+		{Delay, lang.EN, shape{kind: vault.Delay, country: "DE"}, []string{"I will withdraw from the contract (Rücktritt)", "(BGB § 323)"}, []string{"my country"}},
+		{Withdrawal, lang.EN, shape{kind: vault.Withdrawal, country: "DE", delivered: true}, []string{"I withdraw from the contract (Widerruf, BGB § 312g and § 355)"}, nil},
+		{Unauthorised, lang.EN, shape{kind: vault.Unauthorised, trouble: vault.NotAuthorised, country: "DE"},
+			[]string{"no later than the end of the business day after this notice (BGB § 675u)", "(BGB § 676b)"}, []string{"my country"}},
 		{Unauthorised, lang.EN, shape{kind: vault.Unauthorised, trouble: vault.ChargedTwice, country: "NO"},
-			[]string{"My card was charged twice for this purchase; I authorised one charge only:", "without undue delay",
+			[]string{"My card was charged twice for this purchase; I authorised one charge only:", "no later than the end of the next business day",
 				"2015/2366 art. 71", "13 months"}, []string{"or it was executed wrongly"}},
 		{Reinstatement, lang.EN, shape{kind: vault.Reinstatement, country: "NO", wroteFirst: true, disputeNumber: true},
 			[]string{"My records show 10 orders on the account.", "- dispute about order 8100000000000001, opened 2026-06-01, won.",
 				"Before each of them I wrote to the seller first."}, []string{"CASE-2", "ordinary purchases"}},
 		// The escalation named is the one the payment allows (a PayPal claim, not a card's chargeback).
 		{Seller, lang.EN, shape{kind: vault.OtherCase, trouble: vault.NotReceived, country: "NO", payment: "PayPal"},
-			[]string{"I will open a dispute with AliExpress or open a claim with PayPal, and attach this letter."}, []string{"chargeback", "card issuer"}},
+			[]string{"I will open a dispute with AliExpress or open a dispute with PayPal, and attach this letter."}, []string{"chargeback", "card issuer"}},
 		{Seller, lang.NB, shape{kind: vault.OtherCase, trouble: vault.NotReceived, country: "NO", payment: "Mastercard"},
-			[]string{"vil jeg åpne en tvist hos AliExpress eller be kortutstederen om tilbakeføring, og legge ved dette brevet."}, nil},
+			[]string{"vil jeg åpne en tvist hos AliExpress eller be kortutstederen om å tilbakeføre betalingen (kortreklamasjon), og legge ved dette brevet."}, nil},
 		{Seller, lang.EN, shape{kind: vault.OtherCase, trouble: vault.NotReceived, country: "NO", payment: "BankAxept"},
 			[]string{"I will open a dispute with AliExpress, and attach this letter."}, []string{"chargeback"}},
 		// A dispute already open: the next step is the payment's.
 		{Seller, lang.EN, shape{kind: vault.Dispute, trouble: vault.NotReceived, country: "NO", payment: "PayPal"},
-			[]string{"If the matter is not resolved by then, I will open a claim with PayPal, and attach this letter."}, []string{"open a dispute with AliExpress"}},
+			[]string{"If the matter is not resolved by then, I will open a dispute with PayPal, and attach this letter."}, []string{"open a dispute with AliExpress"}},
 		{Seller, lang.EN, shape{kind: vault.OtherCase, trouble: vault.NotReceived, country: "NO", payment: "BankAxept"},
 			[]string{"I will open a dispute with AliExpress, and attach this letter."}, []string{"chargeback"}},
 		{Seller, lang.NB, shape{kind: vault.Warranty, trouble: vault.Defective, country: "NO", delivered: true},
@@ -338,7 +345,7 @@ func TestNotes(t *testing.T) {
 	f := shape{kind: vault.Dispute, trouble: vault.NotReceived, country: "NO"}.facts()
 	f.AnswerFor = "your last day for open dispute is 2026-12-04: send the letter today"
 	d, _ = Write(Seller, lang.EN, f) // forbrukerkjøpsloven § 30: the seller remedies "innen rimelig tid"; a deadline of the buyer's is the buyer's
-	if !strings.Contains(d.Text, "refund 1234.50 NOK by 2026-12-09, 14 days from today.") || !strings.Contains(noteTexts(d.Notes), "send the letter today") {
+	if !strings.Contains(d.Text, "deliver the goods by 2026-12-09, 14 days from today;") || !strings.Contains(noteTexts(d.Notes), "send the letter today") {
 		t.Errorf("a deadline of the buyer's shortened the seller's time: %q %v", d.Text, d.Notes)
 	}
 	d, _ = Write(Withdrawal, lang.EN, shape{kind: vault.Withdrawal, country: "US", delivered: true}.facts())
@@ -485,7 +492,7 @@ func TestThirteenMonths(t *testing.T) {
 		}
 	}
 	nb, _ := Write(Unauthorised, lang.NB, factsOf(r))
-	if !strings.Contains(nb.Text, "med Visa kreditt ****4242") {
+	if !strings.Contains(nb.Text, "med Visa kredittkort ****4242") {
 		t.Errorf("a bokmål letter keeps the card's English words:\n%s", nb.Text)
 	}
 }

@@ -12,8 +12,12 @@ type Source struct {
 	Read         string // where the quote was read when not at URL itself
 }
 
-// copyOf is how Read names a statute read in a copy of its text.
-const copyOf = "a copy of the statute's text; not checked at the address"
+// copyOf is how Read names a statute read in a copy of its text; bgbCopy
+// the copies of the German Civil Code's.
+const (
+	copyOf  = "a copy of the statute's text; not checked at the address"
+	bgbCopy = "a snapshot of gesetze-im-internet.de on GitHub (eriklueth/gesetze-corpus-data, April 2026), the same words in bundestag/gesetze"
+)
 
 // Sources are the provisions the letters cite.
 var Sources = []Source{
@@ -49,6 +53,24 @@ var Sources = []Source{
 		"https://www.retsinformation.dk/eli/lta/2025/1184", copyOf},
 	{"forbrugeraftaleloven", "§ 19", "Vil forbrugeren udøve sin fortrydelsesret, skal forbrugeren inden 14 dage benytte den i § 20 angivne fremgangsmåde … Er de i § 8, stk. 1, nr. 11, nævnte oplysninger ikke givet til forbrugeren på et varigt medium, udløber den periode, hvori fortrydelsesretten efter stk. 1 kan udøves, for så vidt angår aftaler om en vare eller en ikkefinansiel tjenesteydelse, senest 12 måneder efter den i stk. 2 nævnte 14-dagesperiode",
 		"https://www.retsinformation.dk/eli/lta/2025/1184", copyOf},
+	{"BGB", "§ 312g", "Dem Verbraucher steht bei außerhalb von Geschäftsräumen geschlossenen Verträgen und bei Fernabsatzverträgen ein Widerrufsrecht gemäß § 355 zu.",
+		"https://www.gesetze-im-internet.de/bgb/__312g.html", bgbCopy},
+	{"BGB", "§ 355", "Der Widerruf erfolgt durch Erklärung gegenüber dem Unternehmer. … Die Widerrufsfrist beträgt 14 Tage.",
+		"https://www.gesetze-im-internet.de/bgb/__355.html", bgbCopy},
+	{"BGB", "§ 356", "Die Widerrufsfrist beginnt 1. bei einem Verbrauchsgüterkauf, a) … sobald der Verbraucher oder ein von ihm benannter Dritter, der nicht Frachtführer ist, die Waren erhalten hat … Das Widerrufsrecht erlischt spätestens zwölf Monate und 14 Tage nach dem in Absatz 2 oder § 355 Absatz 2 Satz 2 genannten Zeitpunkt.",
+		"https://www.gesetze-im-internet.de/bgb/__356.html", bgbCopy},
+	{"BGB", "§ 437", "Ist die Sache mangelhaft, kann der Käufer … 1. nach § 439 Nacherfüllung verlangen, 2. nach den §§ 440, 323 und 326 Abs. 5 von dem Vertrag zurücktreten oder nach § 441 den Kaufpreis mindern",
+		"https://www.gesetze-im-internet.de/bgb/__437.html", bgbCopy},
+	{"BGB", "§ 439", "Der Käufer kann als Nacherfüllung nach seiner Wahl die Beseitigung des Mangels oder die Lieferung einer mangelfreien Sache verlangen.",
+		"https://www.gesetze-im-internet.de/bgb/__439.html", bgbCopy},
+	{"BGB", "§ 477", "Zeigt sich innerhalb eines Jahres seit Gefahrübergang ein von den Anforderungen nach § 434 oder § 475b abweichender Zustand der Ware, so wird vermutet, dass die Ware bereits bei Gefahrübergang mangelhaft war",
+		"https://www.gesetze-im-internet.de/bgb/__477.html", bgbCopy},
+	{"BGB", "§ 323", "Erbringt bei einem gegenseitigen Vertrag der Schuldner eine fällige Leistung nicht oder nicht vertragsgemäß, so kann der Gläubiger, wenn er dem Schuldner erfolglos eine angemessene Frist zur Leistung oder Nacherfüllung bestimmt hat, vom Vertrag zurücktreten.",
+		"https://www.gesetze-im-internet.de/bgb/__323.html", bgbCopy},
+	{"BGB", "§ 675u", "Er ist verpflichtet, dem Zahler den Zahlungsbetrag unverzüglich zu erstatten … Diese Verpflichtung ist unverzüglich, spätestens jedoch bis zum Ende des Geschäftstags zu erfüllen, der auf den Tag folgt, an welchem dem Zahlungsdienstleister angezeigt wurde, dass der Zahlungsvorgang nicht autorisiert ist",
+		"https://www.gesetze-im-internet.de/bgb/__675u.html", bgbCopy},
+	{"BGB", "§ 676b", "Ansprüche und Einwendungen des Zahlungsdienstnutzers gegen den Zahlungsdienstleister nach diesem Unterkapitel sind ausgeschlossen, wenn dieser seinen Zahlungsdienstleister nicht spätestens 13 Monate nach dem Tag der Belastung mit einem nicht autorisierten oder fehlerhaft ausgeführten Zahlungsvorgang hiervon unterrichtet hat.",
+		"https://www.gesetze-im-internet.de/bgb/__676b.html", bgbCopy},
 	{"Directive 2011/83/EU", "art. 9", "Without prejudice to Article 10, the withdrawal period referred to in paragraph 1 of this Article shall expire after 14 days from: … (b) in the case of sales contracts, the day on which the consumer or a third party other than the carrier and indicated by the consumer acquires physical possession of the goods",
 		"https://eur-lex.europa.eu/eli/dir/2011/83/oj", ""},
 	{"Directive 2011/83/EU", "art. 10", "If the trader has not provided the consumer with the information on the right of withdrawal …, the withdrawal period shall expire 12 months from the end of the initial withdrawal period",
@@ -59,6 +81,12 @@ var Sources = []Source{
 		"https://eur-lex.europa.eu/eli/dir/2019/771/oj", ""},
 	{"Directive (EU) 2015/2366", "art. 71", "… wenn der Zahlungsdienstnutzer unverzüglich nach Feststellung eines solchen Zahlungsvorgangs … jedoch spätestens 13 Monate nach dem Tag der Belastung seinen Zahlungsdienstleister hiervon unterrichtet.",
 		"https://eur-lex.europa.eu/eli/dir/2015/2366/oj", "its German version"},
+	{"Regulation (EU) 2022/2065", "art. 17", "Providers of hosting services shall provide a clear and specific statement of reasons to any affected recipients of the service for any of the following restrictions imposed on the ground that the information provided by the recipient of the service is illegal content or incompatible with their terms and conditions: … (d) suspension or termination of the recipient of the service's account.",
+		"https://eur-lex.europa.eu/eli/reg/2022/2065/oj", "copies of the Official Journal's text (Hannes Snellman's Digital Decade and others, agreeing word for word)"},
+	{"Regulation (EU) 2022/2065", "art. 20", "Providers of online platforms shall provide recipients of the service … for a period of at least six months following the decision …, with access to an effective internal complaint-handling system that enables them to lodge complaints, electronically and free of charge, … against the following decisions …: (c) decisions whether or not to suspend or terminate the recipients' account",
+		"https://eur-lex.europa.eu/eli/reg/2022/2065/oj", "copies of the Official Journal's text (codeliance.com and others, agreeing word for word)"},
+	{"Directive (EU) 2015/2366", "art. 73", "… the payer's payment service provider refunds the payer the amount of the unauthorised payment transaction immediately, and in any event no later than by the end of the following business day, after noting or being notified of the transaction",
+		"https://eur-lex.europa.eu/eli/dir/2015/2366/oj", "the EBA's single rulebook (art. 73 (1))"},
 	{"Directive (EU) 2015/2366", "art. 76-77", "Member States shall ensure that the payer can request the refund referred to in Article 76 of an authorised payment transaction initiated by or through a payee for a period of 8 weeks from the date on which the funds were debited.",
 		"https://www.eba.europa.eu/regulation-and-policy/single-rulebook/interactive-single-rulebook/5616", "the EBA's single rulebook (art. 77 (1))"},
 }

@@ -13,13 +13,18 @@ import (
 
 // acts are the laws the letters name, as they name them.
 var acts = []string{"forbrukerkjøpsloven", "angrerettloven", "finansavtaleloven", "konsumentköplagen", "lag (2005:59)", "købeloven",
-	"forbrugeraftaleloven", "Directive 2011/83/EU", "Directive (EU) 2019/771", "Directive (EU) 2015/2366"}
+	"forbrugeraftaleloven", "BGB", "Directive 2011/83/EU", "Directive (EU) 2019/771", "Directive (EU) 2015/2366", "Regulation (EU) 2022/2065"}
 
 var (
 	actName  = regexp.MustCompile(strings.Join(quoteAll(acts), "|"))
-	section  = regexp.MustCompile(`\d+ kap\. \d+ §|§ \d+(?:-\d+)?(?: [a-z]\b)?|art\. \d+(?:-\d+)?`)
+	section  = regexp.MustCompile(`\d+ kap\. \d+ §|§ \d+[a-z]?(?:-\d+)?(?: [a-z]\b)?|art\. \d+(?:-\d+)?`)
 	national = regexp.MustCompile(`§`)
 )
+
+// euAct reports whether an act is the EU's: its sections are articles.
+func euAct(name string) bool {
+	return strings.HasPrefix(name, "Directive") || strings.HasPrefix(name, "Regulation")
+}
 
 func quoteAll(list []string) []string {
 	out := make([]string, len(list))
@@ -40,7 +45,7 @@ func citations(text string) [][2]string {
 			act := ""
 			for _, n := range names {
 				name := line[n[0]:n[1]]
-				if n[0] < loc[0] && strings.HasPrefix(name, "Directive") != national.MatchString(ref) {
+				if n[0] < loc[0] && euAct(name) != national.MatchString(ref) {
 					act = name
 				}
 			}
@@ -93,9 +98,9 @@ func TestEveryCitationHasItsSource(t *testing.T) {
 
 func TestCitations(t *testing.T) {
 	got := citations("I use my right of withdrawal (angrerett, angrerettloven § 20): 14 days (§ 21).\n" +
-		"(finansavtaleloven chapter 4; Directive (EU) 2015/2366 art. 71), konsumentköplagen 5 kap. 2 §, købeloven § 78 a")
+		"(finansavtaleloven chapter 4; Directive (EU) 2015/2366 art. 71), konsumentköplagen 5 kap. 2 §, købeloven § 78 a, (Widerruf, BGB § 312g and § 355 (2))")
 	want := [][2]string{{"angrerettloven", "§ 20"}, {"angrerettloven", "§ 21"}, {"Directive (EU) 2015/2366", "art. 71"},
-		{"konsumentköplagen", "5 kap. 2 §"}, {"købeloven", "§ 78 a"}}
+		{"konsumentköplagen", "5 kap. 2 §"}, {"købeloven", "§ 78 a"}, {"BGB", "§ 312g"}, {"BGB", "§ 355"}}
 	if !slices.Equal(got, want) {
 		t.Errorf("%v", got)
 	}

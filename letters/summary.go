@@ -128,7 +128,7 @@ func (w *letter) paid(o vault.Order) string {
 }
 
 // delivery says what is recorded of the shipment: shipped, tracking,
-// promised, delivered.
+// expected, delivered.
 func (w *letter) delivery(o vault.Order) string {
 	var parts []string
 	if !o.Shipped.IsZero() {
@@ -141,7 +141,7 @@ func (w *letter) delivery(o vault.Order) string {
 	case !o.Delivered.IsZero():
 		parts = append(parts, w.f("Delivered %s.", w.date(o.Delivered)))
 	case !o.Expected.IsZero():
-		parts = append(parts, w.f("Delivery promised by %s.", w.date(o.Expected)))
+		parts = append(parts, w.f("Delivery expected by %s.", w.date(o.Expected)))
 	}
 	return sentences(parts...)
 }

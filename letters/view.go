@@ -77,21 +77,26 @@ func (v view) has(kinds ...vault.EvidenceKind) bool {
 }
 
 // cardWords are the English words of a payment method a buyer records
-// ("Visa credit ****4242"), and their bokmål.
-var cardWords = regexp.MustCompile(`(?i)\b(credit|debit)( card)?\b`)
+// ("Visa credit ****4242"), and their bokmål; brands the names of payment
+// services as they spell them.
+var (
+	cardWords = regexp.MustCompile(`(?i)\b(credit|debit)( card)?\b`)
+	brands    = regexp.MustCompile(`(?i)\b(paypal|klarna|vipps|mastercard|maestro|visa|american express|amex|bankaxept)\b`)
+	brandName = map[string]string{"paypal": "PayPal", "klarna": "Klarna", "vipps": "Vipps", "mastercard": "Mastercard", "maestro": "Maestro",
+		"visa": "Visa", "american express": "American Express", "amex": "Amex", "bankaxept": "BankAxept"}
+)
 
-// payment is a payment method as recorded, its card words in l: a bokmål
-// letter says "Visa kreditt ****4242", not "Visa credit".
+// payment is a payment method as recorded, the services' names as they
+// spell them and its card words in l: a bokmål letter says "Visa
+// kredittkort ****4242", not "Visa credit"; any letter "PayPal", not
+// "paypal".
 func (w *letter) payment(p string) string {
+	p = brands.ReplaceAllStringFunc(p, func(m string) string { return brandName[strings.ToLower(m)] })
 	if w.l != lang.NB {
 		return p
 	}
 	return cardWords.ReplaceAllStringFunc(p, func(m string) string {
-		word := map[string]string{"credit": "kreditt", "debit": "debet"}[strings.ToLower(strings.Fields(m)[0])]
-		if strings.Contains(strings.ToLower(m), "card") {
-			word += "kort"
-		}
-		return word
+		return map[string]string{"credit": "kredittkort", "debit": "debetkort"}[strings.ToLower(strings.Fields(m)[0])]
 	})
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"vault/internal/date"
 	"vault/internal/lang"
+	"vault/internal/money"
 )
 
 // letter is one letter being written: the facts as the letters see them,
@@ -147,7 +148,7 @@ func (w *letter) order(o vault.Order) string {
 		s += w.f(" Shipped with tracking number %s.", strings.Join(o.Tracking, ", "))
 	}
 	if o.Delivered.IsZero() && !o.Expected.IsZero() {
-		s += w.f(" Delivery was promised by %s.", w.date(o.Expected))
+		s += w.f(" Delivery was expected by %s.", w.date(o.Expected))
 	}
 	return s
 }
@@ -262,12 +263,18 @@ func (w *letter) sign() {
 	w.line(w.v.Claimant)
 }
 
-// answerBy is the day the seller is asked to answer by, said as "by D, 14
-// days from today" or, when a deadline of the buyer comes sooner, "by D".
-func (w *letter) answerBy() string {
+// answerFor tells the buyer of a deadline of theirs that comes before the
+// seller's time is over.
+func (w *letter) answerFor() {
 	if w.v.AnswerFor != "" {
 		w.note(nil, "%s", w.v.AnswerFor)
 	}
+}
+
+// answerBy is the day the seller is asked to answer by, said as "by D, 14
+// days from today" or, when a deadline of the buyer comes sooner, "by D".
+func (w *letter) answerBy() string {
+	w.answerFor()
 	return w.f("by %s, 14 days from today", w.l.Day(w.v.AnswerBy))
 }
 
@@ -278,29 +285,36 @@ func (w *letter) seller() {
 	w.line()
 	w.line(w.t("I am writing about this purchase:"))
 	w.orders()
-	ask := w.f("refund %s", w.amount())
 	switch v.Trouble {
-	case vault.NotReceived:
-		ask = w.f("deliver the goods or refund %s", w.amount())
+	case vault.NotReceived: // a last day to deliver, then cancelling (forbrukerkjøpsloven § 23, Directive 2011/83/EU art. 18)
+		w.line(w.problem(), w.f(" I ask you to deliver the goods %s; if they have not come by then, I will cancel the purchase and ask for %s back.",
+			w.answerBy(), w.amount()))
 	case vault.Defective, vault.NotAsDescribed:
-		ask = w.t("remedy the defect or replace the goods at no cost to me")
+		w.line(w.problem(), w.f(" I ask you to %s %s.", w.t("remedy the defect or replace the goods at no cost to me"), w.answerBy()))
+	default:
+		w.line(w.problem(), w.f(" I ask you to %s %s.", w.f("refund %s", w.amount()), w.answerBy()))
 	}
-	w.line(w.problem(), w.f(" I ask you to %s %s.", ask, w.answerBy()))
 	w.line()
 	if v.Trouble == vault.Defective || v.Trouble == vault.NotAsDescribed {
 		w.law(byLaw{
 			no: "As a consumer I rely on forbrukerkjøpsloven (the Norwegian Consumer Purchases Act), and this letter is my complaint (reklamasjon) under its § 27.",
 			se: "As a consumer I rely on konsumentköplagen (2022:260), and this letter is my complaint (reklamation) under its 5 kap. 2 §.",
 			dk: "As a consumer I rely on købeloven, and this letter is my complaint (reklamation) under its § 81.",
+			de: "As a consumer I rely on the Bürgerliches Gesetzbuch (BGB), and claim my rights for a defect under its § 437 and § 439.",
 			eu: "As a consumer I rely on the consumer law of my country, which implements Directives (EU) 2019/771 (the legal guarantee) and 2011/83/EU (consumer rights)."})
 	} else {
 		w.law(byLaw{
 			no: "As a consumer I rely on forbrukerkjøpsloven (the Norwegian Consumer Purchases Act).",
 			se: "As a consumer I rely on konsumentköplagen (2022:260).",
 			dk: "As a consumer I rely on købeloven.",
+			de: "As a consumer I rely on the Bürgerliches Gesetzbuch (BGB).",
 			eu: "As a consumer I rely on the consumer law of my country, which implements Directives (EU) 2019/771 (the legal guarantee) and 2011/83/EU (consumer rights)."})
 	}
 	disputed, chargeback := w.taken()
+	if v.MarketClosed && !disputed && !w.shop() {
+		w.note(nil, "the marketplace's window to open a dispute is over, or perhaps over ('vault deadlines'): the letter does not name a dispute there")
+		disputed = true // no dispute to open there: the payment's way is left
+	}
 	route := w.route()
 	switch {
 	case w.shop() && v.Norway:
@@ -319,7 +333,7 @@ func (w *letter) seller() {
 }
 
 // route is the escalation the payment allows beyond the marketplace, in
-// the letter's words: a card's chargeback, a PayPal claim, Klarna's own
+// the letter's words: a card's chargeback, a PayPal dispute, Klarna's own
 // dispute; "" when the payment recorded names none of them (or an eBay
 // purchase paid with PayPal, which eBay's guarantee handles).
 func (w *letter) route() string {
@@ -329,7 +343,7 @@ func (w *letter) route() string {
 		var r string
 		switch {
 		case strings.Contains(p, "paypal") && o.Marketplace != vault.EBay:
-			r = w.t("open a claim with PayPal")
+			r = w.t("open a dispute with PayPal")
 		case strings.Contains(p, "klarna"):
 			r = w.t("raise it with Klarna")
 		case onCard(p):
@@ -368,13 +382,43 @@ func (w *letter) shop() bool {
 	return false
 }
 
+// dispute writes to the marketplace as the dispute stands: opening it,
+// about one already open (opened before today, or numbered), or asking to
+// review a decision against the buyer.
 func (w *letter) dispute() {
 	v := w.v
 	w.attachNote()
-	w.head(w.receiver(Dispute, w.f("%s dispute resolution", w.markets())), w.f("Dispute about order %s", v.Numbers)+w.reference())
-	w.line(w.t("I open a dispute about this purchase:"))
+	d, _ := v.F.Dispute()
+	to := w.receiver(Dispute, w.f("%s dispute resolution", w.markets()))
+	review := d.Outcome == vault.OutcomeLost || d.Outcome == vault.OutcomePartial
+	switch {
+	case review:
+		w.head(to, w.f("Review of the decision on my dispute about order %s", v.Numbers)+w.reference())
+		w.line(w.t("I ask you to review the decision on my dispute about this purchase:"))
+	case d.Opened.IsZero() && d.DisputeNumber != "":
+		w.head(to, w.f("Dispute about order %s", v.Numbers)+w.reference())
+		w.line(w.t("I write about my dispute about this purchase:"))
+	case !d.Opened.IsZero() && (dayIn(d.Opened, v.Loc).Before(v.Today) || d.DisputeNumber != ""):
+		w.head(to, w.f("Dispute about order %s", v.Numbers)+w.reference())
+		w.line(w.f("I write about my dispute about this purchase, opened on %s:", w.date(d.Opened)))
+	default:
+		w.head(to, w.f("Dispute about order %s", v.Numbers)+w.reference())
+		w.line(w.t("I open a dispute about this purchase:"))
+	}
 	w.orders()
 	w.line(w.problem(), w.tried())
+	if review {
+		opened := ""
+		if !d.Opened.IsZero() {
+			opened = w.f("I opened the dispute on %s.", w.date(d.Opened)) + " "
+		}
+		w.line(opened, w.decided(d), " ", w.t("[Say what the decision overlooked, and the evidence that shows it.]"))
+		when := "ask the marketplace how long a decision can be appealed, and do it before then"
+		if v.Appeal != "" {
+			when = "the last day to appeal is " + v.Appeal
+		}
+		w.note(nil, "say in the letter what the decision overlooked, with the evidence: a review with nothing new is refused; %s", when)
+	}
 	w.line()
 	w.line(sentences(w.f("I ask for a refund of %s.", w.amount()), w.holds(), w.enclosed()))
 	w.line()
@@ -388,6 +432,10 @@ func (w *letter) chargeback() {
 	w.line(w.f("I complain about this purchase, paid with my card, and ask to have %s back (chargeback):", w.amount()))
 	w.orders()
 	w.line(w.problem(), w.tried())
+	if v.Trouble == vault.Defective || v.Trouble == vault.NotAsDescribed {
+		w.line(w.t("[Say what is wrong with the goods, against what was described or ordered, and how you offered to return them.]"))
+		w.note(nil, "for goods defective or not as described, the card schemes ask what is wrong with them and how you tried to return them: say it where the letter leaves a gap")
+	}
 	if d := w.disputed(); d != "" {
 		w.line(d)
 	}
@@ -466,6 +514,10 @@ func (w *letter) reinstatement() {
 	w.line()
 	w.line(w.f("My %s account has been restricted. I ask you to review the decision and to reinstate the account.", w.markets()))
 	w.line()
+	if v.EU && !v.Norway { // the Digital Services Act is the EU's, not yet the EEA's
+		w.line(w.t("I ask for a clear and specific statement of the reasons for the restriction (Regulation (EU) 2022/2065, the Digital Services Act, art. 17), and this letter is my complaint against the decision (art. 20)."))
+		w.line()
+	}
 	w.account()
 	if len(v.Orders) == 1 {
 		w.line(w.t("This request is about this order:"))
@@ -588,7 +640,7 @@ func (w *letter) receiver(kind Kind, otherwise string) string {
 // and Denmark's own acts (sources.go quotes each section cited), and for a
 // buyer elsewhere in the EU/EEA the directives, said plainly as EU law. A
 // Swedish or Danish paragraph left empty falls back to the EU one.
-type byLaw struct{ no, se, dk, eu string }
+type byLaw struct{ no, se, dk, de, eu string }
 
 // law writes the paragraph of the buyer's law, and a blank line.
 func (w *letter) law(b byLaw) { w.lawf(b) }
@@ -596,16 +648,31 @@ func (w *letter) law(b byLaw) { w.lawf(b) }
 // lawf is law with formats filled with args. A buyer whose country has no
 // law the vault knows gets no paragraph, and a note.
 func (w *letter) lawf(b byLaw, args ...any) {
-	text := w.lawText(b)
+	text := w.lawLine(b, args...)
 	if text == "" {
 		w.note(&vault.Fix{Do: vault.DoConfig, Field: string(vault.SettingCountry), Value: "NO"}, "no consumer law the vault knows applies to a buyer in %s: the letter cites none", w.v.Country)
 		return
 	}
-	w.line(w.f(text, args...))
+	w.line(text)
 	w.line()
 }
 
-// lawText is the paragraph of b for the buyer's law; "" for none.
+// lawLine is the text of b for the buyer's law in the letter's language,
+// formats filled with args, the buyer's country named where the EU's text
+// says "my country"; "" for none.
+func (w *letter) lawLine(b byLaw, args ...any) string {
+	text := w.lawText(b)
+	if text == "" {
+		return ""
+	}
+	text = w.f(text, args...)
+	if name := vault.CountryName(w.v.Buyer, w.l); name != "" {
+		text = strings.NewReplacer("of my country", "of "+name, "i mitt land", "i "+name).Replace(text)
+	}
+	return text
+}
+
+// lawText is the English text of b for the buyer's law; "" for none.
 func (w *letter) lawText(b byLaw) string {
 	switch {
 	case w.v.Norway:
@@ -614,6 +681,8 @@ func (w *letter) lawText(b byLaw) string {
 		return b.se
 	case w.v.EU && w.v.Buyer == "DK" && b.dk != "":
 		return b.dk
+	case w.v.EU && w.v.Buyer == "DE" && b.de != "":
+		return b.de
 	case w.v.EU:
 		return b.eu
 	}
@@ -643,12 +712,14 @@ func (w *letter) withdrawal() {
 			no: "I use my right of withdrawal (angrerett, angrerettloven § 20). The 14 days from the day I received the goods have passed, but I was not informed of the right as angrerettloven § 8 requires, so the period ends 12 months after them (§ 21 third paragraph): [say how you were not informed].",
 			se: "I use my right of withdrawal (ångerrätt) under lag (2005:59) om distansavtal och avtal utanför affärslokaler, 2 kap. 10 §. The 14 days from the day I received the goods have passed, but I was not informed of the right, so it ends one year after they would have ended (2 kap. 12 §): [say how you were not informed].",
 			dk: "I use my right of withdrawal (fortrydelsesret) under forbrugeraftaleloven § 18. The 14 days from the day I received the goods have passed, but I was not informed of the right, so the period ends 12 months after them (§ 19, stk. 4): [say how you were not informed].",
+			de: "I withdraw from the contract (Widerruf, BGB § 312g and § 355). The 14 days from the day I received the goods have passed, but I was not informed of the right as the law requires, so it ends only 12 months and 14 days after that day (BGB § 356 (3)): [say how you were not informed].",
 			eu: "I use my right of withdrawal under the consumer law of my country, which implements Directive 2011/83/EU. The 14 days from the day I received the goods have passed, but I was not informed of the right, so the period ends 12 months after them (art. 10 (1)): [say how you were not informed]."})
 	default:
 		w.law(byLaw{
 			no: "I use my right of withdrawal (angrerett, angrerettloven § 20): 14 days from the day I received the goods (§ 21).",
 			se: "I use my right of withdrawal (ångerrätt) under lag (2005:59) om distansavtal och avtal utanför affärslokaler, 2 kap. 10 §: 14 days from the day I received the goods (2 kap. 12 §).",
 			dk: "I use my right of withdrawal (fortrydelsesret) under forbrugeraftaleloven § 18: 14 days from the day I received the goods (§ 19).",
+			de: "I withdraw from the contract (Widerruf, BGB § 312g and § 355): 14 days from the day I received the goods (BGB § 356 (2)).",
 			eu: "I use my right of withdrawal under the consumer law of my country, which implements Directive 2011/83/EU (art. 9: 14 days from the day I received the goods)."})
 	}
 	w.line(w.f("I ask for %s to be refunded to the means of payment I used, within 14 days of your receiving this notice, and to be told where to return the goods.", w.amount()))
@@ -708,10 +779,30 @@ func (w *letter) reklamasjon() {
 		no: "This is my complaint (reklamasjon) under forbrukerkjøpsloven § 27. I ask for the defect to be remedied, or the goods replaced, at no cost to me; if that is not done within a reasonable time, I will claim a price reduction (prisavslag) or cancel the purchase (heving).",
 		se: "This is my complaint (reklamation) under konsumentköplagen 5 kap. 2 §. I ask for the defect to be remedied or the goods replaced at no cost to me (5 kap. 4 §); if that is not done within a reasonable time, I will claim a price reduction or cancel the purchase (5 kap. 8 §).",
 		dk: "This is my complaint (reklamation) under købeloven § 81. I ask for the defect to be remedied or the goods replaced at no cost to me (§ 78 a); if that is not done within a reasonable time, I will claim a price reduction or cancel the purchase (§ 78 b).",
+		de: "I claim my rights for the defect under BGB § 437: I ask for the defect to be remedied or the goods replaced, at my choice, at no cost to me (BGB § 439); if that is not done within a reasonable time, I will withdraw from the contract (Rücktritt) or claim a price reduction.",
 		eu: "This is my claim under the consumer law of my country, which implements Directive (EU) 2019/771 (art. 10). I ask for the goods to be repaired or replaced at no cost to me; if that is not done within a reasonable time, I will claim a price reduction or terminate the contract."})
+	if w.v.EU && w.v.Buyer == "DE" && w.withinAYear() {
+		w.line(w.t("The defect showed within a year of delivery, so it is presumed to have been there at delivery (BGB § 477)."))
+		w.line()
+	}
 	w.line(sentences(w.f("I ask for your answer %s.", w.answerBy()), w.holds(), w.enclosed()))
 	w.line()
 	w.sign()
+}
+
+// withinAYear reports whether the defect was discovered within a year of
+// the delivery of every order: BGB § 477 presumes it was there at delivery.
+func (w *letter) withinAYear() bool {
+	d := w.v.Case.Discovered
+	if d.IsZero() || len(w.v.Orders) == 0 {
+		return false
+	}
+	for _, o := range w.v.Orders {
+		if o.Delivered.IsZero() || dayIn(d, w.v.Loc).After(dayIn(o.Delivered, w.v.Loc).AddDate(1, 0, 0)) {
+			return false
+		}
+	}
+	return true
 }
 
 func (w *letter) delay() {
@@ -723,8 +814,13 @@ func (w *letter) delay() {
 		w.note(nil, "every order is recorded as delivered: a delay letter is for goods that did not come")
 	}
 	day := w.l.Day(v.AnswerBy)
+	w.answerFor()
+	w.note(&vault.Fix{Do: vault.DoWrite, Order: v.Orders[0].ID.String()},
+		"record the letter when you send it: the additional time, and the vault's day to cancel, count from it")
 	w.lawf(byLaw{
 		no: "I set an additional time for delivery until %s. If the goods are not delivered by then, the purchase is cancelled (hevet) without further notice, and I claim back %s (forbrukerkjøpsloven § 23).",
+		se: "I set an additional period for delivery until %s. If the goods are not delivered by then, I will cancel the purchase (häva köpet) and claim back %s (konsumentköplagen (2022:260); Directive 2011/83/EU art. 18).",
+		de: "I set an additional period for delivery until %s. If the goods are not delivered by then, I will withdraw from the contract (Rücktritt) and claim back %s (BGB § 323).",
 		eu: "I set an additional period for delivery until %s. If the goods are not delivered by then, the contract is terminated without further notice, and I claim back %s (the consumer law of my country, which implements Directive 2011/83/EU art. 18)."},
 		day, w.amount())
 	w.line()
@@ -733,7 +829,9 @@ func (w *letter) delay() {
 
 func (w *letter) unauthorised() {
 	v := w.v
-	w.head(w.receiver(Unauthorised, w.t("my card issuer")), w.t("Payment I did not authorise")+w.reference()+": "+w.amount())
+	subject := map[vault.Trouble]string{vault.NotAuthorised: "Payment I did not authorise", vault.ChargedTwice: "Charged twice",
+		vault.WrongAmount: "Wrong amount charged"}[v.Trouble]
+	w.head(w.receiver(Unauthorised, w.t("my card issuer")), w.t(or(subject, "Payment to correct"))+w.reference()+": "+w.amount())
 	switch v.Trouble {
 	case vault.NotAuthorised:
 		w.line(w.t("I did not authorise this card payment:"))
@@ -744,31 +842,79 @@ func (w *letter) unauthorised() {
 	case vault.WrongAmount:
 		w.line(w.t("My card was charged a different amount than I authorised for this purchase:"))
 		w.orders()
+		w.line(w.agreedAndCharged())
+		w.line()
 	default:
 		w.line(w.t("[Say here what is wrong with the payment.]"))
 		w.note(w.problemFix("not-authorised|charged-twice|wrong-amount"), "what is wrong with the payment is not recorded, so the letter leaves a gap")
 		w.orders()
 	}
-	notify := w.t(w.lawText(byLaw{
-		no: "I notify you under the rules for unauthorised and wrongly executed payments (finansavtaleloven chapter 4; Directive (EU) 2015/2366 art. 71).",
-		eu: "I notify you under the rules for unauthorised and wrongly executed payments (Directive (EU) 2015/2366 art. 71, as the law of my country has it)."}))
-	debit, within := w.debit()
-	switch {
-	case within:
-		notify = w.t(w.lawText(byLaw{
-			no: "I notify you under the rules for unauthorised and wrongly executed payments (finansavtaleloven chapter 4; Directive (EU) 2015/2366 art. 71), within 13 months of the debit.",
-			eu: "I notify you under the rules for unauthorised and wrongly executed payments (Directive (EU) 2015/2366 art. 71, as the law of my country has it), within 13 months of the debit."}))
-	case !debit.IsZero():
-		w.note(nil, "the debit of %s is more than 13 months before the letter (Directive (EU) 2015/2366 art. 71): the letter does not say you notify in time; ask the bank whether it still takes the claim",
-			debit.Format(time.DateOnly))
-	}
-	w.line(w.f("I ask you to correct it without undue delay and to refund %s.", w.amount()), " ", notify)
+	w.line(w.refundAsk(), " ", w.notified())
 	w.line()
 	w.sign()
-	if v.Trouble == vault.WrongAmount && !debit.IsZero() && !w.v.Today.After(debit.AddDate(0, 0, 56)) {
-		w.note(nil, "if the exact amount was not fixed when you authorised the payment (a hold, a deposit), you can also ask the bank for a refund within 8 weeks of the debit, until %s (Directive (EU) 2015/2366 art. 76-77)",
+	if debit, _ := w.debit(); v.Trouble == vault.WrongAmount && !debit.IsZero() && !w.v.Today.After(debit.AddDate(0, 0, 56)) {
+		w.note(nil, "if the exact amount was not fixed when you authorised the payment (a hold, a deposit) and it is more than you could reasonably have expected, "+
+			"you can also ask the bank to refund the whole payment within 8 weeks of the debit, until %s (Directive (EU) 2015/2366 art. 76-77)",
 			debit.AddDate(0, 0, 56).Format(time.DateOnly))
 	}
+}
+
+// refundAsk asks the bank for the money: a payment the buyer did not
+// authorise, or the second of a double charge, is refunded by the end of
+// the next business day (PSD2 art. 73); a wrong amount is corrected.
+func (w *letter) refundAsk() string {
+	if w.v.Trouble != vault.NotAuthorised && w.v.Trouble != vault.ChargedTwice {
+		return w.f("I ask you to correct it and to refund %s.", w.amount())
+	}
+	return or(w.lawLine(byLaw{
+		no: "I ask you to refund %s at once, and no later than the end of the next business day (finansavtaleloven chapter 4; Directive (EU) 2015/2366 art. 73).",
+		se: "I ask you to refund %s at once, and no later than the end of the next business day (lag (2010:751) om betaltjänster; Directive (EU) 2015/2366 art. 73).",
+		de: "I ask you to refund %s at once, and no later than the end of the business day after this notice (BGB § 675u).",
+		eu: "I ask you to refund %s at once, and no later than the end of the next business day (Directive (EU) 2015/2366 art. 73, as the law of my country has it)."},
+		w.amount()), w.f("I ask you to refund %s.", w.amount()))
+}
+
+// notified says the buyer notifies the bank under the rules for
+// unauthorised and wrongly executed payments, and within 13 months of the
+// debit only when that is true on the letter's day.
+func (w *letter) notified() string {
+	debit, within := w.debit()
+	if !within {
+		if !debit.IsZero() {
+			w.note(nil, "the debit of %s is more than 13 months before the letter (Directive (EU) 2015/2366 art. 71): the letter does not say you notify in time; ask the bank whether it still takes the claim",
+				debit.Format(time.DateOnly))
+		}
+		return w.lawLine(byLaw{
+			no: "I notify you under the rules for unauthorised and wrongly executed payments (finansavtaleloven chapter 4; Directive (EU) 2015/2366 art. 71).",
+			se: "I notify you under the rules for unauthorised and wrongly executed payments (lag (2010:751) om betaltjänster; Directive (EU) 2015/2366 art. 71).",
+			de: "I notify you of a payment that was not authorised or was wrongly executed (BGB § 676b).",
+			eu: "I notify you under the rules for unauthorised and wrongly executed payments (Directive (EU) 2015/2366 art. 71, as the law of my country has it)."})
+	}
+	return w.lawLine(byLaw{
+		no: "I notify you under the rules for unauthorised and wrongly executed payments (finansavtaleloven chapter 4; Directive (EU) 2015/2366 art. 71), within 13 months of the debit.",
+		se: "I notify you under the rules for unauthorised and wrongly executed payments (lag (2010:751) om betaltjänster; Directive (EU) 2015/2366 art. 71), within 13 months of the debit.",
+		de: "I notify you of a payment that was not authorised or was wrongly executed (BGB § 676b), within 13 months of the debit.",
+		eu: "I notify you under the rules for unauthorised and wrongly executed payments (Directive (EU) 2015/2366 art. 71, as the law of my country has it), within 13 months of the debit."})
+}
+
+// agreedAndCharged says what the buyer agreed to pay and what the card was
+// debited: the orders' total and the statement's lines, with gaps where
+// they are not recorded.
+func (w *letter) agreedAndCharged() string {
+	agreed := w.t("[the amount you agreed to]")
+	if p := w.v.F.Money.Paid; p.Minor > 0 {
+		agreed = w.l.Money(p)
+	}
+	c := w.v.F.Money.Charged
+	if len(c) == 0 {
+		w.note(&vault.Fix{Do: vault.DoMatch}, "the amount debited is not on a statement the vault holds, so the letter leaves a gap: import the statement and match it, or write the amount in")
+		return w.f("I agreed to pay %s; my card was debited %s.", agreed, w.t("[the amount debited, and the day]"))
+	}
+	var sum money.Money
+	for _, t := range c {
+		sum.Currency, sum.Minor = t.Amount.Currency, sum.Minor-t.Amount.Minor
+	}
+	return w.f("I agreed to pay %s; my card was debited %s on %s.", agreed, w.l.Money(sum), w.date(c[0].Booked))
 }
 
 // debit is the day the card was debited: the first charge the statement
