@@ -45,20 +45,21 @@ func (s *Service) Advice(ctx context.Context, ref string) ([]Step, error) {
 		a.sellers = append(a.sellers, seller)
 		a.card = a.card || onCard(o.Payment)
 		a.amazon = a.amazon || o.Marketplace == vault.Amazon
+		a.ebay = a.ebay || o.Marketplace == vault.EBay
 	}
 	return a.steps(), nil
 }
 
 type adviser struct {
-	f            vault.CaseFacts
-	law          vault.Law
-	buyer        string
-	sellers      []string
-	card, amazon bool
-	rows         []Deadline
-	loc          *time.Location
-	today        time.Time
-	appeal       string // " (last day D, rule)" to appeal a decision against the buyer
+	f                  vault.CaseFacts
+	law                vault.Law
+	buyer              string
+	sellers            []string
+	card, amazon, ebay bool
+	rows               []Deadline
+	loc                *time.Location
+	today              time.Time
+	appeal             string // " (last day D, rule)" to appeal a decision against the buyer
 }
 
 // last names the last day of the case's first open window of a rule, or "".
@@ -110,11 +111,11 @@ func (a adviser) steps() []Step {
 	case vault.Dispute:
 		a.dispute(add, rules(""), draft("dispute"))
 	case vault.Chargeback:
-		add("your card issuer (bank)", "ask for a chargeback"+a.cite(" (kortreklamasjon)", "", "", "")+" with the dossier"+a.last("visa.chargeback")+a.last("mastercard.chargeback")+".",
+		add("your card issuer (bank)", "ask for a chargeback"+a.cite(byCountry{no: " (kortreklamasjon)"})+" with the dossier"+a.last("visa.chargeback")+a.last("mastercard.chargeback")+".",
 			"Visa and Mastercard rules", rules("visa.chargeback"))
 	case vault.Delay:
 		add("the seller, in writing", "ask for delivery by a last day (the delay letter); if it does not come, cancel the purchase and ask for the money back.",
-			a.cite("forbrukerkjøpsloven § 23", "", "", "Directive 2011/83/EU art. 18"), draft("delay"))
+			a.cite(byCountry{no: "forbrukerkjøpsloven § 23", se: "konsumentköplagen (2022:260); Directive 2011/83/EU art. 18", de: "BGB § 323", eu: "Directive 2011/83/EU art. 18"}), draft("delay"))
 		if last := a.marketWindows(); last != "" {
 			add("the marketplace's dispute centre, too", "its window for goods not received keeps running while you wait for the seller: open the dispute there before it closes"+
 				last+", even if the seller's additional time is not over.", "the marketplace rules", rules(""))
@@ -124,12 +125,12 @@ func (a adviser) steps() []Step {
 	case vault.Withdrawal:
 		add("the seller, in writing", "withdraw within 14 days of receiving the goods, of an order in several parcels the last (the withdrawal letter)"+
 			a.last("no.angrerett")+a.last("eu.withdrawal")+".",
-			a.cite("angrerettloven §§ 20-21", "lag (2005:59) om distansavtal och avtal utanför affärslokaler, 2 kap. 10 och 12 §§",
-				"forbrugeraftaleloven §§ 18-19", "Directive 2011/83/EU art. 9-10"), draft("withdrawal"))
+			a.cite(byCountry{no: "angrerettloven §§ 20-21", se: "lag (2005:59) om distansavtal och avtal utanför affärslokaler, 2 kap. 10 och 12 §§",
+				dk: "forbrugeraftaleloven §§ 18-19", de: "BGB §§ 312g, 355, 356", eu: "Directive 2011/83/EU art. 9-10"}), draft("withdrawal"))
 	case vault.Reinstatement:
-		add("the marketplace's customer service", "ask for the reason of the restriction and for reinstatement, with the dossier's orders and disputes"+a.last("account.appeal")+".", "", draft("reinstatement"))
+		add("the marketplace's customer service", "ask for the reason for the restriction and for reinstatement, with the dossier's orders and disputes"+a.last("account.appeal")+".", "", draft("reinstatement"))
 		if a.law == vault.EULaw {
-			add("the marketplace's complaint system", "in the EU a marketplace must say why it restricted an account and take a complaint against it, free, for at least six months after the decision: the reinstatement letter asks for both.",
+			add("the marketplace's complaint system", "in the EU a marketplace that restricts an account for illegal content or a breach of its terms must say why, and take a complaint against it in its own complaint system, free, for at least six months after the decision: the reinstatement letter asks for both; file it in that system too.",
 				"Regulation (EU) 2022/2065 (Digital Services Act) art. 17, 20", nil)
 		}
 	case vault.Unauthorised:
@@ -149,6 +150,10 @@ func (a adviser) steps() []Step {
 	}
 	if a.amazon && (a.f.Case.Kind == vault.Dispute || a.f.Case.Kind == vault.Chargeback) {
 		add("Amazon: one or the other", "Amazon refuses an A-to-z Guarantee claim once a chargeback is filed: choose one.", "Amazon A-to-z Guarantee (rule amazon.atoz)", nil)
+	}
+	if a.ebay && (a.f.Case.Kind == vault.Dispute || a.f.Case.Kind == vault.Chargeback || a.f.Case.Kind == vault.Delay) {
+		add("eBay: one or the other", "a chargeback (payment dispute) closes eBay's Money Back Guarantee case on the same purchase, and a case eBay decided for the seller counts against the chargeback: choose one, eBay's first.",
+			"eBay help on payment disputes, as a copy of it reads (not checked at eBay)", nil)
 	}
 	switch {
 	case a.law == vault.NorwegianLaw:
@@ -180,17 +185,23 @@ func (a adviser) steps() []Step {
 
 // cite is the source of a step in the buyer's law: Norway's, Sweden's,
 // Denmark's, else the EU directive ("" falls back to the EU's).
-func (a adviser) cite(no, se, dk, eu string) string {
+func (a adviser) cite(c byCountry) string {
 	switch {
 	case a.law == vault.NorwegianLaw:
-		return no
-	case a.buyer == "SE" && se != "":
-		return se
-	case a.buyer == "DK" && dk != "":
-		return dk
+		return c.no
+	case a.buyer == "SE" && c.se != "":
+		return c.se
+	case a.buyer == "DK" && c.dk != "":
+		return c.dk
+	case a.buyer == "DE" && c.de != "":
+		return c.de
 	}
-	return eu
+	return c.eu
 }
+
+// byCountry is a text in the law of the buyer's country: Norway's,
+// Sweden's, Denmark's, Germany's, else the EU's.
+type byCountry struct{ no, se, dk, de, eu string }
 
 // warranty is the step of a defect: complain to the seller, within the
 // time the buyer's law gives, never past its absolute limit.
@@ -219,7 +230,7 @@ func (a adviser) warranty(add func(to, what, source string, fix *vault.Fix), fix
 func (a adviser) sweden() []Step {
 	var out []Step
 	if a.f.Case.Kind != vault.Reinstatement {
-		out = append(out, Step{"Allmänna reklamationsnämnden (ARN)", "a free board that recommends how a dispute with a company, a bank too, is solved, once the company has said no to your claim.", "arn.se", nil})
+		out = append(out, Step{"Allmänna reklamationsnämnden (ARN)", "a free board that recommends how a dispute with a company, a bank too, is solved, once the company has said no or not answered; within a year of your first complaint to it, on ARN's form.", "arn.se", nil})
 	}
 	if a.bank() {
 		out = append(out, Step{"Konsumenternas Bank- och finansbyrå", "free advice on disputes with a bank or card issuer.", "konsumenternas.se", nil})
@@ -238,10 +249,15 @@ func (a adviser) bank() bool {
 func (a adviser) germany() []Step {
 	var out []Step
 	if a.bank() {
-		out = append(out, Step{"the bank's arbitration board", "a free complaint board if the bank says no: the ombudsman of the bank's association, or the Bundesbank's board for a bank in none.", "§ 14 UKlaG; bundesbank.de (Schlichtungsstelle)", nil})
+		out = append(out, Step{"the bank's conciliation board (Schlichtungsstelle)", "free, if the bank says no: the ombudsman of the bank's association, or the Bundesbank's board for a bank in none.", "§ 14 UKlaG; bundesbank.de (Schlichtungsstelle)", nil})
 	}
-	if a.f.Case.Kind != vault.Reinstatement && a.f.Trouble != vault.NotAuthorised {
-		out = append(out, Step{"Universalschlichtungsstelle des Bundes", "free arbitration with a trader that will take part, once it has said no to your claim.", "verbraucher-schlichter.de (VSBG)", nil})
+	german := slices.Contains(a.sellers, "DE")
+	if (german || slices.Contains(a.sellers, "")) && a.f.Case.Kind != vault.Reinstatement && a.f.Trouble != vault.NotAuthorised {
+		what := "conciliation with a trader established in Germany, once you have raised the claim with it: a proposal, not binding, free for you."
+		if !german {
+			what = "only for a trader established in Germany (the vault does not know where this one is): conciliation once you have raised the claim with it; a proposal, not binding."
+		}
+		out = append(out, Step{"Universalschlichtungsstelle des Bundes", what, "VSBG § 30; verbraucher-schlichter.de", nil})
 	}
 	return append(out, Step{"the Verbraucherzentrale of your state", "advice for consumers.", "verbraucherzentrale.de", nil})
 }
@@ -262,7 +278,7 @@ func (a adviser) norway() []Step {
 	var out []Step
 	money := a.f.Case.Kind != vault.Reinstatement
 	if a.card && money && a.f.Case.Kind != vault.Unauthorised { // no seller to claim against: no guarantor
-		out = append(out, Step{"your card issuer, as the seller's guarantor", "for a purchase on a credit card you can raise your money claim against the seller with the card issuer too, as soon as possible (Visa and Mastercard practise the same for debit cards, as their rules, not the law); not for BankAxept.", "finansavtaleloven § 2-7; Forbrukerrådet", nil})
+		out = append(out, Step{"your card issuer, as the seller's guarantor", "for a purchase on a credit card you can raise your money claim against the seller with the card issuer too, as soon as possible; a debit card has no such claim in law, only the card scheme's chargeback within its window; not for BankAxept.", "finansavtaleloven § 2-7; Forbrukerrådet", nil})
 	}
 	if money && (a.f.Case.Kind == vault.Chargeback || a.f.Case.Kind == vault.Unauthorised || a.card) {
 		refuses := "refuses the chargeback or the § 2-7 claim"

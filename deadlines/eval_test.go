@@ -451,3 +451,22 @@ func TestSwedishThreeYears(t *testing.T) {
 		t.Errorf("SE notice: closes %v, want the three years' end 2029-03-28", d.Closes)
 	}
 }
+
+// TestGermanTimeBar: a German buyer's claims for a defect expire two years
+// after delivery (BGB § 438 (1) no. 3), a complaint does not use that
+// window up, and a defect that showed within them gives four months more
+// from that day (§ 475e (3)).
+func TestGermanTimeBar(t *testing.T) {
+	c := order("law=eu", "buyer=DE", "case=warranty", "delivered=2026-03-28", "discovered=2028-02-10", "opened=2028-02-11")
+	c.Opened = []vault.Opening{{Case: 1, Kind: vault.Warranty, Day: c.Dates["opened"]}}
+	ds := Evaluate(BuiltinRules(), c, time.UTC)
+	if d, ok := find(ds, "de.verjaehrung", "time bar, at least four months from the defect showing"); !ok || d.Closes.Format(time.DateOnly) != "2028-06-10" {
+		t.Errorf("four months from the defect: %+v %v", d, ok)
+	}
+	o := order("law=eu", "buyer=DE", "delivered=2026-03-28")
+	o.Opened = c.Opened
+	d, ok := find(Evaluate(BuiltinRules(), o, time.UTC), "de.verjaehrung", "time bar")
+	if !ok || d.Closes.Format(time.DateOnly) != "2028-03-28" || d.Used != nil {
+		t.Errorf("time bar: %+v %v (a complaint does not use it)", d, ok)
+	}
+}

@@ -13,7 +13,7 @@ func TestBuiltin(t *testing.T) {
 	want := []string{"aliexpress.dispute.open", "aliexpress.dispute.escalate", "aliexpress.protection",
 		"aliexpress.abuse", "visa.repeat", "temu.return", "amazon.atoz", "ebay.mbg", "ebay.appeal", "paypal.dispute", "visa.chargeback",
 		"mastercard.chargeback", "no.bank.claim", "no.unauthorised", "seller.first", "no.forsinkelse", "eu.delay",
-		"eu.withdrawal", "eu.refund", "eu.guarantee", "se.reklamation", "no.angrerett", "no.reklamasjon", "no.foreldelse", "eu.import.vat", "no.voec"}
+		"eu.withdrawal", "eu.refund", "eu.guarantee", "de.verjaehrung", "se.reklamation", "no.angrerett", "no.reklamasjon", "no.foreldelse", "eu.import.vat", "no.voec"}
 	rules := BuiltinRules()
 	if len(rules) != len(want) {
 		t.Errorf("%d rules, want %d", len(rules), len(want))

@@ -179,10 +179,11 @@ var bokmal = lang.Dict{
 	"absolute limit": "absolutt frist", "absolute limit, durable goods": "absolutt frist, varige varer", "time bar": "foreldelse",
 	"send the return": "sende returen", "tell the bank": "si fra til banken", "additional time to deliver": "tilleggsfrist for levering",
 	"additional period to deliver": "tilleggsfrist for levering", "withdrawal, if not told of the right": "angrerett, når du ikke fikk opplysning om den",
-	"angrerett, if not told of the right":      "angrerett, når du ikke fikk opplysning om den",
-	"time bar, at least a year from discovery": "foreldelse, minst ett år fra oppdagelsen",
-	"appeal the decision":                      "klage på avgjørelsen",
-	"trader's liability":                       "selgerens ansvar for feil",
+	"angrerett, if not told of the right":                    "angrerett, når du ikke fikk opplysning om den",
+	"time bar, at least a year from discovery":               "foreldelse, minst ett år fra oppdagelsen",
+	"appeal the decision":                                    "klage på avgjørelsen",
+	"time bar, at least four months from the defect showing": "foreldelse, minst fire måneder fra mangelen viste seg",
+	"trader's liability":                                     "selgerens ansvar for feil",
 }
 
 // translatedWords are the fixed words and formats that reach d.t as values:

@@ -290,7 +290,8 @@ func (w *letter) seller() {
 		w.line(w.problem(), w.f(" I ask you to deliver the goods %s; if they have not come by then, I will cancel the purchase and ask for %s back.",
 			w.answerBy(), w.amount()))
 	case vault.Defective, vault.NotAsDescribed:
-		w.line(w.problem(), w.f(" I ask you to %s %s.", w.t("remedy the defect or replace the goods at no cost to me"), w.answerBy()))
+		w.line(w.problem(), " ", w.t("[Describe what is wrong and how it shows.]"), w.f(" I ask you to %s %s.", w.t("remedy the defect or replace the goods at no cost to me"), w.answerBy()))
+		w.note(nil, "describe the defect in the letter, where it says so: a complaint must say what is wrong")
 	default:
 		w.line(w.problem(), w.f(" I ask you to %s %s.", w.f("refund %s", w.amount()), w.answerBy()))
 	}
@@ -298,16 +299,16 @@ func (w *letter) seller() {
 	if v.Trouble == vault.Defective || v.Trouble == vault.NotAsDescribed {
 		w.law(byLaw{
 			no: "As a consumer I rely on forbrukerkjøpsloven (the Norwegian Consumer Purchases Act), and this letter is my complaint (reklamasjon) under its § 27.",
-			se: "As a consumer I rely on konsumentköplagen (2022:260), and this letter is my complaint (reklamation) under its 5 kap. 2 §.",
-			dk: "As a consumer I rely on købeloven, and this letter is my complaint (reklamation) under its § 81.",
-			de: "As a consumer I rely on the Bürgerliches Gesetzbuch (BGB), and claim my rights for a defect under its § 437 and § 439.",
+			se: "As a consumer I rely on the Swedish Consumer Sales Act (konsumentköplagen (2022:260)), and this letter is my complaint (reklamation) under its 5 kap. 2 §.",
+			dk: "As a consumer I rely on the Danish Sale of Goods Act (købeloven), and this letter is my complaint (reklamation) under its § 81.",
+			de: "As a consumer I rely on the German Civil Code (Bürgerliches Gesetzbuch, BGB), and claim my rights for a defect under its § 437 and § 439.",
 			eu: "As a consumer I rely on the consumer law of my country, which implements Directives (EU) 2019/771 (the legal guarantee) and 2011/83/EU (consumer rights)."})
 	} else {
 		w.law(byLaw{
 			no: "As a consumer I rely on forbrukerkjøpsloven (the Norwegian Consumer Purchases Act).",
-			se: "As a consumer I rely on konsumentköplagen (2022:260).",
-			dk: "As a consumer I rely on købeloven.",
-			de: "As a consumer I rely on the Bürgerliches Gesetzbuch (BGB).",
+			se: "As a consumer I rely on the Swedish Consumer Sales Act (konsumentköplagen (2022:260)).",
+			dk: "As a consumer I rely on the Danish Sale of Goods Act (købeloven).",
+			de: "As a consumer I rely on the German Civil Code (Bürgerliches Gesetzbuch, BGB).",
 			eu: "As a consumer I rely on the consumer law of my country, which implements Directives (EU) 2019/771 (the legal guarantee) and 2011/83/EU (consumer rights)."})
 	}
 	disputed, chargeback := w.taken()
@@ -397,10 +398,10 @@ func (w *letter) dispute() {
 		w.line(w.t("I ask you to review the decision on my dispute about this purchase:"))
 	case d.Opened.IsZero() && d.DisputeNumber != "":
 		w.head(to, w.f("Dispute about order %s", v.Numbers)+w.reference())
-		w.line(w.t("I write about my dispute about this purchase:"))
+		w.line(w.t("I am writing about my dispute concerning this purchase:"))
 	case !d.Opened.IsZero() && (dayIn(d.Opened, v.Loc).Before(v.Today) || d.DisputeNumber != ""):
 		w.head(to, w.f("Dispute about order %s", v.Numbers)+w.reference())
-		w.line(w.f("I write about my dispute about this purchase, opened on %s:", w.date(d.Opened)))
+		w.line(w.f("I am writing about my dispute concerning this purchase, opened on %s:", w.date(d.Opened)))
 	default:
 		w.head(to, w.f("Dispute about order %s", v.Numbers)+w.reference())
 		w.line(w.t("I open a dispute about this purchase:"))
@@ -702,7 +703,11 @@ func (w *letter) withdrawal() {
 	w.head(w.toSeller(), w.f("Withdrawal from order %s", w.v.Numbers))
 	w.line(w.t("I hereby withdraw from my contract for the sale of these goods:"))
 	w.orders()
-	late, over := w.withdrawalDays()
+	late, over, ends := w.withdrawalDays()
+	if !late && !over && !ends.IsZero() {
+		w.note(nil, "the 14 days end on %s: send the letter by then, in a way you can prove (an e-mail, the marketplace's messages), and keep that proof; sending it in time is what counts",
+			ends.Format(time.DateOnly))
+	}
 	switch {
 	case over:
 		w.line(w.t("[The right of withdrawal has ended, even for a trader who did not inform of it; say here on what you rely.]"))
@@ -731,8 +736,8 @@ func (w *letter) withdrawal() {
 // parcels, the last: angrerettloven § 21 (1) (a), Directive 2011/83/EU
 // art. 9 (2) (b)), whether the 14 days are over for some order (late), and
 // whether the 12 months a trader who did not inform adds are over too; it
-// notes what it found.
-func (w *letter) withdrawalDays() (late, over bool) {
+// notes what it found. ends is the first day the 14 days of an order end.
+func (w *letter) withdrawalDays() (late, over bool, ends time.Time) {
 	for _, o := range w.v.Orders {
 		got := o.LastDelivered
 		if got.IsZero() {
@@ -743,6 +748,9 @@ func (w *letter) withdrawalDays() (late, over bool) {
 			continue
 		}
 		end := dayIn(got, w.v.Loc).AddDate(0, 0, 14)
+		if ends.IsZero() || end.Before(ends) {
+			ends = end
+		}
 		first := time.Date(end.Year(), end.Month()+12, 1, 0, 0, 0, 0, time.UTC)
 		extended := time.Date(first.Year(), first.Month(), min(end.Day(), first.AddDate(0, 1, -1).Day()), 0, 0, 0, 0, time.UTC)
 		switch {
@@ -756,7 +764,7 @@ func (w *letter) withdrawalDays() (late, over bool) {
 				o.ID, end.Format(time.DateOnly), extended.Format(time.DateOnly))
 		}
 	}
-	return late, over
+	return late, over, ends
 }
 
 func (w *letter) reklamasjon() {
@@ -779,7 +787,7 @@ func (w *letter) reklamasjon() {
 		no: "This is my complaint (reklamasjon) under forbrukerkjøpsloven § 27. I ask for the defect to be remedied, or the goods replaced, at no cost to me; if that is not done within a reasonable time, I will claim a price reduction (prisavslag) or cancel the purchase (heving).",
 		se: "This is my complaint (reklamation) under konsumentköplagen 5 kap. 2 §. I ask for the defect to be remedied or the goods replaced at no cost to me (5 kap. 4 §); if that is not done within a reasonable time, I will claim a price reduction or cancel the purchase (5 kap. 8 §).",
 		dk: "This is my complaint (reklamation) under købeloven § 81. I ask for the defect to be remedied or the goods replaced at no cost to me (§ 78 a); if that is not done within a reasonable time, I will claim a price reduction or cancel the purchase (§ 78 b).",
-		de: "I claim my rights for the defect under BGB § 437: I ask for the defect to be remedied or the goods replaced, at my choice, at no cost to me (BGB § 439); if that is not done within a reasonable time, I will withdraw from the contract (Rücktritt) or claim a price reduction.",
+		de: "I claim my rights for the defect under BGB § 437: I choose [repair / replacement], at no cost to me (BGB § 439); if that is not done within a reasonable time, I will withdraw from the contract (Rücktritt) or claim a price reduction.",
 		eu: "This is my claim under the consumer law of my country, which implements Directive (EU) 2019/771 (art. 10). I ask for the goods to be repaired or replaced at no cost to me; if that is not done within a reasonable time, I will claim a price reduction or terminate the contract."})
 	if w.v.EU && w.v.Buyer == "DE" && w.withinAYear() {
 		w.line(w.t("The defect showed within a year of delivery, so it is presumed to have been there at delivery (BGB § 477)."))
