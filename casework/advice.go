@@ -229,13 +229,27 @@ func (a adviser) warranty(add func(to, what, source string, fix *vault.Fix), fix
 // sweden is the advice of Swedish bodies: Hallå konsument, ARN.
 func (a adviser) sweden() []Step {
 	var out []Step
-	if a.f.Case.Kind != vault.Reinstatement {
-		out = append(out, Step{"Allmänna reklamationsnämnden (ARN)", "a free board that recommends how a dispute with a company, a bank too, is solved, once the company has said no or not answered; within a year of your first complaint to it, on ARN's form.", "arn.se", nil})
+	if a.f.Case.Kind != vault.Reinstatement && !a.belowARN() {
+		out = append(out, Step{"Allmänna reklamationsnämnden (ARN)", "a free board that recommends how a dispute with a company, a bank too, is solved, once the company has said no or not answered; within a year of your first complaint to it, on ARN's form. " +
+			"It hears a dispute only above a value (500 kr for most goods, 1 000 kr for furniture, travel and motor, 2 000 kr against a bank) and with a company in Sweden or one that sells to Swedish buyers.",
+			"förordning (2015:739) med instruktion för ARN 8 §, as arn.se states it", nil})
 	}
 	if a.bank() {
 		out = append(out, Step{"Konsumenternas Bank- och finansbyrå", "free advice on disputes with a bank or card issuer.", "konsumenternas.se", nil})
 	}
 	return append(out, Step{"Hallå konsument (Konsumentverket)", "free advice for consumers.", "hallakonsument.se", nil})
+}
+
+// belowARN reports whether the claim, in kronor, is below the value ARN
+// hears a dispute from: 2 000 kr against a bank, 500 kr for most goods (a
+// claim in another currency is not judged: the step says the limits).
+func (a adviser) belowARN() bool {
+	c := a.f.Money.Claim
+	limit := int64(500_00)
+	if a.bank() {
+		limit = 2000_00
+	}
+	return c.Currency == "SEK" && c.Minor > 0 && c.Minor < limit
 }
 
 // bank reports whether the case is the bank's to decide: a chargeback, or

@@ -73,18 +73,23 @@ func (s *Service) Deadlines(ctx context.Context) ([]Deadline, error) {
 	if err != nil {
 		return nil, err
 	}
-	return s.schedule(rules, t.Orders, t.Cases, accounts, lastLetters(t), vault.Openings(t.Cases)), nil
+	return s.schedule(rules, t.Orders, t.Cases, accounts, buyerLetters(t), vault.Openings(t.Cases)), nil
 }
 
 // CaseDeadlines evaluates the rules for one case and its orders, from its
 // facts: the buyer's last letter is the last the case holds, and the cases
 // opened about its orders used the windows of their kinds.
 func (s *Service) CaseDeadlines(rules RuleSet, f vault.CaseFacts) []Deadline {
-	last := f.Contact.Correspondence().Last
-	wrote := map[string]date.Value{f.Case.ID.String(): last}
+	var days []date.Value
+	for _, l := range f.Contact.Wrote {
+		if !l.At.IsZero() {
+			days = append(days, l.At)
+		}
+	}
+	wrote := buyerDays{f.Case.ID.String(): days}
 	opened := map[vault.OrderID][]vault.Opening{}
 	for _, o := range f.Orders {
-		wrote[o.ID.String()] = last
+		wrote[o.ID.String()] = days
 		for _, op := range f.Opened {
 			if slices.Contains(op.Orders, o.ID) {
 				opened[o.ID] = append(opened[o.ID], op)
@@ -98,33 +103,44 @@ func (s *Service) CaseDeadlines(rules RuleSet, f vault.CaseFacts) []Deadline {
 	return s.schedule(rules, f.Orders, []vault.Case{f.Case}, accounts, wrote, opened)
 }
 
-// lastLetters finds, for each order and case, the day the buyer last wrote
-// about it: a letter linked to the order, or to the case or its orders.
-func lastLetters(t store.Tracking) map[string]date.Value {
+// buyerDays are the days the buyer wrote about each order and case (ORD-n,
+// CASE-n): a letter linked to the order, or to the case or its orders.
+type buyerDays map[string][]date.Value
+
+// last is the day of the last letter about a record dated on or after
+// from (zero: any); zero when there is none.
+func (l buyerDays) last(record string, from date.Value) date.Value {
+	var out date.Value
+	for _, at := range l[record] {
+		if (from.IsZero() || !at.Time().Before(from.Time())) && at.Time().After(out.Time()) {
+			out = at
+		}
+	}
+	return out
+}
+
+// buyerLetters finds the buyer's letters about each order and case.
+func buyerLetters(t store.Tracking) buyerDays {
 	casesOf := map[vault.OrderID][]vault.CaseID{}
 	for _, c := range t.Cases {
 		for _, o := range c.Orders {
 			casesOf[o] = append(casesOf[o], c.ID)
 		}
 	}
-	wrote := map[string]date.Value{}
-	later := func(record fmt.Stringer, at date.Value) {
-		if at.Time().After(wrote[record.String()].Time()) {
-			wrote[record.String()] = at
-		}
-	}
+	wrote := buyerDays{}
+	add := func(record fmt.Stringer, at date.Value) { wrote[record.String()] = append(wrote[record.String()], at) }
 	for _, e := range t.Mine {
 		if e.Party = vault.PartyOf(e, t.Buyer); !e.IsBuyerLetter() || e.OccurredAt.IsZero() {
 			continue
 		}
 		for _, o := range e.Orders {
-			later(o, e.OccurredAt)
+			add(o, e.OccurredAt)
 			for _, c := range casesOf[o] {
-				later(c, e.OccurredAt)
+				add(c, e.OccurredAt)
 			}
 		}
 		for _, c := range e.Cases {
-			later(c, e.OccurredAt)
+			add(c, e.OccurredAt)
 		}
 	}
 	return wrote
@@ -134,9 +150,9 @@ func lastLetters(t store.Tracking) map[string]date.Value {
 // by a case decided for the buyer (one decided against leaves its appeal
 // and the order's other ways: a chargeback), and for each open case, and
 // adds the appeal day of each account no decided case names. wrote holds
-// the buyer's last letter by record.
+// the buyer's letters by record.
 func (s *Service) schedule(rules RuleSet, orders []vault.Order, cases []vault.Case, accounts []vault.Account,
-	wrote map[string]date.Value, opened map[vault.OrderID][]vault.Opening) []Deadline {
+	wrote buyerDays, opened map[vault.OrderID][]vault.Opening) []Deadline {
 	byID := map[vault.OrderID]vault.Order{}
 	for _, o := range orders {
 		byID[o.ID] = o
@@ -150,14 +166,14 @@ func (s *Service) schedule(rules RuleSet, orders []vault.Order, cases []vault.Ca
 				against := c.Outcome == vault.OutcomeLost || c.Outcome == vault.OutcomePartial
 				settled[id] = settled[id] || !against // a decision against the buyer leaves the order's other ways open
 				if against {
-					f := caseFacts(c, byID[id], wrote[c.ID.String()], rules.Country, opened[id])
+					f := caseFacts(c, byID[id], wrote, rules.Country, opened[id])
 					f.Decided = true // only an appeal is left of the case's own windows
 					ds = append(ds, deadlines.Evaluate(rules.Rules, f, s.Loc)...)
 				}
 				continue
 			}
 			open[id] = true
-			ds = append(ds, deadlines.Evaluate(rules.Rules, caseFacts(c, byID[id], wrote[c.ID.String()], rules.Country, opened[id]), s.Loc)...)
+			ds = append(ds, deadlines.Evaluate(rules.Rules, caseFacts(c, byID[id], wrote, rules.Country, opened[id]), s.Loc)...)
 		}
 		about[c.ID.String()] = c.Title
 	}
@@ -168,7 +184,7 @@ func (s *Service) schedule(rules RuleSet, orders []vault.Order, cases []vault.Ca
 			continue // nothing left to claim; or no purchase of the buyer's
 		}
 		if !settled[o.ID] || open[o.ID] {
-			ds = append(ds, deadlines.Evaluate(rules.Rules, OrderFacts(o, wrote[o.ID.String()], rules.Country, opened[o.ID]), s.Loc)...)
+			ds = append(ds, deadlines.Evaluate(rules.Rules, OrderFacts(o, wrote.last(o.ID.String(), date.Value{}), rules.Country, opened[o.ID]), s.Loc)...)
 		}
 	}
 	for _, a := range accounts {
@@ -199,9 +215,16 @@ func OrderFacts(o vault.Order, wrote date.Value, country string, opened []vault.
 		Seller: seller, Own: o.SoldByMarketplace(), Buyer: cmp.Or(vault.Country(country), vault.DefaultCountry), Currency: o.Total.Currency, Dates: dates, Opened: opened}
 }
 
-func caseFacts(c vault.Case, o vault.Order, wrote date.Value, country string, opened []vault.Opening) deadlines.Facts {
-	f := OrderFacts(o, wrote, country, opened)
+// caseFacts are what the rules know of a case about one of its orders:
+// wrote is the buyer's last letter about it, letter the last since the
+// case was opened (the letter the case sends: a delay's additional time
+// runs from it).
+func caseFacts(c vault.Case, o vault.Order, wrote buyerDays, country string, opened []vault.Opening) deadlines.Facts {
+	f := OrderFacts(o, wrote.last(c.ID.String(), date.Value{}), country, opened)
 	f.Record, f.CaseKind = c.ID.String(), c.Kind
+	if !c.Opened.IsZero() {
+		f.Dates[deadlines.Letter] = wrote.last(c.ID.String(), date.Day(deadlines.Day(c.Opened, time.UTC)))
+	}
 	for _, d := range c.AllDates() {
 		f.Dates[d.Label] = d.At
 	}

@@ -141,11 +141,16 @@ type Guard struct {
 // seller, the one date no record holds as a field.
 const Wrote = "wrote"
 
+// Letter is the date a term names for the day the buyer last wrote about a
+// case on or after the day it was opened: the letter the case sends (a
+// delay's additional time runs from it, not from the case's opening).
+const Letter = "letter"
+
 // DateNames are the dates a term can start from: the date fields of an
 // order and of its case (vault.Fields), and the day the buyer last wrote to
 // the seller.
 func DateNames() []string {
-	names := []string{Wrote}
+	names := []string{Wrote, Letter}
 	for _, kind := range []vault.RecordKind{vault.RecordOrder, vault.RecordCase} {
 		for _, f := range vault.Fields(kind) {
 			if f.Type == vault.DateField {
