@@ -40,7 +40,8 @@ func normal(s string) string {
 	return day + " " + strings.Replace(clock, ".", ":", 1)
 }
 
-// Parse reads "2026-10-02", "02.10.2026" or "2.10.26" as a calendar day,
+// Parse reads "2026-10-02", "02.10.2026", "2.10.26" or a day with its
+// month's name ("1. august 2026", "Aug 1, 2026": see named) as a calendar day,
 // "2026-10-02 14:30" or "02.10.2026 kl. 14:30" as a time in loc, and RFC 3339
 // ("2026-10-02T14:30:00+02:00") as an instant. Years outside 1970-2200 are
 // refused as typos.
@@ -50,6 +51,9 @@ func Parse(s string, loc *time.Location) (Value, error) {
 		return Value{}, fmt.Errorf("%w: %q (use 2026-10-02, 02.10.2026 kl. 14:30 or 2026-10-02T14:30:00+02:00)", ErrSyntax, s)
 	}
 	typed := s
+	if d, ok := named(s); ok {
+		return checkYear(typed, Value{t: d, day: true})
+	}
 	s = normal(s)
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
 		return checkYear(s, Value{t: t.UTC()})
@@ -142,4 +146,54 @@ func (v Value) DaysAfter(earlier Value) int {
 	}
 	day := func(x Value) time.Time { return Day(x.t.UTC()).t }
 	return int(day(v).Sub(day(earlier)).Hours() / 24)
+}
+
+// months are the names of the months in English and Norwegian, whole and
+// shortened, in lower case.
+var months = map[string]time.Month{
+	"january": 1, "jan": 1, "januar": 1, "february": 2, "feb": 2, "februar": 2, "march": 3, "mar": 3, "mars": 3,
+	"april": 4, "apr": 4, "may": 5, "mai": 5, "june": 6, "jun": 6, "juni": 6, "july": 7, "jul": 7, "juli": 7,
+	"august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "oktober": 10, "okt": 10,
+	"november": 11, "nov": 11, "december": 12, "dec": 12, "desember": 12, "des": 12,
+}
+
+// named reads a day written with its month's name, day first or month
+// first, with or without the points and comma people put in: "1. august
+// 2026", "1. aug. 2026", "1 August 2026", "Aug 1, 2026", "August 1, 2026".
+// A day the month does not have is no day.
+func named(s string) (time.Time, bool) {
+	f := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return r == ' ' || r == ',' || r == '.' || r == '\t' })
+	if len(f) != 3 {
+		return time.Time{}, false
+	}
+	day, month, year := f[0], f[1], f[2]
+	if _, isMonth := months[day]; isMonth {
+		day, month = month, day
+	}
+	m, ok := months[month]
+	d, dayErr := number(day, 2)
+	y, yearErr := number(year, 4)
+	if !ok || dayErr != nil || yearErr != nil || len(year) != 4 {
+		return time.Time{}, false
+	}
+	t := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d || t.Month() != m {
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+// number reads at most width ASCII digits.
+func number(s string, width int) (int, error) {
+	if s == "" || len(s) > width {
+		return 0, ErrSyntax
+	}
+	n := 0
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return 0, ErrSyntax
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, nil
 }

@@ -35,6 +35,18 @@ func TestParse(t *testing.T) {
 		{"2.10.26 10:00", "2026-10-02T08:00:00Z", false},
 		{"29.2.24", "2024-02-29", true},
 		{"2026-03-29 02:30", "2026-03-29T01:30:00Z", false}, // the hour that does not exist in Oslo: Go moves it on
+		{"1. august 2026", "2026-08-01", true},
+		{"1. aug. 2026", "2026-08-01", true},
+		{"Aug 1, 2026", "2026-08-01", true},
+		{"1 August 2026", "2026-08-01", true},
+		{"August 1, 2026", "2026-08-01", true},
+		{"31. desember 2026", "2026-12-31", true},
+		{"29. februar 2028", "2028-02-29", true},
+		{"3. okt. 2026", "2026-10-03", true},
+		{"17. MAI 2026", "2026-05-17", true},
+		{"Sept 9 2026", "2026-09-09", true},
+		{"1.august 2026", "2026-08-01", true},
+		{"  02. mars   2026 ", "2026-03-02", true},
 	}
 	for _, tt := range tests {
 		v, err := Parse(tt.in, oslo)
@@ -51,6 +63,9 @@ func TestParseRefuses(t *testing.T) {
 		"\xff\xfe", "2026‐10‐02", "🗓 2026-10-02", "../2026-10-02", strings.Repeat("2026-", 50),
 		"2.10.69", "29.2.25", "02.10.2026 kl.", "02.10.2026 kl. 25:00", "kl. 10:00", "02.10.2026 klokka ti",
 		"2.10", "10:00", "02.10.2026 10.00", "02/10/26", "æøå.10.26",
+		"1/8/2026", "30. februar 2026", "29. februar 2027", "1. augustus 2026", "august 2026", "1. august 26", "1. august 1900",
+		"32. mai 2026", "0. mai 2026", "1. mai 2026 kl. 10:00", "mai 1 2026 extra", "1. ２月 2026", "-1. mai 2026",
+		"1. august 02026", "août 1, 2026", "1. august. 2026. 10", "mai mai 2026",
 	} {
 		if v, err := Parse(in, time.UTC); err == nil {
 			t.Errorf("Parse(%q) = %v, want error", in, v)
