@@ -132,7 +132,7 @@ func (a *app) runAddOrder(ctx context.Context, o *addOrderOptions) error {
 }
 
 // dateExample shows in every date flag's help how dates and times are written.
-const dateExample = "(2026-10-02, 02.10.2026, 02.10.2026 kl. 14:30)"
+const dateExample = "(2026-10-02, 02.10.2026, 1. august 2026, 02.10.2026 kl. 14:30)"
 
 // marketplace reads a marketplace as people type it (see
 // vault.LookupMarketplace). An unknown name one edit from a known one is a
