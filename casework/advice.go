@@ -34,7 +34,7 @@ func (s *Service) Advice(ctx context.Context, ref string) ([]Step, error) {
 	if err != nil {
 		return nil, err
 	}
-	a := adviser{f: f, law: vault.NoLaw, rows: s.CaseDeadlines(rules, f), buyer: vault.Country(rules.Country),
+	a := adviser{f: f, law: vault.NoLaw, rows: s.CaseDeadlines(rules, f), rules: rules.Rules, buyer: vault.Country(rules.Country),
 		loc: s.Loc, today: deadlines.Day(date.Instant(s.Now()), s.Loc)}
 	if day, rule := appeal(rules.Rules, a.rows); day != "" {
 		a.appeal = fmt.Sprintf(" (last day %s, %s)", day, rule)
@@ -57,6 +57,7 @@ type adviser struct {
 	sellers            []string
 	card, amazon, ebay bool
 	rows               []Deadline
+	rules              []deadlines.Rule
 	loc                *time.Location
 	today              time.Time
 	appeal             string // " (last day D, rule)" to appeal a decision against the buyer
@@ -64,13 +65,61 @@ type adviser struct {
 
 // last names the last day of the case's first open window of a rule, or "".
 func (a adviser) last(rule string) string {
-	for _, d := range a.rows {
-		used := d.Status == deadlines.Used && d.Used.Case != a.f.Case.ID.String() // by another case: not this one's to keep
-		if strings.HasPrefix(d.Rule, rule) && !d.Closes.IsZero() && (!d.Status.Over() || d.Status == deadlines.Used && !used) {
-			return fmt.Sprintf(" (last day %s, %s)", Day(d.Closes.Time), d.Rule)
-		}
+	return a.lastOf(func(d Deadline, _ deadlines.Window) bool { return strings.HasPrefix(d.Rule, rule) })
+}
+
+// lastOf names the last day of the first open window that is, or "".
+func (a adviser) lastOf(is func(Deadline, deadlines.Window) bool) string {
+	if d, ok := a.first(is); ok {
+		return fmt.Sprintf(" (last day %s, %s)", Day(d.Closes.Time), d.Rule)
 	}
 	return ""
+}
+
+// first is the first window that is and is still the buyer's to keep: open,
+// or used by this case (not by another).
+func (a adviser) first(is func(Deadline, deadlines.Window) bool) (Deadline, bool) {
+	for _, d := range a.rows {
+		w, _ := windowOf(a.rules, d)
+		mine := d.Status == deadlines.Used && d.Used.Case == a.f.Case.ID.String()
+		if is(d, w) && !d.Closes.IsZero() && (!d.Status.Over() || mine) {
+			return d, true
+		}
+	}
+	return Deadline{}, false
+}
+
+// withdrawalDays names the last day of the 14 days, or once they are over
+// that of the 12 months more a trader who did not inform of the right
+// gives, with that condition.
+func (a adviser) withdrawalDays() string {
+	extended := func(d Deadline) bool { return strings.HasSuffix(d.Window, "if not told of the right") }
+	ours := func(d Deadline) bool { return d.Rule == "no.angrerett" || d.Rule == "eu.withdrawal" }
+	if last := a.lastOf(func(d Deadline, _ deadlines.Window) bool { return ours(d) && !extended(d) }); last != "" {
+		return last
+	}
+	d, ok := a.first(func(d Deadline, _ deadlines.Window) bool { return ours(d) && extended(d) })
+	if !ok {
+		return ""
+	}
+	ended := ""
+	for _, r := range a.rows {
+		if ours(r) && !extended(r) && !r.Closes.IsZero() {
+			ended = " ended on " + Day(r.Closes.Time)
+		}
+	}
+	return fmt.Sprintf("; the 14 days%s: only if the trader did not inform you of the right, you have until %s (%s)", ended, Day(d.Closes.Time), d.Rule)
+}
+
+// escalation names the last day to escalate the case's open dispute: the
+// window the dispute's receiver gives (PayPal's claim when the receiver is
+// PayPal, else the marketplace's), never the window to open it.
+func (a adviser) escalation() string {
+	paypal := strings.Contains(strings.ToLower(a.f.Case.Receiver), "paypal")
+	return a.lastOf(func(d Deadline, w deadlines.Window) bool {
+		return slices.Contains(w.Cases, vault.Dispute) && !w.AfterDecision() && d.Rule != "seller.first" &&
+			strings.HasPrefix(d.Rule, "paypal.") == paypal
+	})
 }
 
 // dispute is the step of a marketplace dispute as it stands: to open, open
@@ -89,7 +138,7 @@ func (a adviser) dispute(add func(to, what, source string, fix *vault.Fix), rule
 	case d.Outcome != "" || d.Status.Finished():
 	case !d.Opened.IsZero() && deadlines.Day(d.Opened, a.loc).Before(a.today) || d.DisputeNumber != "":
 		add("the marketplace's dispute centre", "follow the dispute: answer within the times the marketplace sets, and escalate it when it allows"+
-			a.last("aliexpress.dispute.escalate")+a.last("ebay.mbg")+a.last("paypal.dispute")+"; attach the dossier.", "the marketplace rules", rules)
+			a.escalation()+"; attach the dossier.", "the marketplace rules", rules)
 	default:
 		add("the marketplace's dispute centre", "open the dispute within the marketplace's window"+a.marketWindows()+"; attach the dossier.", "the marketplace rules", rules)
 	}
@@ -98,7 +147,13 @@ func (a adviser) dispute(add func(to, what, source string, fix *vault.Fix), rule
 // marketWindows names the last days of the marketplaces' own windows to
 // open a dispute, or "".
 func (a adviser) marketWindows() string {
-	return a.last("aliexpress.dispute") + a.last("ebay.mbg") + a.last("amazon.atoz") + a.last("paypal.dispute")
+	var out string
+	for _, rule := range []string{"aliexpress.", "ebay.", "amazon.", "paypal."} {
+		out += a.lastOf(func(d Deadline, w deadlines.Window) bool {
+			return strings.HasPrefix(d.Rule, rule) && slices.Contains(w.UsedBy, vault.Dispute)
+		})
+	}
+	return out
 }
 
 func (a adviser) steps() []Step {
@@ -124,7 +179,7 @@ func (a adviser) steps() []Step {
 		a.warranty(add, draft("reklamasjon"))
 	case vault.Withdrawal:
 		add("the seller, in writing", "withdraw within 14 days of receiving the goods, of an order in several parcels the last (the withdrawal letter)"+
-			a.last("no.angrerett")+a.last("eu.withdrawal")+".",
+			a.withdrawalDays()+".",
 			a.cite(byCountry{no: "angrerettloven §§ 20-21", se: "lag (2005:59) om distansavtal och avtal utanför affärslokaler, 2 kap. 10 och 12 §§",
 				dk: "forbrugeraftaleloven §§ 18-19", de: "BGB §§ 312g, 355, 356", eu: "Directive 2011/83/EU art. 9-10"}), draft("withdrawal"))
 	case vault.Reinstatement:

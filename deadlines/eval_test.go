@@ -466,6 +466,16 @@ func TestGermanTimeBar(t *testing.T) {
 	if d, ok := find(ds, "de.verjaehrung", "time bar, at least four months from the defect showing"); !ok || d.Closes.Format(time.DateOnly) != "2028-06-10" {
 		t.Errorf("four months from the defect: %+v %v", d, ok)
 	}
+	// The four months are a floor, not a limit of their own: a defect found
+	// early leaves the two years.
+	early := order("law=eu", "buyer=DE", "case=warranty", "delivered=2026-03-28", "discovered=2026-12-03")
+	if d, _ := find(Evaluate(BuiltinRules(), early, time.UTC), "de.verjaehrung", "time bar, at least four months from the defect showing"); d.Closes.Format(time.DateOnly) != "2028-03-28" {
+		t.Errorf("a defect found early: closes %v, want the two years' 2028-03-28", d.Closes)
+	}
+	no := order("law=no", "case=warranty", "delivered=2026-03-28", "discovered=2026-12-03")
+	if d, _ := find(Evaluate(BuiltinRules(), no, time.UTC), "no.foreldelse", "time bar, at least a year from discovery"); d.Closes.Format(time.DateOnly) != "2029-03-28" {
+		t.Errorf("foreldelsesloven § 10: closes %v, want the three years' 2029-03-28", d.Closes)
+	}
 	o := order("law=eu", "buyer=DE", "delivered=2026-03-28")
 	o.Opened = c.Opened
 	d, ok := find(Evaluate(BuiltinRules(), o, time.UTC), "de.verjaehrung", "time bar")
