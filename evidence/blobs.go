@@ -13,6 +13,8 @@ import (
 	"path/filepath"
 	"sync"
 	"time"
+
+	"vault/internal/testpoint"
 )
 
 // Blobs is a directory of files named by the SHA-256 of their content:
@@ -84,6 +86,7 @@ func (b *Blobs) Stage(r io.Reader) (*Staged, error) {
 		return nil, fmt.Errorf("stage blob: %w", err)
 	}
 	st, err := copyHashed(tmp, r)
+	testpoint.Reach("blob.written") // in tmp/, maybe not yet on disk
 	if err == nil {
 		err = flush(tmp)
 	}
@@ -163,6 +166,7 @@ func (b *Blobs) commit(tmp, dst string) error {
 	if err := syncDir(dir); err != nil {
 		return fmt.Errorf("store blob: %w", err)
 	}
+	testpoint.Reach("blob.stored") // at its address, no row refers to it yet
 	if created {
 		return syncDir(b.blobDir())
 	}

@@ -14,6 +14,7 @@ import (
 
 	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
 
+	"vault/internal/testpoint"
 	"vault/migrations"
 )
 
@@ -107,6 +108,7 @@ func (db *DB) write(ctx context.Context, fn func(*sql.Tx) error) error {
 		tx.Rollback()
 		return err
 	}
+	testpoint.Reach("db.commit") // the rows written, not yet committed
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
 	}

@@ -1,19 +1,21 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"crypto/rand"
 	"fmt"
+	"maps"
 	mrand "math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
 	"testing"
-	"time"
 
 	"vault/internal/pdftest"
 )
@@ -77,16 +79,18 @@ func writeMbox(t *testing.T, path string, trial, n int) {
 }
 
 // TestCrashSafety kills vault attach, import and export with SIGKILL in the
-// middle of their work; after each kill the vault must verify (no row
-// without its file, no partial file among the blobs, the audit chain whole)
-// and the export target must be absent or a complete PDF. How long each
-// command takes is measured (again every tenth trial, as the vault grows),
-// and the kill falls between a fifth and nine tenths of that: the test
-// fails unless most kills land mid-work. 200 trials, 20 with -short.
+// middle of their work: each run is told (VAULT_TEST_POINT, see stopAt) to
+// stop at a named point — a blob written to tmp/ or stored but not yet
+// recorded, rows written but not committed, a dossier written but not
+// renamed — and the kill comes only once it says it is there, so every
+// kill lands mid-work on any machine. After each kill the vault must verify
+// (no row without its file, no partial file among the blobs, the audit
+// chain whole) and the export target must be absent or a complete PDF.
+// 150 trials, 15 with -short.
 func TestCrashSafety(t *testing.T) {
-	trials := 200
+	trials := 150
 	if testing.Short() {
-		trials = 20
+		trials = 15
 	}
 	bin := vaultBinary(t)
 	dir := t.TempDir()
@@ -94,49 +98,37 @@ func TestCrashSafety(t *testing.T) {
 	vaultCmd(t, "--vault", v, "init")
 	vaultCmd(t, "--vault", v, "add", "order", "--marketplace", "aliexpress", "--number", "8123456789012345")
 	vaultCmd(t, "--vault", v, "add", "case", "--kind", "dispute", "--order", "ORD-1")
-	commands := []func(i int) []string{
-		func(i int) []string {
-			in := filepath.Join(dir, fmt.Sprint("in", i))
-			writeRandomFiles(t, in, 8, 1<<20)
-			return []string{"attach", "file", "-r", in, "--order", "ORD-1"}
-		},
-		func(i int) []string {
-			in := filepath.Join(dir, fmt.Sprint("in", i, ".mbox"))
-			writeMbox(t, in, i, 30)
-			return []string{"import", "email", in}
-		},
-		func(i int) []string {
-			return []string{"export", "case", "CASE-1", "--profile", "none", "--pdf", filepath.Join(dir, fmt.Sprintf("d%d.pdf", i))}
-		},
+	// Each kind of work, and the points it passes (how often, at least).
+	type work struct {
+		args   func(i int) []string
+		points map[string]int
 	}
-	took := make([]time.Duration, len(commands))
-	runs, killed := map[string]int{}, map[string]int{}
+	works := []work{
+		{func(i int) []string {
+			in := filepath.Join(dir, fmt.Sprint("in", i))
+			writeRandomFiles(t, in, 4, 256<<10)
+			return []string{"attach", "file", "-r", in, "--order", "ORD-1"}
+		}, map[string]int{"blob.written": 4, "blob.stored": 4, "db.commit": 1}},
+		{func(i int) []string {
+			in := filepath.Join(dir, fmt.Sprint("in", i, ".mbox"))
+			writeMbox(t, in, i, 20)
+			return []string{"import", "email", in}
+		}, map[string]int{"blob.written": 40, "blob.stored": 40, "db.commit": 1}},
+		{func(i int) []string {
+			return []string{"export", "case", "CASE-1", "--profile", "none", "--pdf", filepath.Join(dir, fmt.Sprintf("d%d.pdf", i))}
+		}, map[string]int{"file.written": 1}},
+	}
+	stops := map[string]int{}
 	for i := range trials {
-		which := i % len(commands)
-		if i/len(commands)%10 == 0 { // measure: a whole run, not killed
-			args := commands[which](trials + i)
-			start := time.Now()
-			if out, err := exec.Command(bin, append([]string{"--vault", v}, args...)...).CombinedOutput(); err != nil {
-				t.Fatalf("vault %s: %v\n%s", args[0], err, out)
-			}
-			took[which] = time.Since(start)
-		}
-		args := commands[which](i)
-		cmd := exec.Command(bin, append([]string{"--vault", v}, args...)...)
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		time.Sleep(took[which]/5 + time.Duration(mrand.Int64N(int64(took[which]*7/10))))
-		cmd.Process.Signal(syscall.SIGKILL)
-		cmd.Wait()
-		runs[args[0]]++
-		if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
-			killed[args[0]]++ // died mid-work, not after finishing
-		}
+		w := works[i%len(works)]
+		args := w.args(i)
+		point, n := pickPoint(w.points, i)
+		stopAndKill(t, bin, v, point, n, args)
+		stops[args[0]+" at "+point]++
 		if out := vaultCmd(t, "--vault", v, "verify"); !strings.Contains(out, "ok: nothing lost") {
-			t.Fatalf("trial %d (%s): verify:\n%s", i, args[0], out)
+			t.Fatalf("trial %d (%s stopped at %s %d): verify:\n%s", i, args[0], point, n, out)
 		}
-		if pdf := args[len(args)-1]; args[0] == "export" { // no page limit: every export does the whole work
+		if pdf := args[len(args)-1]; args[0] == "export" {
 			if _, err := os.Stat(pdf); err == nil {
 				if _, err := pdftest.Read(pdf); err != nil {
 					t.Fatalf("trial %d: a partial PDF at the target: %v", i, err)
@@ -144,13 +136,43 @@ func TestCrashSafety(t *testing.T) {
 			}
 		}
 	}
-	for name, n := range runs {
-		if killed[name] < n*2/3 {
-			t.Errorf("%s: only %d of %d kills landed mid-work (a run takes about %v)", name, killed[name], n, took)
-		}
+	t.Logf("%d trials, each killed mid-work, the vault verified after each: %v", trials, stops)
+}
+
+// pickPoint chooses, for trial i, one of the points and which time it is
+// reached (1 to its count), in a fixed order: the trials cover every point.
+func pickPoint(points map[string]int, i int) (string, int) {
+	names := slices.Sorted(maps.Keys(points))
+	name := names[(i/3)%len(names)]
+	return name, 1 + mrand.IntN(points[name])
+}
+
+// stopAndKill runs vault with args until it reports the n-th time it
+// reached point, then kills it with SIGKILL. A run that ends without
+// reaching it fails the test.
+func stopAndKill(t *testing.T, bin, v, point string, n int, args []string) {
+	t.Helper()
+	cmd := exec.Command(bin, append([]string{"--vault", v}, args...)...)
+	cmd.Env = append(os.Environ(), fmt.Sprintf("VAULT_TEST_POINT=%s:%d", point, n))
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
 	}
-	t.Logf("%d trials; killed mid-work: %d of %d attach, %d of %d import, %d of %d export (runs took %v); vault verified after each",
-		trials, killed["attach"], runs["attach"], killed["import"], runs["import"], killed["export"], runs["export"], took)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	var said strings.Builder
+	lines := bufio.NewScanner(stderr)
+	for lines.Scan() {
+		if lines.Text() == fmt.Sprintf("testpoint %s %d", point, n) {
+			cmd.Process.Signal(syscall.SIGKILL)
+			cmd.Wait()
+			return
+		}
+		said.WriteString(lines.Text() + "\n")
+	}
+	cmd.Wait()
+	t.Fatalf("vault %s ended (%v) without reaching %s %d times:\n%s", strings.Join(args, " "), cmd.ProcessState, point, n, said.String())
 }
 
 // TestConcurrentProcesses runs 2, then 8 vault processes at once, each adding

@@ -10,8 +10,13 @@ import (
 	"syscall"
 )
 
+// interrupted is closed once the user asked the command to stop (Ctrl-C,
+// SIGTERM); a test that interrupts vault waits on it.
+var interrupted <-chan struct{}
+
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	interrupted = ctx.Done()
 	go func() {
 		<-ctx.Done()
 		stop() // the first Ctrl-C asks the command to stop; a second one ends the process

@@ -17,19 +17,60 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
+	"syscall"
 	"testing"
 	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"vault/internal/pdftest"
+	"vault/internal/testpoint"
 
 	"vault/internal/testimage"
 )
 
 func TestMain(m *testing.M) {
+	if at := os.Getenv("VAULT_TEST_POINT"); at != "" {
+		testpoint.Hook = stopAt(at)
+	}
 	testscript.Main(m, map[string]func(){"vault": main})
 }
+
+// stopAt returns a testpoint hook for VAULT_TEST_POINT=NAME:N[:int]: the
+// N-th time the work reaches the point NAME, the process says so on stderr
+// ("testpoint NAME N") and waits to be killed; with ":int" it sends itself
+// an interrupt (the user's Ctrl-C) there and goes on. Only test binaries
+// read the variable.
+func stopAt(at string) func(string) {
+	name, rest, _ := strings.Cut(at, ":")
+	count, action, _ := strings.Cut(rest, ":")
+	n, err := strconv.Atoi(count)
+	if err != nil || n < 1 {
+		fmt.Fprintf(os.Stderr, "VAULT_TEST_POINT=%q: want NAME:N or NAME:N:int\n", at)
+		os.Exit(2)
+	}
+	var mu sync.Mutex
+	seen := 0
+	return func(point string) {
+		mu.Lock()
+		defer mu.Unlock()
+		if point != name {
+			return
+		}
+		if seen++; seen != n {
+			return
+		}
+		if action == "int" {
+			syscall.Kill(os.Getpid(), syscall.SIGINT)
+			<-interrupted // the command's context is done when the work goes on
+			return
+		}
+		fmt.Fprintf(os.Stderr, "testpoint %s %d\n", name, n)
+		select {} // until the test's SIGKILL
+	}
+}
+
 
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{

@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+
+	"vault/internal/testpoint"
 )
 
 // Write writes a file through write into a temp file beside path, syncs it
@@ -32,6 +34,7 @@ func Write(path string, write func(io.Writer) error) (err error) {
 	if err := write(tmp); err != nil {
 		return err
 	}
+	testpoint.Reach("file.written") // the temp file whole, not yet renamed
 	if err := tmp.Sync(); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
