@@ -71,7 +71,6 @@ func stopAt(at string) func(string) {
 	}
 }
 
-
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir: "testdata/script",
