@@ -15,6 +15,7 @@ import (
 	"vault/evidence"
 	"vault/internal/date"
 	"vault/internal/money"
+	"vault/internal/testpoint"
 	"vault/store"
 )
 
@@ -95,6 +96,37 @@ func (imp *Importer) File(ctx context.Context, path string, stdin io.Reader) err
 		default:
 			imp.message(ctx, label, "", raw)
 		}
+		testpoint.Reach("email.message") // a message boundary: where an interrupt stops
+	}
+}
+
+// CountMessages counts the messages of an .eml file (one) or an mbox
+// file, so that an import can say how far it got. It is 0 for standard
+// input and for a file it cannot read (the import then says why).
+func CountMessages(path string) int {
+	if path == "-" {
+		return 0
+	}
+	f, err := OpenRegular(path)
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	br := bufio.NewReaderSize(f, 64<<10)
+	if head, _ := br.Peek(5); !evidence.IsMbox(head) {
+		return 1
+	}
+	mbox := evidence.NewMbox(br)
+	n := 0
+	for {
+		_, err := mbox.Next()
+		if err == io.EOF {
+			return n
+		}
+		if err != nil && !errors.Is(err, evidence.ErrTooLarge) {
+			return n
+		}
+		n++
 	}
 }
 
@@ -165,13 +197,16 @@ func (imp *Importer) prepare(fileName string, raw []byte) (store.EmailImport, []
 }
 
 // Flush records the batch and reports each of its messages; when the batch
-// cannot be recorded at all, each of its messages is reported skipped.
+// cannot be recorded at all, each of its messages is reported skipped. An
+// interrupt does not stop it: the batch's files are stored already, and a
+// batch takes at most a second, so the import ends with a record for every
+// file it wrote.
 func (imp *Importer) Flush(ctx context.Context) {
 	if len(imp.batch) == 0 {
 		imp.report(nil, nil, nil)
 		return
 	}
-	results, err := imp.s.DB.ImportEmails(ctx, imp.batch, imp.links)
+	results, err := imp.s.DB.ImportEmails(context.WithoutCancel(ctx), imp.batch, imp.links)
 	imp.report(imp.batch, results, err)
 }
 

@@ -63,7 +63,15 @@ func writeRandomFiles(t *testing.T, dir string, n, size int) {
 // writeMbox writes an mbox of n new messages, each with an attachment.
 func writeMbox(t *testing.T, path string, trial, n int) {
 	t.Helper()
-	var b strings.Builder
+	if err := os.WriteFile(path, mbox(trial, n), 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// mbox is n messages about order 8123456789012345, each with a random
+// attachment; trial makes their Message-IDs differ from other trials'.
+func mbox(trial, n int) []byte {
+	var b bytes.Buffer
 	for i := range n {
 		att := make([]byte, 3000)
 		rand.Read(att)
@@ -73,8 +81,28 @@ func writeMbox(t *testing.T, path string, trial, n int) {
 			"Content-Disposition: attachment; filename=a.bin\nContent-Transfer-Encoding: base64\n\n%x\n--b--\n\n",
 			trial, i, trial, i, att)
 	}
-	if err := os.WriteFile(path, []byte(b.String()), 0o600); err != nil {
-		t.Fatal(err)
+	return b.Bytes()
+}
+
+// TestImportInterrupt interrupts an import (SIGINT, as Ctrl-C sends) after
+// its 7th message: it stops there, records what it stored, and exits 130.
+func TestImportInterrupt(t *testing.T) {
+	bin := vaultBinary(t)
+	dir := t.TempDir()
+	v := filepath.Join(dir, "v")
+	vaultCmd(t, "--vault", v, "init")
+	writeMbox(t, filepath.Join(dir, "in.mbox"), 0, 25)
+	cmd := exec.Command(bin, "--vault", v, "import", "email", filepath.Join(dir, "in.mbox"))
+	cmd.Env = append(os.Environ(), "VAULT_TEST_POINT=email.message:7:int")
+	out, _ := cmd.CombinedOutput()
+	if code := cmd.ProcessState.ExitCode(); code != 130 {
+		t.Errorf("exit code %d, want 130:\n%s", code, out)
+	}
+	if want := "vault: interrupted after 7 of 25 messages"; !strings.HasPrefix(string(out), want) {
+		t.Errorf("got:\n%s\nwant it to start with %q", out, want)
+	}
+	if got := vaultCmd(t, "--vault", v, "verify"); strings.Contains(got, "no record refers") || !strings.Contains(got, "ok: nothing lost") {
+		t.Errorf("verify after the interrupt:\n%s", got)
 	}
 }
 

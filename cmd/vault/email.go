@@ -37,8 +37,13 @@ whose order is not recorded yet creates it (marketplace, number, total, date). A
 message already imported (same Message-ID or same bytes) is not stored
 again. A malformed message is reported and skipped, and the rest go on; the
 command then exits 1. Messages are recorded in batches (up to 200, or what one
-second brings), each batch in one transaction: an interrupted import keeps the
-batches it finished and can simply be run again.`,
+second brings), each batch in one transaction. Ctrl-C stops the import after
+the message at hand: what it stored is recorded, it says how far it got, exits
+130, and the same command run again imports the rest.
+
+Up to 20 messages, each one's id is printed (links and duplicates on stderr);
+a bigger import shows a progress bar on a terminal and one summary, and
+--json prints a line per message.`,
 		Example: `  vault import email confirmation.eml
   vault import email ~/Downloads/Takeout/Mail/AliExpress.mbox
   vault import email - --order ORD-1 < message.eml`,
@@ -56,6 +61,11 @@ batches it finished and can simply be run again.`,
 	return cmd
 }
 
+// eachMessage is how many messages an import may hold and still print a
+// line for each (its id, its links); a bigger one shows a progress bar and
+// one summary, and the lines that need the user (skipped, created, notes).
+const eachMessage = 20
+
 func (a *app) runImportEmail(ctx context.Context, o *importEmailOptions) error {
 	svc, err := a.open(ctx)
 	if err != nil {
@@ -65,15 +75,52 @@ func (a *app) runImportEmail(ctx context.Context, o *importEmailOptions) error {
 	if err != nil {
 		return err
 	}
-	imp := svc.NewImporter(links, o.create, func(m casework.Imported) { a.reportImported(m, o.asJSON) })
+	total := 0
 	for _, f := range o.files {
-		if err := imp.File(ctx, f, a.stdin); err != nil {
+		total += casework.CountMessages(f)
+	}
+	quiet := total > eachMessage && !o.asJSON
+	progress, done := a.progressOf("importing", func(n int64) string { return fmt.Sprint(n) }, "messages")
+	defer done()
+	seen, linked := 0, 0
+	imp := svc.NewImporter(links, o.create, func(m casework.Imported) {
+		seen++
+		if len(m.Added.Matched) > 0 && !m.Added.Duplicate {
+			linked++
+		}
+		if progress != nil && total > 0 {
+			progress(int64(seen), int64(total))
+		}
+		a.reportImported(m, o.asJSON, quiet)
+	})
+	for _, f := range o.files {
+		if ctx.Err() != nil {
+			break
+		}
+		if err := imp.File(ctx, f, a.stdin); err != nil && ctx.Err() == nil {
 			imp.Skip(f, err)
 		}
 	}
 	imp.Flush(ctx)
+	done()
+	return a.importSummary(ctx, imp, total, linked, quiet)
+}
+
+// importSummary says what the import did, and whether it was interrupted.
+func (a *app) importSummary(ctx context.Context, imp *casework.Importer, total, linked int, quiet bool) error {
 	all := imp.Added + imp.Duplicates + imp.Skipped
-	fmt.Fprintf(a.stderr, "vault: %s: %d imported, %d duplicate, %d skipped\n", plural(all, "message"), imp.Added, imp.Duplicates, imp.Skipped)
+	counts := fmt.Sprintf("%d imported, %d duplicate, %d skipped", imp.Added, imp.Duplicates, imp.Skipped)
+	if quiet && linked > 0 {
+		counts += fmt.Sprintf("; %d linked to orders", linked)
+	}
+	if ctx.Err() != nil {
+		of := fmt.Sprint(all)
+		if total > all {
+			of = fmt.Sprintf("%d of %d", all, total)
+		}
+		return interruptedf("interrupted after %s messages (%s); run the same command again to continue", of, counts)
+	}
+	fmt.Fprintf(a.stderr, "vault: %s: %s\n", plural(all, "message"), counts)
 	if imp.Skipped > 0 {
 		return fmt.Errorf("%d of %d messages skipped", imp.Skipped, all)
 	}
@@ -82,7 +129,7 @@ func (a *app) runImportEmail(ctx context.Context, o *importEmailOptions) error {
 
 // reportImported tells what became of one message: notes and links on
 // stderr, its id (or a JSON object) on stdout.
-func (a *app) reportImported(m casework.Imported, asJSON bool) {
+func (a *app) reportImported(m casework.Imported, asJSON, quiet bool) {
 	if m.Err != nil {
 		fmt.Fprintf(a.stderr, "vault: %s: skipped: %s\n", m.Source, oneLine(m.Err))
 		if asJSON {
@@ -96,6 +143,9 @@ func (a *app) reportImported(m casework.Imported, asJSON bool) {
 	if o := m.Created; o != nil {
 		what := strings.TrimSpace(o.Marketplace.Name() + " " + o.Number + " " + o.Total.String())
 		fmt.Fprintf(a.stderr, "vault: %s: created %s (%s) from the order confirmation\n", m.Source, o.ID, what)
+	}
+	if quiet {
+		return
 	}
 	if m.Added.Duplicate {
 		fmt.Fprintf(a.stderr, "vault: %s: already imported as %s\n", m.Source, m.Added.ID)

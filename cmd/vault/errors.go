@@ -20,6 +20,17 @@ func (e usageError) Unwrap() error { return e.err }
 
 func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
 
+// interruption is a command the user stopped (Ctrl-C) that ended cleanly:
+// exit code 130, as a shell gives a process an interrupt ended.
+type interruption struct{ err error }
+
+func (e interruption) Error() string { return e.err.Error() }
+func (e interruption) Unwrap() error { return e.err }
+
+func interruptedf(format string, args ...any) error {
+	return interruption{fmt.Errorf(format, args...)}
+}
+
 // explain is the one line the user sees for err: its message on one line,
 // with the hint of what to do next where the CLI knows one. The packages
 // below the CLI say what went wrong; only the CLI knows its commands.

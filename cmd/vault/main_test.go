@@ -93,8 +93,20 @@ func TestScripts(t *testing.T) {
 			"age":         cmdAge,
 			"jsonenv":     cmdJSONEnv,
 			"unzip":       cmdUnzip,
+			"mkmbox":      cmdMkmbox,
 		},
 	})
+}
+
+// mkmbox FILE N writes an mbox of N mails about order 8123456789012345,
+// each with a small attachment.
+func cmdMkmbox(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: mkmbox FILE N")
+	}
+	n, err := strconv.Atoi(args[1])
+	ts.Check(err)
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), mbox(0, n), 0o600))
 }
 
 // mkorderpage FILE NUMBER [SEED] writes a phone screenshot of an AliExpress

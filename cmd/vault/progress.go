@@ -17,6 +17,12 @@ import (
 // work has taken more than a second, redrawn at most ten times a second.
 // finish clears it.
 func (a *app) progress(what string) (casework.Progress, func()) {
+	return a.progressOf(what, humanSize, "")
+}
+
+// progressOf is progress counting in show's units, with unit after the
+// total ("253 of 562 messages").
+func (a *app) progressOf(what string, show func(int64) string, unit string) (casework.Progress, func()) {
 	f, ok := a.stderr.(*os.File)
 	if !ok || !term.IsTerminal(int(f.Fd())) {
 		return nil, func() {}
@@ -25,24 +31,29 @@ func (a *app) progress(what string) (casework.Progress, func()) {
 	report := func(done, total int64) {
 		if now := time.Now(); now.Sub(start) > time.Second && now.Sub(drawn) > 100*time.Millisecond {
 			drawn, shown = now, true
-			drawBar(f, what, done, total)
+			drawBar(f, what, show(done), show(total)+strings.TrimRight(" "+unit, " "), share(done, total))
 		}
 	}
 	return report, func() {
 		if shown {
 			fmt.Fprint(f, "\r\033[K")
+			shown = false
 		}
 	}
 }
 
-// drawBar writes one line of progress over the last one.
-func drawBar(w io.Writer, what string, done, total int64) {
-	const width = 30
-	share := 0.0
-	if total > 0 {
-		share = min(float64(done)/float64(total), 1)
+// share is done's part of total, from 0 to 1.
+func share(done, total int64) float64 {
+	if total <= 0 {
+		return 0
 	}
+	return min(float64(done)/float64(total), 1)
+}
+
+// drawBar writes one line of progress over the last one.
+func drawBar(w io.Writer, what, done, total string, share float64) {
+	const width = 30
 	full := int(share * width)
 	fmt.Fprintf(w, "\r\033[K%s %3.0f%% [%s%s] %s of %s", what, share*100, strings.Repeat("=", full),
-		strings.Repeat(" ", width-full), humanSize(done), humanSize(total))
+		strings.Repeat(" ", width-full), done, total)
 }

@@ -45,7 +45,13 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return 0
 	}
 	fmt.Fprintf(stderr, "vault: %s\n", explain(err))
-	var ue usageError
+	var (
+		ue usageError
+		ie interruption
+	)
+	if errors.As(err, &ie) {
+		return 130
+	}
 	if !started || errors.As(err, &ue) {
 		fmt.Fprintf(stderr, "Run '%s --help' for usage.\n", cmd.CommandPath())
 		return 2
