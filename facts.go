@@ -36,6 +36,7 @@ type CaseFacts struct {
 	Money    MoneyFacts `json:"money"`
 	Contact  Contact    `json:"contact"`
 	Shipping Shipping   `json:"shipping"`
+	Cards    Cards      `json:"cards"` // the orders by the card they were paid with
 	// Related are the other cases about its orders that count as disputes
 	// (a marketplace dispute, a chargeback), oldest first, with outcomes.
 	Related []DisputeOutcome `json:"related,omitempty"`
@@ -95,6 +96,7 @@ func Derive(r CaseRecords) CaseFacts {
 	f.Money, notes = moneyOf(c, f.Orders, all, r.File.Charges)
 	f.Contact = contactOf(r.File.Evidence, r.Buyer)
 	f.Shipping = shippingOf(f.Orders, r.File.Evidence)
+	f.Cards = cardsOf(f.Orders)
 	for _, e := range r.File.Evidence {
 		if _, ok := f.Has[e.Kind]; !ok {
 			f.Has[e.Kind] = e.ID

@@ -25,7 +25,7 @@ type view struct {
 	Delivered    bool        // every order recorded as delivered
 	Trouble      vault.Trouble
 	Letters      vault.Correspondence
-	Credit       bool   // paid by a card recorded as a credit card
+	Credit       bool   // paid by a card recorded as a credit card (the facts' Cards)
 	Card         bool   // a payment method is recorded
 	Norway, EU   bool   // the law of some order (vault.LawFor)
 	Buyer        string // the buyer's country, its code (NO when not set)
@@ -53,12 +53,12 @@ func newView(f Facts, l lang.Lang) view {
 			sellers = append(sellers, o.Seller)
 		}
 		numbers = append(numbers, o.Number)
-		v.Credit = v.Credit || onCredit(o.Payment)
 		v.Card = v.Card || o.Payment != ""
 		law := vault.LawFor(o, f.Country)
 		v.Norway = v.Norway || law == vault.NorwegianLaw
 		v.EU = v.EU || law == vault.EULaw
 	}
+	v.Credit = len(c.Cards.Credit) > 0
 	v.Sellers, v.Numbers = strings.Join(sellers, ", "), strings.Join(numbers, ", ")
 	v.Buyer = vault.Country(f.Country)
 	if v.Buyer == "" {
@@ -111,14 +111,24 @@ func onCard(payment string) bool {
 	return false
 }
 
-// onCredit reports whether a payment method is recorded as a credit card,
-// which finansavtaleloven § 2-7 covers: "Visa" alone may be a debit card
-// (for which the schemes practise the same rights, as a scheme's practice,
-// not the law), so the word must be there.
-func onCredit(payment string) bool {
-	p := strings.ToLower(payment)
-	return strings.Contains(p, "credit") || strings.Contains(p, "kreditt") || strings.Contains(p, "amex") ||
-		strings.Contains(p, "american express")
+// paidWith is the payment method recorded on one of the case's orders.
+func (w *letter) paidWith(id vault.OrderID) string {
+	for _, o := range w.v.Orders {
+		if o.ID == id {
+			return o.Payment
+		}
+	}
+	return ""
+}
+
+// asCredit is a payment method as the buyer records it once they know the
+// card is a credit card: "Visa ****4242" becomes "Visa credit ****4242".
+func asCredit(payment string) string {
+	brand, rest, _ := strings.Cut(strings.TrimSpace(payment), " ")
+	if strings.EqualFold(brand, "visa") || strings.EqualFold(brand, "mastercard") {
+		return strings.TrimSpace(brand + " credit " + rest)
+	}
+	return payment + " (credit card)"
 }
 
 func containsFold[T ~string](list []T, s T) bool {

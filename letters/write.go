@@ -445,8 +445,10 @@ func (w *letter) chargeback() {
 	case v.Norway && v.Credit:
 		w.line(w.f("The purchase was paid with a credit card; I therefore also raise my claim for repayment of %s against you (finansavtaleloven § 2-7).", w.amount()))
 		w.line()
-	case v.Norway:
-		w.note(vault.SetField(w.firstOrder(), "payment", "Visa credit ****4242"), "if the card is a credit card, record it and the letter cites finansavtaleloven § 2-7")
+	case v.Norway && len(v.F.Cards.Unsaid) > 0: // not for PayPal, nor a card recorded as debit: § 2-7 is the credit card's
+		id := v.F.Cards.Unsaid[0]
+		w.note(vault.SetField(id.String(), "payment", asCredit(w.paidWith(id))),
+			"%s was paid by a card not recorded as credit or debit: if it is a credit card, record it and the letter cites finansavtaleloven § 2-7", id)
 	}
 	w.line(sentences(w.holds(), w.enclosed()))
 	w.line()

@@ -139,14 +139,18 @@ func (a *app) runExport(ctx context.Context, o *exportOptions) error {
 	if err != nil {
 		return err
 	}
-	if d.Claimant == "" {
-		fmt.Fprintln(a.stderr, "note: no claimant name on the cover; set it with 'vault config set name \"Your Name\"' or --name")
+	// The notes are of a dossier written: a refused one has only its error.
+	notes := func() {
+		if d.Claimant == "" {
+			fmt.Fprintln(a.stderr, "note: no claimant name on the cover; set it with 'vault config set name \"Your Name\"' or --name")
+		}
+		a.printNotes(d.Notes)
 	}
-	a.printNotes(d.Notes)
 	if o.split {
 		if err := a.writeParts(svc, d, o); err != nil {
 			return err
 		}
+		notes()
 		return a.checkAfter(ctx, svc, o.ref)
 	}
 	if err := svc.CheckOutput(o.pdf, o.zip); err != nil {
@@ -164,6 +168,7 @@ func (a *app) runExport(ctx context.Context, o *exportOptions) error {
 	}
 	fmt.Fprintf(a.stderr, "vault: a dossier of %d pages, %s (%s profile; %s, %s)\n",
 		w.Pages, humanSize(w.Bytes), o.limits.Name, resolution(w.Render), quality(w.Render))
+	notes()
 	return a.checkAfter(ctx, svc, o.ref)
 }
 

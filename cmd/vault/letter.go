@@ -91,15 +91,16 @@ func (a *app) runDraftLetter(ctx context.Context, o *draftLetterOptions) error {
 	if err != nil {
 		return err
 	}
-	a.printNotes(draft.Notes)
 	if o.out == "" {
 		_, err = io.WriteString(a.stdout, draft.Text)
+	} else if err = svc.CheckOutput(o.out); err == nil {
+		err = atomicfile.Write(o.out, func(w io.Writer) error { _, err := io.WriteString(w, draft.Text); return err })
+	}
+	if err != nil {
 		return err
 	}
-	if err := svc.CheckOutput(o.out); err != nil {
-		return err
-	}
-	return atomicfile.Write(o.out, func(w io.Writer) error { _, err := io.WriteString(w, draft.Text); return err })
+	a.printNotes(draft.Notes) // of a letter written: a refused one has only its error
+	return nil
 }
 
 // printNotes writes what a drafted letter leaves out, a note a line.
