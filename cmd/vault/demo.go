@@ -13,17 +13,33 @@ import (
 )
 
 func newDemoCmd(a *app) *cobra.Command {
-	var dir string
+	var dir, files string
 	cmd := &cobra.Command{
-		Use:   "demo [--dir DIR]",
+		Use:   "demo [--dir DIR] [--files DIR]",
 		Short: "Build a sample vault and its dossier, showing each command",
 		Long: `Build a sample vault in DIR (default: a new temporary directory): two orders,
 messages with the seller, a generated screenshot and a chargeback case with
 its deadlines and its letter to the bank, then export the case's dossier.
 Each step is a real vault command, printed as it runs, so the output doubles
-as a walkthrough. The last line is the path of the dossier PDF.`,
+as a walkthrough. The last line is the path of the dossier PDF.
+
+With --files DIR, write only the sample files the README's walkthrough uses
+(order-page.png, a phone screenshot of the order page, and AliExpress.mbox,
+two mails about the order) into DIR, and print their paths.`,
+		Example: `  vault demo
+  vault demo --files .      # then follow the README's walkthrough`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if files != "" {
+				if dir != "" {
+					return usagef("--files writes the sample files only; it goes without --dir")
+				}
+				paths, err := writeSampleFiles(files)
+				for _, p := range paths {
+					fmt.Fprintln(a.stdout, p)
+				}
+				return err
+			}
 			var err error
 			if dir == "" {
 				if dir, err = os.MkdirTemp("", "vault-demo-"); err != nil {
@@ -39,6 +55,7 @@ as a walkthrough. The last line is the path of the dossier PDF.`,
 		},
 	}
 	cmd.Flags().StringVar(&dir, "dir", "", "where to build the sample (default: a new temp dir)")
+	cmd.Flags().StringVar(&files, "files", "", "write the walkthrough's sample files into this directory, and nothing else")
 	return cmd
 }
 

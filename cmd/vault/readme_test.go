@@ -2,6 +2,8 @@ package main
 
 import (
 	"os"
+	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -32,6 +34,7 @@ func TestReadmeCommands(t *testing.T) {
 		t.Fatalf("only %d commands found in the walkthrough", len(commands))
 	}
 	for _, c := range commands {
+		c = strings.ReplaceAll(strings.Join(strings.Fields(c), " "), `"`, "'") // testscript quotes with ' where sh has "
 		if !run[c] {
 			t.Errorf("readme.txtar does not run the README's\n\t%s", c)
 		}
@@ -41,8 +44,7 @@ func TestReadmeCommands(t *testing.T) {
 var comment = regexp.MustCompile(`\s+#\s.*$`)
 
 // readmeCommands are the lines of the sh blocks that run vault, with their
-// continuations joined, their comments and spacing dropped, and quoted as
-// testscript quotes.
+// continuations joined and their comments dropped, as a shell runs them.
 func readmeCommands(text string) []string {
 	var out []string
 	inBlock, cont := false, ""
@@ -60,9 +62,35 @@ func readmeCommands(text string) []string {
 			continue
 		}
 		cont = ""
-		if strings.HasPrefix(line, "vault ") { // testscript quotes with ' where sh has "
-			out = append(out, strings.ReplaceAll(strings.Join(strings.Fields(line), " "), `"`, "'"))
+		if strings.HasPrefix(line, "vault ") {
+			out = append(out, line)
 		}
 	}
 	return out
+}
+
+// TestReadmeWalkthrough runs the README's walkthrough and "An order's
+// life" as a new user would: each vault line, as written, by sh, one after
+// the other in an empty directory, on the day the README was last checked.
+// Each must succeed.
+func TestReadmeWalkthrough(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: readme.txtar runs the same commands with their output checked")
+	}
+	vaultBinary(t) // on PATH, for sh
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(readme)
+	start, end := strings.Index(text, "## Walkthrough"), strings.Index(text, "## Evidence in")
+	dir := t.TempDir()
+	for _, line := range readmeCommands(text[start:end]) {
+		cmd := exec.Command("sh", "-c", line)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "VAULT_DIR="+filepath.Join(dir, "vault"), "VAULT_NOW=2026-12-07T12:00:00Z", "TZ=Europe/Oslo")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("%s: %v\n%s", line, err, out)
+		}
+	}
 }
