@@ -91,6 +91,13 @@ func Parse(data []byte, opts Options) (string, []Transaction, []RowError, error)
 		return format, nil, nil, err
 	}
 	keyed(txs)
+	for i := range txs {
+		// After the keys: a line recorded before its card was read from its
+		// text keeps its key, so importing its file again adds nothing.
+		if txs[i].Card == "" {
+			_, txs[i].Card = CardIn(txs[i].Text)
+		}
+	}
 	return format, txs, bad, nil
 }
 

@@ -3,6 +3,7 @@ package statements
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -138,6 +139,9 @@ func FuzzCamt(f *testing.F) {
 
 func FuzzCSV(f *testing.F) {
 	f.Add(read(f, "generic.csv"))
+	for _, text := range nastyTexts {
+		f.Add([]byte("03.09.2026;" + text + ";;459,00;\n"))
+	}
 	opts := Options{Columns: map[string]int{"date": 1, "text": 2, "out": 4, "in": 5}, Decimal: ',', Currency: "NOK"}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		format, txs, _, err := Parse(data, opts)
@@ -145,11 +149,54 @@ func FuzzCSV(f *testing.F) {
 			t.Fatal(err)
 		}
 		for _, tx := range txs {
-			if tx.Booked.IsZero() || tx.Key == "" {
+			if tx.Booked.IsZero() || tx.Key == "" || !cardDigits(tx.Card) {
 				t.Fatalf("%+v", tx)
 			}
 		}
 	})
+}
+
+// nastyTexts are statement texts for the fuzz tests' seeds: empty, huge,
+// emoji, CJK, Norwegian letters, masked cards among them.
+var nastyTexts = []string{"", " ", "*7731 02.09 NOK 459.00 ALIEXPRESS.COM", "VISA 4242", "Visa ****4242 Blåbær æøå ÆØÅ",
+	"XXXX XXXX XXXX 7731", "订单 🙏 *4242 支付宝", "🙂🙂🙂 VISA 🙂 4242", "\u202e*4242", strings.Repeat("æøå *1234 ", 5000),
+	strings.Repeat("X", 100000) + "4242", strings.Repeat("订单", 30000)}
+
+// cardDigits: a line's card is none or four ASCII digits.
+func cardDigits(card string) bool {
+	return card == "" || len(card) == 4 && strings.Trim(card, "0123456789") == ""
+}
+
+// TestCardFromText: a line whose file has no card column gets the card its
+// text names, and keeps the key it had before cards were read from texts.
+func TestCardFromText(t *testing.T) {
+	data := "Dato;Forklaring;Ut;Inn\n" +
+		"03.09.2026;*7731 02.09 NOK 459.00 ALIEXPRESS.COM Kurs: 1.0000;459,00;\n" +
+		"04.09.2026;VISA 4242 TEMU.COM;99,00;\n" +
+		"05.09.2026;Visa ****4242 Blåbær 订单 🙏;12,00;\n" +
+		"06.09.2026;Visa 100023 Nok 276.48 AMZN Mktp US Kurs 1063.80;276,48;\n"
+	opts := Options{Columns: map[string]int{"date": 1, "text": 2, "out": 3, "in": 4}, Decimal: ',', DateFormat: "02.01.2006", Currency: "NOK"}
+	_, txs, bad, err := Parse([]byte(data), opts)
+	if err != nil || len(bad) > 0 || len(txs) != 4 {
+		t.Fatalf("%v %v %v", txs, bad, err)
+	}
+	var got []string
+	for _, tx := range txs {
+		got = append(got, tx.Card)
+	}
+	if d := cmp.Diff([]string{"7731", "4242", "4242", ""}, got); d != "" {
+		t.Errorf("cards (-want +got):\n%s", d)
+	}
+	before := slices.Clone(txs)
+	for i := range before {
+		before[i].Card = ""
+	}
+	keyed(before)
+	for i := range txs {
+		if txs[i].Key != before[i].Key {
+			t.Errorf("line %d: key %s, want %s as before", i+1, txs[i].Key, before[i].Key)
+		}
+	}
 }
 
 func TestOFX(t *testing.T) {
@@ -264,10 +311,13 @@ func FuzzBankCSV(f *testing.F) {
 	for _, name := range []string{"dnb.csv", "nordea.csv", "sparebank1.csv", "sbanken.csv", "sbanken2.csv", "paypal.csv", "paypal_de.csv"} {
 		f.Add(read(f, name))
 	}
+	for _, text := range nastyTexts {
+		f.Add([]byte(`"Dato";"Forklaring";"Rentedato";"Ut fra konto";"Inn på konto"` + "\n" + `"03.09.2026";"` + text + `";"03.09.2026";459.00;""` + "\n"))
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		_, txs, _, _ := Parse(data, Options{})
 		for _, tx := range txs {
-			if tx.Booked.IsZero() || tx.Amount.Currency == "" || tx.Key == "" {
+			if tx.Booked.IsZero() || tx.Amount.Currency == "" || tx.Key == "" || !cardDigits(tx.Card) {
 				t.Fatalf("%+v", tx)
 			}
 		}
