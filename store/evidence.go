@@ -156,6 +156,22 @@ func link(ctx context.Context, tx *sql.Tx, id vault.EvidenceID, links vault.Link
 	return nil
 }
 
+// Evidence returns one piece of evidence, retracted or not, with its
+// links, and the files it carries (an email's attachments).
+func (db *DB) Evidence(ctx context.Context, id vault.EvidenceID) (vault.Evidence, []vault.Evidence, error) {
+	var e vault.Evidence
+	var parts []vault.Evidence
+	err := db.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		if e, err = first[vault.Evidence](id)(queryEvidence(ctx, tx, `WHERE e.id = ?`, id)); err != nil {
+			return err
+		}
+		parts, err = queryEvidence(ctx, tx, `WHERE e.parent_id = ?`, id)
+		return err
+	})
+	return e, parts, err
+}
+
 // EvidenceFilter narrows ListEvidence; zero fields match everything.
 type EvidenceFilter struct {
 	Order vault.OrderID

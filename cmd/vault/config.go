@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"maps"
@@ -37,9 +38,29 @@ Settings: ` + settingsHelp() + `.`,
 		}
 		return fields(a.stdout, kv...)
 	})
-	cmd.AddCommand(a.configWriteCmd("set KEY VALUE...", "Change a setting (the words after KEY are its value)", 2, "a setting and its value"),
+	cmd.AddCommand(a.configListCmd(),
+		a.configWriteCmd("set KEY VALUE...", "Change a setting (the words after KEY are its value)", 2, "a setting and its value"),
 		a.configWriteCmd("unset KEY", "Clear a setting", 1, "a setting"))
 	return cmd
+}
+
+// configListCmd is 'config list': every setting the vault knows, its value
+// or that it is not set, and what it does.
+func (a *app) configListCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "list [--json]",
+		Short: "List every setting: its value (or not set) and what it does",
+		Args:  noArgs,
+	}
+	return viewCmd(a, cmd, func(ctx context.Context, svc *casework.Service, _ []string) (map[string]string, error) {
+		return svc.DB.Config(ctx)
+	}, func(c map[string]string) error {
+		rows := [][]string{{"KEY", "VALUE", "WHAT IT DOES"}}
+		for _, st := range vault.Settings {
+			rows = append(rows, []string{string(st.Key), cmp.Or(c[string(st.Key)], "(not set)"), st.About})
+		}
+		return table(a.stdout, rows)
+	})
 }
 
 // configWriteCmd is 'config set KEY VALUE...' (n = 2: the words after the
