@@ -1,13 +1,13 @@
 package main
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
+	"net/netip"
 	"os"
 	"os/signal"
 	"strconv"
@@ -29,12 +29,15 @@ type receiveOptions struct {
 	idle              time.Duration
 	maxFile, maxTotal string
 	auto, noRead      bool
+	// interfaces are the machine's addresses to choose from
+	// (receive.InterfaceAddrs); a test gives its own.
+	interfaces func() []netip.Addr
 }
 
 func newReceiveCmd(a *app) *cobra.Command {
-	o := &receiveOptions{}
+	o := &receiveOptions{interfaces: receive.InterfaceAddrs}
 	cmd := &cobra.Command{
-		Use:   "receive [--listen ADDR] [--timeout 10m]",
+		Use:   "receive [--listen ADDR:PORT] [--timeout 10m]",
 		Short: "Serve a one-time upload page for the phone on the local network",
 		Long: `Start a small web server on this computer's local network address and print
 the address of a one-time upload page (with a random 128-bit token in it) on
@@ -46,6 +49,11 @@ at all; the phone keeps its file name and the photo its EXIF date. The
 server stops after --timeout without a request, or on Ctrl-C; then the words
 in the new pictures are read (when tesseract is installed) and --auto-link
 files what names exactly one order.
+
+The address is this computer's private one (192.168.x.x first, then 10.x.x.x,
+172.16-31.x.x, an IPv6 fd.. one); with none (only loopback, link-local or
+public addresses) it serves on 127.0.0.1 and says that no phone reaches it:
+join the phone's Wi-Fi, or give the address with --listen ADDR:PORT.
 
 The connection is plain HTTP on your local network: anyone on the same
 network who sees the address could use it while it is open. The token
@@ -60,7 +68,7 @@ Any browser or curl -F 'files=@IMG_0001.PNG' URL can use the page.`,
 		RunE: func(cmd *cobra.Command, _ []string) error { return a.runReceive(cmd.Context(), o) },
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.listen, "listen", "", "address to listen on (default: the local network address, a free port)")
+	f.StringVar(&o.listen, "listen", "", "ADDR:PORT to listen on (default: this computer's local network address, a free port)")
 	f.DurationVar(&o.idle, "timeout", 10*time.Minute, "stop after this long without a request")
 	f.StringVar(&o.maxFile, "max-file", "100MB", "the largest file taken")
 	f.StringVar(&o.maxTotal, "max-total", "2000MB", "the most taken in one session")
@@ -90,7 +98,8 @@ func (a *app) runReceive(ctx context.Context, o *receiveOptions) error {
 	if err != nil {
 		return err
 	}
-	ln, err := net.Listen("tcp", cmp.Or(o.listen, lanAddress()+":0"))
+	lan := receive.LANAddresses(o.interfaces())
+	ln, err := net.Listen("tcp", listenAddress(o.listen, lan))
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
 	}
@@ -108,8 +117,9 @@ func (a *app) runReceive(ctx context.Context, o *receiveOptions) error {
 			}
 			return res, err
 		}})
-	url := fmt.Sprintf("http://%s/%s", ln.Addr(), token)
-	a.announce(url, o.idle)
+	at, others := urlAddress(ln.Addr().(*net.TCPAddr).AddrPort(), o.listen == "", lan)
+	url := fmt.Sprintf("http://%s/%s", at, token)
+	a.announce(url, at.Addr(), len(lan) == 0, others, o.idle)
 	if err := serve(ctx, ln, h); err != nil {
 		return err
 	}
@@ -180,17 +190,91 @@ func orderChoices(ctx context.Context, svc *casework.Service) ([]receive.Choice,
 	return out, nil
 }
 
-// announce prints the URL on stdout, and for a person at a terminal the QR
-// code and what to do on stderr.
-func (a *app) announce(url string, idle time.Duration) {
+// announce prints the URL on stdout, and on stderr what to do: for a
+// person at a terminal the QR code, or why a phone cannot reach the
+// address and how to pick one.
+func (a *app) announce(url string, host netip.Addr, noLAN bool, others []netip.Addr, idle time.Duration) {
 	fmt.Fprintln(a.stdout, url)
-	if f, ok := raw(a.stderr).(*os.File); ok && term.IsTerminal(int(f.Fd())) {
-		if qr, err := receive.QR(url); err == nil {
-			fmt.Fprint(f, qr) // its colours are escapes the safe writer would mark
+	if warning := unreachable(host, noLAN); warning != "" {
+		fmt.Fprintf(a.stderr, "vault: warning: %s.\n"+
+			"vault: connect this computer to the phone's Wi-Fi and give its address there with --listen ADDR:PORT, as in "+
+			"'vault receive --listen 192.168.1.20:8765': a private one (192.168.x.x, 10.x.x.x, 172.16-31.x.x, fd..), as 'ip addr' or 'ipconfig' lists them\n",
+			warning)
+	} else {
+		if f, ok := raw(a.stderr).(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+			if qr, err := receive.QR(url); err == nil {
+				fmt.Fprint(f, qr) // its colours are escapes the safe writer would mark
+			}
+		}
+		fmt.Fprintf(a.stderr, "vault: open the address on your phone (scan the code with its camera); plain HTTP on your local network.\n")
+		if len(others) > 0 {
+			fmt.Fprintf(a.stderr, "vault: this computer has other local network addresses too (%s): if the phone cannot open the page, --listen ADDR:PORT picks one\n",
+				joinAddrs(others))
 		}
 	}
-	fmt.Fprintf(a.stderr, "vault: open the address on your phone (scan the code with its camera); plain HTTP on your local network.\n"+
-		"vault: stops after %s without a request, or on Ctrl-C\n", idle)
+	fmt.Fprintf(a.stderr, "vault: stops after %s without a request, or on Ctrl-C\n", idle)
+}
+
+// unreachable says why a phone on the local network cannot use a page
+// served at a, on a machine with or without (noLAN) an address on a local
+// network; "" when it can (receive.OnLAN).
+func unreachable(a netip.Addr, noLAN bool) string {
+	a = a.Unmap()
+	host := a.String()
+	if a.Is6() {
+		host = "[" + host + "]" // as the URL writes it
+	}
+	switch {
+	case receive.OnLAN(a):
+		return ""
+	case a.IsLoopback() && noLAN:
+		return fmt.Sprintf("this computer has no address on a local network, and a phone cannot reach %s, its loopback address", host)
+	case a.IsLoopback():
+		return fmt.Sprintf("a phone cannot reach %s: it is this computer's loopback address", host)
+	case a.IsUnspecified(): // with an address on a local network, the URL names that one (urlAddress)
+		return fmt.Sprintf("this computer has no address on a local network: %s stands for every address it has, and a phone reaches none of them", host)
+	case a.IsLinkLocalUnicast():
+		return fmt.Sprintf("a phone cannot open %s: it is a link-local address, which browsers do not open from a link", host)
+	}
+	return fmt.Sprintf("%s is a public address: the page is open to anyone on the internet who finds it, not only to your local network", host)
+}
+
+// listenAddress is where to serve: --listen as given, else a free port on
+// the machine's first local network address (lan, receive.LANAddresses),
+// else on the loopback address, of which announce says that no phone
+// reaches it.
+func listenAddress(flag string, lan []netip.Addr) string {
+	switch {
+	case flag != "":
+		return flag
+	case len(lan) == 0:
+		return "127.0.0.1:0"
+	}
+	return netip.AddrPortFrom(lan[0], 0).String()
+}
+
+// urlAddress is the address the URL names, and the machine's other local
+// network addresses worth naming: where the server listens; on every
+// address (--listen :8765), the first local network one. The others are
+// named when vault chose the address, or the server listens on all of them.
+func urlAddress(at netip.AddrPort, chosen bool, lan []netip.Addr) (netip.AddrPort, []netip.Addr) {
+	switch {
+	case len(lan) == 0:
+		return at, nil
+	case at.Addr().IsUnspecified():
+		return netip.AddrPortFrom(lan[0], at.Port()), lan[1:]
+	case chosen:
+		return at, lan[1:]
+	}
+	return at, nil
+}
+
+func joinAddrs(addrs []netip.Addr) string {
+	s := make([]string, len(addrs))
+	for i, a := range addrs {
+		s[i] = a.String()
+	}
+	return strings.Join(s, ", ")
 }
 
 // serve runs the server until ctx ends or the session is idle too long.
@@ -219,24 +303,6 @@ func serve(ctx context.Context, ln net.Listener, h *receive.Handler) error {
 		}
 		return nil
 	}
-}
-
-// lanAddress is the first private IPv4 address of an interface that is up,
-// else the loopback address.
-func lanAddress() string {
-	ifaces, _ := net.Interfaces()
-	for _, i := range ifaces {
-		if i.Flags&net.FlagUp == 0 || i.Flags&net.FlagLoopback != 0 {
-			continue
-		}
-		addrs, _ := i.Addrs()
-		for _, addr := range addrs {
-			if ip, ok := addr.(*net.IPNet); ok && ip.IP.To4() != nil && ip.IP.IsPrivate() {
-				return ip.IP.String()
-			}
-		}
-	}
-	return "127.0.0.1"
 }
 
 // megabytes reads a size like 100MB (a megabyte is 10^6 bytes, as the
