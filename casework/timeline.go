@@ -2,7 +2,6 @@ package casework
 
 import (
 	"context"
-	"slices"
 	"strings"
 
 	"vault"
@@ -59,7 +58,7 @@ func (s *Service) timeline(ctx context.Context, entries []export.Entry, f vault.
 		e.Rule = d.Rule
 		entries = append(entries, e)
 	}
-	slices.SortStableFunc(entries, func(x, y export.Entry) int { return x.At.Time().Compare(y.At.Time()) })
+	export.SortEntries(entries)
 	return entries, nil
 }
 

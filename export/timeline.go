@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"slices"
+	"time"
 
 	"vault"
 	"vault/internal/date"
@@ -19,6 +20,20 @@ type Entry struct {
 	Rule   string     `json:"rule,omitempty"` // the rule whose last day this is, if it is one
 	format string
 	args   []any
+	sortAt time.Time // when it sorts, if not At: a day after the same day's earlier step
+}
+
+// SortEntries puts entries in time order; entries of the same time keep
+// their order.
+func SortEntries(entries []Entry) {
+	slices.SortStableFunc(entries, func(a, b Entry) int { return a.sortTime().Compare(b.sortTime()) })
+}
+
+func (e Entry) sortTime() time.Time {
+	if !e.sortAt.IsZero() {
+		return e.sortAt
+	}
+	return e.At.Time()
 }
 
 // Word is an argument of an entry that is one of the dossier's fixed words
@@ -107,22 +122,31 @@ func Timeline(f vault.CaseFile, facts vault.CaseFacts) []Entry {
 	for _, ev := range f.Events {
 		out = append(out, NewEntry(ev.At, f.Case.ID.String(), "%s", event{ev}))
 	}
-	slices.SortStableFunc(out, func(a, b Entry) int { return a.At.Time().Compare(b.At.Time()) })
+	SortEntries(out)
 	return out
 }
 
 // orderEntries are an order's dates, and a delivery after the expected day
 // with how many days after.
+// A step recorded as a day only sorts after the same day's earlier steps
+// (paid on the day of an order placed at 14:30 comes after it).
 func orderEntries(o vault.Order) []Entry {
 	var out []Entry
 	id, name := o.ID.String(), o.Marketplace.Name()
+	var last time.Time
 	for _, d := range o.Dates() {
+		var e Entry
 		if late := o.Delivered.DaysAfter(o.Expected); d.Label == "delivered" && late > 0 {
-			out = append(out, NewEntry(d.At, id, "delivered %s order %s, %d days after the expected date", name, o.Number, late))
-			continue
+			e = NewEntry(d.At, id, "delivered %s order %s, %d days after the expected date", name, o.Number, late)
+		} else {
+			f, _ := vault.FieldOf(vault.RecordOrder, d.Label)
+			e = NewEntry(d.At, id, "%s %s order %s", f, name, o.Number)
 		}
-		f, _ := vault.FieldOf(vault.RecordOrder, d.Label)
-		out = append(out, NewEntry(d.At, id, "%s %s order %s", f, name, o.Number))
+		if t := d.At.Time(); d.At.IsDay() && last.After(t) && last.Sub(t) < 24*time.Hour {
+			e.sortAt = last
+		}
+		last = e.sortTime()
+		out = append(out, e)
 	}
 	return out
 }
