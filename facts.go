@@ -13,6 +13,9 @@ type CaseRecords struct {
 	File   CaseFile // the case, its orders and evidence, its events, its account, the statement lines of its orders
 	Others []Case   // the other live cases about any of its orders
 	Buyer  []string // the buyer's own e-mail addresses (SettingEmail)
+	// Texts are the words read off the case's screenshots ('vault ocr'),
+	// of those that have them.
+	Texts map[EvidenceID]string
 	// Market is every live order and case, and the buyer's letters among all
 	// evidence: the history a reinstatement letter tells.
 	Market *MarketRecords
@@ -56,6 +59,9 @@ type Shipping struct {
 	LastScan  EvidenceID `json:"last_scan,omitzero"` // the newest dated tracking evidence
 	ScannedAt date.Value `json:"scanned_at,omitzero"`
 	Delivered bool       `json:"delivered"` // every order has a delivery recorded
+	// Shots are the screenshots that may show the tracking, surest first
+	// (trackingShots): the tracking not recorded as such.
+	Shots []TrackingShot `json:"shots,omitempty"`
 }
 
 // Opening is a case opened about some orders on a day.
@@ -96,6 +102,7 @@ func Derive(r CaseRecords) CaseFacts {
 	f.Money, notes = moneyOf(c, f.Orders, all, r.File.Charges)
 	f.Contact = contactOf(r.File.Evidence, r.Buyer)
 	f.Shipping = shippingOf(f.Orders, r.File.Evidence)
+	f.Shipping.Shots = trackingShots(f.Orders, r.File.Evidence, r.Texts)
 	f.Cards = cardsOf(f.Orders)
 	for _, e := range r.File.Evidence {
 		if _, ok := f.Has[e.Kind]; !ok {

@@ -137,7 +137,7 @@ func (k *checker) purchase(rows []Deadline, today time.Time) []Item {
 		items = append(items,
 			k.orderField("the promised delivery date", "expected", "DATE", func(o vault.Order) bool { return !o.Expected.IsZero() }),
 			k.orderField("the tracking number", "tracking", "NUMBER", func(o vault.Order) bool { return len(o.Tracking) > 0 }),
-			k.evidence("the tracking history with its last scan", vault.EvidenceTracking))
+			k.tracking())
 	case vault.Defective, vault.NotAsDescribed:
 		items = append(items, k.evidence("the listing as it was", vault.EvidenceListing),
 			k.evidence("photos or video of what arrived", vault.EvidencePhoto, vault.EvidenceVideo))
@@ -150,6 +150,41 @@ func (k *checker) purchase(rows []Deadline, today time.Time) []Item {
 		items = append(items, set("the marketplace's dispute number", c.DisputeNumber != "", c.ID.String(), "dispute_number", "NUMBER"))
 	}
 	return items
+}
+
+// tracking is the tracking history: evidence of the kind; else a
+// screenshot of the case that may show it, to record as such rather than
+// attach again (the facts' Shots), in as many words as the records back;
+// else attach it.
+func (k *checker) tracking() Item {
+	it := k.evidence("the tracking history with its last scan", vault.EvidenceTracking)
+	shots := k.f.Shipping.Shots
+	if it.Have || len(shots) == 0 {
+		return it
+	}
+	s := shots[0]
+	it.Fix = vault.SetField(s.ID.String(), "kind", string(vault.EvidenceTracking))
+	const record, otherwise = "if it shows the tracking history, record it as such", "; else attach a screenshot of it"
+	switch s.Clue {
+	case vault.ClueNumber:
+		it.Todo = fmt.Sprintf("%s, attached as a screenshot, holds the tracking number %s: ", s.ID, s.Number) + record
+	case vault.ClueWords:
+		it.Todo = fmt.Sprintf("the words read off %s, attached as a screenshot, speak of tracking: ", s.ID) + record + otherwise
+	case vault.ClueName:
+		it.Todo = fmt.Sprintf("the name of %s, attached as a screenshot, speaks of tracking: ", s.ID) + record + otherwise
+	default: // every one unread: the shots are surest first
+		var unread []string
+		for _, u := range shots {
+			unread = append(unread, u.ID.String())
+		}
+		if len(unread) == 1 {
+			it.Todo = fmt.Sprintf("if %s, a screenshot whose words are not read, shows the tracking history, record it as such", s.ID) + otherwise
+		} else {
+			it.Fix.Record = "EV-n"
+			it.Todo = fmt.Sprintf("if one of %s, screenshots whose words are not read, shows the tracking history, record it as such", strings.Join(unread, ", ")) + otherwise
+		}
+	}
+	return it
 }
 
 // wrote is the buyer's written contact with the seller, dated.

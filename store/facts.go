@@ -27,6 +27,9 @@ func (db *DB) CaseRecords(ctx context.Context, id vault.CaseID) (vault.CaseRecor
 		if err := ownLinks(ctx, tx, &r); err != nil {
 			return r, err
 		}
+		if r.Texts, err = screenshotTexts(ctx, tx, r.File.Evidence); err != nil {
+			return r, err
+		}
 		if r.Buyer, err = buyer(ctx, tx); err != nil {
 			return r, err
 		}
@@ -60,6 +63,9 @@ func (db *DB) NewCaseRecords(ctx context.Context, c vault.Case) (vault.CaseRecor
 			return r, err
 		}
 		if err := ownLinks(ctx, tx, &r); err != nil {
+			return r, err
+		}
+		if r.Texts, err = screenshotTexts(ctx, tx, r.File.Evidence); err != nil {
 			return r, err
 		}
 		r.Buyer, err = buyer(ctx, tx)
@@ -142,6 +148,36 @@ func idList[T ~int64](ids []T) (string, []any) {
 		args[i] = int64(id)
 	}
 	return strings.TrimSuffix(strings.Repeat("?,", len(ids)), ","), args
+}
+
+// screenshotTexts reads the words read off the screenshots among list,
+// of those that have them.
+func screenshotTexts(ctx context.Context, tx *sql.Tx, list []vault.Evidence) (map[vault.EvidenceID]string, error) {
+	var ids []vault.EvidenceID
+	for _, e := range list {
+		if e.Kind == vault.EvidenceScreenshot {
+			ids = append(ids, e.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	in, args := idList(ids)
+	rows, err := tx.QueryContext(ctx, `SELECT evidence_id, text FROM evidence_text WHERE evidence_id IN (`+in+`)`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[vault.EvidenceID]string{}
+	for rows.Next() {
+		var id vault.EvidenceID
+		var text string
+		if err := rows.Scan(&id, &text); err != nil {
+			return nil, err
+		}
+		out[id] = text
+	}
+	return out, rows.Err()
 }
 
 // buyer reads the buyer's own addresses.
