@@ -93,6 +93,9 @@ func sameAmount(t vault.Transaction, o vault.Order) (string, bool) {
 	case t.Amount.Currency == o.Total.Currency && abs(t.Amount.Minor) == o.Total.Minor:
 		return "the same amount", true
 	case t.Original.Currency == o.Total.Currency && t.Original.Minor == o.Total.Minor:
+		if t.Rate == "" { // not every bank gives its rate: say none rather than "converted at ,"
+			return t.Original.String() + " converted", true
+		}
 		return fmt.Sprintf("%s converted at %s", t.Original, t.Rate), true
 	case !t.Original.IsZero() && t.Amount.Currency == o.Total.Currency && abs(abs(t.Amount.Minor)-o.Total.Minor)*1000 <= o.Total.Minor*tolerance:
 		return fmt.Sprintf("within 3 %% of the total after conversion from %s", t.Original), true
