@@ -132,20 +132,41 @@ func sameCard(t vault.Transaction, o vault.Order) bool {
 	return digits == "" || digits == t.Card
 }
 
-// MatchResult is what a matching run decided.
+// MatchResult is what a matching run decided, and what waits for the
+// buyer.
 type MatchResult struct {
 	Linked, Suggested []store.Match
+	// ToConfirm are the credits the matcher linked, in this run or an
+	// earlier one, that the buyer has neither confirmed nor rejected: a
+	// credit counts as a refund only once confirmed ('vault match
+	// confirm'), so its link is still the buyer's to decide.
+	ToConfirm []store.Match
+}
+
+// ToDecide is how many lines wait for the buyer's decision: those with
+// suggestions and the credits to confirm.
+func (r MatchResult) ToDecide() int {
+	lines := map[vault.TransactionID]bool{}
+	for _, m := range slices.Concat(r.Suggested, r.ToConfirm) {
+		lines[m.Transaction] = true
+	}
+	return len(lines)
 }
 
 // MatchTransactions looks for the order of every line that has no linked
 // order yet: a line and an order that are each other's only candidate are
 // linked; other candidates are suggested, never ones the user rejected.
+// 'vault import statement' runs it on what it imported, 'vault match' on
+// demand; both record the same automatic links (by the matcher), which
+// are no facts until the buyer confirms them.
 func (s *Service) MatchTransactions(ctx context.Context) (MatchResult, error) {
-	txs, err := s.DB.Transactions(ctx, store.TransactionFilter{})
-	if err != nil {
+	orders, err := s.DB.Orders(ctx, false)
+	if err != nil || len(orders) == 0 {
+		// No order, nothing to link or confirm: a first statement imported
+		// into a new vault does not read its lines again.
 		return MatchResult{}, err
 	}
-	orders, err := s.DB.Orders(ctx, false)
+	txs, err := s.DB.Transactions(ctx, store.TransactionFilter{})
 	if err != nil {
 		return MatchResult{}, err
 	}
@@ -208,12 +229,34 @@ func (s *Service) MatchTransactions(ctx context.Context) (MatchResult, error) {
 			}
 		}
 	}
+	res.ToConfirm = unconfirmedCredits(txs, orders, append(known, res.Linked...))
 	byLine := func(a, b store.Match) int {
 		return cmp.Or(cmp.Compare(a.Transaction, b.Transaction), cmp.Compare(a.Order, b.Order))
 	}
 	slices.SortFunc(res.Linked, byLine)
 	slices.SortFunc(res.Suggested, byLine)
+	slices.SortFunc(res.ToConfirm, byLine)
 	return res, s.DB.SetMatches(ctx, append(append([]store.Match{}, res.Linked...), res.Suggested...))
+}
+
+// unconfirmedCredits are the matcher's links of credits to live orders
+// among ms: the refunds that count once the buyer confirms them.
+func unconfirmedCredits(txs []vault.Transaction, orders []vault.Order, ms []store.Match) []store.Match {
+	credit := map[vault.TransactionID]bool{}
+	for _, t := range txs {
+		credit[t.ID] = t.Amount.Minor > 0
+	}
+	live := map[vault.OrderID]bool{}
+	for _, o := range orders {
+		live[o.ID] = true
+	}
+	var out []store.Match
+	for _, m := range ms {
+		if m.State == "linked" && m.By == "matcher" && credit[m.Transaction] && live[m.Order] {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // Decide records the user's decision about a line and an order: confirm

@@ -206,3 +206,54 @@ func TestConfirmMovesTheLine(t *testing.T) {
 		t.Errorf("the matcher's link to %s stays: %+v", a, ms)
 	}
 }
+
+// TestCreditsToConfirm: a credit the matcher linked stays to decide, in the
+// run that links it and in every later one, until the buyer confirms or
+// rejects it; a charge it linked does not. A converted line whose rate the
+// bank did not give says so without "at".
+func TestCreditsToConfirm(t *testing.T) {
+	ctx := context.Background()
+	s := testVault(t)
+	ali := addOrder(t, s, vault.Order{Marketplace: vault.AliExpress, Number: "81", Total: nok(45900), Ordered: day("2026-09-02")})
+	eur := addOrder(t, s, vault.Order{Marketplace: vault.AliExpress, Number: "82", Total: money.Money{Minor: 3990, Currency: "EUR"}, Ordered: day("2026-09-02")})
+	converted := vault.Transaction{Key: "k3", Booked: day("2026-09-04"), Amount: nok(-48000), Original: money.Money{Minor: 3990, Currency: "EUR"}, Text: "ALIEXPRESS.COM"}
+	txs := []vault.Transaction{
+		{Key: "k1", Booked: day("2026-09-03"), Amount: nok(-45900), Text: "ALIEXPRESS.COM"},
+		{Key: "k2", Booked: day("2026-10-20"), Amount: nok(45900), Text: "ALIEXPRESS.COM / RETUR"},
+		converted,
+	}
+	if _, err := s.DB.ImportStatement(ctx, vault.Evidence{Kind: vault.EvidenceStatement, Source: vault.SourceTyped, Title: "statement"}, txs); err != nil {
+		t.Fatal(err)
+	}
+	pairs := func(ms []store.Match) []string {
+		var out []string
+		for _, m := range ms {
+			out = append(out, m.Transaction.String()+" "+m.Order.String()+" "+m.Why)
+		}
+		return out
+	}
+	credit := []string{"TX-2 " + ali.String() + " the same amount, AliExpress in the text"}
+	for run := 1; run <= 2; run++ {
+		res, err := s.MatchTransactions(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := cmp.Diff(credit, pairs(res.ToConfirm)); d != "" || res.ToDecide() != 1 {
+			t.Errorf("run %d: to confirm (-want +got):\n%s; %d to decide", run, d, res.ToDecide())
+		}
+		if run == 1 {
+			want := []string{"TX-1 " + ali.String() + " the same amount, AliExpress in the text", credit[0],
+				"TX-3 " + eur.String() + " 39.90 EUR converted, AliExpress in the text"}
+			if d := cmp.Diff(want, pairs(res.Linked)); d != "" {
+				t.Errorf("linked (-want +got):\n%s", d)
+			}
+		}
+	}
+	if err := s.Decide(ctx, 2, ali.String(), true); err != nil {
+		t.Fatal(err)
+	}
+	res, err := s.MatchTransactions(ctx)
+	if err != nil || len(res.ToConfirm) != 0 || res.ToDecide() != 0 {
+		t.Errorf("after the confirmation: %+v, %v", res, err)
+	}
+}

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -25,7 +27,12 @@ last digits when both name them, and the marketplace in the statement's text
 amount after the order. A line and an order that are each other's only
 candidate, with the marketplace in the text, are linked; the rest are
 suggestions, decided with 'vault match confirm|reject TX-n ORD-n'. Every link
-and decision is in the audit log; a rejected pair is never suggested again.`,
+and decision is in the audit log; a rejected pair is never suggested again.
+
+'vault import statement' matches its new lines the same way. A link the
+matcher made is its guess: a credit it linked counts as a refund only once
+you confirm it, so 'vault match' lists such credits until you confirm or
+reject them.`,
 		Example: `  vault match
   vault match confirm TX-6 ORD-5
   vault match reject TX-6 ORD-6`,
@@ -46,20 +53,45 @@ and decision is in the audit log; a rejected pair is never suggested again.`,
 	return cmd
 }
 
+// printMatches lists what the run linked, the credits linked before and
+// not yet confirmed, and the suggestions: everything the buyer may decide.
 func (a *app) printMatches(res casework.MatchResult) error {
-	rows := [][]string{{"LINE", "ORDER", "STATE", "WHY"}}
-	add := func(ms []store.Match, what string) {
-		for _, m := range ms {
-			rows = append(rows, []string{m.Transaction.String(), m.Order.String(), what, m.Why})
+	type pair = [2]int64
+	confirm := map[pair]bool{}
+	for _, m := range res.ToConfirm {
+		confirm[pair{int64(m.Transaction), int64(m.Order)}] = true
+	}
+	linked := slices.Clone(res.Linked)
+	for _, m := range res.ToConfirm {
+		if !slices.ContainsFunc(linked, func(l store.Match) bool { return l.Transaction == m.Transaction && l.Order == m.Order }) {
+			linked = append(linked, m)
 		}
 	}
-	add(res.Linked, "linked")
-	add(res.Suggested, "suggested")
+	slices.SortStableFunc(linked, func(x, y store.Match) int { return cmp.Compare(x.Transaction, y.Transaction) })
+	rows := [][]string{{"LINE", "ORDER", "STATE", "WHY"}}
+	for _, m := range linked {
+		why := m.Why
+		if confirm[pair{int64(m.Transaction), int64(m.Order)}] {
+			why += "; a credit: counts as a refund once confirmed"
+		}
+		rows = append(rows, []string{m.Transaction.String(), m.Order.String(), "linked", why})
+	}
+	for _, m := range res.Suggested {
+		rows = append(rows, []string{m.Transaction.String(), m.Order.String(), "suggested", m.Why})
+	}
 	if len(rows) == 1 {
 		fmt.Fprintln(a.stderr, "vault: nothing new to match")
 		return nil
 	}
-	fmt.Fprintf(a.stderr, "vault: %d linked, %d suggested ('vault match confirm|reject TX-n ORD-n')\n", len(res.Linked), len(res.Suggested))
+	credits := ""
+	switch n := len(res.ToConfirm); n {
+	case 0:
+	case 1:
+		credits = ", 1 credit to confirm"
+	default:
+		credits = fmt.Sprintf(", %d credits to confirm", n)
+	}
+	fmt.Fprintf(a.stderr, "vault: %d linked, %d suggested%s ('vault match confirm|reject TX-n ORD-n')\n", len(res.Linked), len(res.Suggested), credits)
 	return table(a.stdout, rows)
 }
 

@@ -42,7 +42,13 @@ optionally value, detail (a second text), currency, card, ref. A first row that 
 as the header. --decimal says which of , and . is the decimal separator,
 --date-format gives the date as Go writes 2 January 2006 (02.01.2006), and
 --currency the account's currency when the file has none. Lines that cannot
-be read are reported with their line number; the rest are recorded.`,
+be read are reported with their line number; the rest are recorded.
+
+The new lines are then matched to the orders as 'vault match' matches them:
+a line and an order that are each other's only candidate, with the
+marketplace in the statement's text, are linked by the matcher; the rest,
+and every credit linked (a refund counts only once you confirm its link),
+are left to decide with 'vault match'.`,
 		Example: `  vault import statement kontoutskrift-2026-09.xml
   vault import statement transaksjoner.csv Download.CSV
   vault import statement other-bank.csv --columns date=1,text=2,out=4,in=5 --decimal , --date-format 02.01.2006 --currency NOK`,
@@ -92,7 +98,7 @@ func (a *app) runImportStatements(ctx context.Context, paths []string, opts stat
 	if err != nil {
 		return err
 	}
-	failed := 0
+	failed, added := 0, 0
 	for _, p := range paths {
 		res, err := svc.ImportStatement(ctx, p, opts)
 		if err != nil {
@@ -101,6 +107,16 @@ func (a *app) runImportStatements(ctx context.Context, paths []string, opts stat
 			continue
 		}
 		a.reportStatement(res)
+		added += res.Added
+	}
+	if added > 0 {
+		// Once, after every file: a line of the second file may make a
+		// link from the first uncertain.
+		res, err := svc.MatchTransactions(ctx)
+		if err != nil {
+			return fmt.Errorf("the lines are imported, but linking them to orders failed ('vault match' tries again): %w", err)
+		}
+		fmt.Fprintf(a.stderr, "vault: %d linked, %d to decide ('vault match')\n", len(res.Linked), res.ToDecide())
 	}
 	if failed > 0 {
 		return fmt.Errorf("%d of %d statements not imported", failed, len(paths))
