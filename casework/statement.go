@@ -29,7 +29,8 @@ const maxStatement = 64 << 20
 
 // ImportStatement reads a statement file and records it (as evidence) with
 // its lines, in one transaction; lines an earlier statement holds are not
-// added again. A file that is no statement stores nothing.
+// added again. A file that is no statement, or none of whose lines can be
+// read, stores nothing.
 func (s *Service) ImportStatement(ctx context.Context, path string, opts statements.Options) (StatementImport, error) {
 	out := StatementImport{Path: path}
 	f, err := OpenRegular(path)
@@ -49,6 +50,9 @@ func (s *Service) ImportStatement(ctx context.Context, path string, opts stateme
 		return out, fmt.Errorf("%s: %w", path, err)
 	}
 	out.Format, out.Read, out.Bad = format, len(txs), bad
+	if len(txs) == 0 && len(bad) > 0 {
+		return out, unreadable(path, format, bad)
+	}
 	st, err := s.Blobs.Stage(bytes.NewReader(data))
 	if err != nil {
 		return out, err
@@ -65,4 +69,18 @@ func (s *Service) ImportStatement(ctx context.Context, path string, opts stateme
 	}
 	out.Twins, err = s.DB.Twins(ctx, res.First)
 	return out, err
+}
+
+// unreadable is the error of a file none of whose lines could be read,
+// with the first line's reason; a CSV read by its named columns says which
+// options decide how its lines are read.
+func unreadable(path, format string, bad []statements.RowError) error {
+	what := fmt.Sprintf("none of its %d lines could be read", len(bad))
+	if len(bad) == 1 {
+		what = "its one line could not be read"
+	}
+	if format == "csv" {
+		what += " (check --columns, --decimal, --date-format and --currency)"
+	}
+	return fmt.Errorf("%s: %s, so nothing was imported: %w", path, what, bad[0])
 }

@@ -42,7 +42,8 @@ optionally value, detail (a second text), currency, card, ref. A first row that 
 as the header. --decimal says which of , and . is the decimal separator,
 --date-format gives the date as Go writes 2 January 2006 (02.01.2006), and
 --currency the account's currency when the file has none. Lines that cannot
-be read are reported with their line number; the rest are recorded.
+be read are reported with their line number; the rest are recorded. A file
+none of whose lines can be read is not imported, and the command exits 1.
 
 The new lines are then matched to the orders as 'vault match' matches them:
 a line and an order that are each other's only candidate, with the
