@@ -170,6 +170,12 @@ func (a *app) printTransactions(txs []vault.Transaction) error {
 	}
 	rows := [][]string{{"ID", "BOOKED", "AMOUNT", "ORIGINAL", "CARD", "ORDER", "TEXT"}}
 	for _, t := range txs {
+		card := t.Card
+		// The scheme is read from the text when it names the card, also on
+		// lines recorded before cards were read from texts.
+		if brand, last4 := statements.CardIn(t.Text); last4 != "" && (card == "" || card == last4) {
+			card = strings.TrimSpace(brand + " " + last4)
+		}
 		orig := ""
 		if !t.Original.IsZero() {
 			orig = t.Original.String()
@@ -178,7 +184,7 @@ func (a *app) printTransactions(txs []vault.Transaction) error {
 		if t.Order != 0 {
 			order = t.Order.String()
 		}
-		rows = append(rows, []string{t.ID.String(), t.Booked.String(), t.Amount.String(), orig, t.Card, order, cell(t.Text)})
+		rows = append(rows, []string{t.ID.String(), t.Booked.String(), t.Amount.String(), orig, card, order, cell(t.Text)})
 	}
 	return table(a.stdout, rows)
 }
