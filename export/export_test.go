@@ -287,6 +287,9 @@ func TestBokmal(t *testing.T) {
 // same bytes; it returns the bytes and the first file's path.
 func exportTimes(t *testing.T, f vault.CaseFile, blobs *evidence.Blobs, n int) ([]byte, string) {
 	t.Helper()
+	if testing.Short() {
+		n = min(n, 3) // the same bytes three times
+	}
 	dir := t.TempDir()
 	var first []byte
 	for i := range n {

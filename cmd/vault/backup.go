@@ -187,6 +187,7 @@ func (a *app) recipients(encrypt bool, keys []string) ([]age.Recipient, error) {
 		if err != nil {
 			return nil, err
 		}
+		r.SetWorkFactor(workFactor)
 		out = append(out, r)
 	}
 	return out, nil
@@ -223,6 +224,11 @@ func (a *app) identities(identityFile string) ([]age.Identity, error) {
 // 187-byte file asking for that made a wrong passphrase cost 4.2 GB and
 // 15 s (#18).
 const maxWorkFactor = 18
+
+// workFactor is the scrypt cost a backup's passphrase is encrypted with:
+// age's own, 2^18 (about a second). Only a test binary lowers it, to run
+// the same code in a fraction of that.
+var workFactor = maxWorkFactor
 
 // passphrase comes from $VAULT_PASSPHRASE or, on a terminal, from a prompt
 // (asked twice when setting one).

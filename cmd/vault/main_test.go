@@ -34,6 +34,7 @@ func TestMain(m *testing.M) {
 	if at := os.Getenv("VAULT_TEST_POINT"); at != "" {
 		testpoint.Hook = stopAt(at)
 	}
+	workFactor = 10 // scrypt at 2^10, not 2^18: a backup test's passphrase in milliseconds
 	testscript.Main(m, map[string]func(){"vault": main})
 }
 

@@ -34,6 +34,14 @@ type Order struct {
 // after its label, where a status bar, a product photo and other lines sit.
 // Its words are real text, for OCR.
 func OrderPage(seed uint64, o Order) []byte {
+	type key struct {
+		seed uint64
+		o    Order
+	}
+	return memo(&orderPages, key{seed, o}, func() []byte { return orderPage(seed, o) })
+}
+
+func orderPage(seed uint64, o Order) []byte {
 	r := rand.New(rand.NewPCG(seed, 11))
 	bg, ink, grey := color.RGBA{250, 250, 250, 255}, color.RGBA{25, 25, 25, 255}, color.RGBA{105, 105, 105, 255}
 	if r.IntN(3) == 0 { // dark mode
