@@ -140,7 +140,7 @@ var bokmal = lang.Dict{
 	// Chargeback
 	"my card issuer":     "kortutstederen min",
 	"Chargeback request": "Kortreklamasjon",
-	"I dispute this card payment and ask you to return %s to my account (chargeback):": "Jeg reklamerer på dette kjøpet, som jeg betalte med kortet mitt, og ber om å få tilbake %s:",
+	"I ask you to reverse this card payment and return %s to my account (chargeback):": "Jeg reklamerer på dette kjøpet, som jeg betalte med kortet mitt, og ber om å få tilbake %s:",
 
 	// Reinstatement
 	"%s customer service":             "%s kundeservice",

@@ -440,7 +440,7 @@ func TestRefundLowersTheClaim(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"Subject: Chargeback request: 1034.50 NOK", "ask you to return 1034.50 NOK",
+	for _, want := range []string{"Subject: Chargeback request: 1034.50 NOK", "return 1034.50 NOK to my account",
 		"1234.50 NOK, paid by Visa ****4242, 200.00 NOK refunded on 2026-11-10."} {
 		if !strings.Contains(d.Text, want) {
 			t.Errorf("no %q in\n%s", want, d.Text)

@@ -430,7 +430,7 @@ func (w *letter) chargeback() {
 	v := w.v
 	w.attachNote()
 	w.head(w.receiver(Chargeback, w.t("my card issuer")), w.t("Chargeback request")+w.reference()+": "+w.amount())
-	w.line(w.f("I dispute this card payment and ask you to return %s to my account (chargeback):", w.amount()))
+	w.line(w.f("I ask you to reverse this card payment and return %s to my account (chargeback):", w.amount()))
 	w.orders()
 	w.line(w.problem(), w.tried())
 	if v.Trouble == vault.Defective || v.Trouble == vault.NotAsDescribed {

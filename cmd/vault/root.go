@@ -13,10 +13,21 @@ import (
 )
 
 // run executes one vault command line and returns the exit code: 0 on
-// success, 1 when the command failed, 2 when it was called wrongly.
+// success, 1 when the command failed, 2 when it was called wrongly, 130
+// when it was interrupted.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	a := &app{stdin: stdin, stdout: &safeWriter{w: stdout}, stderr: &safeWriter{w: stderr}, getenv: os.Getenv, now: time.Now,
-		loc: time.Local}
+	return runApp(ctx, newApp(stdin, stdout, stderr, os.Getenv, time.Local), args)
+}
+
+// newApp is the state of one command: its streams, its environment and
+// its time zone.
+func newApp(stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string, loc *time.Location) *app {
+	return &app{stdin: stdin, stdout: &safeWriter{w: stdout}, stderr: &safeWriter{w: stderr}, getenv: getenv, now: time.Now, loc: loc}
+}
+
+// runApp runs the command line args in a.
+func runApp(ctx context.Context, a *app, args []string) int {
+	stdin, stdout, stderr := a.stdin, a.stdout, a.stderr
 	defer a.close()
 	if a.getenv("GOGC") == "" {
 		// A command lives for milliseconds to seconds: collecting four times
