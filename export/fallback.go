@@ -11,7 +11,7 @@ import (
 	"sync"
 )
 
-// fallbackBz2 draws what Go's fonts lack: Chinese and Japanese (not
+// fallbackBz2 draws what the typeface lacks: Chinese and Japanese (not
 // Hangul), the scripts AliExpress sellers write in. It is Droid Sans
 // Fallback (Apache 2.0, see fonts/README), kept compressed: 1.9 MB in the
 // repository and the binary instead of 4 MB.

@@ -14,8 +14,6 @@ import (
 
 	"github.com/jung-kurt/gofpdf"
 	"github.com/phpdave11/gofpdi"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goregular"
 )
 
 // Page geometry in millimetres (A4 portrait).
@@ -26,11 +24,13 @@ const (
 	contentW     = pageW - 2*margin
 )
 
-// Text styles. Hashes use body: a monospaced face would add a third font
-// to every dossier for one line a file.
+// Text styles, named for their fonts: the library writes the name into the
+// PDF (as "utf8" and the name in lower case), where pdffonts shows it.
+// Hashes use body: a monospaced face would add a third font to every
+// dossier for one line a file.
 const (
-	body   = "body"
-	bold   = "bold"
+	body   = "DejaVuSans"
+	bold   = "DejaVuSans-Bold"
 	cjk    = "fallback" // one weight: bold CJK prints as regular
 	lineMM = 0.42       // line height per point of font size
 )
@@ -55,13 +55,17 @@ type meta struct {
 }
 
 func newDoc(m meta) (*doc, error) {
+	tf, err := typefaceTTF()
+	if err != nil {
+		return nil, err
+	}
 	text, err := newCoverage()
 	if err != nil {
 		return nil, err
 	}
 	p := gofpdf.New("P", "mm", "A4", "")
-	p.AddUTF8FontFromBytes(body, "", goregular.TTF)
-	p.AddUTF8FontFromBytes(bold, "", gobold.TTF)
+	p.AddUTF8FontFromBytes(body, "", tf.regular)
+	p.AddUTF8FontFromBytes(bold, "", tf.bold)
 	p.SetMargins(margin, margin, margin)
 	p.SetCellMargin(0) // runs in two fonts sit side by side in one line
 	p.SetAutoPageBreak(true, margin+footerH)
@@ -125,7 +129,9 @@ func (d *doc) field(label, value string) {
 	}
 	label = d.text.clean(label)
 	d.p.SetFont(bold, "", 10)
-	labelW := max(38.0, d.p.GetStringWidth(label)+3) // a long label (a date with its time) keeps a gap
+	// The column holds the labels of page 1 in both languages ("Kontakt med
+	// selger" is 39 mm); a longer label (a date with its time) keeps a gap.
+	labelW := max(44.0, d.p.GetStringWidth(label)+3)
 	x := d.p.GetX()
 	y := d.p.GetY()
 	d.p.CellFormat(labelW, 10*lineMM, label, "", 0, "L", false, 0, "")
@@ -185,7 +191,7 @@ func (d *doc) textAt(x, y, w float64, style string, size float64, s, mark string
 // also works on paper, and every exhibit has a bookmark. The reference's
 // column has a fixed width, so the page numbers cannot move the layout.
 func (d *doc) timelineRow(when, what, ref string) {
-	const whenW, refW = 40.0, 20.0
+	const whenW, refW = 46.0, 20.0 // "16.11.2026 kl. 20:05 CEST" is 42 mm
 	y := d.p.GetY()
 	d.p.SetFont(body, "", 9)
 	d.p.CellFormat(whenW, 9*lineMM, d.text.clean(when), "", 0, "L", false, 0, "")

@@ -4,7 +4,6 @@ import (
 	"strings"
 	"unicode"
 
-	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/sfnt"
 )
 
@@ -13,50 +12,66 @@ import (
 // the printed copy carries the marker, and the manifest says so.
 const replacement = '\uFFFD'
 
-// glyphs knows which runes one font has. A font given by load is read the
-// first time a rune is asked about; one that cannot be read has none.
+// glyphs knows which runes a font has: the runes every one of its fonts
+// has, so that a rune the body draws is drawn in bold too. A font given by
+// load is read the first time a rune is asked about; one that cannot be
+// read has none.
 type glyphs struct {
-	font  *sfnt.Font
+	fonts []*sfnt.Font
 	load  func() ([]byte, error)
 	buf   sfnt.Buffer
 	cache map[rune]bool
 }
 
-func newGlyphs(ttf []byte) (*glyphs, error) {
-	f, err := sfnt.Parse(ttf)
-	if err != nil {
-		return nil, err
+func newGlyphs(ttfs ...[]byte) (*glyphs, error) {
+	g := &glyphs{cache: map[rune]bool{}}
+	for _, ttf := range ttfs {
+		f, err := sfnt.Parse(ttf)
+		if err != nil {
+			return nil, err
+		}
+		g.fonts = append(g.fonts, f)
 	}
-	return &glyphs{font: f, cache: map[rune]bool{}}, nil
+	return g, nil
 }
 
 func (g *glyphs) has(r rune) bool {
-	if g.font == nil && g.load != nil {
+	if g.fonts == nil && g.load != nil {
 		if ttf, err := g.load(); err == nil {
-			g.font, _ = sfnt.Parse(ttf)
+			if f, err := sfnt.Parse(ttf); err == nil {
+				g.fonts = []*sfnt.Font{f}
+			}
 		}
 		g.load = nil
 	}
-	if g.font == nil {
+	if g.fonts == nil {
 		return false
 	}
 	ok, seen := g.cache[r]
 	if !seen {
-		i, err := g.font.GlyphIndex(&g.buf, r)
-		ok = err == nil && i != 0
+		ok = true
+		for _, f := range g.fonts {
+			i, err := f.GlyphIndex(&g.buf, r)
+			ok = ok && err == nil && i != 0
+		}
 		g.cache[r] = ok
 	}
 	return ok
 }
 
-// coverage knows which runes the body font draws and which the fallback.
+// coverage knows which runes the dossier's typeface draws (in both its
+// weights) and which the fallback.
 type coverage struct {
 	main, fallback *glyphs
 	marked         bool // a character was printed as the marker
 }
 
 func newCoverage() (*coverage, error) {
-	main, err := newGlyphs(goregular.TTF)
+	tf, err := typefaceTTF()
+	if err != nil {
+		return nil, err
+	}
+	main, err := newGlyphs(tf.regular, tf.bold)
 	if err != nil {
 		return nil, err
 	}
