@@ -33,12 +33,12 @@ func (m Money) String() string {
 // separator and thousands separator (empty for none).
 func FormatNumber(m Money, decimal rune, thousands string) string {
 	digits := Decimals(m.Currency)
-	minor := m.Minor
+	minor := uint64(m.Minor)
 	sign := ""
-	if minor < 0 {
-		sign, minor = "-", -minor
+	if m.Minor < 0 {
+		sign, minor = "-", -minor // as uint64, so that the smallest int64 has its digits too
 	}
-	s := strconv.FormatInt(minor, 10)
+	s := strconv.FormatUint(minor, 10)
 	if len(s) <= digits {
 		s = strings.Repeat("0", digits-len(s)+1) + s
 	}
@@ -63,7 +63,10 @@ func group(whole, sep string) string {
 	return b.String()
 }
 
-// maxMinor bounds amounts well inside int64 so that sums of many amounts cannot overflow.
+// maxMinor bounds the amounts Parse accepts: 10^15 minor units, ten
+// trillion kroner. It does not make sums safe: 9,224 such amounts are more
+// than an int64 holds, and a statement may have more lines than that. Sum
+// amounts with Add or Sum, which say so instead of wrapping.
 const maxMinor = 1e15
 
 // ErrSyntax is wrapped by every error of Parse.
