@@ -75,7 +75,10 @@ var ErrSyntax = errors.New("not an amount")
 // Parse reads an amount with its currency: "49,90 NOK", "49.90 NOK", "NOK 49,90",
 // "1 234,50 kr", "$12.30", "12.30 USD", "€5". The currency is required, as an ISO
 // code or a symbol; the number of decimals must not exceed the currency's own
-// ("12.345 USD" is refused). Negative amounts are refused.
+// ("12.345 USD" is refused). A sign is refused, and named in the error: "-5",
+// "--5", "+5", "5-". Groups of thousands are checked, by spaces and
+// apostrophes as by points and commas ("1.2345,00" and "1 2345,00" are
+// refused), and so is an amount over ten trillion units.
 func Parse(s string) (Money, error) {
 	if !utf8.ValidString(s) {
 		return Money{}, fmt.Errorf("%w: %q is not valid UTF-8", ErrSyntax, s)
@@ -99,9 +102,6 @@ func split(s string) (num, cur string, err error) {
 	if s == "" {
 		return "", "", fmt.Errorf("%w: empty; write it like \"49,90 NOK\"", ErrSyntax)
 	}
-	if strings.HasPrefix(s, "-") || strings.HasPrefix(s, "−") {
-		return "", "", fmt.Errorf("%w: %q: negative amounts are not accepted", ErrSyntax, s)
-	}
 	start := strings.IndexFunc(s, isNumberRune)
 	if start < 0 {
 		return "", "", fmt.Errorf("%w: %q has no number", ErrSyntax, s)
@@ -109,6 +109,20 @@ func split(s string) (num, cur string, err error) {
 	end := start + strings.LastIndexFunc(s[start:], unicode.IsDigit) + 1
 	num = s[start:end]
 	before, after := strings.TrimSpace(s[:start]), strings.TrimSpace(s[end:])
+	// A sign next to the number is refused by name: "--5" is not -5 with a
+	// stray dash, and "NOK -5" is not a currency called "NOK -".
+	if signs := len(before) - len(strings.TrimRight(before, signRunes)); signs > 0 || strings.HasPrefix(s, "-") || strings.HasPrefix(s, "−") {
+		switch sign := before[len(before)-signs:]; {
+		case utf8.RuneCountInString(sign) > 1:
+			return "", "", fmt.Errorf("%w: %q: more than one sign (%q); write the amount without one", ErrSyntax, s, sign)
+		case sign == "+":
+			return "", "", fmt.Errorf("%w: %q: write the amount without a sign", ErrSyntax, s)
+		}
+		return "", "", fmt.Errorf("%w: %q: negative amounts are not accepted", ErrSyntax, s)
+	}
+	if strings.IndexAny(after, signRunes) == 0 {
+		return "", "", fmt.Errorf("%w: %q: a sign after the number; write the amount without one", ErrSyntax, s)
+	}
 	switch {
 	case before != "" && after != "":
 		return "", "", fmt.Errorf("%w: %q: write the currency once, before or after the number", ErrSyntax, s)
@@ -124,10 +138,17 @@ func split(s string) (num, cur string, err error) {
 
 func isNumberRune(r rune) bool { return r >= '0' && r <= '9' }
 
+// signRunes are the signs refused next to a number: hyphen-minus, the
+// minus sign, plus.
+const signRunes = "-−+"
+
 // parseNumber reads digits with optional thousands separators (space, no-break
 // space, thin space, apostrophe, or the separator that is not the decimal one)
 // and returns minor units for a currency with the given decimals.
 func parseNumber(num string, decimals int) (int64, error) {
+	if err := spaceGroups(num); err != nil {
+		return 0, err
+	}
 	num = strings.Map(dropSpace, num)
 	whole, frac, err := splitDecimal(num, decimals)
 	if err != nil {
@@ -153,11 +174,55 @@ func parseNumber(num string, decimals int) (int64, error) {
 }
 
 func dropSpace(r rune) rune {
-	switch r {
-	case ' ', '\u00a0', '\u202f', '\u2009', '\'', '’':
+	if isSpaceGroup(r) {
 		return -1
 	}
 	return r
+}
+
+// isSpaceGroup reports whether r is a thousands separator that is never a
+// decimal one: a space (plain, no-break, narrow no-break, thin) or an
+// apostrophe.
+func isSpaceGroup(r rune) bool {
+	switch r {
+	case ' ', '\u00a0', '\u202f', '\u2009', '\'', '’':
+		return true
+	}
+	return false
+}
+
+// spaceGroups checks the groups that spaces and apostrophes make, as
+// ungroup checks those of points and commas: "1 234,50" and "1'234.50",
+// not "1 2345,00" or "12 34". The first group has one to three digits,
+// each other exactly three; only the last may go on to a decimal part.
+func spaceGroups(num string) error {
+	first := strings.IndexFunc(num, isSpaceGroup)
+	if first < 0 {
+		return nil
+	}
+	var groups []string
+	start := 0
+	for i, r := range num {
+		if isSpaceGroup(r) {
+			groups, start = append(groups, num[start:i]), i+utf8.RuneLen(r)
+		}
+	}
+	groups = append(groups, num[start:])
+	for i, g := range groups {
+		digits := len(g) - len(strings.TrimLeft(g, "0123456789"))
+		rest := g[digits:]
+		ok := digits == 3 || i == 0 && digits >= 1 && digits < 3
+		if i < len(groups)-1 {
+			ok = ok && rest == ""
+		} else {
+			ok = ok && (rest == "" || rest[0] == '.' || rest[0] == ',')
+		}
+		if !ok {
+			sep, _ := utf8.DecodeRuneInString(num[first:])
+			return fmt.Errorf("misplaced %q", sep)
+		}
+	}
+	return nil
 }
 
 // splitDecimal decides which separator, if any, is the decimal one.
