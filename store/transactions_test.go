@@ -161,3 +161,52 @@ func TestLinesSealedOneByOne(t *testing.T) {
 	rawExec(t, db, `UPDATE transactions SET text = 'TEMU' WHERE id = 3`)
 	wantOneProblem(t, problems(t, db), "TX-3: changed since its last audit entry")
 }
+
+// TestUserDecisionGuarded: once the buyer rejects a line for an order (or
+// links it), the matcher writing its own state for the same pair changes
+// nothing and writes no audit entry; the buyer may change their mind (#31,
+// item 9).
+func TestUserDecisionGuarded(t *testing.T) {
+	ctx := context.Background()
+	db, _ := newDB(t)
+	o, err := db.AddOrder(ctx, vault.Order{Marketplace: vault.AliExpress, Number: "81"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	importLines(t, db, "sept.csv", 1)
+	state := func() string {
+		t.Helper()
+		ms, err := db.Matches(ctx)
+		if err != nil || len(ms) != 1 {
+			t.Fatalf("matches %+v, %v", ms, err)
+		}
+		return ms[0].State + "/" + ms[0].By + "/" + ms[0].Why
+	}
+	set := func(m Match) {
+		t.Helper()
+		m.Transaction, m.Order = 1, o
+		if err := db.SetMatches(ctx, []Match{m}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	set(Match{State: "suggested", Why: "the same amount", By: "matcher"})
+	set(Match{State: "rejected", Why: "decided by the user", By: "user"})
+	before, _ := db.Audit(ctx, "TX-1")
+	for _, m := range []Match{{State: "suggested", Why: "the same amount", By: "matcher"}, {State: "linked", Why: "the same amount", By: "matcher"}} {
+		set(m)
+		if got := state(); got != "rejected/user/decided by the user" {
+			t.Errorf("after the matcher wrote %q: %s; want the buyer's rejection", m.State, got)
+		}
+	}
+	if after, _ := db.Audit(ctx, "TX-1"); len(after) != len(before) {
+		t.Errorf("the matcher's writes over a decision added %d audit entries", len(after)-len(before))
+	}
+	set(Match{State: "linked", Why: "decided by the user", By: "user"})
+	if got := state(); got != "linked/user/decided by the user" {
+		t.Errorf("the buyer changed their mind: %s", got)
+	}
+	set(Match{State: "suggested", Why: "the same amount", By: "matcher"})
+	if got := state(); got != "linked/user/decided by the user" {
+		t.Errorf("the matcher over the buyer's link: %s", got)
+	}
+}
