@@ -188,10 +188,10 @@ func (utf *utf8FontFile) calcInt32(x, y []int) []int {
 }
 
 func (utf *utf8FontFile) generateChecksum(data []byte) []int {
-	if (len(data) % 4) != 0 {
-		for i := 0; (len(data) % 4) != 0; i++ {
-			data = append(data, 0)
-		}
+	if (len(data) % 4) != 0 { // vault: pad a copy; appending wrote into the font's shared bytes
+		padded := make([]byte, len(data)+4-len(data)%4)
+		copy(padded, data)
+		data = padded
 	}
 	answer := []int{0x0000, 0x0000}
 	for i := 0; i < len(data); i += 4 {
