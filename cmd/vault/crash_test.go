@@ -253,3 +253,39 @@ func TestConcurrentProcesses(t *testing.T) {
 		}
 	}
 }
+
+// TestSignalEndsStuckWork: work that does not stop when asked (here an
+// export held at a point by the test hook) ends after SIGTERM all the
+// same, with exit code 130, and the vault verifies.
+func TestSignalEndsStuckWork(t *testing.T) {
+	bin := vaultBinary(t)
+	dir := t.TempDir()
+	v := filepath.Join(dir, "v")
+	vaultCmd(t, "--vault", v, "init")
+	vaultCmd(t, "--vault", v, "add", "order", "--marketplace", "aliexpress", "--number", "8123456789012345")
+	vaultCmd(t, "--vault", v, "add", "case", "--kind", "dispute", "--order", "ORD-1")
+	cmd := exec.Command(bin, "--vault", v, "export", "case", "CASE-1", "--pdf", filepath.Join(dir, "d.pdf"))
+	cmd.Env = append(os.Environ(), "VAULT_TEST_POINT=file.written:1")
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	lines := bufio.NewScanner(stderr)
+	for lines.Scan() && lines.Text() != "testpoint file.written 1" {
+	}
+	cmd.Process.Signal(syscall.SIGTERM)
+	var said strings.Builder
+	for lines.Scan() {
+		said.WriteString(lines.Text() + "\n")
+	}
+	cmd.Wait()
+	if code := cmd.ProcessState.ExitCode(); code != 130 || !strings.Contains(said.String(), "vault: stopped: interrupted") {
+		t.Errorf("exit %d after SIGTERM, want 130; stderr:\n%s", code, said.String())
+	}
+	if out := vaultCmd(t, "--vault", v, "verify"); !strings.Contains(out, "ok: nothing lost") {
+		t.Errorf("verify:\n%s", out)
+	}
+}

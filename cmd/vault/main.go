@@ -5,10 +5,19 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 )
+
+// grace is how long a command has, after the first Ctrl-C or SIGTERM, to
+// stop at a point of its choosing (an import at a message boundary); then
+// it ends where it is. Either way the vault stays valid: a file is
+// renamed into place whole, a transaction commits or does not
+// (TestCrashSafety kills at each such point).
+const grace = 2 * time.Second
 
 // interrupted is closed once the user asked the command to stop (Ctrl-C,
 // SIGTERM); a test that interrupts vault waits on it.
@@ -20,6 +29,9 @@ func main() {
 	go func() {
 		<-ctx.Done()
 		stop() // the first Ctrl-C asks the command to stop; a second one ends the process
+		time.Sleep(grace)
+		fmt.Fprintf(os.Stderr, "vault: stopped: interrupted, and the work did not end within %v; what it committed is kept ('vault verify' checks)\n", grace)
+		os.Exit(130)
 	}()
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
