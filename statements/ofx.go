@@ -21,6 +21,7 @@ func parseOFX(data []byte) ([]Transaction, []RowError, error) {
 	var bad []RowError
 	currency := ""
 	var cur map[string]string
+	orig := false // in an ORIGCURRENCY aggregate
 	n := 0
 	flush := func() {
 		if cur == nil {
@@ -34,7 +35,7 @@ func parseOFX(data []byte) ([]Transaction, []RowError, error) {
 			t.Line = n
 			txs = append(txs, t)
 		}
-		cur = nil
+		cur, orig = nil, false
 	}
 	for _, f := range fields {
 		switch f.tag {
@@ -45,10 +46,16 @@ func parseOFX(data []byte) ([]Transaction, []RowError, error) {
 			cur = map[string]string{}
 		case "/STMTTRN":
 			flush()
+		case "ORIGCURRENCY", "/ORIGCURRENCY":
+			orig = f.tag == "ORIGCURRENCY"
 		default:
+			tag := f.tag
+			if orig && tag == "CURSYM" {
+				tag = "ORIGCURSYM" // the currency the amount was converted from
+			}
 			if cur != nil && f.value != "" {
-				if _, seen := cur[f.tag]; !seen {
-					cur[f.tag] = f.value
+				if _, seen := cur[tag]; !seen {
+					cur[tag] = f.value
 				}
 			}
 		}
@@ -103,6 +110,8 @@ func ofxTransaction(f map[string]string, currency string) (Transaction, error) {
 	if u := f["DTUSER"]; len(u) >= 8 {
 		t.Value, _ = day(u[:8], "20060102")
 	}
+	// A line's own CURRENCY says its amount is in that currency; an
+	// ORIGCURRENCY says it was converted from that one into CURDEF.
 	cur := strings.ToUpper(firstOf(f["CURSYM"], currency))
 	if cur == "" {
 		return t, fmt.Errorf("no currency (CURDEF)")
@@ -110,7 +119,7 @@ func ofxTransaction(f map[string]string, currency string) (Transaction, error) {
 	if t.Amount, err = signed(f["TRNAMT"], cur, '.'); err != nil {
 		return t, err
 	}
-	t.Rate = f["CURRATE"] // ORIGCURRENCY: the rate the bank converted at
+	t.Rate = f["CURRATE"] // the rate the bank converted at
 	t.Text = joinText([]string{f["NAME"], f["PAYEE"], f["MEMO"]})
 	t.BankRef = f["FITID"]
 	return t, nil

@@ -365,3 +365,65 @@ func TestSignedMarks(t *testing.T) {
 		}
 	}
 }
+
+// TestCamtNotBooked: an entry whose status is PDNG or INFO (camt.053's
+// notice of a coming entry) is no transaction, in either form of Sts:
+// its text (.02 to .08) or its Cd (later versions), in any case (#31,
+// item 9).
+func TestCamtNotBooked(t *testing.T) {
+	entry := func(sts string) string {
+		return `<Ntry><Amt Ccy="NOK">99.00</Amt><CdtDbtInd>DBIT</CdtDbtInd>` + sts +
+			`<BookgDt><Dt>2026-09-30</Dt></BookgDt><AddtlNtryInf>TEMU.COM</AddtlNtryInf></Ntry>`
+	}
+	doc := `<?xml version="1.0"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"><BkToCstmrStmt><Stmt>` +
+		`<Acct><Ccy>NOK</Ccy></Acct>` + entry(`<Sts>BOOK</Sts>`) + entry(`<Sts>INFO</Sts>`) + entry(`<Sts> info </Sts>`) +
+		entry(`<Sts><Cd>INFO</Cd></Sts>`) + entry(`<Sts>PDNG</Sts>`) + entry(`<Sts><Cd>PDNG</Cd></Sts>`) + entry(`<Sts><Cd>BOOK</Cd></Sts>`) +
+		`</Stmt></BkToCstmrStmt></Document>`
+	_, txs, bad, err := Parse([]byte(doc), Options{})
+	if err != nil || len(bad) > 0 {
+		t.Fatal(bad, err)
+	}
+	var lines []int
+	for _, tx := range txs {
+		lines = append(lines, tx.Line)
+	}
+	if d := cmp.Diff([]int{1, 7}, lines); d != "" {
+		t.Errorf("booked entries (-want +got):\n%s", d)
+	}
+}
+
+// TestOFXCurrency: a line's own currency (its CURRENCY aggregate's CURSYM)
+// is its amount's, not the statement's CURDEF; a line converted from
+// another currency (ORIGCURRENCY) is in CURDEF, at the bank's rate (#31,
+// item 9).
+func TestOFXCurrency(t *testing.T) {
+	for _, sgml := range []bool{true, false} {
+		end := func(tag string) string {
+			if sgml {
+				return ""
+			}
+			return "</" + tag + ">"
+		}
+		stmttrn := func(id, amount, inner string) string {
+			return "<STMTTRN><TRNTYPE>DEBIT" + end("TRNTYPE") + "<DTPOSTED>20260907" + end("DTPOSTED") + "<TRNAMT>" + amount + end("TRNAMT") +
+				"<FITID>" + id + end("FITID") + "<NAME>AMZN Mktp US" + end("NAME") + inner + "</STMTTRN>\n"
+		}
+		data := "OFXHEADER:100\n\n<OFX><BANKMSGSRSV1><STMTTRNRS><STMTRS><CURDEF>USD" + end("CURDEF") + "\n<BANKTRANLIST>\n" +
+			stmttrn("1", "-276.48", "<CURRENCY><CURRATE>0.094"+end("CURRATE")+"<CURSYM>NOK"+end("CURSYM")+"</CURRENCY>") +
+			stmttrn("2", "-25.99", "<ORIGCURRENCY><CURRATE>10.638"+end("CURRATE")+"<CURSYM>NOK"+end("CURSYM")+"</ORIGCURRENCY>") +
+			stmttrn("3", "-1.00", "") +
+			"</BANKTRANLIST></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>\n"
+		_, txs, bad, err := Parse([]byte(data), Options{})
+		if err != nil || len(bad) > 0 {
+			t.Fatal(bad, err)
+		}
+		var got []string
+		for _, tx := range txs {
+			got = append(got, tx.Amount.String()+" at "+tx.Rate)
+		}
+		want := []string{"-276.48 NOK at 0.094", "-25.99 USD at 10.638", "-1.00 USD at "}
+		if d := cmp.Diff(want, got); d != "" {
+			t.Errorf("sgml %v (-want +got):\n%s", sgml, d)
+		}
+	}
+}
