@@ -135,20 +135,37 @@ func csvTransaction(rec []string, opts Options) (Transaction, error) {
 	return t, nil
 }
 
-// csvAmount is the amount column, signed, or the in column less the out.
+// csvAmount is the amount column, signed, or the out or the in column:
+// one of them filled, a 0 in the other being as good as empty. A row with
+// both is unreadable: which one the bank meant is not guessed.
 func csvAmount(field func(string) string, cur string, decimal rune) (money.Money, error) {
 	if s := field("amount"); s != "" {
 		return signed(s, cur, decimal)
 	}
-	if s := field("out"); s != "" {
-		m, err := signed(s, cur, decimal)
-		if m.Minor > 0 {
-			m.Minor = -m.Minor
+	outText, inText := field("out"), field("in")
+	if outText == "" && inText == "" {
+		return money.Money{}, errors.New("no amount")
+	}
+	var out, in money.Money
+	var err error
+	if outText != "" {
+		if out, err = signed(outText, cur, decimal); err != nil {
+			return out, err
 		}
-		return m, err
+		if out.Minor > 0 {
+			out.Minor = -out.Minor
+		}
 	}
-	if s := field("in"); s != "" {
-		return signed(s, cur, decimal)
+	if inText != "" {
+		if in, err = signed(inText, cur, decimal); err != nil {
+			return in, err
+		}
 	}
-	return money.Money{}, errors.New("no amount")
+	switch {
+	case out.Minor != 0 && in.Minor != 0:
+		return money.Money{}, fmt.Errorf("both out (%s) and in (%s) are filled: a line is one or the other", clip(outText), clip(inText))
+	case out.Minor != 0 || inText == "":
+		return out, nil
+	}
+	return in, nil
 }

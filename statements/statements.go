@@ -209,5 +209,19 @@ func day(s, layout string) (date.Value, error) {
 			return date.Day(t), nil
 		}
 	}
-	return date.Value{}, fmt.Errorf("date %q not understood", s)
+	return date.Value{}, fmt.Errorf("date %q not understood", clip(s))
+}
+
+// clip is a file's value short enough to quote in a message: a field of
+// megabytes is said by its start.
+func clip(s string) string {
+	const most = 40
+	n := 0
+	for i := range s {
+		if n == most {
+			return s[:i] + "…"
+		}
+		n++
+	}
+	return s
 }

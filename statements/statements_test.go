@@ -427,3 +427,43 @@ func TestOFXCurrency(t *testing.T) {
 		}
 	}
 }
+
+// TestCSVOutAndIn: a row with both an out and an in amount is no line
+// the reader can guess: it is unreadable, saying which row and why; a 0
+// in the column not used is the empty one (#31, item 7).
+func TestCSVOutAndIn(t *testing.T) {
+	data := "Dato;Forklaring;Ut;Inn\n" +
+		"03.09.2026;Narvesen;5,00;5,00\n" +
+		"04.09.2026;Retur TEMU.COM;0,00;199,00\n" +
+		"05.09.2026;Kaffe;42,00;0,00\n" +
+		"06.09.2026;Null;0,00;0,00\n"
+	opts := Options{Columns: map[string]int{"date": 1, "text": 2, "out": 3, "in": 4}, Decimal: ',', DateFormat: "02.01.2006", Currency: "NOK"}
+	_, txs, bad, err := Parse([]byte(data), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, tx := range txs {
+		got = append(got, summary(tx))
+	}
+	want := []string{"2026-09-04 199.00 NOK | Retur TEMU.COM", "2026-09-05 -42.00 NOK | Kaffe", "2026-09-06 0.00 NOK | Null"}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("transactions (-want +got):\n%s", d)
+	}
+	if len(bad) != 1 || bad[0].Line != 2 || !strings.Contains(bad[0].Error(), "both") {
+		t.Errorf("bad rows: %v", bad)
+	}
+}
+
+// TestLongValueQuoted: a row's reason quotes its value by its start, not a
+// megabyte of it.
+func TestLongValueQuoted(t *testing.T) {
+	opts := Options{Columns: map[string]int{"date": 1, "text": 2, "out": 3, "in": 4}, Currency: "NOK"}
+	huge := strings.Repeat("9", 1<<20)
+	for _, row := range []string{huge + ";x;1;\n", "03.09.2026;x;" + huge + ";" + huge + "\n", "03.09.2026;x;" + strings.Repeat("æ", 50) + "1;" + "2\n"} {
+		_, _, bad, err := Parse([]byte("Dato;Tekst;Ut;Inn\n"+row), opts)
+		if err != nil || len(bad) != 1 || len(bad[0].Error()) > 300 {
+			t.Errorf("%.60s...: %d bad, %.300v, %v", row, len(bad), bad, err)
+		}
+	}
+}
