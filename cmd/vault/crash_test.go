@@ -121,11 +121,7 @@ func TestCrashSafety(t *testing.T) {
 		trials = 15
 	}
 	bin := vaultBinary(t)
-	dir := t.TempDir()
-	v := filepath.Join(dir, "v")
-	vaultCmd(t, "--vault", v, "init")
-	vaultCmd(t, "--vault", v, "add", "order", "--marketplace", "aliexpress", "--number", "8123456789012345")
-	vaultCmd(t, "--vault", v, "add", "case", "--kind", "dispute", "--order", "ORD-1")
+	dir, v := caseVault(t)
 	// Each kind of work, and the points it passes (how often, at least).
 	type work struct {
 		args   func(i int) []string
@@ -180,6 +176,16 @@ func pickPoint(points map[string]int, i int) (string, int) {
 // reaching it fails the test.
 func stopAndKill(t *testing.T, bin, v, point string, n int, args []string) {
 	t.Helper()
+	cmd, _ := startAt(t, bin, v, point, n, args)
+	cmd.Process.Signal(syscall.SIGKILL)
+	cmd.Wait()
+}
+
+// startAt starts vault with args and returns once it says it is held at
+// the n-th time it reached point (see stopAt), with the rest of its
+// standard error to read. A run that ends without reaching it fails the test.
+func startAt(t *testing.T, bin, v, point string, n int, args []string) (*exec.Cmd, *bufio.Scanner) {
+	t.Helper()
 	cmd := exec.Command(bin, append([]string{"--vault", v}, args...)...)
 	cmd.Env = append(os.Environ(), fmt.Sprintf("VAULT_TEST_POINT=%s:%d", point, n))
 	stderr, err := cmd.StderrPipe()
@@ -193,14 +199,24 @@ func stopAndKill(t *testing.T, bin, v, point string, n int, args []string) {
 	lines := bufio.NewScanner(stderr)
 	for lines.Scan() {
 		if lines.Text() == fmt.Sprintf("testpoint %s %d", point, n) {
-			cmd.Process.Signal(syscall.SIGKILL)
-			cmd.Wait()
-			return
+			return cmd, lines
 		}
 		said.WriteString(lines.Text() + "\n")
 	}
 	cmd.Wait()
 	t.Fatalf("vault %s ended (%v) without reaching %s %d times:\n%s", strings.Join(args, " "), cmd.ProcessState, point, n, said.String())
+	return nil, nil
+}
+
+// caseVault makes a vault with order ORD-1 and case CASE-1 in a temp dir,
+// and returns the dir and the vault's path.
+func caseVault(t *testing.T) (dir, v string) {
+	dir = t.TempDir()
+	v = filepath.Join(dir, "v")
+	vaultCmd(t, "--vault", v, "init")
+	vaultCmd(t, "--vault", v, "add", "order", "--marketplace", "aliexpress", "--number", "8123456789012345")
+	vaultCmd(t, "--vault", v, "add", "case", "--kind", "dispute", "--order", "ORD-1")
+	return dir, v
 }
 
 // TestConcurrentProcesses runs 2, then 8 vault processes at once, each adding
@@ -259,23 +275,8 @@ func TestConcurrentProcesses(t *testing.T) {
 // same, with exit code 130, and the vault verifies.
 func TestSignalEndsStuckWork(t *testing.T) {
 	bin := vaultBinary(t)
-	dir := t.TempDir()
-	v := filepath.Join(dir, "v")
-	vaultCmd(t, "--vault", v, "init")
-	vaultCmd(t, "--vault", v, "add", "order", "--marketplace", "aliexpress", "--number", "8123456789012345")
-	vaultCmd(t, "--vault", v, "add", "case", "--kind", "dispute", "--order", "ORD-1")
-	cmd := exec.Command(bin, "--vault", v, "export", "case", "CASE-1", "--pdf", filepath.Join(dir, "d.pdf"))
-	cmd.Env = append(os.Environ(), "VAULT_TEST_POINT=file.written:1")
-	stderr, err := cmd.StderrPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	lines := bufio.NewScanner(stderr)
-	for lines.Scan() && lines.Text() != "testpoint file.written 1" {
-	}
+	dir, v := caseVault(t)
+	cmd, lines := startAt(t, bin, v, "file.written", 1, []string{"export", "case", "CASE-1", "--pdf", filepath.Join(dir, "d.pdf")})
 	cmd.Process.Signal(syscall.SIGTERM)
 	var said strings.Builder
 	for lines.Scan() {
