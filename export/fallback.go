@@ -1,13 +1,7 @@
 package export
 
 import (
-	"bytes"
-	"compress/bzip2"
-	"crypto/sha256"
 	_ "embed"
-	"encoding/hex"
-	"fmt"
-	"io"
 	"sync"
 )
 
@@ -25,12 +19,5 @@ const fallbackSHA256 = "acb6440a713d880a13a21b468ba7cd43f5a2b2934972e51be791c880
 // fallbackTTF is the font, decompressed once per process and only when a
 // text needs it (about 0.2 s).
 var fallbackTTF = sync.OnceValues(func() ([]byte, error) {
-	ttf, err := io.ReadAll(bzip2.NewReader(bytes.NewReader(fallbackBz2)))
-	if err != nil {
-		return nil, fmt.Errorf("the fallback font: %w", err)
-	}
-	if sum := sha256.Sum256(ttf); hex.EncodeToString(sum[:]) != fallbackSHA256 {
-		return nil, fmt.Errorf("the fallback font does not match its SHA-256")
-	}
-	return ttf, nil
+	return unbzip("Droid Sans Fallback", fallbackBz2, fallbackSHA256)
 })
