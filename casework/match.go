@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"maps"
+	"math"
 	"slices"
 	"strings"
 
@@ -57,26 +59,30 @@ const (
 	tolerance  = 30
 )
 
-// candidate reports whether a line may pay (or refund) an order, why, and
-// whether its text names the order's marketplace: only such a line is
-// linked by itself; one that names none (a PayPal line, a shop's own name)
-// is at most suggested.
-func candidate(t vault.Transaction, o vault.Order) (why string, ok, named bool) {
-	if o.Total.IsZero() {
-		return "", false, false
+// matchLine is a statement line and the marketplace its text names, read once
+// per run rather than once per order.
+type matchLine struct {
+	vault.Transaction
+	market vault.Marketplace
+	named  bool
+}
+
+// candidate reports whether a line may pay (or refund) an order, and why.
+// Only a line whose text names the order's marketplace is linked by
+// itself; one that names none (a PayPal line, a shop's own name) is at
+// most suggested.
+func candidate(l matchLine, o vault.Order) (why string, ok bool) {
+	if o.Total.IsZero() || l.named && l.market != o.Marketplace { // the statement names another marketplace
+		return "", false
 	}
-	m, named := namedMarketplace(t.Text)
-	if named && m != o.Marketplace {
-		return "", false, false // the statement names another marketplace
+	amount, ok := sameAmount(l.Transaction, o)
+	if !ok || !inWindow(l.Transaction, o) || !sameCard(l.Transaction, o) {
+		return "", false
 	}
-	amount, ok := sameAmount(t, o)
-	if !ok || !inWindow(t, o) || !sameCard(t, o) {
-		return "", false, false
+	if l.named {
+		amount += ", " + l.market.Name() + " in the text"
 	}
-	if named {
-		amount += ", " + m.Name() + " in the text"
-	}
-	return amount, true, named
+	return amount, true
 }
 
 // sameAmount compares the line with the order's total in the order's
@@ -157,8 +163,8 @@ func (r MatchResult) ToDecide() int {
 // order yet: a line and an order that are each other's only candidate are
 // linked; other candidates are suggested, never ones the user rejected.
 // 'vault import statement' runs it on what it imported, 'vault match' on
-// demand; both record the same automatic links (by the matcher), which
-// are no facts until the buyer confirms them.
+// demand; both record the same automatic links (by the
+// matcher), which are no facts until the buyer confirms them.
 func (s *Service) MatchTransactions(ctx context.Context) (MatchResult, error) {
 	orders, err := s.DB.Orders(ctx, false)
 	if err != nil || len(orders) == 0 {
@@ -174,6 +180,18 @@ func (s *Service) MatchTransactions(ctx context.Context) (MatchResult, error) {
 	if err != nil {
 		return MatchResult{}, err
 	}
+	res := match(txs, orders, known)
+	return res, s.DB.SetMatches(ctx, append(append([]store.Match{}, res.Linked...), res.Suggested...))
+}
+
+// match decides what MatchTransactions records, from the lines (oldest
+// first), the live orders and the decisions known.
+func match(txs []vault.Transaction, orders []vault.Order, known []store.Match) MatchResult {
+	lines := make([]matchLine, len(txs))
+	for i, t := range txs {
+		lines[i].Transaction = t
+		lines[i].market, lines[i].named = namedMarketplace(t.Text)
+	}
 	decided := map[vault.TransactionID]bool{}
 	rejected := map[[2]int64]bool{}
 	taken := map[vault.OrderID]int{} // lines already linked to an order
@@ -188,37 +206,33 @@ func (s *Service) MatchTransactions(ctx context.Context) (MatchResult, error) {
 	}
 	cands := map[vault.TransactionID][]store.Match{}
 	perOrder := map[vault.OrderID]int{} // charges naming its marketplace that may pay it
-	sure := map[vault.TransactionID]bool{}
-	for _, t := range txs {
-		if decided[t.ID] {
+	for _, l := range lines {
+		if decided[l.ID] {
 			continue
 		}
 		for _, o := range orders {
-			if rejected[[2]int64{int64(t.ID), int64(o.ID)}] {
+			if rejected[[2]int64{int64(l.ID), int64(o.ID)}] {
 				continue
 			}
-			if why, ok, named := candidate(t, o); ok {
-				cands[t.ID] = append(cands[t.ID], store.Match{Transaction: t.ID, Order: o.ID, Why: why, By: "matcher"})
-				if named {
-					sure[t.ID] = true
-				}
-				if named && t.Amount.Minor < 0 {
+			if why, ok := candidate(l, o); ok {
+				cands[l.ID] = append(cands[l.ID], store.Match{Transaction: l.ID, Order: o.ID, Why: why, By: "matcher"})
+				if l.named && l.Amount.Minor < 0 {
 					perOrder[o.ID]++
 				}
 			}
 		}
 	}
 	var res MatchResult
-	for _, m := range splitPayments(txs, orders, cands, decided, taken, rejected) {
+	for _, m := range splitPayments(lines, orders, cands, decided, taken, rejected) {
 		if m.State == "linked" {
 			res.Linked = append(res.Linked, m)
 		} else {
 			res.Suggested = append(res.Suggested, m)
 		}
 	}
-	for _, t := range txs {
-		cs := cands[t.ID]
-		sole := len(cs) == 1 && sure[t.ID] && (t.Amount.Minor > 0 || perOrder[cs[0].Order] == 1 && taken[cs[0].Order] == 0)
+	for _, l := range lines {
+		cs := cands[l.ID]
+		sole := len(cs) == 1 && l.named && (l.Amount.Minor > 0 || perOrder[cs[0].Order] == 1 && taken[cs[0].Order] == 0)
 		for _, c := range cs {
 			if sole {
 				c.State = "linked"
@@ -236,7 +250,7 @@ func (s *Service) MatchTransactions(ctx context.Context) (MatchResult, error) {
 	slices.SortFunc(res.Linked, byLine)
 	slices.SortFunc(res.Suggested, byLine)
 	slices.SortFunc(res.ToConfirm, byLine)
-	return res, s.DB.SetMatches(ctx, append(append([]store.Match{}, res.Linked...), res.Suggested...))
+	return res
 }
 
 // unconfirmedCredits are the matcher's links of credits to live orders
@@ -288,78 +302,188 @@ func (s *Service) Decide(ctx context.Context, tx vault.TransactionID, orderRef s
 // or per seller of one checkout): two or three charges naming the order's
 // marketplace, in its window, that are no other order's candidate and
 // together make its total. An order with one such set, whose charges are in
-// no other order's set, is linked; the rest are suggested.
-func splitPayments(txs []vault.Transaction, orders []vault.Order, cands map[vault.TransactionID][]store.Match,
+// no other order's set, is linked; the rest are suggested, each line once
+// per order.
+func splitPayments(lines []matchLine, orders []vault.Order, cands map[vault.TransactionID][]store.Match,
 	decided map[vault.TransactionID]bool, taken map[vault.OrderID]int, rejected map[[2]int64]bool) []store.Match {
-	found := map[vault.OrderID][][]vault.Transaction{}
-	uses := map[vault.TransactionID]int{}
+	found := map[vault.OrderID]sums{}
+	uses := map[vault.TransactionID]int{} // the orders a line is in a set of
 	for _, o := range orders {
-		if o.Total.IsZero() || taken[o.ID] > 0 {
+		if o.Total.Minor <= 0 || taken[o.ID] > 0 {
 			continue
 		}
 		var parts []vault.Transaction
-		for _, t := range txs {
-			if m, named := namedMarketplace(t.Text); t.Amount.Minor < 0 && named && m == o.Marketplace &&
-				!decided[t.ID] && len(cands[t.ID]) == 0 && !rejected[[2]int64{int64(t.ID), int64(o.ID)}] &&
-				inWindow(t, o) && sameCard(t, o) {
-				parts = append(parts, t)
+		for _, l := range lines {
+			if l.Amount.Minor < 0 && l.named && l.market == o.Marketplace &&
+				!decided[l.ID] && len(cands[l.ID]) == 0 && !rejected[[2]int64{int64(l.ID), int64(o.ID)}] &&
+				inWindow(l.Transaction, o) && sameCard(l.Transaction, o) {
+				parts = append(parts, l.Transaction)
 			}
 		}
-		for _, set := range summing(parts, o.Total) {
-			found[o.ID] = append(found[o.ID], set)
-			for _, t := range set {
-				uses[t.ID]++
-			}
+		if len(parts) < 2 {
+			continue
+		}
+		f := summing(parts, o.Total)
+		if f.sets == 0 {
+			continue
+		}
+		found[o.ID] = f
+		for id := range f.in {
+			uses[id]++
 		}
 	}
 	var out []store.Match
-	seen := map[[2]int64]bool{} // a line in two of an order's sets is suggested once
 	for _, o := range orders {
-		sets := found[o.ID]
-		for _, set := range sets {
-			state := "linked"
-			for _, t := range set {
-				if len(sets) > 1 || uses[t.ID] > 1 {
-					state = "suggested"
-				}
+		f, ok := found[o.ID]
+		if !ok {
+			continue
+		}
+		linked := f.sets == 1
+		for _, t := range f.one {
+			linked = linked && uses[t.ID] == 1
+		}
+		why := func(n int) string {
+			return fmt.Sprintf("one of %d charges that together make the total, %s in the text", n, o.Marketplace.Name())
+		}
+		if linked {
+			for _, t := range f.one {
+				out = append(out, store.Match{Transaction: t.ID, Order: o.ID, Why: why(len(f.one)), By: "matcher", State: "linked"})
 			}
-			why := fmt.Sprintf("one of %d charges that together make the total, %s in the text", len(set), o.Marketplace.Name())
-			for _, t := range set {
-				if k := [2]int64{int64(t.ID), int64(o.ID)}; !seen[k] {
-					seen[k] = true
-					out = append(out, store.Match{Transaction: t.ID, Order: o.ID, Why: why, By: "matcher", State: state})
-				}
-			}
+			continue
+		}
+		for _, id := range slices.Sorted(maps.Keys(f.in)) {
+			out = append(out, store.Match{Transaction: id, Order: o.ID, Why: why(f.in[id]), By: "matcher", State: "suggested"})
 		}
 	}
 	return out
 }
 
-// summing lists the sets of two or three lines whose amounts (or original
-// amounts, before the bank converted them) add up to total exactly.
-func summing(ts []vault.Transaction, total money.Money) [][]vault.Transaction {
-	var lines []vault.Transaction
-	var parts []int64
+// sums is what summing found for one order's total: not every set (equal
+// charges of a third of the total make n³/6 of them) but what the matcher
+// decides from: one set, whether it is the only one, and each line that is
+// in some set.
+type sums struct {
+	one   []vault.Transaction         // a set that makes the total; the only one when sets is 1
+	sets  int                         // how many sets make it, counted up to 2
+	in    map[vault.TransactionID]int // each line in some set: the size of the smallest such set
+	steps int                         // amounts compared, at most 2n² for n lines (TestSummingBounded)
+}
+
+// summing finds the sets of two or three of the lines whose amounts (or
+// original amounts, before the bank converted them) add up to total
+// exactly. The amounts are sorted, so that each search walks them from
+// both ends at once: pairs in n steps, triples in n² (not n³), and which
+// lines are in a triple in n steps per distinct amount. Amounts are
+// compared by subtracting from the total, which cannot overflow.
+func summing(ts []vault.Transaction, total money.Money) sums {
+	type part struct {
+		t vault.Transaction
+		p int64
+	}
+	var parts []part
 	for _, t := range ts {
+		p := int64(0)
 		switch {
-		case t.Amount.Currency == total.Currency:
-			lines, parts = append(lines, t), append(parts, -t.Amount.Minor)
+		case t.Amount.Currency == total.Currency && t.Amount.Minor > math.MinInt64:
+			p = -t.Amount.Minor
 		case t.Original.Currency == total.Currency:
-			lines, parts = append(lines, t), append(parts, t.Original.Minor)
+			p = t.Original.Minor
+		}
+		if p > 0 && p < total.Minor { // only a positive part smaller than the total can be one of several
+			parts = append(parts, part{t, p})
 		}
 	}
-	var out [][]vault.Transaction
-	for i := range lines {
-		for j := i + 1; j < len(lines); j++ {
-			if parts[i]+parts[j] == total.Minor {
-				out = append(out, []vault.Transaction{lines[i], lines[j]})
+	slices.SortFunc(parts, func(a, b part) int { return cmp.Or(cmp.Compare(a.p, b.p), cmp.Compare(a.t.ID, b.t.ID)) })
+	n := len(parts)
+	f := sums{in: map[vault.TransactionID]int{}}
+	mark := func(size int, idx ...int) {
+		for _, i := range idx {
+			if s, ok := f.in[parts[i].t.ID]; !ok || size < s {
+				f.in[parts[i].t.ID] = size
 			}
-			for k := j + 1; k < len(lines); k++ {
-				if parts[i]+parts[j]+parts[k] == total.Minor {
-					out = append(out, []vault.Transaction{lines[i], lines[j], lines[k]})
+		}
+	}
+	// found counts the sets of one hit of pairFrom (runs of equal amounts
+	// make several), keeping the first.
+	found := func(lo, loEnd, hi, hiStart int, idx ...int) {
+		if f.sets == 0 {
+			for _, i := range idx {
+				f.one = append(f.one, parts[i].t)
+			}
+		}
+		sets := 1
+		if parts[lo].p == parts[hi].p && hi-lo > 1 || parts[lo].p != parts[hi].p && (loEnd > lo || hiStart < hi) {
+			sets = 2
+		}
+		f.sets = min(f.sets+sets, 2)
+	}
+	// pairFrom walks parts[lo..hi] from both ends for two (not skip) that
+	// make target, calling hit with the runs of equal amounts found; hit
+	// returns false to stop.
+	pairFrom := func(lo, hi, skip int, target int64, hit func(lo, loEnd, hi, hiStart int) bool) {
+		for lo < hi {
+			f.steps++
+			switch {
+			case lo == skip:
+				lo++
+			case hi == skip:
+				hi--
+			case parts[hi].p < target-parts[lo].p:
+				lo++
+			case parts[hi].p > target-parts[lo].p:
+				hi--
+			default:
+				loEnd, hiStart := lo, hi // the runs of equal amounts at each end
+				for loEnd+1 < hi && parts[loEnd+1].p == parts[lo].p {
+					loEnd++
 				}
+				for hiStart-1 > loEnd && parts[hiStart-1].p == parts[hi].p {
+					hiStart--
+				}
+				if !hit(lo, loEnd, hi, hiStart) {
+					return
+				}
+				lo, hi = loEnd+1, hiStart-1
 			}
 		}
 	}
-	return out
+	// Pairs: every line of both runs is in a pair; a run of one amount
+	// that is half the total pairs with itself.
+	pairFrom(0, n-1, -1, total.Minor, func(lo, loEnd, hi, hiStart int) bool {
+		found(lo, loEnd, hi, hiStart, lo, hi)
+		if parts[lo].p == parts[hi].p {
+			loEnd = hi // the two runs are one
+		}
+		for i := lo; i <= loEnd; i++ {
+			mark(2, i)
+		}
+		for i := hiStart; i <= hi; i++ {
+			mark(2, i)
+		}
+		return true
+	})
+	// Triples: how many (up to 2), and the first, by the smallest part.
+	for i := 0; i < n-2 && f.sets < 2; i++ {
+		pairFrom(i+1, n-1, -1, total.Minor-parts[i].p, func(lo, loEnd, hi, hiStart int) bool {
+			found(lo, loEnd, hi, hiStart, i, lo, hi)
+			return f.sets < 2
+		})
+	}
+	// Which lines are in a triple: the same for each line of one amount, so
+	// once per distinct amount, skipping one line of it.
+	for i := 0; i < n; {
+		in := false
+		pairFrom(0, n-1, i, total.Minor-parts[i].p, func(int, int, int, int) bool {
+			in = true
+			return false
+		})
+		j := i
+		for ; j < n && parts[j].p == parts[i].p; j++ {
+			if in {
+				mark(3, j)
+			}
+		}
+		i = j
+	}
+	return f
 }
