@@ -1,15 +1,12 @@
 package statements
 
 import (
-	"bytes"
 	"cmp"
 	"encoding/csv"
 	"errors"
+	"io"
 	"slices"
 	"strings"
-	"unicode/utf8"
-
-	"golang.org/x/text/encoding/charmap"
 )
 
 // A bank is the CSV its online bank exports, known by its header row. The
@@ -60,14 +57,24 @@ const headerRows = 5
 
 // detectBank finds a known bank's header in the first rows of a CSV: the
 // bank ("" for none) and its options, with the header's row to start
-// after. The data is decoded from Latin-1 when it is not UTF-8. A date
+// after. text gives the file from its start, decoded to UTF-8. A date
 // format the user gave is used; PayPal's d/m or m/d is otherwise decided
-// from the file.
-func detectBank(data []byte, dateFormat string) (string, Options, error) {
-	data = utf8Text(data)
-	r := csv.NewReader(bytes.NewReader(data))
-	r.Comma = separator(firstFilled(data))
-	r.FieldsPerRecord, r.LazyQuotes = -1, true
+// from the file (read to its end).
+func detectBank(text func() (io.Reader, error), dateFormat string) (string, Options, error) {
+	in, err := text()
+	if err != nil {
+		return "", Options{}, err
+	}
+	comma, err := separator(in)
+	if err != nil {
+		return "", Options{}, err
+	}
+	if in, err = text(); err != nil {
+		return "", Options{}, err
+	}
+	r := csv.NewReader(in)
+	r.Comma = comma
+	r.FieldsPerRecord, r.LazyQuotes, r.ReuseRecord = -1, true, true
 	for row := 1; row <= headerRows; row++ {
 		rec, err := r.Read()
 		if err != nil {
@@ -93,29 +100,6 @@ func detectBank(data []byte, dateFormat string) (string, Options, error) {
 		}
 	}
 	return "", Options{}, nil
-}
-
-// utf8Text decodes a file that is not UTF-8 as Windows-1252 (Latin-1 with
-// the euro sign): Norwegian banks' older exports are.
-func utf8Text(data []byte) []byte {
-	if utf8.Valid(data) {
-		return data
-	}
-	out, _ := charmap.Windows1252.NewDecoder().Bytes(data)
-	return out
-}
-
-// firstFilled is the first line with text: the one the separator is
-// counted on.
-func firstFilled(data []byte) []byte {
-	for len(data) > 0 {
-		var line []byte
-		line, data, _ = bytes.Cut(data, []byte("\n"))
-		if len(bytes.TrimSpace(line)) > 0 {
-			return line
-		}
-	}
-	return nil
 }
 
 // headerNames are a row's fields as header names: trimmed, lower case,

@@ -1,27 +1,32 @@
 package statements
 
 import (
-	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 
 	"vault/internal/money"
 )
 
-// The parts of camt.053 (BkToCstmrStmt/Stmt) and camt.052
-// (BkToCstmrAcctRpt/Rpt) a transaction needs, by element name in any
-// version's namespace (ISO 20022, camt.053.001.02 to .12).
-type camtDoc struct {
-	Statements []camtStmt `xml:"BkToCstmrStmt>Stmt"`
-	Reports    []camtStmt `xml:"BkToCstmrAcctRpt>Rpt"`
+// A camt.053 (BkToCstmrStmt/Stmt) or camt.052 (BkToCstmrAcctRpt/Rpt) is
+// read element by element, by name in any version's namespace (ISO 20022,
+// camt.053.001.02 to .12): a statement's account currency (Acct>Ccy), then
+// each entry (Ntry) decoded alone.
+type camtReader struct {
+	dec      *xml.Decoder
+	depth    int    // of the element the decoder is in: the document's root is 1
+	doc      string // BkToCstmrStmt or BkToCstmrAcctRpt, when in one
+	inStmt   bool   // in a Stmt or Rpt of it
+	found    bool   // a Stmt or Rpt seen
+	currency string // the statement's account currency
+	n        int    // entries read
 }
 
-type camtStmt struct {
-	Currency string      `xml:"Acct>Ccy"`
-	Entries  []camtEntry `xml:"Ntry"`
+type camtAccount struct {
+	Currency string `xml:"Ccy"`
 }
 
 type camtAmount struct {
@@ -65,43 +70,94 @@ type camtTx struct {
 	Info     string     `xml:"AddtlTxInf"`
 }
 
-// parseCamt reads the booked entries of every statement or report in a
+// newCamt reads the booked entries of every statement or report in a
 // camt document; pending ones (Sts PDNG, INFO) are not yet transactions.
-func parseCamt(data []byte) ([]Transaction, []RowError, error) {
-	var doc camtDoc
-	dec := xml.NewDecoder(bytes.NewReader(data))
+// The document ends with its root element: what follows is not read.
+func newCamt(r io.Reader) func() (Transaction, error) {
+	dec := xml.NewDecoder(r)
 	dec.Strict = true
-	if err := dec.Decode(&doc); err != nil {
-		var syn *xml.SyntaxError
-		if errors.As(err, &syn) {
-			return nil, nil, fmt.Errorf("camt: line %d: %s", syn.Line, syn.Msg)
+	c := &camtReader{dec: dec}
+	return c.next
+}
+
+func (c *camtReader) next() (Transaction, error) {
+	for {
+		tok, err := c.dec.Token()
+		if err == io.EOF {
+			return c.end()
 		}
-		return nil, nil, fmt.Errorf("camt: %w", err)
-	}
-	stmts := append(doc.Statements, doc.Reports...)
-	if len(stmts) == 0 {
-		return nil, nil, fmt.Errorf("%w: XML without BkToCstmrStmt or BkToCstmrAcctRpt", ErrFormat)
-	}
-	var txs []Transaction
-	var bad []RowError
-	n := 0
-	for _, s := range stmts {
-		for _, e := range s.Entries {
-			n++
-			status := strings.ToUpper(strings.TrimSpace(e.Status.Text + e.Status.Code))
-			if status == "PDNG" || status == "INFO" {
-				continue
+		if err != nil {
+			return Transaction{}, camtError(err)
+		}
+		switch el := tok.(type) {
+		case xml.StartElement:
+			c.depth++
+			name := el.Name.Local
+			switch {
+			case c.depth == 2:
+				c.doc = name
+			case c.depth == 3:
+				c.inStmt = c.doc == "BkToCstmrStmt" && name == "Stmt" || c.doc == "BkToCstmrAcctRpt" && name == "Rpt"
+				if c.inStmt {
+					c.found, c.currency = true, ""
+				}
+			case c.depth == 4 && c.inStmt && name == "Acct":
+				acct := camtAccount{Currency: c.currency}
+				err := c.dec.DecodeElement(&acct, &el)
+				c.depth--
+				if err != nil {
+					return Transaction{}, camtError(err)
+				}
+				c.currency = acct.Currency
+			case c.depth == 4 && c.inStmt && name == "Ntry":
+				var e camtEntry
+				err := c.dec.DecodeElement(&e, &el)
+				c.depth--
+				if err != nil {
+					return Transaction{}, camtError(err)
+				}
+				c.n++
+				status := strings.ToUpper(strings.TrimSpace(e.Status.Text + e.Status.Code))
+				if status == "PDNG" || status == "INFO" {
+					continue
+				}
+				t, err := camtTransaction(e, c.currency)
+				if err != nil {
+					return Transaction{}, RowError{Line: c.n, Err: fmt.Errorf("entry %d: %w", c.n, err)}
+				}
+				t.Line = c.n
+				return t, nil
 			}
-			t, err := camtTransaction(e, s.Currency)
-			if err != nil {
-				bad = append(bad, RowError{Line: n, Err: fmt.Errorf("entry %d: %w", n, err)})
-				continue
+		case xml.EndElement:
+			c.depth--
+			switch c.depth {
+			case 0:
+				return c.end()
+			case 1:
+				c.doc = ""
+			case 2:
+				c.inStmt = false
 			}
-			t.Line = n
-			txs = append(txs, t)
 		}
 	}
-	return txs, bad, nil
+}
+
+// end is the end of the document: EOF, or the error of XML that holds no
+// statement.
+func (c *camtReader) end() (Transaction, error) {
+	if !c.found {
+		return Transaction{}, fmt.Errorf("%w: XML without BkToCstmrStmt or BkToCstmrAcctRpt", ErrFormat)
+	}
+	return Transaction{}, io.EOF
+}
+
+// camtError is XML that cannot be read on, with its line.
+func camtError(err error) error {
+	var syn *xml.SyntaxError
+	if errors.As(err, &syn) {
+		return fmt.Errorf("camt: line %d: %s", syn.Line, syn.Msg)
+	}
+	return fmt.Errorf("camt: %w", err)
 }
 
 func camtTransaction(e camtEntry, accountCurrency string) (Transaction, error) {

@@ -1,13 +1,14 @@
 package statements
 
 import (
-	"bytes"
+	"bufio"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"slices"
 	"strings"
+	"unicode"
 
 	"vault/internal/money"
 )
@@ -15,48 +16,69 @@ import (
 // ColumnNames are the columns --columns may name.
 var ColumnNames = []string{"date", "value", "text", "detail", "amount", "out", "in", "currency", "card", "ref"}
 
-// parseCSV reads rows by the columns named in opts: a date, a text, and an
-// amount (signed) or out and in (each unsigned, one of them filled). A
-// first row whose date does not read as one is a header.
-func parseCSV(data []byte, opts Options) ([]Transaction, []RowError, error) {
-	if err := checkColumns(opts.Columns); err != nil {
-		return nil, nil, err
+// A csvReader reads rows by the columns named in its options: a date, a
+// text, and an amount (signed) or out and in (each unsigned, one of them
+// filled). A first row whose date does not read as one is a header.
+type csvReader struct {
+	r    *csv.Reader
+	opts Options
+	row  int
+}
+
+// newCSV reads the CSV text gives, from its start; the separator is the
+// options' or the one the first line with text has most of.
+func newCSV(text func() (io.Reader, error), opts Options) (func() (Transaction, error), error) {
+	comma := opts.Comma
+	if comma == 0 {
+		in, err := text()
+		if err != nil {
+			return nil, err
+		}
+		if comma, err = separator(in); err != nil {
+			return nil, err
+		}
 	}
-	data = utf8Text(data)
-	r := csv.NewReader(bytes.NewReader(data))
-	r.Comma = opts.Comma
-	if r.Comma == 0 {
-		r.Comma = separator(firstFilled(data))
+	in, err := text()
+	if err != nil {
+		return nil, err
 	}
+	r := csv.NewReader(in)
+	r.Comma = comma
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
-	txs := make([]Transaction, 0, bytes.Count(data, []byte("\n"))+1)
-	var bad []RowError
-	for row := 1; ; row++ {
-		rec, err := r.Read()
+	r.ReuseRecord = true
+	c := &csvReader{r: r, opts: opts}
+	return c.next, nil
+}
+
+func (c *csvReader) next() (Transaction, error) {
+	for {
+		c.row++
+		rec, err := c.r.Read()
 		if errors.Is(err, io.EOF) {
-			break
+			return Transaction{}, io.EOF
 		}
-		line, _ := r.FieldPos(0)
+		var syntax *csv.ParseError
+		if err != nil && !errors.As(err, &syntax) {
+			return Transaction{}, err // the file, not a row
+		}
+		line, _ := c.r.FieldPos(0)
 		if err != nil {
-			bad = append(bad, RowError{Line: line, Err: err})
+			return Transaction{}, RowError{Line: line, Err: err}
+		}
+		if c.row <= c.opts.after || blank(rec) || c.opts.skip != nil && c.opts.skip(rec) {
 			continue
 		}
-		if row <= opts.after || blank(rec) || opts.skip != nil && opts.skip(rec) {
-			continue
-		}
-		t, err := csvTransaction(rec, opts)
+		t, err := csvTransaction(rec, c.opts)
 		if err != nil {
-			if row == 1 && opts.after == 0 && isHeader(rec, opts) {
+			if c.row == 1 && c.opts.after == 0 && isHeader(rec, c.opts) {
 				continue
 			}
-			bad = append(bad, RowError{Line: line, Err: err})
-			continue
+			return Transaction{}, RowError{Line: line, Err: err}
 		}
 		t.Line = line
-		txs = append(txs, t)
+		return t, nil
 	}
-	return txs, bad, nil
 }
 
 // isHeader reports a first row whose date column is no date: the names.
@@ -87,15 +109,45 @@ func checkColumns(cols map[string]int) error {
 	return nil
 }
 
-// separator is the one of ; , and tab a line has most of.
-func separator(first []byte) rune {
-	best, n := ';', -1
-	for _, c := range []rune{';', ',', '\t'} {
-		if k := bytes.Count(first, []byte(string(c))); k > n {
-			best, n = c, k
+// separator is the one of ; , and tab that the first line with text has
+// most of (the first of them on a tie), read from r rune by rune.
+func separator(r io.Reader) (rune, error) {
+	in := bufio.NewReader(r)
+	seps := []rune{';', ',', '\t'}
+	var count [3]int
+	filled := false
+	best := func() rune {
+		c, n := seps[0], -1
+		for i, k := range count {
+			if k > n {
+				c, n = seps[i], k
+			}
 		}
+		return c
 	}
-	return best
+	for {
+		c, _, err := in.ReadRune()
+		if err == io.EOF && !filled {
+			return seps[0], nil
+		}
+		if err == io.EOF || err == nil && c == '\n' && filled {
+			return best(), nil
+		}
+		if err != nil {
+			return 0, err
+		}
+		switch c {
+		case '\n':
+			count = [3]int{}
+		case ';':
+			count[0]++
+		case ',':
+			count[1]++
+		case '\t':
+			count[2]++
+		}
+		filled = filled || !unicode.IsSpace(c)
+	}
 }
 
 func blank(rec []string) bool {

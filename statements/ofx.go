@@ -1,8 +1,10 @@
 package statements
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
+	"io"
 	"strings"
 )
 
@@ -13,89 +15,135 @@ func isOFX(data []byte) bool {
 	return bytes.Contains(head, []byte("OFXHEADER")) || bytes.Contains(bytes.ToUpper(head), []byte("<OFX>"))
 }
 
-// parseOFX reads the STMTTRN records of an OFX or QFX file (bank and
-// credit card statements), with or without closing tags.
-func parseOFX(data []byte) ([]Transaction, []RowError, error) {
-	fields := ofxFields(string(data))
-	var txs []Transaction
-	var bad []RowError
-	currency := ""
-	var cur map[string]string
-	orig := false // in an ORIGCURRENCY aggregate
-	n := 0
-	flush := func() {
-		if cur == nil {
-			return
+// An ofxReader reads the STMTTRN records of an OFX or QFX file (bank and
+// credit card statements), with or without closing tags, field by field.
+type ofxReader struct {
+	in       *bufio.Reader
+	started  bool              // past the text before the first tag
+	currency string            // CURDEF
+	cur      map[string]string // the STMTTRN being read, nil between them
+	orig     bool              // in its ORIGCURRENCY aggregate
+	n        int               // STMTTRNs read
+}
+
+func newOFX(r io.Reader) func() (Transaction, error) {
+	o := &ofxReader{in: bufio.NewReaderSize(r, 64<<10)}
+	return o.next
+}
+
+func (o *ofxReader) next() (Transaction, error) {
+	for {
+		f, err := o.field()
+		if err == io.EOF {
+			if t, err, ok := o.flush(); ok {
+				return t, err
+			}
+			if o.n == 0 && o.currency == "" {
+				return Transaction{}, fmt.Errorf("%w: OFX without a statement", ErrFormat)
+			}
+			return Transaction{}, io.EOF
 		}
-		n++
-		t, err := ofxTransaction(cur, currency)
 		if err != nil {
-			bad = append(bad, RowError{Line: n, Err: fmt.Errorf("transaction %d: %w", n, err)})
-		} else {
-			t.Line = n
-			txs = append(txs, t)
+			return Transaction{}, err
 		}
-		cur, orig = nil, false
-	}
-	for _, f := range fields {
 		switch f.tag {
 		case "CURDEF":
-			currency = strings.ToUpper(f.value)
+			o.currency = strings.ToUpper(f.value)
 		case "STMTTRN":
-			flush()
-			cur = map[string]string{}
+			t, err, ok := o.flush()
+			o.cur = map[string]string{}
+			if ok {
+				return t, err
+			}
 		case "/STMTTRN":
-			flush()
+			if t, err, ok := o.flush(); ok {
+				return t, err
+			}
 		case "ORIGCURRENCY", "/ORIGCURRENCY":
-			orig = f.tag == "ORIGCURRENCY"
+			o.orig = f.tag == "ORIGCURRENCY"
 		default:
 			tag := f.tag
-			if orig && tag == "CURSYM" {
+			if o.orig && tag == "CURSYM" {
 				tag = "ORIGCURSYM" // the currency the amount was converted from
 			}
-			if cur != nil && f.value != "" {
-				if _, seen := cur[tag]; !seen {
-					cur[tag] = f.value
+			if o.cur != nil && f.value != "" {
+				if _, seen := o.cur[tag]; !seen {
+					o.cur[tag] = f.value
 				}
 			}
 		}
 	}
-	flush()
-	if n == 0 && currency == "" {
-		return nil, nil, fmt.Errorf("%w: OFX without a statement", ErrFormat)
+}
+
+// flush ends the STMTTRN being read: its transaction or its row error, and
+// whether there was one.
+func (o *ofxReader) flush() (Transaction, error, bool) {
+	if o.cur == nil {
+		return Transaction{}, nil, false
 	}
-	return txs, bad, nil
+	f := o.cur
+	o.cur, o.orig = nil, false
+	o.n++
+	t, err := ofxTransaction(f, o.currency)
+	if err != nil {
+		return Transaction{}, RowError{Line: o.n, Err: fmt.Errorf("transaction %d: %w", o.n, err)}, true
+	}
+	t.Line = o.n
+	return t, nil, true
 }
 
 type ofxField struct{ tag, value string }
 
-// ofxFields splits OFX into tags and the text after each, up to the next
-// tag: "<TRNAMT>-459.00" in version 1, "<TRNAMT>-459.00</TRNAMT>" in 2.
-func ofxFields(s string) []ofxField {
-	var out []ofxField
+// maxTag bounds what is kept of a tag's name: OFX's are short, so a longer
+// one is no tag the reader knows, whatever its length.
+const maxTag = 256
+
+// field reads a tag and the text after it, up to the next tag:
+// "<TRNAMT>-459.00" in version 1, "<TRNAMT>-459.00</TRNAMT>" in 2 (then
+// "</TRNAMT>" is a field of its own, without text). A tag the file ends in
+// is none.
+func (o *ofxReader) field() (ofxField, error) {
+	if !o.started {
+		if err := o.skipTo('<'); err != nil {
+			return ofxField{}, err
+		}
+		o.started = true
+	}
+	var tag []byte
 	for {
-		i := strings.IndexByte(s, '<')
-		if i < 0 {
-			return out
+		chunk, err := o.in.ReadSlice('>')
+		if len(tag) < maxTag {
+			tag = append(tag, chunk[:min(len(chunk), maxTag-len(tag))]...)
 		}
-		s = s[i+1:]
-		j := strings.IndexByte(s, '>')
-		if j < 0 {
-			return out
+		if err == nil {
+			break
 		}
-		tag := strings.ToUpper(strings.TrimSpace(s[:j]))
-		s = s[j+1:]
-		k := strings.IndexByte(s, '<')
-		if k < 0 {
-			k = len(s)
+		if err != bufio.ErrBufferFull {
+			return ofxField{}, err // the tag is not closed: not a tag
 		}
-		out = append(out, ofxField{tag: tag, value: strings.TrimSpace(unescapeOFX(s[:k]))})
+	}
+	tag = bytes.TrimSuffix(tag, []byte(">"))
+	value, err := o.in.ReadString('<')
+	if err != nil && err != io.EOF {
+		return ofxField{}, err
+	}
+	value = strings.TrimSuffix(value, "<")
+	return ofxField{tag: strings.ToUpper(strings.TrimSpace(string(tag))), value: strings.TrimSpace(unescapeOFX(value))}, nil
+}
+
+// skipTo reads past the next c, holding none of what it skips.
+func (o *ofxReader) skipTo(c byte) error {
+	for {
+		_, err := o.in.ReadSlice(c)
+		if err != bufio.ErrBufferFull {
+			return err
+		}
 	}
 }
 
-func unescapeOFX(s string) string {
-	return strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&quot;", `"`, "&apos;", "'").Replace(s)
-}
+var ofxEntities = strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&quot;", `"`, "&apos;", "'")
+
+func unescapeOFX(s string) string { return ofxEntities.Replace(s) }
 
 func ofxTransaction(f map[string]string, currency string) (Transaction, error) {
 	var t Transaction

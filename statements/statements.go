@@ -2,18 +2,16 @@
 // ISO 20022 camt.053 and camt.052 (encoding/xml), OFX/QFX (versions 1 and
 // 2), the CSV exports of Norwegian banks and PayPal known by their headers
 // (banks.go, paypal.go; docs/statements.md has the sources), and any CSV
-// whose columns are named (--columns). A row that cannot be read is
-// reported with its line and the rest are read.
+// whose columns are named (--columns). A file is read as a stream, a line
+// at a time (Reader); a row that cannot be read is reported with its line
+// and the rest are read.
 package statements
 
 import (
 	"bytes"
-	"cmp"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"strconv"
+	"io"
 	"strings"
 	"time"
 	"unicode"
@@ -53,70 +51,32 @@ var ErrFormat = errors.New("not a statement this vault reads (camt.053/camt.052 
 // maxSize bounds a statement file.
 const maxSize = 64 << 20
 
-// Parse reads a statement: its format's name, the transactions, and the
-// rows that could not be read.
+// Parse reads a statement held in memory: its format's name, the
+// transactions, and the rows that could not be read (see Reader).
 func Parse(data []byte, opts Options) (string, []Transaction, []RowError, error) {
 	if len(data) > maxSize {
 		return "", nil, nil, fmt.Errorf("larger than %d MB", maxSize>>20)
 	}
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	var txs []Transaction
-	var bad []RowError
-	var format string
-	var err error
-	switch trimmed := bytes.TrimSpace(data); {
-	case isOFX(data):
-		format = "ofx"
-		txs, bad, err = parseOFX(data)
-	case bytes.HasPrefix(trimmed, []byte("<")):
-		format = "camt"
-		txs, bad, err = parseCamt(data)
-	case opts.Columns != nil:
-		format = "csv"
-		txs, bad, err = parseCSV(data, opts)
-	default:
-		var name string
-		var known Options
-		if name, known, err = detectBank(data, opts.DateFormat); name == "" && err == nil {
-			return "", nil, nil, ErrFormat
-		}
-		format = "csv: " + name
-		if err == nil {
-			known.DateFormat = cmp.Or(opts.DateFormat, known.DateFormat)
-			known.Currency = cmp.Or(opts.Currency, known.Currency)
-			txs, bad, err = parseCSV(data, known)
-		}
-	}
+	format, next, err := open(bytes.NewReader(data), opts)
 	if err != nil {
 		return format, nil, nil, err
 	}
-	keyed(txs)
-	for i := range txs {
-		// After the keys: a line recorded before its card was read from its
-		// text keeps its key, so importing its file again adds nothing.
-		if txs[i].Card == "" {
-			_, txs[i].Card = CardIn(txs[i].Text)
+	r := &Reader{format: format, next: next}
+	var txs []Transaction
+	var bad []RowError
+	for {
+		t, err := r.Read()
+		var row RowError
+		switch {
+		case err == io.EOF:
+			return format, txs, bad, nil
+		case errors.As(err, &row):
+			bad = append(bad, row)
+		case err != nil:
+			return format, nil, nil, err
+		default:
+			txs = append(txs, t)
 		}
-	}
-	return format, txs, bad, nil
-}
-
-// keyed gives each transaction its key: the bank's id when it has one, else
-// its date, amount, text and card with the count of identical ones before
-// it in the file (two equal coffees on one day are two).
-func keyed(txs []Transaction) {
-	seen := make(map[string]int, len(txs))
-	for i := range txs {
-		t := &txs[i]
-		if t.BankRef != "" {
-			t.Key = "ref:" + t.BankRef
-			continue
-		}
-		base := t.Booked.String() + "|" + strconv.FormatInt(t.Amount.Minor, 10) + "|" + t.Amount.Currency + "|" + squeeze(t.Text) + "|" + t.Card
-		n := seen[base]
-		seen[base]++
-		sum := sha256.Sum256([]byte(base + "|" + strconv.Itoa(n)))
-		t.Key = "h:" + hex.EncodeToString(sum[:16])
 	}
 }
 

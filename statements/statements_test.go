@@ -124,7 +124,9 @@ func TestNasty(t *testing.T) {
 }
 
 func FuzzCamt(f *testing.F) {
-	f.Add(read(f, "camt053.xml"))
+	for _, seed := range camtSeeds(f) {
+		f.Add(seed)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		_, txs, _, err := Parse(data, Options{})
 		if err == nil {
@@ -138,9 +140,15 @@ func FuzzCamt(f *testing.F) {
 }
 
 func FuzzCSV(f *testing.F) {
-	f.Add(read(f, "generic.csv"))
+	generic := read(f, "generic.csv")
+	f.Add(generic)
+	f.Add([]byte{})
+	f.Add(generic[:len(generic)/2])
+	f.Add([]byte(strings.Repeat("03.09.2026;Kaffe;42,00;\n", 5000)))
+	f.Add([]byte("03.09.2026;\"" + strings.Repeat("never closed ", 10000)))
 	for _, text := range nastyTexts {
 		f.Add([]byte("03.09.2026;" + text + ";;459,00;\n"))
+		f.Add([]byte("03.09.2026;" + text + ";;459,00;459,00\n"))
 	}
 	opts := Options{Columns: map[string]int{"date": 1, "text": 2, "out": 4, "in": 5}, Decimal: ',', Currency: "NOK"}
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -222,7 +230,9 @@ func TestOFX(t *testing.T) {
 }
 
 func FuzzOFX(f *testing.F) {
-	f.Add(read(f, "bank.ofx"))
+	for _, seed := range ofxSeeds(f) {
+		f.Add(seed)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		_, txs, _, _ := Parse(data, Options{})
 		for _, tx := range txs {
@@ -309,8 +319,12 @@ func TestPayPalDateOrder(t *testing.T) {
 // reads is whole transactions.
 func FuzzBankCSV(f *testing.F) {
 	for _, name := range []string{"dnb.csv", "nordea.csv", "sparebank1.csv", "sbanken.csv", "sbanken2.csv", "paypal.csv", "paypal_de.csv"} {
-		f.Add(read(f, name))
+		data := read(f, name)
+		f.Add(data)
+		f.Add(data[:len(data)*2/3])
 	}
+	f.Add([]byte{})
+	f.Add([]byte("\xef\xbb\xbf"))
 	for _, text := range nastyTexts {
 		f.Add([]byte(`"Dato";"Forklaring";"Rentedato";"Ut fra konto";"Inn på konto"` + "\n" + `"03.09.2026";"` + text + `";"03.09.2026";459.00;""` + "\n"))
 	}
