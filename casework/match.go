@@ -162,8 +162,9 @@ func (r MatchResult) ToDecide() int {
 // MatchTransactions looks for the order of every line that has no linked
 // order yet: a line and an order that are each other's only candidate are
 // linked; other candidates are suggested, never ones the user rejected.
-// 'vault import statement' runs it on what it imported, 'vault match' on
-// demand; both record the same automatic links (by the
+// Credits linked to an order never add up to more than it cost: one past
+// that is suggested. 'vault import statement' runs it on what it imported,
+// 'vault match' on demand; both record the same automatic links (by the
 // matcher), which are no facts until the buyer confirms them.
 func (s *Service) MatchTransactions(ctx context.Context) (MatchResult, error) {
 	orders, err := s.DB.Orders(ctx, false)
@@ -204,6 +205,7 @@ func match(txs []vault.Transaction, orders []vault.Order, known []store.Match) M
 			rejected[[2]int64{int64(m.Transaction), int64(m.Order)}] = true
 		}
 	}
+	refunds := linkedRefunds(txs, orders, known)
 	cands := map[vault.TransactionID][]store.Match{}
 	perOrder := map[vault.OrderID]int{} // charges naming its marketplace that may pay it
 	for _, l := range lines {
@@ -233,6 +235,10 @@ func match(txs []vault.Transaction, orders []vault.Order, known []store.Match) M
 	for _, l := range lines {
 		cs := cands[l.ID]
 		sole := len(cs) == 1 && l.named && (l.Amount.Minor > 0 || perOrder[cs[0].Order] == 1 && taken[cs[0].Order] == 0)
+		if sole && l.Amount.Minor > 0 && !refunds.add(l.Transaction, cs[0].Order) {
+			sole = false
+			cs[0].Why += "; with the credits linked to it, more than the order cost"
+		}
 		for _, c := range cs {
 			if sole {
 				c.State = "linked"
@@ -251,6 +257,58 @@ func match(txs []vault.Transaction, orders []vault.Order, known []store.Match) M
 	slices.SortFunc(res.Suggested, byLine)
 	slices.SortFunc(res.ToConfirm, byLine)
 	return res
+}
+
+// refunded is what the credits linked to each order give back, in the
+// order's currency, each counted at most at what the order cost.
+type refunded struct {
+	orders map[vault.OrderID]vault.Order
+	sum    map[vault.OrderID]money.Money
+}
+
+// linkedRefunds is what the credits already linked (by the matcher or the
+// buyer) give back to each live order.
+func linkedRefunds(txs []vault.Transaction, orders []vault.Order, known []store.Match) refunded {
+	r := refunded{orders: map[vault.OrderID]vault.Order{}, sum: map[vault.OrderID]money.Money{}}
+	for _, o := range orders {
+		r.orders[o.ID] = o
+	}
+	byID := map[vault.TransactionID]vault.Transaction{}
+	for _, t := range txs {
+		if t.Amount.Minor > 0 {
+			byID[t.ID] = t
+		}
+	}
+	for _, m := range known {
+		t, credit := byID[m.Transaction]
+		if o, live := r.orders[m.Order]; credit && live && m.State == "linked" && !r.add(t, m.Order) {
+			r.sum[m.Order] = o.Total // linked past the cost (by the buyer, or before this rule): nothing more is
+		}
+	}
+	return r
+}
+
+// add counts the credit t as a refund of the order o, unless the refunds
+// would then pass what o cost: a statement of 9,300 credits of one
+// order's amount does not refund it 9,300 times (#31, item 6).
+func (r refunded) add(t vault.Transaction, id vault.OrderID) bool {
+	o, ok := r.orders[id]
+	if !ok || o.Total.Minor <= 0 {
+		return false
+	}
+	back := o.Total // a credit in another currency, the bank's rate unknown: all of it
+	switch {
+	case t.Amount.Currency == o.Total.Currency:
+		back.Minor = min(t.Amount.Minor, o.Total.Minor)
+	case t.Original.Currency == o.Total.Currency && t.Original.Minor > 0:
+		back.Minor = min(t.Original.Minor, o.Total.Minor)
+	}
+	sum, err := money.Add(r.sum[id], back)
+	if err != nil || sum.Minor > o.Total.Minor {
+		return false
+	}
+	r.sum[id] = sum
+	return true
 }
 
 // unconfirmedCredits are the matcher's links of credits to live orders

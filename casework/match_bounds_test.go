@@ -12,6 +12,7 @@ import (
 
 	"vault"
 	"vault/internal/money"
+	"vault/store"
 )
 
 // The matcher's work is bounded by what a hostile statement can hold
@@ -153,6 +154,36 @@ func TestMatchOneWindow(t *testing.T) {
 	}
 	if got, want := res.Suggested[0].Why, "one of 3 charges that together make the total, AliExpress in the text"; got != want {
 		t.Errorf("why %q, want %q", got, want)
+	}
+}
+
+// TestMatchRefundsNeverPassTheCost: one order of 9999999999999.99 NOK and
+// 9,300 credits of that amount (#31, item 6): one is linked, the others
+// are suggested, and what the links refund fits in the order's cost.
+func TestMatchRefundsNeverPassTheCost(t *testing.T) {
+	largest, err := money.Parse("9999999999999,99 NOK")
+	if err != nil {
+		t.Fatal(err)
+	}
+	orders := []vault.Order{{ID: 1, Marketplace: vault.AliExpress, Total: largest, Ordered: day("2026-09-03")}}
+	txs := make([]vault.Transaction, 9300)
+	for i := range txs {
+		txs[i] = vault.Transaction{ID: vault.TransactionID(i + 1), Booked: day("2026-10-01"), Amount: largest, Text: "ALIEXPRESS.COM REFUND"}
+	}
+	res := match(txs, orders, nil)
+	if len(res.Linked) != 1 || res.Linked[0].Transaction != 1 || len(res.Suggested) != 9299 || len(res.ToConfirm) != 1 {
+		t.Fatalf("%d linked (%v), %d suggested, %d to confirm; want the first linked and 9,299 suggested",
+			len(res.Linked), res.Linked, len(res.Suggested), len(res.ToConfirm))
+	}
+	// A later run knows the link, and links nothing more; nor when the
+	// buyer linked two by hand.
+	known := []store.Match{{Transaction: 1, Order: 1, State: "linked", By: "matcher"}}
+	if res := match(txs, orders, known); len(res.Linked) != 0 || len(res.Suggested) != 9299 {
+		t.Errorf("second run: %d linked, %d suggested", len(res.Linked), len(res.Suggested))
+	}
+	known = append(known, store.Match{Transaction: 2, Order: 1, State: "linked", By: "user"})
+	if res := match(txs, orders, known); len(res.Linked) != 0 || len(res.Suggested) != 9298 {
+		t.Errorf("after the buyer's link: %d linked, %d suggested", len(res.Linked), len(res.Suggested))
 	}
 }
 

@@ -14,7 +14,7 @@ import (
 
 // The matcher's rules, each at its edge, so that a careless edit of one
 // (a wider tolerance, a longer window, a rejection forgotten, two orders
-// paid by one charge) fails here (#31, item 9).
+// paid by one charge, a refund counted twice) fails here (#31, item 9).
 
 // matchOnce imports lines into s, runs the matcher and returns its
 // decisions as "TX-n ORD-n" per state.
@@ -176,6 +176,29 @@ func TestMatchOneChargeTwoOrders(t *testing.T) {
 	}
 }
 
+// TestMatchRefundsCapped: credits of an order's amount beyond what it cost
+// are suggested, not linked: three credits of 459.00 for an order of
+// 459.00 link one (the first), and none once the buyer's own refund
+// covers the order (#31, item 6).
+func TestMatchRefundsCapped(t *testing.T) {
+	s := testVault(t)
+	o := addOrder(t, s, vault.Order{Marketplace: vault.AliExpress, Number: "8100000000000001", Total: nok(45900), Ordered: day("2026-09-02")})
+	got := matchOnce(t, s, statementLine("k1", "2026-09-03", -45900, "ALIEXPRESS.COM"),
+		statementLine("k2", "2026-09-20", 45900, "RETUR ALIEXPRESS.COM"), statementLine("k3", "2026-09-21", 45900, "RETUR ALIEXPRESS.COM"),
+		statementLine("k4", "2026-09-22", 45900, "RETUR ALIEXPRESS.COM"))
+	want := map[string][]string{
+		"linked":    {"TX-1 " + o.String(), "TX-2 " + o.String()},
+		"suggested": {"TX-3 " + o.String(), "TX-4 " + o.String()},
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("first run (-want +got):\n%s", d)
+	}
+	// Run again: the linked credit counts, so the others stay suggestions.
+	if got := matchOnce(t, s); len(got["linked"]) != 0 || len(got["suggested"]) != 2 {
+		t.Errorf("second run: %v; want the two credits suggested again", got)
+	}
+}
+
 // TestMatchSplitSharedLine: a charge that is part of a set making each of
 // two orders' totals pays at most one of them: both sets are suggested.
 func TestMatchSplitSharedLine(t *testing.T) {
@@ -196,5 +219,25 @@ func TestMatchSplitSharedLine(t *testing.T) {
 	want = map[string][]string{"linked": {"TX-1 ORD-1", "TX-2 ORD-1"}}
 	if d := cmp.Diff(want, decisions(match(txs, orders[:1], nil))); d != "" {
 		t.Errorf("one order (-want +got):\n%s", d)
+	}
+}
+
+// TestMatchRefundsLinkedByHand: credits the buyer linked that together
+// pass the order's cost leave no room for the matcher's: a converted
+// credit within 3 % of the total after them is suggested, not linked.
+func TestMatchRefundsLinkedByHand(t *testing.T) {
+	orders := []vault.Order{{ID: 1, Marketplace: vault.AliExpress, Total: nok(45900), Ordered: day("2026-09-02")}}
+	converted := vault.Transaction{ID: 3, Booked: day("2026-10-03"), Amount: nok(44600), Original: money.Money{Minor: 4200, Currency: "USD"}, Text: "ALIEXPRESS.COM"}
+	txs := []vault.Transaction{
+		{ID: 1, Booked: day("2026-10-01"), Amount: nok(10), Text: "ALIEXPRESS.COM"},
+		{ID: 2, Booked: day("2026-10-02"), Amount: nok(45900), Text: "ALIEXPRESS.COM"},
+		converted,
+	}
+	if d := cmp.Diff(map[string][]string{"linked": {"TX-3 ORD-1"}}, decisions(match(txs[2:], orders, nil))); d != "" {
+		t.Fatalf("the converted credit alone (-want +got):\n%s", d)
+	}
+	known := []store.Match{{Transaction: 1, Order: 1, State: "linked", By: "user"}, {Transaction: 2, Order: 1, State: "linked", By: "user"}}
+	if d := cmp.Diff(map[string][]string{"suggested": {"TX-3 ORD-1"}}, decisions(match(txs, orders, known))); d != "" {
+		t.Errorf("after the buyer's links (-want +got):\n%s", d)
 	}
 }
