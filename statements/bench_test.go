@@ -2,6 +2,7 @@ package statements
 
 import (
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 )
@@ -28,4 +29,54 @@ func BenchmarkParseCSV(b *testing.B) {
 			b.Fatal(err, len(txs), bad)
 		}
 	}
+}
+
+// BenchmarkReaderCSV reads 200,000 distinct DNB rows as a stream and
+// reports how far the heap grew: the counts of the keys, 16 bytes a row,
+// and a row.
+func BenchmarkReaderCSV(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString(`"Dato";"Forklaring";"Rentedato";"Ut fra konto";"Inn på konto"` + "\n")
+	for i := range 200_000 {
+		fmt.Fprintf(&sb, "\"%02d.%02d.2026\";\"Varekjøp ALIEXPRESS.COM %d\";\"\";\"%d.%02d\";\"\"\n", 1+i%28, 1+i%12, i, 10+i%5000, i%100)
+	}
+	benchReader(b, sb.String(), 200_000)
+}
+
+// BenchmarkReaderCamt reads 100,000 camt.053 entries as a stream.
+func BenchmarkReaderCamt(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString(`<?xml version="1.0"?><Document><BkToCstmrStmt><Stmt><Acct><Ccy>NOK</Ccy></Acct>`)
+	for i := range 100_000 {
+		fmt.Fprintf(&sb, "<Ntry><Amt>%d.%02d</Amt><CdtDbtInd>DBIT</CdtDbtInd><BookgDt><Dt>2026-%02d-%02d</Dt></BookgDt></Ntry>\n", 10+i%5000, i%100, 1+i%12, 1+i%28)
+	}
+	sb.WriteString(`</Stmt></BkToCstmrStmt></Document>`)
+	benchReader(b, sb.String(), 100_000)
+}
+
+func benchReader(b *testing.B, data string, lines int) {
+	b.SetBytes(int64(len(data)))
+	grew := uint64(0)
+	for b.Loop() {
+		r, err := NewReader(strings.NewReader(data), Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		base := heapBytes()
+		n := 0
+		for ; ; n++ {
+			if _, err := r.Read(); err == io.EOF {
+				break
+			} else if err != nil {
+				b.Fatal(err)
+			}
+			if n%10_000 == 0 {
+				grew = max(grew, heapBytes()-min(base, heapBytes()))
+			}
+		}
+		if n != lines {
+			b.Fatalf("%d lines, want %d", n, lines)
+		}
+	}
+	b.ReportMetric(float64(grew)/(1<<20), "heap-MB")
 }
