@@ -67,7 +67,7 @@ func (s *Service) ImportStatement(ctx context.Context, path string, opts stateme
 	if err != nil || res.Lines == 0 {
 		return out, err
 	}
-	out.Twins, err = s.DB.Twins(ctx, res.First)
+	out.Twins, err = s.DB.Twins(ctx, res.Statement.ID, res.First)
 	return out, err
 }
 

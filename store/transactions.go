@@ -2,20 +2,25 @@ package store
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
+	"errors"
 	"fmt"
+	"hash"
 	"strings"
+	"time"
 
 	"vault"
 	"vault/internal/date"
 	"vault/internal/money"
 )
 
-// Imported is what ImportStatement recorded.
+// Imported is what ImportStatement, or a LineImport so far, recorded.
 type Imported struct {
 	Statement vault.Added         // the file, as evidence
 	Lines     int                 // the lines new to the vault
-	First     vault.TransactionID // the first of them; they are numbered on from it
+	First     vault.TransactionID // the first of them; the others have larger ids
 }
 
 // ImportStatement records a statement file as evidence (kind statement,
@@ -26,35 +31,162 @@ type Imported struct {
 // key: an overlapping statement) is not recorded again; the same file twice
 // is one piece of evidence.
 func (db *DB) ImportStatement(ctx context.Context, file vault.Evidence, txs []vault.Transaction) (Imported, error) {
-	var out Imported
+	return db.NewLineImport(file).Add(ctx, txs)
+}
+
+// A LineImport records a statement file and its lines in batches, as
+// ImportStatement records them in one: each batch is a transaction of its
+// own, sealed by its own audit entry on the statement's lines, so another
+// command gets the write lock between two batches (a million lines held
+// it for a minute), and an import stopped between them leaves a valid
+// vault with the lines before.
+type LineImport struct {
+	db    *DB
+	file  vault.Evidence
+	begun bool
+	res   Imported
+	seal  lineSeal
+}
+
+// NewLineImport begins the import of a statement file; the first Add
+// records the file.
+func (db *DB) NewLineImport(file vault.Evidence) *LineImport {
+	return &LineImport{db: db, file: file}
+}
+
+// Add records a batch of lines in one transaction: those whose key is not
+// recorded, and, with the first batch, the file (even with no lines: a
+// month without payments is a statement too). It returns what the import
+// recorded so far. A batch that fails records nothing of itself; the
+// batches before it stay.
+func (li *LineImport) Add(ctx context.Context, txs []vault.Transaction) (Imported, error) {
+	db := li.db
+	res, seal := li.res, li.seal
 	err := db.write(ctx, func(tx *sql.Tx) error {
 		now := db.now()
-		var err error
-		if out.Statement, err = db.addLinked(ctx, tx, file, vault.Links{Inbox: true}, "add evidence", now); err != nil {
-			return err
-		}
 		var last int64
 		if err := queryRow(ctx, tx, `SELECT coalesce(max(id), 0) FROM transactions`).Scan(&last); err != nil {
 			return err
 		}
+		if !li.begun {
+			var err error
+			if res.Statement, err = db.addLinked(ctx, tx, li.file, vault.Links{Inbox: true}, "add evidence", now); err != nil {
+				return err
+			}
+			if !res.Statement.Duplicate {
+				seal.last = last // a new statement: no line of it before
+			}
+		}
+		added := 0
 		for len(txs) > 0 {
 			n := min(len(txs), linesPerInsert)
-			added, err := addTransactions(ctx, tx, txs[:n], out.Statement.ID, now)
+			k, err := addTransactions(ctx, tx, txs[:n], res.Statement.ID, now)
 			if err != nil {
 				return err
 			}
-			out.Lines += added
+			added += k
 			txs = txs[n:]
 		}
-		if out.Lines == 0 {
+		if added == 0 {
 			return nil
 		}
-		// A rowid is the largest so far plus one: this transaction's lines
-		// follow the last one before it.
-		out.First = vault.TransactionID(last + 1)
-		return audit(ctx, tx, now, importAction(out.Lines, out.Statement.ID), linesOf(out.Statement.ID))
+		if res.Lines == 0 {
+			// A rowid is the largest so far plus one: this batch's lines
+			// follow the last one before it.
+			res.First = vault.TransactionID(last + 1)
+		}
+		res.Lines += added
+		sum, err := seal.add(ctx, tx, res.Statement.ID)
+		if err != nil {
+			return err
+		}
+		return sealLines(ctx, tx, now, importAction(added, res.Statement.ID), linesOf(res.Statement.ID), sum)
 	})
-	return out, err
+	if err != nil {
+		return li.res, err
+	}
+	li.begun, li.res, li.seal = true, res, seal
+	return res, nil
+}
+
+// lineSeal is the content hash of a statement's lines as verify computes
+// it (contentQueries["LINES"]: a JSON array of each line's array, by id),
+// kept running through an import: each batch hashes its own lines, not
+// every line of the statement again (quadratic in a big file, and the
+// whole array, 180 MB for a million lines, held in memory at once).
+type lineSeal struct {
+	h    hash.Hash // "[" and the lines' arrays so far, comma-separated
+	n    int       // lines hashed
+	last int64     // the largest id hashed: the lines after it are new
+}
+
+// linesJSON is a line's array in contentQueries["LINES"], the same
+// expression: a test holds the two equal.
+const linesJSON = `json_array(t.id, t.key, t.booked_at, t.value_at, t.amount_minor, t.currency,
+		t.original_minor, t.original_currency, t.rate, t.text, t.card, t.bank_ref, t.line, t.created_at)`
+
+// add hashes the statement's lines recorded since the last call (all of
+// them the first time, unless last says where they begin), and returns
+// the content hash of all of them. It is a value: a copy taken before a
+// batch is the seal to go on from when the batch is rolled back.
+func (s *lineSeal) add(ctx context.Context, tx *sql.Tx, statement vault.EvidenceID) (string, error) {
+	var err error
+	if s.h == nil {
+		s.h = sha256.New()
+		s.h.Write([]byte("["))
+	} else if s.h, err = clone(s.h); err != nil {
+		return "", err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT t.id, `+linesJSON+` FROM transactions t
+		WHERE t.statement_id = ? AND t.id > ? ORDER BY t.id`, statement, s.last)
+	if err != nil {
+		return "", fmt.Errorf("seal lines: %w", err)
+	}
+	defer rows.Close()
+	var line []byte
+	for rows.Next() {
+		if err := rows.Scan(&s.last, &line); err != nil {
+			return "", fmt.Errorf("seal lines: %w", err)
+		}
+		if s.n > 0 {
+			s.h.Write([]byte(","))
+		}
+		s.h.Write(line)
+		s.n++
+	}
+	if err := rows.Err(); err != nil {
+		return "", fmt.Errorf("seal lines: %w", err)
+	}
+	whole, err := clone(s.h)
+	if err != nil {
+		return "", err
+	}
+	whole.Write([]byte("]"))
+	return hex.EncodeToString(whole.Sum(nil)), nil
+}
+
+// clone is a copy of h's state (SHA-256's can be copied).
+func clone(h hash.Hash) (hash.Hash, error) {
+	c, err := h.(hash.Cloner).Clone()
+	if err != nil {
+		return nil, fmt.Errorf("seal lines: %w", err)
+	}
+	return c, nil
+}
+
+// sealLines appends the audit entry of a statement's lines, their content
+// hash known (lineSeal), as audit appends one whose content it reads.
+func sealLines(ctx context.Context, tx *sql.Tx, now, action string, record ref, content string) error {
+	at, err := time.Parse(time.RFC3339, now)
+	if err != nil {
+		return err
+	}
+	e := vault.AuditEntry{ID: 1, At: at, Action: action, Record: record.String(), Prev: anchoredGenesis, Content: content}
+	err = queryRow(ctx, tx, `SELECT id + 1, hash FROM audit ORDER BY id DESC LIMIT 1`).Scan(&e.ID, &e.Prev)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("audit: %w", err)
+	}
+	return appendEntry(ctx, tx, e, now)
 }
 
 // importAction is the audit action of an import: "import 12 lines of EV-3".
@@ -108,16 +240,17 @@ func orNull(s string) any {
 	return s
 }
 
-// Twins pairs each line from first on (one import's new lines) with the
-// latest earlier line of another statement file that has its day, amount
-// and card: the same charge, perhaps, exported twice in two formats.
-func (db *DB) Twins(ctx context.Context, first vault.TransactionID) ([][2]vault.TransactionID, error) {
+// Twins pairs each line of a statement from first on (one import's new
+// lines) with the latest earlier line of another statement file that has
+// its day, amount and card: the same charge, perhaps, exported twice in two
+// formats.
+func (db *DB) Twins(ctx context.Context, statement vault.EvidenceID, first vault.TransactionID) ([][2]vault.TransactionID, error) {
 	var out [][2]vault.TransactionID
 	err := db.read(ctx, func(tx *sql.Tx) error {
 		return eachPair(ctx, tx, `SELECT n.id, max(o.id) FROM transactions n JOIN transactions o
 			ON o.booked_at = n.booked_at AND o.amount_minor = n.amount_minor AND o.currency = n.currency AND o.card = n.card
 				AND o.id < ? AND o.statement_id IS NOT n.statement_id
-			WHERE n.id >= ? GROUP BY n.id ORDER BY n.booked_at, n.id`, []any{first, first},
+			WHERE n.id >= ? AND n.statement_id = ? GROUP BY n.id ORDER BY n.booked_at, n.id`, []any{first, first, statement},
 			func(n, o vault.TransactionID) { out = append(out, [2]vault.TransactionID{n, o}) })
 	})
 	return out, err
