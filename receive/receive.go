@@ -2,9 +2,10 @@
 // phone on the local network: a form that works without JavaScript (and
 // with curl -F), a little script that adds progress, and the checks around
 // it: a 128-bit token in the URL compared in constant time, 404 for
-// anything else (logged), an idle expiry, size limits per file and per
-// session. Storing is the caller's (Config.Save): every file goes through
-// the vault's own checks there.
+// anything else (counted in the log), an idle expiry, size limits per file
+// and per session, and limits on what connections without the token can
+// hold (Limits). Storing is the caller's (Config.Save): every file goes
+// through the vault's own checks there.
 package receive
 
 import (
@@ -45,6 +46,7 @@ type Config struct {
 	MaxTotal int64 // bytes a session
 	Idle     time.Duration
 	Orders   []Choice
+	Limits   Limits
 	// Save stores one file (at most max bytes) under order ("" for the
 	// inbox); an error fails the whole request.
 	Save func(ctx context.Context, name string, r io.Reader, max int64, order string) (Result, error)
@@ -66,6 +68,9 @@ type Handler struct {
 	reserved int64 // bytes granted to files being received now
 	last     time.Time
 	saving   chan struct{} // bounds the files checked at once: decoding an image takes memory
+	conns    *listener     // while serving
+	refused  refusals      // since the last report
+	dropped  int64         // connections closed over the limits, as last reported
 }
 
 // maxSaving is how many files are stored (and their images decoded) at once.
@@ -88,6 +93,7 @@ func New(cfg Config) *Handler {
 	if cfg.Log == nil {
 		cfg.Log = func(string, ...any) {}
 	}
+	cfg.Limits = cfg.Limits.withDefaults()
 	return &Handler{cfg: cfg, last: cfg.Now(), saving: make(chan struct{}, maxSaving)}
 }
 
@@ -104,11 +110,14 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	token, rest, _ := strings.Cut(strings.TrimPrefix(r.URL.Path, "/"), "/")
 	switch {
 	case subtle.ConstantTimeCompare([]byte(token), []byte(h.cfg.Token)) != 1:
-		h.refuse(w, r, "wrong or no token")
+		h.refuse(w, r, noToken)
 		return
 	case h.Expired():
-		h.refuse(w, r, "the session expired")
+		h.refuse(w, r, expired)
 		return
+	}
+	if c, ok := r.Context().Value(connKey{}).(*conn); ok {
+		c.prove()
 	}
 	h.touch()
 	header(w)
@@ -121,7 +130,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
 		io.WriteString(w, script)
 	default:
-		h.refuse(w, r, "no such page")
+		h.refuse(w, r, noPage)
 	}
 }
 
@@ -142,17 +151,37 @@ func header(w http.ResponseWriter) {
 
 // refuse answers 404 and closes the connection without reading the body:
 // a body trickled in slowly must not hold the server (and its shutdown).
-// The log names no path: it may hold the token, or something close to it,
-// or text made to look like a log line.
-func (h *Handler) refuse(w http.ResponseWriter, r *http.Request, why string) {
-	h.cfg.Log("refused %s from %s: %s", r.Method, r.RemoteAddr, why)
-	w.Header().Set("Connection", "close")
-	http.NotFound(w, r)
+// net/http would read up to 256 KB of it after the handler, with no
+// deadline; a hijacked connection is the handler's to close. The refusal
+// is counted, not logged one by one (report): a flood of them would bury
+// the log. The log names no path: it may hold the token, or something
+// close to it, or text made to look like a log line.
+func (h *Handler) refuse(w http.ResponseWriter, r *http.Request, why reason) {
+	h.countRefusal(r, why)
+	c, _, err := http.NewResponseController(w).Hijack()
+	if err != nil { // not HTTP/1 on a connection of its own
+		w.Header().Set("Connection", "close")
+		http.NotFound(w, r)
+		return
+	}
+	c.SetWriteDeadline(time.Now().Add(5 * time.Second))
+	io.WriteString(c, notFound)
+	c.Close()
 }
+
+// notFound is http.NotFound's answer, on a connection about to close.
+const notFound = "HTTP/1.1 404 Not Found\r\n" +
+	"Content-Type: text/plain; charset=utf-8\r\n" +
+	"X-Content-Type-Options: nosniff\r\n" +
+	"Content-Length: 19\r\n" +
+	"Connection: close\r\n" +
+	"\r\n" +
+	"404 page not found\n"
 
 // upload stores each file part of a multipart form, in order: the order
 // field, when present, comes first (the page puts it first).
 func (h *Handler) upload(w http.ResponseWriter, r *http.Request) {
+	r.Body = &idleBody{ReadCloser: r.Body, rc: http.NewResponseController(w), idle: h.cfg.Limits.BodyIdle}
 	mr, err := r.MultipartReader()
 	if err != nil {
 		http.Error(w, "want a multipart/form-data upload", http.StatusBadRequest)
@@ -279,6 +308,29 @@ func (c *counter) Read(p []byte) (int, error) {
 	c.n += int64(n)
 	if n > 0 && c.touch != nil {
 		c.touch()
+	}
+	return n, err
+}
+
+// idleBody reads a request's body with a deadline for each read, started
+// again before every one: an upload ends when it stalls for the idle time,
+// not when it has taken long. Once the body has ended (or failed) the
+// deadline is left alone: net/http then watches the connection itself.
+type idleBody struct {
+	io.ReadCloser
+	rc   *http.ResponseController
+	idle time.Duration
+	done bool
+}
+
+func (b *idleBody) Read(p []byte) (int, error) {
+	if b.done {
+		return b.ReadCloser.Read(p)
+	}
+	b.rc.SetReadDeadline(time.Now().Add(b.idle)) // no deadlines (a test's recorder): read without
+	n, err := b.ReadCloser.Read(p)
+	if err != nil {
+		b.done = true
 	}
 	return n, err
 }

@@ -2,11 +2,9 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"net"
-	"net/http"
 	"net/netip"
 	"os"
 	"os/signal"
@@ -120,7 +118,7 @@ func (a *app) runReceive(ctx context.Context, o *receiveOptions) error {
 	at, others := urlAddress(ln.Addr().(*net.TCPAddr).AddrPort(), o.listen == "", lan)
 	url := fmt.Sprintf("http://%s/%s", at, token)
 	a.announce(url, at.Addr(), len(lan) == 0, others, o.idle)
-	if err := serve(ctx, ln, h); err != nil {
+	if err := h.Serve(ctx, ln); err != nil {
 		return err
 	}
 	fmt.Fprintf(a.stderr, "vault: stopped receiving: %s\n", plural(len(received), "new file"))
@@ -275,34 +273,6 @@ func joinAddrs(addrs []netip.Addr) string {
 		s[i] = a.String()
 	}
 	return strings.Join(s, ", ")
-}
-
-// serve runs the server until ctx ends or the session is idle too long.
-func serve(ctx context.Context, ln net.Listener, h *receive.Handler) error {
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: time.Minute}
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
-	tick := time.NewTicker(time.Second)
-	defer tick.Stop()
-	for {
-		select {
-		case err := <-errc:
-			return err
-		case <-ctx.Done():
-		case <-tick.C:
-			if !h.Expired() {
-				continue
-			}
-		}
-		shut, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		if err := srv.Shutdown(shut); errors.Is(err, context.DeadlineExceeded) {
-			return srv.Close() // a connection that would not finish: cut it, keep what came
-		} else if err != nil && !errors.Is(err, http.ErrServerClosed) {
-			return err
-		}
-		return nil
-	}
 }
 
 // megabytes reads a size like 100MB (a megabyte is 10^6 bytes, as the
