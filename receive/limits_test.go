@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -77,6 +78,57 @@ func TestStalledUploadEnds(t *testing.T) {
 	}
 	if tmp, _ := filepath.Glob(filepath.Join(s.svc.Dir, "tmp", "*")); len(tmp) != 0 {
 		t.Errorf("left in tmp: %v", tmp)
+	}
+}
+
+// TestParallelSmallUploads: 60 uploads (24 with -short) of 250 kB at
+// once, with 5 MB a file and 50 MB a session, all land: each takes from the session what it
+// sends, not the whole 5 MB it might (#31, item 7). Before, 10 of them
+// held the 50 MB and the others were told the session was full.
+func TestParallelSmallUploads(t *testing.T) {
+	s := newServed(t, 5_000_000, 50_000_000, receive.Limits{})
+	n := 60
+	if testing.Short() {
+		n = 24 // still more than 10 at once
+	}
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			body, ctype := form(t, "", map[string][]byte{fmt.Sprintf("f%02d.txt", i): bytes.Repeat([]byte(fmt.Sprintf("file %02d\n", i)), 250_000/8)})
+			if code, rs := s.post(t, s.url, body, ctype); code != http.StatusOK || len(rs) != 1 || rs[0].Err != "" || rs[0].ID == "" {
+				t.Errorf("upload %d: %d %+v", i, code, rs)
+			}
+		}()
+	}
+	wg.Wait()
+	if got := s.stored(t); got != n {
+		t.Errorf("%d stored, want %d", got, n)
+	}
+}
+
+// TestSessionFullSaysSo: a file within the per-file limit that the
+// session's allowance has no room left for is refused as such, not as a
+// file "larger than the limit of 0 MB" (#31, item 7).
+func TestSessionFullSaysSo(t *testing.T) {
+	s := newSession(t, 200_000, 300_000)
+	for i, c := range []struct {
+		size int
+		want string // in the error; "" for kept
+	}{
+		{150_000, ""},
+		{180_000, "this session has received all it takes"},
+		{1_000, "this session has received all it takes"},
+	} {
+		body, ctype := form(t, "", map[string][]byte{fmt.Sprintf("f%d.txt", i): bytes.Repeat([]byte{byte('a' + i)}, c.size)})
+		code, rs := s.post(t, s.url, body, ctype)
+		if code != http.StatusOK || len(rs) != 1 || c.want == "" && rs[0].Err != "" || !strings.Contains(rs[0].Err, c.want) {
+			t.Errorf("file %d of %d bytes: %d %+v, want %q", i, c.size, code, rs, c.want)
+		}
+	}
+	if n := s.stored(t); n != 1 {
+		t.Errorf("%d stored, want the first file alone", n)
 	}
 }
 

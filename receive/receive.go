@@ -62,15 +62,14 @@ const (
 
 // Handler serves a session's page and uploads.
 type Handler struct {
-	cfg      Config
-	mu       sync.Mutex
-	total    int64 // bytes received this session
-	reserved int64 // bytes granted to files being received now
-	last     time.Time
-	saving   chan struct{} // bounds the files checked at once: decoding an image takes memory
-	conns    *listener     // while serving
-	refused  refusals      // since the last report
-	dropped  int64         // connections closed over the limits, as last reported
+	cfg     Config
+	mu      sync.Mutex
+	total   int64 // bytes received this session, kept or not
+	last    time.Time
+	saving  chan struct{} // bounds the files checked at once: decoding an image takes memory
+	conns   *listener     // while serving
+	refused refusals      // since the last report
+	dropped int64         // connections closed over the limits, as last reported
 }
 
 // maxSaving is how many files are stored (and their images decoded) at once.
@@ -242,28 +241,42 @@ func (h *Handler) orderField(p io.Reader) (string, error) {
 	return "", fmt.Errorf("order %q is not one this page offers", ref)
 }
 
+// sessionFull is what the phone is told of a file the session's
+// allowance has no room for.
+const sessionFull = "this session has received all it takes; start a new one on the computer"
+
 // save stores one file within what is left of the session's allowance.
+// A file takes from it what it sends, as it arrives: files sent at once
+// share what is left by their sizes, not each holding a whole file's limit.
 func (h *Handler) save(ctx context.Context, p *multipart.Part, order string) (Result, error) {
 	name := p.FileName()
 	h.mu.Lock()
-	grant := min(h.cfg.MaxFile, h.cfg.MaxTotal-h.total-h.reserved) // uploads at once share what is left
-	if grant > 0 {
-		h.reserved += grant
-	}
+	full := h.total >= h.cfg.MaxTotal
 	h.mu.Unlock()
-	if grant <= 0 {
-		return Result{Name: name, Err: "this session has received all it takes; start a new one on the computer"}, nil
+	if full {
+		return Result{Name: name, Err: sessionFull}, nil
 	}
 	h.saving <- struct{}{}
-	counted := &counter{r: p, touch: h.touch}
-	res, err := h.cfg.Save(ctx, name, counted, grant, order)
+	c := &counter{r: p, take: h.take}
+	res, err := h.cfg.Save(ctx, name, c, h.cfg.MaxFile, order)
 	<-h.saving
-	h.mu.Lock()
-	h.reserved -= grant
-	h.total += counted.n
-	h.mu.Unlock()
 	h.touch()
+	if c.full {
+		h.cfg.Log("refused a file: the session's %g MB are used up", float64(h.cfg.MaxTotal)/1e6)
+		return Result{Name: name, Err: sessionFull}, nil
+	}
 	return res, err
+}
+
+// take counts n bytes received and keeps the session awake while they
+// come (a long upload is no idle session); false once the session has
+// received more than it takes.
+func (h *Handler) take(n int64) bool {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.total += n
+	h.last = h.cfg.Now()
+	return h.total <= h.cfg.MaxTotal
 }
 
 // fail answers a request that could not be read to its end: the files
@@ -295,19 +308,25 @@ func wantsJSON(r *http.Request) bool {
 	return false
 }
 
-// counter counts the bytes read through it, and keeps the session awake
-// while they come: a long upload is no idle session.
+// errSessionFull ends a file the session has no room left for.
+var errSessionFull = errors.New("the session has received all it takes")
+
+// counter takes the bytes read through it from the session's allowance,
+// and fails once it is used up.
 type counter struct {
-	r     io.Reader
-	n     int64
-	touch func()
+	r    io.Reader
+	take func(int64) bool
+	full bool
 }
 
 func (c *counter) Read(p []byte) (int, error) {
+	if c.full {
+		return 0, errSessionFull
+	}
 	n, err := c.r.Read(p)
-	c.n += int64(n)
-	if n > 0 && c.touch != nil {
-		c.touch()
+	if n > 0 && !c.take(int64(n)) {
+		c.full = true
+		return 0, errSessionFull
 	}
 	return n, err
 }
