@@ -59,6 +59,10 @@ makes the address unguessable, no requested path is logged, and the server
 closes when idle; use it on a network you trust (your home Wi-Fi), not in a cafe.
 (A self-signed HTTPS certificate would need a warning clicked through on
 the phone and protect little more against someone on the same network.)
+Requests without the token are refused unread and counted on stderr every
+10 seconds ("refused 120 requests without the token from 1 address
+(192.168.1.40)"), and connections that have not shown it are limited, so
+they cannot crowd out the phone.
 Any browser or curl -F 'files=@IMG_0001.PNG' URL can use the page.`,
 		Example: `  vault receive
   vault receive --listen 192.168.1.20:8765 --timeout 30m --auto-link`,
