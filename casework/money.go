@@ -18,6 +18,7 @@ type MoneyRow struct {
 	Month       string            `json:"month"` // 2026-09
 	Charged     money.Money       `json:"charged"`
 	Refunded    money.Money       `json:"refunded"`
+	TooLarge    bool              `json:"too_large,omitempty"` // its lines add up past what an amount holds: not summed
 }
 
 // MissingRefund is a won case whose orders got no credit on a statement
@@ -88,13 +89,15 @@ func moneyOf(txs []vault.Transaction, orders []vault.Order, cases []vault.Case, 
 			r = &MoneyRow{Marketplace: o.Marketplace, Month: key[1], Charged: zero, Refunded: zero}
 			rows[key] = r
 		}
+		var err error
 		if t.Amount.Minor < 0 {
-			r.Charged.Minor -= t.Amount.Minor
+			r.Charged, err = money.Sub(r.Charged, t.Amount)
 			charged[o.ID] = true
 		} else {
-			r.Refunded.Minor += t.Amount.Minor
+			r.Refunded, err = money.Add(r.Refunded, t.Amount)
 			credited[o.ID] = true
 		}
+		r.TooLarge = r.TooLarge || err != nil
 	}
 	for _, r := range rows {
 		m.Rows = append(m.Rows, *r)

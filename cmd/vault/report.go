@@ -10,6 +10,7 @@ import (
 	"vault"
 	"vault/casework"
 	"vault/internal/lang"
+	"vault/internal/money"
 )
 
 func newReportCmd(a *app) *cobra.Command {
@@ -70,8 +71,11 @@ func (a *app) printMoney(m *casework.Money, l lang.Lang) error {
 	fmt.Fprintln(a.stdout)
 	rows := [][]string{{"MARKETPLACE", "MONTH", "CHARGED", "REFUNDED", "NET"}}
 	for _, r := range m.Rows {
-		net := r.Charged
-		net.Minor -= r.Refunded.Minor
+		net, err := money.Sub(r.Charged, r.Refunded)
+		if r.TooLarge || err != nil {
+			rows = append(rows, []string{r.Marketplace.Name(), r.Month, "too large to add up", "", ""})
+			continue
+		}
 		rows = append(rows, []string{r.Marketplace.Name(), r.Month, l.Money(r.Charged), l.Money(r.Refunded), l.Money(net)})
 	}
 	if err := table(a.stdout, rows); err != nil {
