@@ -3643,9 +3643,9 @@ func (f *Fpdf) putImportedTemplates() {
 
 	// Populate hash slice and data slice
 	i := 0
-	for k, v := range f.importedObjs {
+	for _, k := range keySortStrings(f.importedObjs) { // (vault: in order, not the map's)
 		objsIDHash[i] = k
-		objsIDData[i] = v
+		objsIDData[i] = append([]byte(nil), f.importedObjs[k]...) // (vault: output twice, same bytes)
 
 		i++
 	}
@@ -4268,6 +4268,12 @@ func (f *Fpdf) replaceAliases() {
 	}
 }
 
+// pageObj is the object number of page p: each page is two objects (the
+// page and its content) from pageBase on. (vault: upstream wrote 1+2*p,
+// which is wrong once embedded files are written before the pages: every
+// bookmark then pointed at a file's stream instead of its page.)
+func (f *Fpdf) pageObj(p int) int { return f.pageBase + 2*p - 1 }
+
 func (f *Fpdf) putpages() {
 	var wPt, hPt float64
 	var pageSize SizeType
@@ -4286,6 +4292,7 @@ func (f *Fpdf) putpages() {
 		hPt = f.defPageSize.Wd * f.k
 	}
 	pagesObjectNumbers := make([]int, nb+1) // 1-based
+	f.pageBase = f.n                        // (vault: see pageObj)
 	for n := 1; n <= nb; n++ {
 		// Page
 		f.newobj()
@@ -4320,7 +4327,7 @@ func (f *Fpdf) putpages() {
 						h = hPt
 					}
 					// dbg("h [%.2f], l.y [%.2f] f.k [%.2f]\n", h, l.y, f.k)
-					annots.printf("/Dest [%d 0 R /XYZ 0 %.2f null]>>", 1+2*l.page, h-l.y*f.k)
+					annots.printf("/Dest [%d 0 R /XYZ 0 %.2f null]>>", f.pageObj(l.page), h-l.y*f.k)
 				}
 			}
 			f.putAttachmentAnnotationLinks(&annots, n)
@@ -4747,7 +4754,10 @@ func (f *Fpdf) putimages() {
 	}
 
 	// Sort the keyList []string by the corresponding image's width.
+	// (vault: by name first, so that images of the same width come in the
+	// same order every time: a map's order is random.)
 	if f.catalogSort {
+		sort.Strings(keyList)
 		sort.SliceStable(keyList, func(i, j int) bool { return f.images[keyList[i]].w < f.images[keyList[j]].w })
 	}
 
@@ -4850,8 +4860,14 @@ func (f *Fpdf) putxobjectdict() {
 		if f.catalogSort {
 			sort.SliceStable(keyList, func(i, j int) bool { return f.images[keyList[i]].i < f.images[keyList[j]].i })
 		}
+		// (vault: two names may hold the same image; the dictionary names it once.)
+		named := map[string]bool{}
 		for _, key = range keyList {
 			image = f.images[key]
+			if named[image.i] {
+				continue
+			}
+			named[image.i] = true
 			f.outf("/I%s %d 0 R", image.i, image.n)
 		}
 	}
@@ -4870,9 +4886,9 @@ func (f *Fpdf) putxobjectdict() {
 		}
 	}
 	{
-		for tplName, objID := range f.importedTplObjs {
+		for _, tplName := range sortedStringKeys(f.importedTplObjs) { // (vault: in order)
 			// here replace obj id hash with n
-			f.outf("%s %d 0 R", tplName, f.importedTplIDs[objID])
+			f.outf("%s %d 0 R", tplName, f.importedTplIDs[f.importedTplObjs[tplName]])
 		}
 	}
 }
@@ -5104,6 +5120,11 @@ func (f *Fpdf) putcatalog() {
 }
 
 func (f *Fpdf) putheader() {
+	// (vault: embedded files are PDF 1.4 and their /UF entry 1.7; strict
+	// readers refuse them in the default 1.3)
+	if len(f.attachments) > 0 && f.pdfVersion < pdfVers1_7 {
+		f.pdfVersion = pdfVers1_7
+	}
 	f.outf("%%PDF-%s", f.pdfVersion)
 	f.out("%µ¶")
 }
@@ -5170,7 +5191,7 @@ func (f *Fpdf) putbookmarks() {
 			if o.last != -1 {
 				f.outf("/Last %d 0 R", n+o.last)
 			}
-			f.outf("/Dest [%d 0 R /XYZ 0 %.2f null]", 1+2*o.p, (f.h-o.y)*f.k)
+			f.outf("/Dest [%d 0 R /XYZ 0 %.2f null]", f.pageObj(o.p), (f.h-o.y)*f.k)
 			f.out("/Count 0>>")
 			f.out("endobj")
 		}
@@ -5472,4 +5493,14 @@ func (f *Fpdf) arc(x, y, rx, ry, degRotate, degStart, degEnd float64,
 	if degRotate != 0 {
 		f.out("Q")
 	}
+}
+
+// sortedStringKeys returns a map's keys in order. (vault)
+func sortedStringKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }

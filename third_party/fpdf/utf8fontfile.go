@@ -27,6 +27,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strings"
 )
 
 // flags
@@ -37,7 +38,29 @@ const symbolAllScale = 1 << 6
 const symbol2x2 = 1 << 7
 
 // CID map Init
-const toUnicode = "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo\n<</Registry (Adobe)\n/Ordering (UCS)\n/Supplement 0\n>> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n1 beginbfrange\n<0000> <FFFF> <0000>\nendbfrange\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend"
+// (vault: the identity map is written as one range per high byte, at most
+// 100 ranges a block, as ISO 32000-1 9.10.3 and 9.7.5.4 want: a range
+// <0000> <FFFF> <0000> increments only its last byte, and text extractors
+// that follow the spec read every character above U+00FF wrongly.)
+var toUnicode = identityToUnicode()
+
+func identityToUnicode() string {
+	var b strings.Builder
+	b.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo\n<</Registry (Adobe)\n/Ordering (UCS)\n/Supplement 0\n>> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
+	for start := 0; start < 256; start += 100 {
+		n := 100
+		if 256-start < n {
+			n = 256 - start
+		}
+		fmt.Fprintf(&b, "%d beginbfrange\n", n)
+		for hi := start; hi < start+n; hi++ {
+			fmt.Fprintf(&b, "<%02X00> <%02XFF> <%02X00>\n", hi, hi, hi)
+		}
+		b.WriteString("endbfrange\n")
+	}
+	b.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend")
+	return b.String()
+}
 
 type utf8FontFile struct {
 	fileReader           *fileReader
@@ -531,7 +554,7 @@ func (utf *utf8FontFile) generateCMAP() map[int][]int {
 func (utf *utf8FontFile) parseSymbols(usedRunes map[int]int) (map[int]int, map[int]int, map[int]int, []int) {
 	symbolCollection := map[int]int{0: 0}
 	charSymbolPairCollection := make(map[int]int)
-	for _, char := range usedRunes {
+	for _, char := range sortedValues(usedRunes) { // (vault: in order, not the map's; see README.vault)
 		if _, OK := utf.charSymbolDictionary[char]; OK {
 			symbolCollection[utf.charSymbolDictionary[char]] = char
 			charSymbolPairCollection[char] = utf.charSymbolDictionary[char]
@@ -1109,6 +1132,16 @@ func keySortStrings(s map[string][]byte) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// sortedValues returns the map's values in ascending order. (vault)
+func sortedValues(m map[int]int) []int {
+	vs := make([]int, 0, len(m))
+	for _, v := range m {
+		vs = append(vs, v)
+	}
+	sort.Ints(vs)
+	return vs
 }
 
 func keySortInt(s map[int]int) []int {
