@@ -3,13 +3,13 @@ module vault
 go 1.26.0
 
 require (
+	codeberg.org/go-pdf/fpdf v0.12.0
 	filippo.io/age v1.3.2
 	github.com/chromedp/chromedp v0.23.1
 	github.com/disintegration/imaging v1.6.2
 	github.com/emersion/go-ical v0.0.0-20250329121855-f41e73efc392
 	github.com/gabriel-vasile/mimetype v1.4.16
 	github.com/google/go-cmp v0.7.0
-	github.com/jung-kurt/gofpdf v1.16.2
 	github.com/ledongthuc/pdf v0.0.0-20260907135840-6c8c28e0e8a0
 	github.com/pdfcpu/pdfcpu v0.15.0
 	github.com/phpdave11/gofpdi v1.0.15
@@ -47,6 +47,6 @@ require (
 	modernc.org/memory v1.12.1 // indirect
 )
 
-replace github.com/jung-kurt/gofpdf => ./third_party/gofpdf
+replace codeberg.org/go-pdf/fpdf => ./third_party/fpdf
 
 replace github.com/phpdave11/gofpdi => ./third_party/gofpdi

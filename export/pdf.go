@@ -1,8 +1,8 @@
 package export
 
-// This file is the only one that imports the PDF library (gofpdf; its
-// maintained fork codeberg.org/go-pdf/fpdf has the same API). The dossier's
-// sections are written against doc's small set of primitives.
+// This file is the only one that imports the PDF library (fpdf, the
+// maintained line of gofpdf, with vault's patches: third_party/fpdf). The
+// dossier's sections are written against doc's small set of primitives.
 
 import (
 	"bytes"
@@ -12,7 +12,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/jung-kurt/gofpdf"
+	"codeberg.org/go-pdf/fpdf"
 	"github.com/phpdave11/gofpdi"
 )
 
@@ -35,9 +35,9 @@ const (
 	lineMM = 0.42       // line height per point of font size
 )
 
-// doc is a PDF being written: a thin layer over gofpdf.
+// doc is a PDF being written: a thin layer over fpdf.
 type doc struct {
-	p        *gofpdf.Fpdf
+	p        *fpdf.Fpdf
 	text     *coverage
 	pageOf   string // the footer: "page %d of {nb}"
 	fallback bool   // the fallback font is registered
@@ -63,7 +63,7 @@ func newDoc(m meta) (*doc, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := gofpdf.New("P", "mm", "A4", "")
+	p := fpdf.New("P", "mm", "A4", "")
 	p.AddUTF8FontFromBytes(body, "", tf.regular)
 	p.AddUTF8FontFromBytes(bold, "", tf.bold)
 	p.SetMargins(margin, margin, margin)
@@ -105,9 +105,10 @@ func (d *doc) section() {
 }
 
 // heading writes a title, with a bookmark to it when mark is set.
-// Bookmarks are kept flat: gofpdf (and its fork) writes /Count 0 on outline
-// items that have children, which the PDF spec forbids and strict validators
-// reject; a flat outline is valid and still lists every section and exhibit.
+// Bookmarks are kept flat: fpdf (as gofpdf before it) writes /Count 0 on
+// outline items that have children, which the PDF spec forbids and strict
+// validators reject; a flat outline is valid and still lists every section
+// and exhibit.
 func (d *doc) heading(s string, size float64, mark bool) {
 	d.need(size * lineMM * 3)
 	if mark {
@@ -163,12 +164,12 @@ func (d *doc) imageAt(pic picture, x, y, w, h float64) float64 {
 	}
 	name := pic.id // the same pixels are one image, however often shown
 	if d.p.GetImageInfo(name) == nil {
-		d.p.RegisterImageOptionsReader(name, gofpdf.ImageOptions{ImageType: pic.format}, bytes.NewReader(pic.data))
+		d.p.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: pic.format}, bytes.NewReader(pic.data))
 	}
 	scale := min(w/float64(pic.w), h/float64(pic.h))
 	iw, ih := float64(pic.w)*scale, float64(pic.h)*scale
 	x += (w - iw) / 2
-	d.p.ImageOptions(name, x, y, iw, ih, false, gofpdf.ImageOptions{ImageType: pic.format}, 0, "")
+	d.p.ImageOptions(name, x, y, iw, ih, false, fpdf.ImageOptions{ImageType: pic.format}, 0, "")
 	d.p.SetDrawColor(180, 180, 180)
 	d.p.Rect(x, y, iw, ih, "D")
 	return ih
@@ -185,7 +186,7 @@ func (d *doc) textAt(x, y, w float64, style string, size float64, s, mark string
 }
 
 // timelineRow writes "when  what  ref". There are no links to the exhibits:
-// gofpdf writes link annotations inline, where the PDF spec (ISO 32000-1,
+// fpdf writes link annotations inline, where the PDF spec (ISO 32000-1,
 // table 30) wants indirect references and strict validators refuse the
 // file; the reference names the exhibit's page instead ("E3, p. 12"), which
 // also works on paper, and every exhibit has a bookmark. The reference's
@@ -309,9 +310,9 @@ func (d *doc) bottom() float64 { return pageH - margin - footerH }
 
 // attach embeds files in the PDF as document-level attachments.
 func (d *doc) attach(files map[string][]byte, names []string) {
-	var as []gofpdf.Attachment
+	var as []fpdf.Attachment
 	for _, n := range names {
-		as = append(as, gofpdf.Attachment{Content: files[n], Filename: n})
+		as = append(as, fpdf.Attachment{Content: files[n], Filename: n})
 	}
 	d.p.SetAttachments(as)
 }
