@@ -11,7 +11,7 @@ import (
 )
 
 // FormText is the text of each form XObject (a page imported from another
-// PDF is drawn as one), in object order. It reads text as gofpdf writes it
+// PDF is drawn as one), in object order. It reads text as fpdf (formerly gofpdf) writes it
 // with a UTF-8 font, a literal string of UTF-16BE codes before Tj, so it
 // suits fixtures the tests wrote themselves, not PDFs at large.
 func FormText(data []byte) ([]string, error) {

@@ -47,7 +47,7 @@ func Validate(data []byte) error {
 
 var (
 	// resources are the XObject and Font dictionaries of page resources,
-	// as gofpdf writes them: "/XObject <<" then names and references.
+	// as fpdf (formerly gofpdf) writes them: "/XObject <<" then names and references.
 	resources = regexp.MustCompile(`/(?:XObject|Font)\s*<<((?:\s*/[^\s/<>]+\s+\d+\s+\d+\s+R)*)\s*>>`)
 	names     = regexp.MustCompile(`/[^\s/<>]+`)
 )
