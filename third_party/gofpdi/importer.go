@@ -14,6 +14,7 @@ type Importer struct {
 	tplN          int
 	writer        *PdfWriter
 	importedPages map[string]int
+	limits        Limits // (vault: see SetLimits)
 }
 
 type TplInfo struct {
@@ -54,6 +55,7 @@ func NewImporter() *Importer {
 }
 
 func (this *Importer) init() {
+	this.limits = DefaultLimits // (vault: see SetLimits)
 	this.readers = make(map[string]*PdfReader, 0)
 	this.writers = make(map[string]*PdfWriter, 0)
 	this.tplMap = make(map[int]*TplInfo, 0)
@@ -86,6 +88,13 @@ func (this *Importer) SetSourceFile(f string) {
 	}
 }
 
+// SetLimits sets what the readers of the streams set after it may
+// inflate (vault: see Limits; DefaultLimits unless set, and for a file
+// set with SetSourceFile).
+func (this *Importer) SetLimits(limits Limits) {
+	this.limits = limits
+}
+
 func (this *Importer) SetSourceStream(rs *io.ReadSeeker) {
 	this.SetSourceStreamNamed(fmt.Sprintf("%v", rs), rs)
 }
@@ -97,7 +106,7 @@ func (this *Importer) SetSourceStreamNamed(name string, rs *io.ReadSeeker) {
 	this.sourceFile = name
 
 	if _, ok := this.readers[this.sourceFile]; !ok {
-		reader, err := NewPdfReaderFromStream(this.sourceFile, *rs)
+		reader, err := NewPdfReaderFromStreamLimited(this.sourceFile, *rs, this.limits) // (vault: see SetLimits)
 		if err != nil {
 			panic(err)
 		}

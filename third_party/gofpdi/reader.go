@@ -7,7 +7,6 @@ import (
 	"encoding/binary"
 	"fmt"
 	"io"
-	"io/ioutil"
 	"math"
 	"os"
 	"strconv"
@@ -31,8 +30,43 @@ type PdfReader struct {
 	curPage        int
 	alreadyRead    bool
 	pageCount      int
-	depth          int          // (vault: see enter)
-	xrefSeen       map[int]bool // (vault: the /Prev offsets read, see readXref)
+	depth          int             // (vault: see enter)
+	xrefSeen       map[int]bool    // (vault: the /Prev offsets read, see readXref)
+	limits         Limits          // (vault: see Limits)
+	inflated       int64           // (vault: bytes inflated so far, against limits.Inflated)
+	objStms        map[int]*objStm // (vault: object streams read, see objectStream)
+	stmObjects     int             // (vault: the objects they hold, against limits.Objects)
+}
+
+// (vault: Limits bounds what a reader inflates. Upstream inflated every
+// FlateDecode stream whole: a 1 MB PDF whose page contents inflated to
+// 1 GiB of spaces took 37 s and 4.2 GB to import, three pages sharing
+// that stream ran for 16 minutes at 7.4 GB.)
+type Limits struct {
+	// Stream is the most one stream may inflate to (a page's contents,
+	// an object stream, a cross-reference stream), and the most a page's
+	// contents may come to in all.
+	Stream int64
+	// Inflated is the most a reader inflates in all, however many
+	// streams or pages share the bytes.
+	Inflated int64
+	// Objects is the most objects the cross-reference tables may list:
+	// each is an entry in memory, and an inflated table lists millions
+	// in a few kilobytes.
+	Objects int
+}
+
+// DefaultLimits are far above what a receipt, an invoice or a statement
+// needs: their page contents are kilobytes, their object streams less.
+// (vault: see Limits)
+var DefaultLimits = Limits{Stream: 16 << 20, Inflated: 64 << 20, Objects: 1 << 18}
+
+// objStm is an object stream, inflated, with its objects' ids and offsets:
+// resolved once, not once for each object in it. (vault: see objectStream)
+type objStm struct {
+	data  []byte
+	first int
+	ids   []int // object number, offset after /First, for each object in turn
 }
 
 // (vault: maxDepth bounds the reader's recursion. Nested arrays or
@@ -52,12 +86,55 @@ func (this *PdfReader) enter() error {
 
 func (this *PdfReader) leave() { this.depth-- }
 
+// inflate decodes FlateDecode data within the reader's limits (vault:
+// see Limits). When lenient, a stream damaged after its header gives what
+// decoded before the damage, as upstream's io.Copy did.
+func (this *PdfReader) inflate(data []byte, lenient bool) ([]byte, error) {
+	z, err := zlib.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, errors.Wrap(err, "zlib.NewReader error")
+	}
+	defer z.Close()
+	limit := this.limits.Stream
+	if left := this.limits.Inflated - this.inflated; left < limit {
+		limit = left
+	}
+	var out bytes.Buffer
+	n, err := io.Copy(&out, io.LimitReader(z, limit+1))
+	this.inflated += n
+	switch {
+	case n > this.limits.Stream:
+		return nil, fmt.Errorf("a stream inflates to more than %d MB", this.limits.Stream>>20)
+	case n > limit:
+		return nil, fmt.Errorf("the streams inflate to more than %d MB in all", this.limits.Inflated>>20)
+	case err != nil && !lenient:
+		return nil, errors.Wrap(err, "inflate error")
+	}
+	return out.Bytes(), nil
+}
+
+// addObjects checks that n more objects, listed in a cross-reference
+// table or held in an object stream, stay within limits.Objects (vault:
+// see Limits).
+func (this *PdfReader) addObjects(n int) error {
+	if n > this.limits.Objects-len(this.xref)-len(this.xrefStream)-this.stmObjects {
+		return fmt.Errorf("the PDF has more than %d objects", this.limits.Objects)
+	}
+	return nil
+}
+
 func NewPdfReaderFromStream(sourceFile string, rs io.ReadSeeker) (*PdfReader, error) {
+	return NewPdfReaderFromStreamLimited(sourceFile, rs, DefaultLimits)
+}
+
+// NewPdfReaderFromStreamLimited is NewPdfReaderFromStream within limits
+// (vault: see Limits).
+func NewPdfReaderFromStreamLimited(sourceFile string, rs io.ReadSeeker, limits Limits) (*PdfReader, error) {
 	length, err := rs.Seek(0, 2)
 	if err != nil {
 		return nil, errors.Wrapf(err, "Failed to determine stream length")
 	}
-	parser := &PdfReader{f: rs, sourceFile: sourceFile, nBytes: length}
+	parser := &PdfReader{f: rs, sourceFile: sourceFile, nBytes: length, limits: limits}
 	if err := parser.init(); err != nil {
 		return nil, errors.Wrap(err, "Failed to initialize parser")
 	}
@@ -78,7 +155,7 @@ func NewPdfReader(filename string) (*PdfReader, error) {
 		return nil, errors.Wrap(err, "Failed to obtain file information")
 	}
 
-	parser := &PdfReader{f: f, sourceFile: filename, nBytes: info.Size()}
+	parser := &PdfReader{f: f, sourceFile: filename, nBytes: info.Size(), limits: DefaultLimits}
 	if err = parser.init(); err != nil {
 		return nil, errors.Wrap(err, "Failed to initialize parser")
 	}
@@ -490,110 +567,25 @@ func (this *PdfReader) resolveCompressedObject(objSpec *PdfValue) (*PdfValue, er
 	objectId := this.xrefStream[objSpec.Id][0]
 	objectIndex := this.xrefStream[objSpec.Id][1]
 
-	// Read compressed object
-	compressedObjSpec := &PdfValue{Type: PDF_TYPE_OBJREF, Id: objectId, Gen: 0}
-
-	// Resolve compressed object
-	compressedObj, err := this.resolveObject(compressedObjSpec)
+	// (vault: the object stream is read once, see objectStream)
+	stm, err := this.objectStream(objectId)
 	if err != nil {
-		return nil, errors.Wrap(err, "Failed to resolve compressed object")
+		return nil, err
 	}
-
-	// Verify object type is /ObjStm
-	if _, ok := compressedObj.Value.Dictionary["/Type"]; ok {
-		if compressedObj.Value.Dictionary["/Type"].Token != "/ObjStm" {
-			return nil, errors.New("Expected compressed object type to be /ObjStm")
-		}
-	} else {
-		return nil, errors.New("Could not determine compressed object type.")
+	if objectIndex < 0 || 2*objectIndex+1 >= len(stm.ids) {
+		return nil, errors.New(fmt.Sprintf("Object stream %d has no object at index %d", objectId, objectIndex))
 	}
-
-	// Get number of sub-objects in compressed object
-	n := compressedObj.Value.Dictionary["/N"].Int
-	if n <= 0 {
-		return nil, errors.New("No sub objects in compressed object")
-	}
-
-	// Get offset of first object
-	first := compressedObj.Value.Dictionary["/First"].Int
-
-	// Get length
-	//length := compressedObj.Value.Dictionary["/Length"].Int
-
-	// Check for filter
-	filter := ""
-	if _, ok := compressedObj.Value.Dictionary["/Filter"]; ok {
-		filter = compressedObj.Value.Dictionary["/Filter"].Token
-		if filter != "/FlateDecode" {
-			return nil, errors.New("Unsupported filter - expected /FlateDecode, got: " + filter)
-		}
-	}
-
-	if filter == "/FlateDecode" {
-		// Decompress if filter is /FlateDecode
-		// Uncompress zlib compressed data
-		var out bytes.Buffer
-		zlibReader, _ := zlib.NewReader(bytes.NewBuffer(compressedObj.Stream.Bytes))
-		defer zlibReader.Close()
-		io.Copy(&out, zlibReader)
-
-		// Set stream to uncompressed data
-		compressedObj.Stream.Bytes = out.Bytes()
-	}
-
-	// Get io.Reader for bytes
-	r := bufio.NewReader(bytes.NewBuffer(compressedObj.Stream.Bytes))
-
-	subObjId := 0
-	subObjPos := 0
-
-	// Read sub-object indeces and their positions within the (un)compressed object
-	for i := 0; i < n; i++ {
-		var token string
-		var _objidx int
-		var _objpos int
-
-		// Read first token (object index)
-		token, err = this.readToken(r)
-		if err != nil {
-			return nil, errors.Wrap(err, "Failed to read token")
-		}
-
-		// Convert line (string) into int
-		_objidx, err = strconv.Atoi(token)
-		if err != nil {
-			return nil, errors.Wrap(err, "Failed to convert token into integer: "+token)
-		}
-
-		// Read first token (object index)
-		token, err = this.readToken(r)
-		if err != nil {
-			return nil, errors.Wrap(err, "Failed to read token")
-		}
-
-		// Convert line (string) into int
-		_objpos, err = strconv.Atoi(token)
-		if err != nil {
-			return nil, errors.Wrap(err, "Failed to convert token into integer: "+token)
-		}
-
-		if i == objectIndex {
-			subObjId = _objidx
-			subObjPos = _objpos
-		}
-	}
-
-	// Now create an io.ReadSeeker
-	rs := io.ReadSeeker(bytes.NewReader(compressedObj.Stream.Bytes))
+	subObjId := stm.ids[2*objectIndex]
+	subObjPos := stm.ids[2*objectIndex+1]
 
 	// Determine where to seek to (sub-object position + /First)
-	seekTo := int64(subObjPos + first)
-
-	// Fast forward to the object
-	rs.Seek(seekTo, 0)
+	seekTo := subObjPos + stm.first
+	if seekTo < 0 || seekTo > len(stm.data) {
+		return nil, errors.New(fmt.Sprintf("Object %d lies outside its object stream", subObjId))
+	}
 
 	// Create a new io.Reader
-	r = bufio.NewReader(rs)
+	r := bufio.NewReader(bytes.NewReader(stm.data[seekTo:]))
 
 	// Read token
 	token, err := this.readToken(r)
@@ -614,6 +606,103 @@ func (this *PdfReader) resolveCompressedObject(objSpec *PdfValue) (*PdfValue, er
 	result.Value = obj
 
 	return result, nil
+}
+
+// objectStream reads the object stream objectId: its data, inflated, and
+// its objects' numbers and offsets. (vault: upstream resolved, inflated and
+// indexed the stream again for each object in it; the inflated data
+// counts against limits.Inflated once, the objects against limits.Objects.)
+func (this *PdfReader) objectStream(objectId int) (*objStm, error) {
+	if stm, ok := this.objStms[objectId]; ok {
+		return stm, nil
+	}
+	// (vault: an object stream listed as inside itself, or in a stream
+	// that is, recursed without end)
+	if err := this.enter(); err != nil {
+		return nil, err
+	}
+	defer this.leave()
+
+	// Resolve compressed object
+	compressedObj, err := this.resolveObject(&PdfValue{Type: PDF_TYPE_OBJREF, Id: objectId, Gen: 0})
+	if err != nil {
+		return nil, errors.Wrap(err, "Failed to resolve compressed object")
+	}
+	if compressedObj.Value == nil || compressedObj.Stream == nil {
+		return nil, errors.New("Expected compressed object to be a stream")
+	}
+	dict := compressedObj.Value.Dictionary
+
+	// Verify object type is /ObjStm
+	if _, ok := dict["/Type"]; ok {
+		if dict["/Type"].Token != "/ObjStm" {
+			return nil, errors.New("Expected compressed object type to be /ObjStm")
+		}
+	} else {
+		return nil, errors.New("Could not determine compressed object type.")
+	}
+
+	// Get number of sub-objects in compressed object
+	n := 0
+	if v, ok := dict["/N"]; ok {
+		n = v.Int
+	}
+	if n <= 0 {
+		return nil, errors.New("No sub objects in compressed object")
+	}
+	if err := this.addObjects(n); err != nil {
+		return nil, err
+	}
+
+	// Get offset of first object
+	first := 0
+	if v, ok := dict["/First"]; ok {
+		first = v.Int
+	}
+
+	// Check for filter
+	filter := ""
+	if _, ok := dict["/Filter"]; ok {
+		filter = dict["/Filter"].Token
+		if filter != "/FlateDecode" {
+			return nil, errors.New("Unsupported filter - expected /FlateDecode, got: " + filter)
+		}
+	}
+
+	data := compressedObj.Stream.Bytes
+	if filter == "/FlateDecode" {
+		// Decompress if filter is /FlateDecode
+		if data, err = this.inflate(data, true); err != nil {
+			return nil, errors.Wrap(err, "Failed to inflate compressed object")
+		}
+	}
+
+	// Get io.Reader for bytes
+	r := bufio.NewReader(bytes.NewReader(data))
+
+	// Read sub-object indeces and their positions within the (un)compressed object
+	ids := make([]int, 0, 2*n)
+	for i := 0; i < n; i++ {
+		for j := 0; j < 2; j++ { // object number, then position
+			token, err := this.readToken(r)
+			if err != nil {
+				return nil, errors.Wrap(err, "Failed to read token")
+			}
+			v, err := strconv.Atoi(token)
+			if err != nil {
+				return nil, errors.Wrap(err, "Failed to convert token into integer: "+token)
+			}
+			ids = append(ids, v)
+		}
+	}
+
+	stm := &objStm{data: data, first: first, ids: ids}
+	if this.objStms == nil {
+		this.objStms = make(map[int]*objStm)
+	}
+	this.objStms[objectId] = stm
+	this.stmObjects += n
+	return stm, nil
 }
 
 func (this *PdfReader) resolveObject(objSpec *PdfValue) (*PdfValue, error) {
@@ -716,6 +805,12 @@ func (this *PdfReader) resolveObject(objSpec *PdfValue) (*PdfValue, error) {
 
 				// Set length to resolved object value
 				length = lengthDict.Value.Int
+			}
+
+			// (vault: a /Length past the end of the file is an error, not
+			// an allocation of what it says)
+			if length < 0 || int64(length) > this.nBytes {
+				return nil, errors.New(fmt.Sprintf("Stream length %d is not within the file", length))
 			}
 
 			// Read length bytes
@@ -974,6 +1069,11 @@ func (this *PdfReader) readXref() error {
 						return errors.Wrap(err, "Failed to skip whitespace")
 					}
 
+					// (vault: a /Length past the end of the file is an error)
+					if length < 0 || int64(length) > this.nBytes {
+						return errors.New(fmt.Sprintf("Xref stream length %d is not within the file", length))
+					}
+
 					// Read length bytes
 					data := make([]byte, length)
 
@@ -1001,18 +1101,10 @@ func (this *PdfReader) readXref() error {
 						return errors.New("Expected next token to be: endobj, got: " + t)
 					}
 
-					// Now decode zlib data
-					b := bytes.NewReader(data)
-
-					z, err := zlib.NewReader(b)
+					// Now decode zlib data (vault: within limits, see Limits)
+					p, err := this.inflate(data, false)
 					if err != nil {
-						return errors.Wrap(err, "zlib.NewReader error")
-					}
-					defer z.Close()
-
-					p, err := ioutil.ReadAll(z)
-					if err != nil {
-						return errors.Wrap(err, "ioutil.ReadAll error")
+						return errors.Wrap(err, "Failed to inflate xref stream")
 					}
 
 					objPos := 0
@@ -1021,7 +1113,7 @@ func (this *PdfReader) readXref() error {
 
 					// Decode result with paeth algorithm
 					var result []byte
-					b = bytes.NewReader(p)
+					b := bytes.NewReader(p)
 
 					firstFieldSize := v.Dictionary["/W"].Array[0].Int
 					middleFieldSize := v.Dictionary["/W"].Array[1].Int
@@ -1054,6 +1146,13 @@ func (this *PdfReader) readXref() error {
 							copy(objectData, result[1:fieldSize])
 						} else {
 							copy(objectData, result[0:fieldSize])
+						}
+
+						if objectData[0] == 1 || objectData[0] == 2 {
+							// (vault: each entry is kept in memory)
+							if err := this.addObjects(1); err != nil {
+								return err
+							}
 						}
 
 						if objectData[0] == 1 {
@@ -1170,6 +1269,11 @@ func (this *PdfReader) readXref() error {
 			// https://github.com/phpdave11/gofpdi/issues/71
 			_, ok := this.xref[i]
 			if !ok {
+				// (vault: each entry is kept in memory)
+				if err := this.addObjects(1); err != nil {
+					return err
+				}
+
 				// Append map[int]int
 				this.xref[i] = make(map[int]int, 1)
 
@@ -1404,8 +1508,9 @@ func (this *PdfReader) getContent(pageno int) (string, error) {
 	// Get page
 	page := this.pages[pageno-1]
 
-	// FIXME: This could be slow, converting []byte to string and appending many times
-	buffer := ""
+	// (vault: a builder, within limits.Stream: upstream appended to a
+	// string, quadratic in the number of streams, and without a limit)
+	var buffer strings.Builder
 
 	// Check to make sure /Contents exists in page dictionary
 	if _, ok := page.Value.Dictionary["/Contents"]; ok {
@@ -1423,12 +1528,14 @@ func (this *PdfReader) getContent(pageno int) (string, error) {
 				return "", errors.Wrap(err, "Failed to rebuild content stream")
 			}
 
-			// FIXME:  This is probably slow
-			buffer += string(tmpBuffer)
+			if int64(buffer.Len()+len(tmpBuffer)) > this.limits.Stream {
+				return "", errors.New(fmt.Sprintf("The page's contents come to more than %d MB", this.limits.Stream>>20))
+			}
+			buffer.Write(tmpBuffer)
 		}
 	}
 
-	return buffer, nil
+	return buffer.String(), nil
 }
 
 // Rebuild content stream
@@ -1471,14 +1578,11 @@ func (this *PdfReader) rebuildContentStream(content *PdfValue) ([]byte, error) {
 	for i := 0; i < len(filters); i++ {
 		switch filters[i].Token {
 		case "/FlateDecode":
-			// Uncompress zlib compressed data
-			var out bytes.Buffer
-			zlibReader, _ := zlib.NewReader(bytes.NewBuffer(stream))
-			defer zlibReader.Close()
-			io.Copy(&out, zlibReader)
-
-			// Set stream to uncompressed data
-			stream = out.Bytes()
+			// Uncompress zlib compressed data (vault: within limits, see Limits)
+			stream, err = this.inflate(stream, true)
+			if err != nil {
+				return nil, err
+			}
 		default:
 			return nil, errors.New("Unspported filter: " + filters[i].Token)
 		}
