@@ -47,8 +47,9 @@ type exportCache struct {
 	held   int               // bytes in pixels and halves
 	order  []pixelKey        // what they hold, oldest first (a half: maxW 0)
 	sizes  map[string][2]int // image width and height by SHA-256, for the layout
-	// PDF exhibits' page sizes by SHA-256 (nil: not readable as a PDF).
-	pdfSizes map[string][]pageSize
+	// What readPDF found of PDF exhibits, by SHA-256 (no pages: not
+	// readable as a PDF).
+	pdfs map[string]pdfDoc
 	// During a dry run (see prefetch), get only records what the layout
 	// asks for and answers with the size the picture will have.
 	dry    bool
@@ -69,7 +70,7 @@ type largeKey struct {
 
 func newExportCache() *exportCache {
 	return &exportCache{m: map[pictureKey]picture{}, pixels: map[pixelKey]*image.RGBA{}, halves: map[string]*image.RGBA{},
-		sizes: map[string][2]int{}, pdfSizes: map[string][]pageSize{}, verified: map[string]bool{}, large: map[largeKey]int{}}
+		sizes: map[string][2]int{}, pdfs: map[string]pdfDoc{}, verified: map[string]bool{}, large: map[largeKey]int{}}
 }
 
 // checked reports whether a file was re-hashed in this export already.

@@ -243,25 +243,40 @@ func (d *doc) font(style string, size float64, fallback bool) {
 // pageSize is a PDF page's width and height in points.
 type pageSize struct{ w, h float64 }
 
-// pdfPageSizes reads the page sizes of a PDF (its MediaBox), for the layout.
-// A file the importer cannot read is an error, never a crash.
-func pdfPageSizes(src []byte) (sizes []pageSize, err error) {
+// checkPDF reads a PDF as the render does: its page count, every page's
+// size, and the first maxPDFPages pages imported, within the importer's
+// limits on inflating (gofpdi.DefaultLimits: a stream at most 16 MB, all
+// of them 64 MB; a receipt's page is kilobytes). A file the importer
+// cannot read is an error, never a crash.
+func checkPDF(src []byte) (pdfDoc, error) { return checkPDFWithin(src, gofpdi.DefaultLimits) }
+
+// checkPDFWithin is checkPDF within other limits.
+func checkPDFWithin(src []byte, limits gofpdi.Limits) (doc pdfDoc, err error) {
 	defer caught("read PDF", &err)
 	if !bytes.HasPrefix(src, []byte("%PDF-")) { // the reader loops for ever on an empty file
-		return nil, errors.New("read PDF: not a PDF (no %PDF- header)")
+		return pdfDoc{}, errors.New("read PDF: not a PDF (no %PDF- header)")
 	}
 	imp := gofpdi.NewImporter()
+	imp.SetLimits(limits)
 	rs := io.ReadSeeker(bytes.NewReader(src))
-	imp.SetSourceStream(&rs)
+	imp.SetSourceStreamNamed("check", &rs)
 	boxes := imp.GetPageSizes()
-	for n := 1; n <= imp.GetNumPages(); n++ {
+	doc.pages = imp.GetNumPages()
+	for n := 1; n <= doc.pages; n++ {
 		box := boxes[n]["/MediaBox"]
 		if box["w"] <= 0 || box["h"] <= 0 {
-			return nil, fmt.Errorf("read PDF: page %d has no size", n)
+			return pdfDoc{}, fmt.Errorf("read PDF: page %d has no size", n)
 		}
-		sizes = append(sizes, pageSize{box["w"], box["h"]})
+		if n <= maxPDFPages {
+			doc.sizes = append(doc.sizes, pageSize{box["w"], box["h"]})
+		}
 	}
-	return sizes, nil
+	for n := range doc.sizes {
+		imp.ImportPage(n+1, "/MediaBox")
+	}
+	imp.PutFormXobjectsUnordered()
+	imp.GetImportedObjectsUnordered()
+	return doc, nil
 }
 
 // pdfPage draws page n (from 1) of the PDF src, named by its SHA-256,

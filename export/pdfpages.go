@@ -18,66 +18,68 @@ const maxPDFBytes = 20 << 20
 
 // pdfExhibit draws a PDF exhibit's pages, each as large as the page allows,
 // the first under the caption. It reports false, having drawn nothing, when
-// the file cannot be read as a PDF: the caller then says so.
+// the file cannot be read as a PDF (readPDF refused it): the caller then
+// says so.
 func (d Dossier) pdfExhibit(doc *doc, blobs *evidence.Blobs, x Exhibit) bool {
-	src, sizes, err := d.cache.pdf(x.Blob.SHA256, x.Blob.Size, blobs)
-	if err != nil || len(sizes) == 0 {
+	src, pdf, err := d.cache.pdf(x.Blob.SHA256, x.Blob.Size, blobs)
+	if err != nil || pdf.pages == 0 {
 		return false
 	}
-	shown := min(len(sizes), maxPDFPages)
+	shown := len(pdf.sizes)
 	for n := 1; n <= shown; n++ {
 		if n > 1 {
 			doc.page()
-			doc.para(bold, 9, fmt.Sprintf(d.t("Exhibit %s, page %d of %d"), x.Label, n, len(sizes)))
+			doc.para(bold, 9, fmt.Sprintf(d.t("Exhibit %s, page %d of %d"), x.Label, n, pdf.pages))
 			doc.gap(1)
 		}
 		top := doc.p.GetY()
 		box := doc.left() - 2
 		if src != nil { // nil in the dry layout: only the space counts
-			if err := doc.pdfPage(x.Blob.SHA256, src, n, shown, sizes[n-1], margin, top, contentW, box); err != nil {
+			if err := doc.pdfPage(x.Blob.SHA256, src, n, shown, pdf.sizes[n-1], margin, top, contentW, box); err != nil {
 				doc.para(body, 9, fmt.Sprintf(d.t("The page could not be drawn (%v). The original is identified in the manifest."), err))
 			}
 		}
-		s := sizes[n-1]
+		s := pdf.sizes[n-1]
 		doc.p.SetY(top + s.h*min(contentW/s.w, box/s.h) + 2)
 	}
-	if shown < len(sizes) {
-		doc.para(body, 9, fmt.Sprintf(d.t("[The document has %d pages; the first %d are shown. The original is identified in the manifest.]"), len(sizes), shown))
+	if shown < pdf.pages {
+		doc.para(body, 9, fmt.Sprintf(d.t("[The document has %d pages; the first %d are shown. The original is identified in the manifest.]"), pdf.pages, shown))
 	}
 	return true
 }
 
-// pdf reads a PDF exhibit's bytes and page sizes once per export; in the
-// dry layout only the sizes (the bytes are nil).
-func (c *exportCache) pdf(sum string, size int64, blobs *evidence.Blobs) ([]byte, []pageSize, error) {
+// pdf reads a PDF exhibit's bytes, and what readPDF finds, once per
+// export; in the dry layout only what it found (the bytes are nil). A file
+// readPDF refuses has no pages.
+func (c *exportCache) pdf(sum string, size int64, blobs *evidence.Blobs) ([]byte, pdfDoc, error) {
 	if size > maxPDFBytes {
-		return nil, nil, fmt.Errorf("larger than %d MB", maxPDFBytes>>20)
+		return nil, pdfDoc{}, fmt.Errorf("larger than %d MB", maxPDFBytes>>20)
 	}
 	c.mu.Lock()
-	sizes, ok := c.pdfSizes[sum]
+	pdf, ok := c.pdfs[sum]
 	c.mu.Unlock()
-	if ok && c.dry {
-		return nil, sizes, nil
+	if ok && (c.dry || pdf.pages == 0) {
+		return nil, pdf, nil
 	}
 	f, err := blobs.Open(sum)
 	if err != nil {
-		return nil, nil, err
+		return nil, pdfDoc{}, err
 	}
 	defer f.Close()
 	src, err := io.ReadAll(io.LimitReader(f, maxPDFBytes))
 	if err != nil {
-		return nil, nil, err
+		return nil, pdfDoc{}, err
 	}
 	if !ok {
-		if sizes, err = pdfPageSizes(src); err != nil {
-			sizes = nil // remembered: a file that fails once fails again
+		if pdf, err = readPDF(src); err != nil {
+			pdf = pdfDoc{} // remembered: a file that fails once fails again
 		}
 		c.mu.Lock()
-		c.pdfSizes[sum] = sizes
+		c.pdfs[sum] = pdf
 		c.mu.Unlock()
 	}
-	if c.dry {
-		return nil, sizes, nil
+	if c.dry || pdf.pages == 0 {
+		return nil, pdf, nil
 	}
-	return src, sizes, nil
+	return src, pdf, nil
 }

@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -37,7 +38,8 @@ func prevLoop(src []byte) []byte {
 }
 
 // hostilePDFs are PDF exhibits that once crashed the export (Go's stack
-// overflow is fatal, not a panic to recover) or took quadratic time.
+// overflow is fatal, not a panic to recover), took quadratic time or a
+// gigabyte of memory.
 func hostilePDFs() map[string][]byte {
 	const catalog = "<< /Type /Catalog /Pages 2 0 R >>"
 	return map[string][]byte{
@@ -52,6 +54,12 @@ func hostilePDFs() map[string][]byte {
 		"prev loops":           prevLoop(pdfOf(catalog, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", "<< /Type /Page /MediaBox [0 0 595 842] >>")),
 		"empty":                nil,
 		"not a PDF":            []byte("GIF89a"),
+		// In PDF 1.5 streams: the page tree in an object stream said to
+		// be inside itself; 300,000 objects listed by an inflated
+		// cross-reference stream of a few KB (2 million took 9 s and 500 MB).
+		"object stream in itself": xrefStreamPDF([]string{"<< /Type /Catalog /Pages 4 0 R >>", "<< /Type /Page /Parent 4 0 R /MediaBox [0 0 595 842] >>"},
+			[][3]int{{2, 4, 0}}),
+		"300,000 objects": xrefStreamPDF([]string{catalog, "<< /Type /Pages /Kids [] /Count 0 >>"}, slices.Repeat([][3]int{{1, 9, 0}}, 300_000)),
 	}
 }
 
@@ -60,20 +68,20 @@ func hostilePDFs() map[string][]byte {
 func TestHostilePDFs(t *testing.T) {
 	for name, src := range hostilePDFs() {
 		start := time.Now()
-		sizes, err := pdfPageSizes(src)
+		pdf, err := checkPDF(src)
 		if took := time.Since(start); took > 2*time.Second {
 			t.Errorf("%s: %v to read", name, took)
 		}
 		if err != nil && len(err.Error()) > 200 {
 			t.Errorf("%s: an error of %d bytes: %.300s", name, len(err.Error()), err)
 		}
-		t.Logf("%s: %d pages, %v", name, len(sizes), err)
+		t.Logf("%s: %d pages, %v", name, pdf.pages, err)
 	}
-	if _, err := pdfPageSizes(hostilePDFs()["page tree loops"]); err == nil || !strings.Contains(err.Error(), "page tree loops") {
+	if _, err := checkPDF(hostilePDFs()["page tree loops"]); err == nil || !strings.Contains(err.Error(), "page tree loops") {
 		t.Errorf("page tree loops: %v", err)
 	}
-	for _, name := range []string{"parent loops", "no startxref", "prev loops"} {
-		if _, err := pdfPageSizes(hostilePDFs()[name]); err == nil {
+	for _, name := range []string{"parent loops", "no startxref", "prev loops", "object stream in itself", "300,000 objects"} {
+		if _, err := checkPDF(hostilePDFs()[name]); err == nil {
 			t.Errorf("%s: no error", name)
 		}
 	}
@@ -89,8 +97,8 @@ func FuzzPDFExhibit(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
-		sizes, err := pdfPageSizes(src)
-		if err != nil || len(sizes) == 0 {
+		pdf, err := checkPDF(src)
+		if err != nil || pdf.pages == 0 {
 			return
 		}
 		doc, err := newDoc(meta{Title: "fuzz", Created: time.Date(2026, 12, 3, 0, 0, 0, 0, time.UTC), PageOf: "page %d of {nb}"})
@@ -98,7 +106,7 @@ func FuzzPDFExhibit(f *testing.F) {
 			t.Fatal(err)
 		}
 		doc.page()
-		_ = doc.pdfPage("fuzz", src, 1, 1, sizes[0], margin, 20, contentW, 200)
+		_ = doc.pdfPage("fuzz", src, 1, 1, pdf.sizes[0], margin, 20, contentW, 200)
 		var out bytes.Buffer
 		_ = doc.output(&out)
 	})
