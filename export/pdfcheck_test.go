@@ -6,12 +6,63 @@ import (
 	"encoding/binary"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/phpdave11/gofpdi"
 )
+
+// TestMain runs the tests, or, when this test binary runs under the name
+// vault (readPDF's child, as cmd/vault's test binary runs it), the child's
+// side of reading a PDF.
+func TestMain(m *testing.M) {
+	if filepath.Base(os.Args[0]) != "vault" {
+		os.Exit(m.Run())
+	}
+	if len(os.Args) != 2 || os.Args[1] != PDFCheckCommand {
+		fmt.Fprintf(os.Stderr, "vault (export's test binary): only %s\n", PDFCheckCommand)
+		os.Exit(2)
+	}
+	if os.Getenv("VAULT_TEST_PDF_CHILD") == "alloc" { // TestPDFChildMemory
+		io.WriteString(os.Stdout, pdfHello)
+		if err := limitProcess(pdfChildMemory, pdfChildCPU); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		held = make([]byte, 1<<30)
+		os.Exit(0)
+	}
+	if err := ServePDFCheck(os.Stdin, os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	os.Exit(0)
+}
+
+// withChild puts this test binary on PATH as vault, for the test: then
+// readPDF reads in a child process, as the product does. (Other tests
+// read in process: a child costs 50-150 ms.)
+func withChild(t *testing.T) {
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	bin := t.TempDir()
+	if err := os.Symlink(exe, filepath.Join(bin, "vault")); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", bin+string(filepath.ListSeparator)+os.Getenv("PATH"))
+	if _, ok := pdfChild(); !ok {
+		t.Fatal("no child: this test binary is not the vault on PATH")
+	}
+}
+
+// held keeps the child's allocation alive in TestPDFChildMemory.
+var held []byte
 
 // bombPDF is a PDF of pages pages that share one content stream: the
 // FlateDecode of n spaces (n = 1 GiB, 1 MB of file, took an export 37 s
@@ -153,5 +204,37 @@ func TestPDFObjectStreams(t *testing.T) {
 	}
 	if err := doc.output(io.Discard); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestPDFChild: the export reads PDF exhibits in a child process (this
+// binary as vault): a receipt's pages and sizes come back, a bomb of
+// three pages sharing 20 MB of spaces is refused by the cap there.
+func TestPDFChild(t *testing.T) {
+	withChild(t)
+	pdf, err := readPDF(receiptPDF(t, 12))
+	if err != nil || pdf.pages != 12 || len(pdf.sizes) != maxPDFPages || pdf.sizes[0] != (pageSize{595.28, 841.89}) {
+		t.Fatalf("%d pages, sizes %v, %v", pdf.pages, pdf.sizes, err)
+	}
+	_, err = readPDF(bombPDF(t, 20<<20, 3))
+	if err == nil || !strings.Contains(err.Error(), "a stream inflates to more than 16 MB") {
+		t.Fatalf("the bomb: %v", err)
+	}
+	if _, err = readPDF([]byte("%PDF-1.4\nnot really\n%%EOF")); err == nil {
+		t.Fatal("a broken PDF is read")
+	}
+}
+
+// TestPDFChildMemory: a child that asks for more memory than its limit
+// ends, and the export says why, without the memory.
+func TestPDFChildMemory(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("the memory limit is Linux's")
+	}
+	withChild(t)
+	t.Setenv("VAULT_TEST_PDF_CHILD", "alloc")
+	_, err := readPDF(receiptPDF(t, 1))
+	if err == nil || !strings.Contains(err.Error(), "needs more than 256 MB of memory") {
+		t.Fatalf("%v", err)
 	}
 }
