@@ -155,6 +155,7 @@ $VAULT_NOW (RFC 3339) fixes the clock, for scripts that need "today" to stay put
 		newRestoreCmd(a, nil),
 		group("export", "Export a case as a PDF dossier", newExportCaseCmd(a, nil)),
 		newDemoCmd(a),
+		newReadPDFCmd(),
 	)
 	completion(a, root)
 	return root
