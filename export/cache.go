@@ -384,5 +384,5 @@ func (b *pictureBytes) add(pic picture) {
 }
 
 // embedded is the least a picture adds to the PDF: its data, less the
-// PNG chunk framing gofpdf drops (the PDF keeps the compressed pixels).
+// PNG chunk framing fpdf drops (the PDF keeps the compressed pixels).
 func embedded(pic picture) int64 { return max(0, int64(len(pic.data))-1024) }
