@@ -28,18 +28,23 @@ func newScreenshotCase(t testing.TB, n int) (vault.CaseFile, *evidence.Blobs) {
 	return caseFile(vault.Case{Kind: vault.Chargeback}, o, items), blobs
 }
 
-// TestFitDefaultProfile: 30 phone screenshots fit the default profile (2 MB,
-// 19 pages), and the PDF is valid with every exhibit in it.
+// TestFitDefaultProfile: 30 phone screenshots (16 with -short) fit the
+// default profile (2 MB, 19 pages), and the PDF is valid with every exhibit
+// in it.
 func TestFitDefaultProfile(t *testing.T) {
-	f, blobs := newScreenshotCase(t, 30)
+	n := 30
+	if testing.Short() {
+		n = 16
+	}
+	f, blobs := newScreenshotCase(t, n)
 	p, _ := ProfileNamed("default")
 	data, w, err := Fit(testNew(f, generated, time.UTC), blobs, p)
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("30 screenshots: %d pages, %d bytes", w.Pages, w.Bytes)
+	t.Logf("%d screenshots: %d pages, %d bytes", n, w.Pages, w.Bytes)
 	if w.Pages > 19 || w.Bytes > 2*MB || int64(len(data)) != w.Bytes {
-		t.Errorf("30 screenshots: %d pages, %d bytes; the default profile allows 19 pages and 2 MB", w.Pages, w.Bytes)
+		t.Errorf("%d screenshots: %d pages, %d bytes; the default profile allows 19 pages and 2 MB", n, w.Pages, w.Bytes)
 	}
 	path := filepath.Join(t.TempDir(), "d.pdf")
 	writeFile(t, path, data)
@@ -47,8 +52,8 @@ func TestFitDefaultProfile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := bytes.Count([]byte(info.Text), []byte("Exhibit E")); n < 30 {
-		t.Errorf("%d exhibit captions in the text, want 30", n)
+	if got := bytes.Count([]byte(info.Text), []byte("Exhibit E")); got < n {
+		t.Errorf("%d exhibit captions in the text, want %d", got, n)
 	}
 }
 

@@ -102,7 +102,7 @@ func TestPhoneBrowserUpload(t *testing.T) {
 			t.Errorf("file name %q: the phone's name is kept", it.FileName)
 		}
 	}
-	if reader, err := ocr.Find(context.Background()); err == nil { // the order each names, read off its pixels
+	if reader, err := ocr.Find(context.Background()); err == nil && !testing.Short() { // the order each names, read off its pixels (casework's TestInboxReadsOrders with -short)
 		if _, err := s.svc.ReadText(context.Background(), reader, nil, nil); err != nil {
 			t.Fatal(err)
 		}

@@ -20,11 +20,15 @@ import (
 // TestSlowHonestUpload: an upload with the token that comes slowly (here
 // over three seconds, in pieces 100 ms apart) is kept: the body's deadline
 // is for each wait, not for the whole (#31, item 5). The deadlines are
-// short for the test: 2 s to wait for more, 1 s for the header.
+// short for the test: 2 s to wait for more, 1 s for the header (with
+// -short: 1.5 s in all, 1 s to wait).
 func TestSlowHonestUpload(t *testing.T) {
-	s := newServed(t, 1<<20, 10<<20, receive.Limits{BodyIdle: 2 * time.Second, Header: time.Second})
+	idle, pieces := 2*time.Second, 30
+	if testing.Short() {
+		idle, pieces = time.Second, 15 // still longer in all than the wait allowed
+	}
+	s := newServed(t, 1<<20, 10<<20, receive.Limits{BodyIdle: idle, Header: time.Second})
 	body, ctype := form(t, "", map[string][]byte{"slow.txt": bytes.Repeat([]byte("slow but honest\n"), 3000)})
-	const pieces = 30
 	size := body.Len()
 	pr, pw := io.Pipe()
 	go func() {

@@ -273,8 +273,12 @@ func TestLimits(t *testing.T) {
 // TestConcurrentUploads: 12 phones' uploads at once all land, each once.
 func TestConcurrentUploads(t *testing.T) {
 	s := newSession(t, 10<<20, 1<<30)
+	n := 12
+	if testing.Short() {
+		n = 6
+	}
 	var wg sync.WaitGroup
-	for i := range 12 {
+	for i := range n {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -286,8 +290,8 @@ func TestConcurrentUploads(t *testing.T) {
 	}
 	wg.Wait()
 	es, _ := s.svc.DB.ListEvidence(context.Background(), storeFilterOrder(s.order))
-	if len(es) != 12 {
-		t.Errorf("%d filed under the order, want 12", len(es))
+	if len(es) != n {
+		t.Errorf("%d filed under the order, want %d", len(es), n)
 	}
 }
 

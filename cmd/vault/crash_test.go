@@ -87,6 +87,7 @@ func mbox(trial, n int) []byte {
 // TestImportInterrupt interrupts an import (SIGINT, as Ctrl-C sends) after
 // its 7th message: it stops there, records what it stored, and exits 130.
 func TestImportInterrupt(t *testing.T) {
+	t.Parallel() // processes of its own, a vault of its own
 	bin := vaultBinary(t)
 	dir := t.TempDir()
 	v := filepath.Join(dir, "v")
@@ -116,6 +117,7 @@ func TestImportInterrupt(t *testing.T) {
 // chain whole) and the export target must be absent or a complete PDF.
 // 150 trials, 15 with -short.
 func TestCrashSafety(t *testing.T) {
+	t.Parallel() // processes of its own, a vault of its own
 	trials := 150
 	if testing.Short() {
 		trials = 15
@@ -223,6 +225,7 @@ func caseVault(t *testing.T) (dir, v string) {
 // orders and attaching files: every write must land, and no "database is
 // locked" may reach the user.
 func TestConcurrentProcesses(t *testing.T) {
+	t.Parallel() // processes of its own, a vault of its own
 	bin := vaultBinary(t)
 	for _, workers := range []int{2, 8} {
 		dir := t.TempDir()
@@ -274,6 +277,7 @@ func TestConcurrentProcesses(t *testing.T) {
 // export held at a point by the test hook) ends after SIGTERM all the
 // same, with exit code 130, and the vault verifies.
 func TestSignalEndsStuckWork(t *testing.T) {
+	t.Parallel() // processes of its own, a vault of its own
 	bin := vaultBinary(t)
 	dir, v := caseVault(t)
 	cmd, lines := startAt(t, bin, v, "file.written", 1, []string{"export", "case", "CASE-1", "--pdf", filepath.Join(dir, "d.pdf")})

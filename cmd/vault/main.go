@@ -16,8 +16,9 @@ import (
 // stop at a point of its choosing (an import at a message boundary); then
 // it ends where it is. Either way the vault stays valid: a file is
 // renamed into place whole, a transaction commits or does not
-// (TestCrashSafety kills at each such point).
-const grace = 2 * time.Second
+// (TestCrashSafety kills at each such point). A test binary's children
+// wait less.
+var grace = 2 * time.Second
 
 // interrupted is closed once the user asked the command to stop (Ctrl-C,
 // SIGTERM); a test that interrupts vault waits on it.

@@ -37,6 +37,7 @@ import (
 func TestMain(m *testing.M) {
 	workFactor = 10 // scrypt at 2^10, not 2^18: a backup test's passphrase in milliseconds
 	if filepath.Base(os.Args[0]) == "vault" {
+		grace = 300 * time.Millisecond // the same ending after a signal, sooner
 		if at := os.Getenv("VAULT_TEST_POINT"); at != "" {
 			testpoint.Hook = stopAt(at)
 		}
