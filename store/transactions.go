@@ -64,6 +64,16 @@ func (li *LineImport) Add(ctx context.Context, txs []vault.Transaction) (Importe
 	res, seal := li.res, li.seal
 	err := db.write(ctx, func(tx *sql.Tx) error {
 		now := db.now()
+		// A line's key lands anywhere in the keys' index, so a batch
+		// changes pages all over it. With SQLite's 2 MB of cache each line
+		// read its pages from the file again (1.7 million reads for 681,835
+		// lines); and a checkpoint after each batch (past 1,000 pages of
+		// WAL) copied them back and synced the file, batch after batch.
+		for _, pragma := range []string{fmt.Sprintf("cache_size = %d", -lineCache>>10), fmt.Sprintf("wal_autocheckpoint = %d", lineWAL)} {
+			if _, err := tx.ExecContext(ctx, "PRAGMA "+pragma); err != nil {
+				return err
+			}
+		}
 		var last int64
 		if err := queryRow(ctx, tx, `SELECT coalesce(max(id), 0) FROM transactions`).Scan(&last); err != nil {
 			return err
@@ -108,6 +118,15 @@ func (li *LineImport) Add(ctx context.Context, txs []vault.Transaction) (Importe
 	li.begun, li.res, li.seal = true, res, seal
 	return res, nil
 }
+
+// lineCache is the page cache of a connection that imports lines, most of
+// the keys' index of a million lines (40 MB); lineWAL the pages of WAL
+// after which it checkpoints (40 MB): every few batches, not every one.
+// (681,835 camt.053 lines: 50 s with neither, 23 s with both.)
+const (
+	lineCache = 32 << 20
+	lineWAL   = 10000
+)
 
 // lineSeal is the content hash of a statement's lines as verify computes
 // it (contentQueries["LINES"]: a JSON array of each line's array, by id),
