@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -42,8 +44,15 @@ optionally value, detail (a second text), currency, card, ref. A first row that 
 as the header. --decimal says which of , and . is the decimal separator,
 --date-format gives the date as Go writes 2 January 2006 (02.01.2006), and
 --currency the account's currency when the file has none. Lines that cannot
-be read are reported with their line number; the rest are recorded. A file
-none of whose lines can be read is not imported, and the command exits 1.
+be read are reported with their line number (the first 20, then how many
+more); the rest are recorded. A file none of whose lines can be read is not
+imported, and the command exits 1.
+
+A file is read a line at a time and recorded in batches of up to a second's
+work, so other commands (an upload through 'vault receive') can write while
+a big one is imported. Ctrl-C stops at a batch and keeps what was recorded:
+the same command again adds the rest. A file that breaks off (XML cut
+short) keeps the lines before the break, and the command exits 1.
 
 The new lines are then matched to the orders as 'vault match' matches them:
 a line and an order that are each other's only candidate, with the
@@ -94,21 +103,40 @@ func (o *statementOptions) parse() error {
 	return nil
 }
 
+// importMemory is the soft heap limit of an import: a statement is read a
+// line at a time and recorded in batches, but the count of each kind of
+// line is kept for the keys (16 bytes a line: 40 MB for a million lines),
+// and with GOGC at 400 the heap grew to five times that between collections.
+const importMemory = 96 << 20
+
 func (a *app) runImportStatements(ctx context.Context, paths []string, opts statements.Options) error {
+	if a.getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(importMemory)
+	}
 	svc, err := a.open(ctx)
 	if err != nil {
 		return err
 	}
-	failed, added := 0, 0
+	failed, partly, added := 0, 0, 0
 	for _, p := range paths {
 		res, err := svc.ImportStatement(ctx, p, opts)
-		if err != nil {
-			failed++
-			fmt.Fprintf(a.stderr, "vault: %s\n", oneLine(err))
-			continue
-		}
-		a.reportStatement(res)
 		added += res.Added
+		if res.Statement.ID != 0 {
+			a.reportStatement(res) // recorded, perhaps only in part: say what
+		}
+		if ctx.Err() != nil {
+			return interruptedf("interrupted in %s after %s (%d new, recorded); run the same command again to continue, then 'vault match'",
+				p, plural(res.Read, "line"), res.Added)
+		}
+		switch {
+		case err != nil && res.Statement.ID != 0:
+			partly++
+		case err != nil:
+			failed++
+		}
+		if err != nil {
+			fmt.Fprintf(a.stderr, "vault: %s\n", oneLine(err))
+		}
 	}
 	if added > 0 {
 		// Once, after every file: a line of the second file may make a
@@ -119,22 +147,44 @@ func (a *app) runImportStatements(ctx context.Context, paths []string, opts stat
 		}
 		fmt.Fprintf(a.stderr, "vault: %d linked, %d to decide ('vault match')\n", len(res.Linked), res.ToDecide())
 	}
+	var problems []string
 	if failed > 0 {
-		return fmt.Errorf("%d of %d statements not imported", failed, len(paths))
+		problems = append(problems, fmt.Sprintf("%d of %d statements not imported", failed, len(paths)))
+	}
+	if partly > 0 {
+		problems = append(problems, fmt.Sprintf("%d of %d imported only in part", partly, len(paths)))
+	}
+	if len(problems) > 0 {
+		return errors.New(strings.Join(problems, ", "))
 	}
 	return nil
 }
 
+// reportStatement says what an import recorded: its first unreadable lines
+// and how many more there were, the statement's id (on stdout), its counts,
+// and the lines that may be one charge exported twice.
 func (a *app) reportStatement(r casework.StatementImport) {
 	for _, b := range r.Bad {
 		fmt.Fprintf(a.stderr, "vault: %s: %s\n", r.Path, oneLine(b))
 	}
+	if more := r.Unreadable - len(r.Bad); more > 0 {
+		fmt.Fprintf(a.stderr, "vault: %s: and %s more unreadable %s\n", r.Path, grouped(more), map[bool]string{true: "line", false: "lines"}[more == 1])
+	}
 	fmt.Fprintln(a.stdout, r.Statement.ID)
 	fmt.Fprintf(a.stderr, "vault: %s (%s): %d lines, %d new, %d already recorded, %d unreadable\n",
-		r.Path, r.Format, r.Read, r.Added, r.Read-r.Added, len(r.Bad))
+		r.Path, r.Format, r.Read, r.Added, r.Read-r.Added, r.Unreadable)
 	for _, tw := range r.Twins {
 		fmt.Fprintf(a.stderr, "vault: %s has the day, amount and card of %s from another statement: perhaps one charge exported twice; link only one of them to an order\n", tw[0], tw[1])
 	}
+}
+
+// grouped writes n with its thousands separated by commas: 9,399,980.
+func grouped(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 func newTransactionsCmd(a *app) *cobra.Command {
