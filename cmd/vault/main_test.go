@@ -105,12 +105,15 @@ func cmdVault(ts *testscript.TestScript, neg bool, args []string) {
 	}
 }
 
-// stopAt returns a testpoint hook for VAULT_TEST_POINT=NAME:N[:int]: the
-// N-th time the work reaches the point NAME, the process says so on stderr
-// ("testpoint NAME N") and waits to be killed; with ":int" it sends itself
-// an interrupt (the user's Ctrl-C) there and goes on. Only test binaries
-// read the variable.
+// stopAt returns a testpoint hook for VAULT_TEST_POINT=NAME:N[:int|:pause]:
+// the N-th time the work reaches the point NAME, the process says so on
+// stderr ("testpoint NAME N") and waits to be killed; with ":int" it sends
+// itself an interrupt (the user's Ctrl-C) there and goes on; with ":pause"
+// it writes the file testpoint.paused in its working directory, waits
+// there until the test removes it (another command runs meanwhile), and
+// goes on. Only test binaries read the variable.
 func stopAt(at string) func(string) {
+	const pauseFile = "testpoint.paused"
 	name, rest, _ := strings.Cut(at, ":")
 	count, action, _ := strings.Cut(rest, ":")
 	n, err := strconv.Atoi(count)
@@ -133,6 +136,18 @@ func stopAt(at string) func(string) {
 			syscall.Kill(os.Getpid(), syscall.SIGINT)
 			<-interrupted // the command's context is done when the work goes on
 			return
+		}
+		if action == "pause" {
+			if err := os.WriteFile(pauseFile, []byte(name+"\n"), 0o600); err != nil {
+				fmt.Fprintln(os.Stderr, err)
+				os.Exit(2)
+			}
+			for {
+				if _, err := os.Stat(pauseFile); err != nil {
+					return
+				}
+				time.Sleep(10 * time.Millisecond)
+			}
 		}
 		fmt.Fprintf(os.Stderr, "testpoint %s %d\n", name, n)
 		select {} // until the test's SIGKILL
