@@ -134,3 +134,35 @@ func TestLineImportEmpty(t *testing.T) {
 		t.Fatalf("problems = %q", got)
 	}
 }
+
+// TestTwins: a new line is paired with the latest earlier line of another
+// statement with its day, amount and card; not with one of its own
+// statement (an import resumed, the same file again), nor with a line of
+// another day, amount or card.
+func TestTwins(t *testing.T) {
+	ctx := context.Background()
+	db, _ := newDB(t)
+	line := func(key, booked string, minor int64, card string) vault.Transaction {
+		return vault.Transaction{Key: key, Booked: day(booked), Amount: money.Money{Minor: minor, Currency: "NOK"}, Card: card, Text: key}
+	}
+	if _, err := db.ImportStatement(ctx, statementFile("a.xml"), []vault.Transaction{line("a1", "2026-09-03", -45900, "4242"),
+		line("a2", "2026-09-03", -45900, "4242"), line("a3", "2026-09-04", -100, "4242")}); err != nil {
+		t.Fatal(err)
+	}
+	li := db.NewLineImport(statementFile("bank-b.csv"))
+	if _, err := li.Add(ctx, []vault.Transaction{line("b1", "2026-09-04", -100, "4242")}); err != nil {
+		t.Fatal(err)
+	}
+	res, err := li.Add(ctx, []vault.Transaction{line("b2", "2026-09-03", -45900, "4242"), line("b3", "2026-09-04", -100, "4242"),
+		line("b4", "2026-09-03", -45900, "7731"), line("b5", "2026-09-05", -45900, "4242")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	twins, err := db.Twins(ctx, res.Statement.ID, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := fmt.Sprint(twins); got != "[[TX-5 TX-2] [TX-6 TX-3]]" {
+		t.Errorf("twins of b2..b5: %s; want TX-5 with TX-2 (a2), TX-6 with TX-3 (a3), not TX-4 (b1, its own statement)", got)
+	}
+}

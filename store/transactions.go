@@ -266,10 +266,16 @@ func orNull(s string) any {
 func (db *DB) Twins(ctx context.Context, statement vault.EvidenceID, first vault.TransactionID) ([][2]vault.TransactionID, error) {
 	var out [][2]vault.TransactionID
 	err := db.read(ctx, func(tx *sql.Tx) error {
-		return eachPair(ctx, tx, `SELECT n.id, max(o.id) FROM transactions n JOIN transactions o
+		// The earlier lines of other statements are gathered first, and
+		// SQLite indexes them by day, amount and card: joined through the
+		// index by day, each new line visited every earlier line of its
+		// day, those of its own statement too (an import resumed after
+		// 185,000 of a million lines ran for minutes).
+		return eachPair(ctx, tx, `WITH o AS MATERIALIZED (SELECT id, booked_at, amount_minor, currency, card FROM transactions
+				WHERE id < ? AND statement_id IS NOT ?)
+			SELECT n.id, max(o.id) FROM transactions n JOIN o
 			ON o.booked_at = n.booked_at AND o.amount_minor = n.amount_minor AND o.currency = n.currency AND o.card = n.card
-				AND o.id < ? AND o.statement_id IS NOT n.statement_id
-			WHERE n.id >= ? AND n.statement_id = ? GROUP BY n.id ORDER BY n.booked_at, n.id`, []any{first, first, statement},
+			WHERE n.id >= ? AND n.statement_id = ? GROUP BY n.id ORDER BY n.booked_at, n.id`, []any{first, statement, first, statement},
 			func(n, o vault.TransactionID) { out = append(out, [2]vault.TransactionID{n, o}) })
 	})
 	return out, err
