@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"vault"
 	"vault/internal/date"
@@ -105,16 +106,24 @@ func squeeze(s string) string {
 // whichever comes last).
 func signed(s, currency string, decimal rune) (money.Money, error) {
 	s = strings.TrimSpace(s)
+	value := s
 	neg := false
 	switch {
-	case strings.HasPrefix(s, "-"), strings.HasPrefix(s, "−"):
-		neg, s = true, strings.TrimLeft(s, "-−")
+	case strings.HasPrefix(s, "-"):
+		neg, s = true, s[1:]
+	case strings.HasPrefix(s, "−"):
+		neg, s = true, strings.TrimPrefix(s, "−")
 	case strings.HasSuffix(s, "-"):
 		neg, s = true, strings.TrimSuffix(s, "-")
 	case strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")"):
 		neg, s = true, s[1:len(s)-1]
 	case strings.HasPrefix(s, "+"):
 		s = s[1:]
+	}
+	// One sign: "--5" is no -5.00 (money.Parse refuses it too, but the
+	// sign is taken off here first).
+	if t := strings.TrimSpace(s); strings.ContainsAny(firstLast(t), "-−+()") {
+		return money.Money{}, fmt.Errorf("amount %q has more than one sign", clip(value))
 	}
 	s = spaces.Replace(s) // 1 234,50
 	if (decimal == ',' || decimal == '.') && !grouped(s, decimal) {
@@ -134,6 +143,16 @@ func signed(s, currency string, decimal rune) (money.Money, error) {
 		m.Minor = -m.Minor
 	}
 	return m, nil
+}
+
+// firstLast is the first and the last rune of s.
+func firstLast(s string) string {
+	if s == "" {
+		return ""
+	}
+	first, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	return string([]rune{first, last})
 }
 
 // grouped reports whether the separator that is not the decimal mark is
