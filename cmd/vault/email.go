@@ -80,7 +80,7 @@ func (a *app) runImportEmail(ctx context.Context, o *importEmailOptions) error {
 		total += casework.CountMessages(f)
 	}
 	quiet := total > eachMessage && !o.asJSON
-	progress, done := a.progressOf("importing", func(n int64) string { return fmt.Sprint(n) }, "messages")
+	progress, done := a.progressOf("importing", itoa, "messages")
 	defer done()
 	seen, linked := 0, 0
 	imp := svc.NewImporter(links, o.create, func(m casework.Imported) {
