@@ -30,6 +30,20 @@ var (
 	cardWords    = []string{"visa", "mastercard", "card", "kort", "apple pay", "google pay"}
 )
 
+// Card reports whether the payment was by card as recorded (credit, debit
+// or either): a card issuer stands between the buyer and the seller.
+func (p Paid) Card() bool {
+	return p == PaidCredit || p == PaidDebit || p == PaidCard
+}
+
+// ChargeBack reports whether a payment method as recorded went through a
+// card scheme that has chargebacks (Visa, Mastercard, Amex, Maestro):
+// BankAxept, Norway's own debit scheme, has none; a payment service has its
+// own dispute.
+func ChargeBack(method string) bool {
+	return PaidOf(method).Card() && !strings.Contains(strings.ToLower(method), "bankaxept")
+}
+
 // PaidOf reads a payment method as recorded on an order ("Visa ****4242",
 // "Visa credit ****4242", "BankAxept", "PayPal"). "Visa" alone may be a
 // debit card: only the word makes it a credit card.

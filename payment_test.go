@@ -49,3 +49,15 @@ func TestCardsOf(t *testing.T) {
 		t.Errorf("Derive(...).Cards (-want +got):\n%s", diff)
 	}
 }
+
+func TestChargeBack(t *testing.T) {
+	for method, want := range map[string]bool{
+		"Visa ****4242": true, "Mastercard": true, "Amex": true, "Maestro": true, "Visa credit": true, "kort": true,
+		"BankAxept": false, "PayPal": false, "PayPal (Visa ****4242)": false, "Klarna": false, "Vipps": false,
+		"faktura": false, "": false,
+	} {
+		if got := ChargeBack(method); got != want {
+			t.Errorf("ChargeBack(%q) = %v, want %v", method, got, want)
+		}
+	}
+}

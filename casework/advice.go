@@ -43,7 +43,7 @@ func (s *Service) Advice(ctx context.Context, ref string) ([]Step, error) {
 		a.law = vault.LawFor(o, rules.Country)
 		seller, _ := vault.SellerCountry(o)
 		a.sellers = append(a.sellers, seller)
-		a.card = a.card || onCard(o.Payment)
+		a.card = a.card || vault.ChargeBack(o.Payment)
 		a.amazon = a.amazon || o.Marketplace == vault.Amazon
 		a.ebay = a.ebay || o.Marketplace == vault.EBay
 	}
@@ -361,10 +361,4 @@ func (a adviser) norway() []Step {
 		out = append(out, Step{"Forbrukertilsynet, then Forbrukerklageutvalget", "mediation in a dispute with a seller in Norway, then, if that fails, a decision of the complaints committee (since 2021).", "forbrukertilsynet.no; forbrukerklageloven 2020", nil})
 	}
 	return append(out, Step{"Forbrukerrådet", "free advice for consumers.", "forbrukerradet.no", nil})
-}
-
-// onCard reports whether a payment method is a card scheme's.
-func onCard(payment string) bool {
-	p := strings.ToLower(payment)
-	return strings.Contains(p, "visa") || strings.Contains(p, "mastercard") || strings.Contains(p, "amex") || strings.Contains(p, "card")
 }

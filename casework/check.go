@@ -143,6 +143,9 @@ func (k *checker) purchase(rows []Deadline, today time.Time) []Item {
 			k.evidence("photos or video of what arrived", vault.EvidencePhoto, vault.EvidenceVideo))
 	}
 	if c.Kind == vault.Chargeback {
+		if it, ok := k.notByCard(); ok {
+			items = append(items, it)
+		}
 		items = append(items, k.marketplaceDispute(), k.reference(), k.amount())
 		items = append(items, waited(rows, today)...)
 	}
@@ -222,6 +225,21 @@ func (k *checker) marketplaceDispute() Item {
 		return Item{What: what, Fix: vault.SetField(d.Case.String(), "outcome", "won|lost|partial"), Todo: "once decided"}
 	}
 	return Item{What: what, Have: true, Record: d.Case.String()}
+}
+
+// notByCard is, for a chargeback, an order recorded as paid otherwise than
+// by card (PayPal, Klarna, an invoice): a chargeback is the card issuer's,
+// and the payment service has its own dispute.
+func (k *checker) notByCard() (Item, bool) {
+	for _, o := range k.f.Orders {
+		if vault.PaidOf(o.Payment) == vault.PaidOther {
+			return Item{What: "a card payment to charge back (a chargeback is the card issuer's)",
+				Todo: fmt.Sprintf("%s was paid with %q as recorded: open the dispute with that payment service instead; if a card paid it, record the card",
+					o.ID, o.Payment),
+				Fix: vault.SetField(o.ID.String(), "payment", "Visa ****4242")}, true
+		}
+	}
+	return Item{}, false
 }
 
 func (k *checker) reference() Item {

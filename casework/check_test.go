@@ -2,6 +2,7 @@ package casework
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -78,6 +79,49 @@ func TestCheckTrackingShot(t *testing.T) {
 		want.What = "the tracking history with its last scan"
 		if diff := cmp.Diff(want, item()); diff != "" {
 			t.Errorf("%s (-want +got):\n%s", step.name, diff)
+		}
+	}
+}
+
+// TestCheckChargebackNotByCard: a chargeback of an order recorded as paid
+// with PayPal or Klarna says the card issuer has no card payment to reverse
+// and names the payment service's own dispute; a card, or none recorded,
+// says nothing of it.
+func TestCheckChargebackNotByCard(t *testing.T) {
+	const what = "a card payment to charge back (a chargeback is the card issuer's)"
+	for _, tt := range []struct {
+		payment string
+		asked   bool
+	}{
+		{"PayPal", true},
+		{"PayPal (Visa ****4242)", true},
+		{"Klarna", true},
+		{"faktura", true},
+		{"Visa ****4242", false},
+		{"PayPal, Visa credit", false},
+		{"BankAxept", false},
+		{"", false},
+	} {
+		ctx := context.Background()
+		s := testVault(t)
+		o := addOrder(t, s, vault.Order{Marketplace: vault.Temu, Number: "PO-211-1", Ordered: day("2026-09-02"), Payment: tt.payment})
+		c := addCase(t, s, vault.Case{Kind: vault.Chargeback, Status: vault.StatusOpen, Problem: vault.NotReceived, Orders: []vault.OrderID{o}})
+		list, err := s.Check(ctx, c.String())
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got *Item
+		for i, it := range list.Items {
+			if it.What == what {
+				got = &list.Items[i]
+			}
+		}
+		if (got != nil) != tt.asked {
+			t.Errorf("%q: item %+v, want asked=%v", tt.payment, got, tt.asked)
+			continue
+		}
+		if got != nil && (got.Have || !strings.Contains(got.Todo, "ORD-1 was paid with") || got.Fix == nil) {
+			t.Errorf("%q: %+v", tt.payment, *got)
 		}
 	}
 }

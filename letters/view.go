@@ -100,17 +100,6 @@ func (w *letter) payment(p string) string {
 	})
 }
 
-// onCard reports whether a payment method is a card scheme's.
-func onCard(payment string) bool {
-	p := strings.ToLower(payment)
-	for _, w := range []string{"visa", "mastercard", "maestro", "amex", "american express", "card", "kort"} {
-		if strings.Contains(p, w) {
-			return true
-		}
-	}
-	return false
-}
-
 // paidWith is the payment method recorded on one of the case's orders.
 func (w *letter) paidWith(id vault.OrderID) string {
 	for _, o := range w.v.Orders {

@@ -347,7 +347,7 @@ func (w *letter) route() string {
 			r = w.t("open a dispute with PayPal")
 		case strings.Contains(p, "klarna"):
 			r = w.t("raise it with Klarna")
-		case onCard(p):
+		case vault.ChargeBack(p):
 			r = w.t("ask my card issuer for a chargeback")
 		}
 		if r != "" && !slices.Contains(routes, r) {
