@@ -275,7 +275,8 @@ func TestConcurrentProcesses(t *testing.T) {
 
 // TestSignalEndsStuckWork: work that does not stop when asked (here an
 // export held at a point by the test hook) ends after SIGTERM all the
-// same, with exit code 130, and the vault verifies.
+// same, with exit code 130, and the vault verifies; the dossier it was
+// writing is neither there nor left as a temp file beside it.
 func TestSignalEndsStuckWork(t *testing.T) {
 	t.Parallel() // processes of its own, a vault of its own
 	bin := vaultBinary(t)
@@ -289,6 +290,9 @@ func TestSignalEndsStuckWork(t *testing.T) {
 	cmd.Wait()
 	if code := cmd.ProcessState.ExitCode(); code != 130 || !strings.Contains(said.String(), "vault: stopped: interrupted") {
 		t.Errorf("exit %d after SIGTERM, want 130; stderr:\n%s", code, said.String())
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, "*d.pdf*")); len(left) != 0 {
+		t.Errorf("left after the stop: %v", left)
 	}
 	if out := vaultCmd(t, "--vault", v, "verify"); !strings.Contains(out, "ok: nothing lost") {
 		t.Errorf("verify:\n%s", out)

@@ -10,6 +10,8 @@ import (
 	"os/signal"
 	"syscall"
 	"time"
+
+	"vault/internal/atomicfile"
 )
 
 // grace is how long a command has, after the first Ctrl-C or SIGTERM, to
@@ -31,6 +33,7 @@ func main() {
 		<-ctx.Done()
 		stop() // the first Ctrl-C asks the command to stop; a second one ends the process
 		time.Sleep(grace)
+		atomicfile.RemovePending()
 		fmt.Fprintf(os.Stderr, "vault: stopped: interrupted, and the work did not end within %v; what it committed is kept ('vault verify' checks)\n", grace)
 		os.Exit(130)
 	}()

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"vault/internal/testpoint"
 )
@@ -25,7 +26,9 @@ func Write(path string, write func(io.Writer) error) (err error) {
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
+	pending.Store(tmp.Name(), true)
 	defer func() {
+		pending.Delete(tmp.Name())
 		if err != nil {
 			tmp.Close()
 			os.Remove(tmp.Name())
@@ -45,4 +48,17 @@ func Write(path string, write func(io.Writer) error) (err error) {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
+}
+
+// pending are the temp files being written, by name.
+var pending sync.Map
+
+// RemovePending removes the temp files of writes still under way, for a
+// process about to exit in the middle of one: the file at each path keeps
+// its old content (or stays absent), and no temp file is left beside it.
+func RemovePending() {
+	pending.Range(func(name, _ any) bool {
+		os.Remove(name.(string))
+		return true
+	})
 }
