@@ -236,7 +236,8 @@ func (n Notice) CaseChanges(c Case) (fill, suggest []Change) {
 }
 
 // NewCaseChanges are the fields of the dispute case a notice suggests
-// opening when none records it: who decides, its number, the day.
+// opening when none records it: who decides, its number, the day (of the
+// mail), and its decision.
 func (n Notice) NewCaseChanges() []Change {
 	var out []Change
 	add := func(field, value string) {
@@ -246,9 +247,7 @@ func (n Notice) NewCaseChanges() []Change {
 	}
 	add("receiver", n.From.Name())
 	add("dispute_number", n.Dispute)
-	if n.Kind == NoticeDisputeOpened {
-		add("opened", n.Day.String())
-	}
+	add("opened", n.Day.String()) // a decided dispute was opened that day at the latest
 	if n.Kind == NoticeDisputeDecided && n.Outcome != "" {
 		add("outcome", string(n.Outcome))
 		if n.Outcome != OutcomeLost {
@@ -311,4 +310,16 @@ func describe(changes []Change) string {
 		}
 	}
 	return strings.Join(out, ", ")
+}
+
+// Understood is what a notice did in the vault: the recorded orders it
+// names, the values it filled (edits by the mail), the account it recorded,
+// the cases its mail was filed under, and what it suggests.
+type Understood struct {
+	Notice    Notice       `json:"notice"`
+	Orders    []OrderID    `json:"orders,omitempty"`
+	Filled    []Edit       `json:"filled,omitempty"`
+	Account   AccountID    `json:"account,omitzero"` // recorded from the mail
+	Cases     []CaseID     `json:"cases,omitempty"`
+	Suggested []Suggestion `json:"suggested,omitempty"`
 }
