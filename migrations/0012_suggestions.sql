@@ -4,7 +4,8 @@
 -- decides ('vault inbox accept|reject SUG-n'). key names what it proposes,
 -- whichever mail says it: a second mail saying the same makes no second
 -- suggestion, and one decided is never made again. Each is a record of the
--- audit log (SUG-n).
+-- audit log (SUG-n). IF NOT EXISTS, as a step run again must not fail
+-- (store's TestAnchorMarkedOnUpgrade runs the steps after 9 again).
 CREATE TABLE IF NOT EXISTS suggestions (
 	id           INTEGER PRIMARY KEY,
 	evidence_id  INTEGER NOT NULL REFERENCES evidence(id),

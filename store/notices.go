@@ -197,22 +197,23 @@ func (w *noticeWork) newAccount(ctx context.Context, a vault.Account) (vault.Acc
 // stand, they are suggested with the rest.
 func (w *noticeWork) fill(ctx context.Context, record string, fill, later []vault.Change, apply func([]vault.Change) ([]vault.Edit, error)) error {
 	if len(fill) > 0 {
-		if _, err := w.tx.ExecContext(ctx, `SAVEPOINT fill`); err != nil {
+		if _, err := exec(ctx, w.tx, `SAVEPOINT fill`); err != nil {
 			return err
 		}
 		edits, err := apply(fill)
 		switch {
 		case err == nil:
 			w.u.Filled = append(w.u.Filled, edits...)
+		case errors.Is(err, ErrNoChange):
 		case isRefusal(err):
 			later = append(fill, later...)
-			if _, err := w.tx.ExecContext(ctx, `ROLLBACK TO fill`); err != nil {
+			if _, err := exec(ctx, w.tx, `ROLLBACK TO fill`); err != nil {
 				return err
 			}
 		default:
 			return err
 		}
-		if _, err := w.tx.ExecContext(ctx, `RELEASE fill`); err != nil {
+		if _, err := exec(ctx, w.tx, `RELEASE fill`); err != nil {
 			return err
 		}
 	}
@@ -227,7 +228,7 @@ func (w *noticeWork) fill(ctx context.Context, record string, fill, later []vaul
 func isRefusal(err error) bool {
 	var fe *vault.FieldError
 	var nf *vault.NeedsForceError
-	return errors.As(err, &fe) || errors.As(err, &nf) || errors.Is(err, ErrNoChange)
+	return errors.As(err, &fe) || errors.As(err, &nf)
 }
 
 // suggest records a suggestion of the notice's mail, unless it was made before.
