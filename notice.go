@@ -23,10 +23,6 @@ const (
 	NoticeRestricted     NoticeKind = "restricted"      // the account restricted, suspended or blocked
 )
 
-// NoticeKinds are the kinds of notice, in the order a purchase meets them.
-var NoticeKinds = []NoticeKind{NoticeOrdered, NoticeShipped, NoticeDelivered, NoticeDisputeOpened, NoticeDisputeDecided,
-	NoticeRefunded, NoticeRestricted}
-
 // Words of the notice kinds, as a sentence says what the mail said.
 var noticeWords = map[NoticeKind][2]string{
 	NoticeOrdered: {"order confirmed", "ordre bekreftet"}, NoticeShipped: {"shipped", "sendt"},

@@ -67,20 +67,14 @@ type Suggestion struct {
 // is not made again.
 func (s Suggestion) Key() string {
 	parts := []string{string(s.Do), s.Record, string(s.CaseKind)}
-	switch s.Do {
-	case SuggestAddOrder: // the order, whatever its fields
-		for _, c := range s.Changes {
+	for _, c := range s.Changes {
+		switch {
+		case s.Do == SuggestAddOrder: // the order, whatever its fields
 			if c.Field == "marketplace" || c.Field == "number" {
 				parts = append(parts, c.Value)
 			}
-		}
-	case SuggestAddCase:
-		if s.CaseKind == Reinstatement { // one reinstatement per account
-			break
-		}
-		fallthrough
-	default:
-		for _, c := range s.Changes {
+		case s.CaseKind == Reinstatement: // one per account
+		default:
 			parts = append(parts, c.Field, string(c.Op), c.Value)
 		}
 	}

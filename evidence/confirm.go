@@ -76,10 +76,11 @@ func RecogniseOrder(e Email) (Confirmation, bool) {
 			return Confirmation{}, false
 		}
 		c := Confirmation{Marketplace: r.marketplace, Number: number, Ordered: e.Date}
-		if m := totalLine().FindStringSubmatch(text); m != nil {
+		t := newLines(text)
+		if m := totalLine().FindStringSubmatch(t.with("total", "paid")); m != nil {
 			c.Total = m[1]
 		}
-		if m := sellerLine().FindStringSubmatch(text); m != nil {
+		if m := sellerLine().FindStringSubmatch(t.with("seller", "sold", "store", "shop", "selger", "butikk", "verk")); m != nil {
 			c.Seller = m[1]
 		}
 		return c, true
