@@ -135,7 +135,7 @@ func (s *Service) Accept(ctx context.Context, id vault.SuggestionID, force bool)
 		done.Edits, err = s.set(ctx, sg.Record, sg.Changes, force)
 	}
 	if err != nil {
-		return done, err
+		return done, fmt.Errorf("%s: %w", id, err)
 	}
 	return done, s.DB.DecideSuggestion(ctx, id, true)
 }

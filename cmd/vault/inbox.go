@@ -155,7 +155,7 @@ log'), and values that look wrong need --force, as 'vault set' asks.`
 			}
 			done, err := svc.Accept(ctx, id, force)
 			if err != nil {
-				return fmt.Errorf("%s: %w", id, err)
+				return err
 			}
 			fmt.Fprintf(a.stderr, "vault: %s accepted: %s\n", id, acceptedLine(done))
 			fmt.Fprintln(a.stdout, done.Record)
