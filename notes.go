@@ -43,6 +43,7 @@ const (
 	DoUnlink     Action = "unlink"      // Record, Case
 	DoLink       Action = "link"        // Case, Order
 	DoAddCase    Action = "add-case"    // Kind (of case), Order
+	DoAddOrder   Action = "add-order"   // Kind (the marketplace)
 	DoAddAccount Action = "add-account" // Record (the case to name it on)
 	DoDraft      Action = "draft"       // Kind (of letter), Record (a case) or Order
 	DoRule       Action = "rule"        // Record (a rule's id; "" lists them)
@@ -56,7 +57,7 @@ const (
 
 // Actions are every action, for the test that writes each as a command line.
 var Actions = []Action{DoSet, DoUnset, DoAttach, DoWrite, DoExport, DoConfig, DoConfirm, DoMatch, DoUnlink, DoLink,
-	DoAddCase, DoAddAccount, DoDraft, DoRule, DoRepair, DoVerify, DoListAll, DoReceive, DoRestore, DoCheck}
+	DoAddCase, DoAddOrder, DoAddAccount, DoDraft, DoRule, DoRepair, DoVerify, DoListAll, DoReceive, DoRestore, DoCheck}
 
 // SetField is the fix that records a field of a record.
 func SetField(record, field, value string) *Fix {

@@ -21,11 +21,12 @@ import (
 
 // Imported is what became of one message of an import.
 type Imported struct {
-	Source  string           // the file, or "FILE message N" in an mbox
-	Added   vault.EmailAdded // when Err is nil
-	Created *vault.Order     // an order created from its confirmation, with its id
-	Notes   []string         // what the user should know, though it was imported
-	Err     error            // skipped, with the reason
+	Source     string            // the file, or "FILE message N" in an mbox
+	Added      vault.EmailAdded  // when Err is nil
+	Created    *vault.Order      // an order created from its confirmation, with its id
+	Understood *vault.Understood // what its notice filled and suggested, for a new mail that is one
+	Notes      []string          // what the user should know, though it was imported
+	Err        error             // skipped, with the reason
 }
 
 // Importer imports mail: it parses and stores messages one by one and
@@ -50,7 +51,10 @@ const (
 
 // NewImporter imports messages linked to links (and to every recorded
 // order whose number they mention); with createOrders, a recognised order
-// confirmation creates its order. done hears of every message.
+// confirmation creates its order. A new message that is a marketplace's or
+// PayPal's notice (evidence.Recognise) fills what the records it names
+// leave empty and suggests the rest (see store's understand). done hears
+// of every message.
 func (s *Service) NewImporter(links vault.Links, createOrders bool, done func(Imported)) *Importer {
 	return &Importer{s: s, links: links, createOrders: createOrders, done: done}
 }
@@ -174,8 +178,9 @@ func (imp *Importer) messageAt(ctx context.Context, source, fileName string, raw
 	}
 }
 
-// prepare parses a raw message, stores its bytes and attachments, and
-// describes the order it confirms when asked to create orders.
+// prepare parses a raw message, stores its bytes and attachments, reads
+// the notice it is, and describes the order it confirms when asked to
+// create orders.
 func (imp *Importer) prepare(fileName string, raw []byte) (store.EmailImport, []string, [][]byte, error) {
 	m, err := evidence.ParseEmail(raw)
 	if err != nil {
@@ -186,7 +191,12 @@ func (imp *Importer) prepare(fileName string, raw []byte) (store.EmailImport, []
 		return store.EmailImport{}, nil, nil, err
 	}
 	item := store.EmailImport{Email: e}
-	if c, ok := evidence.RecogniseOrder(m); ok && imp.createOrders {
+	n, ok := evidence.Recognise(m, imp.s.Loc)
+	if !ok {
+		return item, notes, m.Forwarded, nil
+	}
+	item.Notice = &n
+	if c, ok := evidence.RecogniseOrder(m); ok && n.Kind == vault.NoticeOrdered && imp.createOrders {
 		var note string
 		item.Order, note = imp.order(c)
 		if note != "" {
@@ -224,7 +234,7 @@ func (imp *Importer) report(batch []store.EmailImport, results []store.EmailImpo
 			case results[i].Err != nil:
 				p.Err = results[i].Err
 			default:
-				p.Added = results[i].EmailAdded
+				p.Added, p.Understood = results[i].EmailAdded, results[i].Understood
 				if results[i].Created != 0 {
 					p.Created = batch[i].Order
 					p.Created.ID = results[i].Created
@@ -285,7 +295,7 @@ func (imp *Importer) store(m evidence.Email, fileName string, raw []byte) (vault
 // order is the order a confirmation describes; the batch creates it unless
 // its number is recorded already, and the email is then linked to it.
 func (imp *Importer) order(c evidence.Confirmation) (*vault.Order, string) {
-	o := &vault.Order{Marketplace: c.Marketplace, Number: c.Number, Note: "created from its confirmation mail"}
+	o := &vault.Order{Marketplace: c.Marketplace, Number: c.Number, Seller: c.Seller, Note: "created from its confirmation mail"}
 	if !c.Ordered.IsZero() {
 		o.Ordered = date.Day(c.Ordered.In(imp.s.Loc))
 	}

@@ -10,15 +10,49 @@ import (
 )
 
 // InboxItem is evidence waiting to be filed, with the words read off it
-// and the orders it seems to belong to.
+// and the orders it seems to belong to; or a mail filed already whose
+// notice waits for a decision (Filed). Proposed are its mail's suggestions.
 type InboxItem struct {
 	vault.Evidence
-	Text      string       `json:"text,omitempty"`
-	Suggested []Suggestion `json:"suggested,omitempty"`
+	Text      string             `json:"text,omitempty"`
+	Suggested []Suggestion       `json:"suggested,omitempty"`
+	Filed     bool               `json:"filed,omitempty"`
+	Proposed  []vault.Suggestion `json:"proposed,omitempty"`
 }
 
-// Inbox lists what waits to be filed, newest first, each with its suggestions.
+// Inbox lists what waits to be filed, newest first, each with its
+// suggestions, then the filed mails whose suggestions wait.
 func (s *Service) Inbox(ctx context.Context) ([]InboxItem, error) {
+	out, err := s.unfiled(ctx)
+	if err != nil {
+		return nil, err
+	}
+	proposed, err := s.Suggestions(ctx)
+	if err != nil {
+		return nil, err
+	}
+	at := map[vault.EvidenceID]int{}
+	for i, it := range out {
+		at[it.ID] = i
+	}
+	for _, sg := range proposed {
+		i, ok := at[sg.Evidence]
+		if !ok {
+			e, _, err := s.DB.Evidence(ctx, sg.Evidence)
+			if err != nil {
+				return nil, err
+			}
+			i, at[sg.Evidence] = len(out), len(out)
+			out = append(out, InboxItem{Evidence: e, Filed: true})
+		}
+		out[i].Proposed = append(out[i].Proposed, sg)
+	}
+	return out, nil
+}
+
+// unfiled lists the evidence that waits to be filed, newest first, each
+// with the orders it seems to belong to.
+func (s *Service) unfiled(ctx context.Context) ([]InboxItem, error) {
 	items, err := s.DB.Inbox(ctx)
 	if err != nil || len(items) == 0 {
 		return nil, err
@@ -46,7 +80,7 @@ func (s *Service) Inbox(ctx context.Context) ([]InboxItem, error) {
 // AutoLink files every inbox item that names exactly one order by number
 // (an order or tracking number), and returns what it filed.
 func (s *Service) AutoLink(ctx context.Context) (map[vault.EvidenceID]vault.OrderID, error) {
-	items, err := s.Inbox(ctx)
+	items, err := s.unfiled(ctx)
 	if err != nil {
 		return nil, err
 	}

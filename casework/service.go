@@ -94,7 +94,7 @@ func Create(ctx context.Context, dir string, now func() time.Time, loc *time.Loc
 
 func newService(dir string, db *store.DB, now func() time.Time, loc *time.Location) *Service {
 	blobs := evidence.NewBlobs(dir)
-	db.Now, db.By, db.Stored = now, whoever(), blobs.Has
+	db.Now, db.By, db.Loc, db.Stored = now, whoever(), loc, blobs.Has
 	return &Service{Dir: dir, DB: db, Blobs: blobs, Now: now, Loc: loc}
 }
 

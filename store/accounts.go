@@ -17,23 +17,29 @@ func (db *DB) AddAccount(ctx context.Context, a vault.Account) (vault.AccountID,
 	}
 	var id vault.AccountID
 	err := db.write(ctx, func(tx *sql.Tx) error {
-		now := db.now()
-		res, err := exec(ctx, tx, `INSERT INTO accounts (marketplace, login, blocked_at, reason, appeal_by, note, created_at)
-			VALUES (?,?,?,?,?,?,?)`, a.Marketplace, a.Login, a.Blocked.String(), a.Reason, a.AppealBy.String(), a.Note, now)
-		if err != nil {
-			return fmt.Errorf("add account: %w", err)
-		}
-		n, err := res.LastInsertId()
-		if err != nil {
-			return err
-		}
-		id = vault.AccountID(n)
-		if err := indexAccount(ctx, tx, id); err != nil {
-			return err
-		}
-		return audit(ctx, tx, now, "add account", id)
+		var err error
+		id, err = insertAccount(ctx, tx, db.now(), a, "add account")
+		return err
 	})
 	return id, err
+}
+
+// insertAccount records an account inside tx, audited after action.
+func insertAccount(ctx context.Context, tx *sql.Tx, now string, a vault.Account, action string) (vault.AccountID, error) {
+	res, err := exec(ctx, tx, `INSERT INTO accounts (marketplace, login, blocked_at, reason, appeal_by, note, created_at)
+		VALUES (?,?,?,?,?,?,?)`, a.Marketplace, a.Login, a.Blocked.String(), a.Reason, a.AppealBy.String(), a.Note, now)
+	if err != nil {
+		return 0, fmt.Errorf("add account: %w", err)
+	}
+	n, err := res.LastInsertId()
+	if err != nil {
+		return 0, err
+	}
+	id := vault.AccountID(n)
+	if err := indexAccount(ctx, tx, id); err != nil {
+		return 0, err
+	}
+	return id, audit(ctx, tx, now, action, id)
 }
 
 // Accounts lists the accounts; those retracted only with all.
@@ -74,12 +80,16 @@ func queryAccounts(ctx context.Context, tx *sql.Tx, where string, args ...any) (
 
 // UpdateAccount changes an account, as UpdateOrder does an order.
 func (db *DB) UpdateAccount(ctx context.Context, id vault.AccountID, change func(vault.Account) (vault.Account, error)) ([]vault.Edit, error) {
+	return update(ctx, db, accountUpdater(ctx, id), change)
+}
+
+func accountUpdater(ctx context.Context, id vault.AccountID) updater[vault.Account] {
 	load := func(tx *sql.Tx) (vault.Account, error) { return accountByID(ctx, tx, id) }
-	return update(ctx, db, id, "set account", load, change, func(tx *sql.Tx, _ string, _, a vault.Account) error {
+	return updater[vault.Account]{id, "set account", load, func(tx *sql.Tx, _ string, _, a vault.Account) error {
 		if _, err := exec(ctx, tx, `UPDATE accounts SET marketplace = ?, login = ?, blocked_at = ?, reason = ?, appeal_by = ?,
 			note = ? WHERE id = ?`, a.Marketplace, a.Login, a.Blocked.String(), a.Reason, a.AppealBy.String(), a.Note, id); err != nil {
 			return fmt.Errorf("update account: %w", err)
 		}
 		return indexAccount(ctx, tx, id)
-	})
+	}}
 }

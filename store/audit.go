@@ -76,7 +76,9 @@ var contentQueries = map[string]string{
 	"STMT": `SELECT json_array(case_id, text, set_at) FROM case_statements WHERE case_id = ?`,
 	"ACC": `SELECT json_array(id, marketplace, login, blocked_at, reason, appeal_by, note, created_at)
 		FROM accounts WHERE id = ?`,
-	"EDIT":  `SELECT json_array(id, record, field, old, new, by, at) FROM edits WHERE id = ?`,
+	"EDIT": `SELECT json_array(id, record, field, old, new, by, at) FROM edits WHERE id = ?`,
+	"SUG": `SELECT json_array(id, evidence_id, action, record, case_kind, json(changes), why, key, state, decided_at, created_at)
+		FROM suggestions WHERE id = ?`,
 	"RETR":  `SELECT json_array(record, reason, at) FROM retractions WHERE record = ?`,
 	"PURGE": `SELECT json_array(id, sha256, size, upto, at) FROM purges WHERE id = ?`,
 	"TXT":   `SELECT json_array(evidence_id, engine, text, created_at) FROM evidence_text WHERE evidence_id = ?`,
@@ -111,7 +113,7 @@ const allRecords = `SELECT 'ORD-' || id AS r FROM orders UNION ALL SELECT 'EV-' 
 	UNION ALL SELECT 'STMT-' || case_id FROM case_statements UNION ALL SELECT 'ACC-' || id FROM accounts
 	UNION ALL SELECT 'EDIT-' || id FROM edits UNION ALL SELECT 'RETR-' || coalesce(record, '') FROM retractions
 	UNION ALL SELECT 'PURGE-' || id FROM purges UNION ALL SELECT 'TXT-' || evidence_id FROM evidence_text
-	UNION ALL SELECT 'TX-' || id FROM transactions
+	UNION ALL SELECT 'TX-' || id FROM transactions UNION ALL SELECT 'SUG-' || id FROM suggestions
 	UNION ALL SELECT DISTINCT 'LINES-' || statement_id FROM transactions WHERE statement_id IS NOT NULL`
 
 // contentHash is the SHA-256 of a record's canonical content; ErrNotFound

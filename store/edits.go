@@ -11,16 +11,16 @@ import (
 	"vault/internal/date"
 )
 
-// recordEdits appends an edit for each field whose stored form changed
-// from old to new, each a record of the audit log, and returns them.
-func (db *DB) recordEdits(ctx context.Context, tx *sql.Tx, now, record string, old, new map[string]string) ([]vault.Edit, error) {
+// recordEdits appends an edit by by for each field whose stored form
+// changed from old to new, each a record of the audit log, and returns them.
+func recordEdits(ctx context.Context, tx *sql.Tx, now, by, record string, old, new map[string]string) ([]vault.Edit, error) {
 	var edits []vault.Edit
 	at, err := time.Parse(time.RFC3339, now)
 	if err != nil {
 		return nil, err
 	}
 	for _, field := range vault.Diff(old, new) {
-		e := vault.Edit{Record: record, Field: field, Old: old[field], New: new[field], By: db.By, At: at}
+		e := vault.Edit{Record: record, Field: field, Old: old[field], New: new[field], By: by, At: at}
 		res, err := exec(ctx, tx, `INSERT INTO edits (record, field, old, new, by, at) VALUES (?,?,?,?,?,?)`,
 			e.Record, e.Field, e.Old, e.New, e.By, now)
 		if err != nil {
@@ -40,43 +40,61 @@ func (db *DB) recordEdits(ctx context.Context, tx *sql.Tx, now, record string, o
 // ErrNoChange is an update that changes nothing.
 var ErrNoChange = errors.New("nothing to change: the record already says so")
 
-// update is the transaction of one 'vault set': load reads the record,
-// change returns it changed, each field whose stored form differs becomes
-// an edit, save writes the new record (old for what it must compare), and
-// the record gets its audit entry. Nothing changed is ErrNoChange.
-func update[T interface{ Fields() map[string]string }](ctx context.Context, db *DB, id fmt.Stringer, action string,
-	load func(*sql.Tx) (T, error), change func(T) (T, error), save func(tx *sql.Tx, now string, old, new T) error) ([]vault.Edit, error) {
+// An updater reads a record of type T in a transaction and writes it back
+// changed (old for what it must compare).
+type updater[T interface{ Fields() map[string]string }] struct {
+	id     fmt.Stringer
+	action string
+	load   func(*sql.Tx) (T, error)
+	save   func(tx *sql.Tx, now string, old, new T) error
+}
+
+// update is the transaction of one 'vault set', its edits by the vault's user.
+func update[T interface{ Fields() map[string]string }](ctx context.Context, db *DB, u updater[T], change func(T) (T, error)) ([]vault.Edit, error) {
 	var edits []vault.Edit
 	err := db.write(ctx, func(tx *sql.Tx) error {
-		old, err := load(tx)
-		if err != nil {
-			return err
-		}
-		if gone, err := retracted(ctx, tx, id.String()); err != nil || gone {
-			return cmpOr(err, fmt.Errorf("%s is %w: it takes no more changes", id, vault.ErrRetracted))
-		}
-		n, err := change(old)
-		if err != nil {
-			return err
-		}
-		now := db.now()
-		if edits, err = db.recordEdits(ctx, tx, now, id.String(), old.Fields(), n.Fields()); err != nil || len(edits) == 0 {
-			return cmpOr(err, ErrNoChange)
-		}
-		if err := save(tx, now, old, n); err != nil {
-			return err
-		}
-		return audit(ctx, tx, now, action, id)
+		var err error
+		edits, err = u.in(ctx, tx, db.now(), db.By, change)
+		return err
 	})
 	return edits, err
+}
+
+// in changes the record inside tx: change returns it changed, each field
+// whose stored form differs becomes an edit by by, the new record is
+// saved and gets its audit entry. Nothing changed is ErrNoChange.
+func (u updater[T]) in(ctx context.Context, tx *sql.Tx, now, by string, change func(T) (T, error)) ([]vault.Edit, error) {
+	old, err := u.load(tx)
+	if err != nil {
+		return nil, err
+	}
+	if gone, err := retracted(ctx, tx, u.id.String()); err != nil || gone {
+		return nil, cmpOr(err, fmt.Errorf("%s is %w: it takes no more changes", u.id, vault.ErrRetracted))
+	}
+	n, err := change(old)
+	if err != nil {
+		return nil, err
+	}
+	edits, err := recordEdits(ctx, tx, now, by, u.id.String(), old.Fields(), n.Fields())
+	if err != nil || len(edits) == 0 {
+		return nil, cmpOr(err, ErrNoChange)
+	}
+	if err := u.save(tx, now, old, n); err != nil {
+		return nil, err
+	}
+	return edits, audit(ctx, tx, now, u.action, u.id)
 }
 
 // UpdateOrder changes an order: change receives the order as recorded and
 // returns it changed; its columns, items, tracking numbers and facts are
 // written again and it is indexed again.
 func (db *DB) UpdateOrder(ctx context.Context, id vault.OrderID, change func(vault.Order) (vault.Order, error)) ([]vault.Edit, error) {
+	return update(ctx, db, orderUpdater(ctx, id), change)
+}
+
+func orderUpdater(ctx context.Context, id vault.OrderID) updater[vault.Order] {
 	load := func(tx *sql.Tx) (vault.Order, error) { return orderByID(ctx, tx, id) }
-	return update(ctx, db, id, "set order", load, change, func(tx *sql.Tx, _ string, _, o vault.Order) error {
+	return updater[vault.Order]{id, "set order", load, func(tx *sql.Tx, _ string, _, o vault.Order) error {
 		total, cur := moneyArgs(o.Total)
 		if _, err := exec(ctx, tx, `UPDATE orders SET marketplace = ?, number = ?, seller = ?, total_minor = ?, currency = ?,
 			ordered_at = ?, paid_at = ?, shipped_at = ?, expected_at = ?, delivered_at = ?, payment = ?, note = ? WHERE id = ?`,
@@ -93,16 +111,20 @@ func (db *DB) UpdateOrder(ctx context.Context, id vault.OrderID, change func(vau
 			return err
 		}
 		return reindex(ctx, tx, id.String(), func() error { return indexOrder(ctx, tx, id) })
-	})
+	}}
 }
 
 // UpdateCase changes a case, as UpdateOrder does an order; a change of
 // status (an outcome) is recorded in its timeline.
 func (db *DB) UpdateCase(ctx context.Context, id vault.CaseID, change func(vault.Case) (vault.Case, error)) ([]vault.Edit, error) {
+	return update(ctx, db, db.caseUpdater(ctx, id), change)
+}
+
+func (db *DB) caseUpdater(ctx context.Context, id vault.CaseID) updater[vault.Case] {
 	load := func(tx *sql.Tx) (vault.Case, error) {
 		return first[vault.Case](id)(queryCases(ctx, tx, `WHERE c.id = ?`, id))
 	}
-	return update(ctx, db, id, "set case", load, change, func(tx *sql.Tx, now string, old, c vault.Case) error {
+	return updater[vault.Case]{id, "set case", load, func(tx *sql.Tx, now string, old, c vault.Case) error {
 		if c.Account != 0 && c.Account != old.Account {
 			if err := writable(ctx, tx, "accounts", int64(c.Account), c.Account.String()); err != nil {
 				return err
@@ -129,7 +151,7 @@ func (db *DB) UpdateCase(ctx context.Context, id vault.CaseID, change func(vault
 			}
 		}
 		return indexCase(ctx, tx, id)
-	})
+	}}
 }
 
 // writeCaseFacts replaces a case's facts.
@@ -150,13 +172,13 @@ func (db *DB) UpdateEvidence(ctx context.Context, id vault.EvidenceID, change fu
 	load := func(tx *sql.Tx) (vault.Evidence, error) {
 		return first[vault.Evidence](id)(queryEvidence(ctx, tx, `WHERE e.id = ?`, id))
 	}
-	return update(ctx, db, id, "set evidence", load, change, func(tx *sql.Tx, _ string, _, e vault.Evidence) error {
+	return update(ctx, db, updater[vault.Evidence]{id, "set evidence", load, func(tx *sql.Tx, _ string, _, e vault.Evidence) error {
 		if _, err := exec(ctx, tx, `UPDATE evidence SET kind = ?, occurred_at = ?, party = ?, title = ?, note = ?, body = ?
 			WHERE id = ?`, e.Kind, e.OccurredAt.String(), e.Party, e.Title, e.Note, e.Body, id); err != nil {
 			return fmt.Errorf("update evidence: %w", err)
 		}
 		return reindex(ctx, tx, id.String(), func() error { return indexEvidence(ctx, tx, id) })
-	})
+	}}, change)
 }
 
 // reindex replaces a record's rows in the full-text indexes.

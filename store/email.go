@@ -13,17 +13,20 @@ import (
 
 // EmailImport is one message of an import batch: the email and, for a
 // recognised order confirmation, the order to create first (unless its number
-// is recorded already), so that the email is linked to it.
+// is recorded already), so that the email is linked to it; and the notice
+// the email is, if any, which a new email carries out (see understand).
 type EmailImport struct {
-	Email vault.Email
-	Order *vault.Order
+	Email  vault.Email
+	Order  *vault.Order
+	Notice *vault.Notice
 }
 
 // EmailImported is what happened to one message of a batch.
 type EmailImported struct {
 	vault.EmailAdded
-	Created vault.OrderID // the order created from the confirmation, if any
-	Err     error         // the message was not recorded (the rest of the batch was)
+	Created    vault.OrderID     // the order created from the confirmation, if any
+	Understood *vault.Understood // what its notice did, if it is a new email with one
+	Err        error             // the message was not recorded (the rest of the batch was)
 }
 
 // ImportEmails records a batch of emails with their attachments in one
@@ -44,7 +47,7 @@ func (db *DB) ImportEmails(ctx context.Context, batch []EmailImport, links vault
 			}
 			out[i] = db.importOne(ctx, tx, now, item, links)
 			if out[i].Err != nil {
-				out[i].Created = 0 // rolled back with the message
+				out[i].Created, out[i].Understood = 0, nil // rolled back with the message
 				if _, err := exec(ctx, tx, `ROLLBACK TO message`); err != nil {
 					return err
 				}
@@ -75,7 +78,11 @@ func (db *DB) importOne(ctx context.Context, tx *sql.Tx, now string, item EmailI
 			}
 		}
 	}
-	r.EmailAdded, r.Err = db.addEmail(ctx, tx, now, item.Email, links)
+	if r.EmailAdded, r.Err = db.addEmail(ctx, tx, now, item.Email, links); r.Err != nil || item.Notice == nil || r.Duplicate {
+		return r
+	}
+	u, err := db.understand(ctx, tx, now, r.ID, *item.Notice)
+	r.Understood, r.Err = &u, err
 	return r
 }
 

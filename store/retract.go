@@ -29,7 +29,7 @@ func (db *DB) UnlinkEvidence(ctx context.Context, id vault.EvidenceID, from vaul
 			if err := unlinkRow(ctx, tx, `DELETE FROM evidence_orders WHERE evidence_id = ? AND order_id = ?`, id, o, id, o); err != nil {
 				return err
 			}
-			e, err := db.recordEdits(ctx, tx, now, id.String(), map[string]string{"order": o.String()}, map[string]string{"order": ""})
+			e, err := recordEdits(ctx, tx, now, db.By, id.String(), map[string]string{"order": o.String()}, map[string]string{"order": ""})
 			if err != nil {
 				return err
 			}
@@ -71,7 +71,7 @@ func (db *DB) excludeFromCase(ctx context.Context, tx *sql.Tx, now string, id va
 	} else if direct == 0 {
 		return nil, fmt.Errorf("%s is not in %s: %w", id, c, ErrNotLinked)
 	}
-	return db.recordEdits(ctx, tx, now, c.String(), map[string]string{"evidence": id.String()}, map[string]string{"evidence": ""})
+	return recordEdits(ctx, tx, now, db.By, c.String(), map[string]string{"evidence": id.String()}, map[string]string{"evidence": ""})
 }
 
 // UnlinkOrder takes an order out of a case; a case keeps at least one order.
@@ -90,7 +90,7 @@ func (db *DB) UnlinkOrder(ctx context.Context, id vault.OrderID, c vault.CaseID)
 		}
 		now := db.now()
 		var err error
-		if edits, err = db.recordEdits(ctx, tx, now, c.String(), map[string]string{"order": id.String()}, map[string]string{"order": ""}); err != nil {
+		if edits, err = recordEdits(ctx, tx, now, db.By, c.String(), map[string]string{"order": id.String()}, map[string]string{"order": ""}); err != nil {
 			return err
 		}
 		return audit(ctx, tx, now, "unlink", c)

@@ -63,7 +63,7 @@ func (db *DB) SetConfig(ctx context.Context, key vault.SettingKey, value string)
 			return err
 		}
 		if old != "" || value != "" {
-			if _, err := db.recordEdits(ctx, tx, now, "CONF-"+string(key), map[string]string{"value": old}, map[string]string{"value": value}); err != nil {
+			if _, err := recordEdits(ctx, tx, now, db.By, "CONF-"+string(key), map[string]string{"value": old}, map[string]string{"value": value}); err != nil {
 				return err
 			}
 		}

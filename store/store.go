@@ -26,6 +26,9 @@ type DB struct {
 	Now func() time.Time
 	// By names who makes the changes recorded as edits: the vault's user.
 	By string
+	// Loc is the user's zone, in which a day recorded from a mail is
+	// checked against today (nil: UTC).
+	Loc *time.Location
 	// Stored reports whether the blob store holds the file of these bytes.
 	// When set, evidence is recorded only while its file is there: a purge
 	// that ran between writing the file and recording it took the file away.

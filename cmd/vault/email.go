@@ -33,9 +33,20 @@ under the email. Charsets and encodings are converted to UTF-8.
 A message whose subject or text holds the number of a recorded order is
 linked to that order; --order and --case link every message as well. With
 --create-orders, an order confirmation from AliExpress, Temu, Amazon or eBay
-whose order is not recorded yet creates it (marketplace, number, total, date). A
-message already imported (same Message-ID or same bytes) is not stored
-again. A malformed message is reported and skipped, and the rest go on; the
+whose order is not recorded yet creates it (marketplace, number, total,
+seller, date); without it, the inbox suggests adding the order. A message
+already imported (same Message-ID or same bytes) is not stored again.
+
+The notices of AliExpress, Temu, Amazon, eBay and PayPal are understood when
+the sender's domain is theirs and the text agrees: an order confirmed,
+shipped (the tracking number), delivered, a dispute opened or decided, a
+refund issued, an account restricted. What the order, case or account does
+not record yet is filled in (each value an edit by the mail, in 'vault log');
+what would change a recorded value, a case to open and a decision wait in
+'vault inbox' as suggestions. A restriction records the account (ACC-n) and
+suggests a reinstatement case. Each notice is said on stderr.
+
+A malformed message is reported and skipped, and the rest go on; the
 command then exits 1. Messages are recorded in batches (up to 200, or what one
 second brings), each batch in one transaction. Ctrl-C stops the import after
 the message at hand: what it stored is recorded, it says how far it got, exits
@@ -83,11 +94,13 @@ func (a *app) runImportEmail(ctx context.Context, o *importEmailOptions) error {
 	progress, done := a.progressOf("importing", itoa, "messages")
 	defer done()
 	seen, linked := 0, 0
+	var understood understoodCount
 	imp := svc.NewImporter(links, o.create, func(m casework.Imported) {
 		seen++
 		if len(m.Added.Matched) > 0 && !m.Added.Duplicate {
 			linked++
 		}
+		understood.add(m.Understood)
 		if progress != nil && total > 0 {
 			progress(int64(seen), int64(total))
 		}
@@ -103,15 +116,29 @@ func (a *app) runImportEmail(ctx context.Context, o *importEmailOptions) error {
 	}
 	imp.Flush(ctx)
 	done()
-	return a.importSummary(ctx, imp, total, linked, quiet)
+	return a.importSummary(ctx, imp, total, linked, understood, quiet)
+}
+
+// understoodCount counts the notices of an import and their suggestions.
+type understoodCount struct{ notices, suggested int }
+
+func (c *understoodCount) add(u *vault.Understood) {
+	if u != nil {
+		c.notices++
+		c.suggested += len(u.Suggested)
+	}
 }
 
 // importSummary says what the import did, and whether it was interrupted.
-func (a *app) importSummary(ctx context.Context, imp *casework.Importer, total, linked int, quiet bool) error {
+func (a *app) importSummary(ctx context.Context, imp *casework.Importer, total, linked int, understood understoodCount, quiet bool) error {
 	all := imp.Added + imp.Duplicates + imp.Skipped
 	counts := fmt.Sprintf("%d imported, %d duplicate, %d skipped", imp.Added, imp.Duplicates, imp.Skipped)
 	if quiet && linked > 0 {
 		counts += fmt.Sprintf("; %d linked to orders", linked)
+	}
+	if quiet && understood.notices > 0 {
+		counts += fmt.Sprintf("; %s understood, %s in 'vault inbox'", plural(understood.notices, "notice"),
+			plural(understood.suggested, "suggestion"))
 	}
 	if ctx.Err() != nil {
 		of := fmt.Sprint(all)
@@ -153,12 +180,53 @@ func (a *app) reportImported(m casework.Imported, asJSON, quiet bool) {
 	if len(m.Added.Matched) > 0 {
 		fmt.Fprintf(a.stderr, "vault: %s: %s linked to %s (order number found in the mail)\n", m.Source, m.Added.ID, joinIDs(m.Added.Matched))
 	}
+	if m.Understood != nil {
+		fmt.Fprintf(a.stderr, "vault: %s: %s\n", m.Source, understoodLine(m.Added.ID, *m.Understood))
+	}
 	if asJSON {
 		printJSONLine(a.stdout, struct {
 			Source string `json:"source"`
 			vault.EmailAdded
-		}{m.Source, m.Added})
+			Understood *vault.Understood `json:"understood,omitempty"`
+		}{m.Source, m.Added, m.Understood})
 		return
 	}
 	fmt.Fprintln(a.stdout, m.Added.ID)
+}
+
+// understoodLine says what a mail's notice did: "EV-2: AliExpress dispute
+// 5091234567890123 closed: won, refund 23.90 USD, for ORD-1; suggested
+// SUG-2: CASE-1: outcome won, ... (see 'vault inbox')".
+func understoodLine(id vault.EvidenceID, u vault.Understood) string {
+	line := id.String() + ": " + u.Notice.Summary()
+	if len(u.Orders) > 0 {
+		line += ", for " + joinIDs(u.Orders)
+	}
+	var done []string
+	for i := 0; i < len(u.Filled); {
+		record, values := u.Filled[i].Record, []string{}
+		for ; i < len(u.Filled) && u.Filled[i].Record == record; i++ {
+			e := u.Filled[i]
+			values = append(values, strings.ReplaceAll(e.Field, "_", " ")+" "+strings.ReplaceAll(e.New, "\n", ", "))
+		}
+		done = append(done, "recorded on "+record+": "+strings.Join(values, ", "))
+	}
+	if u.Account != 0 {
+		done = append(done, "recorded as "+u.Account.String())
+	}
+	if len(u.Cases) > 0 {
+		done = append(done, "filed under "+joinIDs(u.Cases))
+	}
+	for _, s := range u.Suggested {
+		done = append(done, "suggested "+s.ID.String()+": "+s.What())
+	}
+	switch {
+	case len(done) == 0 && len(u.Orders) == 0:
+		return line + "; it names no recorded order"
+	case len(done) == 0:
+		return line + "; the vault records it all already"
+	case len(u.Suggested) > 0:
+		return line + "; " + strings.Join(done, "; ") + " (see 'vault inbox')"
+	}
+	return line + "; " + strings.Join(done, "; ")
 }

@@ -36,6 +36,8 @@ func commands(f vault.Fix) []string {
 		return []string{line("case", "link", f.Case, "--order", f.Order)}
 	case vault.DoAddCase:
 		return []string{line("add", "case", "--kind", f.Kind, "--order", f.Order)}
+	case vault.DoAddOrder:
+		return []string{line("add", "order", "--marketplace", f.Kind, "--number", "NUMBER")}
 	case vault.DoAddAccount:
 		return []string{line("add", "account", "--marketplace", "MARKETPLACE", "--login", "LOGIN"),
 			line("set", "case", f.Record, "--account", "ACC-n")}

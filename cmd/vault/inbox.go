@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -18,7 +19,7 @@ func newInboxCmd(a *app) *cobra.Command {
 	var asJSON, auto bool
 	cmd := &cobra.Command{
 		Use:   "inbox [--auto-link] [--json]",
-		Short: "List the evidence waiting to be filed, with the order it seems to belong to",
+		Short: "List the evidence waiting to be filed, and what the marketplaces' mails suggest",
 		Long: `List the evidence that belongs to no order or case yet (from 'vault receive',
 'vault inbox scan', 'attach file --inbox', or an email imported without an
 order), newest first. For each, the orders it seems to belong to: an order or
@@ -26,10 +27,21 @@ tracking number, or a seller's name, found in its file name, its text, or the
 words read off the picture (when tesseract is installed: see 'vault ocr').
 File an item with 'vault link EV-n --order ORD-n'; --auto-link files every
 item that names exactly one order by number. Dossiers and deadlines never see
-what waits here.`,
+what waits here.
+
+Then the suggestions of the marketplaces' and PayPal's mails ('vault import
+email'): a value that would change what an order, case or account records, an
+order a confirmation names, a dispute to record with its outcome, a
+reinstatement case for a restricted account. 'vault inbox accept SUG-n' does
+it (as 'vault set' or 'vault add' would, with the mail filed under the
+record); 'vault inbox reject SUG-n' drops it. Neither is suggested again. In
+--json, a filed mail with suggestions is an item with "filed": true, and each
+item's "proposed" are its mail's suggestions.`,
 		Example: `  vault inbox
   vault inbox --auto-link
-  vault link EV-7 EV-8 --order ORD-2`,
+  vault link EV-7 EV-8 --order ORD-2
+  vault inbox accept SUG-3
+  vault inbox reject SUG-4`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			svc, err := a.open(cmd.Context())
@@ -53,21 +65,116 @@ what waits here.`,
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
 	cmd.Flags().BoolVar(&auto, "auto-link", false, "file each item that names exactly one order by number")
-	cmd.AddCommand(newInboxScanCmd(a))
+	cmd.AddCommand(newInboxScanCmd(a), newDecideSuggestionCmd(a, true), newDecideSuggestionCmd(a, false))
 	return cmd
 }
 
+// printInbox lists the unfiled items, then the suggestions.
 func (a *app) printInbox(items []casework.InboxItem) error {
-	if len(items) == 0 {
+	rows := [][]string{{"ID", "ADDED", "KIND", "FILE", "BELONGS TO (GUESS)"}}
+	var proposed []vault.Suggestion
+	for _, it := range items {
+		proposed = append(proposed, it.Proposed...)
+		if !it.Filed {
+			rows = append(rows, []string{it.ID.String(), it.CreatedAt.In(a.loc).Format("2006-01-02 15:04"), string(it.Kind),
+				cut(cmp.Or(it.FileName, it.Title), 40), guesses(it.Suggested)})
+		}
+	}
+	if len(rows) == 1 && len(proposed) == 0 {
 		fmt.Fprintln(a.stderr, "vault: the inbox is empty")
 		return nil
 	}
-	rows := [][]string{{"ID", "ADDED", "KIND", "FILE", "BELONGS TO (GUESS)"}}
-	for _, it := range items {
-		rows = append(rows, []string{it.ID.String(), it.CreatedAt.In(a.loc).Format("2006-01-02 15:04"), string(it.Kind),
-			cut(cmp.Or(it.FileName, it.Title), 40), guesses(it.Suggested)})
+	if len(rows) > 1 {
+		if err := table(a.stdout, rows); err != nil {
+			return err
+		}
 	}
-	return table(a.stdout, rows)
+	if len(proposed) == 0 {
+		return nil
+	}
+	if len(rows) > 1 {
+		fmt.Fprintln(a.stdout)
+	}
+	slices.SortFunc(proposed, func(x, y vault.Suggestion) int { return cmp.Compare(x.ID, y.ID) })
+	rows = [][]string{{"SUGGESTION", "MAIL", "TO DO", "THE MAIL SAID"}}
+	for _, sg := range proposed {
+		rows = append(rows, []string{sg.ID.String(), sg.Evidence.String(), sg.What(), cut(sg.Why, 60)})
+	}
+	if err := table(a.stdout, rows); err != nil {
+		return err
+	}
+	fmt.Fprintln(a.stderr, "vault: 'vault inbox accept SUG-n' does what a suggestion says; 'vault inbox reject SUG-n' drops it")
+	return nil
+}
+
+// newDecideSuggestionCmd is 'vault inbox accept' or 'vault inbox reject'.
+func newDecideSuggestionCmd(a *app, accept bool) *cobra.Command {
+	var force bool
+	cmd := &cobra.Command{
+		Use:   "reject SUG-n...",
+		Short: "Drop a suggestion of a mail: it is not made again",
+		Long: `Drop what a marketplace's mail suggested ('vault inbox' lists them). The
+decision is in the audit log, and the suggestion is not made again, by this
+mail or another.`,
+		Example: "  vault inbox reject SUG-4",
+		Args:    atLeastOne("the suggestion (SUG-n)"),
+	}
+	if accept {
+		cmd.Use, cmd.Short = "accept SUG-n... [--force]", "Do what a mail suggested: change the record, add the order, open the case"
+		cmd.Long = `Do what a marketplace's mail suggested ('vault inbox' lists them): change an
+order's, a case's or an account's values as 'vault set' would; record the
+order a confirmation named; open the dispute case a dispute mail named (or
+take the one opened since) and record its outcome; open a reinstatement case
+for a restricted account, about the account's orders at that marketplace.
+The mail is filed under the order or case. The changes are yours (in 'vault
+log'), and values that look wrong need --force, as 'vault set' asks.`
+		cmd.Example = "  vault inbox accept SUG-3\n  vault inbox accept SUG-3 SUG-5"
+		cmd.Flags().BoolVar(&force, "force", false, "accept values that look wrong (a day after today, a refund above the total)")
+	}
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		ids := make([]vault.SuggestionID, len(args))
+		for i, s := range args {
+			id, err := vault.ParseSuggestionID(s)
+			if err != nil {
+				return usagef("%q: not a suggestion (SUG-n)", s)
+			}
+			ids[i] = id
+		}
+		ctx := cmd.Context()
+		svc, err := a.open(ctx)
+		if err != nil {
+			return err
+		}
+		for _, id := range ids {
+			if !accept {
+				if err := svc.Reject(ctx, id); err != nil {
+					return err
+				}
+				fmt.Fprintf(a.stderr, "vault: %s rejected\n", id)
+				continue
+			}
+			done, err := svc.Accept(ctx, id, force)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stderr, "vault: %s accepted: %s\n", id, acceptedLine(done))
+			fmt.Fprintln(a.stdout, done.Record)
+		}
+		return nil
+	}
+	return cmd
+}
+
+// acceptedLine says what accepting a suggestion did.
+func acceptedLine(done casework.Accepted) string {
+	if len(done.Edits) == 0 {
+		return done.Record
+	}
+	var values []string
+	for _, e := range done.Edits {
+		values = append(values, strings.ReplaceAll(e.Field, "_", " ")+" "+strings.ReplaceAll(e.New, "\n", ", "))
+	}
+	return done.Record + ": " + strings.Join(values, ", ")
 }
 
 // guesses writes suggestions as "ORD-2 (order number 8123...)".
