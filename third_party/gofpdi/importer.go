@@ -14,6 +14,7 @@ type Importer struct {
 	tplN          int
 	writer        *PdfWriter
 	importedPages map[string]int
+	writerCount   int
 	limits        Limits // (vault: see SetLimits)
 }
 
@@ -61,6 +62,7 @@ func (this *Importer) init() {
 	this.tplMap = make(map[int]*TplInfo, 0)
 	this.writer, _ = NewPdfWriter("")
 	this.importedPages = make(map[string]int, 0)
+	this.writerCount = 0
 }
 
 func (this *Importer) SetSourceFile(f string) {
@@ -85,6 +87,8 @@ func (this *Importer) SetSourceFile(f string) {
 		// Make the next writer start template numbers at this.tplN
 		writer.SetTplIdOffset(this.tplN)
 		this.writers[this.sourceFile] = writer
+		writer.uid = this.writerCount
+		this.writerCount++
 	}
 }
 
@@ -123,6 +127,8 @@ func (this *Importer) SetSourceStreamNamed(name string, rs *io.ReadSeeker) {
 		// Make the next writer start template numbers at this.tplN
 		writer.SetTplIdOffset(this.tplN)
 		this.writers[this.sourceFile] = writer
+		writer.uid = this.writerCount
+		this.writerCount++
 	}
 }
 

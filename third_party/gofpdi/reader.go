@@ -4,16 +4,20 @@ import (
 	"bufio"
 	"bytes"
 	"compress/zlib"
+	"encoding/ascii85"
 	"encoding/binary"
 	"fmt"
 	"io"
 	"math"
 	"os"
+	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/pkg/errors"
 )
+
+var adobeASCII85 = regexp.MustCompile(`<~|~>`)
 
 type PdfReader struct {
 	availableBoxes []string
@@ -30,12 +34,18 @@ type PdfReader struct {
 	curPage        int
 	alreadyRead    bool
 	pageCount      int
-	depth          int             // (vault: see enter)
-	xrefSeen       map[int]bool    // (vault: the /Prev offsets read, see readXref)
-	limits         Limits          // (vault: see Limits)
-	inflated       int64           // (vault: bytes inflated so far, against limits.Inflated)
-	objStms        map[int]*objStm // (vault: object streams read, see objectStream)
-	stmObjects     int             // (vault: the objects they hold, against limits.Objects)
+	// (vault: see enter)
+	depth int
+	// (vault: the /Prev offsets read, see readPrevXref)
+	xrefSeen map[int]bool
+	// (vault: object streams read, see objectStream)
+	objStms map[int]*objStm
+	// (vault: see Limits)
+	limits Limits
+	// (vault: bytes inflated so far, against limits.Inflated)
+	inflated int64
+	// (vault: the objects in object streams, against limits.Objects)
+	stmObjects int
 }
 
 // (vault: Limits bounds what a reader inflates. Upstream inflated every
@@ -95,12 +105,19 @@ func (this *PdfReader) inflate(data []byte, lenient bool) ([]byte, error) {
 		return nil, errors.Wrap(err, "zlib.NewReader error")
 	}
 	defer z.Close()
+	return this.decode(z, lenient)
+}
+
+// decode reads what a filter decodes within the reader's limits: one
+// stream at most limits.Stream, all of them at most limits.Inflated.
+// (vault: see Limits)
+func (this *PdfReader) decode(r io.Reader, lenient bool) ([]byte, error) {
 	limit := this.limits.Stream
 	if left := this.limits.Inflated - this.inflated; left < limit {
 		limit = left
 	}
 	var out bytes.Buffer
-	n, err := io.Copy(&out, io.LimitReader(z, limit+1))
+	n, err := io.Copy(&out, io.LimitReader(r, limit+1))
 	this.inflated += n
 	switch {
 	case n > this.limits.Stream:
@@ -108,7 +125,7 @@ func (this *PdfReader) inflate(data []byte, lenient bool) ([]byte, error) {
 	case n > limit:
 		return nil, fmt.Errorf("the streams inflate to more than %d MB in all", this.limits.Inflated>>20)
 	case err != nil && !lenient:
-		return nil, errors.Wrap(err, "inflate error")
+		return nil, errors.Wrap(err, "decode error")
 	}
 	return out.Bytes(), nil
 }
@@ -245,6 +262,24 @@ func (this *PdfReader) skipWhitespace(r *bufio.Reader) error {
 		}
 	}
 
+	return nil
+}
+
+// Advance reader so that whitespace within a stream is ignored
+func (this *PdfReader) skipStreamWhitespace(r *bufio.Reader) error {
+	b, err := r.ReadByte()
+	if err != nil {
+		return errors.Wrap(err, "Failed to read byte")
+	}
+	if b == '\r' {
+		b2, err := r.ReadByte()
+		if err == nil && b2 != '\n' {
+			r.UnreadByte()
+		}
+	} else if b != '\n' {
+		// No EOL where expected; put it back or handle as error
+		r.UnreadByte()
+	}
 	return nil
 }
 
@@ -610,8 +645,9 @@ func (this *PdfReader) resolveCompressedObject(objSpec *PdfValue) (*PdfValue, er
 
 // objectStream reads the object stream objectId: its data, inflated, and
 // its objects' numbers and offsets. (vault: upstream resolved, inflated and
-// indexed the stream again for each object in it; the inflated data
-// counts against limits.Inflated once, the objects against limits.Objects.)
+// indexed the stream again for each object in it, quadratic in its objects;
+// the inflated data counts against limits.Inflated once, the objects
+// against limits.Objects.)
 func (this *PdfReader) objectStream(objectId int) (*objStm, error) {
 	if stm, ok := this.objStms[objectId]; ok {
 		return stm, nil
@@ -671,7 +707,7 @@ func (this *PdfReader) objectStream(objectId int) (*objStm, error) {
 
 	data := compressedObj.Stream.Bytes
 	if filter == "/FlateDecode" {
-		// Decompress if filter is /FlateDecode
+		// Decompress if filter is /FlateDecode (vault: within limits, see Limits)
 		if data, err = this.inflate(data, true); err != nil {
 			return nil, errors.Wrap(err, "Failed to inflate compressed object")
 		}
@@ -681,7 +717,7 @@ func (this *PdfReader) objectStream(objectId int) (*objStm, error) {
 	r := bufio.NewReader(bytes.NewReader(data))
 
 	// Read sub-object indeces and their positions within the (un)compressed object
-	ids := make([]int, 0, 2*n)
+	var ids []int
 	for i := 0; i < n; i++ {
 		for j := 0; j < 2; j++ { // object number, then position
 			token, err := this.readToken(r)
@@ -784,7 +820,7 @@ func (this *PdfReader) resolveObject(objSpec *PdfValue) (*PdfValue, error) {
 		if token == "stream" {
 			result.Type = PDF_TYPE_STREAM
 
-			err = this.skipWhitespace(r)
+			err = this.skipStreamWhitespace(r)
 			if err != nil {
 				return nil, errors.Wrap(err, "Failed to skip whitespace")
 			}
@@ -1064,7 +1100,7 @@ func (this *PdfReader) readXref() error {
 						return errors.New("Expected next token to be: stream, got: " + t)
 					}
 
-					err = this.skipWhitespace(r)
+					err = this.skipStreamWhitespace(r)
 					if err != nil {
 						return errors.Wrap(err, "Failed to skip whitespace")
 					}
@@ -1583,12 +1619,25 @@ func (this *PdfReader) rebuildContentStream(content *PdfValue) ([]byte, error) {
 			if err != nil {
 				return nil, err
 			}
+		case "/ASCII85Decode":
+			if stream, err = this.uncompressASCII85(stream); err != nil {
+				return nil, err
+			}
 		default:
-			return nil, errors.New("Unspported filter: " + filters[i].Token)
+			return nil, errors.New("Unsupported filter: " + filters[i].Token)
 		}
 	}
 
 	return stream, nil
+}
+
+// (vault: a method, to decode within the reader's limits: a 'z' is four
+// zero bytes, so a stream inflated to the limit decodes to four times it)
+func (this *PdfReader) uncompressASCII85(compressed []byte) ([]byte, error) {
+	// compressed stream may contain <~ and ~> which are not standard ASCII85. Remove them before decoding
+	compressed = adobeASCII85.ReplaceAll(compressed, []byte{})
+	reader := ascii85.NewDecoder(bytes.NewBuffer(compressed))
+	return this.decode(reader, false)
 }
 
 func (this *PdfReader) getNumPages() (int, error) {

@@ -34,6 +34,7 @@ type PdfWriter struct {
 	current_obj_id  int
 	tpl_id_offset   int
 	use_hash        bool
+	uid             int
 }
 
 type PdfObjectId struct {
@@ -381,7 +382,7 @@ func (this *PdfWriter) PutFormXobjects(reader *PdfReader) (map[string]*PdfObject
 		pdfObjId := new(PdfObjectId)
 		pdfObjId.id = cN
 		pdfObjId.hash = this.shaOfInt(cN)
-		result[fmt.Sprintf("/GOFPDITPL%d", i+this.tpl_id_offset)] = pdfObjId
+		result[fmt.Sprintf("/GOFPDITPL%d-%d", this.uid, i+this.tpl_id_offset)] = pdfObjId
 
 		this.out("<<" + filter + "/Type /XObject")
 		this.out("/Subtype /Form")
@@ -467,18 +468,16 @@ func (this *PdfWriter) putImportedObjects(reader *PdfReader) error {
 	var err error
 	var nObj *PdfValue
 
-	// obj_stack will have new items added to it in the inner loop, so do another loop to check for extras
-	// TODO make the order of this the same every time
-	for {
-		atLeastOne := false
-
-		// (vault: every pending object in id order; upstream scanned ids
-		// 0..9998 only, dropping the objects of larger files.)
-		for _, k := range pendingIDs(this.obj_stack) {
+	// obj_stack will have new items added to it in the inner loop, so do another loop to check for extras.
+	// Iterate in ascending key order so output is deterministic across runs.
+	for len(this.obj_stack) > 0 {
+		keys := make([]int, 0, len(this.obj_stack))
+		for k := range this.obj_stack {
+			keys = append(keys, k)
+		}
+		sort.Ints(keys)
+		for _, k := range keys {
 			v := this.obj_stack[k]
-
-			atLeastOne = true
-
 			nObj, err = reader.resolveObject(v)
 			if err != nil {
 				return errors.Wrap(err, "Unable to resolve object")
@@ -496,11 +495,7 @@ func (this *PdfWriter) putImportedObjects(reader *PdfReader) error {
 			this.endObj()
 
 			// Remove from stack
-			this.obj_stack[k] = nil
-		}
-
-		if !atLeastOne {
-			break
+			delete(this.obj_stack, k)
 		}
 	}
 
@@ -561,19 +556,7 @@ func (this *PdfWriter) UseTemplate(tplid int, _x float64, _y float64, _w float64
 	tData["ty"] = (0 - _y - _h)
 	tData["lty"] = (0 - _y - _h) - (0-h)*(_h/h)
 
-	return fmt.Sprintf("/GOFPDITPL%d", tplid+this.tpl_id_offset), tData["scaleX"], tData["scaleY"], tData["tx"] * this.k, tData["ty"] * this.k
-}
-
-// pendingIDs returns the ids of the objects still to write, in order. (vault)
-func pendingIDs(stack map[int]*PdfValue) []int {
-	var ids []int
-	for id, v := range stack {
-		if v != nil {
-			ids = append(ids, id)
-		}
-	}
-	sort.Ints(ids)
-	return ids
+	return fmt.Sprintf("/GOFPDITPL%d-%d", this.uid, tplid+this.tpl_id_offset), tData["scaleX"], tData["scaleY"], tData["tx"] * this.k, tData["ty"] * this.k
 }
 
 // sortedKeys returns a dictionary's keys in order. (vault)
