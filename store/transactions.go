@@ -129,19 +129,20 @@ const (
 	lineWAL   = 10000
 )
 
-// lineSeal is the content hash of a statement's lines as verify computes
-// it (contentQueries["LINES"]: a JSON array of each line's array, by id),
-// kept running through an import: each batch hashes its own lines, not
-// every line of the statement again (quadratic in a big file, and the
-// whole array, 180 MB for a million lines, held in memory at once).
+// lineSeal is the content hash of a statement's lines (a JSON array of
+// each line's array, by id), kept running through an import: each batch
+// hashes its own lines, not every line of the statement again (quadratic
+// in a big file, and the whole array, 180 MB for a million lines, held in
+// memory at once). Verify computes it in one run (linesHash).
 type lineSeal struct {
 	h    hash.Hash // "[" and the lines' arrays so far, comma-separated
 	n    int       // lines hashed
 	last int64     // the largest id hashed: the lines after it are new
 }
 
-// linesJSON is a line's array in contentQueries["LINES"], the same
-// expression: a test holds the two equal.
+// linesJSON is a line's array in its statement's content; the array of
+// them is what SQLite's json_group_array writes (vaults sealed their lines
+// with it), which a test holds equal.
 const linesJSON = `json_array(t.id, t.key, t.booked_at, t.value_at, t.amount_minor, t.currency,
 		t.original_minor, t.original_currency, t.rate, t.text, t.card, t.bank_ref, t.line, t.created_at)`
 
