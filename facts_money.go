@@ -2,7 +2,9 @@ package vault
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
+	"math"
 	"slices"
 
 	"vault/internal/date"
@@ -13,22 +15,46 @@ import (
 // charged, every account of money that came back, what of it counts, and
 // what is left to claim.
 type MoneyFacts struct {
-	Paid     money.Money   // what the orders cost, when every total is recorded in one currency
+	Paid     money.Money   // what the orders cost, when every total is recorded in one currency (Minor 0: too large to add up)
 	Charged  []Transaction // the statement lines that charged its orders, as the bank wrote them
+	Debited  money.Money   // what Charged add up to, when in one currency and not too large (zero otherwise)
 	Credited []Transaction // the statement lines that credited them, linked and confirmed by the buyer
 	Refunds  []Refund      // every account of money back, those that count and those that do not
-	Back     money.Money   // what came back, each refund once, in the claim's currency
+	Back     money.Money   // what came back, each refund once, in the claim's currency (Minor 0 when too large)
 	Asked    money.Money   // the amount the case records (zero: none)
-	Claim    money.Money   // what is asked back: never more than is left (Minor 0: nothing is)
+	Claim    money.Money   // what is asked back: never more than is left (Minor 0: nothing is; zero: not known)
 	Left     money.Money   // what is left of what was paid, when Known
-	Known    bool          // what was paid is known in the claim's currency
+	Known    bool          // what was paid, and what came back, are known in the claim's currency
 	Lowered  bool          // the case asks for more than is left: Claim is what is
+	// TooLarge are the sums of its money that pass what an amount holds
+	// (money.ErrOverflow: 9,224 refunds of the largest amount do): the
+	// facts state none of them, nor what follows from them, never a
+	// wrapped value.
+	TooLarge []Unsummed
+}
+
+// Unsummed names a sum of a case's money that is too large to add up.
+type Unsummed string
+
+// The sums of a case's money.
+const (
+	PaidTooLarge    Unsummed = "the orders' totals"
+	ChargedTooLarge Unsummed = "the charges on the statement"
+	BackTooLarge    Unsummed = "the refunds that count"
+)
+
+// tooLarge records that a sum could not be added up, once.
+func (m *MoneyFacts) tooLarge(u Unsummed) {
+	if !slices.Contains(m.TooLarge, u) {
+		m.TooLarge = append(m.TooLarge, u)
+	}
 }
 
 // BackOf is what came back of one order, as the facts count it, and the
 // refund of it with the latest day the money came (a decision's day is the
 // day it was decided, not the day money came: it gives none): a decision's
-// refund of several orders is no order's alone.
+// refund of several orders is no order's alone (nor are refunds too large
+// to add up: they count for none, TooLargeToAdd).
 func (m MoneyFacts) BackOf(o OrderID) (money.Money, Refund) {
 	var sum money.Money
 	var last Refund
@@ -36,7 +62,10 @@ func (m MoneyFacts) BackOf(o OrderID) (money.Money, Refund) {
 		if !r.Counted || len(r.Orders) != 1 || r.Orders[0] != o {
 			continue
 		}
-		sum.Currency, sum.Minor = r.Amount.Currency, sum.Minor+r.Amount.Minor
+		var err error
+		if sum, err = money.Add(sum, r.Amount); err != nil {
+			return money.Money{}, Refund{}
+		}
 		if r.Source != RefundDecided && (last.At.IsZero() || r.At.Time().After(last.At.Time())) {
 			last = r
 		}
@@ -75,6 +104,7 @@ const (
 	OtherCurrency Apart = "other currency" // not in the claim's currency, and no rate is recorded
 	Unconfirmed   Apart = "unconfirmed"    // a credit the matcher linked that the buyer has not confirmed
 	OtherOrders   Apart = "other orders"   // a decision that covers orders outside the case too
+	TooLargeToAdd Apart = "too large"      // the refunds that count add up to more than an amount can hold (BackTooLarge)
 )
 
 // Which refunds count (the rule, written down once): a refund the buyer
@@ -89,7 +119,11 @@ const (
 
 // moneyOf derives a case's money from its records.
 func moneyOf(c Case, orders []Order, cases []Case, lines []Transaction) (MoneyFacts, []Note) {
-	m := MoneyFacts{Asked: c.Amount, Paid: paidOf(orders)}
+	m := MoneyFacts{Asked: c.Amount}
+	var err error
+	if m.Paid, err = paidOf(orders); err != nil {
+		m.tooLarge(PaidTooLarge)
+	}
 	cur := cmp.Or(c.Amount.Currency, m.Paid.Currency)
 	for _, t := range lines {
 		switch {
@@ -99,6 +133,9 @@ func moneyOf(c Case, orders []Order, cases []Case, lines []Transaction) (MoneyFa
 			m.Credited = append(m.Credited, t)
 		}
 	}
+	if m.Debited, err = debited(m.Charged); err != nil {
+		m.tooLarge(ChargedTooLarge)
+	}
 	in := map[OrderID]bool{}
 	for _, o := range orders {
 		in[o.ID] = true
@@ -106,57 +143,109 @@ func moneyOf(c Case, orders []Order, cases []Case, lines []Transaction) (MoneyFa
 	a := accounts{cur: cur, in: in}
 	a.collect(orders, cases, lines)
 	m.Refunds = a.count()
-	m.Back = money.Money{Currency: cur}
-	for _, r := range m.Refunds {
-		if r.Counted {
-			m.Back.Minor += r.Amount.Minor
-		}
+	if m.Back, err = m.counted(cur); err != nil {
+		m.tooLarge(BackTooLarge)
 	}
 	m.claim(cur)
 	return m, m.notes(c, cur)
 }
 
+// counted is what the refunds that count add up to. When that is too
+// large to add up, none of them counts (each is apart, TooLargeToAdd):
+// the writers state none as what came back, and Back is Minor 0.
+func (m *MoneyFacts) counted(cur string) (money.Money, error) {
+	back := money.Money{Currency: cur}
+	var err error
+	for _, r := range m.Refunds {
+		if r.Counted {
+			if back, err = money.Add(back, r.Amount); err != nil {
+				break
+			}
+		}
+	}
+	if err == nil {
+		return back, nil
+	}
+	for i, r := range m.Refunds {
+		if r.Counted {
+			m.Refunds[i].Counted, m.Refunds[i].Apart = false, TooLargeToAdd
+		}
+	}
+	return money.Money{Currency: cur}, err
+}
+
 // base is what was paid in the claim's currency: the orders' totals, or
 // what the statement lines the buyer confirmed charged; Minor 0 when
-// neither says.
-func (m MoneyFacts) base(cur string) money.Money {
+// neither says, or when they are too large to add up.
+func (m *MoneyFacts) base(cur string) money.Money {
 	if m.Paid.Currency == cur && cur != "" {
 		return m.Paid
 	}
 	base := money.Money{Currency: cur}
 	for _, t := range m.Charged {
 		if t.Amount.Currency == cur && t.Confirmed && cur != "" {
-			base.Minor -= t.Amount.Minor
+			var err error
+			if base, err = money.Sub(base, t.Amount); err != nil {
+				m.tooLarge(ChargedTooLarge)
+				return money.Money{Currency: cur}
+			}
 		}
 	}
 	return base
 }
 
 // paidOf is what the orders cost, when every total is recorded in one
-// currency; zero otherwise.
-func paidOf(orders []Order) money.Money {
+// currency; zero otherwise. Totals too large to add up give Minor 0 in
+// their currency, and the error.
+func paidOf(orders []Order) (money.Money, error) {
 	var paid money.Money
+	var err error
 	for _, o := range orders {
 		if o.Total.IsZero() || !paid.IsZero() && o.Total.Currency != paid.Currency {
-			return money.Money{}
+			return money.Money{}, nil
 		}
-		paid.Currency, paid.Minor = o.Total.Currency, paid.Minor+o.Total.Minor
+		if err != nil {
+			continue
+		}
+		if paid, err = money.Add(paid, o.Total); err != nil {
+			paid = money.Money{Currency: o.Total.Currency}
+		}
 	}
-	return paid
+	return paid, err
+}
+
+// debited is what the lines charged, as the bank wrote them: zero when
+// they are in several currencies, and with the error when they are too
+// large to add up.
+func debited(charged []Transaction) (money.Money, error) {
+	var sum money.Money
+	for _, t := range charged {
+		var err error
+		if sum, err = money.Sub(sum, t.Amount); errors.Is(err, money.ErrCurrency) {
+			return money.Money{}, nil
+		} else if err != nil {
+			return money.Money{}, err
+		}
+	}
+	return sum, nil
 }
 
 // claim works out what is left and what is asked: the case's amount, never
 // more than what was paid (or charged, in the claim's currency) less what
 // came back. When what was paid is not known in the claim's currency, the
 // amount stands as recorded (it may already be what is left), and a note
-// says what came back.
+// says what came back. When what came back is too large to add up, nothing
+// is known and nothing is asked: it may be all of it.
 func (m *MoneyFacts) claim(cur string) {
 	base := m.base(cur)
-	if m.Known = base.Minor > 0; m.Known {
+	back := !slices.Contains(m.TooLarge, BackTooLarge)
+	if m.Known = base.Minor > 0 && back; m.Known {
 		m.Back.Minor = min(m.Back.Minor, base.Minor) // never more back than was paid
 		m.Left = money.Money{Minor: base.Minor - m.Back.Minor, Currency: cur}
 	}
 	switch {
+	case !back:
+		m.Claim = money.Money{}
 	case m.Asked.IsZero():
 		m.Claim = m.Left
 	case m.Known && m.Asked.Currency == cur && m.Asked.Minor > m.Left.Minor:
@@ -170,6 +259,9 @@ func (m *MoneyFacts) claim(cur string) {
 // from the records, and what they leave out.
 func (m MoneyFacts) notes(c Case, cur string) []Note {
 	var out []Note
+	for _, u := range m.TooLarge {
+		out = append(out, u.note())
+	}
 	record := c.ID.String()
 	open := c.ID != 0 && !c.Status.Finished()
 	switch {
@@ -194,6 +286,19 @@ func (m MoneyFacts) notes(c Case, cur string) []Note {
 		}
 	}
 	return out
+}
+
+// note says what the facts leave out of a sum too large to add up, and
+// what to check.
+func (u Unsummed) note() Note {
+	const check = "check the statement lines linked to its orders, and reject those that are not theirs"
+	text := map[Unsummed]string{
+		PaidTooLarge:    "the orders' totals add up to more than an amount can hold: the letters and the dossier leave out what was paid; check the totals",
+		ChargedTooLarge: "the charges on the statement add up to more than an amount can hold: the letters and the dossier leave out what the card was debited and what is left of it; " + check,
+		BackTooLarge: "the refunds that count add up to more than an amount can hold: the letters and the dossier leave out what came back and what is left, " +
+			"and ask for no amount; " + check,
+	}[u]
+	return Notef(nil, text)
 }
 
 // disagree notes an order whose accounts of money back differ: the larger
@@ -312,14 +417,16 @@ func (a *accounts) count() []Refund {
 // largest marks the refunds of one order from the source whose sum is the
 // largest as counted, the others as the same money, and returns those counted.
 func (a *accounts) largest(list []int) []int {
-	sums := map[RefundSource]int64{}
+	bySource := map[RefundSource][]int{}
 	for _, i := range list {
-		sums[a.list[i].Source] += a.list[i].Amount.Minor
+		bySource[a.list[i].Source] = append(bySource[a.list[i].Source], i)
 	}
 	best, bestSum := RefundSource(""), int64(-1)
 	for _, src := range []RefundSource{RefundCredited, RefundRecorded, RefundDecided} {
-		if s, ok := sums[src]; ok && s > bestSum {
-			best, bestSum = src, s
+		if l, ok := bySource[src]; ok {
+			if sum := a.sum(l); sum > bestSum {
+				best, bestSum = src, sum
+			}
 		}
 	}
 	var counted, other []int
@@ -347,12 +454,18 @@ func (a *accounts) mark(list []int, counted bool) {
 	}
 }
 
+// sum is what refunds (in the claim's currency) add up to, to compare
+// them: too large to add up, the largest int64, as they are more than any
+// sum that can be added up.
 func (a *accounts) sum(list []int) int64 {
-	var n int64
+	var sum money.Money
 	for _, i := range list {
-		n += a.list[i].Amount.Minor
+		var err error
+		if sum, err = money.Add(sum, a.list[i].Amount); err != nil {
+			return math.MaxInt64
+		}
 	}
-	return n
+	return sum.Minor
 }
 
 // units groups the refunds that may count by the money they account for:

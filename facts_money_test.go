@@ -1,6 +1,7 @@
 package vault
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -115,6 +116,67 @@ func TestMoneyRule(t *testing.T) {
 		}
 		if tt.back > 0 && counted == 0 {
 			t.Errorf("%s: money back, no refund counted", tt.name)
+		}
+	}
+}
+
+// TestMoneyTooLarge: sums past what an int64 of minor units holds (9,300
+// amounts of the largest an order can have) are not stated, nor what
+// follows from them, and a note says which; never a wrapped value (#31).
+func TestMoneyTooLarge(t *testing.T) {
+	const n = 9300
+	big := nok(999_999_999_999_999)
+	many := func(f func(i int) Transaction) []Transaction {
+		out := make([]Transaction, n)
+		for i := range out {
+			out[i] = f(i)
+		}
+		return out
+	}
+	var orders []Order
+	for i := range n {
+		orders = append(orders, Order{ID: OrderID(i + 1), Total: big})
+	}
+	for _, tt := range []struct {
+		name   string
+		amount money.Money
+		orders []Order
+		lines  []Transaction
+		sum    Unsummed
+		claim  money.Money // as recorded, or none
+	}{
+		{name: "the orders' totals", amount: nok(10000), orders: orders, sum: PaidTooLarge, claim: nok(10000)},
+		{name: "the charges confirmed, the order in another currency", amount: nok(10000), orders: []Order{{ID: 1, Total: usd(4000)}},
+			lines: many(func(i int) Transaction {
+				return Transaction{ID: TransactionID(i + 1), Order: 1, Amount: nok(-big.Minor), Booked: day("2026-09-01"), Confirmed: true}
+			}), sum: ChargedTooLarge, claim: nok(10000)},
+		{name: "the credits confirmed", amount: big, orders: []Order{{ID: 1, Total: big, Refunded: nok(10000)}},
+			lines: many(func(i int) Transaction { return credit(TransactionID(i+1), 1, big, true) }), sum: BackTooLarge},
+	} {
+		c := Case{ID: 1, Kind: Chargeback, Amount: tt.amount}
+		for _, o := range tt.orders {
+			c.Orders = append(c.Orders, o.ID)
+		}
+		m, notes := moneyOf(c, tt.orders, []Case{c}, tt.lines)
+		if !slices.Contains(m.TooLarge, tt.sum) {
+			t.Errorf("%s: too large %v, want %q", tt.name, m.TooLarge, tt.sum)
+		}
+		if m.Known || m.Claim != tt.claim || m.Back.Minor != 0 || !m.Left.IsZero() || m.Lowered {
+			t.Errorf("%s: known %v, claim %v (want %v), back %v, left %v, lowered %v", tt.name, m.Known, m.Claim, tt.claim, m.Back, m.Left, m.Lowered)
+		}
+		for _, sum := range []money.Money{m.Paid, m.Debited, m.Back} {
+			if sum.Minor < 0 || sum.Minor > big.Minor {
+				t.Errorf("%s: states %v", tt.name, sum)
+			}
+		}
+		if back, _ := m.BackOf(1); back.Minor < 0 || back.Minor > big.Minor {
+			t.Errorf("%s: order 1 got %v back", tt.name, back)
+		}
+		if i := slices.IndexFunc(m.Refunds, func(r Refund) bool { return r.Counted }); i >= 0 && tt.sum == BackTooLarge {
+			t.Errorf("%s: %+v counts, though what came back is too large to add up", tt.name, m.Refunds[i])
+		}
+		if len(notes) == 0 || !strings.Contains(notes[0].Text, string(tt.sum)+" add up to more than an amount can hold") {
+			t.Errorf("%s: notes %v", tt.name, notes)
 		}
 	}
 }

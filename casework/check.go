@@ -105,6 +105,20 @@ func (k *checker) paid() Item {
 	return it
 }
 
+// sums is, when some sum of the case's money is too large to add up,
+// the item that says so: the letters and the dossier leave it out.
+func (k *checker) sums() (Item, bool) {
+	if len(k.f.Money.TooLarge) == 0 {
+		return Item{}, false
+	}
+	var sums []string
+	for _, u := range k.f.Money.TooLarge {
+		sums = append(sums, string(u))
+	}
+	return Item{What: "amounts that add up", Todo: strings.Join(sums, " and ") +
+		" add up to more than an amount can hold: check the statement lines linked to its orders, and reject those that are not theirs"}, true
+}
+
 // orderField is an item the orders record: the first order that has it.
 func (k *checker) orderField(what, field, value string, has func(vault.Order) bool) Item {
 	for _, o := range k.f.Orders {
@@ -124,6 +138,9 @@ func (k *checker) purchase(rows []Deadline, today time.Time) []Item {
 		k.evidence("the order confirmation", vault.EvidenceConfirmation),
 		k.paid(),
 		k.orderField("how it was paid", "payment", "Visa ****4242", func(o vault.Order) bool { return o.Payment != "" }),
+	}
+	if it, ok := k.sums(); ok {
+		items = append(items, it)
 	}
 	if f.Trouble == vault.NotAuthorised || f.Trouble == vault.ChargedTwice || f.Trouble == vault.WrongAmount {
 		return append(items, k.reference(), k.amount())

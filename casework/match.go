@@ -128,6 +128,27 @@ func inWindow(t vault.Transaction, o vault.Order) bool {
 	return false
 }
 
+// linesWindow is where the lines inWindow and sameAmount (or, for a payment
+// in parts, summing) may take for o are, as days and amounts the store
+// finds lines by: what it returns, candidate and splitPayments decide on.
+// An order without a total has none.
+func linesWindow(o vault.Order) (store.MatchWindow, bool) {
+	if o.Total.IsZero() || o.Total.Minor <= 0 {
+		return store.MatchWindow{}, false
+	}
+	w := store.MatchWindow{Order: o.ID, Total: o.Total, Off: o.Total.Minor * tolerance / 1000}
+	day := func(v date.Value, days int) date.Value { return date.Day(v.Time().UTC().AddDate(0, 0, days)) }
+	for _, at := range []date.Value{o.Ordered, o.Paid, o.Shipped} {
+		if !at.IsZero() {
+			w.Charges = append(w.Charges, [2]date.Value{day(at, -daysBefore), day(at, daysAfter)})
+		}
+	}
+	if first := cmp.Or(o.Ordered, o.Paid); !first.IsZero() {
+		w.Credits = day(first, 0)
+	}
+	return w, true
+}
+
 // sameCard: when both the line and the order's payment name a card's last
 // digits, they agree.
 func sameCard(t vault.Transaction, o vault.Order) bool {
@@ -160,7 +181,9 @@ func (r MatchResult) ToDecide() int {
 }
 
 // MatchTransactions looks for the order of every line that has no linked
-// order yet: a line and an order that are each other's only candidate are
+// order yet, among the lines in some order's window (store.MatchLines: a
+// statement of a million lines is not read whole): a line and an order
+// that are each other's only candidate are
 // linked; other candidates are suggested, never ones the user rejected.
 // Credits linked to an order never add up to more than it cost: one past
 // that is suggested. 'vault import statement' runs it on what it imported,
@@ -173,7 +196,13 @@ func (s *Service) MatchTransactions(ctx context.Context) (MatchResult, error) {
 		// into a new vault does not read its lines again.
 		return MatchResult{}, err
 	}
-	txs, err := s.DB.Transactions(ctx, store.TransactionFilter{})
+	var windows []store.MatchWindow
+	for _, o := range orders {
+		if w, ok := linesWindow(o); ok {
+			windows = append(windows, w)
+		}
+	}
+	txs, err := s.DB.MatchLines(ctx, windows)
 	if err != nil {
 		return MatchResult{}, err
 	}

@@ -124,37 +124,21 @@ func (d Dossier) standing(r vault.DisputeOutcome) string {
 	return s
 }
 
-// charged is what the statement lines linked to the orders charged (not
-// what they credited), when in one currency; false without any.
-func (d Dossier) charged() (money.Money, bool) {
-	var sum money.Money
-	for _, t := range d.Charges {
-		if t.Amount.Minor > 0 {
-			continue
-		}
-		if sum.Currency != "" && t.Amount.Currency != sum.Currency {
-			return money.Money{}, false
-		}
-		sum.Currency, sum.Minor = t.Amount.Currency, sum.Minor-t.Amount.Minor
-	}
-	return sum, sum.Currency != "" && sum.Minor > 0
-}
-
 // claimed is the amount claimed as the facts have it (never more than is
 // left), and whether it is the whole of what was paid, what is left after a
 // refund, or a part; when nothing is left, that everything came back.
 func (d Dossier) claimed() string {
 	m := d.Facts.Money
-	base := money.Money{Minor: m.Left.Minor + m.Back.Minor, Currency: m.Left.Currency}
+	base, err := money.Add(m.Left, m.Back)
 	switch {
 	case m.Claim.Minor == 0 && m.Back.Minor > 0:
 		return fmt.Sprintf(d.t("nothing: %s came back"), d.money(m.Back))
 	case m.Claim.IsZero() || m.Claim.Minor == 0:
 		return ""
-	case !m.Known || m.Claim.Currency != base.Currency:
+	case !m.Known || err != nil || m.Claim.Currency != base.Currency:
 		return d.money(m.Claim)
 	case m.Claim == base:
-		if charged, ok := d.charged(); ok && charged.Currency != m.Claim.Currency {
+		if charged := m.Debited; charged.Minor > 0 && charged.Currency != m.Claim.Currency {
 			return d.money(m.Claim) + fmt.Sprintf(d.t(" (the full amount: %s on the card statement)"), d.money(charged))
 		}
 		return d.money(m.Claim) + d.t(" (the full amount)")

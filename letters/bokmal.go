@@ -35,6 +35,7 @@ var bokmal = lang.Dict{
 	"I agreed to pay %s; my card was debited %s on %s.":                     "Jeg avtalte å betale %s; kortet mitt ble belastet %s %s.",
 	"[the amount you agreed to]":                                            "[beløpet du avtalte]",
 	"[the amount debited, and the day]":                                     "[beløpet som ble trukket, og dagen]",
+	"[the amount debited]":                                                  "[beløpet som ble trukket]",
 	"I ask you to refund %s at once, and no later than the end of the next business day (finansavtaleloven chapter 4; Directive (EU) 2015/2366 art. 73).":     "Jeg ber dere tilbakeføre %s straks, og senest innen utgangen av neste virkedag (finansavtaleloven kapittel 4; direktiv (EU) 2015/2366 art. 73).",
 	"I ask you to refund %s at once, and no later than the end of the next business day (Directive (EU) 2015/2366 art. 73, as the law of my country has it).": "Jeg ber dere tilbakeføre %s straks, og senest innen utgangen av neste virkedag (direktiv (EU) 2015/2366 art. 73, slik loven i mitt land har det).",
 	"[Say what the decision overlooked, and the evidence that shows it.]":                                                                                     "[Skriv hva avgjørelsen overså, og bevisene som viser det.]",

@@ -9,7 +9,6 @@ import (
 
 	"vault/internal/date"
 	"vault/internal/lang"
-	"vault/internal/money"
 )
 
 // letter is one letter being written: the facts as the letters see them,
@@ -915,16 +914,19 @@ func (w *letter) agreedAndCharged() string {
 	if p := w.v.F.Money.Paid; p.Minor > 0 {
 		agreed = w.l.Money(p)
 	}
-	c := w.v.F.Money.Charged
-	if len(c) == 0 {
+	m := w.v.F.Money
+	if len(m.Charged) == 0 {
 		w.note(&vault.Fix{Do: vault.DoMatch}, "the amount debited is not on a statement the vault holds, so the letter leaves a gap: import the statement and match it, or write the amount in")
 		return w.f("I agreed to pay %s; my card was debited %s.", agreed, w.t("[the amount debited, and the day]"))
 	}
-	var sum money.Money
-	for _, t := range c {
-		sum.Currency, sum.Minor = t.Amount.Currency, sum.Minor-t.Amount.Minor
+	debited := w.t("[the amount debited]")
+	switch {
+	case !m.Debited.IsZero():
+		debited = w.l.Money(m.Debited)
+	case !slices.Contains(m.TooLarge, vault.ChargedTooLarge): // too large to add up: the facts' note says so
+		w.note(nil, "the charges on the statement are in more than one currency, so the letter leaves a gap for their sum: write it in")
 	}
-	return w.f("I agreed to pay %s; my card was debited %s on %s.", agreed, w.l.Money(sum), w.date(c[0].Booked))
+	return w.f("I agreed to pay %s; my card was debited %s on %s.", agreed, debited, w.date(m.Charged[0].Booked))
 }
 
 // debit is the day the card was debited: the first charge the statement

@@ -82,11 +82,6 @@ var contentQueries = map[string]string{
 	"RETR":  `SELECT json_array(record, reason, at) FROM retractions WHERE record = ?`,
 	"PURGE": `SELECT json_array(id, sha256, size, upto, at) FROM purges WHERE id = ?`,
 	"TXT":   `SELECT json_array(evidence_id, engine, text, created_at) FROM evidence_text WHERE evidence_id = ?`,
-	// A statement's lines as imported, sealed by one entry per import: a
-	// line has an entry of its own only once a match is decided on it.
-	"LINES": `SELECT json_group_array(json_array(t.id, t.key, t.booked_at, t.value_at, t.amount_minor, t.currency,
-		t.original_minor, t.original_currency, t.rate, t.text, t.card, t.bank_ref, t.line, t.created_at))
-		FROM (SELECT * FROM transactions WHERE statement_id = ? ORDER BY id) t HAVING count(*) > 0`,
 	"TX": `SELECT json_array(t.id, t.key, t.booked_at, t.value_at, t.amount_minor, t.currency, t.original_minor, t.original_currency,
 		t.rate, t.text, t.card, t.bank_ref, t.statement_id, t.line, t.created_at,
 		(SELECT json_group_array(json_array(order_id, state, why, decided_by)) FROM
@@ -106,21 +101,28 @@ func withFacts(array, facts, from string) string {
 }
 
 // allRecords names every record that has an audit entry, in the form the
-// audit log uses.
+// audit log uses, but the statement lines (TX-n: verify reads them as a
+// stream, a statement may hold a million) and the records that seal them
+// (lineSeals).
 const allRecords = `SELECT 'ORD-' || id AS r FROM orders UNION ALL SELECT 'EV-' || id FROM evidence
 	UNION ALL SELECT 'CASE-' || id FROM cases UNION ALL SELECT 'RULE-' || id FROM rules
 	UNION ALL SELECT 'CHG-' || id FROM order_charges UNION ALL SELECT 'CONF-' || coalesce(key, '') FROM config
 	UNION ALL SELECT 'STMT-' || case_id FROM case_statements UNION ALL SELECT 'ACC-' || id FROM accounts
 	UNION ALL SELECT 'EDIT-' || id FROM edits UNION ALL SELECT 'RETR-' || coalesce(record, '') FROM retractions
 	UNION ALL SELECT 'PURGE-' || id FROM purges UNION ALL SELECT 'TXT-' || evidence_id FROM evidence_text
-	UNION ALL SELECT 'TX-' || id FROM transactions UNION ALL SELECT 'SUG-' || id FROM suggestions
-	UNION ALL SELECT DISTINCT 'LINES-' || statement_id FROM transactions WHERE statement_id IS NOT NULL`
+	UNION ALL SELECT 'SUG-' || id FROM suggestions`
+
+// lineSeals names the records that seal statements' lines, LINES-n.
+const lineSeals = `SELECT DISTINCT 'LINES-' || statement_id AS r FROM transactions WHERE statement_id IS NOT NULL`
 
 // contentHash is the SHA-256 of a record's canonical content; ErrNotFound
 // when the record does not exist. Its query is prepared once per
 // transaction (see prepared): verify hashes 10,000 records in one.
 func contentHash(ctx context.Context, tx *sql.Tx, record string) (string, error) {
 	prefix, num, ok := strings.Cut(record, "-")
+	if prefix == "LINES" {
+		return linesHash(ctx, tx, record, num)
+	}
 	query, known := contentQueries[prefix]
 	if !ok || !known {
 		return "", fmt.Errorf("audit: unknown record %q", record)
@@ -135,6 +137,24 @@ func contentHash(ctx context.Context, tx *sql.Tx, record string) (string, error)
 	}
 	sum := sha256.Sum256([]byte(content))
 	return hex.EncodeToString(sum[:]), nil
+}
+
+// linesHash is the content hash of a statement's lines (LINES-n): the
+// JSON array of each line's array (linesJSON), by id, as SQLite's
+// json_group_array writes it, hashed a line at a time as an import seals
+// them (lineSeal): the array of a million lines is 180 MB. ErrNotFound
+// when the statement has no line.
+func linesHash(ctx context.Context, tx *sql.Tx, record, num string) (string, error) {
+	n, err := strconv.ParseInt(num, 10, 64)
+	if err != nil {
+		return "", fmt.Errorf("audit: unknown record %q", record)
+	}
+	var s lineSeal
+	sum, err := s.add(ctx, tx, vault.EvidenceID(n))
+	if err == nil && s.n == 0 {
+		err = fmt.Errorf("%s: %w", record, vault.ErrNotFound)
+	}
+	return sum, err
 }
 
 // audit appends one chained row per record, recording its content after action.

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"hash"
@@ -128,19 +129,20 @@ const (
 	lineWAL   = 10000
 )
 
-// lineSeal is the content hash of a statement's lines as verify computes
-// it (contentQueries["LINES"]: a JSON array of each line's array, by id),
-// kept running through an import: each batch hashes its own lines, not
-// every line of the statement again (quadratic in a big file, and the
-// whole array, 180 MB for a million lines, held in memory at once).
+// lineSeal is the content hash of a statement's lines (a JSON array of
+// each line's array, by id), kept running through an import: each batch
+// hashes its own lines, not every line of the statement again (quadratic
+// in a big file, and the whole array, 180 MB for a million lines, held in
+// memory at once). Verify computes it in one run (linesHash).
 type lineSeal struct {
 	h    hash.Hash // "[" and the lines' arrays so far, comma-separated
 	n    int       // lines hashed
 	last int64     // the largest id hashed: the lines after it are new
 }
 
-// linesJSON is a line's array in contentQueries["LINES"], the same
-// expression: a test holds the two equal.
+// linesJSON is a line's array in its statement's content; the array of
+// them is what SQLite's json_group_array writes (vaults sealed their lines
+// with it), which a test holds equal.
 const linesJSON = `json_array(t.id, t.key, t.booked_at, t.value_at, t.amount_minor, t.currency,
 		t.original_minor, t.original_currency, t.rate, t.text, t.card, t.bank_ref, t.line, t.created_at)`
 
@@ -297,6 +299,68 @@ func (db *DB) Transactions(ctx context.Context, f TransactionFilter) ([]vault.Tr
 		return queryTransactions(ctx, tx, where, f.Since.String())
 	})
 }
+
+// MatchWindow is where the statement lines that may pay or refund one
+// order are, as the matcher's rules (casework) have it: charges booked
+// within one of Charges of at most Total and Off in its currency, or of an
+// original amount of at most Total (a part of a payment made in parts);
+// credits booked from Credits on (zero: any day) of Total give or take Off,
+// or of an original amount of Total.
+type MatchWindow struct {
+	Order   vault.OrderID
+	Total   money.Money
+	Off     int64           // how far a converted amount may be from Total, in minor units
+	Charges [][2]date.Value // days a charge may be booked: from the first to the last, both included
+	Credits date.Value      // the first day a credit may be booked
+}
+
+// MatchLines returns, oldest first, the statement lines the matcher reads
+// for the orders of ws: those in some order's window and not already
+// linked to an order nor rejected for that one, and the credits linked to
+// an order (what refunds it so far). The lines are found through the
+// indexes by day and by amount: a statement of a million lines, of which a
+// few fall in an order's window, is not read a line at a time.
+func (db *DB) MatchLines(ctx context.Context, ws []MatchWindow) ([]vault.Transaction, error) {
+	var rows [][]any // order, currency, total, off, credit, first day, the day after the last
+	for _, w := range ws {
+		for _, days := range w.Charges {
+			after := date.Day(days[1].Time().AddDate(0, 0, 1))
+			rows = append(rows, []any{int64(w.Order), w.Total.Currency, w.Total.Minor, w.Off, 0, days[0].String(), after.String()})
+		}
+		rows = append(rows, []any{int64(w.Order), w.Total.Currency, w.Total.Minor, w.Off, 1, w.Credits.String(), ""})
+	}
+	windows, err := json.Marshal(rows)
+	if err != nil {
+		return nil, err
+	}
+	return readValue(ctx, db, func(tx *sql.Tx) ([]vault.Transaction, error) {
+		return queryTransactions(ctx, tx, `t.id IN (`+matchLines+`)`, string(windows))
+	})
+}
+
+// matchLines selects the ids MatchLines returns, from its windows (a JSON
+// array of rows, ?). A day stored as text sorts before the instants of
+// that day, and they before the next day: the bounds hold for both.
+// Charges are found by day, credits by amount (migration 12), converted
+// credits by their original amount.
+const matchLines = `WITH w AS MATERIALIZED (SELECT value->>0 AS ord, value->>1 AS cur, value->>2 AS total, value->>3 AS off,
+		value->>4 AS credit, value->>5 AS first, value->>6 AS after FROM json_each(?)),
+	cand(id, ord) AS (
+		SELECT t.id, w.ord FROM w JOIN transactions t INDEXED BY transactions_booked ON t.booked_at >= w.first AND t.booked_at < w.after
+		WHERE NOT w.credit AND t.amount_minor <= 0 AND (t.currency = w.cur AND t.amount_minor BETWEEN -(w.total + w.off) AND -1
+			OR t.original_currency = w.cur AND t.original_minor BETWEEN 1 AND w.total)
+		UNION ALL
+		SELECT t.id, w.ord FROM w JOIN transactions t INDEXED BY transactions_credits
+			ON t.currency = w.cur AND t.amount_minor BETWEEN w.total - w.off AND w.total + w.off
+		WHERE w.credit AND t.amount_minor > 0 AND t.booked_at >= w.first
+		UNION ALL
+		SELECT t.id, w.ord FROM w JOIN transactions t INDEXED BY transactions_credits_original
+			ON t.original_currency = w.cur AND t.original_minor = w.total
+		WHERE w.credit AND t.amount_minor > 0 AND t.original_minor IS NOT NULL AND t.booked_at >= w.first)
+	SELECT id FROM cand WHERE NOT EXISTS (SELECT 1 FROM transaction_orders d WHERE d.transaction_id = cand.id
+		AND (d.state = 'linked' OR d.state = 'rejected' AND d.order_id = cand.ord))
+	UNION SELECT d.transaction_id FROM transaction_orders d JOIN transactions t ON t.id = d.transaction_id
+	WHERE d.state = 'linked' AND t.amount_minor > 0`
 
 func queryTransactions(ctx context.Context, tx *sql.Tx, where string, args ...any) ([]vault.Transaction, error) {
 	out, _, err := scanAll(ctx, tx, `SELECT t.id, t.booked_at, t.value_at, t.amount_minor, t.currency, t.original_minor,

@@ -105,6 +105,13 @@ func TestMatchedLineSealedTwice(t *testing.T) {
 	if len(got) != 2 || !strings.HasPrefix(got[0], "LINES-1: changed") || !strings.HasPrefix(got[1], "TX-2: changed") {
 		t.Fatalf("problems = %q; want LINES-1 and TX-2 changed", got)
 	}
+	rawExec(t, db, `DELETE FROM transaction_orders WHERE transaction_id = 2`)
+	rawExec(t, db, `DELETE FROM transactions WHERE id = 2`)
+	got = problems(t, db)
+	sort.Strings(got)
+	if len(got) != 2 || !strings.HasPrefix(got[0], "LINES-1: changed") || !strings.HasPrefix(got[1], "TX-2: in the audit log but gone") {
+		t.Fatalf("problems = %q; want LINES-1 changed and TX-2 gone", got)
+	}
 }
 
 // TestOverlappingImport: a second statement repeating lines adds and seals

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"vault"
 )
@@ -114,79 +115,147 @@ func checkChain(ctx context.Context, tx *sql.Tx, c *Check) error {
 	return nil
 }
 
-// checkRecords compares each record's content with its last audit entry.
+// checkRecords compares each record with its last audit entry. The
+// statement lines are read as a stream (checkLines): a vault of a million
+// held each line's name and entry three times over (1.2 GB).
 func checkRecords(ctx context.Context, tx *sql.Tx, c *Check) error {
-	type rec struct{ name, last string }
-	recs, _, err := scanAll(ctx, tx, `SELECT r, coalesce((SELECT content FROM audit WHERE record = r ORDER BY id DESC LIMIT 1), '')
-		FROM (`+allRecords+`)`,
-		nil, func(r *sql.Rows) (rec, error) {
-			var x rec
-			return x, r.Scan(&x.name, &x.last)
-		}, func(x rec) string { return x.name })
+	recs, err := lastEntries(ctx, tx, allRecords)
 	if err != nil {
 		return err
 	}
-	covered, err := sealedLines(ctx, tx)
+	seals, err := lastEntries(ctx, tx, lineSeals)
 	if err != nil {
 		return err
 	}
-	last := map[string]string{}
-	for _, r := range recs {
-		last[r.name] = r.last
+	logged, _, err := scanAll(ctx, tx, `SELECT DISTINCT record FROM audit ORDER BY record`, nil, scanString, func(s string) string { return s })
+	if err != nil {
+		return err
 	}
-	for _, r := range recs {
+	gone := map[string]bool{} // the records the log knows, until they are found
+	for _, g := range logged {
+		gone[g] = g != anchorRecord
+	}
+	check := func(r rec) error {
+		delete(gone, r.name)
 		if r.last == "" {
-			seal := covered[r.name]
-			switch {
-			case strings.HasPrefix(r.name, "LINES-") || last[seal.name] != "" && !seal.decided:
-			case last[seal.name] != "":
-				c.Problems = append(c.Problems, vault.Problem{Record: r.name, What: "a match on it has no audit entry: it was recorded outside vault"})
-			default:
+			if !strings.HasPrefix(r.name, "LINES-") { // a statement's lines without their seal: each line says so
 				c.Problems = append(c.Problems, vault.Problem{Record: r.name, What: "no audit entry: it was added outside vault"})
 			}
-			continue
+			return nil
 		}
-		sum, err := contentHash(ctx, tx, r.name)
-		if err != nil {
+		return c.compare(ctx, tx, r)
+	}
+	for _, r := range recs {
+		if err := check(r); err != nil {
 			return err
 		}
-		if r.last != sum {
-			c.Problems = append(c.Problems, vault.Problem{Record: r.name, What: "changed since its last audit entry: edited outside vault"})
+	}
+	sealed := map[int64]bool{} // the statements whose lines have their seal's entry
+	for _, r := range seals {
+		if n, err := strconv.ParseInt(strings.TrimPrefix(r.name, "LINES-"), 10, 64); err == nil {
+			sealed[n] = r.last != ""
+		}
+	}
+	lines, err := checkLines(ctx, tx, c, sealed, gone)
+	if err != nil {
+		return err
+	}
+	for _, r := range seals {
+		if err := check(r); err != nil {
+			return err
 		}
 	}
 	// Records the log knows that no longer exist. Compared here, not in SQL:
 	// 'ORD-' || id cannot use an index, and a join on it is quadratic.
-	logged, _, err := scanAll(ctx, tx, `SELECT DISTINCT record FROM audit ORDER BY record`, nil, scanString, func(s string) string { return s })
 	for _, g := range logged {
-		if _, ok := last[g]; !ok && g != anchorRecord {
+		if gone[g] {
 			c.Problems = append(c.Problems, vault.Problem{Record: g, What: "in the audit log but gone from the database: deleted outside vault"})
 		}
 	}
-	c.Records = len(recs)
-	return err
+	c.Records = len(recs) + lines + len(seals)
+	return nil
 }
 
-// sealedLines names, for each statement line, the record that seals it:
-// its statement's lines (LINES-n), sealed as a whole by each import, and
-// whether a match was decided on it. A line without that record's entry,
-// or with a decision, needs an entry of its own.
-func sealedLines(ctx context.Context, tx *sql.Tx) (map[string]seal, error) {
-	out := map[string]seal{}
-	err := eachPair(ctx, tx, `SELECT 'TX-' || id, 'LINES-' || statement_id ||
-			CASE WHEN EXISTS (SELECT 1 FROM transaction_orders WHERE transaction_id = t.id) THEN ' decided' ELSE '' END
-		FROM transactions t WHERE statement_id IS NOT NULL`,
-		nil, func(line, s string) {
-			name, decided := strings.CutSuffix(s, " decided")
-			out[line] = seal{name, decided}
+// rec is a record and the content of its last audit entry ("" for none).
+type rec struct{ name, last string }
+
+// lastEntries reads the records a query names (as r) with their last
+// audit entry's content.
+func lastEntries(ctx context.Context, tx *sql.Tx, records string) ([]rec, error) {
+	recs, _, err := scanAll(ctx, tx, `SELECT r, coalesce((SELECT content FROM audit WHERE record = r ORDER BY id DESC LIMIT 1), '')
+		FROM (`+records+`)`,
+		nil, func(r *sql.Rows) (rec, error) {
+			var x rec
+			return x, r.Scan(&x.name, &x.last)
+		}, func(rec) int { return 0 })
+	return recs, err
+}
+
+// compare reports a record whose content is not what its last entry says.
+func (c *Check) compare(ctx context.Context, tx *sql.Tx, r rec) error {
+	sum, err := contentHash(ctx, tx, r.name)
+	if err != nil {
+		return err
+	}
+	if r.last != sum {
+		c.Problems = append(c.Problems, vault.Problem{Record: r.name, What: "changed since its last audit entry: edited outside vault"})
+	}
+	return nil
+}
+
+// checkLines checks each statement line, a row at a time, and returns how
+// many there are. A line needs an entry of its own (TX-n) when a match was
+// decided on it or when its statement's lines are not sealed (sealed: by
+// statement, whether LINES-n has an entry); the lines that have one are
+// compared with it after the stream, as they are as many as the log's
+// entries, not the statements' lines. Each line found is no longer gone.
+func checkLines(ctx context.Context, tx *sql.Tx, c *Check, sealed map[int64]bool, gone map[string]bool) (int, error) {
+	own := map[int64]string{} // the lines' own entries, the last of each
+	err := eachPair(ctx, tx, `SELECT record, content FROM audit WHERE record >= 'TX-' AND record < 'TX.' ORDER BY id`, nil,
+		func(record, content string) {
+			if n, err := strconv.ParseInt(strings.TrimPrefix(record, "TX-"), 10, 64); err == nil {
+				own[n] = content
+			}
 		})
-	return out, err
-}
-
-// seal is the record that seals a statement line, and whether a match
-// was decided on the line.
-type seal struct {
-	name    string
-	decided bool
+	if err != nil {
+		return 0, err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT t.id, coalesce(t.statement_id, 0), EXISTS (SELECT 1 FROM transaction_orders WHERE transaction_id = t.id)
+		FROM transactions t ORDER BY t.id`)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	n := 0
+	var entered []rec // the lines with entries of their own
+	for rows.Next() {
+		var id, statement int64
+		var decided bool
+		if err := rows.Scan(&id, &statement, &decided); err != nil {
+			return 0, err
+		}
+		n++
+		last, ok := own[id]
+		switch {
+		case ok:
+			entered = append(entered, rec{vault.TransactionID(id).String(), last})
+		case sealed[statement] && !decided:
+		case sealed[statement]:
+			c.Problems = append(c.Problems, vault.Problem{Record: vault.TransactionID(id).String(), What: "a match on it has no audit entry: it was recorded outside vault"})
+		default:
+			c.Problems = append(c.Problems, vault.Problem{Record: vault.TransactionID(id).String(), What: "no audit entry: it was added outside vault"})
+		}
+	}
+	if err := rows.Close(); err != nil {
+		return 0, err
+	}
+	for _, r := range entered {
+		delete(gone, r.name)
+		if err := c.compare(ctx, tx, r); err != nil {
+			return 0, err
+		}
+	}
+	return n, nil
 }
 
 func listBlobs(ctx context.Context, tx *sql.Tx, c *Check) error {

@@ -25,8 +25,10 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 
+	"vault/casework"
 	"vault/internal/pdftest"
 	"vault/internal/testpoint"
+	"vault/store"
 
 	"vault/internal/testimage"
 )
@@ -177,9 +179,38 @@ func TestScripts(t *testing.T) {
 			"jsonenv":     cmdJSONEnv,
 			"unzip":       cmdUnzip,
 			"mkmbox":      cmdMkmbox,
+			"confirmall":  cmdConfirmAll,
 			"vault":       cmdVault,
 		},
 	})
+}
+
+// confirmall ORD-n WORD confirms every statement line whose text has WORD
+// as the order's, as 'vault match confirm TX-n ORD-n' does one line at a
+// time: thousands of such commands would take a script minutes.
+func cmdConfirmAll(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: confirmall ORD-n WORD")
+	}
+	ctx, now := context.Background(), time.Now
+	if at, err := time.Parse(time.RFC3339, ts.Getenv("VAULT_NOW")); err == nil {
+		now = func() time.Time { return at }
+	}
+	svc, err := casework.Open(ctx, ts.Getenv("VAULT_DIR"), now, time.UTC)
+	ts.Check(err)
+	defer svc.Close()
+	o, err := svc.DB.ResolveOrder(ctx, args[0])
+	ts.Check(err)
+	lines, err := svc.DB.Transactions(ctx, store.TransactionFilter{})
+	ts.Check(err)
+	var confirm []store.Match
+	for _, t := range lines {
+		if strings.Contains(t.Text, args[1]) {
+			confirm = append(confirm, store.Match{Transaction: t.ID, Order: o, State: "linked", Why: "decided by the user", By: "user"})
+		}
+	}
+	ts.Check(svc.DB.SetMatches(ctx, confirm))
+	fmt.Fprintf(ts.Stdout(), "%d confirmed\n", len(confirm))
 }
 
 // mkmbox FILE N writes an mbox of N mails about order 8123456789012345,
