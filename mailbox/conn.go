@@ -14,9 +14,11 @@ import (
 	"crypto/x509"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/netip"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/emersion/go-imap/v2"
@@ -205,6 +207,9 @@ func (c *Conn) close() error {
 func (c *Conn) fail(err error) error {
 	if f := c.g.failure(); f != nil {
 		return f
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, syscall.ECONNRESET) {
+		return fmt.Errorf("the server closed the connection in the middle of an answer (%w)", err)
 	}
 	return err
 }

@@ -86,7 +86,8 @@ func (db *DB) RememberMailAccount(ctx context.Context, a vault.MailAccount) (vau
 }
 
 // ForgetMail forgets the named folders of a mailbox, or the whole mailbox
-// when none is named. The mail read from it stays in the vault.
+// when none is named (or none is left). The mail read from it stays in
+// the vault.
 func (db *DB) ForgetMail(ctx context.Context, server, login string, folders []string) error {
 	return db.write(ctx, func(tx *sql.Tx) error {
 		var id int64
@@ -113,7 +114,8 @@ func (db *DB) ForgetMail(ctx context.Context, server, login string, folders []st
 				return cmpOr(err, fmt.Errorf("folder %s of %s at %s: %w", f, login, server, vault.ErrNotFound))
 			}
 		}
-		return nil
+		_, err = exec(ctx, tx, `DELETE FROM imap_accounts WHERE id = ? AND NOT EXISTS (SELECT 1 FROM imap_folders WHERE account_id = ?)`, id, id)
+		return err
 	})
 }
 

@@ -60,8 +60,15 @@ func TestMailAccounts(t *testing.T) {
 	if len(all) != 1 || len(all[0].Folders) != 1 || all[0].Folders[0].LastUID != 42 {
 		t.Errorf("after forgetting: %+v", all)
 	}
+	if err := db.ForgetMail(ctx, gmail.Server, gmail.Login, []string{"INBOX"}); err != nil {
+		t.Fatal(err)
+	}
+	if all, _ = db.MailAccounts(ctx); len(all) != 0 {
+		t.Errorf("a mailbox without folders is remembered: %+v", all)
+	}
 
 	bad := gmail
+	bad.Folders = nil
 	bad.Security = "ssl"
 	if _, err := db.RememberMailAccount(ctx, bad); err == nil {
 		t.Error("a security the schema does not know was kept")

@@ -25,6 +25,7 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 
+	"vault/internal/dovecot"
 	"vault/internal/pdftest"
 	"vault/internal/testpoint"
 
@@ -162,9 +163,17 @@ func TestScripts(t *testing.T) {
 			env.Setenv("TZ", "UTC")
 			emails, err1 := filepath.Abs("../../evidence/testdata/email")
 			exif, err2 := filepath.Abs("../../evidence/testdata/exif")
+			mailbox, err3 := filepath.Abs("testdata/imap")
 			env.Setenv("EMAILS", emails)
 			env.Setenv("EXIF", exif)
-			return errors.Join(err1, err2)
+			env.Setenv("MAILBOX", mailbox)
+			return errors.Join(err1, err2, err3)
+		},
+		Condition: func(cond string) (bool, error) {
+			if cond == "dovecot" {
+				return dovecot.Bin() != "", nil
+			}
+			return false, fmt.Errorf("unknown condition %q", cond)
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"mkimage":     cmdMkimage,
@@ -177,6 +186,7 @@ func TestScripts(t *testing.T) {
 			"jsonenv":     cmdJSONEnv,
 			"unzip":       cmdUnzip,
 			"mkmbox":      cmdMkmbox,
+			"dovecot":     cmdDovecot,
 			"vault":       cmdVault,
 		},
 	})
