@@ -184,14 +184,10 @@ func (m *MailRun) folder(ctx context.Context, c *mailbox.Conn, a vault.MailAccou
 		r.Renumbered, last = true, 0
 	}
 	fresh, err := c.New(box, last)
-	var hits mailbox.UIDs
-	if err == nil && !f.All && len(m.numbers) > 0 {
-		hits, err = c.Search(box, last, m.numbers)
-	}
 	rounds := 0
 	for round := fresh.After(last, headRound); err == nil && len(round) > 0; round = fresh.After(last, headRound) {
 		rounds++
-		last, err = m.round(ctx, c, &r, f.All, round, hits)
+		last, err = m.round(ctx, c, &r, box, f.All, round)
 		err = cmp.Or(err, m.keep(ctx, a, f, box, last))
 	}
 	if err == nil && rounds == 0 {
@@ -214,16 +210,19 @@ func (m *MailRun) keep(ctx context.Context, a vault.MailAccount, f vault.MailFol
 // the purchase mails, and records them. It returns the UID the folder has
 // been read up to: the round's last, or the one before the first mail it
 // could not bring in.
-func (m *MailRun) round(ctx context.Context, c *mailbox.Conn, r *FolderRead, all bool, round []uint32, hits mailbox.UIDs) (uint32, error) {
+func (m *MailRun) round(ctx context.Context, c *mailbox.Conn, r *FolderRead, box mailbox.Folder, all bool, round []uint32) (uint32, error) {
 	upTo := round[len(round)-1]
 	heads, err := c.Heads(round)
 	if err != nil {
 		return round[0] - 1, err
 	}
 	r.New += len(heads)
-	take, err := m.choose(ctx, r, heads, all, hits)
-	if err != nil || m.dry {
-		return upTo, err
+	take, err := m.choose(ctx, c, r, box, heads, all)
+	if err != nil {
+		return round[0] - 1, err
+	}
+	if m.dry {
+		return upTo, nil
 	}
 	m.failed, m.failure = 0, nil
 	handed := map[uint32]bool{}
@@ -260,24 +259,40 @@ func (m *MailRun) round(ctx context.Context, c *mailbox.Conn, r *FolderRead, all
 // choose picks the purchase mails of a round (every mail when all),
 // leaves out those the vault holds, and skips those too large with a
 // note. With a dry run it lists them instead.
-func (m *MailRun) choose(ctx context.Context, r *FolderRead, heads []mailbox.Head, all bool, hits mailbox.UIDs) ([]mailbox.Head, error) {
+func (m *MailRun) choose(ctx context.Context, c *mailbox.Conn, r *FolderRead, box mailbox.Folder, heads []mailbox.Head, all bool) ([]mailbox.Head, error) {
 	type chosen struct {
 		mailbox.Head
 		e   evidence.Email
 		why string
 	}
 	var cands []chosen
-	var ids []string
+	var open []uint32 // the mails their sender does not make purchase mails
 	for _, h := range heads {
 		e, err := evidence.ParseHeader(h.Header)
 		why := "every mail of the folder"
 		if !all {
-			why = m.why(e, err, h.UID, hits)
+			why = m.sender(e, err)
 		}
-		if why != "" {
-			cands = append(cands, chosen{h, e, why})
-			ids = append(ids, e.MessageID)
+		if why == "" {
+			open = append(open, h.UID)
 		}
+		cands = append(cands, chosen{h, e, why})
+	}
+	if len(open) > 0 && len(m.numbers) > 0 { // in rounds: a first read of a large folder gets on, and stops, a round at a time
+		hits, err := c.Search(box, open, m.numbers)
+		if err != nil {
+			return nil, err
+		}
+		for i := range cands {
+			if cands[i].why == "" && hits.Contains(cands[i].UID) {
+				cands[i].why = "names a recorded order or tracking number"
+			}
+		}
+	}
+	cands = slices.DeleteFunc(cands, func(c chosen) bool { return c.why == "" })
+	var ids []string
+	for _, c := range cands {
+		ids = append(ids, c.e.MessageID)
 	}
 	r.Purchase += len(cands)
 	known, err := m.s.DB.KnownMessages(ctx, ids)
@@ -309,22 +324,19 @@ func label(r *FolderRead, uid uint32) string {
 	return fmt.Sprintf("%s %s uid %d", r.Login, r.Folder, uid)
 }
 
-// why says why a mail is a purchase mail, or "" when it is not: its
-// sender is a marketplace, payment service, bank or carrier the vault
-// knows, or a seller who has written before, or the server found a
-// recorded order or tracking number in it.
-func (m *MailRun) why(e evidence.Email, headerErr error, uid uint32, hits mailbox.UIDs) string {
-	if headerErr == nil {
-		if party, ok := vault.PurchaseSender(e.From); ok {
-			return map[vault.Party]string{vault.PartyMarketplace: "a marketplace", vault.PartyBank: "a payment service or bank",
-				vault.PartyCarrier: "a carrier"}[party]
-		}
-		if m.sellers[vault.Address(e.From)] {
-			return "a seller who wrote before"
-		}
+// sender says why a mail's sender makes it a purchase mail, or "" when
+// it does not: a marketplace, payment service, bank or carrier the vault
+// knows, or a seller who has written before.
+func (m *MailRun) sender(e evidence.Email, headerErr error) string {
+	if headerErr != nil {
+		return ""
 	}
-	if hits.Contains(uid) {
-		return "names a recorded order or tracking number"
+	if party, ok := vault.PurchaseSender(e.From); ok {
+		return map[vault.Party]string{vault.PartyMarketplace: "a marketplace", vault.PartyBank: "a payment service or bank",
+			vault.PartyCarrier: "a carrier"}[party]
+	}
+	if m.sellers[vault.Address(e.From)] {
+		return "a seller who wrote before"
 	}
 	return ""
 }

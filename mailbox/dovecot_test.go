@@ -83,9 +83,12 @@ func TestDovecot(t *testing.T) {
 	}
 
 	// The server decodes the base64 HTML part to search it.
-	found, err := c.Search(f, 0, []string{"LP00123456789CN", "8123456789012345"})
+	found, err := c.Search(f, []uint32{1, 2, 3}, []string{"LP00123456789CN", "8123456789012345"})
 	if err != nil || !found.Contains(1) || found.Contains(2) || !found.Contains(3) {
 		t.Fatalf("search: %v, %v", found.After(0, 10), err)
+	}
+	if found, err := c.Search(f, []uint32{2, 3}, []string{"8123456789012345"}); err != nil || found.Contains(1) {
+		t.Fatalf("search among 2 and 3 found %v, %v", found.After(0, 10), err)
 	}
 
 	var got [][]byte

@@ -39,15 +39,19 @@ func (c *Conn) New(f Folder, after uint32) (UIDs, error) {
 	return c.search(f, "UID SEARCH", &imap.SearchCriteria{UID: []imap.UIDSet{since(after)}})
 }
 
-// Search lists the mails of the open folder whose UID is greater than
-// after and whose header or text holds any of the words. The server
-// searches the mails as it decodes them (base64, quoted-printable,
-// charsets), so a number in an encoded HTML part is found.
-func (c *Conn) Search(f Folder, after uint32, words []string) (UIDs, error) {
+// Search lists those of the mails with these UIDs whose header or text
+// holds any of the words. The server searches the mails as it decodes
+// them (base64, quoted-printable, charsets), so a number in an encoded
+// HTML part is found.
+func (c *Conn) Search(f Folder, of []uint32, words []string) (UIDs, error) {
+	var among imap.UIDSet
+	for _, u := range of {
+		among.AddNum(imap.UID(u))
+	}
 	var all imap.UIDSet
-	for chunk := range slices.Chunk(words, 20) { // a command line of a few hundred bytes
+	for chunk := range slices.Chunk(words, 100) { // each search reads every mail: few of them, lines of a few KB
 		crit := anyText(chunk)
-		crit.UID = []imap.UIDSet{since(after)}
+		crit.UID = []imap.UIDSet{among}
 		found, err := c.search(f, "UID SEARCH TEXT", crit)
 		if err != nil {
 			return UIDs{}, err
