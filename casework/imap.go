@@ -52,21 +52,22 @@ type MailRun struct {
 
 // FolderRead is what a run did with a folder.
 type FolderRead struct {
-	Login, Server, Folder string
-	New                   int          // mails above the last UID read
-	Purchase              int          // of those, the purchase mails (every one when the folder is read whole)
-	Known                 int          // of those, already in the vault: not fetched
-	Renumbered            bool         // the folder's UIDVALIDITY changed: it was read from its start
-	Listed                []MailListed // with a dry run, the mails that would come
-	Err                   error
+	Login, Folder string
+	New           int          // mails above the last UID read
+	Purchase      int          // of those, the purchase mails (every one when the folder is read whole)
+	Known         int          // of those, already in the vault: not fetched
+	Renumbered    bool         // the folder's UIDVALIDITY changed: it was read from its start
+	Listed        []MailListed // with a dry run, the mails that would come
+	Err           error
 }
 
 // MailListed is a mail a dry run would import, and why.
 type MailListed struct {
-	UID           uint32
-	Date          time.Time
-	From, Subject string
-	Why           string
+	UID     uint32    `json:"uid"`
+	Date    time.Time `json:"date"`
+	From    string    `json:"from"`
+	Subject string    `json:"subject"`
+	Why     string    `json:"why"`
 }
 
 // NewMailRun reads what makes a mail a purchase mail (the recorded order
@@ -109,7 +110,9 @@ func (m *MailRun) heard(im Imported) {
 // Account reads the folders of a mailbox, logging in with secret (the
 // password or the token), and tells each folder's outcome to folderDone.
 // Once logged in, it remembers the mailbox and its folders (but for a dry
-// run). It stops at the first error that ends the connection.
+// run). It stops at the first error that ends the connection; a folder
+// that cannot be read (one the server does not have) is told, and the
+// others are read.
 func (m *MailRun) Account(ctx context.Context, a vault.MailAccount, secret string, folderDone func(FolderRead)) error {
 	cfg := mailbox.Config{Server: a.Server, User: a.Login, Security: a.Security, Auth: a.Auth, Secret: secret, Limits: mailLimits}
 	if a.CA != "" {
@@ -127,12 +130,19 @@ func (m *MailRun) Account(ctx context.Context, a vault.MailAccount, secret strin
 	if a, err = m.remember(ctx, a); err != nil {
 		return err
 	}
+	failed := 0
 	for _, f := range a.Folders {
 		r := m.folder(ctx, c, a, f)
 		folderDone(r)
 		if r.Err != nil && (c.Broken() != nil || ctx.Err() != nil) {
 			return r.Err
 		}
+		if r.Err != nil {
+			failed++
+		}
+	}
+	if failed > 0 {
+		return fmt.Errorf("%d of %d folders could not be read", failed, len(a.Folders))
 	}
 	return nil
 }
@@ -173,7 +183,7 @@ func trust(path string) (*x509.CertPool, error) {
 
 // folder reads one folder's new mails, a round of headers at a time.
 func (m *MailRun) folder(ctx context.Context, c *mailbox.Conn, a vault.MailAccount, f vault.MailFolder) FolderRead {
-	r := FolderRead{Login: a.Login, Server: a.Server, Folder: f.Name}
+	r := FolderRead{Login: a.Login, Folder: f.Name}
 	box, err := c.Examine(f.Name)
 	if err != nil {
 		r.Err = err

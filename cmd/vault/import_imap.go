@@ -181,7 +181,12 @@ func (a *app) runImportIMAP(ctx context.Context, o *importIMAPOptions) error {
 		}
 	}
 	imp := run.Importer()
-	if o.dryRun {
+	switch {
+	case o.dryRun && ctx.Err() != nil:
+		return interruptedf("interrupted")
+	case o.dryRun && failed > 0:
+		return fmt.Errorf("%s of %d could not be read", plural(failed, "mailbox"), len(accounts))
+	case o.dryRun:
 		return nil
 	}
 	if errors.Is(context.Cause(work), errRunTimeout) {
@@ -222,16 +227,18 @@ func (a *app) mailAccounts(ctx context.Context, svc *casework.Service, o *import
 		return nil, nil
 	}
 	if len(acc.Folders) == 0 {
-		acc.Folders = a.rememberedFolders(ctx, svc, acc, o.all)
+		if acc.Folders, err = rememberedFolders(ctx, svc, acc, o.all); err != nil {
+			return nil, err
+		}
 	}
 	return []vault.MailAccount{acc}, nil
 }
 
 // rememberedFolders are the folders remembered of a mailbox, or INBOX;
 // with all, each is to be read whole.
-func (a *app) rememberedFolders(ctx context.Context, svc *casework.Service, acc vault.MailAccount, all bool) []vault.MailFolder {
+func rememberedFolders(ctx context.Context, svc *casework.Service, acc vault.MailAccount, all bool) ([]vault.MailFolder, error) {
 	folders := []vault.MailFolder{{Name: "INBOX"}}
-	known, _ := svc.DB.MailAccounts(ctx)
+	known, err := svc.DB.MailAccounts(ctx)
 	for _, k := range known {
 		if k.Server == acc.Server && k.Login == acc.Login && len(k.Folders) > 0 {
 			folders = k.Folders
@@ -240,7 +247,7 @@ func (a *app) rememberedFolders(ctx context.Context, svc *casework.Service, acc 
 	for i := range folders {
 		folders[i].All = folders[i].All || all
 	}
-	return folders
+	return folders, err
 }
 
 // readAccount logs in to one mailbox and reads its folders, telling how
@@ -277,6 +284,9 @@ func (a *app) reportFolder(r casework.FolderRead, o *importIMAPOptions) {
 	}
 	if r.Err != nil && !errors.Is(r.Err, context.Canceled) && !errors.Is(r.Err, errRunTimeout) { // the summary says those
 		fmt.Fprintf(a.stderr, "vault: %s %s: %s\n", r.Login, r.Folder, oneLine(r.Err))
+	}
+	if r.Err != nil && r.New == 0 {
+		return // the folder could not be opened: its error says so
 	}
 	dry := ""
 	if o.dryRun {
