@@ -70,7 +70,7 @@ run with an error; so does --timeout (30 minutes).`,
 		Example: `  VAULT_IMAP_PASSWORD=... vault import imap --server imap.gmail.com --user kari@gmail.com
   vault import imap --server imap.gmail.com --user kari@gmail.com --password-command "pass show mail/gmail"
   vault import imap --server outlook.office365.com --user kari@outlook.com --token-command "oama access kari@outlook.com"
-  vault import imap --server imap.gmail.com --user kari@gmail.com --folder Purchases --all
+  vault import imap --server imap.gmail.com --user kari@gmail.com --password-command "pass show mail/gmail" --folder Purchases --all
   vault import imap --dry-run
   vault import imap`,
 		Args: noArgs,
