@@ -48,10 +48,31 @@ var ErrNotEmail = errors.New("not an email")
 // part, or its HTML part turned into text; every other part with content is
 // an attachment.
 func ParseEmail(raw []byte) (Email, error) {
+	e, msg, err := parseHeader(raw)
+	if err != nil {
+		return Email{}, err
+	}
+	var body parts
+	if err := body.walk(textproto.MIMEHeader(msg.Header), msg.Body, 0); err != nil {
+		return Email{}, err
+	}
+	e.Text, e.Attachments, e.Forwarded = body.text(), body.attachments, body.forwarded
+	return e, nil
+}
+
+// ParseHeader reads a message's header alone (the rest, if any, is not
+// read): its Message-ID, sender, recipients, subject and date, as
+// ParseEmail gives them.
+func ParseHeader(raw []byte) (Email, error) {
+	e, _, err := parseHeader(raw)
+	return e, err
+}
+
+func parseHeader(raw []byte) (Email, *mail.Message, error) {
 	msg, err := mail.ReadMessage(bytes.NewReader(raw))
 	if err != nil {
 		// The message of net/mail quotes the offending bytes; they are not for a terminal.
-		return Email{}, fmt.Errorf("%w: the headers cannot be read", ErrNotEmail)
+		return Email{}, nil, fmt.Errorf("%w: the headers cannot be read", ErrNotEmail)
 	}
 	h := msg.Header
 	e := Email{
@@ -61,17 +82,12 @@ func ParseEmail(raw []byte) (Email, error) {
 		Subject:   header(h.Get("Subject")),
 	}
 	if e.MessageID == "" && e.From == "" && e.Subject == "" && h.Get("Date") == "" {
-		return Email{}, fmt.Errorf("%w: no From, Date, Subject or Message-ID header", ErrNotEmail)
+		return Email{}, nil, fmt.Errorf("%w: no From, Date, Subject or Message-ID header", ErrNotEmail)
 	}
 	if d, err := mail.ParseDate(h.Get("Date")); err == nil && d.Year() >= 1970 && d.Year() <= 2200 {
 		e.Date = d.UTC()
 	}
-	var body parts
-	if err := body.walk(textproto.MIMEHeader(h), msg.Body, 0); err != nil {
-		return Email{}, err
-	}
-	e.Text, e.Attachments, e.Forwarded = body.text(), body.attachments, body.forwarded
-	return e, nil
+	return e, msg, nil
 }
 
 // words decodes RFC 2047 encoded words in any charset the vault can read.

@@ -216,8 +216,12 @@ func FuzzParseEmail(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		e, err := ParseEmail(raw)
+		h, herr := ParseHeader(raw) // what an IMAP import judges a mail by, before it has the rest
 		if err != nil {
 			return
+		}
+		if herr != nil || h.MessageID != e.MessageID || h.From != e.From || h.To != e.To || h.Subject != e.Subject || !h.Date.Equal(e.Date) {
+			t.Fatalf("ParseHeader gives %+v, %v; ParseEmail's header is %+v", h, herr, e)
 		}
 		for _, s := range []string{e.From, e.To, e.Subject, e.Text, e.MessageID} {
 			if !utf8.ValidString(s) {
@@ -458,5 +462,41 @@ func TestNestedMultipartBounded(t *testing.T) {
 	}
 	if alloc := after.TotalAlloc - before.TotalAlloc; elapsed > 2*time.Second || alloc > 300<<20 {
 		t.Errorf("%d levels (%d kB): %v and %d MB allocated; want under 2 s and 300 MB", levels, len(raw)>>10, elapsed, alloc>>20)
+	}
+}
+
+// TestParseHeader reads header lines as an IMAP server sends them before
+// the mail (HEADER.FIELDS, maybe cut at the bytes asked for).
+func TestParseHeader(t *testing.T) {
+	for _, tt := range []struct {
+		name, raw      string
+		from, subject  string
+		messageID, err string
+	}{
+		{"section", "From: AliExpress <transaction@notice.aliexpress.com>\r\nSubject: Order 1 confirmed\r\nMessage-ID: <a@b>\r\n\r\n",
+			"AliExpress <transaction@notice.aliexpress.com>", "Order 1 confirmed", "a@b", ""},
+		{"no blank line", "From: x@temu.com\r\nSubject: Shipped", "x@temu.com", "Shipped", "", ""},
+		{"cut in a line", "From: x@temu.com\r\nSubj", "", "", "", "not an email"},
+		{"empty", "", "", "", "", "not an email"},
+		{"only a blank line", "\r\n", "", "", "", "not an email"},
+		{"encoded æøå", "From: =?utf-8?q?Bl=C3=A5b=C3=A6r_AS?= <post@blabaer.no>\r\nSubject: =?iso-8859-1?q?S=F8knad?=\r\n\r\n",
+			"Blåbær AS <post@blabaer.no>", "Søknad", "", ""},
+		{"CJK and emoji", "From: 淘宝 <shop@taobao.example>\r\nSubject: 📦 包裹已发货\r\n\r\n", "淘宝 <shop@taobao.example>", "📦 包裹已发货", "", ""},
+		{"windows-1252 bytes", "From: s@x.no\r\nSubject: Bl\xe5b\xe6r\r\n\r\n", "s@x.no", "Blåbær", "", ""},
+		{"a body follows", "From: s@x.no\r\n\r\n" + strings.Repeat("x", 1<<20), "s@x.no", "", "", ""},
+		{"path traversal in the subject", "From: s@x.no\r\nSubject: ../../etc/passwd\r\n\r\n", "s@x.no", "../../etc/passwd", "", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			e, err := ParseHeader([]byte(tt.raw))
+			if tt.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.err) {
+					t.Fatalf("got %+v, %v; want %q", e, err, tt.err)
+				}
+				return
+			}
+			if err != nil || e.From != tt.from || e.Subject != tt.subject || e.MessageID != tt.messageID || e.Text != "" {
+				t.Fatalf("got %+v, %v", e, err)
+			}
+		})
 	}
 }

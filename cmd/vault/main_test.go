@@ -26,6 +26,7 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"vault/casework"
+	"vault/internal/dovecot"
 	"vault/internal/pdftest"
 	"vault/internal/testpoint"
 	"vault/store"
@@ -164,9 +165,20 @@ func TestScripts(t *testing.T) {
 			env.Setenv("TZ", "UTC")
 			emails, err1 := filepath.Abs("../../evidence/testdata/email")
 			exif, err2 := filepath.Abs("../../evidence/testdata/exif")
+			mailbox, err3 := filepath.Abs("testdata/imap")
 			env.Setenv("EMAILS", emails)
 			env.Setenv("EXIF", exif)
-			return errors.Join(err1, err2)
+			env.Setenv("MAILBOX", mailbox)
+			return errors.Join(err1, err2, err3)
+		},
+		Condition: func(cond string) (bool, error) {
+			if cond == "dovecot" {
+				if dovecot.Bin() == "" && os.Getenv("VAULT_REQUIRE_DOVECOT") != "" {
+					return false, errors.New("VAULT_REQUIRE_DOVECOT is set and no Dovecot is installed")
+				}
+				return dovecot.Bin() != "", nil
+			}
+			return false, fmt.Errorf("unknown condition %q", cond)
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"mkimage":     cmdMkimage,
@@ -180,6 +192,7 @@ func TestScripts(t *testing.T) {
 			"unzip":       cmdUnzip,
 			"mkmbox":      cmdMkmbox,
 			"confirmall":  cmdConfirmAll,
+			"dovecot":     cmdDovecot,
 			"vault":       cmdVault,
 		},
 	})

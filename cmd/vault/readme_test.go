@@ -94,3 +94,33 @@ func TestReadmeWalkthrough(t *testing.T) {
 		}
 	}
 }
+
+// TestReadmeIMAPLines: the README's 'vault import imap' set-ups (Gmail,
+// Outlook.com, the timer) are command lines the command takes as written;
+// they need a real mailbox to run.
+func TestReadmeIMAPLines(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	unindented := regexp.MustCompile(`(?m)^ +`).ReplaceAllString(string(readme), "") // the set-ups are in a list
+	for _, c := range readmeCommands(unindented) {
+		if strings.HasPrefix(c, "vault import imap") {
+			lines = append(lines, c)
+		}
+	}
+	if len(lines) < 3 {
+		t.Fatalf("only %d 'vault import imap' lines in the README", len(lines))
+	}
+	for _, line := range lines {
+		args, err := shellWords(strings.TrimPrefix(line, "vault import imap"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ran := false
+		if err := parse(newImportIMAPCmd(flagApp(), func(*importIMAPOptions) error { ran = true; return nil }), args...); err != nil || !ran {
+			t.Errorf("%s: %v", line, err)
+		}
+	}
+}

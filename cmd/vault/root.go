@@ -137,7 +137,7 @@ $VAULT_NOW (RFC 3339) fixes the clock, for scripts that need "today" to stay put
 		group("list", "List orders, cases, evidence or accounts", newListOrdersCmd(a), newListCasesCmd(a),
 			newListEvidenceCmd(a, nil), newListAccountsCmd(a)),
 		group("show", "Show one order, case or piece of evidence with everything linked to it", newShowOrderCmd(a), newShowCaseCmd(a), newShowEvidenceCmd(a)),
-		group("import", "Import emails and bank statements", newImportEmailCmd(a, nil), newImportStatementCmd(a)),
+		group("import", "Import emails, mailboxes and bank statements", newImportEmailCmd(a, nil), newImportIMAPCmd(a, nil), newImportStatementCmd(a)),
 		newTransactionsCmd(a),
 		newMatchCmd(a),
 		newCaseCmd(a),
