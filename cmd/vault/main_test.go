@@ -27,6 +27,7 @@ import (
 
 	"vault/internal/pdftest"
 	"vault/internal/testpoint"
+	"vault/pages"
 
 	"vault/internal/testimage"
 )
@@ -47,9 +48,14 @@ func TestMain(m *testing.M) {
 	os.Exit(runTests(m))
 }
 
+// vaultBin is the directory that holds this binary as vault: on PATH, and
+// $VAULTBIN in scripts (a PATH with vault and nothing else).
+var vaultBin string
+
 // runTests puts this binary on PATH as vault, and runs the tests.
 func runTests(m *testing.M) int {
 	bin, err := os.MkdirTemp("", "vault-test-bin")
+	vaultBin = bin
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
@@ -164,7 +170,16 @@ func TestScripts(t *testing.T) {
 			exif, err2 := filepath.Abs("../../evidence/testdata/exif")
 			env.Setenv("EMAILS", emails)
 			env.Setenv("EXIF", exif)
+			env.Setenv("VAULTBIN", vaultBin)
+			env.Setenv("ORIGPATH", os.Getenv("PATH"))
 			return errors.Join(err1, err2)
+		},
+		Condition: func(cond string) (bool, error) {
+			if cond != "chromium" {
+				return false, fmt.Errorf("unknown condition %q", cond)
+			}
+			_, err := pages.FindChromium()
+			return err == nil || os.Getenv("VAULT_REQUIRE_BROWSER") != "", nil // required: the script fails without it
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"mkimage":     cmdMkimage,
@@ -177,6 +192,7 @@ func TestScripts(t *testing.T) {
 			"jsonenv":     cmdJSONEnv,
 			"unzip":       cmdUnzip,
 			"mkmbox":      cmdMkmbox,
+			"shop":        cmdShop,
 			"vault":       cmdVault,
 		},
 	})
