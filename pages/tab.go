@@ -3,6 +3,7 @@ package pages
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
@@ -190,18 +191,20 @@ func (t *tab) draw(ctx context.Context, settle bool) ([]byte, error) {
 	if err := t.stand(ctx); err != nil {
 		return nil, err
 	}
-	var last *image.RGBA
-	for range tries {
-		pic, err := t.whole(ctx)
-		if err != nil {
+	var pic *image.RGBA
+	var last [sha256.Size]byte
+	for i := range tries {
+		var err error
+		if pic, err = t.whole(ctx, pic); err != nil {
 			return nil, err
 		}
-		if !settle || last != nil && bytes.Equal(pic.Pix, last.Pix) {
+		sum := sha256.Sum256(pic.Pix) // the last picture's sum, not its 100 MB of pixels, is kept
+		if !settle || i > 0 && sum == last {
 			var buf bytes.Buffer
 			err := png.Encode(&buf, pic) // opaque: stored as RGB
 			return buf.Bytes(), err
 		}
-		last = pic
+		last = sum
 	}
 	return nil, fmt.Errorf("the page changed in each of %d pictures taken", tries)
 }
@@ -214,8 +217,9 @@ const tries = 5
 const band = 4096
 
 // whole takes a picture of the page: its height measured, then cut at
-// MaxHeight, drawn in bands and joined on white.
-func (t *tab) whole(ctx context.Context) (*image.RGBA, error) {
+// MaxHeight, drawn in bands and joined on white, into pic when it has that
+// height.
+func (t *tab) whole(ctx context.Context, pic *image.RGBA) (*image.RGBA, error) {
 	var m struct {
 		Content struct {
 			Height float64 `json:"height"`
@@ -225,7 +229,10 @@ func (t *tab) whole(ctx context.Context) (*image.RGBA, error) {
 		return nil, err
 	}
 	h := min(MaxHeight, max(1, int(math.Ceil(m.Content.Height))))
-	whole := image.NewRGBA(image.Rect(0, 0, Width, h))
+	whole := pic
+	if whole == nil || whole.Bounds().Dy() != h {
+		whole = image.NewRGBA(image.Rect(0, 0, Width, h))
+	}
 	draw.Draw(whole, whole.Bounds(), image.White, image.Point{}, draw.Src)
 	for top := 0; top < h; top += band {
 		part, err := t.shot(ctx, top, min(band, h-top))
