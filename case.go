@@ -231,6 +231,9 @@ type CaseFile struct {
 	// only their lines for this case and never attaches them whole: they
 	// list the holder's other payments.
 	Statements []Evidence `json:"statements,omitempty"`
+	// Pictures are the pictures vault made of the saved pages in Evidence,
+	// each naming its page as Parent (Evidence.IsPicture).
+	Pictures []Evidence `json:"pictures,omitempty"`
 }
 
 // OrderFile is an order with its evidence, the cases it is part of and the

@@ -1,6 +1,7 @@
 package vault
 
 import (
+	"strings"
 	"time"
 
 	"vault/internal/date"
@@ -80,6 +81,7 @@ const (
 	SourceFile  Source = "file"  // attached, or a message read from a file
 	SourceEmail Source = "email" // imported mail and its attachments
 	SourceTyped Source = "typed" // a message typed on the command line
+	SourceVault Source = "vault" // made by vault from other evidence: a saved page's picture
 )
 
 // Evidence is one piece of documentation: a file, a message or an email.
@@ -115,6 +117,27 @@ type Blob struct {
 // an email from me, not a file carried by one.
 func (e Evidence) IsBuyerLetter() bool {
 	return e.Party == PartyMe && e.Kind.IsCorrespondence() && e.Parent == 0
+}
+
+// IsPicture reports whether vault made e of a saved page (its Parent): the
+// page's picture, shown in the dossier as the page's exhibit.
+func (e Evidence) IsPicture() bool { return e.Source == SourceVault && e.Parent != 0 }
+
+// PageFormat is how e keeps a web page saved from a browser, by its file's
+// media type: "html" (one file, as SingleFile saves it) or "mhtml" (an
+// archive, as "Save page as ... Webpage, single file" does); "" for any
+// other file, and for an email or a message, whatever its type.
+func (e Evidence) PageFormat() string {
+	if e.Blob == nil || e.Kind.IsCorrespondence() {
+		return ""
+	}
+	switch t, _, _ := strings.Cut(e.Blob.MediaType, ";"); strings.TrimSpace(t) {
+	case "text/html", "application/xhtml+xml":
+		return "html"
+	case "multipart/related", "application/x-mimearchive", "message/rfc822":
+		return "mhtml"
+	}
+	return ""
 }
 
 // Correspondence is what the evidence shows of the buyer's letters and the

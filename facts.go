@@ -48,6 +48,9 @@ type CaseFacts struct {
 	Opened []Opening `json:"opened"`
 	// Has names the first record of each kind of evidence the case holds.
 	Has map[EvidenceKind]EvidenceID `json:"has"`
+	// Unpictured are the saved pages of the case (Evidence.PageFormat)
+	// that have no picture: the dossier shows their text instead.
+	Unpictured []EvidenceID `json:"unpictured,omitempty"`
 	// History is the buyer's orders and disputes at the case's
 	// marketplaces, which a reinstatement letter lists.
 	History *History `json:"history,omitempty"`
@@ -109,6 +112,7 @@ func Derive(r CaseRecords) CaseFacts {
 			f.Has[e.Kind] = e.ID
 		}
 	}
+	f.Unpictured = unpictured(r.File)
 	for _, o := range all {
 		f.Opened = append(f.Opened, Opening{Case: o.ID, Kind: o.Kind, Day: o.Opened, Orders: o.Orders})
 		if o.ID != c.ID && o.Kind.CountsAsDispute() {
@@ -276,4 +280,19 @@ func (f CaseFacts) HasAny(kinds ...EvidenceKind) (EvidenceID, bool) {
 		}
 	}
 	return 0, false
+}
+
+// unpictured lists the saved pages of a case file that have no picture.
+func unpictured(f CaseFile) []EvidenceID {
+	pictured := map[EvidenceID]bool{}
+	for _, p := range f.Pictures {
+		pictured[p.Parent] = true
+	}
+	var out []EvidenceID
+	for _, e := range f.Evidence {
+		if e.PageFormat() != "" && !pictured[e.ID] {
+			out = append(out, e.ID)
+		}
+	}
+	return out
 }

@@ -53,11 +53,12 @@ const (
 	DoReceive    Action = "receive"     // start receiving from the phone again
 	DoRestore    Action = "restore"     // restore a backup
 	DoCheck      Action = "check"       // Record (a case): what its claim lacks
+	DoPicture    Action = "picture"     // Record (a saved page): draw its picture
 )
 
 // Actions are every action, for the test that writes each as a command line.
 var Actions = []Action{DoSet, DoUnset, DoAttach, DoWrite, DoExport, DoConfig, DoConfirm, DoMatch, DoUnlink, DoLink,
-	DoAddCase, DoAddOrder, DoAddAccount, DoDraft, DoRule, DoRepair, DoVerify, DoListAll, DoReceive, DoRestore, DoCheck}
+	DoAddCase, DoAddOrder, DoAddAccount, DoDraft, DoRule, DoRepair, DoVerify, DoListAll, DoReceive, DoRestore, DoCheck, DoPicture}
 
 // SetField is the fix that records a field of a record.
 func SetField(record, field, value string) *Fix {

@@ -50,15 +50,27 @@ func (s *Service) Check(ctx context.Context, ref string) (Checklist, error) {
 	list := Checklist{Case: f.Case.ID, Kind: f.Case.Kind}
 	k := &checker{f: f, order: firstOrder(f)}
 	if f.Case.Kind == vault.Reinstatement {
-		list.Items = k.reinstatement()
+		list.Items = append(k.reinstatement(), k.pictures()...)
 		return list, nil
 	}
 	rules, err := s.RuleSet(ctx)
 	if err != nil {
 		return list, err
 	}
-	list.Items = k.purchase(s.CaseDeadlines(rules, f), deadlines.Day(date.Instant(s.Now()), s.Loc))
+	list.Items = append(k.purchase(s.CaseDeadlines(rules, f), deadlines.Day(date.Instant(s.Now()), s.Loc)), k.pictures()...)
 	return list, nil
+}
+
+// pictures are the saved pages of the case that have no picture: the
+// dossier shows their text, where a picture would show the page as the
+// buyer saw it.
+func (k *checker) pictures() []Item {
+	var out []Item
+	for _, id := range k.f.Unpictured {
+		out = append(out, Item{What: fmt.Sprintf("a picture of the saved page %s (its text is shown instead)", id),
+			Todo: "a picture would be better: it needs Chromium (apt-get install chromium)", Fix: &vault.Fix{Do: vault.DoPicture, Record: id.String()}})
+	}
+	return out
 }
 
 // checker finds the records of one case's facts.

@@ -17,6 +17,7 @@ type pictureKey struct {
 	maxW, maxH int
 	photo      bool
 	quality    int
+	rows       band // a band of the image's rows; none: the whole image
 }
 
 // pixelKey names an image scaled to a box: what renditions that differ
@@ -58,6 +59,8 @@ type exportCache struct {
 	verified map[string]bool
 	// The fewest exhibits of a part that a setting was too large for.
 	large map[largeKey]int
+	// Pages' pictures' quiet rows by SHA-256 (quietRows; nil: not known).
+	quiets map[string][]bool
 }
 
 // largeKey names a render setting for the parts that start with one
@@ -70,7 +73,8 @@ type largeKey struct {
 
 func newExportCache() *exportCache {
 	return &exportCache{m: map[pictureKey]picture{}, pixels: map[pixelKey]*image.RGBA{}, halves: map[string]*image.RGBA{},
-		sizes: map[string][2]int{}, pdfs: map[string]pdfDoc{}, verified: map[string]bool{}, large: map[largeKey]int{}}
+		sizes: map[string][2]int{}, pdfs: map[string]pdfDoc{}, verified: map[string]bool{}, large: map[largeKey]int{},
+		quiets: map[string][]bool{}}
 }
 
 // checked reports whether a file was re-hashed in this export already.
@@ -137,6 +141,31 @@ func (c *exportCache) size(sum string, blobs *evidence.Blobs) (int, int, error) 
 	return w, h, err
 }
 
+// quiet is which rows of a page's picture are quiet (quietRows), read once
+// per export; nil when not known.
+func (c *exportCache) quiet(sum string, blobs *evidence.Blobs) []bool {
+	if c != nil {
+		c.mu.Lock()
+		q, ok := c.quiets[sum]
+		c.mu.Unlock()
+		if ok {
+			return q
+		}
+	}
+	r, err := blobs.Open(sum)
+	if err != nil {
+		return nil
+	}
+	q, _ := quietRows(r)
+	r.Close()
+	if c != nil {
+		c.mu.Lock()
+		c.quiets[sum] = q
+		c.mu.Unlock()
+	}
+	return q
+}
+
 // get returns a prepared picture, preparing it once per export.
 func (c *exportCache) get(k pictureKey, blobs *evidence.Blobs) (picture, error) {
 	if c != nil {
@@ -149,6 +178,9 @@ func (c *exportCache) get(k pictureKey, blobs *evidence.Blobs) (picture, error) 
 	}
 	if c != nil && c.dry {
 		w, h, err := c.size(k.sum, blobs)
+		if k.rows.rows > 0 {
+			h = k.rows.rows
+		}
 		c.mu.Lock()
 		c.wanted = append(c.wanted, k)
 		c.mu.Unlock()
@@ -168,6 +200,13 @@ func (c *exportCache) get(k pictureKey, blobs *evidence.Blobs) (picture, error) 
 // the next rendition of the same box.
 func (c *exportCache) prepare(k pictureKey, blobs *evidence.Blobs) (picture, error) {
 	open := func() (io.ReadCloser, error) { return blobs.Open(k.sum) }
+	if k.rows.rows > 0 { // each band is shown once: its pixels are not kept
+		flat, err := bandScaled(open, k.rows, k.maxW, k.maxH)
+		if err != nil {
+			return picture{}, err
+		}
+		return encodePicture(flat, k.photo, k.quality)
+	}
 	return prepareWith(open, k.maxW, k.maxH, k.photo, k.quality, func(open func() (io.ReadCloser, error), maxW, maxH int) (*image.RGBA, error) {
 		pk := pixelKey{k.sum, maxW, maxH}
 		if c != nil {

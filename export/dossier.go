@@ -58,6 +58,9 @@ type Dossier struct {
 type Exhibit struct {
 	Label string // "E1"
 	vault.Evidence
+	// Picture is the picture vault drew of a saved page, shown as its
+	// exhibit; nil for any other file, and a page without one.
+	Picture *vault.Evidence
 }
 
 // New builds the dossier of a case file with its facts, generated at the
@@ -74,7 +77,14 @@ func New(f vault.CaseFile, facts vault.CaseFacts, generated time.Time, loc *time
 	slices.SortStableFunc(ev, func(a, b vault.Evidence) int {
 		return cmp.Or(vault.CompareDated(a.OccurredAt, b.OccurredAt), cmp.Compare(a.ID, b.ID))
 	})
+	pictures := map[vault.EvidenceID]*vault.Evidence{}
+	for i, p := range f.Pictures {
+		pictures[p.Parent] = &f.Pictures[i]
+	}
 	for _, e := range ev {
+		if e.IsPicture() {
+			continue // shown as its page's exhibit
+		}
 		if e.Kind.IsCorrespondence() {
 			d.Messages = append(d.Messages, e)
 		}
@@ -82,7 +92,7 @@ func New(f vault.CaseFile, facts vault.CaseFacts, generated time.Time, loc *time
 			d.Attachments = append(d.Attachments, e)
 		}
 		if e.Blob != nil {
-			d.Exhibits = append(d.Exhibits, Exhibit{Label: fmt.Sprintf("E%d", len(d.Exhibits)+1), Evidence: e})
+			d.Exhibits = append(d.Exhibits, Exhibit{Label: fmt.Sprintf("E%d", len(d.Exhibits)+1), Evidence: e, Picture: pictures[e.ID]})
 		}
 	}
 	for _, e := range f.Statements { // the last exhibits: their lines for this case
@@ -112,13 +122,19 @@ func (d Dossier) ExhibitOf(id vault.EvidenceID) string {
 // the dossier will print, so the manifest never vouches for altered bytes.
 func (d Dossier) Check(blobs *evidence.Blobs) error {
 	for _, x := range d.Exhibits {
-		if d.cache.checked(x.Blob.SHA256) {
-			continue // by an earlier render of this export
+		files := []vault.Evidence{x.Evidence}
+		if x.Picture != nil {
+			files = append(files, *x.Picture)
 		}
-		if err := blobs.Check(x.Blob.SHA256, x.Blob.Size); err != nil {
-			return fmt.Errorf("%s (%s): %w", x.ID, x.FileName, err)
+		for _, e := range files {
+			if d.cache.checked(e.Blob.SHA256) {
+				continue // by an earlier render of this export
+			}
+			if err := blobs.Check(e.Blob.SHA256, e.Blob.Size); err != nil {
+				return fmt.Errorf("%s (%s): %w", e.ID, e.FileName, err)
+			}
+			d.cache.markChecked(e.Blob.SHA256)
 		}
-		d.cache.markChecked(x.Blob.SHA256)
 	}
 	return nil
 }

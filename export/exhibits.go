@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"vault"
 	"vault/evidence"
 )
 
@@ -60,6 +61,17 @@ func (d Dossier) exhibits(doc *doc, blobs *evidence.Blobs) {
 	for i := 0; i < len(d.Exhibits); {
 		x := d.Exhibits[i]
 		switch {
+		case x.Picture != nil: // a saved page, shown by its picture
+			if !fresh || doc.left() < 150 {
+				doc.page()
+			}
+			d.caption(doc, x)
+			doc.para(body, 8, fmt.Sprintf(d.t("Shown by its picture, which vault drew of the saved page with headless Chromium (network and scripts off): %s, SHA-256 %s."),
+				x.Picture.ID, x.Picture.Blob.SHA256))
+			doc.gap(1)
+			d.pagePicture(doc, blobs, x)
+			doc.gap(5)
+			i++
 		case !x.Whole():
 			doc.need(25)
 			d.caption(doc, x)
@@ -98,7 +110,7 @@ func (d Dossier) exhibits(doc *doc, blobs *evidence.Blobs) {
 				doc.page()
 			}
 			d.caption(doc, x)
-			d.picture(doc, blobs, x, margin, doc.p.GetY(), contentW, doc.left()-2)
+			d.picture(doc, blobs, x.Blob, band{}, margin, doc.p.GetY(), contentW, doc.left()-2)
 			i++
 		}
 		fresh = false
@@ -119,13 +131,14 @@ func (d Dossier) row(doc *doc, blobs *evidence.Blobs, xs []Exhibit, columns int)
 		}
 		h := doc.textAt(left, y0, w, bold, title, name, name)
 		h += doc.textAt(left, y0+h, w, body, caption, d.captionText(x), "")
-		d.picture(doc, blobs, x, left, y0+h+1.5, w, doc.bottom()-(y0+h+1.5)-2)
+		d.picture(doc, blobs, x.Blob, band{}, left, y0+h+1.5, w, doc.bottom()-(y0+h+1.5)-2)
 	}
 	doc.p.SetY(doc.bottom())
 }
 
-// picture renders one image into a box, or says why it cannot.
-func (d Dossier) picture(doc *doc, blobs *evidence.Blobs, x Exhibit, left, top, w, h float64) {
+// picture renders one image, or a band of its rows, into a box, or says
+// why it cannot.
+func (d Dossier) picture(doc *doc, blobs *evidence.Blobs, b *vault.Blob, rows band, left, top, w, h float64) {
 	r := d.Render
 	if r.DPI == 0 {
 		r = DefaultRender
@@ -134,8 +147,8 @@ func (d Dossier) picture(doc *doc, blobs *evidence.Blobs, x Exhibit, left, top, 
 	if r.Native {
 		maxW, maxH = math.MaxInt32, math.MaxInt32
 	}
-	pic, err := d.cache.get(pictureKey{x.Blob.SHA256, maxW, maxH,
-		x.Blob.MediaType == "image/jpeg", r.Quality}, blobs)
+	pic, err := d.cache.get(pictureKey{b.SHA256, maxW, maxH,
+		b.MediaType == "image/jpeg", r.Quality, rows}, blobs)
 	if err != nil {
 		doc.textAt(left, top, w, body, 9, fmt.Sprintf(d.t("The image could not be rendered (%v). The original is identified in the manifest."), err), "")
 		return

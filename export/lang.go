@@ -72,8 +72,9 @@ var bokmal = lang.Dict{
 	"%s on %s, as \"%s\" on the statement": "%s den %s, som «%s» på kontoutskriften",
 	" (%s converted)":                      " (omregnet fra %s)",
 	", card ending %s":                     ", kort som slutter på %s",
-	"[The file goes on; the original is identified in the manifest.]":                                               "[Filen fortsetter; originalen er identifisert i filoversikten.]",
-	"A PDF document, embedded unaltered in this file as the attachment %s (your PDF reader lists the attachments).": "Et PDF-dokument, lagt uendret inn i denne filen som vedlegget %s (PDF-leseren viser vedleggene).",
+	"Shown by its picture, which vault drew of the saved page with headless Chromium (network and scripts off): %s, SHA-256 %s.": "Vist med bildet vault tegnet av den lagrede siden med hodeløs Chromium (uten nett og skript): %s, SHA-256 %s.",
+	"[The file goes on; the original is identified in the manifest.]":                                                            "[Filen fortsetter; originalen er identifisert i filoversikten.]",
+	"A PDF document, embedded unaltered in this file as the attachment %s (your PDF reader lists the attachments).":              "Et PDF-dokument, lagt uendret inn i denne filen som vedlegget %s (PDF-leseren viser vedleggene).",
 
 	// Page 1
 	"first on %s, %s":    "første gang %s, %s",

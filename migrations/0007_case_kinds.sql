@@ -5,7 +5,7 @@
 -- cannot do; widening a CHECK is one of the changes SQLite documents as safe
 -- to make in the schema text (https://www.sqlite.org/lang_altertable.html,
 -- "writable_schema"): every stored row satisfies the wider check. The
--- store bumps the schema version after it (store.widenCaseKinds).
+-- store bumps the schema version after it (store.schemaEdited).
 PRAGMA writable_schema = ON;
 UPDATE sqlite_schema
    SET sql = replace(sql, '''warranty'',''other''', '''warranty'',''delay'',''unauthorised'',''other''')

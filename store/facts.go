@@ -55,6 +55,9 @@ func (db *DB) NewCaseRecords(ctx context.Context, c vault.Case) (vault.CaseRecor
 			liveEvidence, args...); err != nil {
 			return r, err
 		}
+		if r.File.Pictures, err = pictures(ctx, tx, r.File.Evidence); err != nil {
+			return r, err
+		}
 		if r.File.Charges, err = queryTransactions(ctx, tx, `EXISTS (SELECT 1 FROM transaction_orders x
 			WHERE x.transaction_id = t.id AND x.state = 'linked' AND x.order_id IN (`+ids+`))`, args...); err != nil {
 			return r, err

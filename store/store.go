@@ -196,13 +196,14 @@ func (db *DB) migrate(ctx context.Context) error {
 var afterMigration = map[int]func(context.Context, *sql.Tx, string) error{
 	3:  adoptRecords,
 	6:  rebuildIndexes,
-	7:  widenCaseKinds,
+	7:  schemaEdited,
 	10: markAnchored,
+	15: schemaEdited,
 }
 
-// widenCaseKinds makes the connections read the cases table's new CHECK:
-// the schema text changed under them (migration 7).
-func widenCaseKinds(ctx context.Context, tx *sql.Tx, _ string) error {
+// schemaEdited makes the connections read a table's new CHECK: the schema
+// text changed under them (migrations 7 and 15).
+func schemaEdited(ctx context.Context, tx *sql.Tx, _ string) error {
 	var v int
 	if err := tx.QueryRowContext(ctx, `PRAGMA schema_version`).Scan(&v); err != nil {
 		return err

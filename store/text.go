@@ -40,10 +40,12 @@ func (db *DB) SetText(ctx context.Context, id vault.EvidenceID, engine, text str
 
 // Unread returns the live pictures (images with a stored file) that have
 // no text read off them yet, oldest first; not HEIC photos, which
-// tesseract cannot open (they are kept, and shown as such, only).
+// tesseract cannot open (they are kept, and shown as such, only), nor the
+// pictures vault made of saved pages, whose text the pages hold.
 func (db *DB) Unread(ctx context.Context) ([]vault.Evidence, error) {
 	return readValue(ctx, db, func(tx *sql.Tx) ([]vault.Evidence, error) {
 		return queryEvidenceOrdered(ctx, tx, `WHERE e.sha256 IS NOT NULL AND e.media_type LIKE 'image/%' AND e.media_type NOT IN ('image/heic', 'image/heif')
+			AND NOT `+isPicture+`
 			AND NOT EXISTS (SELECT 1 FROM evidence_text WHERE evidence_id = e.id) AND `+liveEvidence, `ORDER BY e.id`)
 	})
 }

@@ -341,7 +341,7 @@ func (db *DB) MatchLines(ctx context.Context, ws []MatchWindow) ([]vault.Transac
 // matchLines selects the ids MatchLines returns, from its windows (a JSON
 // array of rows, ?). A day stored as text sorts before the instants of
 // that day, and they before the next day: the bounds hold for both.
-// Charges are found by day, credits by amount (migration 12), converted
+// Charges are found by day, credits by amount (migration 13), converted
 // credits by their original amount.
 const matchLines = `WITH w AS MATERIALIZED (SELECT value->>0 AS ord, value->>1 AS cur, value->>2 AS total, value->>3 AS off,
 		value->>4 AS credit, value->>5 AS first, value->>6 AS after FROM json_each(?)),

@@ -69,6 +69,8 @@ func commands(f vault.Fix) []string {
 		return []string{line("restore", "BACKUP", "--vault", "DIR")}
 	case vault.DoCheck:
 		return []string{line("check", "case", f.Record)}
+	case vault.DoPicture:
+		return []string{line("picture", f.Record)}
 	}
 	panic(fmt.Sprintf("vault: no command line for the fix %q", f.Do)) // a new action without one: caught by TestEveryCommandLineParses
 }

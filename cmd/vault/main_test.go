@@ -29,6 +29,7 @@ import (
 	"vault/internal/dovecot"
 	"vault/internal/pdftest"
 	"vault/internal/testpoint"
+	"vault/pages"
 	"vault/store"
 
 	"vault/internal/testimage"
@@ -50,9 +51,14 @@ func TestMain(m *testing.M) {
 	os.Exit(runTests(m))
 }
 
+// vaultBin is the directory that holds this binary as vault: on PATH, and
+// $VAULTBIN in scripts (a PATH with vault and nothing else).
+var vaultBin string
+
 // runTests puts this binary on PATH as vault, and runs the tests.
 func runTests(m *testing.M) int {
 	bin, err := os.MkdirTemp("", "vault-test-bin")
+	vaultBin = bin
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
@@ -169,6 +175,8 @@ func TestScripts(t *testing.T) {
 			env.Setenv("EMAILS", emails)
 			env.Setenv("EXIF", exif)
 			env.Setenv("MAILBOX", mailbox)
+			env.Setenv("VAULTBIN", vaultBin)
+			env.Setenv("ORIGPATH", os.Getenv("PATH"))
 			return errors.Join(err1, err2, err3)
 		},
 		Condition: func(cond string) (bool, error) {
@@ -177,6 +185,10 @@ func TestScripts(t *testing.T) {
 					return false, errors.New("VAULT_REQUIRE_DOVECOT is set and no Dovecot is installed")
 				}
 				return dovecot.Bin() != "", nil
+			}
+			if cond == "chromium" {
+				_, err := pages.FindChromium()
+				return err == nil || os.Getenv("VAULT_REQUIRE_BROWSER") != "", nil // required: the script fails without it
 			}
 			return false, fmt.Errorf("unknown condition %q", cond)
 		},
@@ -193,6 +205,7 @@ func TestScripts(t *testing.T) {
 			"mkmbox":      cmdMkmbox,
 			"confirmall":  cmdConfirmAll,
 			"dovecot":     cmdDovecot,
+			"shop":        cmdShop,
 			"vault":       cmdVault,
 		},
 	})

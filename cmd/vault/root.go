@@ -126,6 +126,8 @@ $VAULT_NOW (RFC 3339) fixes the clock, for scripts that need "today" to stay put
 		group("add", "Record an order, a message, a case, an account or an import charge", newAddOrderCmd(a, nil),
 			newAddMessageCmd(a, nil), newAddCaseCmd(a, nil), newAddAccountCmd(a, nil), newAddChargeCmd(a, nil)),
 		group("attach", "Attach files to an order or a case", newAttachFileCmd(a, nil)),
+		newCaptureCmd(a, nil),
+		newPictureCmd(a),
 		newInboxCmd(a),
 		newReceiveCmd(a),
 		newLinkCmd(a),
