@@ -231,6 +231,9 @@ type CaseFile struct {
 	// only their lines for this case and never attaches them whole: they
 	// list the holder's other payments.
 	Statements []Evidence `json:"statements,omitempty"`
+	// Pages are what the saved web pages among its evidence say of
+	// themselves, by evidence.
+	Pages map[EvidenceID]Page `json:"pages,omitempty"`
 }
 
 // OrderFile is an order with its evidence, the cases it is part of and the

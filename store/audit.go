@@ -80,6 +80,7 @@ var contentQueries = map[string]string{
 	"RETR":  `SELECT json_array(record, reason, at) FROM retractions WHERE record = ?`,
 	"PURGE": `SELECT json_array(id, sha256, size, upto, at) FROM purges WHERE id = ?`,
 	"TXT":   `SELECT json_array(evidence_id, engine, text, created_at) FROM evidence_text WHERE evidence_id = ?`,
+	"PAGE":  pageContent,
 	// A statement's lines as imported, sealed by one entry per import: a
 	// line has an entry of its own only once a match is decided on it.
 	"LINES": `SELECT json_group_array(json_array(t.id, t.key, t.booked_at, t.value_at, t.amount_minor, t.currency,
@@ -111,7 +112,7 @@ const allRecords = `SELECT 'ORD-' || id AS r FROM orders UNION ALL SELECT 'EV-' 
 	UNION ALL SELECT 'STMT-' || case_id FROM case_statements UNION ALL SELECT 'ACC-' || id FROM accounts
 	UNION ALL SELECT 'EDIT-' || id FROM edits UNION ALL SELECT 'RETR-' || coalesce(record, '') FROM retractions
 	UNION ALL SELECT 'PURGE-' || id FROM purges UNION ALL SELECT 'TXT-' || evidence_id FROM evidence_text
-	UNION ALL SELECT 'TX-' || id FROM transactions
+	UNION ALL SELECT 'PAGE-' || evidence_id FROM evidence_pages UNION ALL SELECT 'TX-' || id FROM transactions
 	UNION ALL SELECT DISTINCT 'LINES-' || statement_id FROM transactions WHERE statement_id IS NOT NULL`
 
 // contentHash is the SHA-256 of a record's canonical content; ErrNotFound

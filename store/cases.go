@@ -103,6 +103,9 @@ func caseFile(ctx context.Context, tx *sql.Tx, id vault.CaseID) (vault.CaseFile,
 		if err != nil {
 			return err
 		}
+		if f.Pages, err = pagesOf(ctx, tx, evidenceIDs(f.Evidence)); err != nil {
+			return err
+		}
 		if f.Events, err = queryEvents(ctx, tx, id); err != nil {
 			return err
 		}

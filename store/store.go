@@ -193,13 +193,14 @@ func (db *DB) migrate(ctx context.Context) error {
 var afterMigration = map[int]func(context.Context, *sql.Tx, string) error{
 	3:  adoptRecords,
 	6:  rebuildIndexes,
-	7:  widenCaseKinds,
+	7:  widenCheck,
 	10: markAnchored,
+	12: widenCheck,
 }
 
-// widenCaseKinds makes the connections read the cases table's new CHECK:
-// the schema text changed under them (migration 7).
-func widenCaseKinds(ctx context.Context, tx *sql.Tx, _ string) error {
+// widenCheck makes the connections read a table's wider CHECK: the schema
+// text changed under them (migration 7, cases.kind; 12, evidence.kind).
+func widenCheck(ctx context.Context, tx *sql.Tx, _ string) error {
 	var v int
 	if err := tx.QueryRowContext(ctx, `PRAGMA schema_version`).Scan(&v); err != nil {
 		return err
