@@ -58,6 +58,7 @@ type Dossier struct {
 type Exhibit struct {
 	Label string // "E1"
 	vault.Evidence
+	Page *vault.Page // what it says of itself, when it is a saved web page
 }
 
 // New builds the dossier of a case file with its facts, generated at the
@@ -82,7 +83,11 @@ func New(f vault.CaseFile, facts vault.CaseFacts, generated time.Time, loc *time
 			d.Attachments = append(d.Attachments, e)
 		}
 		if e.Blob != nil {
-			d.Exhibits = append(d.Exhibits, Exhibit{Label: fmt.Sprintf("E%d", len(d.Exhibits)+1), Evidence: e})
+			x := Exhibit{Label: fmt.Sprintf("E%d", len(d.Exhibits)+1), Evidence: e}
+			if p, ok := f.Pages[e.ID]; ok {
+				x.Page = &p
+			}
+			d.Exhibits = append(d.Exhibits, x)
 		}
 	}
 	for _, e := range f.Statements { // the last exhibits: their lines for this case

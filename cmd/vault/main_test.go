@@ -162,9 +162,11 @@ func TestScripts(t *testing.T) {
 			env.Setenv("TZ", "UTC")
 			emails, err1 := filepath.Abs("../../evidence/testdata/email")
 			exif, err2 := filepath.Abs("../../evidence/testdata/exif")
+			pages, err3 := filepath.Abs("../../pages/testdata")
 			env.Setenv("EMAILS", emails)
 			env.Setenv("EXIF", exif)
-			return errors.Join(err1, err2)
+			env.Setenv("PAGES", pages)
+			return errors.Join(err1, err2, err3)
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"mkimage":     cmdMkimage,
