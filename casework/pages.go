@@ -31,8 +31,14 @@ func (s *Service) storedPage(b *vault.Blob) (vault.Page, bool) {
 		return vault.Page{}, false
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, pages.MaxBytes+1))
-	if err != nil {
+	head := make([]byte, pages.HeadBytes)
+	n, err := io.ReadFull(f, head)
+	if err != nil && err != io.ErrUnexpectedEOF || !pages.Looks(head[:n]) {
+		return vault.Page{}, false
+	}
+	data := make([]byte, b.Size)
+	copy(data, head[:n])
+	if _, err := io.ReadFull(f, data[n:]); err != nil {
 		return vault.Page{}, false
 	}
 	return pages.Read(data)

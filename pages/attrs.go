@@ -49,7 +49,10 @@ func attrsOf(raw []byte) map[string]string {
 			value, s = attrValue(strings.TrimLeft(s[1:], " \t\r\n\f"))
 		}
 		if _, seen := attrs[name]; !seen {
-			attrs[name] = string(truncate([]byte(html.UnescapeString(value)), 4096))
+			if len(value) > 4096 {
+				value = strings.ToValidUTF8(value[:4096], "")
+			}
+			attrs[name] = html.UnescapeString(value)
 		}
 	}
 	return attrs

@@ -22,6 +22,7 @@ const (
 	maxText   = 512 << 10 // bytes of visible text kept
 	maxScript = 64 << 10  // bytes of one JSON-LD script kept
 	maxMeta   = 200       // meta tags and JSON-LD scripts kept
+	maxStyle  = 256 << 10 // bytes of one style element whose rules are read
 )
 
 // doc is what the vault keeps of a page's HTML: its title, its visible
@@ -74,7 +75,7 @@ var hiddenStyle = lazy(`(?i)(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden|
 // nor elements hidden by the hidden attribute or an inline style), its meta
 // tags and JSON-LD. Blocks end lines; spaces within a line collapse.
 func readHTML(data []byte, contentType string) doc {
-	r := decode(data, contentType)
+	r := decode(withoutDataURIs(data), contentType)
 	z := html.NewTokenizer(r)
 	d := doc{meta: map[string]string{}}
 	var text strings.Builder
@@ -100,7 +101,7 @@ func readHTML(data []byte, contentType string) doc {
 			case inTitle && d.title == "":
 				d.title = strings.Join(strings.Fields(string(txt)), " ")
 			case inStyle:
-				hidden.read(txt)
+				hidden.read(truncate(txt, maxStyle))
 			case inLD && len(d.jsonLD) < maxMeta:
 				d.jsonLD = append(d.jsonLD, string(truncate(txt, maxScript)))
 			case hiddenFrom < 0 && text.Len() < maxText:
@@ -145,6 +146,37 @@ func readHTML(data []byte, contentType string) doc {
 	return d
 }
 
+// withoutDataURIs is data with the long data: URIs (the pictures, fonts
+// and styles a SingleFile page holds, megabytes each) emptied ("data:,"):
+// they hold no text, and the tokenizer would hold each whole.
+func withoutDataURIs(data []byte) []byte {
+	var out []byte
+	kept := 0 // data[:kept] is in out, when out is made
+	for i := 0; ; {
+		k := bytes.Index(data[i:], []byte("data:"))
+		if k < 0 {
+			break
+		}
+		k += i
+		end := len(data)
+		if n := bytes.IndexAny(data[k+5:], "\"'()<> \t\r\n"); n >= 0 {
+			end = k + 5 + n
+		}
+		if end-k >= 1024 {
+			if out == nil {
+				out = make([]byte, 0, len(data)/2)
+			}
+			out = append(append(out, data[kept:k]...), "data:,"...)
+			kept = end
+		}
+		i = end
+	}
+	if out == nil {
+		return data
+	}
+	return append(out, data[kept:]...)
+}
+
 // utf8BOM is the byte order mark some editors put before UTF-8 text.
 var utf8BOM = []byte("\ufeff")
 
@@ -159,7 +191,10 @@ func decode(data []byte, contentType string) *bytes.Reader {
 	} else if !named && !utf8.Valid(cutRune(data)) {
 		data, _ = charmap.Windows1252.NewDecoder().Bytes(data)
 	}
-	return bytes.NewReader(bytes.TrimPrefix(bytes.ToValidUTF8(data, []byte("\uFFFD")), utf8BOM))
+	if !utf8.Valid(data) {
+		data = bytes.ToValidUTF8(data, []byte("\uFFFD"))
+	}
+	return bytes.NewReader(bytes.TrimPrefix(data, utf8BOM))
 }
 
 // cutRune is data without a rune cut short at its end (a file cut
@@ -205,9 +240,14 @@ func declared(data []byte, contentType string) (encoding.Encoding, bool) {
 	return enc, true
 }
 
-// tag is the current tag's lower-case name and its attributes (attrsOf).
+// tag is the current tag's lower-case name and its attributes (attrsOf),
+// but for elements without content other than meta, whose attributes say
+// nothing here (a picture's may be megabytes of data: URI).
 func tag(z *html.Tokenizer) (string, map[string]string) {
 	name, _ := z.TagName()
+	if voidTags[string(name)] && string(name) != "meta" {
+		return string(name), nil
+	}
 	return string(name), attrsOf(z.Raw())
 }
 
@@ -227,7 +267,7 @@ func has(attrs map[string]string, key string) bool { _, ok := attrs[key]; return
 type hiddenRules map[string]bool
 
 // cssRule is one rule of a style sheet: its selectors and declarations.
-var cssRule = lazy(`([^{}]{1,500})\{([^{}]*)\}`)
+var cssRule = lazy(`([^{}]+)\{([^{}]*)\}`)
 
 // maxRules bounds the classes and ids kept.
 const maxRules = 2000

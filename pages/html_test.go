@@ -123,3 +123,21 @@ func TestAttrs(t *testing.T) {
 		t.Errorf("%d attributes kept", len(got))
 	}
 }
+
+// TestDataURIs: the long data: URIs of a SingleFile page are emptied
+// before reading; short ones and the text around stay.
+func TestDataURIs(t *testing.T) {
+	long := strings.Repeat("A", 5000)
+	for in, want := range map[string]string{
+		`<img src="data:image/png;base64,` + long + `">x`:                       `<img src="data:,">x`,
+		`<style>a{background:url(data:font/woff2;base64,` + long + `)}</style>`: `<style>a{background:url(data:,)}</style>`,
+		`<img src="data:image/png;base64,AAAA">`:                                `<img src="data:image/png;base64,AAAA">`,
+		`metadata: yes`:                                                         `metadata: yes`,
+		`data:` + long:                                                          `data:,`,
+		``:                                                                      ``,
+	} {
+		if got := string(withoutDataURIs([]byte(in))); got != want {
+			t.Errorf("withoutDataURIs(%.60q) = %.60q, want %.60q", in, got, want)
+		}
+	}
+}

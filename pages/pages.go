@@ -26,6 +26,20 @@ import (
 // pictures and fonts, a few megabytes, rarely tens.
 const MaxBytes = 64 << 20
 
+// HeadBytes is how much of a file Looks needs.
+const HeadBytes = maxPreamble
+
+// Looks reports whether a file whose first bytes are head may be a saved
+// page (a PDF, an MHTML header, SingleFile's comment), so that only those
+// are read whole. head holds the file's first 64 KB or all of it.
+func Looks(head []byte) bool {
+	if bytes.HasPrefix(head, []byte("%PDF-")) || isMHTML(head) {
+		return true
+	}
+	_, _, ok := readSingleFile(head)
+	return ok
+}
+
 // Read recognises a saved web page and reads what it says; false for any
 // other file (or one over MaxBytes).
 func Read(data []byte) (vault.Page, bool) {

@@ -193,3 +193,21 @@ func TestPDFDate(t *testing.T) {
 		}
 	}
 }
+
+// TestLooks: a file's first 64 KB tell whether to read it whole.
+func TestLooks(t *testing.T) {
+	for _, name := range []string{"aliexpress-item.html", "posten-sporing.mhtml", "cainiao-tracking.pdf"} {
+		data, err := os.ReadFile("testdata/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !Looks(data[:min(len(data), HeadBytes)]) {
+			t.Errorf("%s: does not look like a page", name)
+		}
+	}
+	for _, s := range []string{"", "date,amount\n2026-09-01,12.00\n", "<html><body>x</body></html>", "From: a\r\n\r\nhi"} {
+		if Looks([]byte(s)) {
+			t.Errorf("%q looks like a page", s)
+		}
+	}
+}
