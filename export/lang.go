@@ -74,7 +74,7 @@ var bokmal = lang.Dict{
 	", card ending %s":                     ", kort som slutter på %s",
 	"[The file goes on; the original is identified in the manifest.]":                                               "[Filen fortsetter; originalen er identifisert i filoversikten.]",
 	"A PDF document, embedded unaltered in this file as the attachment %s (your PDF reader lists the attachments).": "Et PDF-dokument, lagt uendret inn i denne filen som vedlegget %s (PDF-leseren viser vedleggene).",
-	"Saved from %s on %s":                                                   "Lagret fra %s %s",
+	"Saved from %s on %s":                                                   "Lagret fra %s, %s",
 	"Saved from %s (the saver wrote no time)":                               "Lagret fra %s (uten tidspunkt)",
 	"Saved on %s (the saver wrote no address)":                              "Lagret %s (uten adresse)",
 	"A saved web page that names neither its address nor when it was saved": "En lagret nettside som verken oppgir adressen sin eller når den ble lagret",
