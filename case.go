@@ -234,6 +234,9 @@ type CaseFile struct {
 	// Pictures are the pictures vault made of the saved pages in Evidence,
 	// each naming its page as Parent (Evidence.IsPicture).
 	Pictures []Evidence `json:"pictures,omitempty"`
+	// Pages are what the saved web pages among its evidence say of
+	// themselves, by evidence.
+	Pages map[EvidenceID]Page `json:"pages,omitempty"`
 }
 
 // OrderFile is an order with its evidence, the cases it is part of and the

@@ -24,12 +24,13 @@ const (
 	EvidenceTracking     EvidenceKind = "tracking"
 	EvidenceStatement    EvidenceKind = "statement"
 	EvidenceListing      EvidenceKind = "listing"
+	EvidencePage         EvidenceKind = "page" // a saved web page that is neither a listing nor a tracking page
 	EvidenceOther        EvidenceKind = "other"
 )
 
 // EvidenceKinds are the kinds of evidence the schema accepts.
 var EvidenceKinds = []EvidenceKind{EvidenceConfirmation, EvidenceReceipt, EvidenceMessage, EvidenceEmail,
-	EvidenceScreenshot, EvidencePhoto, EvidenceVideo, EvidenceTracking, EvidenceStatement, EvidenceListing, EvidenceOther}
+	EvidenceScreenshot, EvidencePhoto, EvidenceVideo, EvidenceTracking, EvidenceStatement, EvidenceListing, EvidencePage, EvidenceOther}
 
 // ParseEvidenceKind reads an evidence kind.
 func ParseEvidenceKind(s string) (EvidenceKind, error) {
@@ -46,7 +47,7 @@ func (k EvidenceKind) Word(l lang.Lang) string { return word(l, string(k), evide
 var evidenceKindNB = map[EvidenceKind]string{EvidenceConfirmation: "ordrebekreftelse", EvidenceReceipt: "kvittering",
 	EvidenceMessage: "melding", EvidenceEmail: "e-post", EvidenceScreenshot: "skjermbilde", EvidencePhoto: "foto",
 	EvidenceVideo: "video", EvidenceTracking: "sporing", EvidenceStatement: "kontoutskrift", EvidenceListing: "annonse",
-	EvidenceOther: "annet"}
+	EvidencePage: "nettside", EvidenceOther: "annet"}
 
 // Party is who a piece of evidence comes from.
 type Party string
@@ -104,6 +105,9 @@ type Evidence struct {
 	Cases      []CaseID     `json:"cases,omitempty"`
 	CreatedAt  time.Time    `json:"created_at"`
 	Retracted  string       `json:"retracted,omitempty"` // why it was retracted, if it was
+	// Page is what a saved web page says of itself, set on a file to record
+	// as one; reading evidence leaves it nil (store.DB.Pages reads pages).
+	Page *Page `json:"page,omitempty"`
 }
 
 // Blob describes stored bytes: their SHA-256 (hex), size and media type.

@@ -65,6 +65,17 @@ type Shipping struct {
 	// Shots are the screenshots that may show the tracking, surest first
 	// (trackingShots): the tracking not recorded as such.
 	Shots []TrackingShot `json:"shots,omitempty"`
+	// History is the tracking history the case's saved tracking pages
+	// show, oldest first (TrackingHistory).
+	History []Tracked `json:"history,omitempty"`
+}
+
+// Last is the last event of the tracking history, and whether there is one.
+func (s Shipping) Last() (Tracked, bool) {
+	if len(s.History) == 0 {
+		return Tracked{}, false
+	}
+	return s.History[len(s.History)-1], true
 }
 
 // Opening is a case opened about some orders on a day.
@@ -106,6 +117,7 @@ func Derive(r CaseRecords) CaseFacts {
 	f.Contact = contactOf(r.File.Evidence, r.Buyer)
 	f.Shipping = shippingOf(f.Orders, r.File.Evidence)
 	f.Shipping.Shots = trackingShots(f.Orders, r.File.Evidence, r.Texts)
+	f.Shipping.History = TrackingHistory(r.File.Evidence, r.File.Pages)
 	f.Cards = cardsOf(f.Orders)
 	for _, e := range r.File.Evidence {
 		if _, ok := f.Has[e.Kind]; !ok {

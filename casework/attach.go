@@ -34,6 +34,10 @@ type Attached struct {
 	Undated bool        // a picture whose metadata names no time, and no --at
 	Known   bool        // skipped: the vault has seen these bytes (SkipKnown)
 	Err     error       // refused, with the reason; nothing of it was stored
+	// Page is what the file says of itself when it is a saved web page.
+	Page *vault.Page
+	// Offers are what a saved listing offers its orders' empty fields.
+	Offers []vault.Note
 }
 
 // Attach stores every acceptable file as a blob and records them all in
@@ -70,7 +74,11 @@ func (s *Service) Attach(ctx context.Context, req AttachRequest, progress Progre
 			continue
 		}
 		e.Kind, e.Note = cmp.Or(req.Kind, evidence.KindFor(e.Blob.MediaType)), req.Note
-		if !req.At.IsZero() { // else when the picture says it was taken
+		if p, ok := s.storedPage(e.Blob); ok {
+			asPage(&e, p, req.Kind != "")
+			out[i].Page = e.Page
+		}
+		if !req.At.IsZero() { // else when the picture says it was taken, or the page was saved
 			e.OccurredAt = req.At
 		}
 		out[i].Undated = e.OccurredAt.IsZero() && evidence.Class(e.Blob.MediaType) == evidence.ClassImage
@@ -82,6 +90,9 @@ func (s *Service) Attach(ctx context.Context, req AttachRequest, progress Progre
 	}
 	for j, i := range stored {
 		out[i].Added = added[j]
+		if out[i].Offers, err = s.listingOffers(ctx, items[j], added[j], req.Links); err != nil {
+			return out, err
+		}
 	}
 	return out, nil
 }

@@ -18,6 +18,7 @@ type Item struct {
 	What   string     `json:"what"`
 	Have   bool       `json:"have"`
 	Record string     `json:"record,omitempty"` // EV-3, ORD-1, CASE-2, ACC-1, TX-4
+	Says   string     `json:"says,omitempty"`   // what the record says of it, when that is the point: the last scan
 	Todo   string     `json:"todo,omitempty"`   // what to do, in words, when no command does it
 	Fix    *vault.Fix `json:"fix,omitempty"`    // how to record it, when missing
 }
@@ -168,8 +169,7 @@ func (k *checker) purchase(rows []Deadline, today time.Time) []Item {
 			k.orderField("the tracking number", "tracking", "NUMBER", func(o vault.Order) bool { return len(o.Tracking) > 0 }),
 			k.tracking())
 	case vault.Defective, vault.NotAsDescribed:
-		items = append(items, k.evidence("the listing as it was", vault.EvidenceListing),
-			k.evidence("photos or video of what arrived", vault.EvidencePhoto, vault.EvidenceVideo))
+		items = append(items, k.listing(), k.evidence("photos or video of what arrived", vault.EvidencePhoto, vault.EvidenceVideo))
 	}
 	if c.Kind == vault.Chargeback {
 		if it, ok := k.notByCard(); ok {
@@ -184,12 +184,27 @@ func (k *checker) purchase(rows []Deadline, today time.Time) []Item {
 	return items
 }
 
-// tracking is the tracking history: evidence of the kind; else a
+// listing is the listing as the buyer saw it: a saved item page (or a
+// screenshot recorded as the listing).
+func (k *checker) listing() Item {
+	it := k.evidence("the listing as it was", vault.EvidenceListing)
+	if !it.Have {
+		it.Todo = "the item's page saved from the browser (SingleFile, or Save page as, Webpage, Single File), or a screenshot of it"
+	}
+	return it
+}
+
+// tracking is the tracking history: the events of the saved tracking
+// pages, with the last; else evidence of the kind; else a
 // screenshot of the case that may show it, to record as such rather than
 // attach again (the facts' Shots), in as many words as the records back;
 // else attach it.
 func (k *checker) tracking() Item {
-	it := k.evidence("the tracking history with its last scan", vault.EvidenceTracking)
+	const what = "the tracking history with its last scan"
+	if last, ok := k.f.Shipping.Last(); ok {
+		return Item{What: what, Have: true, Record: last.Page.String(), Says: "last scan " + last.String()}
+	}
+	it := k.evidence(what, vault.EvidenceTracking)
 	shots := k.f.Shipping.Shots
 	if it.Have || len(shots) == 0 {
 		return it

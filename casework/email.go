@@ -16,6 +16,7 @@ import (
 	"vault/internal/date"
 	"vault/internal/money"
 	"vault/internal/testpoint"
+	"vault/pages"
 	"vault/store"
 )
 
@@ -285,9 +286,16 @@ func (imp *Importer) store(m evidence.Email, fileName string, raw []byte) (vault
 		if err != nil {
 			return vault.Email{}, nil, err
 		}
-		e.Attachments = append(e.Attachments, vault.Evidence{Kind: evidence.KindFor(media.Type), Source: vault.SourceEmail,
+		a := vault.Evidence{Kind: evidence.KindFor(media.Type), Source: vault.SourceEmail,
 			OccurredAt: msg.OccurredAt, Party: msg.Party, Title: att.Name, FileName: att.Name,
-			Blob: &vault.Blob{SHA256: st.SHA256, Size: st.Size, MediaType: media.Type}})
+			Blob: &vault.Blob{SHA256: st.SHA256, Size: st.Size, MediaType: media.Type}}
+		if mayBePage(media.Type) {
+			if p, ok := pages.Read(att.Data); ok {
+				asPage(&a, p, false)
+				a.Party = vault.PartyUnknown // the page's, not the sender's
+			}
+		}
+		e.Attachments = append(e.Attachments, a)
 	}
 	return e, notes, nil
 }

@@ -12,6 +12,9 @@ type EvidenceView struct {
 	Text     string           `json:"text,omitempty"` // read from a picture (OCR) or a PDF
 	Path     string           `json:"path,omitempty"` // where its file is kept
 	Parts    []vault.Evidence `json:"parts"`          // the files it carries (an email's attachments)
+	Page     *vault.Page      `json:"page,omitempty"` // what it says of itself, when it is a saved web page
+	// Offers are what a saved listing offers the empty fields of its orders.
+	Offers []vault.Note `json:"offers,omitempty"`
 }
 
 // EvidenceView gathers one piece of evidence by its id (EV-n): its facts
@@ -30,9 +33,34 @@ func (s *Service) EvidenceView(ctx context.Context, ref string) (EvidenceView, e
 		return EvidenceView{}, err
 	}
 	texts, err := s.DB.Texts(ctx, []vault.EvidenceID{id})
+	if err != nil {
+		return EvidenceView{}, err
+	}
 	v := EvidenceView{Evidence: placed[0], Text: texts[id], Parts: placed[1:]}
 	if e.Blob != nil {
 		v.Path = s.Blobs.Path(e.Blob.SHA256)
 	}
+	found, err := s.DB.Pages(ctx, []vault.EvidenceID{id})
+	if p, ok := found[id]; ok && err == nil {
+		v.Page = &p
+		if p.Listing != nil && e.Retracted == "" {
+			v.Offers, err = s.offersTo(ctx, id, *p.Listing, e.Orders)
+		}
+	}
 	return v, err
+}
+
+// offersTo are what a listing offers the empty fields of orders.
+func (s *Service) offersTo(ctx context.Context, id vault.EvidenceID, l vault.Listing, orders []vault.OrderID) ([]vault.Note, error) {
+	var out []vault.Note
+	for _, o := range orders {
+		order, err := s.DB.Order(ctx, o)
+		if err != nil {
+			return nil, err
+		}
+		if order.Retracted == "" {
+			out = append(out, vault.ListingOffers(id, l, order)...)
+		}
+	}
+	return out, nil
 }

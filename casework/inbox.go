@@ -69,9 +69,16 @@ func (s *Service) unfiled(ctx context.Context) ([]InboxItem, error) {
 	if err != nil {
 		return nil, err
 	}
+	pages, err := s.DB.Pages(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]InboxItem, len(items))
 	for i, e := range items {
 		out[i] = InboxItem{Evidence: e, Text: texts[e.ID]}
+		if p, ok := pages[e.ID]; ok { // a saved page: its address and words
+			out[i].Text = p.Address + "\n" + p.Text
+		}
 		out[i].Suggested = Suggest(e.FileName+"\n"+e.Title+"\n"+e.Body+"\n"+out[i].Text, orders)
 	}
 	return out, nil

@@ -39,11 +39,16 @@ func (s *Service) Receive(ctx context.Context, name string, r io.Reader, max int
 	}
 	out.Warning = warning
 	e.Kind = evidence.KindFor(e.Blob.MediaType)
+	if p, ok := s.storedPage(e.Blob); ok {
+		asPage(&e, p, false)
+		out.Page = e.Page
+	}
 	out.Undated = e.OccurredAt.IsZero() && evidence.Class(e.Blob.MediaType) == evidence.ClassImage
 	added, err := s.DB.AddEvidence(ctx, []vault.Evidence{e}, links)
 	if err != nil {
 		return out, err
 	}
 	out.Added = added[0]
-	return out, nil
+	out.Offers, err = s.listingOffers(ctx, e, out.Added, links)
+	return out, err
 }

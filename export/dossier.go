@@ -61,6 +61,7 @@ type Exhibit struct {
 	// Picture is the picture vault drew of a saved page, shown as its
 	// exhibit; nil for any other file, and a page without one.
 	Picture *vault.Evidence
+	Page    *vault.Page // what it says of itself, when it is a saved web page
 }
 
 // New builds the dossier of a case file with its facts, generated at the
@@ -92,7 +93,11 @@ func New(f vault.CaseFile, facts vault.CaseFacts, generated time.Time, loc *time
 			d.Attachments = append(d.Attachments, e)
 		}
 		if e.Blob != nil {
-			d.Exhibits = append(d.Exhibits, Exhibit{Label: fmt.Sprintf("E%d", len(d.Exhibits)+1), Evidence: e, Picture: pictures[e.ID]})
+			x := Exhibit{Label: fmt.Sprintf("E%d", len(d.Exhibits)+1), Evidence: e, Picture: pictures[e.ID]}
+			if p, ok := f.Pages[e.ID]; ok {
+				x.Page = &p
+			}
+			d.Exhibits = append(d.Exhibits, x)
 		}
 	}
 	for _, e := range f.Statements { // the last exhibits: their lines for this case

@@ -78,6 +78,12 @@ func (d Dossier) exhibits(doc *doc, blobs *evidence.Blobs) {
 			d.statementLines(doc, x)
 			doc.gap(5)
 			i++
+		case x.Page != nil && evidence.Class(x.Blob.MediaType) != evidence.ClassPDF:
+			doc.need(60)
+			d.caption(doc, x)
+			d.pageText(doc, x)
+			doc.gap(5)
+			i++
 		case evidence.Class(x.Blob.MediaType) == evidence.ClassPDF:
 			if !fresh || doc.left() < 150 {
 				doc.page()
@@ -200,6 +206,47 @@ func (d Dossier) document(doc *doc, blobs *evidence.Blobs, x Exhibit) {
 	doc.para(body, 9, d.t(notShown(x.Blob.MediaType)))
 }
 
+// savedFrom is where and when a web page was saved, as its saver wrote it
+// (the time in the zone it was written in): the caption of its exhibit,
+// whether the dossier shows its text or its picture.
+func (d Dossier) savedFrom(p vault.Page) string {
+	address, saved := p.Address, p.SavedText()
+	if d.mask != nil {
+		address = d.mask(address)
+	}
+	switch {
+	case address != "" && saved != "":
+		return fmt.Sprintf(d.t("Saved from %s on %s"), address, saved)
+	case address != "":
+		return fmt.Sprintf(d.t("Saved from %s (the saver wrote no time)"), address)
+	case saved != "":
+		return fmt.Sprintf(d.t("Saved on %s (the saver wrote no address)"), saved)
+	}
+	return d.t("A saved web page that names neither its address nor when it was saved")
+}
+
+// pageText lays out a saved web page's text, as a reader saw it (its
+// scripts, styles and hidden parts left out), masked as the dossier's
+// other text is.
+func (d Dossier) pageText(doc *doc, x Exhibit) {
+	text, cut := x.Page.Text, false
+	if len(text) > maxText {
+		text, cut = strings.ToValidUTF8(text[:maxText], ""), true
+	}
+	if d.mask != nil {
+		text = d.mask(text)
+	}
+	doc.para(body, 8, d.t("The page's text as it was saved, without its scripts, styles and hidden parts; the original file is identified in the manifest."))
+	doc.gap(2)
+	if strings.TrimSpace(text) == "" {
+		text = d.t("[The page holds no text.]")
+	}
+	doc.para(body, 9, text)
+	if cut {
+		doc.para(body, 8, d.t("[The page goes on; the original is identified in the manifest.]"))
+	}
+}
+
 // readText is the start of a text exhibit, masked as the dossier's other
 // text is, and whether it was cut; false when it is not UTF-8 text.
 func (d Dossier) readText(blobs *evidence.Blobs, x Exhibit) (string, bool, bool) {
@@ -250,11 +297,15 @@ func (d Dossier) caption(doc *doc, x Exhibit) {
 	doc.gap(2)
 }
 
-// captionText is what identifies an exhibit: record, kind, type, date, note, hash.
+// captionText is what identifies an exhibit: record, kind, type, date,
+// where and when a saved web page was saved, note, hash.
 func (d Dossier) captionText(x Exhibit) string {
 	s := fmt.Sprintf("%s · %s", x.Kind.Word(d.Lang), x.Blob.MediaType)
 	if !x.OccurredAt.IsZero() {
 		s += " · " + d.date(x.OccurredAt)
+	}
+	if x.Page != nil {
+		s += "\n" + d.savedFrom(*x.Page)
 	}
 	if x.Note != "" {
 		s += "\n" + d.t("Note") + ": " + x.Note

@@ -95,6 +95,9 @@ func (d Dossier) caseFacts(field func(label, value string)) {
 		}
 		field(d.t("Seller contacted"), contact)
 	}
+	if last, ok := d.Facts.Shipping.Last(); ok && d.Facts.Trouble == vault.NotReceived {
+		field(d.t("Last scan"), d.lastScan(last))
+	}
 	for _, r := range d.Facts.Related {
 		label := lang.Upper(r.Kind.Word(d.Lang))
 		if r.Kind == vault.Dispute {
@@ -106,6 +109,21 @@ func (d Dossier) caseFacts(field func(label, value string)) {
 		}
 		field(label, what)
 	}
+}
+
+// lastScan is the tracking history's last event, with the exhibit of the
+// page that shows it: "2026-09-01 18:40: Arrived at sorting centre,
+// Guangzhou (E3)".
+func (d Dossier) lastScan(t vault.Tracked) string {
+	s := d.date(t.Day)
+	if t.Clock != "" {
+		s += " " + t.Clock
+	}
+	s += ": " + t.What()
+	if x := d.ExhibitOf(t.Page); x != "" {
+		s += " (" + x + ")"
+	}
+	return s
 }
 
 // standing is how a dispute stands: its status, or its outcome with the

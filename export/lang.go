@@ -75,12 +75,20 @@ var bokmal = lang.Dict{
 	"Shown by its picture, which vault drew of the saved page with headless Chromium (network and scripts off): %s, SHA-256 %s.": "Vist med bildet vault tegnet av den lagrede siden med hodeløs Chromium (uten nett og skript): %s, SHA-256 %s.",
 	"[The file goes on; the original is identified in the manifest.]":                                                            "[Filen fortsetter; originalen er identifisert i filoversikten.]",
 	"A PDF document, embedded unaltered in this file as the attachment %s (your PDF reader lists the attachments).":              "Et PDF-dokument, lagt uendret inn i denne filen som vedlegget %s (PDF-leseren viser vedleggene).",
+	"Saved from %s on %s":                                                   "Lagret fra %s, %s",
+	"Saved from %s (the saver wrote no time)":                               "Lagret fra %s (uten tidspunkt)",
+	"Saved on %s (the saver wrote no address)":                              "Lagret %s (uten adresse)",
+	"A saved web page that names neither its address nor when it was saved": "En lagret nettside som verken oppgir adressen sin eller når den ble lagret",
+	"The page's text as it was saved, without its scripts, styles and hidden parts; the original file is identified in the manifest.": "Sidens tekst slik den ble lagret, uten skript, stiler og skjulte deler; originalfilen er identifisert i filoversikten.",
+	"[The page holds no text.]":                                       "[Siden har ingen tekst.]",
+	"[The page goes on; the original is identified in the manifest.]": "[Siden fortsetter; originalen er identifisert i filoversikten.]",
 
 	// Page 1
 	"first on %s, %s":    "første gang %s, %s",
 	"%d answer":          "%d svar",
 	"%d answers":         "%d svar",
 	"Seller contacted":   "Kontakt med selger",
+	"Last scan":          "Siste sporingshendelse",
 	"%s dispute":         "Tvist hos %s",
 	"opened %s: %s":      "åpnet %s: %s",
 	" (the full amount)": " (hele beløpet)",
@@ -109,6 +117,8 @@ var bokmal = lang.Dict{
 	"%s %s order %s":                                 "%s %s-ordre %s",
 	"%s: %s":                                         "%s: %s",
 	"%s from %s: %s":                                 "%s fra %s: %s",
+	"last tracking event: %s":                        "siste sporingshendelse: %s",
+	"last tracking event, %s: %s":                    "siste sporingshendelse, %s: %s",
 	"last day: %s (%s)":                              "siste frist: %s (%s)",
 	"last day: %s (%s), estimated":                   "siste frist: %s (%s), anslått",
 	"last day: %s (%s), missed":                      "siste frist: %s (%s), oversittet",
@@ -192,6 +202,7 @@ var bokmal = lang.Dict{
 var translatedWords = []string{
 	"%s %s order %s", "delivered %s order %s, %d days after the expected date", "%s refunded on %s order %s",
 	"%s credited back on %s order %s", "%s opened", "%s decided: %s", "%s: %s", "%s from %s: %s", "last day: %s (%s)", "last day: %s (%s), estimated",
+	"last tracking event: %s", "last tracking event, %s: %s",
 	"last day: %s (%s), missed", "last day: %s (%s), estimated, missed", "last day: %s (%s), estimated, perhaps over", "last day: %s (%s), passed",
 	"last day: %s (%s), estimated, passed", "last day: %s (%s), used on %s by %s", "last day: %s (%s), estimated, used on %s by %s",
 }

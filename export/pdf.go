@@ -316,6 +316,9 @@ func (d *doc) importPDF(sum string, src []byte, pages int) ([]int, error) {
 	d.p.ImportTemplates(d.imp.PutFormXobjectsUnordered())
 	d.p.ImportObjects(d.imp.GetImportedObjectsUnordered())
 	d.p.ImportObjPos(d.imp.GetImportedObjHashPos())
+	if len(src) > 7 && src[5] == '1' && src[6] == '.' && src[7] >= '0' && src[7] <= '9' { // "%PDF-1.4"
+		d.p.RaisePdfVersion(1, uint(src[7]-'0')) // its pages may use what their version allows
+	}
 	d.imported[sum] = tpls
 	return tpls, nil
 }

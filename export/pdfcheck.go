@@ -11,19 +11,14 @@ package export
 // processes.
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"runtime/debug"
-	"strings"
-	"testing"
 	"time"
+
+	"vault/internal/child"
 )
 
 // PDFCheckCommand is the hidden vault command that checks a PDF exhibit
@@ -38,7 +33,6 @@ const (
 	pdfChildCPU    = 10               // seconds of CPU time
 	pdfChildWall   = 20 * time.Second // from start to verdict
 	pdfHello       = "vault-pdf-check 1\n"
-	maxVerdict     = 64 << 10 // bytes of the child's answer read, and of its stderr
 )
 
 // pdfDoc is what the dossier knows of a readable PDF exhibit.
@@ -57,7 +51,7 @@ type verdict struct {
 // readPDF checks a PDF exhibit in the child process when this program can
 // run one, else in this process (within the same caps on inflating).
 func readPDF(src []byte) (pdfDoc, error) {
-	exe, ok := pdfChild()
+	exe, ok := child.Self()
 	if !ok {
 		return checkPDF(src)
 	}
@@ -68,48 +62,20 @@ func readPDF(src []byte) (pdfDoc, error) {
 	return doc, err
 }
 
-// pdfChild returns the program to run as the child: this one, when it is
-// vault. A test binary is vault only when it runs as vault under that name
-// and is the vault on PATH (cmd/vault's TestMain and export's do that);
-// another package's test binary reads in process.
-func pdfChild() (string, bool) {
-	exe, err := os.Executable()
-	if err != nil {
-		return "", false
-	}
-	if !testing.Testing() {
-		return exe, true
-	}
-	onPath, err := exec.LookPath("vault")
-	if err != nil {
-		return "", false
-	}
-	a, err1 := filepath.EvalSymlinks(onPath)
-	b, err2 := filepath.EvalSymlinks(exe)
-	return exe, err1 == nil && err2 == nil && a == b
-}
+// pdfLimits are the child's.
+var pdfLimits = child.Limits{Memory: pdfChildMemory, CPU: pdfChildCPU, Wall: pdfChildWall}
 
 // readPDFInChild runs the child on src. started is false when the child
 // did not answer as a PDF reader does before reading (its hello): then the
 // file was not looked at.
 func readPDFInChild(exe string, src []byte) (doc pdfDoc, err error, started bool) {
-	ctx, cancel := context.WithTimeout(context.Background(), pdfChildWall)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, exe, PDFCheckCommand)
-	cmd.Args[0] = "vault" // a test binary runs vault under that name
-	cmd.Stdin = bytes.NewReader(src)
-	var stdout, stderr capped
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	cmd.SysProcAttr = childAttr()
-	cmd.WaitDelay = time.Second
-	runErr := cmd.Run()
-	out, ok := bytes.CutPrefix(stdout.Bytes(), []byte(pdfHello))
-	if !ok {
+	out, why, started := child.Run(exe, PDFCheckCommand, pdfHello, src, pdfLimits)
+	if !started {
 		return pdfDoc{}, nil, false
 	}
 	var v verdict
 	if json.Unmarshal(out, &v) != nil {
-		return pdfDoc{}, fmt.Errorf("read PDF: %s", childFailure(ctx, runErr, stderr.String())), true
+		return pdfDoc{}, fmt.Errorf("read PDF: %s", why), true
 	}
 	if v.Error != "" {
 		return pdfDoc{}, errors.New(v.Error), true
@@ -124,23 +90,6 @@ func readPDFInChild(exe string, src []byte) (doc pdfDoc, err error, started bool
 	return doc, nil, true
 }
 
-// childFailure says why the child ended without a verdict.
-func childFailure(ctx context.Context, err error, stderr string) string {
-	var exit *exec.ExitError
-	switch {
-	case ctx.Err() != nil:
-		return fmt.Sprintf("reading it took longer than %v", pdfChildWall)
-	case strings.Contains(stderr, "out of memory"):
-		return fmt.Sprintf("reading it needs more than %d MB of memory", pdfChildMemory>>20)
-	case errors.As(err, &exit) && exit.ExitCode() == -1: // killed: the CPU limit's SIGKILL
-		return fmt.Sprintf("reading it took more than %d s of CPU time, or was stopped (%v)", pdfChildCPU, err)
-	case err != nil:
-		line, _, _ := strings.Cut(strings.TrimSpace(stderr), "\n")
-		return fmt.Sprintf("the reader failed (%v): %.200s", err, line)
-	}
-	return "the reader gave no answer"
-}
-
 // ServePDFCheck is the child's side of reading a PDF exhibit (the hidden
 // command PDFCheckCommand): it limits its own process, reads the PDF from
 // r, imports its pages as the dossier would (checkPDF) and writes the
@@ -150,7 +99,7 @@ func ServePDFCheck(r io.Reader, w io.Writer) error {
 	if _, err := io.WriteString(w, pdfHello); err != nil {
 		return err
 	}
-	if err := limitProcess(pdfChildMemory, pdfChildCPU); err != nil {
+	if err := child.Limit(pdfChildMemory, pdfChildCPU); err != nil {
 		return fmt.Errorf("limit the PDF reader: %w", err)
 	}
 	debug.SetGCPercent(100)
@@ -171,15 +120,4 @@ func ServePDFCheck(r io.Reader, w io.Writer) error {
 		}
 	}
 	return json.NewEncoder(w).Encode(v)
-}
-
-// capped is a buffer that keeps the first maxVerdict bytes written to it
-// and drops the rest: the child's answer is small.
-type capped struct{ bytes.Buffer }
-
-func (c *capped) Write(p []byte) (int, error) {
-	if room := maxVerdict - c.Len(); room > 0 {
-		c.Buffer.Write(p[:min(len(p), room)])
-	}
-	return len(p), nil
 }

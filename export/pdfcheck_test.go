@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/phpdave11/gofpdi"
+
+	"vault/internal/child"
 )
 
 // TestMain runs the tests, or, when this test binary runs under the name
@@ -29,7 +31,7 @@ func TestMain(m *testing.M) {
 	}
 	if os.Getenv("VAULT_TEST_PDF_CHILD") == "alloc" { // TestPDFChildMemory
 		io.WriteString(os.Stdout, pdfHello)
-		if err := limitProcess(pdfChildMemory, pdfChildCPU); err != nil {
+		if err := child.Limit(pdfChildMemory, pdfChildCPU); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
 		}
@@ -56,7 +58,7 @@ func withChild(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Setenv("PATH", bin+string(filepath.ListSeparator)+os.Getenv("PATH"))
-	if _, ok := pdfChild(); !ok {
+	if _, ok := child.Self(); !ok {
 		t.Fatal("no child: this test binary is not the vault on PATH")
 	}
 }

@@ -119,11 +119,23 @@ func Timeline(f vault.CaseFile, facts vault.CaseFacts) []Entry {
 		}
 		out = append(out, NewEntry(e.OccurredAt, e.ID.String(), "%s from %s: %s", e.Kind, e.Party, e.Title))
 	}
+	if last, ok := facts.Shipping.Last(); ok {
+		out = append(out, trackedEntry(last))
+	}
 	for _, ev := range f.Events {
 		out = append(out, NewEntry(ev.At, f.Case.ID.String(), "%s", event{ev}))
 	}
 	SortEntries(out)
 	return out
+}
+
+// trackedEntry is the last event of the tracking history, on its day,
+// pointing to the saved page that shows it.
+func trackedEntry(t vault.Tracked) Entry {
+	if t.Clock == "" {
+		return NewEntry(t.Day, t.Page.String(), "last tracking event: %s", t.What())
+	}
+	return NewEntry(t.Day, t.Page.String(), "last tracking event, %s: %s", t.Clock, t.What())
 }
 
 // orderEntries are an order's dates, and a delivery after the expected day

@@ -42,14 +42,14 @@ type browser struct {
 	mu     sync.Mutex
 	next   int64
 	calls  map[int64]chan reply
-	on     func(e event) // what is done with events, one at a time, in order
-	events chan event    // from the reader to the goroutine that calls on
+	on     func(e cdpEvent) // what is done with events, one at a time, in order
+	events chan cdpEvent    // from the reader to the goroutine that calls on
 	exited chan struct{} // closed when Chromium's answers end
 	stderr bytes.Buffer  // its last words, for an error
 }
 
-// event is a message Chromium sends unasked.
-type event struct {
+// cdpEvent is a message Chromium sends unasked.
+type cdpEvent struct {
 	method, session string
 	params          json.RawMessage
 }
@@ -107,7 +107,7 @@ func launch(exe string, flags ...string) (*browser, error) {
 		os.RemoveAll(dir)
 		return nil, err
 	}
-	b := &browser{dir: dir, send: ours, calls: map[int64]chan reply{}, events: make(chan event, 256), exited: make(chan struct{})}
+	b := &browser{dir: dir, send: ours, calls: map[int64]chan reply{}, events: make(chan cdpEvent, 256), exited: make(chan struct{})}
 	b.cmd = exec.Command(exe, append(commonFlags(dir), flags...)...)
 	b.cmd.ExtraFiles = []*os.File{toChrome, fromChrome} // fd 3, fd 4
 	b.cmd.Stderr = &tail{mu: &b.mu, buf: &b.stderr}
@@ -174,7 +174,7 @@ func (b *browser) read(r io.ReadCloser) {
 		}
 		if m.ID == 0 {
 			if m.Method != "" {
-				b.events <- event{m.Method, m.Session, params.Params}
+				b.events <- cdpEvent{m.Method, m.Session, params.Params}
 			}
 			continue
 		}
@@ -211,14 +211,14 @@ func readMessage(br *bufio.Reader) ([]byte, error) {
 	}
 }
 
-func (b *browser) handler() func(event) {
+func (b *browser) handler() func(cdpEvent) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.on
 }
 
 // listen sets what is done with events.
-func (b *browser) listen(on func(event)) {
+func (b *browser) listen(on func(cdpEvent)) {
 	b.mu.Lock()
 	b.on = on
 	b.mu.Unlock()

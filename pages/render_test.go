@@ -86,7 +86,7 @@ func solidPNG(w, h int, c color.RGBA) []byte {
 // mhtml is an archive as Chrome writes one ("Save page as ... Webpage,
 // single file"): the page quoted-printable, its parts base64, each named by
 // its address.
-func mhtml(address, html string, parts map[string][]byte) string {
+func mhtmlPage(address, html string, parts map[string][]byte) string {
 	var b strings.Builder
 	b.WriteString("From: <Saved by Blink>\r\nSnapshot-Content-Location: " + address + "\r\nSubject: A saved page\r\n" +
 		"Date: Tue, 1 Sep 2026 10:00:00 +0200\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n" +
@@ -133,7 +133,7 @@ func TestRenderOffline(t *testing.T) {
 		green int // pixels the page's own image shows
 	}{
 		{"html", `<!doctype html><html><head><meta http-equiv="refresh" content="0; url=` + srv.URL + `/k"></head><body><h1>Offline</h1><img src="` + own + `">` + refs + `</body></html>`, HTML, 100 * 100},
-		{"mhtml", mhtml("https://shop.example/item/1", `<html><body><h1>Offline</h1><img src="https://shop.example/own.png">`+refs+`</body></html>`,
+		{"mhtml", mhtmlPage("https://shop.example/item/1", `<html><body><h1>Offline</h1><img src="https://shop.example/own.png">`+refs+`</body></html>`,
 			map[string][]byte{"https://shop.example/own.png": solidPNG(100, 100, green)}), MHTML, 100 * 100},
 		{"refresh to a file (full run)", `<html><head><meta http-equiv="refresh" content="0; url=file://` + local + `"></head><body>stay</body></html>`, HTML, 0},
 	}
@@ -173,7 +173,7 @@ func TestRenderNoScript(t *testing.T) {
 		f    Format
 	}{
 		{"<html><body>" + script + "</body></html>", HTML},
-		{mhtml("https://shop.example/", "<html><body>"+script+"</body></html>", nil), MHTML},
+		{mhtmlPage("https://shop.example/", "<html><body>"+script+"</body></html>", nil), MHTML},
 	} {
 		img := render(t, c.page, c.f)
 		if n := count(img, red); n > 0 {

@@ -45,7 +45,7 @@ func (b *browser) open(ctx context.Context, url string, offline bool) (*tab, err
 	}
 	t := &tab{b: b, target: target, session: session, loaded: make(chan struct{}), idle: make(chan struct{}), crashed: make(chan struct{})}
 	var served sync.Once
-	b.listen(func(e event) { t.event(ctx, e, url, offline, &served) })
+	b.listen(func(e cdpEvent) { t.event(ctx, e, url, offline, &served) })
 	steps := []step{
 		{"Page.enable", nil},
 		{"Page.setLifecycleEventsEnabled", map[string]any{"enabled": true}},
@@ -79,7 +79,7 @@ func (b *browser) open(ctx context.Context, url string, offline bool) (*tab, err
 
 // event notes what an event says about the tab; offline, it answers every
 // request (see open).
-func (t *tab) event(ctx context.Context, e event, url string, offline bool, served *sync.Once) {
+func (t *tab) event(ctx context.Context, e cdpEvent, url string, offline bool, served *sync.Once) {
 	switch e.method {
 	case "Page.loadEventFired":
 		t.once[0].Do(func() { close(t.loaded) })

@@ -82,6 +82,7 @@ var contentQueries = map[string]string{
 	"RETR":  `SELECT json_array(record, reason, at) FROM retractions WHERE record = ?`,
 	"PURGE": `SELECT json_array(id, sha256, size, upto, at) FROM purges WHERE id = ?`,
 	"TXT":   `SELECT json_array(evidence_id, engine, text, created_at) FROM evidence_text WHERE evidence_id = ?`,
+	"PAGE":  pageContent,
 	"TX": `SELECT json_array(t.id, t.key, t.booked_at, t.value_at, t.amount_minor, t.currency, t.original_minor, t.original_currency,
 		t.rate, t.text, t.card, t.bank_ref, t.statement_id, t.line, t.created_at,
 		(SELECT json_group_array(json_array(order_id, state, why, decided_by)) FROM
@@ -110,7 +111,7 @@ const allRecords = `SELECT 'ORD-' || id AS r FROM orders UNION ALL SELECT 'EV-' 
 	UNION ALL SELECT 'STMT-' || case_id FROM case_statements UNION ALL SELECT 'ACC-' || id FROM accounts
 	UNION ALL SELECT 'EDIT-' || id FROM edits UNION ALL SELECT 'RETR-' || coalesce(record, '') FROM retractions
 	UNION ALL SELECT 'PURGE-' || id FROM purges UNION ALL SELECT 'TXT-' || evidence_id FROM evidence_text
-	UNION ALL SELECT 'SUG-' || id FROM suggestions`
+	UNION ALL SELECT 'SUG-' || id FROM suggestions UNION ALL SELECT 'PAGE-' || evidence_id FROM evidence_pages`
 
 // lineSeals names the records that seal statements' lines, LINES-n.
 const lineSeals = `SELECT DISTINCT 'LINES-' || statement_id AS r FROM transactions WHERE statement_id IS NOT NULL`

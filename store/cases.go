@@ -106,6 +106,9 @@ func caseFile(ctx context.Context, tx *sql.Tx, id vault.CaseID) (vault.CaseFile,
 		if f.Pictures, err = pictures(ctx, tx, f.Evidence); err != nil {
 			return err
 		}
+		if f.Pages, err = pagesOf(ctx, tx, evidenceIDs(f.Evidence)); err != nil {
+			return err
+		}
 		if f.Events, err = queryEvents(ctx, tx, id); err != nil {
 			return err
 		}

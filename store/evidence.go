@@ -45,7 +45,11 @@ func (db *DB) addLinked(ctx context.Context, tx *sql.Tx, e vault.Evidence, links
 	if err := link(ctx, tx, a.ID, links); err != nil {
 		return a, err
 	}
-	return a, audit(ctx, tx, now, addAction(a.Duplicate, action), a.ID)
+	records := []fmt.Stringer{a.ID}
+	if e.Page != nil && !a.Duplicate {
+		records = append(records, PAGE(a.ID))
+	}
+	return a, audit(ctx, tx, now, addAction(a.Duplicate, action), records...)
 }
 
 // addAction names the audit action of an add that may have found a duplicate.
@@ -101,6 +105,11 @@ func (db *DB) addEvidence(ctx context.Context, tx *sql.Tx, e vault.Evidence, now
 	n, err := res.LastInsertId()
 	if err != nil {
 		return vault.Added{}, err
+	}
+	if e.Page != nil {
+		if err := insertPage(ctx, tx, vault.EvidenceID(n), *e.Page, now); err != nil {
+			return vault.Added{}, err
+		}
 	}
 	return vault.Added{ID: vault.EvidenceID(n)}, indexEvidence(ctx, tx, vault.EvidenceID(n))
 }

@@ -58,6 +58,9 @@ func (db *DB) NewCaseRecords(ctx context.Context, c vault.Case) (vault.CaseRecor
 		if r.File.Pictures, err = pictures(ctx, tx, r.File.Evidence); err != nil {
 			return r, err
 		}
+		if r.File.Pages, err = pagesOf(ctx, tx, evidenceIDs(r.File.Evidence)); err != nil {
+			return r, err
+		}
 		if r.File.Charges, err = queryTransactions(ctx, tx, `EXISTS (SELECT 1 FROM transaction_orders x
 			WHERE x.transaction_id = t.id AND x.state = 'linked' AND x.order_id IN (`+ids+`))`, args...); err != nil {
 			return r, err
@@ -151,6 +154,15 @@ func idList[T ~int64](ids []T) (string, []any) {
 		args[i] = int64(id)
 	}
 	return strings.TrimSuffix(strings.Repeat("?,", len(ids)), ","), args
+}
+
+// evidenceIDs are the ids of list.
+func evidenceIDs(list []vault.Evidence) []vault.EvidenceID {
+	ids := make([]vault.EvidenceID, len(list))
+	for i, e := range list {
+		ids[i] = e.ID
+	}
+	return ids
 }
 
 // screenshotTexts reads the words read off the screenshots among list,

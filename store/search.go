@@ -32,7 +32,9 @@ const (
 			(SELECT group_concat(value, ' ') FROM order_facts WHERE order_id = o.id AND key = 'site'))
 		FROM orders o WHERE o.id = ?`
 	evidenceText = `SELECT title, concat_ws(' ', body, note, file_name, sender, recipients,
-			(SELECT text FROM evidence_text WHERE evidence_id = e.id)) FROM evidence e WHERE id = ?`
+			(SELECT text FROM evidence_text WHERE evidence_id = e.id),
+			(SELECT concat_ws(' ', address, title, text, item, seller) FROM evidence_pages WHERE evidence_id = e.id))
+		FROM evidence e WHERE id = ?`
 	caseText = `SELECT c.title, concat_ws(' ', c.kind, c.receiver, c.reference,
 			(SELECT group_concat(value, ' ') FROM case_facts WHERE case_id = c.id AND key IN ('dispute_number', 'bank_reference')),
 			(SELECT group_concat(CASE WHEN kind = '' THEN text ELSE vals ->> '$.note' END, ' ') FROM case_events WHERE case_id = c.id),

@@ -199,10 +199,11 @@ var afterMigration = map[int]func(context.Context, *sql.Tx, string) error{
 	7:  schemaEdited,
 	10: markAnchored,
 	15: schemaEdited,
+	16: schemaEdited,
 }
 
 // schemaEdited makes the connections read a table's new CHECK: the schema
-// text changed under them (migrations 7 and 15).
+// text changed under them (migration 7, cases.kind; 15, evidence.source; 16, evidence.kind).
 func schemaEdited(ctx context.Context, tx *sql.Tx, _ string) error {
 	var v int
 	if err := tx.QueryRowContext(ctx, `PRAGMA schema_version`).Scan(&v); err != nil {

@@ -33,6 +33,15 @@ truncated or oversized (decompression bomb) image is refused with the reason.
 Without --kind, PNG, GIF and WebP count as screenshots, JPEG and HEIC as
 photos, video as video, anything else as other.
 
+A web page saved from the browser is read when it comes in: saved with
+SingleFile, as MHTML (Chrome and Edge: Save page as, Webpage, Single File),
+or printed to PDF by Chrome or Edge. Its address, the time it was saved (as
+the saver wrote it, with its zone), its title and its visible text are kept
+(search finds its words); a marketplace's item page counts as a listing,
+whose item, price and seller are offered to the order's empty fields; a
+carrier's tracking page as tracking, whose events become the order's
+tracking history; any other page as page.
+
 A file that cannot be attached is reported and skipped; the others are
 recorded together. Prints each evidence id (EV-n) on its own line, a summary
 on stderr, and exits 1 if any file was refused. Inside a directory, symbolic
@@ -96,6 +105,22 @@ func (a *app) runAttach(ctx context.Context, o *attachOptions) error {
 	return a.reportAttach(results, !o.req.At.IsZero(), o.asJSON)
 }
 
+// pageSays is what a saved web page says of itself, for a line after its
+// id: its address and save time.
+func pageSays(p *vault.Page) string {
+	if p == nil {
+		return ""
+	}
+	s := ", a saved page"
+	if p.Address != "" {
+		s += " of " + p.Address
+	}
+	if saved := p.SavedText(); saved != "" {
+		s += ", saved " + saved
+	}
+	return s
+}
+
 // reportAttach prints an id (or JSON object) per stored file, a line per
 // refused file, and a summary; it fails when any file was refused.
 func (a *app) reportAttach(results []casework.Attached, atGiven, asJSON bool) error {
@@ -124,6 +149,10 @@ func (a *app) reportAttach(results []casework.Attached, atGiven, asJSON bool) er
 		case r.Added.Duplicate:
 			dup++
 			fmt.Fprintf(a.stderr, "vault: %s: same content as %s, stored once\n", r.Path, r.Added.ID)
+		case r.Page != nil:
+			added++
+			fmt.Fprintf(a.stderr, "vault: %s: %s%s\n", r.Path, r.Added.ID, pageSays(r.Page))
+			a.printNotes(r.Offers)
 		case r.Undated:
 			added++
 			fmt.Fprintf(a.stderr, "vault: %s: the picture does not say when it was taken; date it with 'vault set evidence %s --at ...'\n",

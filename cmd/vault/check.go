@@ -36,6 +36,9 @@ func (a *app) printChecklist(c casework.Checklist) error {
 	rows := [][]string{{"", "WHAT", "RECORD / TO DO"}}
 	for _, it := range c.Items {
 		mark, how := "[x]", it.Record
+		if it.Says != "" {
+			how += ": " + it.Says
+		}
 		if !it.Have {
 			mark, how = "[ ]", it.Todo
 			if it.Fix != nil {

@@ -172,12 +172,14 @@ func TestScripts(t *testing.T) {
 			emails, err1 := filepath.Abs("../../evidence/testdata/email")
 			exif, err2 := filepath.Abs("../../evidence/testdata/exif")
 			mailbox, err3 := filepath.Abs("testdata/imap")
+			pagesDir, err4 := filepath.Abs("../../pages/testdata")
 			env.Setenv("EMAILS", emails)
 			env.Setenv("EXIF", exif)
 			env.Setenv("MAILBOX", mailbox)
+			env.Setenv("PAGES", pagesDir)
 			env.Setenv("VAULTBIN", vaultBin)
 			env.Setenv("ORIGPATH", os.Getenv("PATH"))
-			return errors.Join(err1, err2, err3)
+			return errors.Join(err1, err2, err3, err4)
 		},
 		Condition: func(cond string) (bool, error) {
 			if cond == "dovecot" {

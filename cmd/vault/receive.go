@@ -173,7 +173,8 @@ func (a *app) saveUpload(ctx context.Context, svc *casework.Service, name string
 		fmt.Fprintf(a.stderr, "vault: %s: same content as %s\n", got.Path, got.Added.ID)
 	default:
 		res.ID = got.Added.ID.String()
-		fmt.Fprintf(a.stderr, "vault: received %s as %s\n", got.Path, got.Added.ID)
+		fmt.Fprintf(a.stderr, "vault: received %s as %s%s\n", got.Path, got.Added.ID, pageSays(got.Page))
+		a.printNotes(got.Offers)
 	}
 	return res, nil
 }

@@ -158,6 +158,7 @@ $VAULT_NOW (RFC 3339) fixes the clock, for scripts that need "today" to stay put
 		group("export", "Export a case as a PDF dossier", newExportCaseCmd(a, nil)),
 		newDemoCmd(a),
 		newReadPDFCmd(),
+		newReadPageCmd(),
 	)
 	completion(a, root)
 	return root

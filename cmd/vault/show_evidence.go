@@ -20,8 +20,11 @@ func newShowEvidenceCmd(a *app) *cobra.Command {
 the orders and cases it is linked to, its text (a message's words, or what
 OCR read off a picture), and its file: media type, size, SHA-256 and where
 the vault keeps it (read-only; 'sha256sum' of that file prints the same
-sum). An email lists the files it carries. Retracted evidence is shown too,
-with the reason.`,
+sum). A saved web page shows its address, when it was saved (in the
+saver's zone, and as written), a listing's item, price and seller (and
+what they offer the order's empty fields), a tracking page's events, and
+its text. An email lists the files it carries. Retracted evidence is shown
+too, with the reason.`,
 		Example: `  vault show evidence EV-3
   vault show evidence EV-3 --json`,
 		Args: exactArgs(1, "an evidence id (EV-n)"),
@@ -44,17 +47,52 @@ func (a *app) printEvidenceView(v casework.EvidenceView) error {
 	if b := e.Blob; b != nil {
 		kv = append(kv, "Type", b.MediaType, "Size", humanSize(b.Size), "SHA-256", b.SHA256, "File", v.Path)
 	}
+	if p := v.Page; p != nil {
+		kv = append(kv, "Page", pageFormats[p.Format], "Address", p.Address, "Saved", savedLine(*p), "Page title", p.Title)
+		if l := p.Listing; l != nil {
+			kv = append(kv, "Item", l.Item, "Price", lang.EN.Money(l.Price), "Seller", l.Seller)
+		}
+	}
 	kv = append(kv, "Recorded", e.CreatedAt.In(a.loc).Format("2006-01-02 15:04"), "Retracted", e.Retracted, "Note", e.Note)
 	if err := fields(a.stdout, kv...); err != nil {
 		return err
 	}
 	printBlock(a, "Text", e.Body)
 	printBlock(a, "Read from the file", v.Text)
+	if p := v.Page; p != nil {
+		printBlock(a, "Tracking events", trackingLines(p.Events))
+		printBlock(a, "Read from the page", p.Text)
+	}
+	a.printNotes(v.Offers)
 	if len(v.Parts) > 0 {
 		fmt.Fprintln(a.stdout, "\nFiles in it:")
 		return a.printEvidenceTable(v.Parts, say(l))
 	}
 	return nil
+}
+
+// pageFormats name the formats of saved pages as the browsers' menus do.
+var pageFormats = map[vault.PageFormat]string{vault.PageSingleFile: "saved with SingleFile (HTML)",
+	vault.PageMHTML: "saved as MHTML (Webpage, Single File)", vault.PagePDF: "printed to PDF"}
+
+// savedLine is a page's save time in its own zone, and as the saver
+// wrote it when that reads otherwise.
+func savedLine(p vault.Page) string {
+	s := p.SavedText()
+	if p.Saved != "" && p.Saved != s {
+		s += " (written " + p.Saved + ")"
+	}
+	return s
+}
+
+// trackingLines are a page's tracking events, one a line, as the page
+// lists them.
+func trackingLines(events []vault.TrackingEvent) string {
+	lines := make([]string, len(events))
+	for i, e := range events {
+		lines[i] = e.String()
+	}
+	return strings.Join(lines, "\n")
 }
 
 // from is who sent the evidence: its party, with the mail's address.

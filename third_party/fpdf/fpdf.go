@@ -3626,6 +3626,19 @@ func (f *Fpdf) ImportObjects(objs map[string][]byte) {
 	maps.Copy(f.importedObjs, objs)
 }
 
+// RaisePdfVersion makes the header declare at least version maj.min, up
+// to 1.7 (vault: pages imported from another PDF may use what their own
+// version allows, as a 1.4 page's transparency does; strict readers
+// refuse it under the default 1.3 header).
+func (f *Fpdf) RaisePdfVersion(maj, min uint) {
+	if maj != 1 || min > 7 {
+		return
+	}
+	if v := pdfVersionFrom(maj, min); v > f.pdfVersion {
+		f.pdfVersion = v
+	}
+}
+
 // ImportObjPos imports object hash positions from gofpdi
 func (f *Fpdf) ImportObjPos(objPos map[string]map[int]string) {
 	maps.Copy(f.importedObjPos, objPos)

@@ -1,4 +1,4 @@
-package export
+package child
 
 import (
 	"bytes"
@@ -8,10 +8,10 @@ import (
 	"syscall"
 )
 
-// limitProcess limits this process: its address space to memory bytes
-// above what it has mapped now (a Go program maps a gigabyte it does not
-// use before main), its CPU time to cpu seconds (then the kernel kills it).
-func limitProcess(memory uint64, cpu uint64) error {
+// Limit limits this process: its address space to memory bytes above
+// what it has mapped now (a Go program maps a gigabyte it does not use
+// before main), its CPU time to cpu seconds (then the kernel kills it).
+func Limit(memory uint64, cpu uint64) error {
 	statm, err := os.ReadFile("/proc/self/statm")
 	if err != nil {
 		return err
@@ -32,8 +32,8 @@ func limitProcess(memory uint64, cpu uint64) error {
 	return nil
 }
 
-// childAttr makes the child die with the parent: an export stopped by the
-// user leaves no reader running.
-func childAttr() *syscall.SysProcAttr {
+// attr makes the child die with the parent: a command stopped by the user
+// leaves no reader running.
+func attr() *syscall.SysProcAttr {
 	return &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
 }
