@@ -54,6 +54,10 @@ func (s *Service) Capture(ctx context.Context, req CaptureRequest) (Captured, er
 	}
 	at := date.Instant(c.At)
 	page.Kind, page.Title, page.OccurredAt = cmp.Or(req.Kind, vault.EvidenceOther), cmp.Or(c.Title, c.Address), at
+	if p, ok := s.storedPage(page.Blob); ok { // read as an attached MHTML is: its address, text, kind
+		asPage(&page, p, req.Kind != "")
+		page.OccurredAt = at
+	}
 	page.Note = strings.TrimSpace(fmt.Sprintf("captured by vault from %s\n%s", c.Address, req.Note))
 	pic.Kind, pic.Title, pic.OccurredAt = vault.EvidenceScreenshot, "Picture of "+page.Title, at
 	pic.Note = "the page as vault's headless Chromium showed it when it took the archive"

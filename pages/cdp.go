@@ -44,8 +44,8 @@ type browser struct {
 	calls  map[int64]chan reply
 	on     func(e cdpEvent) // what is done with events, one at a time, in order
 	events chan cdpEvent    // from the reader to the goroutine that calls on
-	exited chan struct{} // closed when Chromium's answers end
-	stderr bytes.Buffer  // its last words, for an error
+	exited chan struct{}    // closed when Chromium's answers end
+	stderr bytes.Buffer     // its last words, for an error
 }
 
 // cdpEvent is a message Chromium sends unasked.

@@ -17,6 +17,7 @@ type attachOptions struct {
 	kind, at            string
 	req                 casework.AttachRequest
 	asJSON, force       bool
+	noPicture           bool
 }
 
 func newAttachFileCmd(a *app, runF func(*attachOptions) error) *cobra.Command {
@@ -40,7 +41,10 @@ the saver wrote it, with its zone), its title and its visible text are kept
 (search finds its words); a marketplace's item page counts as a listing,
 whose item, price and seller are offered to the order's empty fields; a
 carrier's tracking page as tracking, whose events become the order's
-tracking history; any other page as page.
+tracking history; any other page as page. The picture of a page saved as
+HTML or MHTML is drawn once, as it comes, with headless Chromium (network
+and scripts off; see 'vault picture'), and the dossier shows it; without
+Chromium, or with --no-picture, the dossier shows the page's text.
 
 A file that cannot be attached is reported and skipped; the others are
 recorded together. Prints each evidence id (EV-n) on its own line, a summary
@@ -68,6 +72,7 @@ links are followed only to files within it.`,
 	f.BoolVarP(&o.req.Recursive, "recursive", "r", false, "attach the files in directories, and in their subdirectories")
 	f.BoolVar(&o.asJSON, "json", false, "print one JSON object per file")
 	f.BoolVar(&o.force, "force", false, "confirm an --at after today")
+	f.BoolVar(&o.noPicture, "no-picture", false, "draw no picture of saved web pages now (later: 'vault picture')")
 	return cmd
 }
 
@@ -102,7 +107,23 @@ func (a *app) runAttach(ctx context.Context, o *attachOptions) error {
 	if err != nil {
 		return err
 	}
-	return a.reportAttach(results, !o.req.At.IsZero(), o.asJSON)
+	err = a.reportAttach(results, !o.req.At.IsZero(), o.asJSON)
+	if !o.noPicture {
+		a.drawNew(ctx, svc, newPages(results))
+	}
+	return err
+}
+
+// newPages are the saved web pages just added whose picture can be drawn
+// (HTML and MHTML; a printed page's PDF is shown as it is).
+func newPages(results []casework.Attached) []vault.EvidenceID {
+	var ids []vault.EvidenceID
+	for _, r := range results {
+		if r.Err == nil && !r.Added.Duplicate && r.Page != nil && r.Page.Format != vault.PagePDF {
+			ids = append(ids, r.Added.ID)
+		}
+	}
+	return ids
 }
 
 // pageSays is what a saved web page says of itself, for a line after its

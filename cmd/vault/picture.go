@@ -2,12 +2,14 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
 
 	"vault"
 	"vault/casework"
+	"vault/pages"
 )
 
 func newPictureCmd(a *app) *cobra.Command {
@@ -68,4 +70,22 @@ func (a *app) runPicture(ctx context.Context, svc *casework.Service, ids []vault
 		return fmt.Errorf("%d of %d pages could not be drawn", failed, len(drawn))
 	}
 	return nil
+}
+
+// drawNew draws the pictures of saved web pages as they come in, as 'vault
+// picture' would; without Chromium it says how to have them later. A page
+// that cannot be drawn is kept all the same: the dossier shows its text.
+func (a *app) drawNew(ctx context.Context, svc *casework.Service, ids []vault.EvidenceID) {
+	for _, id := range ids {
+		pic, err := svc.PicturePage(ctx, id)
+		switch {
+		case errors.Is(err, pages.ErrNoChromium):
+			fmt.Fprintf(a.stderr, "vault: %s: no Chromium to draw the page's picture, so the dossier shows its text (apt-get install chromium, then 'vault picture %s')\n", id, id)
+			return
+		case err != nil:
+			fmt.Fprintf(a.stderr, "vault: %s: no picture of the page, so the dossier shows its text: %s\n", id, oneLine(err))
+		default:
+			fmt.Fprintf(a.stderr, "vault: %s: its picture %s, drawn with headless Chromium\n", id, pic.ID)
+		}
+	}
 }
