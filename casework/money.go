@@ -45,17 +45,23 @@ type Money struct {
 	RefundsMissing []MissingRefund     `json:"refunds_missing"`
 }
 
+// ordersAndCases are every live order and case.
+func (s *Service) ordersAndCases(ctx context.Context) ([]vault.Order, []vault.Case, error) {
+	orders, err := s.DB.Orders(ctx, false)
+	if err != nil {
+		return nil, nil, err
+	}
+	cases, err := s.DB.Cases(ctx, false)
+	return orders, cases, err
+}
+
 // MoneyOverview computes Money; nil when no statement line is recorded.
 func (s *Service) MoneyOverview(ctx context.Context) (*Money, error) {
 	txs, err := s.DB.Transactions(ctx, store.TransactionFilter{})
 	if err != nil || len(txs) == 0 {
 		return nil, err
 	}
-	orders, err := s.DB.Orders(ctx, false)
-	if err != nil {
-		return nil, err
-	}
-	cases, err := s.DB.Cases(ctx, false)
+	orders, cases, err := s.ordersAndCases(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -18,11 +18,7 @@ func (s *Service) Suggestions(ctx context.Context) ([]vault.Suggestion, error) {
 	if err != nil || len(all) == 0 {
 		return nil, err
 	}
-	orders, err := s.DB.Orders(ctx, false)
-	if err != nil {
-		return nil, err
-	}
-	cases, err := s.DB.Cases(ctx, false)
+	orders, cases, err := s.ordersAndCases(ctx)
 	if err != nil {
 		return nil, err
 	}

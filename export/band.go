@@ -73,12 +73,7 @@ type band struct{ top, rows int }
 // is quiet: all but a few of its pixels (a table's borders, a frame's
 // edges: one in 100) the colour of its first; false for any other image.
 func quietRows(r io.Reader) ([]bool, bool) {
-	br := bufio.NewReaderSize(r, 64<<10)
-	w, h, bpp, ok := pngHeader(br)
-	if !ok {
-		return nil, false
-	}
-	z, ok := idatStream(br)
+	w, h, bpp, z, ok := pngPixels(r)
 	if !ok {
 		return nil, false
 	}

@@ -18,12 +18,7 @@ import (
 // general way, which also says what is wrong with it. Checksums are not
 // checked: the export has checked the file's SHA-256.
 func halvedPNG(r io.Reader) (*image.RGBA, bool) {
-	br := bufio.NewReaderSize(r, 64<<10)
-	w, h, bpp, ok := pngHeader(br)
-	if !ok {
-		return nil, false
-	}
-	z, ok := idatStream(br)
+	w, h, bpp, z, ok := pngPixels(r)
 	if !ok {
 		return nil, false
 	}
@@ -36,6 +31,17 @@ func halvedPNG(r io.Reader) (*image.RGBA, bool) {
 
 // pngHeader reads the signature and IHDR: the size and bytes per pixel of
 // an image halvedPNG takes.
+// pngPixels reads a PNG's header up to its image data: its size, its bytes
+// per pixel and the compressed stream of its rows.
+func pngPixels(r io.Reader) (w, h, bpp int, z io.Reader, ok bool) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	if w, h, bpp, ok = pngHeader(br); !ok {
+		return 0, 0, 0, nil, false
+	}
+	z, ok = idatStream(br)
+	return w, h, bpp, z, ok
+}
+
 func pngHeader(r io.Reader) (w, h, bpp int, ok bool) {
 	var head [33]byte // signature, IHDR's length and type, 13 bytes, CRC
 	if _, err := io.ReadFull(r, head[:]); err != nil || string(head[:8]) != "\x89PNG\r\n\x1a\n" ||
