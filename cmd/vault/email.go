@@ -16,6 +16,7 @@ type importEmailOptions struct {
 	files               []string
 	orderRefs, caseRefs []string
 	asJSON, create      bool
+	noPicture           bool
 }
 
 func newImportEmailCmd(a *app, runF func(*importEmailOptions) error) *cobra.Command {
@@ -68,6 +69,7 @@ a bigger import shows a progress bar on a terminal and one summary, and
 	f.StringArrayVar(&o.orderRefs, "order", nil, "link every message to this order too (repeatable)")
 	f.StringArrayVar(&o.caseRefs, "case", nil, "link every message to this case too (repeatable)")
 	f.BoolVar(&o.create, "create-orders", false, "create orders from recognised order confirmation mails")
+	f.BoolVar(&o.noPicture, "no-picture", false, "draw no picture of the saved web pages attached to the mails now (later: 'vault picture')")
 	f.BoolVar(&o.asJSON, "json", false, "print one JSON object per message")
 	return cmd
 }
@@ -95,8 +97,12 @@ func (a *app) runImportEmail(ctx context.Context, o *importEmailOptions) error {
 	defer done()
 	seen, linked := 0, 0
 	var understood understoodCount
+	var attached []vault.EvidenceID
 	imp := svc.NewImporter(links, o.create, func(m casework.Imported) {
 		seen++
+		if m.Err == nil && !m.Added.Duplicate {
+			attached = append(attached, m.Added.Attachments...)
+		}
 		if len(m.Added.Matched) > 0 && !m.Added.Duplicate {
 			linked++
 		}
@@ -116,7 +122,13 @@ func (a *app) runImportEmail(ctx context.Context, o *importEmailOptions) error {
 	}
 	imp.Flush(ctx)
 	done()
-	return a.importSummary(ctx, imp, total, linked, understood, quiet)
+	if err := a.importSummary(ctx, imp, total, linked, understood, quiet); err != nil {
+		return err
+	}
+	if !o.noPicture {
+		a.drawNew(ctx, svc, savedPages(ctx, svc, attached))
+	}
+	return nil
 }
 
 // understoodCount counts the notices of an import and their suggestions.

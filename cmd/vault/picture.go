@@ -89,3 +89,22 @@ func (a *app) drawNew(ctx context.Context, svc *casework.Service, ids []vault.Ev
 		}
 	}
 }
+
+// savedPages are the saved web pages among ids whose picture can be drawn
+// (HTML, MHTML; a printed page's PDF is shown as it is).
+func savedPages(ctx context.Context, svc *casework.Service, ids []vault.EvidenceID) []vault.EvidenceID {
+	if len(ids) == 0 {
+		return nil
+	}
+	found, err := svc.DB.Pages(ctx, ids)
+	if err != nil {
+		return nil // drawn later, by 'vault picture'
+	}
+	var out []vault.EvidenceID
+	for _, id := range ids {
+		if p, ok := found[id]; ok && p.Format != vault.PagePDF {
+			out = append(out, id)
+		}
+	}
+	return out
+}
