@@ -74,10 +74,8 @@ func NotifierOf(address string) (Notifier, bool) {
 	}
 	domain = strings.TrimSuffix(strings.ToLower(strings.TrimSpace(domain)), ".")
 	for _, n := range notifiers {
-		for _, d := range n.domains {
-			if domain == d || strings.HasSuffix(domain, "."+d) {
-				return n.id, true
-			}
+		if inDomains(domain, n.domains) {
+			return n.id, true
 		}
 	}
 	return "", false

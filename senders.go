@@ -15,18 +15,16 @@ var purchaseSenders = []struct {
 	party   Party
 	domains []string
 }{
-	{PartyMarketplace, []string{
-		"aliexpress.com", "aliexpress.us", "aliexpress.ru", "alibaba.com",
-		"temu.com",
-		"amazon.com", "amazon.de", "amazon.co.uk", "amazon.se", "amazon.fr", "amazon.it", "amazon.es", "amazon.nl",
-		"amazon.pl", "amazon.com.be", "amazon.ie", "amazon.ca", "amazon.com.au", "amazon.co.jp",
-		"ebay.com", "ebay.de", "ebay.co.uk", "ebay.fr", "ebay.it", "ebay.es", "ebay.at", "ebay.nl",
+	{PartyMarketplace, []string{ // and the notifiers' own domains (notice.go)
+		"aliexpress.ru", "alibaba.com",
+		"amazon.ca", "amazon.com.au", "amazon.co.jp",
+		"ebay.at", "ebay.nl",
 		"wish.com", "shein.com", "etsy.com",
 		"zalando.no", "zalando.com", "zalando.se", "zalando.dk", "zalando.de",
 		"komplett.no", "komplett.se", "komplett.dk", "elkjop.no", "finn.no", "cdon.no", "cdon.com", "cdon.se",
 	}},
-	{PartyBank, []string{ // payment services, then banks and card issuers
-		"paypal.com", "paypal.de", "paypal.co.uk", "klarna.com", "klarna.no", "vipps.no", "mobilepay.dk", "stripe.com",
+	{PartyBank, []string{ // payment services (and PayPal's, notice.go), then banks and card issuers
+		"klarna.com", "klarna.no", "vipps.no", "mobilepay.dk", "stripe.com",
 		"dnb.no", "nordea.no", "nordea.com", "sparebank1.no", "handelsbanken.no", "sbanken.no", "danskebank.no",
 		"danskebank.com", "banknorwegian.no", "santander.no", "storebrand.no", "remember.no", "revolut.com", "wise.com", "n26.com",
 	}},
@@ -49,12 +47,29 @@ func PurchaseSender(from string) (Party, bool) {
 		return PartyUnknown, false
 	}
 	domain := strings.TrimSuffix(addr[at+1:], ".")
+	for _, n := range notifiers {
+		if inDomains(domain, n.domains) && n.id == PayPal {
+			return PartyBank, true // a payment service
+		} else if inDomains(domain, n.domains) {
+			return PartyMarketplace, true
+		}
+	}
 	for _, s := range purchaseSenders {
-		for _, d := range s.domains {
-			if domain == d || strings.HasSuffix(domain, "."+d) {
-				return s.party, true
-			}
+		if inDomains(domain, s.domains) {
+			return s.party, true
 		}
 	}
 	return PartyUnknown, false
+}
+
+// inDomains reports whether domain is one of domains or a subdomain of one
+// (notice.aliexpress.com is aliexpress.com's; aliexpress-deals.example is
+// no one's).
+func inDomains(domain string, domains []string) bool {
+	for _, d := range domains {
+		if domain == d || strings.HasSuffix(domain, "."+d) {
+			return true
+		}
+	}
+	return false
 }

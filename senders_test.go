@@ -17,6 +17,7 @@ func TestPurchaseSender(t *testing.T) {
 		{"=?utf-8?q?Amazon.de?= <versandbestaetigung@amazon.de>", PartyMarketplace, true},
 		{"service@paypal.com.", PartyBank, true},              // the root's dot
 		{"PayPal <service@paypal.com.>", PartyUnknown, false}, // no address net/mail reads
+		{"PayPal <service@paypal.no>", PartyBank, true},       // a notifier's domain (notice.go) is a purchase sender
 		{"Posten <varsling@posten.no>", PartyCarrier, true},
 		{"DNB <noreply@dnb.no>", PartyBank, true},
 		{"AliExpress Deals <deals@aliexpress-deals.example>", PartyUnknown, false}, // a look-alike
@@ -55,10 +56,13 @@ func FuzzPurchaseSender(f *testing.F) {
 		addr := Address(from)
 		domain := strings.TrimSuffix(addr[strings.LastIndexByte(addr, '@')+1:], ".")
 		for _, s := range purchaseSenders {
-			for _, d := range s.domains {
-				if domain == d || strings.HasSuffix(domain, "."+d) {
-					return
-				}
+			if inDomains(domain, s.domains) {
+				return
+			}
+		}
+		for _, n := range notifiers {
+			if inDomains(domain, n.domains) {
+				return
 			}
 		}
 		t.Fatalf("%q: %q is on no list", from, domain)
