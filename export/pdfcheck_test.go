@@ -11,7 +11,6 @@ import (
 	"runtime"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/phpdave11/gofpdi"
 
@@ -144,11 +143,7 @@ func TestPDFInflateLimits(t *testing.T) {
 			"the streams inflate to more than 2 MB in all"},
 	}
 	for _, tt := range tests {
-		start := time.Now()
 		pdf, err := checkPDFWithin(tt.src, tt.limits)
-		if took := time.Since(start); took > time.Second {
-			t.Errorf("%s: %v to read", tt.name, took)
-		}
 		switch {
 		case tt.err == "" && (err != nil || pdf.pages != len(pdf.sizes)):
 			t.Errorf("%s: %d pages, %v; want readable", tt.name, pdf.pages, err)

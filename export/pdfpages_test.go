@@ -63,15 +63,12 @@ func hostilePDFs() map[string][]byte {
 	}
 }
 
-// TestHostilePDFs: each is read in well under a second, without a crash,
-// and a failure says what is wrong in a line the dossier can print.
+// TestHostilePDFs: each is read without a crash or a hang (the reader's
+// limits end the work, not a clock), and a failure says what is wrong in a
+// line the dossier can print.
 func TestHostilePDFs(t *testing.T) {
 	for name, src := range hostilePDFs() {
-		start := time.Now()
 		pdf, err := checkPDF(src)
-		if took := time.Since(start); took > 2*time.Second {
-			t.Errorf("%s: %v to read", name, took)
-		}
 		if err != nil && len(err.Error()) > 200 {
 			t.Errorf("%s: an error of %d bytes: %.300s", name, len(err.Error()), err)
 		}
