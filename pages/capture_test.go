@@ -63,6 +63,7 @@ func unquote(b []byte) string {
 // is no robot check; a login, a captcha and a 403 are walls, and Capture
 // keeps nothing of them.
 func TestCapture(t *testing.T) {
+	t.Parallel() // a Chromium and a server of its own
 	needChromium(t)
 	srv := shop()
 	defer srv.Close()

@@ -106,6 +106,7 @@ func mhtmlPage(address, html string, parts map[string][]byte) string {
 // request, the local red picture is not drawn; the page's own data: image
 // and the archive's part are.
 func TestRenderOffline(t *testing.T) {
+	t.Parallel() // a Chromium and a server of its own
 	needChromium(t)
 	var hits atomic.Int64
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -163,6 +164,7 @@ func TestRenderOffline(t *testing.T) {
 // 5,000 pixels tall does not run, in HTML nor in an archive, nor one in an
 // event handler or a javascript: frame.
 func TestRenderNoScript(t *testing.T) {
+	t.Parallel() // a Chromium and a server of its own
 	needChromium(t)
 	script := `<p id="x" style="height: 20px">static</p>
 <script>document.body.style.background = "#ff0000"; document.getElementById("x").style.height = "5000px";</script>
