@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -52,7 +53,11 @@ func (a *app) runPicture(ctx context.Context, svc *casework.Service, ids []vault
 		switch {
 		case d.Err != nil:
 			failed++
-			fmt.Fprintf(a.stderr, "vault: %s: %s\n", d.Page, oneLine(d.Err))
+			msg := oneLine(d.Err)
+			if !strings.HasPrefix(msg, d.Page.String()+":") && !strings.HasPrefix(msg, d.Page.String()+" ") {
+				msg = d.Page.String() + ": " + msg // the error may name the page itself
+			}
+			fmt.Fprintf(a.stderr, "vault: %s\n", msg)
 		case d.Picture.Duplicate:
 			fmt.Fprintf(a.stderr, "vault: %s has its picture: %s\n", d.Page, d.Picture.ID)
 		default:
