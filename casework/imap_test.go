@@ -105,16 +105,16 @@ func TestMailDroppedConnection(t *testing.T) {
 	}
 	srv.Append(t, "INBOX", mails...)
 	handed := 0
-	testpoint.Hook = func(name string) {
+	testpoint.SetHook(func(name string) {
 		if name == "imap.message" {
 			if handed++; handed == 3 {
 				srv.Kill()
 			}
 		}
-	}
-	defer func() { testpoint.Hook = nil }()
+	})
+	defer testpoint.SetHook(nil)
 	imp, _, err := mailRun(t, s, srv, vault.MailFolder{Name: "INBOX"})
-	testpoint.Hook = nil
+	testpoint.SetHook(nil)
 	if err == nil {
 		t.Fatal("the run went on without its server")
 	}

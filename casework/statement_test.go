@@ -99,14 +99,14 @@ func TestImportStatementInterrupted(t *testing.T) {
 	path := writeInput(t, t.TempDir(), "big.csv", dnbRows(12000, 0))
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	testpoint.Hook = func(name string) {
+	testpoint.SetHook(func(name string) {
 		if name == "statement.batch" {
 			cancel()
 		}
-	}
-	defer func() { testpoint.Hook = nil }()
+	})
+	defer testpoint.SetHook(nil)
 	res, err := s.ImportStatement(ctx, path, statements.Options{})
-	testpoint.Hook = nil
+	testpoint.SetHook(nil)
 	if !errors.Is(err, context.Canceled) || res.Added == 0 || res.Added >= 12000 || res.Added != res.Read {
 		t.Fatalf("%+v %v", res, err)
 	}

@@ -278,12 +278,12 @@ func TestRenderTimeLimit(t *testing.T) {
 	t.Setenv("TMPDIR", tmp)
 	hold := make(chan struct{})
 	defer close(hold)
-	testpoint.Hook = func(name string) {
+	testpoint.SetHook(func(name string) {
 		if name == "pages: request" {
 			<-hold
 		}
-	}
-	defer func() { testpoint.Hook = nil }()
+	})
+	defer testpoint.SetHook(nil)
 	old := limit
 	limit = 3 * time.Second
 	defer func() { limit = old }()

@@ -43,7 +43,7 @@ func TestMain(m *testing.M) {
 	if filepath.Base(os.Args[0]) == "vault" {
 		grace = 300 * time.Millisecond // the same ending after a signal, sooner
 		if at := os.Getenv("VAULT_TEST_POINT"); at != "" {
-			testpoint.Hook = stopAt(at)
+			testpoint.SetHook(stopAt(at))
 		}
 		main()
 		os.Exit(0)
