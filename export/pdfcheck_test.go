@@ -44,24 +44,6 @@ func TestMain(m *testing.M) {
 	os.Exit(0)
 }
 
-// withChild puts this test binary on PATH as vault, for the test: then
-// readPDF reads in a child process, as the product does. (Other tests
-// read in process: a child costs 50-150 ms.)
-func withChild(t *testing.T) {
-	exe, err := os.Executable()
-	if err != nil {
-		t.Fatal(err)
-	}
-	bin := t.TempDir()
-	if err := os.Symlink(exe, filepath.Join(bin, "vault")); err != nil {
-		t.Fatal(err)
-	}
-	t.Setenv("PATH", bin+string(filepath.ListSeparator)+os.Getenv("PATH"))
-	if _, ok := child.Self(); !ok {
-		t.Fatal("no child: this test binary is not the vault on PATH")
-	}
-}
-
 // held keeps the child's allocation alive in TestPDFChildMemory.
 var held []byte
 
@@ -208,7 +190,7 @@ func TestPDFObjectStreams(t *testing.T) {
 // binary as vault): a receipt's pages and sizes come back, a bomb of
 // three pages sharing 20 MB of spaces is refused by the cap there.
 func TestPDFChild(t *testing.T) {
-	withChild(t)
+	child.OnPath(t) // readPDF in a child, as the product does (other tests read in process: a child costs 50-150 ms)
 	pdf, err := readPDF(receiptPDF(t, 12))
 	if err != nil || pdf.pages != 12 || len(pdf.sizes) != maxPDFPages || pdf.sizes[0] != (pageSize{595.28, 841.89}) {
 		t.Fatalf("%d pages, sizes %v, %v", pdf.pages, pdf.sizes, err)
@@ -228,7 +210,7 @@ func TestPDFChildMemory(t *testing.T) {
 	if runtime.GOOS != "linux" {
 		t.Skip("the memory limit is Linux's")
 	}
-	withChild(t)
+	child.OnPath(t)
 	t.Setenv("VAULT_TEST_PDF_CHILD", "alloc")
 	_, err := readPDF(receiptPDF(t, 1))
 	if err == nil || !strings.Contains(err.Error(), "needs more than 256 MB of memory") {

@@ -30,18 +30,7 @@ func TestMain(m *testing.M) {
 // TestPrintedPDFInChild reads the printed page through the child process,
 // as the vault does, and a broken one to an answer, not a crash.
 func TestPrintedPDFInChild(t *testing.T) {
-	exe, err := os.Executable()
-	if err != nil {
-		t.Fatal(err)
-	}
-	bin := t.TempDir()
-	if err := os.Symlink(exe, filepath.Join(bin, "vault")); err != nil {
-		t.Fatal(err)
-	}
-	t.Setenv("PATH", bin+string(filepath.ListSeparator)+os.Getenv("PATH"))
-	if _, ok := child.Self(); !ok {
-		t.Fatal("no child: this test binary is not the vault on PATH")
-	}
+	child.OnPath(t)
 	data, err := os.ReadFile("testdata/cainiao-tracking.pdf")
 	if err != nil {
 		t.Fatal(err)
