@@ -54,7 +54,7 @@ func (s *Service) Capture(ctx context.Context, req CaptureRequest) (Captured, er
 	}
 	at := date.Instant(c.At)
 	page.Kind, page.Title, page.OccurredAt = cmp.Or(req.Kind, vault.EvidenceOther), cmp.Or(c.Title, c.Address), at
-	if p, ok := s.storedPage(page.Blob); ok { // read as an attached MHTML is: its address, text, kind
+	if p, ok := pages.Read(c.MHTML); ok { // read as an attached MHTML is: its address, text, kind
 		asPage(&page, p, req.Kind != "")
 		page.OccurredAt = at
 	}
