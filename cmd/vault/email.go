@@ -45,7 +45,9 @@ refund issued, an account restricted. What the order, case or account does
 not record yet is filled in (each value an edit by the mail, in 'vault log');
 what would change a recorded value, a case to open and a decision wait in
 'vault inbox' as suggestions. A restriction records the account (ACC-n) and
-suggests a reinstatement case. Each notice is said on stderr.
+suggests a reinstatement case. Each notice is said on stderr. A saved web
+page attached to a mail is read as 'vault attach file' reads it, and its
+picture drawn (--no-picture: later, with 'vault picture').
 
 A malformed message is reported and skipped, and the rest go on; the
 command then exits 1. Messages are recorded in batches (up to 200, or what one
